@@ -1,0 +1,98 @@
+"""Creating, seeding and finding stores; reading pack and catalog files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import yaml
+
+from pos_prompter.core.catalog import parse_catalog_csv
+from pos_prompter.core.errors import InputError, ValidationError
+from pos_prompter.core.rules import RulePack, parse_pack
+from pos_prompter.resources import DEMOS, demo_dir
+from pos_prompter.store import ImportSummary, Store, StoreError
+
+APP_NAME = "pos-prompter"
+DEFAULT_CLERK = "clerk"
+
+
+def default_store_path() -> Path:
+    """The default store in the platform's user data folder."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "store.db"
+
+
+def training_store_path(real: Path) -> Path:
+    """Practice mode's own store, beside the real one: never the real sales."""
+    return real.with_name(real.stem + ".training" + real.suffix)
+
+
+def read_text(path: Path, what: str) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{what} {path} does not exist") from None
+    except IsADirectoryError:
+        raise InputError(f"{what} {path} is a folder, not a file") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{what} {path} is not UTF-8 text") from None
+    except OSError as exc:
+        raise InputError(f"{what} {path} cannot be read ({exc.strerror})") from None
+
+
+def parse_pack_text(text: str, source: str) -> RulePack:
+    """A rule pack from YAML or JSON text (JSON is YAML, but its errors read better)."""
+    data: Any
+    try:
+        data = json.loads(text) if source.endswith(".json") else yaml.safe_load(text)
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InputError(f"{source} is not valid YAML/JSON{where}: {problem}") from None
+    return parse_pack(data)
+
+
+def load_pack_file(path: Path) -> RulePack:
+    return parse_pack_text(read_text(path, "rule pack"), str(path))
+
+
+def seed_demo(store: Store, name: str) -> tuple[ImportSummary, ImportSummary]:
+    """Load a demo store's catalog and rules into `store`."""
+    if name not in DEMOS:
+        raise InputError(f"there is no demo called {name!r} (choose {', '.join(DEMOS)})")
+    folder = demo_dir(name)
+    products = parse_catalog_csv((folder / "catalog.csv").read_text(encoding="utf-8"))
+    pack = parse_pack_text((folder / "rules.yaml").read_text(encoding="utf-8"), "rules.yaml")
+    cat_summary = store.import_products(products)
+    rule_summary = store.replace_rules(pack)
+    store.set_settings({"store_name": name, "demo": name})
+    return cat_summary, rule_summary
+
+
+def init_store(path: Path, demo: str | None = None) -> Store:
+    """Create a new store (refusing to touch an existing file), optionally seeded."""
+    if path.exists():
+        raise InputError(f"{path} already exists; choose another path or remove it first")
+    if demo is not None and demo not in DEMOS:
+        raise InputError(f"there is no demo called {demo!r} (choose {', '.join(DEMOS)})")
+    store = Store.open(path, create=True)
+    try:
+        store.add_staff(DEFAULT_CLERK, "clerk")
+        if demo:
+            seed_demo(store, demo)
+    except (ValidationError, StoreError):
+        store.close()
+        path.unlink(missing_ok=True)
+        raise
+    return store
+
+
+def open_or_create(path: Path, demo: str = "cafe") -> Store:
+    """What `pos-prompter` does on start: open the store, or create it from a demo so the
+    first run is ready to scan."""
+    if path.exists():
+        return Store.open(path)
+    return init_store(path, demo)

@@ -1,0 +1,297 @@
+"""Products, barcodes and the catalog CSV (see shared/spec/catalog.md)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import NewType
+
+from pos_prompter.core.errors import ValidationError
+from pos_prompter.core.money import Cents, MoneyError, cents_str, parse_money
+
+Sku = NewType("Sku", str)
+
+SKU_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_REPORTED_PROBLEMS = 50
+
+COLUMNS = (
+    "sku", "name", "price", "barcodes", "category", "tags", "family", "size_rank",
+    "size_label", "unit_qty", "unit", "cost", "active",
+)
+REQUIRED_COLUMNS = ("sku", "name", "price")
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    """One product a till can sell. Prices are cents."""
+
+    sku: Sku
+    name: str
+    price: Cents
+    barcodes: tuple[str, ...] = ()
+    category: str | None = None
+    tags: frozenset[str] = field(default_factory=frozenset)
+    family: str | None = None
+    size_rank: int | None = None
+    size_label: str | None = None
+    unit_qty: Decimal | None = None
+    unit: str | None = None
+    cost: Cents | None = None
+    active: bool = True
+
+
+def gtin_check_digit(body: str) -> int:
+    """The GS1 check digit for the digits before it (EAN-13, EAN-8, UPC-A alike)."""
+    total = 0
+    for i, ch in enumerate(reversed(body)):
+        total += int(ch) * (3 if i % 2 == 0 else 1)
+    return (10 - total % 10) % 10
+
+
+def is_valid_barcode(code: str) -> bool:
+    """True for an EAN-13, EAN-8 or UPC-A code whose check digit is right."""
+    if len(code) not in (8, 12, 13) or not code.isdigit():
+        return False
+    return gtin_check_digit(code[:-1]) == int(code[-1])
+
+
+def barcode_problem(code: str) -> str | None:
+    """Why `code` is not a usable barcode, or None if it is one."""
+    if not code.isdigit():
+        return f"barcode {code!r} must be digits only"
+    if len(code) not in (8, 12, 13):
+        return f"barcode {code!r} must have 8, 12 or 13 digits (EAN-8, UPC-A, EAN-13)"
+    expected = gtin_check_digit(code[:-1])
+    if expected != int(code[-1]):
+        return f"barcode {code!r} has check digit {code[-1]}, expected {expected}"
+    return None
+
+
+def normalize_barcode(code: str) -> str:
+    """UPC-A codes are EAN-13 codes with a leading zero: store and look up the 13-digit form."""
+    return "0" + code if len(code) == 12 else code
+
+
+class Catalog:
+    """An in-memory index of products by SKU, barcode and size family.
+
+    Lookups are dict lookups: a scan never waits on the catalog.
+    """
+
+    def __init__(self, products: Iterable[Product] = ()) -> None:
+        self._by_sku: dict[str, Product] = {}
+        self._by_barcode: dict[str, str] = {}
+        self._families: dict[str, list[Product]] = {}
+        for product in products:
+            self._by_sku[product.sku] = product
+            for code in product.barcodes:
+                self._by_barcode[normalize_barcode(code)] = product.sku
+        for product in self._by_sku.values():
+            if product.family and product.size_rank is not None:
+                self._families.setdefault(product.family, []).append(product)
+        for members in self._families.values():
+            members.sort(key=lambda p: (p.size_rank, p.sku))
+
+    def __len__(self) -> int:
+        return len(self._by_sku)
+
+    def __iter__(self) -> Iterator[Product]:
+        return iter(self._by_sku.values())
+
+    def __contains__(self, sku: object) -> bool:
+        return sku in self._by_sku
+
+    def get(self, sku: str) -> Product | None:
+        return self._by_sku.get(sku)
+
+    def lookup(self, code: str) -> Product | None:
+        """What a scan means: a barcode first, then a SKU typed by the clerk."""
+        code = code.strip()
+        sku = self._by_barcode.get(normalize_barcode(code)) if code.isdigit() else None
+        if sku is not None:
+            return self._by_sku.get(sku)
+        return self._by_sku.get(code)
+
+    def family(self, name: str) -> list[Product]:
+        return list(self._families.get(name, ()))
+
+    def next_size(self, product: Product) -> Product | None:
+        """The next active size up in the product's family, or None at the top of the ladder."""
+        if not product.family or product.size_rank is None:
+            return None
+        for member in self._families.get(product.family, ()):
+            if (member.size_rank is not None and member.size_rank > product.size_rank
+                    and member.active):
+                return member
+        return None
+
+
+def _parse_bool(text: str) -> bool:
+    low = text.strip().lower()
+    if low in ("true", "yes", "1"):
+        return True
+    if low in ("false", "no", "0"):
+        return False
+    raise ValueError(f"{text!r} is not true or false")
+
+
+def _parse_slugs(text: str, what: str) -> list[str]:
+    items = [t.strip() for t in text.split("|") if t.strip()]
+    for item in items:
+        if not SLUG_RE.match(item):
+            raise ValueError(f"{what} {item!r} is not a slug like 'hot-drink'")
+    return items
+
+
+def parse_catalog_csv(text: str) -> list[Product]:
+    """Parse a catalog CSV. All or nothing: any bad row raises ValidationError listing
+    `line N, column C: what is wrong` for up to the first 50 problems."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ValidationError(["line 1: the file is empty, expected a header row"],
+                              what="catalog") from None
+    header = [h.strip() for h in header]
+    problems: list[str] = []
+    unknown = [h for h in header if h not in COLUMNS]
+    for h in unknown:
+        problems.append(f"line 1, column {h!r}: unknown column (known: {', '.join(COLUMNS)})")
+    for req in REQUIRED_COLUMNS:
+        if req not in header:
+            problems.append(f"line 1: required column {req!r} is missing")
+    dupes = {h for h in header if header.count(h) > 1}
+    for h in sorted(dupes):
+        problems.append(f"line 1, column {h!r}: column appears twice")
+    if problems:
+        raise ValidationError(problems, what="catalog")
+
+    products: list[Product] = []
+    seen_sku: dict[str, int] = {}
+    seen_code: dict[str, tuple[int, str]] = {}
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append(f"line {line}: has {len(row)} fields, the header has {len(header)}")
+            if len(problems) >= MAX_REPORTED_PROBLEMS:
+                break
+            continue
+        cells = dict(zip(header, (c.strip() for c in row), strict=True))
+        row_problems: list[str] = []
+
+        def bad(column: str, message: str, _line: int = line,
+                _rp: list[str] = row_problems) -> None:
+            _rp.append(f"line {_line}, column {column}: {message}")
+
+        sku = cells["sku"]
+        if not SKU_RE.match(sku):
+            bad("sku", f"{sku!r} must be 1-64 characters of A-Z a-z 0-9 - _ .")
+        elif sku in seen_sku:
+            bad("sku", f"{sku!r} already used on line {seen_sku[sku]}")
+        name = cells["name"]
+        if not name:
+            bad("name", "is empty")
+        price = 0
+        try:
+            price = parse_money(cells["price"])
+        except MoneyError as exc:
+            bad("price", str(exc))
+        barcodes: list[str] = []
+        for code in (c.strip() for c in cells.get("barcodes", "").split("|")):
+            if not code:
+                continue
+            problem = barcode_problem(code)
+            if problem:
+                bad("barcodes", problem)
+                continue
+            norm = normalize_barcode(code)
+            if norm in seen_code:
+                other_line, other_sku = seen_code[norm]
+                bad("barcodes",
+                    f"barcode {code} already belongs to {other_sku} (line {other_line})")
+                continue
+            seen_code[norm] = (line, sku)
+            barcodes.append(code)
+        category = cells.get("category") or None
+        if category and not SLUG_RE.match(category):
+            bad("category", f"{category!r} is not a slug like 'phone-accessories'")
+        tags: list[str] = []
+        try:
+            tags = _parse_slugs(cells.get("tags", ""), "tag")
+        except ValueError as exc:
+            bad("tags", str(exc))
+        family = cells.get("family") or None
+        if family and not SLUG_RE.match(family):
+            bad("family", f"{family!r} is not a slug like 'latte'")
+        size_rank: int | None = None
+        if cells.get("size_rank"):
+            try:
+                size_rank = int(cells["size_rank"])
+                if size_rank < 1:
+                    raise ValueError
+            except ValueError:
+                bad("size_rank", f"{cells['size_rank']!r} is not a whole number from 1 up")
+        if family and size_rank is None:
+            bad("size_rank", "a product with a family needs a size_rank")
+        if size_rank is not None and not family:
+            bad("family", "a product with a size_rank needs a family")
+        unit_qty: Decimal | None = None
+        if cells.get("unit_qty"):
+            try:
+                unit_qty = Decimal(cells["unit_qty"])
+                if not unit_qty.is_finite() or unit_qty <= 0:
+                    raise InvalidOperation
+            except InvalidOperation:
+                bad("unit_qty", f"{cells['unit_qty']!r} is not a positive decimal number")
+                unit_qty = None
+        cost: Cents | None = None
+        if cells.get("cost"):
+            try:
+                cost = parse_money(cells["cost"])
+            except MoneyError as exc:
+                bad("cost", str(exc))
+        active = True
+        if cells.get("active"):
+            try:
+                active = _parse_bool(cells["active"])
+            except ValueError as exc:
+                bad("active", str(exc))
+        if row_problems:
+            problems.extend(row_problems)
+            if len(problems) >= MAX_REPORTED_PROBLEMS:
+                break
+            continue
+        seen_sku[sku] = line
+        products.append(Product(
+            sku=Sku(sku), name=name, price=price, barcodes=tuple(barcodes), category=category,
+            tags=frozenset(tags), family=family, size_rank=size_rank,
+            size_label=cells.get("size_label") or None, unit_qty=unit_qty,
+            unit=cells.get("unit") or None, cost=cost, active=active,
+        ))
+    if problems:
+        raise ValidationError(problems[:MAX_REPORTED_PROBLEMS], what="catalog")
+    return products
+
+
+def catalog_to_csv(products: Iterable[Product]) -> str:
+    """Write products back as catalog CSV (the same columns the import reads)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for p in products:
+        writer.writerow([
+            p.sku, p.name, cents_str(p.price), "|".join(p.barcodes), p.category or "",
+            "|".join(sorted(p.tags)), p.family or "", p.size_rank or "", p.size_label or "",
+            "" if p.unit_qty is None else str(p.unit_qty), p.unit or "",
+            "" if p.cost is None else cents_str(p.cost), "true" if p.active else "false",
+        ])
+    return out.getvalue()

@@ -1,0 +1,368 @@
+"""Which prompts fire, in which order, with what words and evidence.
+
+The engine is deterministic and pure: the same order, clock and rules give the same prompts.
+Rules are indexed by the SKU, category and tag they trigger on, so the cost of a scan follows
+the rules that match it, not the number of rules in the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from pos_prompter.core.catalog import Catalog, Product
+from pos_prompter.core.money import Cents, cents_str, format_money, percent
+from pos_prompter.core.order import OrderLine
+from pos_prompter.core.rules import Ref, Rule, Settings, render
+
+KIND_TIE_ORDER = {"bundle": 0, "cross_sell": 1, "threshold": 2, "upsell": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    """A prompt ready to show: what to say, why, the evidence, and what accepting does."""
+
+    rule_id: str
+    kind: str
+    title: str
+    say: str
+    why: str
+    evidence: tuple[str, ...]
+    offer_skus: tuple[str, ...]
+    price: Cents
+    """What the customer pays for the offer."""
+    delta: Cents
+    """What accepting adds to the order total (a threshold adds the reward price later)."""
+    trigger_line: int | None
+    event: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule_id": self.rule_id, "kind": self.kind, "title": self.title, "say": self.say,
+            "why": self.why, "evidence": list(self.evidence), "offer_skus": list(self.offer_skus),
+            "price": self.price, "delta": self.delta, "trigger_line": self.trigger_line,
+            "event": self.event,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Prompt:
+        return cls(
+            rule_id=d["rule_id"], kind=d["kind"], title=d["title"], say=d["say"], why=d["why"],
+            evidence=tuple(d["evidence"]), offer_skus=tuple(d["offer_skus"]),
+            price=int(d["price"]), delta=int(d["delta"]), trigger_line=d["trigger_line"],
+            event=d["event"],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """Why a rule does not fire here (shown in the manager's preview)."""
+
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrderView:
+    """What the engine needs to know about an order to judge a rule."""
+
+    order_id: int
+    lines: Sequence[OrderLine]
+    customer: str | None
+    shown: frozenset[str]
+    """Rules already shown (or answered) in this order."""
+    prompts_shown: int
+
+    @property
+    def total(self) -> Cents:
+        return sum(line.amount for line in self.lines)
+
+    @property
+    def goods_total(self) -> Cents:
+        """The total without reward lines: what a threshold is measured against."""
+        return sum(line.amount for line in self.lines if line.origin != "reward")
+
+    def skus(self) -> set[str]:
+        return {line.sku for line in self.lines}
+
+    def line(self, no: int | None) -> OrderLine | None:
+        for line in self.lines:
+            if line.no == no:
+                return line
+        return None
+
+
+def is_held_out(order_id: int, rule_id: str, share: Decimal) -> bool:
+    """The deterministic holdout draw: a hash of order id and rule id, not a random call."""
+    if share <= 0:
+        return False
+    digest = hashlib.sha256(f"{order_id}:{rule_id}".encode()).digest()
+    draw = int.from_bytes(digest[:8], "big")
+    return draw < int(share * (1 << 64))
+
+
+def _qty_str(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+class Engine:
+    """The rules of one store over its catalog, indexed for scans and checkout.
+
+    `attach_rates` maps (trigger sku, offer sku) to (share, orders) from past sales, when
+    the store has sales history; the `{attach_rate}` placeholder and an evidence line use it.
+    """
+
+    def __init__(self, catalog: Catalog, rules: Iterable[Rule], settings: Settings,
+                 attach_rates: Mapping[tuple[str, str], tuple[Decimal, int]] | None = None
+                 ) -> None:
+        self.catalog = catalog
+        self.settings = settings
+        self.attach_rates = dict(attach_rates or {})
+        self.rules: dict[str, Rule] = {}
+        self._by_sku: dict[str, list[Rule]] = {}
+        self._by_category: dict[str, list[Rule]] = {}
+        self._by_tag: dict[str, list[Rule]] = {}
+        self._any_scan: list[Rule] = []
+        self._checkout: list[Rule] = []
+        for rule in rules:
+            self.rules[rule.id] = rule
+            if not rule.active:
+                continue
+            if rule.event == "checkout":
+                self._checkout.append(rule)
+            elif rule.scanned is None:
+                self._any_scan.append(rule)
+            else:
+                for sku in rule.scanned.skus:
+                    self._by_sku.setdefault(sku, []).append(rule)
+                for cat in rule.scanned.categories:
+                    self._by_category.setdefault(cat, []).append(rule)
+                for tag in rule.scanned.tags:
+                    self._by_tag.setdefault(tag, []).append(rule)
+        self._checkout.sort(key=self.queue_key)
+
+    # -------------------------------------------------------------- candidates
+
+    @staticmethod
+    def queue_key(rule: Rule) -> tuple[int, int, int, str]:
+        """Upsells of the line first (by priority), then the others by priority; ties go
+        bundle, cross_sell, threshold, then rule id."""
+        return (0 if rule.kind == "upsell" else 1, -rule.priority, KIND_TIE_ORDER[rule.kind],
+                rule.id)
+
+    def scan_candidates(self, product: Product) -> list[Rule]:
+        """Active rules whose `when.scanned` matches this product, in queue order."""
+        found: dict[str, Rule] = {}
+        for rule in self._by_sku.get(product.sku, ()):
+            found[rule.id] = rule
+        if product.category:
+            for rule in self._by_category.get(product.category, ()):
+                found[rule.id] = rule
+        for tag in product.tags:
+            for rule in self._by_tag.get(tag, ()):
+                found[rule.id] = rule
+        for rule in self._any_scan:
+            found[rule.id] = rule
+        return sorted(found.values(), key=self.queue_key)
+
+    def checkout_candidates(self) -> list[Rule]:
+        return list(self._checkout)
+
+    # -------------------------------------------------------------- judging one rule
+
+    def check(self, rule: Rule, order: OrderView, trigger_no: int | None,
+              now: dt.datetime) -> Prompt | Skip:
+        """Judge `rule` for this order and trigger line now: a Prompt, or why not."""
+        if not rule.active:
+            return Skip("the rule is inactive")
+        if rule.id in order.shown:
+            return Skip("already offered in this order")
+        if order.prompts_shown >= self.settings.max_prompts_per_order:
+            return Skip(f"this order has had its {self.settings.max_prompts_per_order} "
+                        "prompts already")
+        trigger: OrderLine | None = None
+        trigger_product: Product | None = None
+        if rule.event == "scan":
+            trigger = order.line(trigger_no)
+            if trigger is None:
+                return Skip("the line that triggered it is gone")
+            trigger_product = self.catalog.get(trigger.sku)
+            if trigger_product is None:
+                return Skip(f"{trigger.sku} is not in the catalog")
+            if rule.scanned is not None and not self._scanned_matches(rule, trigger_product):
+                return Skip(f"{trigger_product.name} does not match the rule's scanned items")
+        if rule.time is not None and not rule.time.holds(now):
+            return Skip("outside its time window")
+        if rule.customer and (order.customer or "") not in rule.customer:
+            return Skip("not for this customer type")
+        skip = self._order_condition(rule, order)
+        if skip is not None:
+            return skip
+        if is_held_out(order.order_id, rule.id, rule.holdout):
+            return Skip("this order is in the rule's holdout (control) group")
+        return self._offer(rule, order, trigger, trigger_product)
+
+    @staticmethod
+    def _scanned_matches(rule: Rule, product: Product) -> bool:
+        sc = rule.scanned
+        assert sc is not None
+        return (product.sku in sc.skus
+                or (product.category is not None and product.category in sc.categories)
+                or not sc.tags.isdisjoint(product.tags))
+
+    def _ref_present(self, ref: Ref, lines: Sequence[OrderLine]) -> bool:
+        for line in lines:
+            if ref.kind == "sku":
+                if line.sku == ref.value:
+                    return True
+                continue
+            product = self.catalog.get(line.sku)
+            if product is None:
+                continue
+            if ref.kind == "category" and product.category == ref.value:
+                return True
+            if ref.kind == "tag" and ref.value in product.tags:
+                return True
+        return False
+
+    def _order_condition(self, rule: Rule, order: OrderView) -> Skip | None:
+        oc = rule.order
+        if oc is None:
+            return None
+        total = order.total
+        if oc.total_min is not None and total < oc.total_min:
+            return Skip(f"the order total is below {cents_str(oc.total_min)}")
+        if oc.total_max is not None and total > oc.total_max:
+            return Skip(f"the order total is above {cents_str(oc.total_max)}")
+        for ref in oc.has:
+            if not self._ref_present(ref, order.lines):
+                return Skip(f"the order has no {ref}")
+        for ref in oc.lacks:
+            if self._ref_present(ref, order.lines):
+                return Skip(f"the order already has {ref}")
+        return None
+
+    def _usable(self, sku: str) -> Product | None:
+        product = self.catalog.get(sku)
+        return product if product is not None and product.active else None
+
+    def _offer(self, rule: Rule, order: OrderView, trigger: OrderLine | None,
+               trigger_product: Product | None) -> Prompt | Skip:
+        money = self.money
+        values: dict[str, str] = {"item": trigger_product.name if trigger_product else ""}
+        evidence: list[str] = []
+        in_order = order.skus()
+        o = rule.offer
+        if rule.kind == "upsell":
+            assert trigger is not None
+            assert trigger_product is not None
+            target = (self._usable(o.upgrade_to) if o.upgrade_to
+                      else self.catalog.next_size(trigger_product))
+            if target is None:
+                return Skip("no active product to upgrade to" if o.upgrade_to
+                            else f"{trigger_product.name} is the largest size")
+            if target.sku == trigger_product.sku:
+                return Skip(f"the line is already {target.name}")
+            delta = (target.price - trigger.unit_price) * trigger.qty
+            if delta < 0:
+                return Skip(f"{target.name} costs less than {trigger_product.name}")
+            offer_skus: tuple[str, ...] = (target.sku,)
+            price = target.price * trigger.qty
+            values.update(offer=target.name, size=target.size_label or target.name)
+            evidence.append(f"{target.name} {money(target.price)} vs "
+                            f"{trigger_product.name} {money(trigger.unit_price)}: "
+                            f"{money(delta)} more")
+            self._unit_values(trigger_product, target, trigger.unit_price, values, evidence)
+        elif rule.kind == "cross_sell":
+            chosen = None
+            for sku in o.add:
+                product = self._usable(sku)
+                if product is not None and sku not in in_order:
+                    chosen = product
+                    break
+            if chosen is None:
+                return Skip("every offered item is already in the order or unavailable")
+            offer_skus = (chosen.sku,)
+            price = delta = chosen.price
+            values["offer"] = chosen.name
+            evidence.append(f"{chosen.name} at its usual price, {money(chosen.price)}")
+        elif rule.kind == "bundle":
+            items: list[Product] = []
+            for sku in o.bundle_with:
+                product = self._usable(sku)
+                if product is None:
+                    return Skip(f"bundle item {sku} is not available")
+                if sku in in_order:
+                    return Skip(f"{product.name} is already in the order")
+                items.append(product)
+            price = delta = o.bundle_price or 0
+            list_total = sum(p.price for p in items)
+            saving = list_total - price
+            offer_skus = tuple(p.sku for p in items)
+            values.update(offer=" + ".join(p.name for p in items), saving=money(saving))
+            evidence.append(f"{values['offer']} for {money(price)} instead of "
+                            f"{money(list_total)}: saves {money(saving)}")
+        else:  # threshold
+            reward = self._usable(o.reward or "")
+            if reward is None:
+                return Skip(f"reward {o.reward} is not available")
+            if reward.sku in in_order:
+                return Skip(f"{reward.name} is already in the order")
+            goods = order.goods_total
+            target_total = o.order_total or 0
+            if goods >= target_total:
+                return Skip("the order is already past the reward total")
+            gap = target_total - goods
+            if o.within is not None and gap > o.within:
+                return Skip(f"the order is {money(gap)} short, more than {money(o.within)}")
+            price = delta = o.reward_price or 0
+            offer_skus = (reward.sku,)
+            values.update(offer=reward.name, gap=money(gap))
+            evidence.append(f"Order {money(goods)}; {reward.name} unlocks at "
+                            f"{money(target_total)}: {money(gap)} to go")
+            evidence.append(f"{reward.name} for {money(price)} (usually {money(reward.price)})")
+        # The price guardrail: what the offer adds against what triggered it.
+        base = trigger.amount if (rule.event == "scan" and trigger is not None) else order.total
+        ratio = rule.max_offer_ratio if rule.max_offer_ratio is not None \
+            else self.settings.max_offer_ratio
+        if delta > 0 and Decimal(delta) > ratio * Decimal(base):
+            return Skip(f"blocked by the price ratio: adds {money(delta)} to {money(base)} "
+                        f"(limit {ratio}x)")
+        if trigger is not None and len(offer_skus) == 1:
+            rate = self.attach_rates.get((trigger.sku, offer_skus[0]))
+            if rate is not None:
+                share, orders = rate
+                values["attach_rate"] = percent(share)
+                evidence.append(f"Bought together in {percent(share)} of {orders} past "
+                                f"orders with {values['item']}")
+        values.update(price=money(price), delta=money(delta))
+        return Prompt(
+            rule_id=rule.id, kind=rule.kind, title=rule.title,
+            say=render(rule.say, values), why=render(rule.why, values),
+            evidence=tuple(evidence), offer_skus=offer_skus, price=price, delta=delta,
+            trigger_line=trigger.no if trigger is not None else None, event=rule.event,
+        )
+
+    def _unit_values(self, current: Product, target: Product, paid: Cents,
+                     values: dict[str, str], evidence: list[str]) -> None:
+        if not (current.unit_qty and target.unit_qty and current.unit
+                and current.unit == target.unit and paid > 0):
+            return
+        unit = target.unit or ""
+        diff = target.unit_qty - current.unit_qty
+        values.update(qty_diff=_qty_str(diff), unit=unit)
+        per_now = Decimal(paid) / current.unit_qty
+        per_target = Decimal(target.price) / target.unit_qty
+        saving = 1 - per_target / per_now
+        if saving > 0:
+            values["per_unit_saving"] = percent(saving)
+        cheaper = f"{percent(saving)} cheaper" if saving > 0 else \
+            f"{percent(-saving)} dearer"
+        evidence.append(f"{_qty_str(target.unit_qty)} {unit} vs {_qty_str(current.unit_qty)} "
+                        f"{unit}: {_qty_str(diff)} {unit} more, {cheaper} per {unit}")
+
+    def money(self, cents: Cents) -> str:
+        return format_money(cents, self.settings.currency)

@@ -1,0 +1,104 @@
+"""Money as integer cents, from file to screen. Never float.
+
+Prices are parsed from decimal strings ("3.45") and formatted back without ever passing
+through binary floating point, so what the file says is what the till charges.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+
+Cents = int
+"""An amount of money in the smallest unit of the store's currency (cents)."""
+
+_MONEY_RE = re.compile(r"^-?\d{1,12}(\.\d{1,2})?$")
+
+CURRENCY_SYMBOLS: dict[str, str] = {"USD": "$", "CAD": "$", "AUD": "$", "EUR": "€", "GBP": "£"}
+
+
+class MoneyError(ValueError):
+    """A text that is not a valid amount of money."""
+
+
+def parse_money(value: object, *, allow_negative: bool = False) -> Cents:
+    """Parse a decimal string such as "3.45" (or an int such as 3) into cents.
+
+    Floats are refused: 0.1 + 0.2 is not 0.3 and a till must charge what the file says.
+    """
+    if isinstance(value, (bool, float)):
+        raise MoneyError(
+            f"write amounts as quoted decimal strings such as \"3.45\", not {value!r}")
+    if isinstance(value, int):
+        cents = value * 100
+    elif isinstance(value, Decimal):
+        cents = decimal_to_cents(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        if not _MONEY_RE.match(text):
+            raise MoneyError(f"{value!r} is not an amount with at most 2 decimals, like \"3.45\"")
+        cents = decimal_to_cents(Decimal(text))
+    else:
+        raise MoneyError(f"{value!r} is not an amount of money")
+    if cents < 0 and not allow_negative:
+        raise MoneyError(f"{value!r} is negative")
+    return cents
+
+
+def decimal_to_cents(value: Decimal) -> Cents:
+    """Exact conversion of a Decimal with at most 2 decimals to cents."""
+    try:
+        scaled = value * 100
+        if scaled != scaled.to_integral_value():
+            raise MoneyError(f"{value} has more than 2 decimals")
+        return int(scaled)
+    except InvalidOperation as exc:  # NaN, infinity
+        raise MoneyError(f"{value} is not an amount of money") from exc
+
+
+def to_decimal(cents: Cents) -> Decimal:
+    """Cents as an exact Decimal with two places."""
+    return (Decimal(cents) / 100).quantize(Decimal("0.01"))
+
+
+def cents_str(cents: Cents) -> str:
+    """Cents as a plain decimal string, "3.45" or "-0.50", as files and JSON carry money."""
+    return str(to_decimal(cents))
+
+
+def format_money(cents: Cents, currency: str = "USD") -> str:
+    """Cents for people: "$3.45", "-$0.50", "3.45 CHF"."""
+    sign = "-" if cents < 0 else ""
+    amount = f"{abs(cents) // 100:,}.{abs(cents) % 100:02d}"
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    if symbol is None:
+        return f"{sign}{amount} {currency}"
+    return f"{sign}{symbol}{amount}"
+
+
+def split_proportionally(total: Cents, weights: list[Cents]) -> list[Cents]:
+    """Split `total` cents over parts in proportion to `weights`, summing exactly to `total`.
+
+    Used for bundle receipt lines: each item's share of the bundle price follows its
+    catalog price. Remainders go to the largest fractional parts (ties to the earlier item),
+    so the split is deterministic and the lines always add up.
+    """
+    if not weights:
+        return []
+    weight_sum = sum(weights)
+    if weight_sum <= 0:
+        shares = [total // len(weights)] * len(weights)
+        shares[0] += total - sum(shares)
+        return shares
+    floors = [total * w // weight_sum for w in weights]
+    remainders = [(total * w) % weight_sum for w in weights]
+    left = total - sum(floors)
+    order = sorted(range(len(weights)), key=lambda i: (-remainders[i], i))
+    for i in order[:left]:
+        floors[i] += 1
+    return floors
+
+
+def percent(ratio: Decimal) -> str:
+    """A fraction as a whole percentage for people: Decimal("0.1234") -> "12%"."""
+    return f"{(ratio * 100).quantize(Decimal('1'), rounding=ROUND_HALF_EVEN)}%"

@@ -1,0 +1,311 @@
+"""One order at the till: scans, prompts, answers, checkout and payment.
+
+`OrderSession` is the whole workflow of shared/spec/rule-pack.md "How prompts are raised and
+answered", without a screen or a database: every call returns the events that happened
+(the same facts `simulate` prints as JSON Lines), and `to_state`/`from_state` round-trip the
+whole session so the store can commit it after every step and a crashed till reopens the
+order exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from pos_prompter.core.catalog import Product
+from pos_prompter.core.engine import Engine, OrderView, Prompt, Skip, is_held_out
+from pos_prompter.core.money import Cents, cents_str, split_proportionally
+from pos_prompter.core.order import OrderLine
+
+MAX_QTY = 999
+
+
+@dataclass(frozen=True, slots=True)
+class TillEvent:
+    """Something that happened at the till. `data` holds the event's own fields."""
+
+    event: str
+    order: int | None
+    """The order id; None when there is no order (an error before the first scan)."""
+    total: Cents
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The scan-script JSON Lines shape: event, order, fields..., total."""
+        return {"event": self.event, "order": self.order, **self.data,
+                "total": cents_str(self.total)}
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A rule waiting in the queue, with the line it was raised for."""
+
+    rule_id: str
+    trigger_line: int | None
+
+
+class OrderSession:
+    """The state of one open order and its prompts.
+
+    Signals are plain return values: every mutator returns the list of TillEvent it caused.
+    """
+
+    def __init__(self, order_id: int, engine: Engine, *, customer: str | None = None,
+                 clerk: str | None = None) -> None:
+        self.order_id = order_id
+        self.engine = engine
+        self.customer = customer
+        self.clerk = clerk
+        self.lines: list[OrderLine] = []
+        self.next_line_no = 1
+        self.in_checkout = False
+        self.paid = False
+        self.shown: list[str] = []
+        """Rule ids shown in this order, in order."""
+        self.answers: dict[str, str] = {}
+        """Rule id -> accepted / declined / ignored."""
+        self.held_out: list[str] = []
+        self.armed: list[str] = []
+        """Threshold rules accepted: their reward is added once the total is reached."""
+        self.queue: list[Pending] = []
+        self.current: Prompt | None = None
+
+    # ------------------------------------------------------------------ views
+
+    @property
+    def total(self) -> Cents:
+        return sum(line.amount for line in self.lines)
+
+    def view(self) -> OrderView:
+        return OrderView(order_id=self.order_id, lines=tuple(self.lines),
+                         customer=self.customer, shown=frozenset(self.shown),
+                         prompts_shown=len(self.shown))
+
+    def line(self, no: int) -> OrderLine | None:
+        for line in self.lines:
+            if line.no == no:
+                return line
+        return None
+
+    def _event(self, name: str, **data: Any) -> TillEvent:
+        return TillEvent(name, self.order_id, self.total, data)
+
+    # ------------------------------------------------------------------ clerk actions
+
+    def scan(self, product: Product, now: dt.datetime) -> list[TillEvent]:
+        """A line is added for `product`; its rules are queued and the first one shown."""
+        events = self._drop_prompt()
+        self.in_checkout = False
+        line = OrderLine(no=self.next_line_no, sku=product.sku, name=product.name, qty=1,
+                         unit_price=product.price)
+        self.next_line_no += 1
+        self.lines.append(line)
+        events.append(self._event("line", sku=product.sku, qty=1, line=line.no,
+                                  price=cents_str(product.price)))
+        events += self._settle_rewards()
+        self.queue = [Pending(r.id, line.no) for r in self.engine.scan_candidates(product)]
+        events += self._show_next(now)
+        return events
+
+    def checkout(self, now: dt.datetime) -> list[TillEvent]:
+        """The clerk goes to payment: checkout-time rules are queued."""
+        events = self._drop_prompt()
+        self.in_checkout = True
+        events.append(self._event("checkout"))
+        self.queue = [Pending(r.id, None) for r in self.engine.checkout_candidates()]
+        events += self._show_next(now)
+        return events
+
+    def accept(self, now: dt.datetime) -> list[TillEvent]:
+        prompt = self.current
+        if prompt is None:
+            return [self._event("error", message="no prompt on screen to accept")]
+        self.current = None
+        self.answers[prompt.rule_id] = "accepted"
+        self._apply(prompt)
+        events = [self._event("accepted", rule=prompt.rule_id, kind=prompt.kind,
+                              revenue=cents_str(prompt.delta if prompt.kind != "threshold"
+                                                else 0))]
+        events += self._settle_rewards()
+        events += self._show_next(now)
+        return events
+
+    def decline(self, now: dt.datetime) -> list[TillEvent]:
+        prompt = self.current
+        if prompt is None:
+            return [self._event("error", message="no prompt on screen to decline")]
+        self.current = None
+        self.answers[prompt.rule_id] = "declined"
+        if prompt.trigger_line is not None:
+            line = self.line(prompt.trigger_line)
+            if line is not None:
+                self._replace(line, line.with_(declined=(*line.declined, prompt.rule_id)))
+        events = [self._event("declined", rule=prompt.rule_id, kind=prompt.kind)]
+        events += self._show_next(now)
+        return events
+
+    def set_qty(self, qty: int) -> list[TillEvent]:
+        """Set the quantity of the last scanned line. A prompt on screen is ignored: its
+        figures were for the old quantity."""
+        if not 1 <= qty <= MAX_QTY:
+            return [self._event("error", message=f"quantity must be 1 to {MAX_QTY}, not {qty}")]
+        target = next((ln for ln in reversed(self.lines) if ln.origin in ("scan", "upsell")),
+                      None)
+        if target is None:
+            return [self._event("error", message="no line to set the quantity of")]
+        events = self._drop_prompt()
+        self._replace(target, target.with_(qty=qty))
+        events.append(self._event("qty", sku=target.sku, qty=qty, line=target.no))
+        events += self._settle_rewards()
+        return events
+
+    def void(self, sku: str) -> list[TillEvent]:
+        """Remove the last line with this SKU (a prompt on screen is ignored)."""
+        target = next((ln for ln in reversed(self.lines) if ln.sku == sku), None)
+        if target is None:
+            return [self._event("error", message=f"no line with {sku} to void")]
+        events = self._drop_prompt()
+        self.lines.remove(target)
+        events.append(self._event("void", sku=sku, line=target.no))
+        events += self._settle_rewards()
+        return events
+
+    def pay(self) -> list[TillEvent]:
+        """Close the order. A prompt still on screen is recorded as ignored."""
+        events = self._drop_prompt()
+        self.paid = True
+        events.append(self._event("paid"))
+        return events
+
+    # ------------------------------------------------------------------ internals
+
+    def _drop_prompt(self) -> list[TillEvent]:
+        """Moving on with a prompt up records it as ignored and drops the rest of the queue."""
+        events: list[TillEvent] = []
+        if self.current is not None:
+            self.answers[self.current.rule_id] = "ignored"
+            events.append(self._event("ignored", rule=self.current.rule_id,
+                                      kind=self.current.kind))
+            self.current = None
+        self.queue = []
+        return events
+
+    def _show_next(self, now: dt.datetime) -> list[TillEvent]:
+        """Show the first queued rule that still holds against the order as it now is."""
+        events: list[TillEvent] = []
+        while self.queue and self.current is None:
+            pending = self.queue.pop(0)
+            rule = self.engine.rules.get(pending.rule_id)
+            if rule is None or pending.rule_id in self.held_out:
+                continue
+            view = self.view()
+            result = self.engine.check(rule, view, pending.trigger_line, now)
+            if isinstance(result, Skip):
+                if (rule.holdout and rule.id not in self.shown
+                        and is_held_out(self.order_id, rule.id, rule.holdout)
+                        and result.reason.startswith("this order is in the rule's holdout")):
+                    self.held_out.append(rule.id)
+                    events.append(self._event("held_out", rule=rule.id, kind=rule.kind))
+                continue
+            self.current = result
+            self.shown.append(result.rule_id)
+            events.append(self._event(
+                "prompt", rule=result.rule_id, kind=result.kind, say=result.say,
+                why=result.why, evidence=list(result.evidence),
+                offer={"sku": result.offer_skus[0], "skus": list(result.offer_skus),
+                       "price": cents_str(result.price), "delta": cents_str(result.delta)},
+                line=result.trigger_line))
+        return events
+
+    def _replace(self, old: OrderLine, new: OrderLine) -> None:
+        self.lines[self.lines.index(old)] = new
+
+    def _add_line(self, product: Product, unit_price: int, origin: str, rule_id: str,
+                  list_price: int | None = None) -> OrderLine:
+        line = OrderLine(no=self.next_line_no, sku=product.sku, name=product.name, qty=1,
+                         unit_price=unit_price, origin=origin, rule_id=rule_id,  # type: ignore[arg-type]
+                         list_price=list_price)
+        self.next_line_no += 1
+        self.lines.append(line)
+        return line
+
+    def _apply(self, prompt: Prompt) -> None:
+        catalog = self.engine.catalog
+        if prompt.kind == "upsell":
+            line = self.line(prompt.trigger_line) if prompt.trigger_line is not None else None
+            target = catalog.get(prompt.offer_skus[0])
+            if line is not None and target is not None:
+                self._replace(line, line.with_(sku=target.sku, name=target.name,
+                                               unit_price=target.price, origin="upsell",
+                                               rule_id=prompt.rule_id,
+                                               replaced_sku=line.replaced_sku or line.sku))
+        elif prompt.kind == "cross_sell":
+            product = catalog.get(prompt.offer_skus[0])
+            if product is not None:
+                self._add_line(product, product.price, "cross_sell", prompt.rule_id)
+        elif prompt.kind == "bundle":
+            products = [p for p in (catalog.get(s) for s in prompt.offer_skus) if p is not None]
+            shares = split_proportionally(prompt.price, [p.price for p in products])
+            for product, share in zip(products, shares, strict=True):
+                self._add_line(product, share, "bundle", prompt.rule_id, list_price=product.price)
+        elif prompt.kind == "threshold" and prompt.rule_id not in self.armed:
+            self.armed.append(prompt.rule_id)
+
+    def _settle_rewards(self) -> list[TillEvent]:
+        """Add an armed reward once the goods total reaches its threshold; take it off again
+        when the total falls below."""
+        events: list[TillEvent] = []
+        for rule_id in self.armed:
+            rule = self.engine.rules.get(rule_id)
+            if rule is None:
+                continue
+            o = rule.offer
+            reward_line = next((ln for ln in self.lines
+                                if ln.origin == "reward" and ln.rule_id == rule_id), None)
+            goods = sum(ln.amount for ln in self.lines if ln.origin != "reward")
+            reached = goods >= (o.order_total or 0)
+            if reached and reward_line is None:
+                product = self.engine.catalog.get(o.reward or "")
+                if product is None:
+                    continue
+                line = self._add_line(product, o.reward_price or 0, "reward", rule_id,
+                                      list_price=product.price)
+                events.append(self._event("line", sku=product.sku, qty=1, line=line.no,
+                                          price=cents_str(line.unit_price), reward=rule_id))
+            elif not reached and reward_line is not None:
+                self.lines.remove(reward_line)
+                events.append(self._event("void", sku=reward_line.sku, line=reward_line.no,
+                                          reward=rule_id))
+        return events
+
+    # ------------------------------------------------------------------ persistence
+
+    def to_state(self) -> dict[str, Any]:
+        """Everything needed to rebuild this session exactly (JSON-serialisable)."""
+        return {
+            "order_id": self.order_id, "customer": self.customer, "clerk": self.clerk,
+            "lines": [ln.to_dict() for ln in self.lines], "next_line_no": self.next_line_no,
+            "in_checkout": self.in_checkout, "paid": self.paid, "shown": list(self.shown),
+            "answers": dict(self.answers), "held_out": list(self.held_out),
+            "armed": list(self.armed),
+            "queue": [[p.rule_id, p.trigger_line] for p in self.queue],
+            "current": self.current.to_dict() if self.current else None,
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any], engine: Engine) -> OrderSession:
+        s = cls(int(state["order_id"]), engine, customer=state.get("customer"),
+                clerk=state.get("clerk"))
+        s.lines = [OrderLine.from_dict(d) for d in state.get("lines", [])]
+        s.next_line_no = int(state.get("next_line_no", len(s.lines) + 1))
+        s.in_checkout = bool(state.get("in_checkout"))
+        s.paid = bool(state.get("paid"))
+        s.shown = list(state.get("shown", []))
+        s.answers = dict(state.get("answers", {}))
+        s.held_out = list(state.get("held_out", []))
+        s.armed = list(state.get("armed", []))
+        s.queue = [Pending(r, t) for r, t in state.get("queue", [])]
+        cur = state.get("current")
+        s.current = Prompt.from_dict(cur) if cur else None
+        return s

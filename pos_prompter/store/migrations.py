@@ -1,0 +1,93 @@
+"""Versioned schema steps. A store made by an older version opens and upgrades in place.
+
+Add a step by registering a new function at the end; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("pos_prompter")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.executescript("""
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL            -- JSON
+    );
+    CREATE TABLE products (
+        sku TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        price_cents INTEGER NOT NULL CHECK (price_cents >= 0),
+        category TEXT,
+        tags TEXT NOT NULL DEFAULT '[]',   -- JSON list
+        family TEXT,
+        size_rank INTEGER,
+        size_label TEXT,
+        unit_qty TEXT,                     -- decimal string, never float
+        unit TEXT,
+        cost_cents INTEGER,
+        active INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE barcodes (
+        code TEXT PRIMARY KEY,             -- EAN-13 form (UPC-A gets a leading 0)
+        sku TEXT NOT NULL REFERENCES products(sku) ON DELETE CASCADE
+    );
+    CREATE INDEX barcodes_sku ON barcodes(sku);
+    CREATE TABLE rules (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        priority INTEGER NOT NULL DEFAULT 0,
+        body TEXT NOT NULL,                -- the rule in rule-pack form, as JSON
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE staff (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('clerk', 'trainer', 'manager')),
+        pin_hash TEXT,
+        password_hash TEXT,
+        active INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE orders (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        status TEXT NOT NULL CHECK (status IN ('open', 'paid')),
+        clerk TEXT,
+        customer TEXT,
+        opened_at TEXT NOT NULL,
+        closed_at TEXT,
+        total_cents INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL DEFAULT '{}'   -- the whole OrderSession as JSON, for recovery
+    );
+    CREATE INDEX orders_status ON orders(status);
+    CREATE TABLE order_lines (
+        order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+        line_no INTEGER NOT NULL,
+        sku TEXT NOT NULL,
+        name TEXT NOT NULL,
+        qty INTEGER NOT NULL,
+        unit_price_cents INTEGER NOT NULL,
+        origin TEXT NOT NULL,
+        rule_id TEXT,
+        PRIMARY KEY (order_id, line_no)
+    );
+    CREATE INDEX order_lines_sku ON order_lines(sku);
+    CREATE TABLE prompt_events (
+        id INTEGER PRIMARY KEY,
+        order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+        rule_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL
+            CHECK (status IN ('shown', 'accepted', 'declined', 'ignored', 'held_out')),
+        clerk TEXT,
+        at TEXT NOT NULL,
+        revenue_cents INTEGER NOT NULL DEFAULT 0,
+        offer TEXT,                        -- JSON list of offered SKUs
+        say TEXT
+    );
+    CREATE INDEX prompt_events_rule ON prompt_events(rule_id, status);
+    CREATE INDEX prompt_events_order ON prompt_events(order_id);
+    """)

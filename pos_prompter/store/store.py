@@ -1,0 +1,379 @@
+"""The store: one SQLite file per shop, holding catalog, rules, settings, staff, orders and
+the prompt outcome log.
+
+Durability: WAL journal, `synchronous=FULL`, foreign keys on, and every write an explicit
+`BEGIN IMMEDIATE ... COMMIT`, so a scan or an answer is on disk before the screen shows it
+and a power cut loses nothing that was shown. One Store (one connection) per process is the
+one writer of that process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from pos_prompter.core.catalog import Catalog, Product, Sku, normalize_barcode
+from pos_prompter.core.errors import UserError, ValidationError
+from pos_prompter.core.rules import Rule, RulePack, Settings, parse_rule, rule_to_dict
+from pos_prompter.core.session import OrderSession, TillEvent
+from pos_prompter.store.migrations import migrations
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) during long imports."""
+
+PROMPT_STATUS = {"prompt": "shown", "accepted": "accepted", "declined": "declined",
+                 "ignored": "ignored", "held_out": "held_out"}
+
+
+class StoreError(UserError):
+    """The store file cannot be used (missing, locked, not a store, disk full...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    added: list[str]
+    changed: list[str]
+    removed: list[str]
+    unchanged: int
+
+    def describe(self, what: str) -> str:
+        parts = [f"{len(self.added)} added", f"{len(self.changed)} changed"]
+        if self.removed:
+            parts.append(f"{len(self.removed)} removed")
+        parts.append(f"{self.unchanged} unchanged")
+        return f"{what}: " + ", ".join(parts)
+
+
+def _now_text(now: dt.datetime | None = None) -> str:
+    return (now or dt.datetime.now()).isoformat(timespec="seconds")
+
+
+class Store:
+    """A store file. Open with `Store.open(path)`; use as a context manager to close it."""
+
+    def __init__(self, db: Database, path: Path | None) -> None:
+        self.db = db
+        self.path = path
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = False) -> Store:
+        """Open (and upgrade) a store. `create=True` makes a new empty store if none exists."""
+        path = Path(path)
+        if not path.exists() and not create:
+            raise StoreError(f"there is no store at {path} (create one with "
+                             f"'pos-prompter init --db {path}')")
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(str(path), timeout=5.0)
+            db = Database(conn)
+            db.execute("PRAGMA journal_mode=WAL")
+            store = cls(db, path)
+            store._configure()
+            migrations.apply(db)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path} is not a usable store ({exc})") from exc
+        return store
+
+    @classmethod
+    def open_copy(cls, path: str | Path) -> Store:
+        """An in-memory copy of a store: everything works, nothing reaches the file
+        (`simulate --dry-run`)."""
+        source = cls.open(path)
+        try:
+            mem = sqlite3.connect(":memory:")
+            source.db.conn.backup(mem)
+        finally:
+            source.close()
+        store = cls(Database(mem), None)
+        store._configure()
+        return store
+
+    def _configure(self) -> None:
+        conn = self.db.conn
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=5000")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def write(self) -> Iterator[Database]:
+        """One all-or-nothing write: BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
+        conn = self.db.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"the store is busy or read-only ({exc})") from exc
+        try:
+            yield self.db
+        except BaseException:
+            conn.rollback()
+            raise
+        try:
+            conn.commit()
+        except sqlite3.DatabaseError as exc:
+            conn.rollback()
+            raise StoreError(f"could not save to the store ({exc})") from exc
+
+    def schema_version(self) -> list[str]:
+        return [m.name for m in migrations.applied(self.db)]
+
+    # ------------------------------------------------------------------ settings
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_settings(self, values: dict[str, Any]) -> None:
+        with self.write():
+            self._put_settings(values)
+
+    def _put_settings(self, values: dict[str, Any]) -> None:
+        for key, value in values.items():
+            self.db.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
+                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                            [key, json.dumps(value)])
+
+    def load_settings(self) -> Settings:
+        d = Settings()
+        return Settings(
+            max_prompts_per_order=int(self.get_setting("max_prompts_per_order",
+                                                       d.max_prompts_per_order)),
+            max_offer_ratio=Decimal(str(self.get_setting("max_offer_ratio",
+                                                         str(d.max_offer_ratio)))),
+            currency=str(self.get_setting("currency", d.currency)),
+        )
+
+    @staticmethod
+    def _settings_values(settings: Settings) -> dict[str, Any]:
+        return {"max_prompts_per_order": settings.max_prompts_per_order,
+                "max_offer_ratio": str(settings.max_offer_ratio),
+                "currency": settings.currency}
+
+    # ------------------------------------------------------------------ catalog
+
+    @staticmethod
+    def _product_row(p: Product) -> dict[str, Any]:
+        return {
+            "sku": p.sku, "name": p.name, "price_cents": p.price, "category": p.category,
+            "tags": json.dumps(sorted(p.tags)), "family": p.family, "size_rank": p.size_rank,
+            "size_label": p.size_label,
+            "unit_qty": None if p.unit_qty is None else str(p.unit_qty), "unit": p.unit,
+            "cost_cents": p.cost, "active": int(p.active),
+        }
+
+    def load_catalog(self) -> Catalog:
+        codes: dict[str, list[str]] = {}
+        for code, sku in self.db.execute("SELECT code, sku FROM barcodes ORDER BY code"):
+            codes.setdefault(sku, []).append(code)
+        products = []
+        for r in self.db.query("SELECT * FROM products"):
+            products.append(Product(
+                sku=Sku(r["sku"]), name=r["name"], price=r["price_cents"],
+                barcodes=tuple(codes.get(r["sku"], ())), category=r["category"],
+                tags=frozenset(json.loads(r["tags"])), family=r["family"],
+                size_rank=r["size_rank"], size_label=r["size_label"],
+                unit_qty=None if r["unit_qty"] is None else Decimal(r["unit_qty"]),
+                unit=r["unit"], cost=r["cost_cents"], active=bool(r["active"]),
+            ))
+        return Catalog(products)
+
+    def import_products(self, products: Sequence[Product],
+                        progress: Progress | None = None) -> ImportSummary:
+        """Add or update products by SKU, all in one transaction. Never deletes products
+        (order history refers to them). Re-importing the same file changes nothing."""
+        existing = {r["sku"]: r for r in self.db.query("SELECT * FROM products")}
+        existing_codes = dict(self.db.execute("SELECT code, sku FROM barcodes").fetchall())
+        incoming_skus = {p.sku for p in products}
+        problems = []
+        for p in products:
+            for code in p.barcodes:
+                owner = existing_codes.get(normalize_barcode(code))
+                # A code may move between products of this import, never away from one
+                # the import does not touch.
+                if owner is not None and owner != p.sku and owner not in incoming_skus:
+                    problems.append(f"barcode {code} of {p.sku} already belongs to {owner}")
+        if problems:
+            raise ValidationError(problems[:50], what="catalog")
+        added: list[str] = []
+        changed: list[str] = []
+        unchanged = 0
+        total = len(products)
+        with self.write() as db:
+            rows = []
+            for i, p in enumerate(products):
+                row = self._product_row(p)
+                old = existing.get(p.sku)
+                codes = sorted(normalize_barcode(c) for c in p.barcodes)
+                old_codes = sorted(c for c, s in existing_codes.items() if s == p.sku)
+                if old is None:
+                    added.append(p.sku)
+                elif dict(old) != row or codes != old_codes:
+                    changed.append(p.sku)
+                else:
+                    unchanged += 1
+                    continue
+                rows.append(row)
+                if progress and i % 1000 == 0:
+                    progress(i, total)
+            db.table("products").upsert_all(rows, pk="sku")
+            touched = [r["sku"] for r in rows]
+            for chunk_start in range(0, len(touched), 500):
+                chunk = touched[chunk_start:chunk_start + 500]
+                db.execute(f"DELETE FROM barcodes WHERE sku IN ({','.join('?' * len(chunk))})",
+                           chunk)
+            touched_set = set(touched)
+            db.table("barcodes").insert_all(
+                ({"code": normalize_barcode(c), "sku": p.sku}
+                 for p in products if p.sku in touched_set for c in p.barcodes),
+                pk="code", replace=True)
+        if progress:
+            progress(total, total)
+        return ImportSummary(added=added, changed=changed, removed=[], unchanged=unchanged)
+
+    # ------------------------------------------------------------------ rules
+
+    def load_rules(self) -> list[Rule]:
+        rules = []
+        for i, row in enumerate(self.db.query("SELECT body FROM rules ORDER BY id"), start=1):
+            rule = parse_rule(json.loads(row["body"]), i)
+            if rule is not None:
+                rules.append(rule)
+        return rules
+
+    def replace_rules(self, pack: RulePack, *, merge: bool = False) -> ImportSummary:
+        """Make the store's rules the pack's (or, with `merge`, add and update only), and
+        apply the pack's settings, in one transaction."""
+        old = {r["id"]: r["body"] for r in self.db.query("SELECT id, body FROM rules")}
+        new = {r.id: json.dumps(rule_to_dict(r), sort_keys=True) for r in pack.rules}
+        added = sorted(k for k in new if k not in old)
+        changed = sorted(k for k in new if k in old and old[k] != new[k])
+        removed = [] if merge else sorted(k for k in old if k not in new)
+        now = _now_text()
+        with self.write() as db:
+            for rid in removed:
+                db.execute("DELETE FROM rules WHERE id = ?", [rid])
+            for rule in pack.rules:
+                if rule.id in added or rule.id in changed:
+                    db.execute(
+                        "INSERT INTO rules(id, kind, active, priority, body, updated_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                        "kind=excluded.kind, active=excluded.active, "
+                        "priority=excluded.priority, body=excluded.body, "
+                        "updated_at=excluded.updated_at",
+                        [rule.id, rule.kind, int(rule.active), rule.priority, new[rule.id], now])
+            if pack.settings is not None:
+                self._put_settings(self._settings_values(pack.settings))
+        unchanged = len(new) - len(added) - len(changed)
+        return ImportSummary(added=added, changed=changed, removed=removed, unchanged=unchanged)
+
+    # ------------------------------------------------------------------ staff
+
+    def clerks(self) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT name FROM staff WHERE role = 'clerk' AND active = 1 ORDER BY id")]
+
+    def add_staff(self, name: str, role: str = "clerk") -> None:
+        with self.write() as db:
+            db.execute("INSERT INTO staff(name, role) VALUES (?, ?) "
+                       "ON CONFLICT(name) DO NOTHING", [name, role])
+
+    # ------------------------------------------------------------------ orders
+
+    def new_order(self, *, clerk: str | None, customer: str | None,
+                  now: dt.datetime) -> int:
+        with self.write() as db:
+            cur = db.execute("INSERT INTO orders(status, clerk, customer, opened_at) "
+                             "VALUES ('open', ?, ?, ?)", [clerk, customer, _now_text(now)])
+            order_id = cur.lastrowid
+        assert order_id is not None
+        return order_id
+
+    def save_session(self, session: OrderSession, events: Iterable[TillEvent],
+                     now: dt.datetime) -> None:
+        """Commit the order as it now is, with the prompt outcomes of `events`, at once."""
+        at = _now_text(now)
+        with self.write() as db:
+            db.execute(
+                "UPDATE orders SET status = ?, clerk = ?, customer = ?, total_cents = ?, "
+                "state = ?, closed_at = ? WHERE id = ?",
+                ["paid" if session.paid else "open", session.clerk, session.customer,
+                 session.total, json.dumps(session.to_state()),
+                 at if session.paid else None, session.order_id])
+            db.execute("DELETE FROM order_lines WHERE order_id = ?", [session.order_id])
+            db.conn.executemany(
+                "INSERT INTO order_lines(order_id, line_no, sku, name, qty, unit_price_cents, "
+                "origin, rule_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(session.order_id, ln.no, ln.sku, ln.name, ln.qty, ln.unit_price, ln.origin,
+                  ln.rule_id) for ln in session.lines])
+            for ev in events:
+                status = PROMPT_STATUS.get(ev.event)
+                if status is None:
+                    continue
+                offer = ev.data.get("offer") or {}
+                revenue = 0
+                if ev.event == "accepted":
+                    revenue = int(Decimal(ev.data.get("revenue", "0")) * 100)
+                db.execute(
+                    "INSERT INTO prompt_events(order_id, rule_id, kind, status, clerk, at, "
+                    "revenue_cents, offer, say) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [ev.order, ev.data["rule"], ev.data.get("kind", ""), status, session.clerk,
+                     at, revenue, json.dumps(offer.get("skus")) if offer else None,
+                     ev.data.get("say")])
+
+    def open_order_state(self) -> dict[str, Any] | None:
+        """The state of the newest order still open (after a crash: exactly as committed)."""
+        row = self.db.execute("SELECT id, state, clerk, customer FROM orders "
+                              "WHERE status = 'open' ORDER BY id DESC LIMIT 1").fetchone()
+        if row is None:
+            return None
+        state = json.loads(row[1]) if row[1] and row[1] != "{}" else {}
+        state.setdefault("order_id", row[0])
+        state.setdefault("clerk", row[2])
+        state.setdefault("customer", row[3])
+        return state
+
+    def order_lines(self, order_id: int) -> list[dict[str, Any]]:
+        return list(self.db.query("SELECT * FROM order_lines WHERE order_id = ? "
+                                  "ORDER BY line_no", [order_id]))
+
+    def prompt_events(self, order_id: int | None = None) -> list[dict[str, Any]]:
+        if order_id is None:
+            return list(self.db.query("SELECT * FROM prompt_events ORDER BY id"))
+        return list(self.db.query("SELECT * FROM prompt_events WHERE order_id = ? "
+                                  "ORDER BY id", [order_id]))
+
+    def orders(self) -> list[dict[str, Any]]:
+        return list(self.db.query("SELECT id, status, clerk, customer, opened_at, closed_at, "
+                                  "total_cents FROM orders ORDER BY id"))
+
+
+def copy_store(src: Path, dst: Path) -> None:
+    """Copy a store file safely (through SQLite's backup, so WAL content comes along)."""
+    with Store.open(src) as source:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        target = sqlite3.connect(str(dst))
+        try:
+            source.db.conn.backup(target)
+        finally:
+            target.close()
+

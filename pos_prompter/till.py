@@ -1,0 +1,163 @@
+"""The till as an application service: one clerk's till over one store.
+
+The window and `simulate` both drive this class, so what a script prints is what a clerk
+sees. Every action is committed to the store before it returns (and so before the screen
+shows it); if the write fails, the in-memory order is put back as it was and the error
+propagates, so nothing is ever half-applied.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from pos_prompter.core.catalog import Catalog
+from pos_prompter.core.engine import Engine, Prompt
+from pos_prompter.core.money import Cents, format_money
+from pos_prompter.core.order import Clock, OrderLine, SystemClock
+from pos_prompter.core.rules import Settings
+from pos_prompter.core.session import OrderSession, TillEvent
+from pos_prompter.store import Store
+
+Action = Callable[[OrderSession, dt.datetime], list[TillEvent]]
+
+
+class Till:
+    """One till on one store. Read `lines`, `total` and `prompt` after each action."""
+
+    def __init__(self, store: Store, clock: Clock | None = None, *,
+                 clerk: str | None = None) -> None:
+        self.store = store
+        self.clock: Clock = clock or SystemClock()
+        self.settings: Settings = store.load_settings()
+        self.catalog: Catalog = store.load_catalog()
+        self.engine = Engine(self.catalog, store.load_rules(), self.settings)
+        clerks = store.clerks()
+        self.clerk = clerk or (clerks[0] if clerks else None)
+        self.customer: str | None = None
+        """Customer type for the next order (or the open one, once set)."""
+        self.last_order: int | None = None
+        state = store.open_order_state()
+        self.session: OrderSession | None = (
+            OrderSession.from_state(state, self.engine) if state else None)
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def order_id(self) -> int | None:
+        return self.session.order_id if self.session else None
+
+    @property
+    def lines(self) -> list[OrderLine]:
+        return list(self.session.lines) if self.session else []
+
+    @property
+    def total(self) -> Cents:
+        return self.session.total if self.session else 0
+
+    @property
+    def prompt(self) -> Prompt | None:
+        return self.session.current if self.session else None
+
+    def money(self, cents: Cents) -> str:
+        return format_money(cents, self.settings.currency)
+
+    def reload(self) -> None:
+        """Re-read catalog, rules and settings (after an import or a published change).
+        The open order keeps its lines and answered prompts."""
+        self.settings = self.store.load_settings()
+        self.catalog = self.store.load_catalog()
+        self.engine = Engine(self.catalog, self.store.load_rules(), self.settings)
+        if self.session is not None:
+            self.session.engine = self.engine
+
+    # ------------------------------------------------------------------ actions
+
+    def _error(self, message: str) -> list[TillEvent]:
+        return [TillEvent("error", self.order_id if self.session else self.last_order,
+                          self.total, {"message": message})]
+
+    def _run(self, action: Action) -> list[TillEvent]:
+        session = self.session
+        assert session is not None
+        now = self.clock.now()
+        before = session.to_state()
+        try:
+            events = action(session, now)
+            if any(ev.event != "error" for ev in events):
+                self.store.save_session(session, events, now)
+        except BaseException:
+            self.session = OrderSession.from_state(before, self.engine)
+            raise
+        if session.paid:
+            self.last_order = session.order_id
+            self.session = None
+            self.customer = None
+        return events
+
+    def scan(self, code: str) -> list[TillEvent]:
+        """A barcode or SKU from the scanner or the keyboard."""
+        code = code.strip()
+        if not code:
+            return self._error("empty scan")
+        product = self.catalog.lookup(code)
+        if product is None:
+            what = "barcode" if code.isdigit() else "code"
+            return self._error(f"unknown {what} {code}")
+        if not product.active:
+            return self._error(f"{product.name} ({product.sku}) is not for sale")
+        if self.session is None:
+            now = self.clock.now()
+            order_id = self.store.new_order(clerk=self.clerk, customer=self.customer, now=now)
+            self.session = OrderSession(order_id, self.engine, customer=self.customer,
+                                        clerk=self.clerk)
+        return self._run(lambda s, now: s.scan(product, now))
+
+    def accept(self) -> list[TillEvent]:
+        if self.prompt is None:
+            return self._error("no prompt on screen to accept")
+        return self._run(lambda s, now: s.accept(now))
+
+    def decline(self) -> list[TillEvent]:
+        if self.prompt is None:
+            return self._error("no prompt on screen to decline")
+        return self._run(lambda s, now: s.decline(now))
+
+    def set_qty(self, qty: int) -> list[TillEvent]:
+        if self.session is None:
+            return self._error("no open order")
+        return self._run(lambda s, _now: s.set_qty(qty))
+
+    def void(self, sku: str) -> list[TillEvent]:
+        if self.session is None:
+            return self._error("no open order")
+        return self._run(lambda s, _now: s.void(sku))
+
+    def checkout(self) -> list[TillEvent]:
+        if self.session is None or not self.session.lines:
+            return self._error("nothing to check out: the order is empty")
+        return self._run(lambda s, now: s.checkout(now))
+
+    def pay(self) -> list[TillEvent]:
+        if self.session is None or not self.session.lines:
+            return self._error("nothing to pay: the order is empty")
+        return self._run(lambda s, _now: s.pay())
+
+    def set_customer(self, customer: str | None) -> None:
+        """The customer type for this order (member, staff...)."""
+        self.customer = customer or None
+        if self.session is not None:
+            session = self.session
+            self._run(lambda s, _now: self._set_customer(s, customer))
+            session.customer = self.customer
+
+    @staticmethod
+    def _set_customer(session: OrderSession, customer: str | None) -> list[TillEvent]:
+        session.customer = customer or None
+        return [TillEvent("customer", session.order_id, session.total,
+                          {"customer": session.customer})]
+
+    def set_clerk(self, clerk: str) -> None:
+        self.clerk = clerk
+        if self.session is not None:
+            self.session.clerk = clerk
