@@ -91,3 +91,13 @@ def m001_initial(db: Database) -> None:
     CREATE INDEX prompt_events_rule ON prompt_events(rule_id, status);
     CREATE INDEX prompt_events_order ON prompt_events(order_id);
     """)
+
+
+@migrations()
+def m002_report_indexes(db: Database) -> None:
+    """Reports and sales mining select by date: index when prompts were answered and when
+    orders were paid."""
+    db.executescript("""
+    CREATE INDEX prompt_events_at ON prompt_events(at);
+    CREATE INDEX orders_closed_at ON orders(closed_at);
+    """)
