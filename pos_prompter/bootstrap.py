@@ -14,6 +14,7 @@ from pos_prompter.core.errors import InputError, ValidationError
 from pos_prompter.core.rules import RulePack, parse_pack
 from pos_prompter.resources import DEMOS, demo_dir
 from pos_prompter.store import ImportSummary, Store, StoreError
+from pos_prompter.store.store import copy_store
 
 APP_NAME = "pos-prompter"
 DEFAULT_CLERK = "clerk"
@@ -96,3 +97,46 @@ def open_or_create(path: Path, demo: str = "cafe") -> Store:
     if path.exists():
         return Store.open(path)
     return init_store(path, demo)
+
+
+SALES_TABLES = ("prompt_events", "order_lines", "orders")
+
+
+def make_practice(store: Store) -> None:
+    """Turn a copy of a real store into a practice store: no orders, no outcome log."""
+    with store.write() as db:
+        for table in SALES_TABLES:
+            db.execute(f"DELETE FROM {table}")
+        db.execute("DELETE FROM sqlite_sequence WHERE name = 'orders'")
+    store.set_settings({"training": True})
+
+
+def ensure_training_store(real: Path, *, demo_if_missing: str | None = None) -> Path:
+    """Practice mode's store beside `real`, made on first use as a copy of the real store's
+    catalog, rules, settings and staff without any order or outcome (or from a demo when
+    there is no real store yet and `demo_if_missing` names one). Built under a temporary
+    name and renamed at the end, so a failure never leaves a practice store that holds real
+    sales; the real store is only read."""
+    practice = training_store_path(real)
+    if practice.exists():
+        return practice
+    if not real.exists():
+        if demo_if_missing is None:
+            raise StoreError(f"there is no store at {real} to practise on (create one with "
+                             f"'pos-prompter init --db {real}')")
+        init_store(practice, demo_if_missing).close()
+        return practice
+    partial = practice.with_name(practice.name + ".partial")
+    leftovers = [partial, *(partial.with_name(partial.name + end) for end in ("-wal", "-shm"))]
+    for leftover in leftovers:
+        leftover.unlink(missing_ok=True)
+    try:
+        copy_store(real, partial)
+        with Store.open(partial) as store:
+            make_practice(store)
+            store.db.execute("VACUUM")  # no real sale lingers in the free pages
+        partial.replace(practice)
+    finally:
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
+    return practice

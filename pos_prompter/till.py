@@ -8,6 +8,7 @@ propagates, so nothing is ever half-applied.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 
@@ -17,7 +18,7 @@ from pos_prompter.core.money import Cents, format_money
 from pos_prompter.core.order import Clock, OrderLine, SystemClock
 from pos_prompter.core.rules import Settings
 from pos_prompter.core.session import OrderSession, TillEvent
-from pos_prompter.store import Store
+from pos_prompter.store import Store, StoreError
 
 Action = Callable[[OrderSession, dt.datetime], list[TillEvent]]
 
@@ -26,8 +27,10 @@ class Till:
     """One till on one store. Read `lines`, `total` and `prompt` after each action."""
 
     def __init__(self, store: Store, clock: Clock | None = None, *,
-                 clerk: str | None = None) -> None:
+                 clerk: str | None = None, till_name: str | None = None) -> None:
         self.store = store
+        self.till_name = till_name
+        """Which till this is, when several share a store (None: the store's one till)."""
         self.clock: Clock = clock or SystemClock()
         self.settings: Settings = store.load_settings()
         self.catalog: Catalog = store.load_catalog()
@@ -37,9 +40,12 @@ class Till:
         self.customer: str | None = None
         """Customer type for the next order (or the open one, once set)."""
         self.last_order: int | None = None
-        state = store.open_order_state()
-        self.session: OrderSession | None = (
-            OrderSession.from_state(state, self.engine) if state else None)
+        self.session: OrderSession | None = None
+        self._rev = 0
+        resumed = store.open_order_state(till_name)
+        if resumed is not None:
+            state, self._rev = resumed
+            self.session = OrderSession.from_state(state, self.engine)
 
     # ------------------------------------------------------------------ reading
 
@@ -74,8 +80,7 @@ class Till:
     # ------------------------------------------------------------------ actions
 
     def _error(self, message: str) -> list[TillEvent]:
-        return [TillEvent("error", self.order_id if self.session else self.last_order,
-                          self.total, {"message": message})]
+        return [TillEvent("error", self.order_id, self.total, {"message": message})]
 
     def _run(self, action: Action) -> list[TillEvent]:
         session = self.session
@@ -85,7 +90,7 @@ class Till:
         try:
             events = action(session, now)
             if any(ev.event != "error" for ev in events):
-                self.store.save_session(session, events, now)
+                self._rev = self.store.save_session(session, events, now, rev=self._rev)
         except BaseException:
             self.session = OrderSession.from_state(before, self.engine)
             raise
@@ -106,12 +111,21 @@ class Till:
             return self._error(f"unknown {what} {code}")
         if not product.active:
             return self._error(f"{product.name} ({product.sku}) is not for sale")
-        if self.session is None:
-            now = self.clock.now()
-            order_id = self.store.new_order(clerk=self.clerk, customer=self.customer, now=now)
-            self.session = OrderSession(order_id, self.engine, customer=self.customer,
-                                        clerk=self.clerk)
-        return self._run(lambda s, now: s.scan(product, now))
+        if self.session is not None:
+            return self._run(lambda s, now: s.scan(product, now))
+        order_id = self.store.new_order(clerk=self.clerk, customer=self.customer,
+                                        now=self.clock.now(), till=self.till_name)
+        self.session = OrderSession(order_id, self.engine, customer=self.customer,
+                                    clerk=self.clerk)
+        self._rev = 0
+        try:
+            return self._run(lambda s, now: s.scan(product, now))
+        except BaseException:
+            # The first line could not be saved: no order was really opened.
+            self.session = None
+            with contextlib.suppress(StoreError):
+                self.store.discard_empty_order(order_id)
+            raise
 
     def accept(self) -> list[TillEvent]:
         if self.prompt is None:
@@ -145,11 +159,10 @@ class Till:
 
     def set_customer(self, customer: str | None) -> None:
         """The customer type for this order (member, staff...)."""
-        self.customer = customer or None
+        customer = customer or None
         if self.session is not None:
-            session = self.session
             self._run(lambda s, _now: self._set_customer(s, customer))
-            session.customer = self.customer
+        self.customer = customer
 
     @staticmethod
     def _set_customer(session: OrderSession, customer: str | None) -> list[TillEvent]:

@@ -15,8 +15,10 @@ from pos_prompter.core.money import Cents, MoneyError, cents_str, parse_money
 
 Sku = NewType("Sku", str)
 
-SKU_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SKU_RE = re.compile(r"\A[A-Za-z0-9._-]{1,64}\Z")
+SLUG_RE = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+DIGITS_RE = re.compile(r"\A[0-9]+\Z")
+"""ASCII digits only: str.isdigit() also accepts superscripts and other scripts' digits."""
 MAX_REPORTED_PROBLEMS = 50
 
 COLUMNS = (
@@ -55,15 +57,15 @@ def gtin_check_digit(body: str) -> int:
 
 def is_valid_barcode(code: str) -> bool:
     """True for an EAN-13, EAN-8 or UPC-A code whose check digit is right."""
-    if len(code) not in (8, 12, 13) or not code.isdigit():
+    if len(code) not in (8, 12, 13) or not DIGITS_RE.match(code):
         return False
     return gtin_check_digit(code[:-1]) == int(code[-1])
 
 
 def barcode_problem(code: str) -> str | None:
     """Why `code` is not a usable barcode, or None if it is one."""
-    if not code.isdigit():
-        return f"barcode {code!r} must be digits only"
+    if not DIGITS_RE.match(code):
+        return f"barcode {code!r} must be digits only (0-9)"
     if len(code) not in (8, 12, 13):
         return f"barcode {code!r} must have 8, 12 or 13 digits (EAN-8, UPC-A, EAN-13)"
     expected = gtin_check_digit(code[:-1])
@@ -112,7 +114,7 @@ class Catalog:
     def lookup(self, code: str) -> Product | None:
         """What a scan means: a barcode first, then a SKU typed by the clerk."""
         code = code.strip()
-        sku = self._by_barcode.get(normalize_barcode(code)) if code.isdigit() else None
+        sku = self._by_barcode.get(normalize_barcode(code)) if DIGITS_RE.match(code) else None
         if sku is not None:
             return self._by_sku.get(sku)
         return self._by_sku.get(code)

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 Cents = int
 """An amount of money in the smallest unit of the store's currency (cents)."""
 
-_MONEY_RE = re.compile(r"^-?\d{1,12}(\.\d{1,2})?$")
+_MONEY_RE = re.compile(r"\A-?[0-9]{1,12}(\.[0-9]{1,2})?\Z")
 
 CURRENCY_SYMBOLS: dict[str, str] = {"USD": "$", "CAD": "$", "AUD": "$", "EUR": "€", "GBP": "£"}
 
@@ -47,6 +47,8 @@ def parse_money(value: object, *, allow_negative: bool = False) -> Cents:
 
 def decimal_to_cents(value: Decimal) -> Cents:
     """Exact conversion of a Decimal with at most 2 decimals to cents."""
+    if not value.is_finite():
+        raise MoneyError(f"{value} is not an amount of money")
     try:
         scaled = value * 100
         if scaled != scaled.to_integral_value():

@@ -24,7 +24,7 @@ Kind = Literal["upsell", "cross_sell", "bundle", "threshold"]
 KINDS: tuple[Kind, ...] = ("upsell", "cross_sell", "bundle", "threshold")
 EVENTS = ("scan", "checkout")
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-RULE_ID_RE = re.compile(r"^[a-z0-9-]{1,64}$")
+RULE_ID_RE = re.compile(r"\A[a-z0-9-]{1,64}\Z")
 PACK_VERSION = 1
 
 PLACEHOLDERS: dict[str, str] = {
@@ -277,7 +277,8 @@ def _ratio(value: Any, where: str, fieldname: str, problems: _Problems) -> Decim
 
 
 def _parse_hours(text: Any, where: str, problems: _Problems) -> tuple[int, int] | None:
-    m = re.match(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$", text) if isinstance(text, str) else None
+    pattern = r"([0-9]{2}):([0-9]{2})-([0-9]{2}):([0-9]{2})"
+    m = re.fullmatch(pattern, text) if isinstance(text, str) else None
     if not m:
         problems.add(where, "when.time.hours", f"{text!r} is not like \"06:00-11:00\"")
         return None
@@ -547,7 +548,7 @@ def parse_settings(raw: Any, problems: _Problems | None = None) -> Settings:
         cap = defaults.max_prompts_per_order
     ratio = _ratio(s.get("max_offer_ratio"), "settings", "max_offer_ratio", probs)
     currency = s.get("currency", defaults.currency)
-    if not isinstance(currency, str) or not re.match(r"^[A-Z]{3}$", currency):
+    if not isinstance(currency, str) or not re.fullmatch(r"[A-Z]{3}", currency):
         probs.add("settings", "currency", f"{currency!r} must be a 3-letter code such as USD")
         currency = defaults.currency
     if own and probs.items:
@@ -568,7 +569,8 @@ def parse_pack(data: Any) -> RulePack:
         if key not in ("version", "settings", "rules"):
             problems.add("pack", str(key), "unknown top-level field (known: version, "
                          "settings, rules)")
-    if data.get("version") != PACK_VERSION:
+    version = data.get("version")
+    if isinstance(version, bool) or version != PACK_VERSION:
         problems.add("pack", "version", f"{data.get('version')!r} is not a supported format "
                      f"version (this app reads version {PACK_VERSION})")
     settings = parse_settings(data["settings"], problems) if "settings" in data else None

@@ -10,6 +10,11 @@ from sqlite_utils import Database, Migrations
 migrations = Migrations("pos_prompter")
 
 
+def step_names() -> list[str]:
+    """The names of every schema step this version knows, in order."""
+    return [m.name for m in migrations._migrations]
+
+
 @migrations()
 def m001_initial(db: Database) -> None:
     db.executescript("""
@@ -100,4 +105,16 @@ def m002_report_indexes(db: Database) -> None:
     db.executescript("""
     CREATE INDEX prompt_events_at ON prompt_events(at);
     CREATE INDEX orders_closed_at ON orders(closed_at);
+    """)
+
+
+@migrations()
+def m003_order_owner_and_revision(db: Database) -> None:
+    """Several tills may share one store file. Each open order belongs to the till that
+    opened it (so a restarted till resumes its own order, not another's), and carries a
+    revision number, so a till never overwrites a newer save of the same order."""
+    db.executescript("""
+    ALTER TABLE orders ADD COLUMN till TEXT;
+    ALTER TABLE orders ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX orders_till_status ON orders(till, status);
     """)

@@ -30,6 +30,9 @@ from pos_prompter.store.migrations import migrations
 Progress = Callable[[int, int], None]
 """Called with (done, total) during long imports."""
 
+IMPORT_CHUNK = 1000
+"""Rows written between two progress reports during an import."""
+
 PROMPT_STATUS = {"prompt": "shown", "accepted": "accepted", "declined": "declined",
                  "ignored": "ignored", "held_out": "held_out"}
 
@@ -53,6 +56,14 @@ class ImportSummary:
         return f"{what}: " + ", ".join(parts)
 
 
+def _refuse_foreign_database(db: Database, path: Path) -> None:
+    """Refuse a SQLite file that some other program made: never add our tables to it."""
+    tables = set(db.table_names())
+    if tables and "_sqlite_migrations" not in tables:
+        raise StoreError(f"{path} is a SQLite database of another program, not a "
+                         "pos-prompter store")
+
+
 def _now_text(now: dt.datetime | None = None) -> str:
     return (now or dt.datetime.now()).isoformat(timespec="seconds")
 
@@ -74,15 +85,25 @@ class Store:
             raise StoreError(f"there is no store at {path} (create one with "
                              f"'pos-prompter init --db {path}')")
         if create:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder {path.parent} "
+                                 f"({exc.strerror})") from exc
+        conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(str(path), timeout=5.0)
             db = Database(conn)
+            _refuse_foreign_database(db, path)
             db.execute("PRAGMA journal_mode=WAL")
             store = cls(db, path)
             store._configure()
             migrations.apply(db)
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, StoreError) as exc:
+            if conn is not None:
+                conn.close()
+            if isinstance(exc, StoreError):
+                raise
             raise StoreError(f"{path} is not a usable store ({exc})") from exc
         return store
 
@@ -90,14 +111,28 @@ class Store:
     def open_copy(cls, path: str | Path) -> Store:
         """An in-memory copy of a store: everything works, nothing reaches the file
         (`simulate --dry-run`)."""
-        source = cls.open(path)
+        path = Path(path)
+        if not path.exists():
+            raise StoreError(f"there is no store at {path} (create one with "
+                             f"'pos-prompter init --db {path}')")
+        mem = sqlite3.connect(":memory:")
         try:
-            mem = sqlite3.connect(":memory:")
-            source.db.conn.backup(mem)
-        finally:
-            source.close()
-        store = cls(Database(mem), None)
-        store._configure()
+            # Read-only: not even the migrations or the WAL switch may touch the file.
+            source = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True,
+                                     timeout=5.0)
+            try:
+                _refuse_foreign_database(Database(source), path)
+                source.backup(mem)
+            finally:
+                source.close()
+            store = cls(Database(mem), None)
+            store._configure()
+            migrations.apply(store.db)
+        except (sqlite3.DatabaseError, StoreError) as exc:
+            mem.close()
+            if isinstance(exc, StoreError):
+                raise
+            raise StoreError(f"{path} is not a usable store ({exc})") from exc
         return store
 
     def _configure(self) -> None:
@@ -125,6 +160,9 @@ class Store:
             raise StoreError(f"the store is busy or read-only ({exc})") from exc
         try:
             yield self.db
+        except sqlite3.DatabaseError as exc:
+            conn.rollback()
+            raise StoreError(f"could not save to the store ({exc})") from exc
         except BaseException:
             conn.rollback()
             raise
@@ -220,7 +258,7 @@ class Store:
         total = len(products)
         with self.write() as db:
             rows = []
-            for i, p in enumerate(products):
+            for p in products:
                 row = self._product_row(p)
                 old = existing.get(p.sku)
                 codes = sorted(normalize_barcode(c) for c in p.barcodes)
@@ -233,21 +271,23 @@ class Store:
                     unchanged += 1
                     continue
                 rows.append(row)
-                if progress and i % 1000 == 0:
-                    progress(i, total)
-            db.table("products").upsert_all(rows, pk="sku")
-            touched = [r["sku"] for r in rows]
-            for chunk_start in range(0, len(touched), 500):
-                chunk = touched[chunk_start:chunk_start + 500]
-                db.execute(f"DELETE FROM barcodes WHERE sku IN ({','.join('?' * len(chunk))})",
-                           chunk)
-            touched_set = set(touched)
-            db.table("barcodes").insert_all(
-                ({"code": normalize_barcode(c), "sku": p.sku}
-                 for p in products if p.sku in touched_set for c in p.barcodes),
-                pk="code", replace=True)
-        if progress:
-            progress(total, total)
+            by_sku = {p.sku: p for p in products}
+            done = total - len(rows)
+            if progress:
+                progress(done, total)
+            for start in range(0, len(rows), IMPORT_CHUNK):
+                chunk = rows[start:start + IMPORT_CHUNK]
+                skus = [r["sku"] for r in chunk]
+                db.table("products").upsert_all(chunk, pk="sku")
+                db.execute(f"DELETE FROM barcodes WHERE sku IN ({','.join('?' * len(skus))})",
+                           skus)
+                db.table("barcodes").insert_all(
+                    ({"code": normalize_barcode(c), "sku": sku}
+                     for sku in skus for c in by_sku[sku].barcodes),
+                    pk="code", replace=True)
+                done += len(chunk)
+                if progress:
+                    progress(done, total)
         return ImportSummary(added=added, changed=changed, removed=[], unchanged=unchanged)
 
     # ------------------------------------------------------------------ rules
@@ -299,26 +339,45 @@ class Store:
 
     # ------------------------------------------------------------------ orders
 
-    def new_order(self, *, clerk: str | None, customer: str | None,
-                  now: dt.datetime) -> int:
+    def new_order(self, *, clerk: str | None, customer: str | None, now: dt.datetime,
+                  till: str | None = None) -> int:
         with self.write() as db:
-            cur = db.execute("INSERT INTO orders(status, clerk, customer, opened_at) "
-                             "VALUES ('open', ?, ?, ?)", [clerk, customer, _now_text(now)])
+            cur = db.execute("INSERT INTO orders(status, clerk, customer, opened_at, till) "
+                             "VALUES ('open', ?, ?, ?, ?)",
+                             [clerk, customer, _now_text(now), till])
             order_id = cur.lastrowid
         assert order_id is not None
         return order_id
 
+    def discard_empty_order(self, order_id: int) -> None:
+        """Remove an order that never got a line (its first scan could not be saved)."""
+        with self.write() as db:
+            db.execute("DELETE FROM orders WHERE id = ? AND status = 'open' AND rev = 0 "
+                       "AND NOT EXISTS (SELECT 1 FROM order_lines WHERE order_id = ?)",
+                       [order_id, order_id])
+
+    def order_revision(self, order_id: int) -> int:
+        row = self.db.execute("SELECT rev FROM orders WHERE id = ?", [order_id]).fetchone()
+        return int(row[0]) if row else 0
+
     def save_session(self, session: OrderSession, events: Iterable[TillEvent],
-                     now: dt.datetime) -> None:
-        """Commit the order as it now is, with the prompt outcomes of `events`, at once."""
+                     now: dt.datetime, *, rev: int) -> int:
+        """Commit the order as it now is, with the prompt outcomes of `events`, at once.
+
+        `rev` is the revision this till last saved (or read); if someone else saved the
+        order since, nothing is written and StoreError says so. Returns the new revision.
+        """
         at = _now_text(now)
         with self.write() as db:
-            db.execute(
+            cur = db.execute(
                 "UPDATE orders SET status = ?, clerk = ?, customer = ?, total_cents = ?, "
-                "state = ?, closed_at = ? WHERE id = ?",
+                "state = ?, closed_at = ?, rev = rev + 1 WHERE id = ? AND rev = ?",
                 ["paid" if session.paid else "open", session.clerk, session.customer,
                  session.total, json.dumps(session.to_state()),
-                 at if session.paid else None, session.order_id])
+                 at if session.paid else None, session.order_id, rev])
+            if cur.rowcount != 1:
+                raise StoreError(f"order {session.order_id} was changed at another till; "
+                                 "reopen the till to see it as it now is")
             db.execute("DELETE FROM order_lines WHERE order_id = ?", [session.order_id])
             db.conn.executemany(
                 "INSERT INTO order_lines(order_id, line_no, sku, name, qty, unit_price_cents, "
@@ -339,18 +398,21 @@ class Store:
                     [ev.order, ev.data["rule"], ev.data.get("kind", ""), status, session.clerk,
                      at, revenue, json.dumps(offer.get("skus")) if offer else None,
                      ev.data.get("say")])
+        return rev + 1
 
-    def open_order_state(self) -> dict[str, Any] | None:
-        """The state of the newest order still open (after a crash: exactly as committed)."""
-        row = self.db.execute("SELECT id, state, clerk, customer FROM orders "
-                              "WHERE status = 'open' ORDER BY id DESC LIMIT 1").fetchone()
+    def open_order_state(self, till: str | None = None) -> tuple[dict[str, Any], int] | None:
+        """This till's newest order still open, exactly as last committed (after a crash
+        too), with its revision."""
+        row = self.db.execute("SELECT id, state, clerk, customer, rev FROM orders "
+                              "WHERE status = 'open' AND till IS ? "
+                              "ORDER BY id DESC LIMIT 1", [till]).fetchone()
         if row is None:
             return None
         state = json.loads(row[1]) if row[1] and row[1] != "{}" else {}
         state.setdefault("order_id", row[0])
         state.setdefault("clerk", row[2])
         state.setdefault("customer", row[3])
-        return state
+        return state, int(row[4])
 
     def order_lines(self, order_id: int) -> list[dict[str, Any]]:
         return list(self.db.query("SELECT * FROM order_lines WHERE order_id = ? "
