@@ -1,0 +1,152 @@
+"""The `pos-prompter` command line (shared/spec/interfaces.md).
+
+With no command it opens the till window; the subcommands work on a store file without a
+screen. Nothing here imports Qt: the window module is imported only when it is started, so
+`--help` and every subcommand run on a machine without a display.
+
+Exit codes: 0 success, 1 the command ran and found a problem (a refused import), 2 bad usage
+or unreadable input. Errors are one readable sentence on stderr; `--debug` adds the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+from pos_prompter import __version__
+from pos_prompter.cli.commands import (
+    cmd_export_rules,
+    cmd_import_catalog,
+    cmd_import_rules,
+    cmd_init,
+)
+from pos_prompter.cli.simulate import cmd_simulate
+from pos_prompter.core.errors import InputError, UserError, ValidationError
+from pos_prompter.resources import DEMOS
+from pos_prompter.store import StoreError
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+
+
+def cmd_window(args: argparse.Namespace) -> int:
+    """Open the till window (Qt is imported here and only here)."""
+    from pos_prompter import app
+
+    return app.run(args.db, training=args.training)
+
+
+def _store_options(*, training: bool = False) -> argparse.ArgumentParser:
+    """--db (and --debug) after the command name as well as before it."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, metavar="PATH", default=argparse.SUPPRESS,
+                        help="the store file")
+    if training:
+        common.add_argument("--training", action="store_true", default=argparse.SUPPRESS,
+                            help="use the practice store beside the real one")
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the traceback of an error")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pos-prompter",
+        description="A till that shows suggestive-selling prompts. With no command, opens "
+                    "the till window.")
+    parser.add_argument("--db", type=Path, metavar="PATH", default=None,
+                        help="the store file (default: the store in your user data folder)")
+    parser.add_argument("--training", action="store_true",
+                        help="practice mode: a store of its own beside the real one")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.set_defaults(func=cmd_window)
+    store = _store_options()
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    init = commands.add_parser("init", parents=[store], help="create a store",
+                               description="Create a new store file (never overwrites one).")
+    init.add_argument("--demo", choices=DEMOS, help="seed it with a demo catalog and rules")
+    init.set_defaults(func=cmd_init)
+
+    imp = commands.add_parser("import", help="import a catalog or a rule pack",
+                              description="All or nothing: a file with any problem changes "
+                                          "nothing.")
+    imports = imp.add_subparsers(title="what", metavar="WHAT", required=True)
+    catalog = imports.add_parser("catalog", parents=[store], help="products from a CSV file")
+    catalog.add_argument("file", type=Path, metavar="FILE.csv")
+    catalog.set_defaults(func=cmd_import_catalog)
+    rules = imports.add_parser("rules", parents=[store], help="a rule pack (YAML or JSON)")
+    rules.add_argument("file", type=Path, metavar="FILE.yaml")
+    rules.add_argument("--merge", action="store_true",
+                       help="add and update rules, keep the store's other rules")
+    rules.set_defaults(func=cmd_import_rules)
+
+    exp = commands.add_parser("export", help="export the store's rules")
+    exports = exp.add_subparsers(title="what", metavar="WHAT", required=True)
+    export_rules = exports.add_parser(
+        "rules", parents=[store], help="the rule pack (YAML; JSON when FILE ends in .json)")
+    export_rules.add_argument("-o", "--output", type=Path, metavar="FILE",
+                              help="write to FILE instead of stdout")
+    export_rules.set_defaults(func=cmd_export_rules)
+
+    simulate = commands.add_parser(
+        "simulate", parents=[_store_options(training=True)],
+        help="play a scan script, print JSON Lines",
+        description="Play a scan script through the till and print every event as JSON "
+                    "Lines (see scan-script.md).")
+    simulate.add_argument("script", type=Path, metavar="SCRIPT")
+    simulate.add_argument("--dry-run", action="store_true",
+                          help="play on an in-memory copy: nothing is written to the store")
+    simulate.set_defaults(func=cmd_simulate)
+    return parser
+
+
+def _report(exc: UserError) -> int:
+    """Print a user error as sentences on stderr and pick its exit code."""
+    if isinstance(exc, ValidationError):
+        count = len(exc.problems)
+        print(f"error: {exc.what} refused, nothing was changed "
+              f"({count} problem{'s' if count != 1 else ''}):", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"error: {exc}", file=sys.stderr)
+    if isinstance(exc, InputError | StoreError):
+        return EXIT_USAGE
+    return EXIT_PROBLEM
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit code; errors are reported, never raised."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error (argparse printed it)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except UserError as exc:
+        if args.debug:
+            traceback.print_exc()
+        return _report(exc)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `... | head`: the reader has gone, nothing left to say
+        return EXIT_PROBLEM
+    except OSError as exc:  # a folder that cannot be made, a full or read-only disk...
+        if args.debug:
+            traceback.print_exc()
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"error: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"internal error: {type(exc).__name__}: {exc} (this is a bug; rerun with "
+              "--debug to see where it happened)", file=sys.stderr)
+        return EXIT_PROBLEM
