@@ -16,6 +16,7 @@ from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.engine import Engine, Prompt
 from pos_prompter.core.money import Cents, format_money
 from pos_prompter.core.order import Clock, OrderLine, SystemClock
+from pos_prompter.core.pace import PaceMeter
 from pos_prompter.core.rules import Settings
 from pos_prompter.core.session import OrderSession, TillEvent
 from pos_prompter.store import Store, StoreError
@@ -34,7 +35,9 @@ class Till:
         self.clock: Clock = clock or SystemClock()
         self.settings: Settings = store.load_settings()
         self.catalog: Catalog = store.load_catalog()
-        self.engine = Engine(self.catalog, store.load_rules(), self.settings)
+        self.history = store.history()
+        self.engine = Engine(self.catalog, store.load_rules(), self.settings, self.history)
+        self.pace = PaceMeter(self.settings.rush_scans_per_minute)
         clerks = store.clerks()
         self.clerk = clerk or (clerks[0] if clerks else None)
         self.customer: str | None = None
@@ -73,7 +76,9 @@ class Till:
         The open order keeps its lines and answered prompts."""
         self.settings = self.store.load_settings()
         self.catalog = self.store.load_catalog()
-        self.engine = Engine(self.catalog, self.store.load_rules(), self.settings)
+        self.history = self.store.history()
+        self.engine = Engine(self.catalog, self.store.load_rules(), self.settings, self.history)
+        self.pace.scans_per_minute = self.settings.rush_scans_per_minute
         if self.session is not None:
             self.session.engine = self.engine
 
@@ -111,15 +116,16 @@ class Till:
             return self._error(f"unknown {what} {code}")
         if not product.active:
             return self._error(f"{product.name} ({product.sku}) is not for sale")
+        rush = self.pace.record(self.clock.now())
         if self.session is not None:
-            return self._run(lambda s, now: s.scan(product, now))
+            return self._run(lambda s, now: s.scan(product, now, rush=rush))
         order_id = self.store.new_order(clerk=self.clerk, customer=self.customer,
                                         now=self.clock.now(), till=self.till_name)
         self.session = OrderSession(order_id, self.engine, customer=self.customer,
                                     clerk=self.clerk)
         self._rev = 0
         try:
-            return self._run(lambda s, now: s.scan(product, now))
+            return self._run(lambda s, now: s.scan(product, now, rush=rush))
         except BaseException:
             # The first line could not be saved: no order was really opened.
             self.session = None
@@ -136,6 +142,12 @@ class Till:
         if self.prompt is None:
             return self._error("no prompt on screen to decline")
         return self._run(lambda s, now: s.decline(now))
+
+    def reopen(self, line_no: int) -> list[TillEvent]:
+        """Show a declined offer of that line again (the customer changed their mind)."""
+        if self.session is None:
+            return self._error("no open order")
+        return self._run(lambda s, now: s.reopen(line_no, now))
 
     def set_qty(self, qty: int) -> list[TillEvent]:
         if self.session is None:

@@ -21,6 +21,7 @@ from pos_prompter.cli.commands import (
     cmd_import_catalog,
     cmd_import_rules,
     cmd_init,
+    cmd_settings,
 )
 from pos_prompter.cli.simulate import cmd_simulate
 from pos_prompter.core.errors import InputError, UserError, ValidationError
@@ -92,6 +93,13 @@ def build_parser() -> argparse.ArgumentParser:
     export_rules.add_argument("-o", "--output", type=Path, metavar="FILE",
                               help="write to FILE instead of stdout")
     export_rules.set_defaults(func=cmd_export_rules)
+
+    settings = commands.add_parser(
+        "settings", parents=[store], help="show or change the store's settings",
+        description="With no KEY=VALUE, list the store's settings; with some, change them "
+                    "(all or nothing), e.g. rush_scans_per_minute=20.")
+    settings.add_argument("pairs", nargs="*", metavar="KEY=VALUE")
+    settings.set_defaults(func=cmd_settings)
 
     simulate = commands.add_parser(
         "simulate", parents=[_store_options(training=True)],

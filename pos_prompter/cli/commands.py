@@ -1,4 +1,4 @@
-"""The store commands: init, import catalog, import rules, export rules."""
+"""The store commands: init, import catalog, import rules, export rules, settings."""
 
 from __future__ import annotations
 
@@ -15,7 +15,13 @@ from pos_prompter.bootstrap import init_store, load_pack_file, read_text
 from pos_prompter.cli.common import need_db, out, warn
 from pos_prompter.core.catalog import Catalog, parse_catalog_csv
 from pos_prompter.core.errors import InputError
-from pos_prompter.core.rules import Rule, Settings, pack_to_dict
+from pos_prompter.core.rules import (
+    STORE_SETTINGS,
+    Rule,
+    Settings,
+    pack_to_dict,
+    parse_store_setting,
+)
 from pos_prompter.store import Store
 
 PROGRESS_MIN_PRODUCTS = 1000
@@ -126,4 +132,29 @@ def cmd_export_rules(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise InputError(f"cannot write {output} ({exc.strerror})") from None
     out(f"Exported {_count(len(rules), 'rule')} to {output}\n")
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    """Show the store's settings, or change some: `KEY=VALUE ...` (all or nothing)."""
+    db = need_db(args, "settings")
+    changes: dict[str, object] = {}
+    for pair in args.pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise InputError(f"{pair!r} is not KEY=VALUE (e.g. rush_scans_per_minute=20)")
+        changes[key.strip()] = parse_store_setting(key.strip(), value.strip())
+    with Store.open(db) as store:
+        if changes:
+            store.set_settings(changes)
+        for key, meaning in STORE_SETTINGS.items():
+            value = store.get_setting(key)
+            default = getattr(Settings(), key, None)
+            if value is not None:
+                shown = str(value)
+            elif default is not None:
+                shown = f"{default} (default)"
+            else:
+                shown = "(not set)"
+            out(f"{key} = {shown}    # {meaning}\n")
     return 0

@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from pos_prompter.core.catalog import Catalog, Product
 from pos_prompter.core.money import Cents, cents_str, format_money, percent
@@ -75,6 +75,10 @@ class OrderView:
     shown: frozenset[str]
     """Rules already shown (or answered) in this order."""
     prompts_shown: int
+    rush: bool = False
+    """Rung up during a rush: only the single highest-ranked prompt is shown."""
+    reopening: str | None = None
+    """A rule the clerk reopens after a decline: offered again, not counted again."""
 
     @property
     def total(self) -> Cents:
@@ -108,19 +112,48 @@ def _qty_str(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+@dataclass(frozen=True, slots=True)
+class AttachRate:
+    """How often an offer went with the trigger item in past orders."""
+
+    share: Decimal
+    """Of the past orders with the trigger item, the fraction that also had the offer."""
+    orders: int
+    """How many past orders had the trigger item."""
+    days: int
+    """The look-back window."""
+
+
+class SalesHistory(Protocol):
+    """Past sales, as the engine needs them (the store answers from its paid orders)."""
+
+    def attach_rate(self, trigger_sku: str, offer_sku: str,
+                    now: dt.datetime) -> AttachRate | None: ...
+
+
+class FixedHistory:
+    """A sales history given as a table (tests, previews)."""
+
+    def __init__(self, rates: Mapping[tuple[str, str], AttachRate]) -> None:
+        self.rates = dict(rates)
+
+    def attach_rate(self, trigger_sku: str, offer_sku: str,
+                    now: dt.datetime) -> AttachRate | None:
+        return self.rates.get((trigger_sku, offer_sku))
+
+
 class Engine:
     """The rules of one store over its catalog, indexed for scans and checkout.
 
-    `attach_rates` maps (trigger sku, offer sku) to (share, orders) from past sales, when
-    the store has sales history; the `{attach_rate}` placeholder and an evidence line use it.
+    `history`, when the store has sales history, gives how often two items went together:
+    the `{attach_rate}` placeholder and an evidence line use it.
     """
 
     def __init__(self, catalog: Catalog, rules: Iterable[Rule], settings: Settings,
-                 attach_rates: Mapping[tuple[str, str], tuple[Decimal, int]] | None = None
-                 ) -> None:
+                 history: SalesHistory | None = None) -> None:
         self.catalog = catalog
         self.settings = settings
-        self.attach_rates = dict(attach_rates or {})
+        self.history = history
         self.rules: dict[str, Rule] = {}
         self._by_sku: dict[str, list[Rule]] = {}
         self._by_category: dict[str, list[Rule]] = {}
@@ -143,6 +176,11 @@ class Engine:
                 for tag in rule.scanned.tags:
                     self._by_tag.setdefault(tag, []).append(rule)
         self._checkout.sort(key=self.queue_key)
+
+    def cap(self, rush: bool) -> int:
+        """How many prompts an order may have: fewer in a rush, never more than usual."""
+        usual = self.settings.max_prompts_per_order
+        return min(usual, self.settings.rush_prompts_per_order) if rush else usual
 
     # -------------------------------------------------------------- candidates
 
@@ -178,11 +216,14 @@ class Engine:
         """Judge `rule` for this order and trigger line now: a Prompt, or why not."""
         if not rule.active:
             return Skip("the rule is inactive")
-        if rule.id in order.shown:
-            return Skip("already offered in this order")
-        if order.prompts_shown >= self.settings.max_prompts_per_order:
-            return Skip(f"this order has had its {self.settings.max_prompts_per_order} "
-                        "prompts already")
+        if order.reopening != rule.id:
+            if rule.id in order.shown:
+                return Skip("already offered in this order")
+            cap = self.cap(order.rush)
+            if order.prompts_shown >= cap:
+                rush = " (rush hour)" if order.rush else ""
+                return Skip(f"this order has had its {cap} prompt{'s' * (cap != 1)} "
+                            f"already{rush}")
         trigger: OrderLine | None = None
         trigger_product: Product | None = None
         if rule.event == "scan":
@@ -203,7 +244,7 @@ class Engine:
             return skip
         if is_held_out(order.order_id, rule.id, rule.holdout):
             return Skip("this order is in the rule's holdout (control) group")
-        return self._offer(rule, order, trigger, trigger_product)
+        return self._offer(rule, order, trigger, trigger_product, now)
 
     @staticmethod
     def _scanned_matches(rule: Rule, product: Product) -> bool:
@@ -250,7 +291,7 @@ class Engine:
         return product if product is not None and product.active else None
 
     def _offer(self, rule: Rule, order: OrderView, trigger: OrderLine | None,
-               trigger_product: Product | None) -> Prompt | Skip:
+               trigger_product: Product | None, now: dt.datetime) -> Prompt | Skip:
         money = self.money
         values: dict[str, str] = {"item": trigger_product.name if trigger_product else ""}
         evidence: list[str] = []
@@ -331,13 +372,13 @@ class Engine:
         if delta > 0 and Decimal(delta) > ratio * Decimal(base):
             return Skip(f"blocked by the price ratio: adds {money(delta)} to {money(base)} "
                         f"(limit {ratio}x)")
-        if trigger is not None and len(offer_skus) == 1:
-            rate = self.attach_rates.get((trigger.sku, offer_skus[0]))
+        if trigger is not None and self.history is not None:
+            rate = self.history.attach_rate(trigger.sku, offer_skus[0], now)
             if rate is not None:
-                share, orders = rate
-                values["attach_rate"] = percent(share)
-                evidence.append(f"Bought together in {percent(share)} of {orders} past "
-                                f"orders with {values['item']}")
+                values["attach_rate"] = percent(rate.share)
+                evidence.append(f"Bought together in {percent(rate.share)} of orders with "
+                                f"{values['item']}, last {rate.days} days "
+                                f"({rate.orders} orders)")
         values.update(price=money(price), delta=money(delta))
         return Prompt(
             rule_id=rule.id, kind=rule.kind, title=rule.title,

@@ -63,6 +63,10 @@ class Settings:
     max_prompts_per_order: int = 2
     max_offer_ratio: Decimal = Decimal("1.0")
     currency: str = "USD"
+    rush_scans_per_minute: int = 0
+    """Store setting (not in packs): at this many scans a minute an order gets only its
+    single highest-ranked prompt. 0 turns rush hours off."""
+    rush_prompts_per_order: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -690,3 +694,39 @@ def pack_to_dict(rules: list[Rule] | tuple[Rule, ...], settings: Settings | None
         out["settings"] = settings_to_dict(settings)
     out["rules"] = [rule_to_dict(r) for r in sorted(rules, key=lambda r: r.id)]
     return out
+
+
+STORE_SETTINGS: dict[str, str] = {
+    "max_prompts_per_order": "never more prompts than this in one order (whole number)",
+    "max_offer_ratio": "an offer may add at most this times the trigger line's price",
+    "currency": "3-letter currency code, e.g. USD",
+    "rush_scans_per_minute": "at this many scans a minute an order gets only its single "
+                             "highest-ranked prompt (0 = off)",
+    "store_name": "the shop's name, shown in the window title",
+}
+"""Settings a manager may change on a store, with what each one does."""
+
+
+def parse_store_setting(key: str, text: str) -> Any:
+    """Check one `KEY=VALUE` store setting and return the value to keep (JSON-able)."""
+    if key not in STORE_SETTINGS:
+        raise ValidationError([f"setting {key!r} is unknown (known: "
+                               f"{', '.join(STORE_SETTINGS)})"], what="setting")
+    problems = _Problems()
+    value: Any = text
+    if key in ("max_prompts_per_order", "rush_scans_per_minute"):
+        if not re.fullmatch(r"[0-9]{1,6}", text):
+            problems.add("settings", key, f"{text!r} must be a whole number >= 0")
+        else:
+            value = int(text)
+    elif key == "max_offer_ratio":
+        ratio = _ratio(text, "settings", key, problems)
+        value = str(ratio) if ratio is not None else None
+    elif key == "currency":
+        if not re.fullmatch(r"[A-Z]{3}", text):
+            problems.add("settings", key, f"{text!r} must be a 3-letter code such as USD")
+    elif not text.strip():
+        problems.add("settings", key, "may not be empty")
+    if problems.items:
+        raise ValidationError(problems.items, what="setting")
+    return value

@@ -70,6 +70,9 @@ class OrderSession:
         """Threshold rules accepted: their reward is added once the total is reached."""
         self.queue: list[Pending] = []
         self.current: Prompt | None = None
+        self.rush = False
+        """Rung up during a rush: only the single highest-ranked prompt is shown."""
+        self._reopening: str | None = None
 
     # ------------------------------------------------------------------ views
 
@@ -80,7 +83,8 @@ class OrderSession:
     def view(self) -> OrderView:
         return OrderView(order_id=self.order_id, lines=tuple(self.lines),
                          customer=self.customer, shown=frozenset(self.shown),
-                         prompts_shown=len(self.shown))
+                         prompts_shown=len(self.shown), rush=self.rush,
+                         reopening=self._reopening)
 
     def line(self, no: int) -> OrderLine | None:
         for line in self.lines:
@@ -93,9 +97,15 @@ class OrderSession:
 
     # ------------------------------------------------------------------ clerk actions
 
-    def scan(self, product: Product, now: dt.datetime) -> list[TillEvent]:
-        """A line is added for `product`; its rules are queued and the first one shown."""
+    def scan(self, product: Product, now: dt.datetime, *, rush: bool = False) -> list[TillEvent]:
+        """A line is added for `product`; its rules are queued and the first one shown.
+
+        `rush`: the till is busy (see core.pace); from now on this order gets only its
+        single highest-ranked prompt."""
         events = self._drop_prompt()
+        if rush and not self.rush:
+            self.rush = True
+            events.append(self._event("rush"))
         self.in_checkout = False
         line = OrderLine(no=self.next_line_no, sku=product.sku, name=product.name, qty=1,
                          unit_price=product.price)
@@ -143,6 +153,42 @@ class OrderSession:
                 self._replace(line, line.with_(declined=(*line.declined, prompt.rule_id)))
         events = [self._event("declined", rule=prompt.rule_id, kind=prompt.kind)]
         events += self._show_next(now)
+        return events
+
+    def declined_on(self, line_no: int) -> str | None:
+        """The most recent declined offer on a line, if any (what `reopen` would show)."""
+        line = self.line(line_no)
+        if line is None:
+            return None
+        for rule_id in reversed(line.declined):
+            if self.answers.get(rule_id) == "declined":
+                return rule_id
+        return None
+
+    def reopen(self, line_no: int, now: dt.datetime) -> list[TillEvent]:
+        """The customer changed their mind: show a declined offer of this line again.
+
+        It is the same offer, so it does not count against the cap; if the order has
+        changed so that it no longer applies, an error event says why."""
+        rule_id = self.declined_on(line_no)
+        if rule_id is None:
+            return [self._event("error", message="no declined offer on that line")]
+        rule = self.engine.rules.get(rule_id)
+        if rule is None:
+            return [self._event("error", message=f"the offer {rule_id} no longer exists")]
+        self._reopening = rule_id
+        try:
+            result = self.engine.check(rule, self.view(),
+                                       line_no if rule.event == "scan" else None, now)
+        finally:
+            self._reopening = None
+        if isinstance(result, Skip):
+            return [self._event("error", message=f"that offer no longer applies: "
+                                                 f"{result.reason}")]
+        events = self._drop_prompt()
+        self.answers.pop(rule_id, None)
+        self.current = result
+        events.append(self._prompt_event(result, reopened=True))
         return events
 
     def set_qty(self, qty: int) -> list[TillEvent]:
@@ -210,13 +256,17 @@ class OrderSession:
                 continue
             self.current = result
             self.shown.append(result.rule_id)
-            events.append(self._event(
-                "prompt", rule=result.rule_id, kind=result.kind, say=result.say,
-                why=result.why, evidence=list(result.evidence),
-                offer={"sku": result.offer_skus[0], "skus": list(result.offer_skus),
-                       "price": cents_str(result.price), "delta": cents_str(result.delta)},
-                line=result.trigger_line))
+            events.append(self._prompt_event(result))
         return events
+
+    def _prompt_event(self, prompt: Prompt, *, reopened: bool = False) -> TillEvent:
+        extra: dict[str, Any] = {"reopened": True} if reopened else {}
+        return self._event(
+            "prompt", rule=prompt.rule_id, kind=prompt.kind, say=prompt.say,
+            why=prompt.why, evidence=list(prompt.evidence),
+            offer={"sku": prompt.offer_skus[0], "skus": list(prompt.offer_skus),
+                   "price": cents_str(prompt.price), "delta": cents_str(prompt.delta)},
+            line=prompt.trigger_line, **extra)
 
     def _replace(self, old: OrderLine, new: OrderLine) -> None:
         self.lines[self.lines.index(old)] = new
@@ -291,6 +341,7 @@ class OrderSession:
             "armed": list(self.armed),
             "queue": [[p.rule_id, p.trigger_line] for p in self.queue],
             "current": self.current.to_dict() if self.current else None,
+            "rush": self.rush,
         }
 
     @classmethod
@@ -308,4 +359,5 @@ class OrderSession:
         s.queue = [Pending(r, t) for r, t in state.get("queue", [])]
         cur = state.get("current")
         s.current = Prompt.from_dict(cur) if cur else None
+        s.rush = bool(state.get("rush", False))
         return s

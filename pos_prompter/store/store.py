@@ -25,6 +25,7 @@ from pos_prompter.core.catalog import Catalog, Product, Sku, normalize_barcode
 from pos_prompter.core.errors import UserError, ValidationError
 from pos_prompter.core.rules import Rule, RulePack, Settings, parse_rule, rule_to_dict
 from pos_prompter.core.session import OrderSession, TillEvent
+from pos_prompter.store.history import StoreHistory
 from pos_prompter.store.migrations import migrations
 
 Progress = Callable[[int, int], None]
@@ -199,7 +200,13 @@ class Store:
             max_offer_ratio=Decimal(str(self.get_setting("max_offer_ratio",
                                                          str(d.max_offer_ratio)))),
             currency=str(self.get_setting("currency", d.currency)),
+            rush_scans_per_minute=int(self.get_setting("rush_scans_per_minute",
+                                                       d.rush_scans_per_minute)),
         )
+
+    def history(self) -> StoreHistory:
+        """The store's sales history, for evidence such as attach rates."""
+        return StoreHistory(self.db)
 
     @staticmethod
     def _settings_values(settings: Settings) -> dict[str, Any]:
