@@ -1,0 +1,186 @@
+"""The composition root: choose and open the store, build the till and its window, run Qt.
+
+Nothing else creates the QApplication or holds the objects together: the window gets its
+`Till` through its constructor, the till gets its store and clock the same way. The command
+line (`pos-prompter [--db PATH] [--training]`) calls `run`; tests call the helpers.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+import platformdirs
+from PySide6.QtWidgets import QApplication
+
+from pos_prompter import bootstrap
+from pos_prompter.core.order import Clock
+from pos_prompter.store import Store
+from pos_prompter.store.store import copy_store
+from pos_prompter.till import Till
+from pos_prompter.ui.till_window import TillWindow
+
+logger = logging.getLogger("pos_prompter")
+
+LOG_FILE = "pos-prompter.log"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+DEFAULT_SIZE = (1024, 700)
+SALES_TABLES = ("prompt_events", "order_lines", "orders")
+"""What practice mode's copy of a store leaves out: every sale and prompt outcome."""
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+# ---------------------------------------------------------------------- the store
+
+
+def ensure_training_store(real: Path) -> Path:
+    """Practice mode's store beside `real`, made on first use: a copy of the real store's
+    catalog, rules, settings and staff without any order, or the cafe demo when there is
+    no real store yet. Never touches the real store's sales. (Belongs in bootstrap.)"""
+    path = bootstrap.training_store_path(real)
+    if path.exists():
+        return path
+    if not real.exists():
+        bootstrap.init_store(path, demo="cafe").close()
+        return path
+    # Build it under a temporary name and rename at the end, so a failure half way never
+    # leaves a practice store that still holds real sales.
+    partial = path.with_name(path.name + ".partial")
+    for leftover in (partial, partial.with_name(partial.name + "-wal"),
+                     partial.with_name(partial.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    copy_store(real, partial)
+    store = Store.open(partial)
+    try:
+        with store.write() as db:
+            for table in SALES_TABLES:
+                db.execute(f"DELETE FROM {table}")
+            db.execute("DELETE FROM sqlite_sequence WHERE name = 'orders'")
+        store.set_settings({"training": True})
+        store.db.execute("VACUUM")  # the deleted sales leave no trace in free pages
+    finally:
+        store.close()
+    partial.replace(path)
+    return path
+
+
+def open_store(db_path: Path | None = None, *, training: bool = False) -> Store:
+    """Open the till's store: `db_path` or the default one, created from the cafe demo on
+    first run; in practice mode, its training copy. Raises `StoreError` when unusable."""
+    real = db_path if db_path is not None else bootstrap.default_store_path()
+    if training:
+        return Store.open(ensure_training_store(real))
+    return bootstrap.open_or_create(real)
+
+
+def build_window(store: Store, *, training: bool = False, clock: Clock | None = None,
+                 clerk: str | None = None) -> TillWindow:
+    """The till window over `store` (which the caller keeps and closes)."""
+    till = Till(store, clock, clerk=clerk)
+    window = TillWindow(till, training=training)
+    window.resize(*DEFAULT_SIZE)
+    return window
+
+
+# ---------------------------------------------------------------------- logging and errors
+
+
+def setup_logging(log_dir: Path) -> list[logging.Handler]:
+    """Log the app's messages to `log_dir`/pos-prompter.log (rotated) and to stderr.
+    Returns the handlers added, so that they can be removed again."""
+    formatter = logging.Formatter(LOG_FORMAT)
+    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+    problem: OSError | None = None
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handlers.append(logging.handlers.RotatingFileHandler(
+            log_dir / LOG_FILE, maxBytes=1_000_000, backupCount=5, encoding="utf-8"))
+    except OSError as exc:
+        problem = exc
+    for handler in handlers:
+        handler.setFormatter(formatter)
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    if problem is not None:
+        logger.warning("cannot write a log file in %s (%s); logging to stderr only",
+                       log_dir, problem)
+    return handlers
+
+
+def install_excepthook(window: TillWindow) -> Callable[[], None]:
+    """Log an exception that nothing caught (Qt calls sys.excepthook for one raised in a
+    slot) and show it in the window's statusMessage, instead of dying. Returns a function
+    that puts the previous hook back."""
+    previous: ExceptHook = sys.excepthook
+
+    def hook(exc_type: type[BaseException], exc: BaseException,
+             tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            previous(exc_type, exc, tb)
+            return
+        logger.error("unexpected error", exc_info=(exc_type, exc, tb))
+        try:
+            window.show_error(f"Unexpected error ({exc_type.__name__}: {exc}). It is in "
+                              "the log; the till carries on.")
+        except Exception:  # the window may be gone; the log has the error anyway
+            logger.exception("could not show the error on screen")
+
+    sys.excepthook = hook
+
+    def restore() -> None:
+        sys.excepthook = previous
+
+    return restore
+
+
+# ---------------------------------------------------------------------- running
+
+
+def application() -> QApplication:
+    """The QApplication (made once per process)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv)
+    app.setApplicationName(bootstrap.APP_NAME)
+    app.setApplicationDisplayName("pos-prompter")
+    app.setStyle("Fusion")
+    return app
+
+
+def run(db_path: Path | None = None, training: bool = False) -> int:
+    """Start the till and return Qt's exit code when the window is closed.
+
+    Raises `pos_prompter.core.errors.UserError` (a `StoreError`) when the store cannot be
+    opened; the command line turns that into one sentence on stderr and exit code 2.
+    """
+    handlers = setup_logging(Path(platformdirs.user_log_dir(bootstrap.APP_NAME,
+                                                             appauthor=False)))
+    try:
+        app = application()
+        try:
+            store = open_store(db_path, training=training)
+        except Exception:
+            logger.exception("cannot open the store")
+            raise
+        logger.info("till started on %s%s", store.path, " (practice mode)" if training else "")
+        with store:
+            window = build_window(store, training=training)
+            restore_hook = install_excepthook(window)
+            try:
+                window.show()
+                window.activateWindow()
+                return app.exec()
+            finally:
+                restore_hook()
+                window.close()
+                window.deleteLater()
+                logger.info("till closed")
+    finally:
+        for handler in handlers:
+            logger.removeHandler(handler)
+            handler.close()

@@ -1,0 +1,180 @@
+"""The current order's lines as a Qt table: a thin adapter over core `OrderLine` values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from pos_prompter.core.order import OrderLine
+
+ITEM, QTY, PRICE, AMOUNT, NOTE = range(5)
+HEADERS = ("Item", "Qty", "Price", "Amount", "Note")
+NUMERIC_COLUMNS = frozenset({QTY, PRICE, AMOUNT})
+
+LINE_ROLE = Qt.ItemDataRole.UserRole + 1
+"""data() with this role returns the row's `OrderLine`."""
+
+PROMPT_LINE_BACKGROUND = QColor("#fff4d6")
+"""The line the prompt on screen is about."""
+NOTE_COLOR = QColor("#5f6b7a")
+NOTE_PIXEL_SIZE = 13
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class OrderTableModel(QAbstractTableModel):
+    """Order lines as rows: Item, Qty, Price, Amount and a Note on where the line came from.
+
+    The model only maps lines to columns and roles. `money` formats cents (the till's
+    `Till.money`), `product_name` turns a SKU into a name and `rule_title` a rule id into
+    its title, for the notes. `set_lines` reports the smallest change it can to the views.
+    """
+
+    def __init__(self, money: Callable[[int], str], *,
+                 product_name: Callable[[str], str] = str,
+                 rule_title: Callable[[str], str] = str,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._money = money
+        self._product_name = product_name
+        self._rule_title = rule_title
+        self._lines: list[OrderLine] = []
+        self._prompt_line: int | None = None
+
+    # ------------------------------------------------------------------ updating
+
+    @property
+    def lines(self) -> list[OrderLine]:
+        return list(self._lines)
+
+    def set_lines(self, lines: Sequence[OrderLine]) -> None:
+        """Show `lines`: rows appended are inserted, rows changed in place are reported as
+        changed, anything else (a line removed) resets the model."""
+        new = list(lines)
+        old = self._lines
+        if new == old:
+            return
+        if len(new) >= len(old):
+            changed = [row for row in range(len(old)) if old[row] != new[row]]
+            if changed:
+                self._lines[:len(old)] = new[:len(old)]
+                self.dataChanged.emit(self.index(changed[0], 0),
+                                      self.index(changed[-1], len(HEADERS) - 1))
+            if len(new) > len(old):
+                self.beginInsertRows(QModelIndex(), len(old), len(new) - 1)
+                self._lines = new
+                self.endInsertRows()
+            return
+        self.beginResetModel()
+        self._lines = new
+        self.endResetModel()
+
+    def set_prompt_line(self, line_no: int | None) -> None:
+        """Highlight the line (by `OrderLine.no`) that the prompt on screen is about."""
+        if line_no == self._prompt_line:
+            return
+        rows = [self.row_of(no) for no in (self._prompt_line, line_no)]
+        self._prompt_line = line_no
+        for row in rows:
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1),
+                                      [Qt.ItemDataRole.BackgroundRole])
+
+    def row_of(self, line_no: int | None) -> int | None:
+        for row, line in enumerate(self._lines):
+            if line.no == line_no:
+                return row
+        return None
+
+    # ------------------------------------------------------------------ Qt model API
+
+    def rowCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(HEADERS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(section)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        line = self._lines[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(line, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(PROMPT_LINE_BACKGROUND) if line.no == self._prompt_line else None
+        if role == Qt.ItemDataRole.FontRole and column in (AMOUNT, NOTE):
+            font = QFont()
+            if column == AMOUNT:
+                font.setBold(True)
+            else:
+                font.setPixelSize(NOTE_PIXEL_SIZE)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and column == NOTE:
+            return QBrush(NOTE_COLOR)
+        if role == LINE_ROLE:
+            return line
+        return None
+
+    # ------------------------------------------------------------------ cells
+
+    @staticmethod
+    def _alignment(column: int) -> int:
+        horizontal = (Qt.AlignmentFlag.AlignRight if column in NUMERIC_COLUMNS
+                      else Qt.AlignmentFlag.AlignLeft)
+        return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+
+    def _text(self, line: OrderLine, column: int) -> str:
+        if column == ITEM:
+            return line.name
+        if column == QTY:
+            return str(line.qty)
+        if column == PRICE:
+            return self._money(line.unit_price)
+        if column == AMOUNT:
+            return self._money(line.amount)
+        return self.note(line)
+
+    def note(self, line: OrderLine) -> str:
+        """Where the line came from, in a few words: "upsized from Latte Tall"..."""
+        parts: list[str] = []
+        if line.origin == "upsell" and line.replaced_sku:
+            parts.append(f"upsized from {self._product_name(line.replaced_sku)}")
+        elif line.origin == "cross_sell":
+            parts.append("suggested")
+        elif line.origin == "bundle":
+            parts.append("bundle" if line.list_price is None
+                         else f"bundle: list {self._money(line.list_price)}")
+        elif line.origin == "reward":
+            parts.append("reward")
+        if line.declined:
+            titles = ", ".join(self._rule_title(rule_id) for rule_id in line.declined)
+            parts.append(f"declined: {titles}")
+        return "; ".join(parts)

@@ -1,0 +1,159 @@
+"""The prompt card: what to say, why, the evidence, and two big buttons.
+
+It lives inside the till window (never a dialog) and never takes the keyboard focus, so
+the scanner keeps typing into the scan field while a prompt is up.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_prompter.core.engine import Prompt
+from pos_prompter.ui.widgets import ElidedLabel, plain_label, touch_button
+
+KIND_LABELS = {"upsell": "Upsell", "cross_sell": "Cross-sell", "bundle": "Bundle",
+               "threshold": "Reward"}
+
+
+def why_text(prompt: Prompt) -> str:
+    """The manager's why, then the computed evidence as a list."""
+    parts = [prompt.why.strip()] if prompt.why.strip() else []
+    parts += [f"\N{BULLET} {line}" for line in prompt.evidence]
+    return "\n".join(parts)
+
+
+class PromptText(QScrollArea):
+    """The card's text (say, why, evidence): as tall as it needs to be, and scrollable
+    (by finger too) when a manager wrote more than the card has room for, so the buttons
+    below it always stay on screen."""
+
+    MIN_HEIGHT = 90
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("promptText")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setWidgetResizable(True)
+        self.setWidget(content)
+        self.viewport().setAutoFillBackground(False)
+        content.setAutoFillBackground(False)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self._width = -1
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        width = max(self.width(), 1)
+        height = (content.heightForWidth(width) if content.hasHeightForWidth()
+                  else content.sizeHint().height())
+        if height < 0:
+            height = content.sizeHint().height()
+        return QSize(super().sizeHint().width(), height + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.MIN_HEIGHT)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != self._width:  # wrapped text: height follows width
+            self._width = event.size().width()
+            self.updateGeometry()
+
+
+class PromptPanel(QFrame):
+    """The non-modal prompt card; hidden when there is no prompt.
+
+    Signals:
+        accept_clicked: the Accept button was tapped.
+        decline_clicked: the Decline button was tapped.
+    """
+
+    accept_clicked = Signal()
+    decline_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("promptPanel")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._prompt: Prompt | None = None
+
+        self.kind_tag = plain_label("promptKind", self, wrap=False)
+        self.kind_tag.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.title = ElidedLabel("promptTitle", self)
+        self.delta = plain_label("promptDelta", self, wrap=False)
+        self.delta.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        content = QWidget()
+        content.setObjectName("promptTextContent")
+        self.say = plain_label("promptSay", content)
+        self.why_caption = plain_label("promptWhyCaption", content, wrap=False)
+        self.why_caption.setText("WHY")
+        self.why = plain_label("promptWhy", content)
+        text_layout = QVBoxLayout(content)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.setSpacing(8)
+        text_layout.addWidget(self.say)
+        text_layout.addWidget(self.why_caption)
+        text_layout.addWidget(self.why)
+        text_layout.addStretch(1)
+        self.text_area = PromptText(content, self)
+        self.accept_button = touch_button("Accept  F9", "promptAccept", self)
+        self.decline_button = touch_button("Decline  F10", "promptDecline", self)
+        self.accept_button.clicked.connect(self.accept_clicked)
+        self.decline_button.clicked.connect(self.decline_clicked)
+
+        header = QHBoxLayout()
+        header.setSpacing(8)
+        header.addWidget(self.kind_tag)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.delta)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(10)
+        buttons.addWidget(self.accept_button, 3)
+        buttons.addWidget(self.decline_button, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 16)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addWidget(self.text_area)
+        layout.addSpacing(4)
+        layout.addLayout(buttons)
+        self.hide()
+
+    @property
+    def prompt(self) -> Prompt | None:
+        return self._prompt
+
+    def show_prompt(self, prompt: Prompt | None, money_text: str = "") -> None:
+        """Show `prompt` (None hides the card). `money_text` is what accepting adds."""
+        self._prompt = prompt
+        if prompt is None:
+            self.hide()
+            return
+        self.kind_tag.setText(KIND_LABELS.get(prompt.kind, prompt.kind).upper())
+        self.kind_tag.setProperty("kind", prompt.kind)
+        self.kind_tag.style().unpolish(self.kind_tag)
+        self.kind_tag.style().polish(self.kind_tag)
+        self.title.set_full_text(prompt.title)
+        self.delta.setText(money_text)
+        self.delta.setVisible(bool(money_text))
+        self.say.setText(prompt.say)
+        self.why.setText(why_text(prompt))
+        self.text_area.verticalScrollBar().setValue(0)
+        self.text_area.updateGeometry()
+        self.setAccessibleName(f"Suggestion: {prompt.say}")
+        self.show()

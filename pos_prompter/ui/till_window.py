@@ -1,0 +1,456 @@
+"""The till window: a scan field that keeps the focus, the order, the total, the prompt card.
+
+Everything the clerk does goes through one `Till`; the window only shows what the till
+says after each call. The keyboard-wedge scanner types digits and Enter into `scanInput`,
+so Enter only ever scans: prompts are answered with F9/F10/Esc or by tapping the card.
+Nothing here opens a dialog; problems go to `statusMessage` and scanning goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMainWindow,
+    QScroller,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_prompter.core.errors import UserError
+from pos_prompter.core.money import MoneyError, parse_money
+from pos_prompter.core.session import MAX_QTY, TillEvent
+from pos_prompter.till import Till
+from pos_prompter.ui import order_model
+from pos_prompter.ui.order_model import OrderTableModel
+from pos_prompter.ui.prompt_panel import PromptPanel
+from pos_prompter.ui.style import TILL_QSS
+from pos_prompter.ui.widgets import plain_label, touch_button
+
+logger = logging.getLogger(__name__)
+
+INFO = "info"
+ERROR = "error"
+
+TRAINING_TEXT = "PRACTICE MODE \N{EM DASH} sales are not real"
+KEY_HELP = ("Enter  scan     F9  accept     F10 / Esc  decline     F4  checkout     "
+            "F12  pay     3*CODE  three of an item     3*  quantity of the last line")
+MAX_MESSAGE = 220
+"""Longer messages (a misread barcode of 500 digits) are cut, so the layout holds."""
+
+QTY_SCAN = re.compile(r"^(\d{1,6})\*(\S*)$")
+""""3*2100000000012" scans three; "3*" alone sets the quantity of the last line."""
+
+Action = Callable[[], list[TillEvent]]
+
+
+class TillWindow(QMainWindow):
+    """The till screen over one `Till` (passed in; the window owns neither till nor store).
+
+    Signals:
+        order_changed: the screen shows the order as the till now has it (after every
+            action, including one that failed).
+        prompt_shown(object): a new `Prompt` is on screen.
+        prompt_answered(str, str): a prompt left the screen: its rule id, and "accepted",
+            "declined" or "ignored" (the clerk moved on with it up).
+        order_paid(object): an order was paid; carries the "paid" `TillEvent`.
+        message_shown(str, str): statusMessage now shows a message: level ("info" or
+            "error") and text.
+    """
+
+    order_changed = Signal()
+    prompt_shown = Signal(object)
+    prompt_answered = Signal(str, str)
+    order_paid = Signal(object)
+    message_shown = Signal(str, str)
+
+    def __init__(self, till: Till, *, training: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.till = till
+        self.training = training
+        self.model = OrderTableModel(till.money, product_name=self._product_name,
+                                     rule_title=self._rule_title, parent=self)
+        self._build()
+        self._install_keys()
+        self.setStyleSheet(TILL_QSS)
+        store_name = till.store.get_setting("store_name")
+        title = "pos-prompter" + (f" \N{EM DASH} {store_name}" if store_name else "")
+        self.setWindowTitle(("[PRACTICE] " if training else "") + title)
+        self.resize(1024, 700)
+        self.setMinimumSize(800, 560)
+        self._refresh()
+        if till.lines:
+            self.show_message(f"Order {till.order_id} reopened as it was: "
+                              f"{len(till.lines)} line(s), {till.money(till.total)}.")
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        central = QWidget(self)
+        central.setObjectName("tillCentral")
+        self.setCentralWidget(central)
+
+        self.training_banner = plain_label("trainingBanner", central, wrap=False)
+        self.training_banner.setText(TRAINING_TEXT)
+        self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.training_banner.setVisible(self.training)
+
+        self.scan_input = QLineEdit(central)
+        self.scan_input.setObjectName("scanInput")
+        self.scan_input.setPlaceholderText("Scan a barcode, or type a code and press Enter")
+        self.scan_input.setMinimumHeight(54)
+        self.scan_input.setAccessibleName("Scan")
+        self.scan_input.returnPressed.connect(self._on_return)
+        self.setFocusProxy(self.scan_input)
+
+        self.order_table = QTableView(central)
+        self.order_table.setObjectName("orderTable")
+        self.order_table.setModel(self.model)
+        self._setup_table(self.order_table)
+
+        self.prompt_panel = PromptPanel(central)
+        self.prompt_panel.accept_clicked.connect(self.accept_prompt)
+        self.prompt_panel.decline_clicked.connect(self.decline_prompt)
+
+        total_box = QFrame(central)
+        total_box.setObjectName("totalBox")
+        caption = plain_label("totalCaption", total_box, wrap=False)
+        caption.setText("TOTAL")
+        self.total_label = plain_label("orderTotal", total_box, wrap=False)
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
+        self.order_info = plain_label("orderInfo", total_box, wrap=False)
+        captions = QVBoxLayout()
+        captions.setSpacing(2)
+        captions.addStretch(1)
+        captions.addWidget(caption)
+        captions.addWidget(self.order_info)
+        captions.addStretch(1)
+        total_layout = QHBoxLayout(total_box)
+        total_layout.setContentsMargins(16, 4, 16, 4)
+        total_layout.addLayout(captions)
+        total_layout.addWidget(self.total_label, 1)
+
+        self.checkout_button = touch_button("Checkout  F4", "checkoutButton", central)
+        self.pay_button = touch_button("Pay  F12", "payButton", central)
+        self.checkout_button.clicked.connect(self.checkout)
+        self.pay_button.clicked.connect(self.pay)
+        actions = QHBoxLayout()
+        actions.setSpacing(10)
+        actions.addWidget(self.checkout_button, 2)
+        actions.addWidget(self.pay_button, 3)
+
+        side = QVBoxLayout()
+        side.setSpacing(12)
+        side.addWidget(total_box)
+        side.addWidget(self.prompt_panel)
+        side.addStretch(1)
+        side.addLayout(actions)
+        side_widget = QWidget(central)
+        side_widget.setLayout(side)
+        side_widget.setFixedWidth(440)
+        side.setContentsMargins(0, 0, 0, 0)
+
+        middle = QHBoxLayout()
+        middle.setSpacing(14)
+        middle.addWidget(self.order_table, 1)
+        middle.addWidget(side_widget)
+
+        self.status_label = plain_label("statusMessage", central)
+        self.status_label.setMinimumHeight(40)
+        self.key_help = plain_label("keyHelp", central, wrap=False)
+        self.key_help.setText(KEY_HELP)
+
+        body = QVBoxLayout()
+        body.setContentsMargins(16, 14, 16, 10)
+        body.setSpacing(12)
+        body.addWidget(self.scan_input)
+        body.addLayout(middle, 1)
+        body.addWidget(self.status_label)
+        body.addWidget(self.key_help)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.training_banner)
+        outer.addLayout(body, 1)
+
+    @staticmethod
+    def _setup_table(table: QTableView) -> None:
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setWordWrap(True)  # a long note takes a second line rather than an ellipsis
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = table.verticalHeader()
+        rows.hide()
+        rows.setMinimumSectionSize(44)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsClickable(False)
+        for column in (order_model.ITEM, order_model.QTY, order_model.PRICE,
+                       order_model.AMOUNT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(order_model.NOTE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(56)
+        QScroller.grabGesture(table.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+
+    def _install_keys(self) -> None:
+        keys: Sequence[tuple[Qt.Key, Callable[[], None]]] = (
+            (Qt.Key.Key_F9, self.accept_prompt),
+            (Qt.Key.Key_F10, self.decline_prompt),
+            (Qt.Key.Key_Escape, self._on_escape),
+            (Qt.Key.Key_F4, self.checkout),
+            (Qt.Key.Key_F12, self.pay),
+        )
+        self.shortcuts: list[QShortcut] = []
+        for key, slot in keys:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.setAutoRepeat(False)
+            shortcut.activated.connect(slot)
+            self.shortcuts.append(shortcut)
+
+    # ------------------------------------------------------------------ focus
+
+    def _refocus(self) -> None:
+        self.scan_input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._refocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refocus()
+
+    # ------------------------------------------------------------------ clerk actions
+
+    @Slot()
+    def _on_return(self) -> None:
+        text = self.scan_input.text()
+        self.scan_input.clear()
+        self.scan_text(text)
+
+    @Slot()
+    def _on_escape(self) -> None:
+        if self.till.prompt is not None:
+            self.decline_prompt()
+        else:
+            self.scan_input.clear()
+            self._refocus()
+
+    def scan_text(self, text: str) -> None:
+        """What Enter in the scan field does with its text. Empty text does nothing."""
+        text = text.strip()
+        if not text:
+            self._refocus()
+            return
+        match = QTY_SCAN.match(text)
+        if match is None:
+            if "*" in text:
+                self._refocus()
+                self.show_message(f"{text[:40]}: write a quantity as 3*CODE, or 3* for the "
+                                  "last line", ERROR)
+                return
+            self._act(f"scan {text[:40]}", lambda: self.till.scan(text))
+            return
+        qty, code = int(match[1]), match[2]
+        if not 1 <= qty <= MAX_QTY:
+            self._refocus()
+            self.show_message(f"Quantity must be 1 to {MAX_QTY}, not {qty}", ERROR)
+            return
+        if not code:
+            self._act(f"set the quantity to {qty}", lambda: self.till.set_qty(qty))
+            return
+
+        def scan_many() -> list[TillEvent]:
+            events = self.till.scan(code)
+            if qty > 1 and not any(ev.event == "error" for ev in events):
+                events += self.till.set_qty(qty)
+            return events
+
+        self._act(f"scan {qty} x {code[:40]}", scan_many)
+
+    @Slot()
+    def accept_prompt(self) -> None:
+        if self.till.prompt is None:
+            self._refocus()
+            return
+        self._act("accept the suggestion", self.till.accept)
+
+    @Slot()
+    def decline_prompt(self) -> None:
+        if self.till.prompt is None:
+            self._refocus()
+            return
+        self._act("decline the suggestion", self.till.decline)
+
+    @Slot()
+    def checkout(self) -> None:
+        if not self.till.lines:
+            self._refocus()
+            self.show_message("Nothing to check out yet: scan an item first.")
+            return
+        self._act("go to checkout", self.till.checkout)
+
+    @Slot()
+    def pay(self) -> None:
+        if not self.till.lines:
+            self._refocus()
+            self.show_message("Nothing to pay yet: scan an item first.")
+            return
+        self._act("take payment", self.till.pay)
+
+    def _act(self, what: str, action: Action) -> None:
+        """Run one till action; whatever happens, the screen ends up showing the order as
+        the till (and so the store) has it, the scan field has the focus, and an error is
+        a message, never a dialog or a dead till."""
+        failure: str | None = None
+        events: list[TillEvent] = []
+        try:
+            events = action()
+        except Exception as exc:
+            logger.exception("till action failed: %s", what)
+            failure = self._failure_text(what, exc)
+        try:
+            self._refresh(events)
+        except Exception as exc:
+            logger.exception("refreshing the till screen failed after: %s", what)
+            failure = failure or self._failure_text("update the screen", exc)
+        self._refocus()
+        if failure is not None:
+            self.show_message(failure, ERROR)
+        self.order_changed.emit()
+
+    @staticmethod
+    def _failure_text(what: str, exc: BaseException) -> str:
+        reason = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+        return (f"Could not {what} ({reason}). Nothing was half-done: the order is as "
+                "shown. The error is in the log.")
+
+    # ------------------------------------------------------------------ showing
+
+    def _refresh(self, events: Sequence[TillEvent] = ()) -> None:
+        till = self.till
+        rows_before = self.model.rowCount()
+        self.model.set_lines(till.lines)
+        prompt = till.prompt
+        self.model.set_prompt_line(prompt.trigger_line if prompt is not None else None)
+        if self.model.rowCount() > rows_before:
+            self.order_table.scrollToBottom()
+        self.total_label.setText(till.money(till.total))
+        self.order_info.setText(f"Order {till.order_id}" if till.order_id is not None
+                                else "New order")
+        delta = ""
+        if prompt is not None and prompt.kind != "threshold" and prompt.delta > 0:
+            delta = "+" + till.money(prompt.delta)
+        self.prompt_panel.show_prompt(prompt, delta)
+        if events:
+            self._report(events)
+
+    def _report(self, events: Sequence[TillEvent]) -> None:
+        """Status message and signals for what the till says happened."""
+        for ev in events:
+            if ev.event in ("accepted", "declined", "ignored"):
+                self.prompt_answered.emit(str(ev.data.get("rule", "")), ev.event)
+        for ev in events:
+            if ev.event == "paid":
+                self.order_paid.emit(ev)
+        if self.till.prompt is not None and any(ev.event == "prompt" for ev in events):
+            self.prompt_shown.emit(self.till.prompt)
+        message = self._describe(events)
+        if message is None:
+            self.clear_message()
+        else:
+            self.show_message(message[1], message[0])
+
+    def _describe(self, events: Sequence[TillEvent]) -> tuple[str, str] | None:
+        money = self.till.money
+        errors = [str(ev.data.get("message", "error")) for ev in events if ev.event == "error"]
+        if errors:
+            return ERROR, _sentence(errors[-1])
+        for ev in events:
+            if ev.event == "paid":
+                return INFO, f"Paid {money(ev.total)} \N{EM DASH} next customer"
+        parts: list[str] = []
+        for ev in events:
+            data = ev.data
+            if ev.event == "line":
+                name = self._product_name(str(data.get("sku", "")))
+                prefix = "Reward added" if data.get("reward") else "Added"
+                parts.append(f"{prefix}: {name} {money(_cents(data.get('price')))}")
+            elif ev.event in ("accepted", "declined"):
+                parts.append(f"{ev.event.capitalize()}: "
+                             f"{self._rule_title(str(data.get('rule', '')))}")
+            elif ev.event == "qty":
+                name = self._product_name(str(data.get("sku", "")))
+                parts.append(f"{name}: quantity {data.get('qty')}")
+            elif ev.event == "void":
+                parts.append(f"Removed: {self._product_name(str(data.get('sku', '')))}")
+            elif ev.event == "checkout":
+                parts.append(f"Checkout: {money(ev.total)} to pay (F12)")
+        return (INFO, "  \N{MIDDLE DOT}  ".join(parts)) if parts else None
+
+    def show_message(self, text: str, level: str = INFO) -> None:
+        """Show `text` in statusMessage until the next action; level "info" or "error"."""
+        if len(text) > MAX_MESSAGE:
+            text = text[:MAX_MESSAGE - 1] + "\N{HORIZONTAL ELLIPSIS}"
+        self.status_label.setText(text)
+        self.status_label.setProperty("level", level)
+        self.status_label.setAccessibleDescription(level)
+        style = self.status_label.style()
+        style.unpolish(self.status_label)
+        style.polish(self.status_label)
+        self.message_shown.emit(level, text)
+
+    def show_error(self, text: str) -> None:
+        self.show_message(text, ERROR)
+
+    def clear_message(self) -> None:
+        self.status_label.clear()
+        self.status_label.setProperty("level", "")
+        style = self.status_label.style()
+        style.unpolish(self.status_label)
+        style.polish(self.status_label)
+
+    @property
+    def message_level(self) -> str:
+        """"info", "error", or "" when statusMessage is empty."""
+        return str(self.status_label.property("level") or "")
+
+    def _product_name(self, sku: str) -> str:
+        product = self.till.catalog.get(sku)
+        return product.name if product is not None else sku
+
+    def _rule_title(self, rule_id: str) -> str:
+        rule = self.till.engine.rules.get(rule_id)
+        return rule.title if rule is not None and rule.title else rule_id
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _cents(price: object) -> int:
+    """Event prices are decimal strings ("4.25"): back to cents, exactly."""
+    try:
+        return parse_money(str(price))
+    except MoneyError:
+        return 0

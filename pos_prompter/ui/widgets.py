@@ -1,0 +1,67 @@
+"""Small widget makers the till screens share: plain-text labels and touch buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+
+TOUCH_HEIGHT = 56
+"""Minimum height of a button a finger must hit while a queue waits."""
+
+
+def plain_label(object_name: str, parent: QWidget | None = None, *,
+                wrap: bool = True) -> QLabel:
+    """A label that shows its text literally. QLabel guesses rich text by default (a rule's
+    "<b>" would turn bold); text that managers write is never rich text."""
+    label = QLabel(parent)
+    label.setObjectName(object_name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    label.setWordWrap(wrap)
+    return label
+
+
+def touch_button(text: str, object_name: str, parent: QWidget | None = None) -> QPushButton:
+    """A big button that a tap presses without taking the focus from the scan field, and
+    that Enter never presses (not a default button)."""
+    button = QPushButton(text, parent)
+    button.setObjectName(object_name)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setAutoDefault(False)
+    button.setDefault(False)
+    button.setMinimumHeight(TOUCH_HEIGHT)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    return button
+
+
+class ElidedLabel(QLabel):
+    """A one-line plain-text label that ends in an ellipsis when it is too narrow, rather
+    than being cut mid-letter; the whole text is in `full_text` and the tooltip."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._full = ""
+
+    @property
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                                   max(self.width(), 0)))

@@ -1,0 +1,191 @@
+"""pos_prompter.app, the composition root: which store the till opens, practice mode's own
+store, the error hook, logging, and `run` from start to a closed window."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+from pytestqt.qtbot import QtBot
+from tillwin_helpers import MUFFIN, label_text, scan
+
+from pos_prompter import app as till_app
+from pos_prompter.bootstrap import init_store, training_store_path
+from pos_prompter.core.order import FixedClock
+from pos_prompter.store import Store
+from pos_prompter.till import Till
+from pos_prompter.ui.till_window import TillWindow
+
+
+def test_the_first_run_creates_the_store_from_the_cafe_demo(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "store.db"
+
+    with till_app.open_store(path) as store:
+        assert store.path == path
+        assert store.load_catalog().get("LATTE-T") is not None
+        assert store.load_rules()
+    assert path.exists()
+    with till_app.open_store(path) as again:  # the second run opens the same store
+        assert again.load_catalog().get("LATTE-T") is not None
+
+
+def test_practice_mode_copies_catalog_and_rules_but_no_sales(
+        tmp_path: Path, morning_clock: FixedClock) -> None:
+    real = tmp_path / "store.db"
+    with init_store(real, demo="shoes") as store:  # a real sale, with its prompts
+        till = Till(store, morning_clock)
+        first = next(iter(store.load_catalog()))
+        till.scan(first.sku)
+        till.pay()
+        real_orders = store.orders()
+        real_prompts = store.prompt_events()
+    assert real_orders
+
+    with till_app.open_store(real, training=True) as practice:
+        assert practice.path == training_store_path(real)
+        assert practice.orders() == []
+        assert practice.prompt_events() == []
+        with Store.open(real) as store:
+            assert sorted(p.sku for p in practice.load_catalog()) == \
+                sorted(p.sku for p in store.load_catalog())
+            assert [r.id for r in practice.load_rules()] == [r.id for r in store.load_rules()]
+            assert practice.clerks() == store.clerks()
+        assert practice.get_setting("demo") == "shoes"
+        assert practice.get_setting("training") is True
+        Till(practice, morning_clock).scan(first.sku)  # a practice sale...
+
+    with Store.open(real) as store:  # ...never reaches the real store
+        assert store.orders() == real_orders
+        assert store.prompt_events() == real_prompts
+    assert not training_store_path(real).with_name(
+        training_store_path(real).name + ".partial").exists()
+
+
+def test_practice_mode_without_a_real_store_uses_the_demo_and_leaves_the_real_path_alone(
+        tmp_path: Path) -> None:
+    real = tmp_path / "store.db"
+    with till_app.open_store(real, training=True) as practice:
+        assert practice.load_catalog().get("LATTE-T") is not None
+    assert not real.exists()
+    assert training_store_path(real).exists()
+
+
+def test_build_window_wires_a_till_over_the_store(
+        qtbot: QtBot, cafe_store_path: Path, morning_clock: FixedClock) -> None:
+    with Store.open(cafe_store_path) as store:
+        window = till_app.build_window(store, training=True, clock=morning_clock)
+        qtbot.addWidget(window)
+        assert window.till.store is store
+        assert window.till.clock is morning_clock
+        assert window.training
+        assert (window.width(), window.height()) == till_app.DEFAULT_SIZE
+        window.close()
+
+
+class Raiser(QObject):
+    """Emits a signal whose Python slot raises: what Qt hands to sys.excepthook."""
+
+    fired = Signal()
+
+
+def test_the_excepthook_logs_and_shows_an_uncaught_error(
+        qtbot: QtBot, make_till_window: Callable[..., TillWindow], cafe_store_path: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    window = make_till_window(cafe_store_path)
+    previous = sys.excepthook
+    restore = till_app.install_excepthook(window)
+    try:
+        raiser = Raiser(window)
+
+        def broken_slot() -> None:
+            raise ValueError("a bug in a slot")
+
+        raiser.fired.connect(broken_slot)
+        with qtbot.waitSignal(window.message_shown) as shown:
+            raiser.fired.emit()
+    finally:
+        restore()
+    assert sys.excepthook is previous
+    assert shown.args[0] == "error"
+    assert "ValueError: a bug in a slot" in label_text(window, "statusMessage")
+    assert any(r.exc_info and r.exc_info[0] is ValueError for r in caplog.records)
+    assert window.isVisible()
+    scan(qtbot, window, MUFFIN)  # the till carries on
+    assert window.till.lines
+
+
+def test_setup_logging_writes_a_log_file_and_can_be_undone(tmp_path: Path) -> None:
+    handlers = till_app.setup_logging(tmp_path / "logs")
+    try:
+        logging.getLogger("pos_prompter.test").info("hello log")
+    finally:
+        for handler in handlers:
+            till_app.logger.removeHandler(handler)
+            handler.close()
+    assert "hello log" in (tmp_path / "logs" / till_app.LOG_FILE).read_text(encoding="utf-8")
+
+
+RUN_SCRIPT = textwrap.dedent("""
+    import json, sys
+    from pathlib import Path
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from pos_prompter import app
+    from pos_prompter.ui.till_window import TillWindow
+
+    seen = {}
+    hook_before = sys.excepthook
+
+    def look_and_close():
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, TillWindow) and w.isVisible()]
+        seen["windows"] = len(windows)
+        window = windows[0]
+        seen["banner"] = window.findChild(object, "trainingBanner").isVisible()
+        seen["hook"] = sys.excepthook is not hook_before
+        seen["app"] = QApplication.applicationName()
+        window.scan_text("2100000000203")
+        seen["lines"] = [line.sku for line in window.till.lines]
+        window.close()  # the clerk closes the till: run() returns
+
+    qapp = app.application()
+    timer = QTimer(qapp)
+    timer.setSingleShot(True)
+    timer.timeout.connect(look_and_close)
+    timer.start(0)
+    seen["code"] = app.run(Path(sys.argv[1]), training=True)
+    seen["hook_restored"] = sys.excepthook is hook_before
+    print(json.dumps(seen))
+""")
+
+
+def test_run_opens_the_till_and_returns_when_it_is_closed(tmp_path: Path) -> None:
+    """The whole start-up in a process of its own, as the command line runs it (a
+    QApplication that has run and quit cannot be reused by later tests)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    real = tmp_path / "store.db"
+
+    result = subprocess.run([sys.executable, "-c", RUN_SCRIPT, str(real)], env=env,
+                            capture_output=True, text=True, timeout=120, check=False)
+
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen == {"windows": 1, "banner": True, "hook": True, "app": "pos-prompter",
+                    "lines": ["MUFFIN-BB"], "code": 0, "hook_restored": True}
+    assert training_store_path(real).exists()
+    assert not real.exists()  # practice mode never made a real store
+    logs = list(tmp_path.glob("*/pos-prompter/**/" + till_app.LOG_FILE))
+    assert len(logs) == 1
+    log = logs[0].read_text(encoding="utf-8")
+    assert "till started" in log
+    assert "practice mode" in log
+    assert "till started" in result.stderr  # the log goes to stderr too
