@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication
 from pos_prompter import bootstrap
 from pos_prompter.core.order import Clock
 from pos_prompter.store import Store
-from pos_prompter.store.store import copy_store
 from pos_prompter.till import Till
 from pos_prompter.ui.till_window import TillWindow
 
@@ -29,8 +28,6 @@ logger = logging.getLogger("pos_prompter")
 LOG_FILE = "pos-prompter.log"
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 DEFAULT_SIZE = (1024, 700)
-SALES_TABLES = ("prompt_events", "order_lines", "orders")
-"""What practice mode's copy of a store leaves out: every sale and prompt outcome."""
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -38,43 +35,12 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 # ---------------------------------------------------------------------- the store
 
 
-def ensure_training_store(real: Path) -> Path:
-    """Practice mode's store beside `real`, made on first use: a copy of the real store's
-    catalog, rules, settings and staff without any order, or the cafe demo when there is
-    no real store yet. Never touches the real store's sales. (Belongs in bootstrap.)"""
-    path = bootstrap.training_store_path(real)
-    if path.exists():
-        return path
-    if not real.exists():
-        bootstrap.init_store(path, demo="cafe").close()
-        return path
-    # Build it under a temporary name and rename at the end, so a failure half way never
-    # leaves a practice store that still holds real sales.
-    partial = path.with_name(path.name + ".partial")
-    for leftover in (partial, partial.with_name(partial.name + "-wal"),
-                     partial.with_name(partial.name + "-shm")):
-        leftover.unlink(missing_ok=True)
-    copy_store(real, partial)
-    store = Store.open(partial)
-    try:
-        with store.write() as db:
-            for table in SALES_TABLES:
-                db.execute(f"DELETE FROM {table}")
-            db.execute("DELETE FROM sqlite_sequence WHERE name = 'orders'")
-        store.set_settings({"training": True})
-        store.db.execute("VACUUM")  # the deleted sales leave no trace in free pages
-    finally:
-        store.close()
-    partial.replace(path)
-    return path
-
-
 def open_store(db_path: Path | None = None, *, training: bool = False) -> Store:
     """Open the till's store: `db_path` or the default one, created from the cafe demo on
     first run; in practice mode, its training copy. Raises `StoreError` when unusable."""
     real = db_path if db_path is not None else bootstrap.default_store_path()
     if training:
-        return Store.open(ensure_training_store(real))
+        return Store.open(bootstrap.ensure_training_store(real, demo_if_missing="cafe"))
     return bootstrap.open_or_create(real)
 
 

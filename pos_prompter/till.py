@@ -18,7 +18,7 @@ from pos_prompter.core.money import Cents, format_money
 from pos_prompter.core.order import Clock, OrderLine, SystemClock
 from pos_prompter.core.pace import PaceMeter
 from pos_prompter.core.rules import Settings
-from pos_prompter.core.session import OrderSession, TillEvent
+from pos_prompter.core.session import MAX_QTY, OrderSession, TillEvent
 from pos_prompter.store import Store, StoreError
 
 Action = Callable[[OrderSession, dt.datetime], list[TillEvent]]
@@ -105,9 +105,11 @@ class Till:
             self.customer = None
         return events
 
-    def scan(self, code: str) -> list[TillEvent]:
-        """A barcode or SKU from the scanner or the keyboard."""
+    def scan(self, code: str, *, qty: int = 1) -> list[TillEvent]:
+        """A barcode or SKU from the scanner or the keyboard (`qty` of it, in one line)."""
         code = code.strip()
+        if not 1 <= qty <= MAX_QTY:
+            return self._error(f"quantity must be 1 to {MAX_QTY}, not {qty}")
         if not code:
             return self._error("empty scan")
         product = self.catalog.lookup(code)
@@ -118,14 +120,14 @@ class Till:
             return self._error(f"{product.name} ({product.sku}) is not for sale")
         rush = self.pace.record(self.clock.now())
         if self.session is not None:
-            return self._run(lambda s, now: s.scan(product, now, rush=rush))
+            return self._run(lambda s, now: s.scan(product, now, rush=rush, qty=qty))
         order_id = self.store.new_order(clerk=self.clerk, customer=self.customer,
                                         now=self.clock.now(), till=self.till_name)
         self.session = OrderSession(order_id, self.engine, customer=self.customer,
                                     clerk=self.clerk)
         self._rev = 0
         try:
-            return self._run(lambda s, now: s.scan(product, now, rush=rush))
+            return self._run(lambda s, now: s.scan(product, now, rush=rush, qty=qty))
         except BaseException:
             # The first line could not be saved: no order was really opened.
             self.session = None

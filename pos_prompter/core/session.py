@@ -97,8 +97,10 @@ class OrderSession:
 
     # ------------------------------------------------------------------ clerk actions
 
-    def scan(self, product: Product, now: dt.datetime, *, rush: bool = False) -> list[TillEvent]:
-        """A line is added for `product`; its rules are queued and the first one shown.
+    def scan(self, product: Product, now: dt.datetime, *, rush: bool = False,
+             qty: int = 1) -> list[TillEvent]:
+        """A line of `qty` x `product` is added; its rules are queued and the first shown
+        (their figures are for that quantity).
 
         `rush`: the till is busy (see core.pace); from now on this order gets only its
         single highest-ranked prompt."""
@@ -107,11 +109,14 @@ class OrderSession:
             self.rush = True
             events.append(self._event("rush"))
         self.in_checkout = False
-        line = OrderLine(no=self.next_line_no, sku=product.sku, name=product.name, qty=1,
+        if not 1 <= qty <= MAX_QTY:
+            return [*events, self._event("error", message=f"quantity must be 1 to {MAX_QTY}, "
+                                                          f"not {qty}")]
+        line = OrderLine(no=self.next_line_no, sku=product.sku, name=product.name, qty=qty,
                          unit_price=product.price)
         self.next_line_no += 1
         self.lines.append(line)
-        events.append(self._event("line", sku=product.sku, qty=1, line=line.no,
+        events.append(self._event("line", sku=product.sku, qty=qty, line=line.no,
                                   price=cents_str(product.price)))
         events += self._settle_rewards()
         self.queue = [Pending(r.id, line.no) for r in self.engine.scan_candidates(product)]

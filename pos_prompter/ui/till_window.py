@@ -43,12 +43,12 @@ INFO = "info"
 ERROR = "error"
 
 TRAINING_TEXT = "PRACTICE MODE \N{EM DASH} sales are not real"
-KEY_HELP = ("Enter  scan     F9  accept     F10 / Esc  decline     F4  checkout     "
-            "F12  pay     3*CODE  three of an item     3*  quantity of the last line")
+KEY_HELP = ("Enter  scan     F9  accept     F10 / Esc  decline     F8  offer again     "
+            "F4  checkout     F12  pay     3*CODE  three of an item     3*  quantity of last")
 MAX_MESSAGE = 220
 """Longer messages (a misread barcode of 500 digits) are cut, so the layout holds."""
 
-QTY_SCAN = re.compile(r"^(\d{1,6})\*(\S*)$")
+QTY_SCAN = re.compile(r"\A([0-9]{1,6})\*(\S*)\Z")
 """"3*2100000000012" scans three; "3*" alone sets the quantity of the last line."""
 
 Action = Callable[[], list[TillEvent]]
@@ -215,6 +215,7 @@ class TillWindow(QMainWindow):
             (Qt.Key.Key_F9, self.accept_prompt),
             (Qt.Key.Key_F10, self.decline_prompt),
             (Qt.Key.Key_Escape, self._on_escape),
+            (Qt.Key.Key_F8, self.reopen_declined),
             (Qt.Key.Key_F4, self.checkout),
             (Qt.Key.Key_F12, self.pay),
         )
@@ -280,13 +281,7 @@ class TillWindow(QMainWindow):
             self._act(f"set the quantity to {qty}", lambda: self.till.set_qty(qty))
             return
 
-        def scan_many() -> list[TillEvent]:
-            events = self.till.scan(code)
-            if qty > 1 and not any(ev.event == "error" for ev in events):
-                events += self.till.set_qty(qty)
-            return events
-
-        self._act(f"scan {qty} x {code[:40]}", scan_many)
+        self._act(f"scan {qty} x {code[:40]}", lambda: self.till.scan(code, qty=qty))
 
     @Slot()
     def accept_prompt(self) -> None:
@@ -301,6 +296,24 @@ class TillWindow(QMainWindow):
             self._refocus()
             return
         self._act("decline the suggestion", self.till.decline)
+
+    @Slot()
+    def reopen_declined(self) -> None:
+        """The customer changed their mind: offer again what was declined on the selected
+        line, or else on the newest line that has a declined offer."""
+        session = self.till.session
+        line_no: int | None = None
+        if session is not None:
+            selected = self.order_table.selectionModel().selectedRows()
+            lines = self.till.lines
+            candidates = ([lines[selected[0].row()]] if selected
+                          and selected[0].row() < len(lines) else list(reversed(lines)))
+            line_no = next((ln.no for ln in candidates if session.declined_on(ln.no)), None)
+        if line_no is None:
+            self._refocus()
+            self.show_message("No declined offer to show again on that line.")
+            return
+        self._act("offer it again", lambda: self.till.reopen(line_no))
 
     @Slot()
     def checkout(self) -> None:

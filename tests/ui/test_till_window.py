@@ -409,6 +409,26 @@ def test_quantity_times_code_scans_several(
     assert label_text(window, "orderTotal") == window.till.money(2 * muffin.price)
 
 
+def test_quantity_times_a_drink_prices_the_prompt_for_the_whole_line(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    """3*CODE is one line of three, saved once: its prompt is worked out for three cups and
+    nothing is recorded as ignored on the way."""
+    window = make_till_window(cafe_store_path)
+    tall = window.till.catalog.lookup(LATTE_TALL)
+    assert tall is not None
+    grande = window.till.catalog.next_size(tall)
+    assert grande is not None
+
+    scan(qtbot, window, "3*" + LATTE_TALL)
+
+    assert table_column(window, 1) == ["3"]
+    assert window.till.prompt is not None
+    assert window.till.prompt.delta == 3 * (grande.price - tall.price)
+    assert label_text(window, "promptDelta").endswith(
+        window.till.money(3 * (grande.price - tall.price)))
+    assert [status for _rule, status in prompt_log(cafe_store_path)] == ["shown"]
+
+
 @pytest.mark.parametrize("text", ["0*" + MUFFIN, "5000*" + MUFFIN, "3**", "*"])
 def test_a_bad_quantity_is_a_message(qtbot: QtBot, make_till_window: MakeWindow,
                                      cafe_store_path: Path, text: str) -> None:
@@ -651,3 +671,35 @@ def test_widgets_have_the_documented_object_names(
         assert window.findChild(QWidget, name) is not None, name
     assert window.focusProxy() is scan_field(window)
     assert child(window, QWidget, "orderTable").focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+# ---------------------------------------------------------------------- changing one's mind
+
+
+def test_f8_offers_a_declined_suggestion_again(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    window = make_till_window(cafe_store_path)
+    scan(qtbot, window, LATTE_TALL)
+    first = window.till.prompt
+    assert first is not None
+    press(qtbot, window, Qt.Key.Key_F10)
+    while window.till.prompt is not None:  # decline whatever else the order brings up
+        press(qtbot, window, Qt.Key.Key_F10)
+    assert any(note.startswith("declined") for note in notes(window))
+
+    with qtbot.waitSignal(window.prompt_shown) as shown:
+        press(qtbot, window, Qt.Key.Key_F8)
+
+    assert panel(window).isVisible()
+    assert shown.args[0].trigger_line == first.trigger_line
+    assert scan_field(window).hasFocus()
+
+
+def test_f8_without_a_declined_offer_is_a_gentle_message(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    window = make_till_window(cafe_store_path)
+    scan(qtbot, window, COOKIE)
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert not panel(window).isVisible()
+    assert window.message_level == "info"
+    assert "No declined offer" in label_text(window, "statusMessage")
