@@ -203,10 +203,11 @@ class TillWindow(QMainWindow):
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionsClickable(False)
-        for column in (order_model.ITEM, order_model.QTY, order_model.PRICE,
-                       order_model.AMOUNT):
+        for column in (order_model.QTY, order_model.PRICE, order_model.AMOUNT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(order_model.NOTE, QHeaderView.ResizeMode.Stretch)
+        # Item and Note share what is left, so neither is squeezed into wrapping.
+        for column in (order_model.ITEM, order_model.NOTE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(56)
         QScroller.grabGesture(table.viewport(), QScroller.ScrollerGestureType.TouchGesture)
 
