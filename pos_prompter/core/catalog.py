@@ -199,6 +199,8 @@ def parse_catalog_csv(text: str) -> list[Product]:
             bad("sku", f"{sku!r} must be 1-64 characters of A-Z a-z 0-9 - _ .")
         elif sku in seen_sku:
             bad("sku", f"{sku!r} already used on line {seen_sku[sku]}")
+        else:
+            seen_sku[sku] = line
         name = cells["name"]
         if not name:
             bad("name", "is empty")
@@ -272,7 +274,6 @@ def parse_catalog_csv(text: str) -> list[Product]:
             if len(problems) >= MAX_REPORTED_PROBLEMS:
                 break
             continue
-        seen_sku[sku] = line
         products.append(Product(
             sku=Sku(sku), name=name, price=price, barcodes=tuple(barcodes), category=category,
             tags=frozenset(tags), family=family, size_rank=size_rank,

@@ -63,6 +63,8 @@ class Skip:
     """Why a rule does not fire here (shown in the manager's preview)."""
 
     reason: str
+    held_out: bool = False
+    """The prompt would have been shown, but this order is in the rule's control group."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,9 +244,12 @@ class Engine:
         skip = self._order_condition(rule, order)
         if skip is not None:
             return skip
-        if is_held_out(order.order_id, rule.id, rule.holdout):
-            return Skip("this order is in the rule's holdout (control) group")
-        return self._offer(rule, order, trigger, trigger_product, now)
+        result = self._offer(rule, order, trigger, trigger_product, now)
+        # Drawn last: the control group holds only orders that would have seen the prompt,
+        # or the uplift measured against it would be biased.
+        if isinstance(result, Prompt) and is_held_out(order.order_id, rule.id, rule.holdout):
+            return Skip("this order is in the rule's holdout (control) group", held_out=True)
+        return result
 
     @staticmethod
     def _scanned_matches(rule: Rule, product: Product) -> bool:

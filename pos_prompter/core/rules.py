@@ -105,16 +105,21 @@ class TimeCondition:
     date_to: dt.date | None = None
 
     def holds(self, now: dt.datetime) -> bool:
-        if self.days and now.weekday() not in self.days:
+        minute = now.hour * 60 + now.minute
+        # The small hours of a window that wraps midnight belong to the evening before:
+        # "fri 22:00-02:00" still holds at 01:00 on Saturday morning.
+        day = now
+        if self.hours and self.hours[1] < self.hours[0] and minute < self.hours[1]:
+            day = now - dt.timedelta(days=1)
+        if self.days and day.weekday() not in self.days:
             return False
-        today = now.date()
+        today = day.date()
         if self.date_from and today < self.date_from:
             return False
         if self.date_to and today > self.date_to:
             return False
         if self.hours:
             start, end = self.hours
-            minute = now.hour * 60 + now.minute
             if start <= end:
                 return start <= minute < end
             return minute >= start or minute < end

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pos_prompter.core.catalog import Product
-from pos_prompter.core.engine import Engine, OrderView, Prompt, Skip, is_held_out
+from pos_prompter.core.engine import Engine, OrderView, Prompt, Skip
 from pos_prompter.core.money import Cents, cents_str, split_proportionally
 from pos_prompter.core.order import OrderLine
 
@@ -104,14 +104,15 @@ class OrderSession:
 
         `rush`: the till is busy (see core.pace); from now on this order gets only its
         single highest-ranked prompt."""
+        if self.paid:
+            return [self._event("error", message="this order is paid; start a new one")]
+        if not 1 <= qty <= MAX_QTY:
+            return [self._event("error", message=f"quantity must be 1 to {MAX_QTY}, not {qty}")]
         events = self._drop_prompt()
         if rush and not self.rush:
             self.rush = True
             events.append(self._event("rush"))
         self.in_checkout = False
-        if not 1 <= qty <= MAX_QTY:
-            return [*events, self._event("error", message=f"quantity must be 1 to {MAX_QTY}, "
-                                                          f"not {qty}")]
         line = OrderLine(no=self.next_line_no, sku=product.sku, name=product.name, qty=qty,
                          unit_price=product.price)
         self.next_line_no += 1
@@ -218,6 +219,9 @@ class OrderSession:
             return [self._event("error", message=f"no line with {sku} to void")]
         events = self._drop_prompt()
         self.lines.remove(target)
+        if target.origin == "reward" and target.rule_id in self.armed:
+            # The customer turns the reward down: it must not come straight back.
+            self.armed.remove(target.rule_id)
         events.append(self._event("void", sku=sku, line=target.no))
         events += self._settle_rewards()
         return events
@@ -253,9 +257,7 @@ class OrderSession:
             view = self.view()
             result = self.engine.check(rule, view, pending.trigger_line, now)
             if isinstance(result, Skip):
-                if (rule.holdout and rule.id not in self.shown
-                        and is_held_out(self.order_id, rule.id, rule.holdout)
-                        and result.reason.startswith("this order is in the rule's holdout")):
+                if result.held_out:
                     self.held_out.append(rule.id)
                     events.append(self._event("held_out", rule=rule.id, kind=rule.kind))
                 continue

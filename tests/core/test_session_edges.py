@@ -1,0 +1,94 @@
+"""Edges found by reading the session closely: rewards turned down, fair control groups,
+paid orders, and overnight windows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+
+from conftest import MONDAY_0815, Till
+
+from pos_prompter.core.engine import is_held_out
+
+MUG_RULES = """
+- id: mug-at-checkout
+  kind: threshold
+  title: Mug for 15
+  when: {event: checkout}
+  offer: {threshold: {order_total: "15.00", within: "6.00", reward: MUG, reward_price: "6.00"}}
+  say: "You're {gap} away from our travel mug at half price."
+"""
+
+
+def test_a_customer_can_turn_a_reward_down(till: Callable[..., Till]) -> None:
+    t = till(MUG_RULES)
+    t.scan("BEANS-250")
+    t.checkout()
+    t.accept()
+    t.scan("BEANS-250")                      # 19.00: the mug is added at 6.00
+    assert t.skus() == ["BEANS-250", "BEANS-250", "MUG"]
+    t.void("MUG")                            # "no thanks, I have one"
+    assert t.skus() == ["BEANS-250", "BEANS-250"]
+    t.scan("COOKIE")                         # still above 15.00: it does not come back
+    assert "MUG" not in t.skus()
+
+
+def held_out_order(rule_id: str, share: str, *, want: bool) -> int:
+    return next(o for o in range(1, 10_000) if is_held_out(o, rule_id, Decimal(share)) == want)
+
+
+def test_only_orders_that_would_have_seen_the_prompt_join_the_control_group(
+        till: Callable[..., Till]) -> None:
+    rules = """
+- id: cookie-with-latte
+  kind: cross_sell
+  title: Cookie
+  when: {scanned: {sku: [LATTE-T]}}
+  offer: {add: [COOKIE]}
+  say: "A cookie?"
+  holdout: 0.5
+"""
+    order = held_out_order("cookie-with-latte", "0.5", want=True)
+    blocked = till(rules, order_id=order)
+    blocked.scan("COOKIE")
+    blocked.scan("LATTE-T")                  # the cookie is already there: no prompt at all
+    assert not [e for e in blocked.events if e.event == "held_out"]
+
+    held = till(rules, order_id=order)
+    held.scan("LATTE-T")                     # would have been shown: control group
+    assert [e.data["rule"] for e in held.events if e.event == "held_out"] == \
+        ["cookie-with-latte"]
+    assert held.prompts() == []
+
+
+def test_a_paid_order_takes_no_more_scans(till: Callable[..., Till]) -> None:
+    t = till()
+    t.scan("COOKIE")
+    t.pay()
+    [event] = t.scan("COOKIE")
+    assert event.event == "error"
+    assert t.skus() == ["COOKIE"]
+
+
+def test_an_overnight_window_belongs_to_the_evening_it_starts(
+        till: Callable[..., Till]) -> None:
+    rules = """
+- id: late-cookie
+  kind: cross_sell
+  title: Friday late cookie
+  when: {scanned: {sku: [LATTE-T]}, time: {hours: "22:00-02:00", days: [fri]}}
+  offer: {add: [COOKIE]}
+  say: "A cookie for the night?"
+"""
+    friday = MONDAY_0815 + dt.timedelta(days=4)
+    cases = {
+        friday.replace(hour=23, minute=30): True,
+        (friday + dt.timedelta(days=1)).replace(hour=1, minute=0): True,   # Sat 01:00
+        friday.replace(hour=1, minute=0): False,                          # Thu night's
+        (friday + dt.timedelta(days=1)).replace(hour=23, minute=0): False,  # Sat evening
+    }
+    for when, fires in cases.items():
+        t = till(rules, now=when)
+        t.scan("LATTE-T")
+        assert (t.prompts() == ["late-cookie"]) is fires, when
