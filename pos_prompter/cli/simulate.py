@@ -30,7 +30,7 @@ from pos_prompter.till import Till
 ScriptArg = str | int | dt.datetime | None
 
 PRINTED_EVENTS = frozenset({"line", "prompt", "accepted", "declined", "ignored", "checkout",
-                            "paid", "error", "void", "qty"})
+                            "paid", "error", "void", "qty", "price"})
 """What a clerk sees. Internal bookkeeping (held_out, customer) is not printed."""
 
 NO_ARG = ("accept", "decline", "checkout", "pay")

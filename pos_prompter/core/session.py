@@ -139,10 +139,15 @@ class OrderSession:
             return [self._event("error", message="no prompt on screen to accept")]
         self.current = None
         self.answers[prompt.rule_id] = "accepted"
+        first_new = self.next_line_no
         self._apply(prompt)
         events = [self._event("accepted", rule=prompt.rule_id, kind=prompt.kind,
                               revenue=cents_str(prompt.delta if prompt.kind != "threshold"
                                                 else 0))]
+        # The lines the offer added, with what each costs (a bundle's split on the receipt).
+        events += [self._event("line", sku=ln.sku, qty=ln.qty, line=ln.no,
+                               price=cents_str(ln.unit_price), rule=prompt.rule_id)
+                   for ln in self.lines if ln.no >= first_new]
         events += self._settle_rewards()
         events += self._show_next(now)
         return events
@@ -310,8 +315,11 @@ class OrderSession:
             self.armed.append(prompt.rule_id)
 
     def _settle_rewards(self) -> list[TillEvent]:
-        """Add an armed reward once the goods total reaches its threshold; take it off again
-        when the total falls below."""
+        """Give an armed reward once the order without it reaches the threshold; take it
+        back when the total falls below.
+
+        If the customer put the reward item in the order themselves, that line is re-priced
+        (never a second one added) and goes back to its price if the total falls again."""
         events: list[TillEvent] = []
         for rule_id in self.armed:
             rule = self.engine.rules.get(rule_id)
@@ -320,21 +328,48 @@ class OrderSession:
             o = rule.offer
             reward_line = next((ln for ln in self.lines
                                 if ln.origin == "reward" and ln.rule_id == rule_id), None)
+            own = None if reward_line is not None else next(
+                (ln for ln in reversed(self.lines)
+                 if ln.sku == o.reward and ln.origin != "reward"), None)
             goods = sum(ln.amount for ln in self.lines if ln.origin != "reward")
+            if own is not None:
+                goods -= own.unit_price  # "the order total without the reward"
             reached = goods >= (o.order_total or 0)
             if reached and reward_line is None:
-                product = self.engine.catalog.get(o.reward or "")
-                if product is None:
-                    continue
-                line = self._add_line(product, o.reward_price or 0, "reward", rule_id,
-                                      list_price=product.price)
-                events.append(self._event("line", sku=product.sku, qty=1, line=line.no,
-                                          price=cents_str(line.unit_price), reward=rule_id))
+                events += self._give_reward(rule_id, o.reward or "", o.reward_price or 0, own)
             elif not reached and reward_line is not None:
-                self.lines.remove(reward_line)
-                events.append(self._event("void", sku=reward_line.sku, line=reward_line.no,
-                                          reward=rule_id))
+                events += self._take_back_reward(reward_line)
         return events
+
+    def _give_reward(self, rule_id: str, sku: str, price: Cents,
+                     own: OrderLine | None) -> list[TillEvent]:
+        if own is not None and own.qty == 1:
+            line = own.with_(unit_price=price, origin="reward", rule_id=rule_id,
+                             list_price=own.unit_price, replaced_sku=own.sku)
+            self._replace(own, line)
+            return [self._event("price", sku=sku, line=line.no, price=cents_str(price),
+                                reward=rule_id)]
+        product = self.engine.catalog.get(sku)
+        if product is None:
+            return []
+        events: list[TillEvent] = []
+        if own is not None:  # several of them: one of those becomes the reward
+            self._replace(own, own.with_(qty=own.qty - 1))
+            events.append(self._event("qty", sku=sku, qty=own.qty - 1, line=own.no))
+        line = self._add_line(product, price, "reward", rule_id, list_price=product.price)
+        events.append(self._event("line", sku=product.sku, qty=1, line=line.no,
+                                  price=cents_str(line.unit_price), reward=rule_id))
+        return events
+
+    def _take_back_reward(self, line: OrderLine) -> list[TillEvent]:
+        if line.replaced_sku is not None:  # the customer's own item: back to its price
+            restored = line.with_(unit_price=line.list_price or line.unit_price, origin="scan",
+                                  rule_id=None, list_price=None, replaced_sku=None)
+            self._replace(line, restored)
+            return [self._event("price", sku=line.sku, line=line.no,
+                                price=cents_str(restored.unit_price), reward=line.rule_id)]
+        self.lines.remove(line)
+        return [self._event("void", sku=line.sku, line=line.no, reward=line.rule_id)]
 
     # ------------------------------------------------------------------ persistence
 

@@ -187,18 +187,29 @@ def run(world: World) -> tuple[OrderSession, list[TillEvent]]:
 def expected_totals(before: list[OrderLine], before_total: int, prompt_delta: int,
                     events: list[TillEvent]) -> list[int]:
     """What each event's total must be, worked out from the order before the call and the
-    event's own figures (what it added, removed or changed)."""
-    by_no = {line.no: line for line in before}
+    event's own figures (what it added, removed, re-priced or changed)."""
+    lines = {line.no: (line.qty, line.unit_price) for line in before}
     total = before_total
     out = []
     for e in events:
+        data = e.data
         if e.event == "line":
-            total += e.data.get("qty", 1) * parse_money(e.data["price"])
+            price = parse_money(data["price"])
+            lines[data["line"]] = (data.get("qty", 1), price)
+            if "rule" not in data:  # an accepted offer's lines are in its delta already
+                total += data.get("qty", 1) * price
         elif e.event == "void":
-            total -= by_no[e.data["line"]].amount
+            qty, price = lines.pop(data["line"])
+            total -= qty * price
         elif e.event == "qty":
-            old = by_no[e.data["line"]]
-            total += (e.data["qty"] - old.qty) * old.unit_price
+            qty, price = lines[data["line"]]
+            total += (data["qty"] - qty) * price
+            lines[data["line"]] = (data["qty"], price)
+        elif e.event == "price":
+            qty, price = lines[data["line"]]
+            new = parse_money(data["price"])
+            total += qty * (new - price)
+            lines[data["line"]] = (qty, new)
         elif e.event == "accepted":
             total += prompt_delta
         out.append(total)
@@ -252,7 +263,8 @@ def check_step(world: World, session: OrderSession, action: tuple[Any, ...],
             base = session.total
         assert prompt.delta <= ratio * base or prompt.delta == 0
 
-    # Armed rewards: on the order exactly while the goods reach the threshold.
+    # Armed rewards: on the order exactly while the order without the reward reaches the
+    # threshold; a reward item the customer scanned themselves is re-priced, never doubled.
     goods = sum(line.amount for line in session.lines if line.origin != "reward")
     for line in session.lines:
         if line.origin == "reward":
@@ -260,9 +272,14 @@ def check_step(world: World, session: OrderSession, action: tuple[Any, ...],
     for rule_id in session.armed:
         rule = engine.rules[rule_id]
         rewards = [ln for ln in session.lines if ln.origin == "reward" and ln.rule_id == rule_id]
-        assert len(rewards) == (1 if goods >= (rule.offer.order_total or 0) else 0)
+        own = None if rewards else next(
+            (ln for ln in reversed(session.lines)
+             if ln.sku == rule.offer.reward and ln.origin != "reward"), None)
+        without_reward = goods - (own.unit_price if own is not None else 0)
+        assert len(rewards) == (1 if without_reward >= (rule.offer.order_total or 0) else 0)
         for reward in rewards:
             assert reward.unit_price == rule.offer.reward_price
+            assert reward.qty == 1
 
     # A bundle's lines add up to the bundle price (while all of them are on the order).
     for rule_id, answer in session.answers.items():

@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-
-from conftest import MONDAY_0815, Till
+from typing import Any
 
 from pos_prompter.core.engine import is_held_out
+
+MONDAY_0815 = dt.datetime(2026, 11, 23, 8, 15)
+Till = Any  # tests/core/conftest.py's order driver, through the `till` fixture
 
 MUG_RULES = """
 - id: mug-at-checkout
@@ -92,3 +94,26 @@ def test_an_overnight_window_belongs_to_the_evening_it_starts(
         t = till(rules, now=when)
         t.scan("LATTE-T")
         assert (t.prompts() == ["late-cookie"]) is fires, when
+
+
+def test_a_reward_item_the_customer_scans_is_repriced_never_doubled(
+        till: Callable[..., Till]) -> None:
+    """Spec: "never offers an item that is already in the order (... threshold reward)";
+    and the reward unlocks when "the order total without the reward reaches order_total"."""
+    t = till(MUG_RULES)
+    catalog = t.engine.catalog
+    beans, mug = catalog.get("BEANS-250").price, catalog.get("MUG").price
+    t.scan("BEANS-250")
+    t.checkout()
+    t.accept()                               # armed: the mug at 6.00 from 15.00
+    t.scan("MUG")                            # their own mug: without it the order is 9.50
+    assert [(ln.sku, ln.unit_price) for ln in t.session.lines] == [
+        ("BEANS-250", beans), ("MUG", mug)]
+    t.scan("BEANS-250")                      # 19.00 without the mug: it becomes the reward
+    assert [(ln.sku, ln.unit_price) for ln in t.session.lines] == [
+        ("BEANS-250", beans), ("MUG", 600), ("BEANS-250", beans)]
+    assert t.total == 2 * beans + 600
+    t.void("BEANS-250")                      # back below: their mug is theirs at its price
+    assert [(ln.sku, ln.unit_price) for ln in t.session.lines] == [
+        ("BEANS-250", beans), ("MUG", mug)]
+    assert t.total == beans + mug
