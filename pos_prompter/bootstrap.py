@@ -9,15 +9,27 @@ from typing import Any
 import platformdirs
 import yaml
 
+from pos_prompter.core.auth import Role
 from pos_prompter.core.catalog import parse_catalog_csv
 from pos_prompter.core.errors import InputError, ValidationError
 from pos_prompter.core.rules import RulePack, parse_pack
 from pos_prompter.resources import DEMOS, demo_dir
 from pos_prompter.store import ImportSummary, Store, StoreError
+from pos_prompter.store.auth import StaffStore
 from pos_prompter.store.store import copy_store
 
 APP_NAME = "pos-prompter"
 DEFAULT_CLERK = "clerk"
+
+DEMO_STAFF: tuple[tuple[str, Role, str], ...] = (
+    ("manager", "manager", "demo-manager-pass"),
+    ("trainer", "trainer", "demo-trainer-pass"),
+    (DEFAULT_CLERK, "clerk", "1234"),
+)
+"""Who signs in to a demo store, with what (name, role, password or PIN). Published in
+resources/demo/README.md: a demo store is for trying things out, and a shop that keeps one
+must change these (pos-prompter staff passwd NAME). A store made without a demo has the
+clerk without a PIN and no manager: its first run asks for the first manager password."""
 
 
 def default_store_path() -> Path:
@@ -60,30 +72,45 @@ def load_pack_file(path: Path) -> RulePack:
     return parse_pack_text(read_text(path, "rule pack"), str(path))
 
 
-def seed_demo(store: Store, name: str) -> tuple[ImportSummary, ImportSummary]:
-    """Load a demo store's catalog and rules into `store`."""
+def seed_demo(store: Store, name: str, *,
+              actor: str | None = None) -> tuple[ImportSummary, ImportSummary]:
+    """Load a demo store's catalog and rules into `store` (audited as by `actor`)."""
     if name not in DEMOS:
         raise InputError(f"there is no demo called {name!r} (choose {', '.join(DEMOS)})")
     folder = demo_dir(name)
     products = parse_catalog_csv((folder / "catalog.csv").read_text(encoding="utf-8"))
     pack = parse_pack_text((folder / "rules.yaml").read_text(encoding="utf-8"), "rules.yaml")
-    cat_summary = store.import_products(products)
-    rule_summary = store.replace_rules(pack)
-    store.set_settings({"store_name": name, "demo": name})
+    cat_summary = store.import_products(products, actor=actor)
+    rule_summary = store.replace_rules(pack, actor=actor)
+    store.set_settings({"store_name": name, "demo": name}, actor=actor)
     return cat_summary, rule_summary
 
 
-def init_store(path: Path, demo: str | None = None) -> Store:
-    """Create a new store (refusing to touch an existing file), optionally seeded."""
+def add_demo_staff(store: Store, *, actor: str | None = None) -> None:
+    """The demo's manager, trainer and clerk with their published secrets (DEMO_STAFF).
+    Hashing takes ~0.4 s a secret at production cost."""
+    staff = StaffStore(store)
+    for name, role, secret in DEMO_STAFF:
+        staff.add_person(name, role, secret, actor=actor)
+
+
+def init_store(path: Path, demo: str | None = None, *, actor: str | None = None) -> Store:
+    """Create a new store (refusing to touch an existing file), optionally seeded.
+
+    A demo store gets DEMO_STAFF; any other store only the clerk, with no PIN and no
+    manager, so `StaffStore(store).needs_first_manager()` is True until the first run
+    (or `pos-prompter staff add NAME --role manager`) makes one."""
     if path.exists():
         raise InputError(f"{path} already exists; choose another path or remove it first")
     if demo is not None and demo not in DEMOS:
         raise InputError(f"there is no demo called {demo!r} (choose {', '.join(DEMOS)})")
     store = Store.open(path, create=True)
     try:
-        store.add_staff(DEFAULT_CLERK, "clerk")
         if demo:
-            seed_demo(store, demo)
+            add_demo_staff(store, actor=actor)
+            seed_demo(store, demo, actor=actor)
+        else:
+            store.add_staff(DEFAULT_CLERK, "clerk", actor=actor)
     except (ValidationError, StoreError):
         store.close()
         path.unlink(missing_ok=True)

@@ -18,3 +18,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if GUI_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def _cheap_secret_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """scrypt at OWASP cost (N=2**17) takes ~0.4 s and 128 MiB a secret, and every demo
+    store hashes three. Tests hash at a cheap cost; tests/core/test_auth.py proves, in a
+    fresh interpreter, that production keeps OWASP's parameters."""
+    from pos_prompter.core import auth
+
+    monkeypatch.setattr(auth, "PARAMS", auth.ScryptParams(n=2**10, r=8, p=1))

@@ -23,7 +23,10 @@ from pos_prompter.cli.commands import (
     cmd_init,
     cmd_settings,
 )
+from pos_prompter.cli.lint import FORMATS as LINT_FORMATS
+from pos_prompter.cli.lint import cmd_lint
 from pos_prompter.cli.simulate import cmd_simulate
+from pos_prompter.cli.staff import register as register_staff_commands
 from pos_prompter.core.errors import InputError, UserError, ValidationError
 from pos_prompter.resources import DEMOS
 from pos_prompter.store import StoreError
@@ -101,6 +104,17 @@ def build_parser() -> argparse.ArgumentParser:
     settings.add_argument("pairs", nargs="*", metavar="KEY=VALUE")
     settings.set_defaults(func=cmd_settings)
 
+    lint = commands.add_parser(
+        "lint", parents=[store], help="check rules for problems",
+        description="Rule problems in the store, or in a rule pack checked against the "
+                    "store's catalog: unknown products, conflicts, loops, unreachable rules, "
+                    "price sanity. Exit 0 when clean, 1 when there are findings.")
+    lint.add_argument("file", type=Path, nargs="?", metavar="FILE.yaml",
+                      help="a rule pack (YAML or JSON) to check instead of the store's rules")
+    lint.add_argument("--format", choices=LINT_FORMATS, default="table",
+                      help="table (default) or json")
+    lint.set_defaults(func=cmd_lint)
+
     simulate = commands.add_parser(
         "simulate", parents=[_store_options(training=True)],
         help="play a scan script, print JSON Lines",
@@ -110,6 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--dry-run", action="store_true",
                           help="play on an in-memory copy: nothing is written to the store")
     simulate.set_defaults(func=cmd_simulate)
+
+    register_staff_commands(commands, store)
     return parser
 
 

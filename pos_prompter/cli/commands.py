@@ -13,6 +13,7 @@ import yaml
 
 from pos_prompter.bootstrap import init_store, load_pack_file, read_text
 from pos_prompter.cli.common import need_db, out, warn
+from pos_prompter.cli.staff import cli_actor
 from pos_prompter.core.catalog import Catalog, parse_catalog_csv
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.rules import (
@@ -34,7 +35,7 @@ def _count(n: int, word: str) -> str:
 
 def cmd_init(args: argparse.Namespace) -> int:
     db = need_db(args, "init")
-    with init_store(db, args.demo) as store:
+    with init_store(db, args.demo, actor=cli_actor()) as store:
         products = len(store.load_catalog())
         rules = len(store.load_rules())
     what = _count(products, "product") + ", " + _count(rules, "rule")
@@ -71,7 +72,7 @@ def cmd_import_catalog(args: argparse.Namespace) -> int:
         progress = None
         if len(products) >= PROGRESS_MIN_PRODUCTS and sys.stderr.isatty():
             progress = _Progress(sys.stderr, f"importing {len(products)} products")
-        summary = store.import_products(products, progress=progress)
+        summary = store.import_products(products, progress=progress, actor=cli_actor())
     out(summary.describe("products") + "\n")
     return 0
 
@@ -101,7 +102,7 @@ def cmd_import_rules(args: argparse.Namespace) -> int:
     db = need_db(args, "import rules")
     pack = load_pack_file(args.file)
     with Store.open(db) as store:
-        summary = store.replace_rules(pack, merge=args.merge)
+        summary = store.replace_rules(pack, merge=args.merge, actor=cli_actor())
         catalog = store.load_catalog()
     out(summary.describe("rules") + "\n")
     for sentence in unknown_sku_warnings(pack.rules, catalog):
@@ -146,7 +147,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
         changes[key.strip()] = parse_store_setting(key.strip(), value.strip())
     with Store.open(db) as store:
         if changes:
-            store.set_settings(changes)
+            store.set_settings(changes, actor=cli_actor())
         for key, meaning in STORE_SETTINGS.items():
             value = store.get_setting(key)
             default = getattr(Settings(), key, None)

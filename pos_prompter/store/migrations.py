@@ -118,3 +118,43 @@ def m003_order_owner_and_revision(db: Database) -> None:
     ALTER TABLE orders ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX orders_till_status ON orders(till, status);
     """)
+
+
+@migrations()
+def m004_sign_in(db: Database) -> None:
+    """Sign-in: every wrong attempt is a row (name, time), so a lockout survives a restart
+    and holds across tills sharing the file; a successful sign-in deletes that person's rows.
+    Staff remember when their PIN or password was last set (never the secret itself)."""
+    db.executescript("""
+    CREATE TABLE login_failures (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,                -- staff.name
+        at TEXT NOT NULL                   -- local time, ISO 8601
+    );
+    CREATE INDEX login_failures_name ON login_failures(name, at);
+    ALTER TABLE staff ADD COLUMN secret_changed_at TEXT;
+    """)
+
+
+@migrations()
+def m005_audit_log(db: Database) -> None:
+    """Who changed which rule, setting, product or staff member, when, from what to what.
+    Written in the same transaction as the change; append-only."""
+    db.executescript("""
+    CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,                  -- local time, ISO 8601
+        actor TEXT NOT NULL,               -- staff name, 'cli:<os user>' or 'system'
+        entity TEXT NOT NULL CHECK (entity IN ('rule', 'setting', 'product', 'staff')),
+        entity_id TEXT NOT NULL,           -- rule id, setting key, SKU or staff name
+        action TEXT NOT NULL CHECK (action IN ('add', 'change', 'remove')),
+        before TEXT,                       -- JSON, NULL for 'add'
+        after TEXT                         -- JSON, NULL for 'remove'
+    );
+    CREATE INDEX audit_log_at ON audit_log(at);
+    CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
+    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    """)

@@ -25,6 +25,7 @@ from pos_prompter.core.catalog import Catalog, Product, Sku, normalize_barcode
 from pos_prompter.core.errors import UserError, ValidationError
 from pos_prompter.core.rules import Rule, RulePack, Settings, parse_rule, rule_to_dict
 from pos_prompter.core.session import OrderSession, TillEvent
+from pos_prompter.store.audit import Change, diff_changes, record, staff_snapshot
 from pos_prompter.store.history import StoreHistory
 from pos_prompter.store.migrations import migrations
 
@@ -182,15 +183,20 @@ class Store:
         row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         return json.loads(row[0]) if row else default
 
-    def set_settings(self, values: dict[str, Any]) -> None:
+    def set_settings(self, values: dict[str, Any], *, actor: str | None = None) -> None:
+        """Change settings in one transaction; each changed value is audited (by `actor`)."""
         with self.write():
-            self._put_settings(values)
+            self._put_settings(values, actor)
 
-    def _put_settings(self, values: dict[str, Any]) -> None:
+    def _put_settings(self, values: dict[str, Any], actor: str | None) -> None:
+        old = {k: json.loads(v) for k, v in self.db.execute("SELECT key, value FROM settings")}
         for key, value in values.items():
             self.db.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                             [key, json.dumps(value)])
+        new = {k: json.loads(json.dumps(v)) for k, v in values.items()}
+        record(self.db, diff_changes("setting", {k: old[k] for k in new if k in old}, new),
+               actor=actor)
 
     def load_settings(self) -> Settings:
         d = Settings()
@@ -243,11 +249,16 @@ class Store:
         return Catalog(products)
 
     def import_products(self, products: Sequence[Product],
-                        progress: Progress | None = None) -> ImportSummary:
+                        progress: Progress | None = None, *,
+                        actor: str | None = None) -> ImportSummary:
         """Add or update products by SKU, all in one transaction. Never deletes products
-        (order history refers to them). Re-importing the same file changes nothing."""
+        (order history refers to them). Re-importing the same file changes nothing.
+        Each added or changed product is audited (by `actor`), in the same transaction."""
         existing = {r["sku"]: r for r in self.db.query("SELECT * FROM products")}
         existing_codes = dict(self.db.execute("SELECT code, sku FROM barcodes").fetchall())
+        codes_of: dict[str, list[str]] = {}
+        for code, owner in sorted(existing_codes.items()):
+            codes_of.setdefault(owner, []).append(code)
         incoming_skus = {p.sku for p in products}
         problems = []
         for p in products:
@@ -265,15 +276,21 @@ class Store:
         total = len(products)
         with self.write() as db:
             rows = []
+            audits: list[Change] = []
             for p in products:
                 row = self._product_row(p)
                 old = existing.get(p.sku)
                 codes = sorted(normalize_barcode(c) for c in p.barcodes)
-                old_codes = sorted(c for c, s in existing_codes.items() if s == p.sku)
+                old_codes = codes_of.get(p.sku, [])
                 if old is None:
                     added.append(p.sku)
+                    audits.append(Change("product", p.sku, "add", None,
+                                         self._product_audit(row, codes)))
                 elif dict(old) != row or codes != old_codes:
                     changed.append(p.sku)
+                    audits.append(Change("product", p.sku, "change",
+                                         self._product_audit(dict(old), old_codes),
+                                         self._product_audit(row, codes)))
                 else:
                     unchanged += 1
                     continue
@@ -292,10 +309,16 @@ class Store:
                     ({"code": normalize_barcode(c), "sku": sku}
                      for sku in skus for c in by_sku[sku].barcodes),
                     pk="code", replace=True)
+                record(db, audits[start:start + IMPORT_CHUNK], actor=actor)
                 done += len(chunk)
                 if progress:
                     progress(done, total)
         return ImportSummary(added=added, changed=changed, removed=[], unchanged=unchanged)
+
+    @staticmethod
+    def _product_audit(row: dict[str, Any], codes: list[str]) -> dict[str, Any]:
+        """A product as the audit log shows it: its row, tags decoded, with its barcodes."""
+        return {**row, "tags": json.loads(row["tags"]), "barcodes": codes}
 
     # ------------------------------------------------------------------ rules
 
@@ -307,9 +330,11 @@ class Store:
                 rules.append(rule)
         return rules
 
-    def replace_rules(self, pack: RulePack, *, merge: bool = False) -> ImportSummary:
+    def replace_rules(self, pack: RulePack, *, merge: bool = False,
+                      actor: str | None = None) -> ImportSummary:
         """Make the store's rules the pack's (or, with `merge`, add and update only), and
-        apply the pack's settings, in one transaction."""
+        apply the pack's settings, in one transaction, with an audit row (by `actor`) for
+        each rule and setting that changed."""
         old = {r["id"]: r["body"] for r in self.db.query("SELECT id, body FROM rules")}
         new = {r.id: json.dumps(rule_to_dict(r), sort_keys=True) for r in pack.rules}
         added = sorted(k for k in new if k not in old)
@@ -329,7 +354,11 @@ class Store:
                         "updated_at=excluded.updated_at",
                         [rule.id, rule.kind, int(rule.active), rule.priority, new[rule.id], now])
             if pack.settings is not None:
-                self._put_settings(self._settings_values(pack.settings))
+                self._put_settings(self._settings_values(pack.settings), actor)
+            record(db, [*(Change("rule", k, "add", None, new[k], True) for k in added),
+                        *(Change("rule", k, "change", old[k], new[k], True) for k in changed),
+                        *(Change("rule", k, "remove", old[k], None, True) for k in removed)],
+                   actor=actor)
         unchanged = len(new) - len(added) - len(changed)
         return ImportSummary(added=added, changed=changed, removed=removed, unchanged=unchanged)
 
@@ -339,10 +368,16 @@ class Store:
         return [r[0] for r in self.db.execute(
             "SELECT name FROM staff WHERE role = 'clerk' AND active = 1 ORDER BY id")]
 
-    def add_staff(self, name: str, role: str = "clerk") -> None:
+    def add_staff(self, name: str, role: str = "clerk", *, actor: str | None = None) -> None:
+        """Add a person with no PIN or password yet (nothing if the name exists).
+        pos_prompter.store.auth adds people with their secret."""
         with self.write() as db:
-            db.execute("INSERT INTO staff(name, role) VALUES (?, ?) "
-                       "ON CONFLICT(name) DO NOTHING", [name, role])
+            cur = db.execute("INSERT INTO staff(name, role) VALUES (?, ?) "
+                             "ON CONFLICT(name) DO NOTHING", [name, role])
+            if cur.rowcount == 1:
+                record(db, [Change("staff", name, "add", None, staff_snapshot(
+                    name, role, True, secret_set=False, secret_changed_at=None))],
+                       actor=actor)
 
     # ------------------------------------------------------------------ orders
 

@@ -144,7 +144,7 @@ def test_debug_shows_the_traceback(cli: RunCli, tmp_path: Path) -> None:
 
 def test_a_bug_is_an_internal_error_not_a_traceback(
         cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    def broken(*args: object) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("the flux capacitor is empty")
 
     monkeypatch.setattr(pos_prompter.cli.commands, "init_store", broken)

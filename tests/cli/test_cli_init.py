@@ -22,7 +22,8 @@ def test_init_each_demo(cli: RunCli, tmp_path: Path, demo: str) -> None:
     assert result.out == f"Created {db} from the {demo} demo: {products} products, {rules} rules\n"
     assert query(db, "SELECT count(*) FROM products")[0][0] == products
     assert query(db, "SELECT count(*) FROM rules")[0][0] == rules
-    assert query(db, "SELECT name FROM staff") == [("clerk",)]
+    assert query(db, "SELECT name, role FROM staff ORDER BY name") == [
+        ("clerk", "clerk"), ("manager", "manager"), ("trainer", "trainer")]
 
 
 def test_init_empty_store(cli: RunCli, tmp_path: Path) -> None:

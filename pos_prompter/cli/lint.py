@@ -1,0 +1,53 @@
+"""`lint`: the rule problems in a store, or in a rule pack checked against a store's catalog.
+
+Read-only: the store is read through an in-memory copy, so not even a schema upgrade can
+touch the file. Exit 0 when there is nothing to report, 1 when there are findings (errors or
+warnings), 2 for bad usage or an unreadable file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from pos_prompter.bootstrap import load_pack_file
+from pos_prompter.cli.common import need_db, out
+from pos_prompter.core.lint import Finding, lint
+from pos_prompter.store import Store
+
+FORMATS = ("table", "json")
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def format_table(findings: list[Finding]) -> str:
+    """One line per finding, `severity  rule  message  → fix`, then a summary line."""
+    width = max((len(f.rule_id) for f in findings), default=0)
+    lines = [f"{f.severity:<7}  {f.rule_id:<{width}}  {f.message}  → {f.fix}"
+             for f in findings]
+    errors = sum(1 for f in findings if f.severity == "error")
+    lines.append(f"{_count(errors, 'error')}, {_count(len(findings) - errors, 'warning')}")
+    return "\n".join(lines) + "\n"
+
+
+def format_json(findings: list[Finding]) -> str:
+    data = [{"rule": f.rule_id, "severity": f.severity, "code": f.code, "message": f.message,
+             "fix": f.fix} for f in findings]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    db = need_db(args, "lint")
+    # The pack first: a missing or broken file is reported before the store is opened.
+    pack = load_pack_file(args.file) if args.file is not None else None
+    with Store.open_copy(db) as store:
+        catalog = store.load_catalog()
+        settings = store.load_settings()
+        rules = list(pack.rules) if pack is not None else store.load_rules()
+    if pack is not None and pack.settings is not None:
+        settings = pack.settings  # importing the pack would make these the store's settings
+    findings = lint(rules, catalog, settings)
+    out(format_json(findings) if args.format == "json" else format_table(findings))
+    return 1 if findings else 0

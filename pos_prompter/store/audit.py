@@ -1,0 +1,224 @@
+"""The audit log: every change to rules, settings, catalog and staff, with who made it,
+when, and the thing before and after (as JSON).
+
+The Store's mutating methods write these rows themselves, in the transaction of the change
+(`record`), so a change and its audit rows are saved together or not at all. This module
+reads them back, filtered, for the workspace and the `audit` command, and writes CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final, Literal, get_args
+
+from sqlite_utils import Database
+
+if TYPE_CHECKING:
+    from pos_prompter.store.store import Store
+
+Entity = Literal["rule", "setting", "product", "staff"]
+Action = Literal["add", "change", "remove"]
+ENTITIES: Final[tuple[Entity, ...]] = get_args(Entity)
+ACTIONS: Final[tuple[Action, ...]] = get_args(Action)
+
+SYSTEM: Final = "system"
+"""The actor of a change whose caller named none (bootstrap, an older caller)."""
+
+_MISSING: Final = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One audit row to write: `before` None for an add, `after` None for a remove.
+    Pass values as Python data, or as JSON text with `json_text=True` (rule bodies)."""
+
+    entity: Entity
+    entity_id: str
+    action: Action
+    before: Any = None
+    after: Any = None
+    json_text: bool = False
+
+
+def _dump(value: Any, json_text: bool) -> str | None:
+    if value is None:
+        return None
+    if json_text:
+        return str(value)
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      default=str)
+
+
+def record(db: Database, changes: Iterable[Change], *, actor: str | None,
+           at: dt.datetime | None = None) -> int:
+    """Append `changes` to the log (call inside the change's own transaction). Returns how
+    many rows were written."""
+    when = (at or dt.datetime.now()).isoformat(timespec="seconds")
+    who = actor or SYSTEM
+    rows = [(when, who, c.entity, c.entity_id, c.action, _dump(c.before, c.json_text),
+             _dump(c.after, c.json_text)) for c in changes]
+    if rows:
+        db.conn.executemany(
+            "INSERT INTO audit_log(at, actor, entity, entity_id, action, before, after) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    return len(rows)
+
+
+def diff_changes(entity: Entity, old: dict[str, Any], new: dict[str, Any], *,
+                 remove_missing: bool = False, json_text: bool = False) -> list[Change]:
+    """The changes that turn `old` into `new` (both keyed by id): adds, changes, and with
+    `remove_missing` removals. Equal values write nothing."""
+    out = []
+    for key, value in new.items():
+        before = old.get(key, _MISSING)
+        if before is _MISSING:
+            out.append(Change(entity, key, "add", None, value, json_text))
+        elif before != value:
+            out.append(Change(entity, key, "change", before, value, json_text))
+    if remove_missing:
+        out.extend(Change(entity, key, "remove", value, None, json_text)
+                   for key, value in old.items() if key not in new)
+    return out
+
+
+# ---------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One change as the log holds it; `before`/`after` are the decoded JSON."""
+
+    id: int
+    at: dt.datetime
+    actor: str
+    entity: Entity
+    entity_id: str
+    action: Action
+    before: Any
+    after: Any
+
+    def changed_fields(self) -> list[str]:
+        """For a change of a row (a dict before and after): the keys whose values differ."""
+        if isinstance(self.before, dict) and isinstance(self.after, dict):
+            keys = dict.fromkeys([*self.before, *self.after])
+            return [k for k in keys if self.before.get(k) != self.after.get(k)]
+        return []
+
+    def summary(self) -> str:
+        """One line for a table: 'price_cents 450 -> 475', 'added', 'removed'..."""
+        if self.action == "add":
+            return "added"
+        if self.action == "remove":
+            return "removed"
+        fields = self.changed_fields()
+        if fields:
+            return "; ".join(f"{k} {_short(self.before.get(k))} -> {_short(self.after.get(k))}"
+                             for k in fields)
+        return f"{_short(self.before)} -> {_short(self.after)}"
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False,
+                                                           sort_keys=True)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _bound(value: dt.date | dt.datetime, *, end: bool) -> str:
+    """A filter bound as stored text. A date is the whole day: from its start, or (as the
+    end) up to the start of the next day."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="seconds")
+    day = value + dt.timedelta(days=1) if end else value
+    return dt.datetime.combine(day, dt.time()).isoformat(timespec="seconds")
+
+
+def audit_entries(store: Store, *, entity: Entity | None = None, actor: str | None = None,
+                  since: dt.date | dt.datetime | None = None,
+                  until: dt.date | dt.datetime | None = None, text: str | None = None,
+                  entity_id: str | None = None, limit: int | None = None,
+                  newest_first: bool = False) -> list[AuditEntry]:
+    """The log, oldest first (or newest first), filtered. `since` and `until` are inclusive
+    (a date means that whole day); `text` matches, case-insensitively, anywhere in the id,
+    the actor or the before/after JSON; `actor` is an exact name."""
+    where: list[str] = []
+    params: list[Any] = []
+    if entity is not None:
+        where.append("entity = ?")
+        params.append(entity)
+    if entity_id is not None:
+        where.append("entity_id = ?")
+        params.append(entity_id)
+    if actor is not None:
+        where.append("actor = ?")
+        params.append(actor)
+    if since is not None:
+        where.append("at >= ?")
+        params.append(_bound(since, end=False))
+    if until is not None:
+        if isinstance(until, dt.datetime):
+            where.append("at <= ?")
+        else:
+            where.append("at < ?")
+        params.append(_bound(until, end=True))
+    if text:
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        where.append("(" + " OR ".join(f"{col} LIKE ? ESCAPE '\\'" for col in
+                                       ("entity_id", "actor", "before", "after")) + ")")
+        params.extend([pattern] * 4)
+    sql = "SELECT id, at, actor, entity, entity_id, action, before, after FROM audit_log"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY id DESC" if newest_first else " ORDER BY id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [AuditEntry(id=r[0], at=dt.datetime.fromisoformat(r[1]), actor=r[2], entity=r[3],
+                       entity_id=r[4], action=r[5],
+                       before=None if r[6] is None else json.loads(r[6]),
+                       after=None if r[7] is None else json.loads(r[7]))
+            for r in store.db.execute(sql, params)]
+
+
+def audit_actors(store: Store) -> list[str]:
+    """Everyone who appears in the log (for a filter's drop-down)."""
+    return [r[0] for r in store.db.execute("SELECT DISTINCT actor FROM audit_log "
+                                           "ORDER BY actor")]
+
+
+# ---------------------------------------------------------------------- CSV
+
+CSV_COLUMNS: Final = ("id", "at", "actor", "entity", "entity_id", "action", "before", "after")
+
+
+def _cell(text: str) -> str:
+    """Spreadsheets run a cell that starts with = + - @ as a formula: quote such names."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def audit_csv(entries: Iterable[AuditEntry]) -> str:
+    """The entries as CSV (header row, RFC 4180 quoting, \\r\\n line ends); before and
+    after as compact JSON."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in entries:
+        writer.writerow([
+            e.id, e.at.isoformat(timespec="seconds"), _cell(e.actor), e.entity,
+            _cell(e.entity_id), e.action,
+            "" if e.before is None else json.dumps(e.before, ensure_ascii=False,
+                                                   sort_keys=True),
+            "" if e.after is None else json.dumps(e.after, ensure_ascii=False, sort_keys=True),
+        ])
+    return buffer.getvalue()
+
+
+def staff_snapshot(name: str, role: str, active: bool, *, secret_set: bool,
+                   secret_changed_at: str | None) -> dict[str, Any]:
+    """A staff member as the log shows them: never the secret, nor its hash."""
+    return {"name": name, "role": role, "active": active, "secret_set": secret_set,
+            "secret_changed_at": secret_changed_at}

@@ -1,0 +1,374 @@
+"""Staff and signing in, over a Store: people with a role and a hashed PIN or password,
+wrong attempts counted in the store file, and every staff change audited.
+
+The window builds one `StaffStore(store, clock)` and asks it: `needs_first_manager()` on
+start (then `create_first_manager`), `sign_in(name, secret)` for the till (clerks, with a
+PIN) and `sign_in(name, secret, roles=WORKSPACE_ROLES)` before opening the workspace.
+
+Hashing is slow on purpose (~0.4 s), so it happens outside the write transaction; the
+lock state is read again inside it, so tills sharing a file cannot together get more than
+their tries. Secrets are never stored, logged or put in a message; only their scrypt hashes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any, Final
+
+from pos_prompter.core.auth import (
+    LOCKOUT,
+    PASSWORD_ROLES,
+    WORKSPACE_ROLES,
+    LockoutPolicy,
+    LockState,
+    Role,
+    can_open_workspace,
+    check_secret,
+    clock_text,
+    hash_secret,
+    lock_state,
+    needs_rehash,
+    secret_kind,
+    verify_secret,
+)
+from pos_prompter.core.errors import InputError, UserError
+from pos_prompter.core.order import Clock, SystemClock
+from pos_prompter.store.audit import Change, record, staff_snapshot
+from pos_prompter.store.store import Store
+
+NAME_MAX: Final = 40
+_NAME_RE: Final = re.compile(r"[^\x00-\x1f\x7f]+")
+
+
+class SignInError(UserError):
+    """Signing in was refused; the message says why (never whether a name exists beyond
+    what the staff list shows, and never the secret)."""
+
+    def __init__(self, message: str, *, locked_until: dt.datetime | None = None,
+                 tries_left: int | None = None) -> None:
+        super().__init__(message)
+        self.locked_until = locked_until
+        self.tries_left = tries_left
+
+
+class StaffError(UserError):
+    """A staff change that cannot be made (unknown name, duplicate, last manager...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A staff member as the rest of the program sees them (no secret, no hash)."""
+
+    name: str
+    role: Role
+    active: bool
+    secret_set: bool
+    """Whether they have a PIN (clerk) or password (trainer, manager) to sign in with."""
+    secret_changed_at: dt.datetime | None
+
+    @property
+    def can_open_workspace(self) -> bool:
+        return self.active and can_open_workspace(self.role)
+
+    @property
+    def secret_kind(self) -> str:
+        """'PIN' or 'password'."""
+        return secret_kind(self.role)
+
+
+def _text(when: dt.datetime) -> str:
+    return when.isoformat(timespec="seconds")
+
+
+def check_name(name: str) -> str:
+    """A staff name, trimmed; InputError when it cannot be one."""
+    clean = name.strip()
+    if not clean:
+        raise InputError("a staff name cannot be empty")
+    if len(clean) > NAME_MAX:
+        raise InputError(f"a staff name can have at most {NAME_MAX} characters")
+    if not _NAME_RE.fullmatch(clean):
+        raise InputError("a staff name cannot contain control characters")
+    return clean
+
+
+_COLUMNS = "name, role, active, pin_hash, password_hash, secret_changed_at"
+
+
+def _person(row: Any) -> Person:
+    name, role, active, pin_hash, password_hash, changed = row
+    secret = password_hash if role in PASSWORD_ROLES else pin_hash
+    return Person(name=name, role=role, active=bool(active), secret_set=bool(secret),
+                  secret_changed_at=dt.datetime.fromisoformat(changed) if changed else None)
+
+
+def _snapshot(p: Person) -> dict[str, Any]:
+    return staff_snapshot(p.name, p.role, p.active, secret_set=p.secret_set,
+                          secret_changed_at=None if p.secret_changed_at is None
+                          else _text(p.secret_changed_at))
+
+
+class StaffStore:
+    """Staff, sign-in and lockouts in one store file. `clock` gives `now` when a method is
+    not handed one (tests and scan scripts inject a FixedClock)."""
+
+    def __init__(self, store: Store, clock: Clock | None = None,
+                 policy: LockoutPolicy = LOCKOUT) -> None:
+        self.store = store
+        self.clock: Clock = clock or SystemClock()
+        self.policy = policy
+
+    def _now(self, now: dt.datetime | None) -> dt.datetime:
+        return now if now is not None else self.clock.now()
+
+    # ------------------------------------------------------------------ reading
+
+    def get(self, name: str) -> Person | None:
+        row = self.store.db.execute(f"SELECT {_COLUMNS} FROM staff WHERE name = ?",
+                                    [name]).fetchone()
+        return None if row is None else _person(row)
+
+    def name_taken(self, name: str) -> str | None:
+        """The existing name that `name` would clash with (names are unique whatever
+        their case), or None."""
+        row = self.store.db.execute("SELECT name FROM staff WHERE name = ? COLLATE NOCASE",
+                                    [name.strip()]).fetchone()
+        return None if row is None else str(row[0])
+
+    def _need(self, name: str) -> Person:
+        person = self.get(name)
+        if person is None:
+            raise StaffError(f"there is no one called {name!r} on the staff list")
+        return person
+
+    def list_staff(self, *, include_inactive: bool = True,
+                   role: Role | None = None) -> list[Person]:
+        """Everyone, in the order they were added."""
+        sql = f"SELECT {_COLUMNS} FROM staff"
+        where, params = [], []
+        if not include_inactive:
+            where.append("active = 1")
+        if role is not None:
+            where.append("role = ?")
+            params.append(role)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return [_person(r) for r in self.store.db.execute(sql + " ORDER BY id", params)]
+
+    def needs_first_manager(self) -> bool:
+        """True for a store with no active manager who can sign in: the first run must ask
+        for one before the workspace can ever open."""
+        return self.store.db.execute(
+            "SELECT count(*) FROM staff WHERE role = 'manager' AND active = 1 "
+            "AND password_hash IS NOT NULL").fetchone()[0] == 0
+
+    def _failures(self, name: str) -> list[dt.datetime]:
+        return [dt.datetime.fromisoformat(r[0]) for r in self.store.db.execute(
+            "SELECT at FROM login_failures WHERE name = ? ORDER BY at", [name])]
+
+    def lock_state(self, name: str, now: dt.datetime | None = None) -> LockState:
+        """Where `name` stands with wrong attempts (for a 'locked until' label)."""
+        return lock_state(self._failures(name), self._now(now), self.policy)
+
+    # ------------------------------------------------------------------ changing
+
+    def add_person(self, name: str, role: Role, secret: str, *, actor: str | None = None,
+                   now: dt.datetime | None = None) -> Person:
+        """Add someone with their PIN (clerk) or password (trainer, manager)."""
+        name = check_name(name)
+        check_secret(role, secret)
+        hashed = hash_secret(secret)
+        at = _text(self._now(now))
+        pin, password = (None, hashed) if role in PASSWORD_ROLES else (hashed, None)
+        with self.store.write() as db:
+            clash = self.name_taken(name)
+            if clash is not None:
+                raise StaffError(f"{clash!r} is already on the staff list")
+            db.execute("INSERT INTO staff(name, role, pin_hash, password_hash, active, "
+                       "secret_changed_at) VALUES (?, ?, ?, ?, 1, ?)",
+                       [name, role, pin, password, at])
+            person = self._need(name)
+            record(db, [Change("staff", name, "add", None, _snapshot(person))], actor=actor,
+                   at=self._now(now))
+        return person
+
+    def create_first_manager(self, name: str, password: str, *,
+                             now: dt.datetime | None = None) -> Person:
+        """The first run of a new store: the first manager, allowed only while there is
+        none (so nobody can use this door later)."""
+        name = check_name(name)
+        check_secret("manager", password)
+        hashed = hash_secret(password)
+        when = self._now(now)
+        with self.store.write() as db:
+            if not self.needs_first_manager():
+                raise StaffError("this store already has a manager; a manager adds others "
+                                 "in the workspace")
+            existing = self.get(name)
+            if existing is not None and existing.role != "manager":
+                raise StaffError(f"{name!r} is already on the staff list as a "
+                                 f"{existing.role}; choose another name for the manager")
+            if existing is None:
+                db.execute("INSERT INTO staff(name, role, password_hash, active, "
+                           "secret_changed_at) VALUES (?, 'manager', ?, 1, ?)",
+                           [name, hashed, _text(when)])
+            else:
+                db.execute("UPDATE staff SET password_hash = ?, active = 1, "
+                           "secret_changed_at = ? WHERE name = ?", [hashed, _text(when), name])
+            person = self._need(name)
+            record(db, [Change("staff", name, "add" if existing is None else "change",
+                               None if existing is None else _snapshot(existing),
+                               _snapshot(person))], actor=name, at=when)
+        return person
+
+    def change_secret(self, name: str, secret: str, *, actor: str | None = None,
+                      now: dt.datetime | None = None) -> Person:
+        """Set a new PIN or password (policy-checked); clears any lockout."""
+        person = self._need(name)
+        check_secret(person.role, secret)
+        hashed = hash_secret(secret)
+        when = self._now(now)
+        column = "password_hash" if person.role in PASSWORD_ROLES else "pin_hash"
+        with self.store.write() as db:
+            before = self._need(name)
+            db.execute(f"UPDATE staff SET {column} = ?, secret_changed_at = ? WHERE name = ?",
+                       [hashed, _text(when), name])
+            db.execute("DELETE FROM login_failures WHERE name = ?", [name])
+            after = self._need(name)
+            record(db, [Change("staff", name, "change", _snapshot(before), _snapshot(after))],
+                   actor=actor, at=when)
+        return after
+
+    def set_active(self, name: str, active: bool, *, actor: str | None = None,
+                   now: dt.datetime | None = None) -> Person:
+        """Disable someone (they can no longer sign in; their history stays) or enable
+        them again. The last active manager cannot be disabled."""
+        when = self._now(now)
+        with self.store.write() as db:
+            before = self._need(name)
+            if before.active == active:
+                return before
+            if not active and before.role == "manager":
+                others = db.execute("SELECT count(*) FROM staff WHERE role = 'manager' "
+                                    "AND active = 1 AND name != ?", [name]).fetchone()[0]
+                if others == 0:
+                    raise StaffError(f"{name} is the only active manager; add another "
+                                     "manager before disabling them")
+            db.execute("UPDATE staff SET active = ? WHERE name = ?", [int(active), name])
+            after = self._need(name)
+            record(db, [Change("staff", name, "change", _snapshot(before), _snapshot(after))],
+                   actor=actor, at=when)
+        return after
+
+    def unlock(self, name: str, *, actor: str | None = None,
+               now: dt.datetime | None = None) -> None:
+        """Forget someone's wrong attempts (a manager lifting a lockout early); audited
+        when there was anything to forget."""
+        self._need(name)
+        when = self._now(now)
+        with self.store.write() as db:
+            cur = db.execute("DELETE FROM login_failures WHERE name = ?", [name])
+            if cur.rowcount:
+                record(db, [Change("staff", name, "change", {"wrong_attempts": cur.rowcount},
+                                   {"wrong_attempts": 0})], actor=actor, at=when)
+
+    # ------------------------------------------------------------------ signing in
+
+    def _locked_message(self, name: str, until: dt.datetime) -> str:
+        return (f"{name} is locked until {clock_text(until)} after "
+                f"{self.policy.max_attempts} wrong attempts")
+
+    def sign_in(self, name: str, secret: str, now: dt.datetime | None = None, *,
+                roles: Collection[Role] | None = None) -> Person:
+        """The person, when `secret` is their PIN or password and they are active, not
+        locked out, and (when `roles` is given) of one of those roles. Otherwise
+        SignInError with a readable reason; a wrong secret is counted in the store, and
+        the `max_attempts`-th in a row locks them for `lock_for`. Success forgets the
+        count."""
+        when = self._now(now)
+        person = self.get(name)
+        if person is None:  # the name is not echoed: it may be a password typed too early
+            raise SignInError("there is no one by that name on the staff list")
+        if not person.active:
+            raise SignInError(f"{name} is disabled; a manager can enable them again")
+        if roles is not None and person.role not in roles:
+            if set(roles) <= WORKSPACE_ROLES:
+                raise SignInError(f"{name} is a {person.role}; this needs a manager's "
+                                  "password")
+            raise SignInError(f"{name} is a {person.role}; this needs a "
+                              f"{' or '.join(sorted(roles))}")
+        if not person.secret_set:
+            raise SignInError(f"{name} has no {person.secret_kind} yet; a manager sets one "
+                              f"(pos-prompter staff passwd {name})")
+        state = self.lock_state(name, when)
+        if state.locked_until is not None:
+            raise SignInError(self._locked_message(name, state.locked_until),
+                              locked_until=state.locked_until, tries_left=0)
+        column = "password_hash" if person.role in PASSWORD_ROLES else "pin_hash"
+        stored = self.store.db.execute(f"SELECT {column} FROM staff WHERE name = ?",
+                                       [name]).fetchone()[0]
+        ok = verify_secret(secret, stored)  # slow: outside the write transaction
+        rehashed = hash_secret(secret) if ok and needs_rehash(stored) else None
+        with self.store.write() as db:
+            state = self.lock_state(name, when)  # another till may have locked them since
+            if state.locked_until is None and ok:
+                db.execute("DELETE FROM login_failures WHERE name = ?", [name])
+                if rehashed is not None:
+                    db.execute(f"UPDATE staff SET {column} = ? WHERE name = ? AND {column} = ?",
+                               [rehashed, name, stored])
+            elif state.locked_until is None:
+                db.execute("INSERT INTO login_failures(name, at) VALUES (?, ?)",
+                           [name, _text(when)])
+                if state.count_since is not None:  # failures before an expired lock
+                    db.execute("DELETE FROM login_failures WHERE name = ? AND at < ?",
+                               [name, _text(state.count_since)])
+                state = self.lock_state(name, when)
+        if state.locked_until is not None:
+            raise SignInError(
+                (f"wrong {person.secret_kind}; " if not ok else "")
+                + self._locked_message(name, state.locked_until),
+                locked_until=state.locked_until, tries_left=0)
+        if not ok:
+            left = state.tries_left
+            raise SignInError(f"wrong {person.secret_kind}; {left} "
+                              f"{'try' if left == 1 else 'tries'} left", tries_left=left)
+        return person
+
+
+# Plain functions for callers that hold only a Store (the command line, bootstrap).
+
+
+def needs_first_manager(store: Store) -> bool:
+    return StaffStore(store).needs_first_manager()
+
+
+def add_person(store: Store, name: str, role: Role, secret: str, *,
+               actor: str | None = None) -> Person:
+    return StaffStore(store).add_person(name, role, secret, actor=actor)
+
+
+def change_secret(store: Store, name: str, secret: str, *, actor: str | None = None) -> Person:
+    return StaffStore(store).change_secret(name, secret, actor=actor)
+
+
+def set_active(store: Store, name: str, active: bool, *, actor: str | None = None) -> Person:
+    return StaffStore(store).set_active(name, active, actor=actor)
+
+
+def list_staff(store: Store, *, include_inactive: bool = True) -> list[Person]:
+    return StaffStore(store).list_staff(include_inactive=include_inactive)
+
+
+def sign_in(store: Store, name: str, secret: str, now: dt.datetime | None = None, *,
+            roles: Collection[Role] | None = None) -> Person:
+    return StaffStore(store).sign_in(name, secret, now, roles=roles)
+
+
+__all__ = [
+    "Person", "SignInError", "StaffError", "StaffStore", "add_person",
+    "change_secret", "check_name", "list_staff", "needs_first_manager", "set_active",
+    "sign_in",
+]
