@@ -33,10 +33,14 @@ class Till:
         self.till_name = till_name
         """Which till this is, when several share a store (None: the store's one till)."""
         self.clock: Clock = clock or SystemClock()
-        self.settings: Settings = store.load_settings()
-        self.catalog: Catalog = store.load_catalog()
+        with store.snapshot():
+            self.settings: Settings = store.load_settings()
+            self.catalog: Catalog = store.load_catalog()
+            rules = store.load_rules()
+            self.revision = store.publish_revision()
+            """The publish revision the till's catalog, rules and settings come from."""
         self.history = store.history()
-        self.engine = Engine(self.catalog, store.load_rules(), self.settings, self.history)
+        self.engine = Engine(self.catalog, rules, self.settings, self.history)
         self.pace = PaceMeter(self.settings.rush_scans_per_minute)
         clerks = store.clerks()
         self.clerk = clerk or (clerks[0] if clerks else None)
@@ -74,10 +78,13 @@ class Till:
     def reload(self) -> None:
         """Re-read catalog, rules and settings (after an import or a published change).
         The open order keeps its lines and answered prompts."""
-        self.settings = self.store.load_settings()
-        self.catalog = self.store.load_catalog()
+        with self.store.snapshot():  # never half a publish
+            self.settings = self.store.load_settings()
+            self.catalog = self.store.load_catalog()
+            rules = self.store.load_rules()
+            self.revision = self.store.publish_revision()
         self.history = self.store.history()
-        self.engine = Engine(self.catalog, self.store.load_rules(), self.settings, self.history)
+        self.engine = Engine(self.catalog, rules, self.settings, self.history)
         self.pace.scans_per_minute = self.settings.rush_scans_per_minute
         if self.session is not None:
             self.session.engine = self.engine

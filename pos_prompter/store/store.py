@@ -32,6 +32,9 @@ from pos_prompter.store.migrations import migrations
 Progress = Callable[[int, int], None]
 """Called with (done, total) during long imports."""
 
+PUBLISH_REVISION = "publish_revision"
+"""The settings key counting published changes (see Store.publish_revision)."""
+
 IMPORT_CHUNK = 1000
 """Rows written between two progress reports during an import."""
 
@@ -188,7 +191,34 @@ class Store:
         with self.write():
             self._put_settings(values, actor)
 
+    def publish_revision(self) -> int:
+        """Moves on with every published change to catalog, rules or settings (in the same
+        transaction), so a till in another process knows when to reload."""
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?",
+                              [PUBLISH_REVISION]).fetchone()
+        return int(json.loads(row[0])) if row else 0
+
+    def _bump_revision(self) -> None:
+        self.db.execute(
+            "INSERT INTO settings(key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET "
+            "value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)", [PUBLISH_REVISION])
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Database]:
+        """Several reads that see one consistent state of the store (a read transaction):
+        a publish that commits meanwhile is seen whole or not at all."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            yield self.db
+            return
+        conn.execute("BEGIN")
+        try:
+            yield self.db
+        finally:
+            conn.rollback()
+
     def _put_settings(self, values: dict[str, Any], actor: str | None) -> None:
+        self._bump_revision()
         old = {k: json.loads(v) for k, v in self.db.execute("SELECT key, value FROM settings")}
         for key, value in values.items():
             self.db.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
@@ -275,6 +305,7 @@ class Store:
         unchanged = 0
         total = len(products)
         with self.write() as db:
+            self._bump_revision()
             rows = []
             audits: list[Change] = []
             for p in products:
@@ -342,6 +373,7 @@ class Store:
         removed = [] if merge else sorted(k for k in old if k not in new)
         now = _now_text()
         with self.write() as db:
+            self._bump_revision()
             for rid in removed:
                 db.execute("DELETE FROM rules WHERE id = ?", [rid])
             for rule in pack.rules:

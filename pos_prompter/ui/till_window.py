@@ -34,6 +34,7 @@ from pos_prompter.till import Till
 from pos_prompter.ui import order_model
 from pos_prompter.ui.order_model import OrderTableModel
 from pos_prompter.ui.prompt_panel import PromptPanel
+from pos_prompter.ui.store_watcher import StoreWatcher
 from pos_prompter.ui.style import TILL_QSS
 from pos_prompter.ui.widgets import plain_label, touch_button
 
@@ -66,9 +67,12 @@ class TillWindow(QMainWindow):
         order_paid(object): an order was paid; carries the "paid" `TillEvent`.
         message_shown(str, str): statusMessage now shows a message: level ("info" or
             "error") and text.
+        rules_reloaded(int): changes published to the store (by any process) are now in
+            use; carries the publish revision.
     """
 
     order_changed = Signal()
+    rules_reloaded = Signal(int)
     prompt_shown = Signal(object)
     prompt_answered = Signal(str, str)
     order_paid = Signal(object)
@@ -89,10 +93,31 @@ class TillWindow(QMainWindow):
         self.setWindowTitle(("[PRACTICE] " if training else "") + title)
         self.resize(1024, 700)
         self.setMinimumSize(800, 560)
+        self.watcher: StoreWatcher | None = None
+        if till.store.path is not None:
+            self.watcher = StoreWatcher(till.store.path, till.store.publish_revision, self)
+            self.watcher.acknowledge(till.revision)
+            self.watcher.published.connect(self.load_published)
         self._refresh()
         if till.lines:
             self.show_message(f"Order {till.order_id} reopened as it was: "
                               f"{len(till.lines)} line(s), {till.money(till.total)}.")
+
+    @Slot(int)
+    def load_published(self, revision: int) -> None:
+        """A manager published changes (maybe at another till): take them now, without a
+        restart. The open order keeps its lines and answered prompts."""
+        if revision == self.till.revision:
+            return
+
+        def reload() -> list[TillEvent]:
+            self.till.reload()
+            return []
+
+        self._act("load the published changes", reload)
+        if self.message_level != ERROR:
+            self.show_message("Prompts and prices updated from the store.")
+        self.rules_reloaded.emit(self.till.revision)
 
     # ------------------------------------------------------------------ building
 
