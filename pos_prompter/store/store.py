@@ -61,6 +61,23 @@ class ImportSummary:
         return f"{what}: " + ", ".join(parts)
 
 
+@dataclass(frozen=True, slots=True)
+class RuleResults:
+    """A rule's outcomes so far (revenue in cents: what accepted prompts added)."""
+
+    shown: int
+    accepted: int
+    declined: int
+    ignored: int
+    held_out: int
+    revenue: int
+
+    @property
+    def acceptance_rate(self) -> float | None:
+        """Accepted of shown, as a fraction for display (None before it was ever shown)."""
+        return self.accepted / self.shown if self.shown else None
+
+
 def _refuse_foreign_database(db: Database, path: Path) -> None:
     """Refuse a SQLite file that some other program made: never add our tables to it."""
     tables = set(db.table_names())
@@ -393,6 +410,50 @@ class Store:
                    actor=actor)
         unchanged = len(new) - len(added) - len(changed)
         return ImportSummary(added=added, changed=changed, removed=removed, unchanged=unchanged)
+
+    def save_rule(self, rule: Rule, *, actor: str | None = None) -> str:
+        """Publish one rule (new or changed), audited; returns "add", "change" or "same"."""
+        body = json.dumps(rule_to_dict(rule), sort_keys=True)
+        row = self.db.execute("SELECT body FROM rules WHERE id = ?", [rule.id]).fetchone()
+        old = row[0] if row else None
+        if old == body:
+            return "same"
+        action = "add" if old is None else "change"
+        with self.write() as db:
+            self._bump_revision()
+            db.execute(
+                "INSERT INTO rules(id, kind, active, priority, body, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "kind=excluded.kind, active=excluded.active, priority=excluded.priority, "
+                "body=excluded.body, updated_at=excluded.updated_at",
+                [rule.id, rule.kind, int(rule.active), rule.priority, body, _now_text()])
+            record(db, [Change("rule", rule.id, action, old, body, True)], actor=actor)
+        return action
+
+    def delete_rule(self, rule_id: str, *, actor: str | None = None) -> bool:
+        """Remove one rule (its past prompt events stay for the reports), audited."""
+        row = self.db.execute("SELECT body FROM rules WHERE id = ?", [rule_id]).fetchone()
+        if row is None:
+            return False
+        with self.write() as db:
+            self._bump_revision()
+            db.execute("DELETE FROM rules WHERE id = ?", [rule_id])
+            record(db, [Change("rule", rule_id, "remove", row[0], None, True)], actor=actor)
+        return True
+
+    def rule_results(self) -> dict[str, RuleResults]:
+        """What each rule has done so far, from the prompt outcome log."""
+        out: dict[str, RuleResults] = {}
+        for r in self.db.query(
+                "SELECT rule_id, "
+                "SUM(status = 'shown') AS shown, SUM(status = 'accepted') AS accepted, "
+                "SUM(status = 'declined') AS declined, SUM(status = 'ignored') AS ignored, "
+                "SUM(status = 'held_out') AS held_out, "
+                "SUM(CASE WHEN status = 'accepted' THEN revenue_cents ELSE 0 END) AS revenue "
+                "FROM prompt_events GROUP BY rule_id"):
+            out[r["rule_id"]] = RuleResults(r["shown"], r["accepted"], r["declined"],
+                                            r["ignored"], r["held_out"], r["revenue"])
+        return out
 
     # ------------------------------------------------------------------ staff
 

@@ -100,3 +100,36 @@ def test_failure_inside_the_write_keeps_the_old_rules_and_settings(
     assert rule_rows(cafe_store) == rows
     assert cafe_store.load_settings() == settings
     assert not cafe_store.db.conn.in_transaction
+
+
+def test_saving_one_rule_publishes_and_audits_it(cafe_store, spec_pack) -> None:
+    from dataclasses import replace
+
+    from pos_prompter.store.audit import audit_entries
+
+    before = cafe_store.publish_revision()
+    rule = replace(spec_pack.rules[0], priority=99)
+    assert cafe_store.save_rule(rule, actor="ann") == "change"
+    assert cafe_store.save_rule(rule, actor="ann") == "same"
+    assert cafe_store.publish_revision() == before + 1
+    assert {r.id: r.priority for r in cafe_store.load_rules()}[rule.id] == 99
+    [entry] = audit_entries(cafe_store, entity="rule", actor="ann")
+    assert (entry.entity_id, entry.action) == (rule.id, "change")
+    assert cafe_store.delete_rule(rule.id, actor="ann")
+    assert rule.id not in {r.id for r in cafe_store.load_rules()}
+    assert not cafe_store.delete_rule(rule.id, actor="ann")
+
+
+def test_rule_results_count_each_outcome(cafe_store, clock) -> None:
+    from pos_prompter.till import Till
+
+    till = Till(cafe_store, clock)
+    till.scan("2100000000012")
+    till.accept()                     # size-up accepted: +0.50
+    till.decline()                    # the bundle declined
+    till.pay()
+    results = cafe_store.rule_results()
+    assert (results["latte-size-up"].shown, results["latte-size-up"].accepted) == (1, 1)
+    assert results["latte-size-up"].revenue == 395 - 345
+    assert results["latte-muffin"].declined == 1
+    assert results["latte-muffin"].acceptance_rate == 0.0
