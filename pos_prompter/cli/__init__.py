@@ -19,6 +19,7 @@ from pos_prompter import __version__
 from pos_prompter.cli.commands import (
     cmd_export_rules,
     cmd_import_catalog,
+    cmd_import_orders,
     cmd_import_rules,
     cmd_init,
     cmd_settings,
@@ -83,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
     catalog = imports.add_parser("catalog", parents=[store], help="products from a CSV file")
     catalog.add_argument("file", type=Path, metavar="FILE.csv")
     catalog.set_defaults(func=cmd_import_catalog)
+    orders = imports.add_parser(
+        "orders", parents=[store], help="past sales from the old till (CSV)",
+        description="Columns order_id,sku,qty and optional price,time. Re-importing the "
+                    "same orders adds nothing.")
+    orders.add_argument("file", type=Path, metavar="FILE.csv")
+    orders.set_defaults(func=cmd_import_orders)
     rules = imports.add_parser("rules", parents=[store], help="a rule pack (YAML or JSON)")
     rules.add_argument("file", type=Path, metavar="FILE.yaml")
     rules.add_argument("--merge", action="store_true",

@@ -16,6 +16,7 @@ from pos_prompter.cli.common import need_db, out, warn
 from pos_prompter.cli.staff import cli_actor
 from pos_prompter.core.catalog import Catalog, parse_catalog_csv
 from pos_prompter.core.errors import InputError
+from pos_prompter.core.past_orders import parse_orders_csv
 from pos_prompter.core.rules import (
     STORE_SETTINGS,
     Rule,
@@ -74,6 +75,19 @@ def cmd_import_catalog(args: argparse.Namespace) -> int:
             progress = _Progress(sys.stderr, f"importing {len(products)} products")
         summary = store.import_products(products, progress=progress, actor=cli_actor())
     out(summary.describe("products") + "\n")
+    return 0
+
+
+def cmd_import_orders(args: argparse.Namespace) -> int:
+    db = need_db(args, "import orders")
+    text = read_text(args.file, "past orders")
+    with Store.open(db) as store:
+        orders = parse_orders_csv(text, store.load_catalog())
+        progress = None
+        if len(orders) >= PROGRESS_MIN_PRODUCTS and sys.stderr.isatty():
+            progress = _Progress(sys.stderr, f"importing {len(orders)} past orders")
+        summary = store.import_orders(orders, progress=progress)
+    out(summary.describe("past orders").replace("unchanged", "already imported") + "\n")
     return 0
 
 

@@ -158,3 +158,15 @@ def m005_audit_log(db: Database) -> None:
     CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     """)
+
+
+@migrations()
+def m006_imported_orders(db: Database) -> None:
+    """Past orders imported from another till keep their id there, so importing the same
+    file twice adds nothing."""
+    db.executescript("""
+    ALTER TABLE orders ADD COLUMN source TEXT;
+    ALTER TABLE orders ADD COLUMN external_id TEXT;
+    CREATE UNIQUE INDEX orders_external ON orders(source, external_id)
+        WHERE external_id IS NOT NULL;
+    """)

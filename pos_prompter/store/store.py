@@ -23,6 +23,7 @@ from sqlite_utils import Database
 
 from pos_prompter.core.catalog import Catalog, Product, Sku, normalize_barcode
 from pos_prompter.core.errors import UserError, ValidationError
+from pos_prompter.core.past_orders import PastOrder
 from pos_prompter.core.rules import Rule, RulePack, Settings, parse_rule, rule_to_dict
 from pos_prompter.core.session import OrderSession, TillEvent
 from pos_prompter.store.audit import Change, diff_changes, record, staff_snapshot
@@ -534,6 +535,34 @@ class Store:
                      at, revenue, json.dumps(offer.get("skus")) if offer else None,
                      ev.data.get("say")])
         return rev + 1
+
+    def import_orders(self, orders: Sequence[PastOrder], *, source: str = "import",
+                      progress: Progress | None = None,
+                      now: dt.datetime | None = None) -> ImportSummary:
+        """Past paid orders from another till, in one transaction. An order already
+        imported from the same source is left as it is (re-importing adds nothing)."""
+        known = {r[0] for r in self.db.execute(
+            "SELECT external_id FROM orders WHERE source = ?", [source])}
+        new = [o for o in orders if o.external_id not in known]
+        at = _now_text(now)
+        with self.write() as db:
+            for i, order in enumerate(new):
+                when = order.time.isoformat(timespec="seconds") if order.time else at
+                cur = db.execute(
+                    "INSERT INTO orders(status, opened_at, closed_at, total_cents, source, "
+                    "external_id) VALUES ('paid', ?, ?, ?, ?, ?)",
+                    [when, when, order.total, source, order.external_id])
+                db.conn.executemany(
+                    "INSERT INTO order_lines(order_id, line_no, sku, name, qty, "
+                    "unit_price_cents, origin) VALUES (?, ?, ?, ?, ?, ?, 'scan')",
+                    [(cur.lastrowid, n, ln.sku, ln.name, ln.qty, ln.unit_price)
+                     for n, ln in enumerate(order.lines, start=1)])
+                if progress and i % IMPORT_CHUNK == 0:
+                    progress(i, len(new))
+        if progress:
+            progress(len(new), len(new))
+        return ImportSummary(added=[o.external_id for o in new], changed=[], removed=[],
+                             unchanged=len(orders) - len(new))
 
     def open_order_state(self, till: str | None = None) -> tuple[dict[str, Any], int] | None:
         """This till's newest order still open, exactly as last committed (after a crash

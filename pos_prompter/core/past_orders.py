@@ -1,0 +1,119 @@
+"""Past sales from the old till (interfaces.md, `import orders`): a CSV of
+`order_id,sku,qty` with optional `price` and `time`, so evidence and reports work from day
+one. Parsed all or nothing, with `line N, column C: what is wrong` for every bad row."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+
+from pos_prompter.core.catalog import Catalog
+from pos_prompter.core.errors import ValidationError
+from pos_prompter.core.money import Cents, MoneyError, parse_money
+
+COLUMNS = ("order_id", "sku", "qty", "price", "time")
+REQUIRED = ("order_id", "sku", "qty")
+MAX_PROBLEMS = 50
+ORDER_ID_RE = re.compile(r"\A[A-Za-z0-9._:/#-]{1,64}\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class PastLine:
+    sku: str
+    name: str
+    qty: int
+    unit_price: Cents
+
+
+@dataclass(frozen=True, slots=True)
+class PastOrder:
+    external_id: str
+    """The old till's order id."""
+    time: dt.datetime | None
+    lines: tuple[PastLine, ...]
+
+    @property
+    def total(self) -> Cents:
+        return sum(line.qty * line.unit_price for line in self.lines)
+
+
+def _parse_time(text: str) -> dt.datetime:
+    value = dt.datetime.fromisoformat(text)
+    if value.tzinfo is not None:  # the till keeps local wall-clock time
+        value = value.astimezone().replace(tzinfo=None)
+    return value
+
+
+def parse_orders_csv(text: str, catalog: Catalog) -> list[PastOrder]:
+    """Past orders in file order; lines of one order may be anywhere in the file."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [h.strip() for h in next(reader, [])]
+    problems: list[str] = []
+    if not header:
+        raise ValidationError(["line 1: the file is empty, expected a header row"],
+                              what="past orders")
+    for h in header:
+        if h not in COLUMNS:
+            problems.append(f"line 1, column {h!r}: unknown column "
+                            f"(known: {', '.join(COLUMNS)})")
+    for required in REQUIRED:
+        if required not in header:
+            problems.append(f"line 1: required column {required!r} is missing")
+    if problems:
+        raise ValidationError(problems, what="past orders")
+
+    lines: dict[str, list[PastLine]] = {}
+    times: dict[str, tuple[dt.datetime | None, int]] = {}
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append(f"line {line}: has {len(row)} fields, the header has {len(header)}")
+            continue
+        cells = dict(zip(header, (c.strip() for c in row), strict=True))
+        bad = len(problems)
+        order_id = cells["order_id"]
+        if not ORDER_ID_RE.match(order_id):
+            problems.append(f"line {line}, column order_id: {order_id!r} is not an order id "
+                            "(1-64 letters, digits and . _ : / # -)")
+        product = catalog.get(cells["sku"])
+        if product is None:
+            problems.append(f"line {line}, column sku: {cells['sku']!r} is not in the catalog")
+        qty = 0
+        if re.fullmatch(r"[0-9]{1,4}", cells["qty"]) and 1 <= int(cells["qty"]) <= 9999:
+            qty = int(cells["qty"])
+        else:
+            problems.append(f"line {line}, column qty: {cells['qty']!r} is not a whole number "
+                            "from 1 to 9999")
+        price: Cents | None = None
+        if cells.get("price"):
+            try:
+                price = parse_money(cells["price"])
+            except MoneyError as exc:
+                problems.append(f"line {line}, column price: {exc}")
+        when: dt.datetime | None = None
+        if cells.get("time"):
+            try:
+                when = _parse_time(cells["time"])
+            except ValueError:
+                problems.append(f"line {line}, column time: {cells['time']!r} is not a date "
+                                "and time like 2026-11-22T08:15")
+        if order_id in times and len(problems) == bad and times[order_id][0] != when:
+            problems.append(f"line {line}, column time: order {order_id} has another time "
+                            f"on line {times[order_id][1]}")
+        if len(problems) >= MAX_PROBLEMS:
+            break
+        if len(problems) > bad or product is None:
+            continue
+        times.setdefault(order_id, (when, line))
+        lines.setdefault(order_id, []).append(PastLine(
+            product.sku, product.name, qty, product.price if price is None else price))
+    if problems:
+        raise ValidationError(problems[:MAX_PROBLEMS], what="past orders")
+    return [PastOrder(oid, times[oid][0], tuple(ls)) for oid, ls in lines.items()]
