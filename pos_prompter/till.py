@@ -8,7 +8,6 @@ propagates, so nothing is ever half-applied.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable
 
@@ -19,7 +18,7 @@ from pos_prompter.core.order import Clock, OrderLine, SystemClock
 from pos_prompter.core.pace import PaceMeter
 from pos_prompter.core.rules import Settings
 from pos_prompter.core.session import MAX_QTY, OrderSession, TillEvent
-from pos_prompter.store import Store, StoreError
+from pos_prompter.store import Store
 
 Action = Callable[[OrderSession, dt.datetime], list[TillEvent]]
 
@@ -128,18 +127,18 @@ class Till:
         rush = self.pace.record(self.clock.now())
         if self.session is not None:
             return self._run(lambda s, now: s.scan(product, now, rush=rush, qty=qty))
-        order_id = self.store.new_order(clerk=self.clerk, customer=self.customer,
-                                        now=self.clock.now(), till=self.till_name)
-        self.session = OrderSession(order_id, self.engine, customer=self.customer,
-                                    clerk=self.clerk)
-        self._rev = 0
+        # A new order and its first line are one transaction (one fsync, and an order
+        # whose first line cannot be saved is never opened).
         try:
-            return self._run(lambda s, now: s.scan(product, now, rush=rush, qty=qty))
+            with self.store.write():
+                order_id = self.store.new_order(clerk=self.clerk, customer=self.customer,
+                                                now=self.clock.now(), till=self.till_name)
+                self.session = OrderSession(order_id, self.engine, customer=self.customer,
+                                            clerk=self.clerk)
+                self._rev = 0
+                return self._run(lambda s, now: s.scan(product, now, rush=rush, qty=qty))
         except BaseException:
-            # The first line could not be saved: no order was really opened.
             self.session = None
-            with contextlib.suppress(StoreError):
-                self.store.discard_empty_order(order_id)
             raise
 
     def accept(self) -> list[TillEvent]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from pathlib import Path
 from typing import TextIO
 
@@ -101,7 +101,7 @@ def _skus_used(rule: Rule) -> Iterable[str]:
     yield from rule.offered_skus()
 
 
-def unknown_sku_warnings(rules: Iterable[Rule], catalog: Catalog) -> list[str]:
+def unknown_sku_warnings(rules: Iterable[Rule], catalog: Catalog | Set[str]) -> list[str]:
     """One sentence per rule that names SKUs the store's catalog does not have."""
     warnings = []
     for rule in rules:
@@ -114,10 +114,11 @@ def unknown_sku_warnings(rules: Iterable[Rule], catalog: Catalog) -> list[str]:
 
 def cmd_import_rules(args: argparse.Namespace) -> int:
     db = need_db(args, "import rules")
-    pack = load_pack_file(args.file)
+    progress = _Progress(sys.stderr, "checking rules") if sys.stderr.isatty() else None
+    pack = load_pack_file(args.file, progress)
     with Store.open(db) as store:
         summary = store.replace_rules(pack, merge=args.merge, actor=cli_actor())
-        catalog = store.load_catalog()
+        catalog = {row[0] for row in store.db.execute("SELECT sku FROM products")}
     out(summary.describe("rules") + "\n")
     for sentence in unknown_sku_warnings(pack.rules, catalog):
         warn(sentence)
