@@ -1,0 +1,47 @@
+"""Smoke runs of the benchmarks (bench/): each runs with --quick, exits 0 and prints its
+ratios. They check that the benchmarks still run against the code, not how fast it is."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCH = ROOT / "bench"
+
+pytestmark = pytest.mark.slow
+
+
+def run(*args: str, timeout: float = 40) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=timeout, check=False)
+
+
+@pytest.mark.parametrize("name", ["bench_engine", "bench_store", "bench_simulate"])
+def test_bench_runs_quick_and_prints_ratios(name: str) -> None:
+    result = run(str(BENCH / f"{name}.py"), "--quick")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert any("ratio" in line for line in result.stdout.splitlines()), result.stdout[-3000:]
+    assert "machine: nproc" in result.stdout
+
+
+def test_generate_writes_files_the_importers_accept(tmp_path: Path) -> None:
+    out = tmp_path / "gen"
+    result = run(str(BENCH / "generate.py"), "--out", str(out), "--products", "300",
+                 "--rules", "60", "--scans", "50")
+    assert result.returncode == 0, result.stderr[-3000:]
+    db = tmp_path / "store.db"
+    outputs = []
+    for args in (["init"], ["import", "catalog", str(out / "catalog.csv")],
+                 ["import", "rules", str(out / "rules.yaml")],
+                 ["simulate", str(out / "script.txt"), "--dry-run"]):
+        step = run("-m", "pos_prompter", *args, "--db", str(db))
+        assert step.returncode == 0, (args, step.stderr[-3000:])
+        outputs.append(step.stdout)
+    assert "products: 300 added" in outputs[1]
+    assert "rules: 60 added" in outputs[2]
+    assert '"event":"prompt"' in outputs[3]
+    assert '"event":"error"' not in outputs[3]
