@@ -1,0 +1,375 @@
+"""The rule editor's live preview: a sample order, a time and a customer type, and what the
+till would show for the rule being edited, or why it would not fire.
+
+The sample order is played through a real `OrderSession` on an `Engine` over the store's
+catalog and its other rules (each item scanned at the chosen time; prompts they raise are
+left unanswered, as when the clerk scans on), so the order has what the till's would: its
+lines, its other prompts, its cap. Then `Engine.check` judges the edited rule against that
+order, on the last line its `when.scanned` matches (or at checkout for a checkout rule):
+the result is the very `Prompt` the till would show, drawn by the till's own `PromptPanel`,
+or the engine's `Skip` reason ("outside its time window", "blocked by the price ratio...").
+
+Two things are shown as if they were not there, and said so under the card: a rule that is
+not active yet (a draft), and its holdout (the control group sees nothing).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_prompter.core.catalog import Catalog, Product
+from pos_prompter.core.engine import Engine, Prompt, SalesHistory, Skip
+from pos_prompter.core.money import format_money, percent
+from pos_prompter.core.rules import Rule, Settings
+from pos_prompter.core.session import OrderSession
+from pos_prompter.ui.prompt_panel import PromptPanel
+from pos_prompter.ui.style import TILL_QSS
+from pos_prompter.ui.widgets import plain_label
+from pos_prompter.ui.workspace.product_picker import CatalogChoices, PickerField
+
+PREVIEW_ORDER_ID = 0
+"""The sample order's id (the holdout draw uses it; the preview shows held-out rules anyway)."""
+
+NO_RULE = "Fix the problems marked in the form to see the prompt."
+NO_ORDER = "Scan or pick items for a sample order to see the prompt."
+NO_TRIGGER = ("nothing in the sample order matches its scanned items (when.scanned): add an "
+              "item it is for")
+NO_CUSTOMER = "(no customer type)"
+
+
+def delta_text(prompt: Prompt, money: str) -> str:
+    """The amount in the card's corner, as the till window shows it (TillWindow._refresh):
+    what accepting adds, except for a threshold, which adds nothing at once."""
+    return "+" + money if prompt.kind != "threshold" and prompt.delta > 0 else ""
+
+
+class RulePreview(QWidget):
+    """The sample order, time and customer type, and the prompt card or the reason.
+
+    Recomputed `delay_ms` after the last change (rule, order, time or customer); 0 means on
+    the next pass of the event loop. `refresh()` recomputes at once.
+
+    Signals:
+        updated(object): recomputed; carries the `Prompt` shown, the `Skip` (why it would
+            not fire), or None when there is nothing to judge (form invalid, order empty).
+    """
+
+    updated = Signal(object)
+
+    def __init__(self, choices: CatalogChoices, settings: Settings,
+                 history: SalesHistory | None = None, parent: QWidget | None = None, *,
+                 delay_ms: int = 150, now: dt.datetime | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rulePreview")
+        self._choices = choices
+        self._settings = settings
+        self._history = history
+        self._rules: list[Rule] = []
+        self._rule: Rule | None = None
+        self._items: list[str] = []
+        self.result: Prompt | Skip | None = None
+        """What the preview shows now."""
+        self.other_prompts: list[str] = []
+        """Rule ids of the other prompts the sample order raised, in order."""
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.refresh)
+        self._build(now)
+        self._show()
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self, now: dt.datetime | None) -> None:
+        self.scan_field = PickerField(
+            self._choices.source("sku"), "previewScan", self,
+            resolve=lambda text: self._choices.resolve("sku", text),
+            placeholder="Scan a barcode, or type a SKU or name")
+        self.scan_field.picked.connect(self.add_item)
+        self.order_list = QListWidget(self)
+        self.order_list.setObjectName("previewOrder")
+        self.order_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.order_list.setMaximumHeight(120)
+        self.remove_button = QPushButton("Remove", self)
+        self.remove_button.setObjectName("previewRemove")
+        self.remove_button.setAutoDefault(False)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.clear_button = QPushButton("Clear", self)
+        self.clear_button.setObjectName("previewClear")
+        self.clear_button.setAutoDefault(False)
+        self.clear_button.clicked.connect(self.clear_order)
+        self.time_edit = QDateTimeEdit(self)
+        self.time_edit.setObjectName("previewTime")
+        self.time_edit.setDisplayFormat("ddd yyyy-MM-dd HH:mm")
+        self.time_edit.setCalendarPopup(True)
+        start = now or dt.datetime.now().replace(second=0, microsecond=0)
+        self.time_edit.setDateTime(QDateTime(start))
+        self.time_edit.dateTimeChanged.connect(self.schedule)
+        self.customer_box = QComboBox(self)
+        self.customer_box.setObjectName("previewCustomer")
+        self.customer_box.addItem(NO_CUSTOMER, None)
+        self.customer_box.currentIndexChanged.connect(self.schedule)
+        self.message = plain_label("previewMessage", self)
+        self.message.hide()
+
+        self.panel = PromptPanel(self)
+        self.panel.setStyleSheet(TILL_QSS)  # the till's look, on the card alone
+        self.panel.accept_button.setEnabled(False)
+        self.panel.decline_button.setEnabled(False)
+        self.reason = plain_label("previewReason", self)
+        self.notes = plain_label("previewNotes", self)
+        self.notes.hide()
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        settings = QFormLayout()
+        settings.addRow("Time", self.time_edit)
+        settings.addRow("Customer", self.customer_box)
+        caption = plain_label("previewCaption", self)
+        caption.setText("Sample order: what the till would show for this rule (the card's "
+                        "buttons do nothing here)")
+        layout = QVBoxLayout(self)
+        layout.addWidget(caption)
+        layout.addWidget(self.scan_field)
+        layout.addWidget(self.order_list)
+        layout.addLayout(buttons)
+        layout.addLayout(settings)
+        layout.addWidget(self.message)
+        layout.addWidget(self.panel)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.notes)
+        layout.addStretch(1)
+
+    # ------------------------------------------------------------------ inputs
+
+    def set_context(self, settings: Settings, rules: Sequence[Rule],
+                    history: SalesHistory | None = None) -> None:
+        """The store as it is now: its settings and every rule (the edited rule's stored
+        version is left out when judging it). The catalog is the choices' catalog."""
+        self._settings = settings
+        self._rules = list(rules)
+        if history is not None:
+            self._history = history
+        self.set_customer_types({c for r in rules for c in r.customer})
+        self._relist()
+        self.schedule()
+
+    def set_customer_types(self, types: Iterable[str]) -> None:
+        current = self.customer()
+        wanted = sorted(set(types) | ({current} if current else set()))
+        have = [self.customer_box.itemData(i) for i in range(1, self.customer_box.count())]
+        if have == wanted:
+            return
+        self.customer_box.blockSignals(True)
+        self.customer_box.clear()
+        self.customer_box.addItem(NO_CUSTOMER, None)
+        for t in wanted:
+            self.customer_box.addItem(t, t)
+        self.customer_box.setCurrentIndex(max(0, self.customer_box.findData(current)))
+        self.customer_box.blockSignals(False)
+
+    def set_rule(self, rule: Rule | None) -> None:
+        """The rule as the form now has it (None while the form has problems)."""
+        self._rule = rule
+        if rule is not None and rule.customer:
+            self.set_customer_types([*rule.customer,
+                                     *(self.customer_box.itemData(i)
+                                       for i in range(1, self.customer_box.count()))])
+        self.schedule()
+
+    @property
+    def catalog(self) -> Catalog:
+        return self._choices.catalog
+
+    def items(self) -> list[str]:
+        """The sample order's SKUs, in order."""
+        return list(self._items)
+
+    @Slot(str)
+    def add_item(self, code: str) -> bool:
+        """Add a product by barcode or SKU, as the till would scan it."""
+        product = self.catalog.lookup(code)
+        if product is None:
+            self._say(f"No product has the barcode or SKU {code.strip()!r}.")
+            return False
+        if not product.active:
+            self._say(f"{product.name} is not for sale: the till refuses it.")
+            return False
+        self._say("")
+        self._items.append(product.sku)
+        self.order_list.addItem(self._line_item(product))
+        self.schedule()
+        return True
+
+    @Slot()
+    def remove_selected(self) -> None:
+        rows = sorted((self.order_list.row(i) for i in self.order_list.selectedItems()),
+                      reverse=True)
+        for row in rows:
+            del self._items[row]
+            self.order_list.takeItem(row)
+        if rows:
+            self.schedule()
+
+    @Slot()
+    def clear_order(self) -> None:
+        self._items.clear()
+        self.order_list.clear()
+        self._say("")
+        self.schedule()
+
+    def set_time(self, when: dt.datetime) -> None:
+        self.time_edit.setDateTime(QDateTime(when))
+
+    def now(self) -> dt.datetime:
+        value = self.time_edit.dateTime().toPython()
+        assert isinstance(value, dt.datetime)
+        return value.replace(second=0, microsecond=0)
+
+    def set_customer(self, customer: str | None) -> None:
+        if customer and self.customer_box.findData(customer) < 0:
+            self.set_customer_types([customer, *(self.customer_box.itemData(i)
+                                                 for i in range(1, self.customer_box.count()))])
+        self.customer_box.setCurrentIndex(max(0, self.customer_box.findData(customer)))
+
+    def customer(self) -> str | None:
+        data = self.customer_box.currentData()
+        return str(data) if data else None
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _line_item(self, product: Product) -> QListWidgetItem:
+        item = QListWidgetItem(f"{product.name}  {self._money(product.price)}")
+        item.setToolTip(product.sku)
+        item.setData(Qt.ItemDataRole.UserRole, product.sku)
+        return item
+
+    def _relist(self) -> None:
+        """Redraw the order's lines (after a catalog or currency change)."""
+        self.order_list.clear()
+        kept = []
+        for sku in self._items:
+            product = self.catalog.get(sku)
+            if product is not None:
+                kept.append(sku)
+                self.order_list.addItem(self._line_item(product))
+        self._items = kept
+
+    def _money(self, cents: int) -> str:
+        return format_money(cents, self._settings.currency)
+
+    # ------------------------------------------------------------------ judging
+
+    @Slot()
+    def schedule(self) -> None:
+        """Recompute after the delay (restarted by every change)."""
+        self._timer.start()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Recompute now."""
+        self._timer.stop()
+        self.result = self.evaluate()
+        self._show()
+        self.updated.emit(self.result)
+
+    def evaluate(self) -> Prompt | Skip | None:
+        """The prompt the till would show for the rule on the sample order, or why not."""
+        self.other_prompts = []
+        rule = self._rule
+        if rule is None or not self._items:
+            return None
+        now = self.now()
+        shown = dataclasses.replace(rule, active=True, holdout=Decimal(0))
+        others = [r for r in self._rules if r.id != rule.id]
+        catalog = self.catalog
+        replay = Engine(catalog, others, self._settings, self._history)
+        session = OrderSession(PREVIEW_ORDER_ID, replay, customer=self.customer())
+        for sku in self._items:
+            product = catalog.get(sku)
+            if product is None:
+                continue
+            for event in session.scan(product, now):
+                if event.event == "prompt":
+                    self.other_prompts.append(str(event.data["rule"]))
+        engine = Engine(catalog, [*others, shown], self._settings, self._history)
+        trigger: int | None = None
+        if shown.event == "scan":
+            trigger = self._trigger_line(shown, session)
+            if trigger is None:
+                return Skip(NO_TRIGGER)
+        return engine.check(shown, session.view(), trigger, now)
+
+    def _trigger_line(self, rule: Rule, session: OrderSession) -> int | None:
+        """The last line the rule's `when.scanned` matches (any line when it has none)."""
+        sc = rule.scanned
+        for line in reversed(session.lines):
+            product = self.catalog.get(line.sku)
+            if product is None:
+                continue
+            if sc is None or (product.sku in sc.skus
+                              or (product.category is not None
+                                  and product.category in sc.categories)
+                              or not sc.tags.isdisjoint(product.tags)):
+                return line.no
+        return None
+
+    def _show(self) -> None:
+        result = self.result
+        if isinstance(result, Prompt):
+            self.panel.show_prompt(result, delta_text(result, self._money(result.delta)))
+            self.reason.hide()
+        else:
+            self.panel.show_prompt(None)
+            if isinstance(result, Skip):
+                text = f"Would not fire: {result.reason}."
+            else:
+                text = NO_RULE if self._rule is None else NO_ORDER
+            self.reason.setText(text)
+            self.reason.show()
+        self.notes.setText(self._notes())
+        self.notes.setVisible(bool(self.notes.text()))
+
+    def _notes(self) -> str:
+        rule = self._rule
+        if rule is None or self.result is None:
+            return ""
+        notes = []
+        if not rule.active:
+            notes.append("Not active yet: the till shows it only once it is switched on "
+                         "(shown here as if it were).")
+        if rule.holdout:
+            notes.append(f"{percent(rule.holdout)} of orders are held out as a control "
+                         f"group and see nothing; this is what the others see.")
+        if self.other_prompts:
+            titles = [self._title(rid) for rid in self.other_prompts]
+            notes.append("The sample order also raised: " + "; ".join(titles) + ".")
+        return "\n".join(notes)
+
+    def _title(self, rule_id: str) -> str:
+        for r in self._rules:
+            if r.id == rule_id:
+                return f"{r.title} ({r.id})"
+        return rule_id
