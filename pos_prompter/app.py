@@ -22,6 +22,7 @@ from pos_prompter.core.order import Clock
 from pos_prompter.store import Store
 from pos_prompter.till import Till
 from pos_prompter.ui.till_window import TillWindow
+from pos_prompter.ui.workspace.sign_in import FirstManagerDialog
 
 logger = logging.getLogger("pos_prompter")
 
@@ -51,6 +52,37 @@ def build_window(store: Store, *, training: bool = False, clock: Clock | None = 
     window = TillWindow(till, training=training)
     window.resize(*DEFAULT_SIZE)
     return window
+
+
+NO_MANAGER_TEXT = ("No manager yet: the workspace (rules, catalog, staff) stays closed until "
+                   "one is created with Manager\N{HORIZONTAL ELLIPSIS} (Ctrl+M).")
+
+
+def start_window(window: TillWindow) -> FirstManagerDialog | None:
+    """Put the till on screen. On the first run of a store without a manager (not in
+    practice mode), first ask for the first manager's name and password: the till appears
+    when that dialog is done, created or not (without one, the workspace stays closed and
+    statusMessage says so). Never blocks; returns the dialog while it is up."""
+    if window.training or not window.staff.needs_first_manager():
+        window.show()
+        window.activateWindow()
+        return None
+    dialog = FirstManagerDialog(window.staff, window)  # its own window; the till owns it
+
+    def done(_result: int) -> None:
+        person = dialog.person
+        dialog.deleteLater()
+        window.show()
+        window.activateWindow()
+        if person is None:
+            window.show_message(NO_MANAGER_TEXT)
+        else:
+            window.show_message(f"{person.name} is the store's manager: Manager"
+                                "\N{HORIZONTAL ELLIPSIS} (Ctrl+M) opens the workspace.")
+
+    dialog.finished.connect(done)
+    dialog.open()
+    return dialog
 
 
 # ---------------------------------------------------------------------- logging and errors
@@ -138,8 +170,7 @@ def run(db_path: Path | None = None, training: bool = False) -> int:
             window = build_window(store, training=training)
             restore_hook = install_excepthook(window)
             try:
-                window.show()
-                window.activateWindow()
+                start_window(window)
                 return app.exec()
             finally:
                 restore_hook()

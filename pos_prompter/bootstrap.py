@@ -1,4 +1,4 @@
-"""Creating, seeding and finding stores; reading pack and catalog files."""
+"""Creating, seeding and finding stores; reading pack and catalog files, writing packs."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import yaml
 from pos_prompter.core.auth import Role
 from pos_prompter.core.catalog import parse_catalog_csv
 from pos_prompter.core.errors import InputError, ValidationError
-from pos_prompter.core.rules import RulePack, parse_pack
+from pos_prompter.core.rules import Rule, RulePack, Settings, pack_to_dict, parse_pack
 from pos_prompter.resources import DEMOS, demo_dir
 from pos_prompter.store import ImportSummary, Store, StoreError
 from pos_prompter.store.auth import StaffStore
@@ -74,6 +74,15 @@ def parse_pack_text(text: str, source: str, progress: Progress | None = None) ->
 
 def load_pack_file(path: Path, progress: Progress | None = None) -> RulePack:
     return parse_pack_text(read_text(path, "rule pack"), str(path), progress)
+
+
+def export_text(rules: list[Rule], settings: Settings, *, as_json: bool) -> str:
+    """The store's rules as a pack: YAML, or JSON (indent 2). Import reads either back,
+    and exporting that again gives the same bytes (`export rules`, the workspace)."""
+    data = pack_to_dict(rules, settings)
+    if as_json:
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
 def seed_demo(store: Store, name: str, *,

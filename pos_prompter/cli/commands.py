@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable, Set
 from pathlib import Path
 from typing import TextIO
 
-import yaml
-
-from pos_prompter.bootstrap import init_store, load_pack_file, read_text
+from pos_prompter.bootstrap import export_text, init_store, load_pack_file, read_text
 from pos_prompter.cli.common import need_db, out, warn
 from pos_prompter.cli.staff import cli_actor
 from pos_prompter.core.catalog import Catalog, parse_catalog_csv
@@ -21,7 +18,6 @@ from pos_prompter.core.rules import (
     STORE_SETTINGS,
     Rule,
     Settings,
-    pack_to_dict,
     parse_store_setting,
 )
 from pos_prompter.store import Store
@@ -123,14 +119,6 @@ def cmd_import_rules(args: argparse.Namespace) -> int:
     for sentence in unknown_sku_warnings(pack.rules, catalog):
         warn(sentence)
     return 0
-
-
-def export_text(rules: list[Rule], settings: Settings, *, as_json: bool) -> str:
-    """The store's rules as a pack: YAML, or JSON (indent 2). Import reads either back."""
-    data = pack_to_dict(rules, settings)
-    if as_json:
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
 def cmd_export_rules(args: argparse.Namespace) -> int:

@@ -131,8 +131,18 @@ class _Linter:
     def __init__(self, catalog: Catalog, settings: Settings) -> None:
         self.catalog = catalog
         self.settings = settings
-        self.active_categories = {p.category for p in catalog if p.active and p.category}
-        self.active_tags = {t for p in catalog if p.active for t in p.tags}
+        # Active products by SKU, category and tag, built once: a rule's triggers are then
+        # a few lookups, not a walk over a chain's 100,000 products for each of its rules.
+        self._active = sorted((p for p in catalog if p.active), key=lambda p: p.sku)
+        self._by_category: dict[str, list[Product]] = {}
+        self._by_tag: dict[str, list[Product]] = {}
+        for p in self._active:
+            if p.category:
+                self._by_category.setdefault(p.category, []).append(p)
+            for tag in p.tags:
+                self._by_tag.setdefault(tag, []).append(p)
+        self.active_categories = set(self._by_category)
+        self.active_tags = set(self._by_tag)
         self._triggers: dict[str, list[Product]] = {}
 
     def money(self, cents: Cents) -> str:
@@ -156,15 +166,17 @@ class _Linter:
         if rule.event != "scan":
             return []
         sc = rule.scanned
-        found = []
-        for p in self.catalog:
-            if not p.active:
-                continue
-            if sc is None or p.sku in sc.skus or (p.category is not None
-                                                  and p.category in sc.categories) \
-                    or not sc.tags.isdisjoint(p.tags):
-                found.append(p)
-        return sorted(found, key=lambda p: p.sku)
+        if sc is None:
+            return list(self._active)
+        found: dict[str, Product] = {}
+        for sku in sc.skus:
+            product = self.usable(sku)
+            if product is not None:
+                found[product.sku] = product
+        for index, keys in ((self._by_category, sc.categories), (self._by_tag, sc.tags)):
+            for key in keys:
+                found.update((p.sku, p) for p in index.get(key, ()))
+        return sorted(found.values(), key=lambda p: p.sku)
 
     # ------------------------------------------------------------ one rule
 

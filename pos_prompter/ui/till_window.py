@@ -3,7 +3,9 @@
 Everything the clerk does goes through one `Till`; the window only shows what the till
 says after each call. The keyboard-wedge scanner types digits and Enter into `scanInput`,
 so Enter only ever scans: prompts are answered with F9/F10/Esc or by tapping the card.
-Nothing here opens a dialog; problems go to `statusMessage` and scanning goes on.
+Selling never opens a dialog; problems go to `statusMessage` and scanning goes on. The one
+way to the manager's workspace is the Manager button (or Ctrl+M): a manager's name and
+password, in a dialog of its own, then the workspace beside the till.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.money import MoneyError, parse_money
 from pos_prompter.core.session import MAX_QTY, TillEvent
+from pos_prompter.store.auth import Person, StaffStore
 from pos_prompter.till import Till
 from pos_prompter.ui import order_model
 from pos_prompter.ui.order_model import OrderTableModel
@@ -37,6 +41,11 @@ from pos_prompter.ui.prompt_panel import PromptPanel
 from pos_prompter.ui.store_watcher import StoreWatcher
 from pos_prompter.ui.style import TILL_QSS
 from pos_prompter.ui.widgets import plain_label, touch_button
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
+    from pos_prompter.ui.workspace.window import WorkspaceWindow
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +78,8 @@ class TillWindow(QMainWindow):
             "error") and text.
         rules_reloaded(int): changes published to the store (by any process) are now in
             use; carries the publish revision.
+        workspace_opened(object): a manager signed in and the workspace is open; carries
+            the `WorkspaceWindow`.
     """
 
     order_changed = Signal()
@@ -77,12 +88,19 @@ class TillWindow(QMainWindow):
     prompt_answered = Signal(str, str)
     order_paid = Signal(object)
     message_shown = Signal(str, str)
+    workspace_opened = Signal(object)
 
     def __init__(self, till: Till, *, training: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.till = till
         self.training = training
+        self.staff = StaffStore(till.store, till.clock)
+        """Sign-in and lockouts for the Manager button, on the till's store and clock."""
+        self.manager_dialog: QDialog | None = None
+        """The manager sign-in (or first-manager) dialog while it is open."""
+        self.workspace: WorkspaceWindow | None = None
+        """The manager's workspace while it is open."""
         self.model = OrderTableModel(till.money, product_name=self._product_name,
                                      rule_title=self._rule_title, parent=self)
         self._build()
@@ -196,13 +214,23 @@ class TillWindow(QMainWindow):
         self.status_label.setMinimumHeight(40)
         self.key_help = plain_label("keyHelp", central, wrap=False)
         self.key_help.setText(KEY_HELP)
+        self.manager_button = touch_button("Manager\N{HORIZONTAL ELLIPSIS}  Ctrl+M",
+                                           "managerButton", central)
+        self.manager_button.setMinimumHeight(40)  # seldom used: less room than the order's
+        self.manager_button.setToolTip("Sign in as a manager to change rules")
+        self.manager_button.clicked.connect(self.open_manager)
+        self.manager_button.setVisible(not self.training)
+        status_row = QHBoxLayout()
+        status_row.setSpacing(10)
+        status_row.addWidget(self.status_label, 1)
+        status_row.addWidget(self.manager_button, 0, Qt.AlignmentFlag.AlignTop)
 
         body = QVBoxLayout()
         body.setContentsMargins(16, 14, 16, 10)
         body.setSpacing(12)
         body.addWidget(self.scan_input)
         body.addLayout(middle, 1)
-        body.addWidget(self.status_label)
+        body.addLayout(status_row)
         body.addWidget(self.key_help)
         outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -252,6 +280,11 @@ class TillWindow(QMainWindow):
             shortcut.setAutoRepeat(False)
             shortcut.activated.connect(slot)
             self.shortcuts.append(shortcut)
+        manager = QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_M), self)
+        manager.setContext(Qt.ShortcutContext.WindowShortcut)
+        manager.setAutoRepeat(False)
+        manager.activated.connect(self.open_manager)
+        self.shortcuts.append(manager)
 
     # ------------------------------------------------------------------ focus
 
@@ -266,6 +299,14 @@ class TillWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._refocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The workspace closes first; while it cannot (unsaved edits it asks about, an
+        import still writing), the till stays open too."""
+        if self.workspace is not None and not self.workspace.close():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     # ------------------------------------------------------------------ clerk actions
 
@@ -383,6 +424,85 @@ class TillWindow(QMainWindow):
         reason = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
         return (f"Could not {what} ({reason}). Nothing was half-done: the order is as "
                 "shown. The error is in the log.")
+
+    # ------------------------------------------------------------------ the manager
+
+    @Slot()
+    def open_manager(self) -> None:
+        """Manager button or Ctrl+M: a manager signs in with their password, then the
+        workspace opens beside the till. A clerk's PIN, a trainer's password or a wrong
+        password never opens it. A store with no manager yet first asks for one."""
+        # The workspace is imported on first use: the till starts without loading it.
+        from pos_prompter.ui.workspace.sign_in import FirstManagerDialog, SignInDialog
+
+        if self.training:
+            self._refocus()
+            self.show_message("The manager's workspace opens at the real till, not in "
+                              "practice mode.")
+            return
+        if self.workspace is not None:
+            self.workspace.raise_()
+            self.workspace.activateWindow()
+            return
+        if self.manager_dialog is not None:
+            self.manager_dialog.raise_()
+            self.manager_dialog.activateWindow()
+            return
+        dialog: QDialog
+        if self.staff.needs_first_manager():
+            dialog = FirstManagerDialog(self.staff, self)
+        else:
+            sign_in = SignInDialog(self.staff, self)
+            sign_in.signed_in.connect(lambda person: self.open_workspace(
+                person, demo_password=sign_in.used_demo_password))
+            dialog = sign_in
+        dialog.finished.connect(self._manager_dialog_closed)
+        self.manager_dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _manager_dialog_closed(self) -> None:
+        from pos_prompter.ui.workspace.sign_in import FirstManagerDialog
+
+        dialog, self.manager_dialog = self.manager_dialog, None
+        if dialog is None:
+            return
+        dialog.deleteLater()
+        if isinstance(dialog, FirstManagerDialog) and dialog.person is not None:
+            self.show_message(f"{dialog.person.name} is the store's manager. Sign in to "
+                              "open the workspace.")
+            self.open_manager()  # now the sign-in, with the password just chosen
+            return
+        if self.workspace is None:
+            self.activateWindow()
+            self._refocus()
+
+    def open_workspace(self, person: Person, *, demo_password: bool | None = None) -> None:
+        """Open the workspace for a manager who has signed in (non-modal: the till keeps
+        working, and takes what the workspace publishes at once)."""
+        from pos_prompter.ui.workspace.window import WorkspaceWindow
+
+        if self.workspace is not None or not person.can_open_workspace:
+            return
+        workspace = WorkspaceWindow(self.till.store, person, self, staff=self.staff,
+                                    demo_password=demo_password)
+        workspace.published.connect(self.load_published)
+        workspace.closed.connect(self._workspace_closed)
+        self.workspace = workspace
+        workspace.show()
+        workspace.raise_()
+        workspace.activateWindow()
+        self.show_message(f"Workspace open for {person.name}; the till keeps working.")
+        self.workspace_opened.emit(workspace)
+
+    @Slot()
+    def _workspace_closed(self) -> None:
+        workspace, self.workspace = self.workspace, None
+        if workspace is not None:
+            workspace.deleteLater()
+        self.activateWindow()
+        self.raise_()
+        self._refocus()
 
     # ------------------------------------------------------------------ showing
 

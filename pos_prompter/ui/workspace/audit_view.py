@@ -1,0 +1,328 @@
+"""The audit log in the workspace: who changed what and when, with before and after,
+filtered by entity, person, dates and text, newest first, and exported as CSV.
+
+The store writes the log (pos_prompter.store.audit); this only reads it. A big import
+writes a row per product, so the table shows the newest `limit` matching entries and says
+so; the CSV export always has every entry that matches the filters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_prompter.store import Store
+from pos_prompter.store.audit import ENTITIES, AuditEntry, audit_actors, audit_csv, audit_entries
+from pos_prompter.ui.widgets import plain_label
+
+WHEN, WHO, ENTITY, ENTITY_ID, ACTION, CHANGE = range(6)
+HEADERS = ("When", "Who", "What", "Id", "Action", "Change")
+ENTITY_TEXT = {"rule": "rules", "setting": "settings", "product": "products",
+               "staff": "staff"}
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+"""data() with this role returns the row's `AuditEntry`."""
+
+DISPLAY_LIMIT = 1000
+"""The newest this many matching entries are shown (the CSV export has them all)."""
+TOOLTIP_CHARS = 1500
+NO_DATE = QDate(2000, 1, 1)
+"""A date edit at this (its minimum) means "no bound"; it shows the special text 'any'."""
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _json(value: Any) -> str:
+    if value is None:
+        return "(none)"
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)
+
+
+class AuditTableModel(QAbstractTableModel):
+    """Audit entries as rows, in the order given: when, who, what, id, action, change."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[AuditEntry] = []
+
+    @property
+    def entries(self) -> list[AuditEntry]:
+        return list(self._entries)
+
+    def set_entries(self, entries: Sequence[AuditEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(HEADERS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(HEADERS)):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == CHANGE:
+                text = f"before:\n{_json(entry.before)}\n\nafter:\n{_json(entry.after)}"
+                return text if len(text) <= TOOLTIP_CHARS else text[:TOOLTIP_CHARS] + "\n…"
+            return self._text(entry, column)
+        if role == ENTRY_ROLE:
+            return entry
+        return None
+
+    @staticmethod
+    def _text(entry: AuditEntry, column: int) -> str:
+        if column == WHEN:
+            return entry.at.isoformat(sep=" ", timespec="seconds")
+        if column == WHO:
+            return entry.actor
+        if column == ENTITY:
+            return entry.entity
+        if column == ENTITY_ID:
+            return entry.entity_id
+        if column == ACTION:
+            return entry.action
+        return entry.summary()
+
+
+class AuditView(QWidget):
+    """The audit log tab: filters, the table (newest first) and Export CSV.
+
+    `debounce_ms` is how long typing in the search box waits before the log is read
+    again (0: at once, for tests).
+
+    Signals:
+        refreshed(int): the table was read again; carries the number of rows shown.
+        exported(str): a CSV file was written; carries its path.
+    """
+
+    refreshed = Signal(int)
+    exported = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None, *,
+                 debounce_ms: int = 250, limit: int = DISPLAY_LIMIT) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditView")
+        self.store = store
+        self.limit = limit
+        self.model = AuditTableModel(self)
+        self.file_dialog: QFileDialog | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(max(debounce_ms, 0))
+        self._timer.timeout.connect(self.refresh)
+        self._build()
+        self.refresh()
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self.entity_filter = QComboBox(self)
+        self.entity_filter.setObjectName("auditEntity")
+        self.entity_filter.addItem("Everything", None)
+        for entity in ENTITIES:
+            self.entity_filter.addItem(ENTITY_TEXT.get(entity, entity), entity)
+        self.actor_filter = QComboBox(self)
+        self.actor_filter.setObjectName("auditActor")
+        self.from_date = self._date_edit("auditFrom")
+        self.to_date = self._date_edit("auditTo")
+        self.search = QLineEdit(self)
+        self.search.setObjectName("auditSearch")
+        self.search.setPlaceholderText("Search ids, names, values")
+        self.search.setClearButtonEnabled(True)
+        self.refresh_button = QPushButton("Refresh", self)
+        self.refresh_button.setObjectName("auditRefresh")
+        self.refresh_button.setAutoDefault(False)
+        self.export_button = QPushButton("Export CSV\N{HORIZONTAL ELLIPSIS}", self)
+        self.export_button.setObjectName("auditExport")
+        self.export_button.setAutoDefault(False)
+
+        self._fill_actors()
+        self.entity_filter.currentIndexChanged.connect(self._schedule)
+        self.actor_filter.currentIndexChanged.connect(self._schedule)
+        self.from_date.dateChanged.connect(self._schedule)
+        self.to_date.dateChanged.connect(self._schedule)
+        self.search.textChanged.connect(self._schedule)
+        self.refresh_button.clicked.connect(self.reload)
+        self.export_button.clicked.connect(lambda _checked=False: self.export_csv())
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.entity_filter)
+        filters.addWidget(self.actor_filter)
+        filters.addWidget(QLabel("from", self))
+        filters.addWidget(self.from_date)
+        filters.addWidget(QLabel("to", self))
+        filters.addWidget(self.to_date)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.refresh_button)
+        filters.addWidget(self.export_button)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("auditTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(CHANGE, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(WHEN, 160)
+        header.resizeSection(ENTITY_ID, 180)
+
+        self.message = plain_label("auditMessage", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setObjectName(name)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText("any")
+        edit.setDate(NO_DATE)
+        return edit
+
+    def _fill_actors(self) -> None:
+        keep = self.actor_filter.currentData()
+        self.actor_filter.blockSignals(True)
+        self.actor_filter.clear()
+        self.actor_filter.addItem("Everyone", None)
+        for actor in audit_actors(self.store):
+            self.actor_filter.addItem(actor, actor)
+        at = self.actor_filter.findData(keep) if keep is not None else 0
+        self.actor_filter.setCurrentIndex(max(at, 0))
+        self.actor_filter.blockSignals(False)
+
+    # ------------------------------------------------------------------ filtering
+
+    @staticmethod
+    def _day(edit: QDateEdit) -> dt.date | None:
+        value = edit.date()
+        return None if value == edit.minimumDate() else value.toPython()
+
+    def set_dates(self, since: dt.date | None, until: dt.date | None) -> None:
+        """Set the date range (None: no bound)."""
+        for edit, day in ((self.from_date, since), (self.to_date, until)):
+            edit.setDate(NO_DATE if day is None else QDate(day.year, day.month, day.day))
+
+    def filters(self) -> dict[str, Any]:
+        """The filters as `audit_entries` keyword arguments."""
+        return {"entity": self.entity_filter.currentData(),
+                "actor": self.actor_filter.currentData(),
+                "since": self._day(self.from_date), "until": self._day(self.to_date),
+                "text": self.search.text().strip() or None}
+
+    @Slot()
+    def _schedule(self) -> None:
+        if self._timer.interval() == 0:
+            self.refresh()
+        else:
+            self._timer.start()
+
+    @Slot()
+    def reload(self) -> None:
+        """Read the list of people and the log again (after changes)."""
+        self._fill_actors()
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Show the newest entries that match the filters."""
+        self._timer.stop()
+        entries = audit_entries(self.store, newest_first=True, limit=self.limit + 1,
+                                **self.filters())
+        more = len(entries) > self.limit
+        self.model.set_entries(entries[:self.limit])
+        shown = self.model.rowCount()
+        if more:
+            self.message.setText(f"Showing the newest {shown} matching changes; narrow the "
+                                 "filters to see older ones (Export CSV has them all).")
+        else:
+            self.message.setText(f"{shown} matching {'change' if shown == 1 else 'changes'}.")
+        self.refreshed.emit(shown)
+
+    # ------------------------------------------------------------------ export
+
+    def _chooser_closed(self) -> None:
+        dialog, self.file_dialog = self.file_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def export_csv(self, path: Path | None = None) -> None:
+        """Write every entry that matches the filters (oldest first, like `pos-prompter
+        audit --format csv`) to `path`; without one, ask where (without blocking)."""
+        if path is None:
+            dialog = QFileDialog(self, "Export the audit log", "audit.csv",
+                                 "CSV files (*.csv)")
+            dialog.setObjectName("auditExportFile")
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setDefaultSuffix("csv")
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+            dialog.fileSelected.connect(lambda name: self.export_csv(Path(name)))
+            dialog.finished.connect(lambda _result: self._chooser_closed())
+            self.file_dialog = dialog
+            dialog.open()
+            return
+        entries = audit_entries(self.store, **self.filters())
+        try:
+            path.write_text(audit_csv(entries), encoding="utf-8", newline="")
+        except OSError as exc:
+            self.message.setText(f"Could not write {path} ({exc.strerror}).")
+            return
+        self.message.setText(f"Exported {len(entries)} "
+                             f"{'change' if len(entries) == 1 else 'changes'} to {path}.")
+        self.exported.emit(str(path))

@@ -1,0 +1,670 @@
+"""Importing a rule pack, a catalog CSV or past orders from the workspace: read the file,
+show what would change, and only then apply it.
+
+1. The file is read and checked. Any problem lists every error found (a rule pack's names
+   the rule and field, a YAML error its line and column, a CSV's its line and column) and
+   nothing can be applied.
+2. The preview compares the file with the store without writing: added, changed and
+   removed (rules by id and body, products by SKU and row; past orders are all new except
+   those imported before, which the store skips), plus lint findings for a rule pack.
+   Lint errors block publishing; warnings must be acknowledged with a tick.
+3. Apply runs the store's own all-or-nothing import as the signed-in manager.
+
+Steps 1-3 run in a worker thread with a Store connection of its own, so the window (and the
+till beside it) stays responsive while 100,000 products are read and written; the store's
+progress reports reach `importProgress` through a signal.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from PySide6.QtCore import QThread, Signal, Slot
+from PySide6.QtGui import QBrush, QCloseEvent, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_prompter.bootstrap import parse_pack_text, read_text
+from pos_prompter.core.catalog import Catalog, Product, normalize_barcode, parse_catalog_csv
+from pos_prompter.core.errors import UserError, ValidationError
+from pos_prompter.core.lint import Finding, has_errors, lint
+from pos_prompter.core.money import cents_str, format_money
+from pos_prompter.core.past_orders import PastOrder, parse_orders_csv
+from pos_prompter.core.rules import Rule, RulePack, rule_to_dict, settings_to_dict
+from pos_prompter.store import ImportSummary, Store
+from pos_prompter.ui.widgets import plain_label
+
+logger = logging.getLogger(__name__)
+
+RULES: Final = "rules"
+CATALOG: Final = "catalog"
+ORDERS: Final = "orders"
+KINDS: Final = (RULES, CATALOG, ORDERS)
+WHAT: Final = {RULES: "rule pack", CATALOG: "catalog", ORDERS: "past orders"}
+ITEMS: Final = {RULES: "rules", CATALOG: "products", ORDERS: "past orders"}
+FILE_FILTERS: Final = {RULES: "Rule packs (*.yaml *.yml *.json)",
+                       CATALOG: "Catalog CSV (*.csv)", ORDERS: "Past orders CSV (*.csv)"}
+ORDERS_SOURCE: Final = "import"
+"""The source past orders are recorded under, as `pos-prompter import orders` does, so an
+order imported by either is not imported twice."""
+LIST_LIMIT: Final = 500
+"""Each list shows this many ids at most, then how many more (100,000 rows would make the
+dialog crawl, and nobody reads them)."""
+ERROR_COLOR: Final = "#a4231a"
+
+Progress = Callable[[int, int], None]
+Work = Callable[[Store, Progress], Any]
+
+
+# ---------------------------------------------------------------------- the preview
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What importing a file would change, worked out without writing anything."""
+
+    kind: str
+    path: Path
+    added: tuple[str, ...]
+    changed: tuple[str, ...]
+    """Ids, each followed by what changes: 'latte-size-up: priority, say'."""
+    removed: tuple[str, ...]
+    unchanged: int
+    findings: tuple[Finding, ...] = ()
+    notes: tuple[str, ...] = ()
+    pack: RulePack | None = None
+    products: tuple[Product, ...] = ()
+    orders: tuple[PastOrder, ...] = ()
+    merge: bool = False
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def blocked(self) -> bool:
+        """Lint errors: this pack cannot be published."""
+        return has_errors(self.findings)
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.notes_change)
+
+    @property
+    def notes_change(self) -> bool:
+        return any(n.startswith("settings:") for n in self.notes)
+
+    def counts(self) -> str:
+        if self.kind == ORDERS:
+            lines = sum(len(o.lines) for o in self.orders)
+            return f"{len(self.orders)} in the file ({lines} lines)"
+        parts = [f"{len(self.added)} added", f"{len(self.changed)} changed"]
+        if self.kind == RULES:
+            parts.append(f"{len(self.removed)} removed")
+        parts.append(f"{self.unchanged} unchanged")
+        return ", ".join(parts)
+
+
+def _rule_body(rule: Rule) -> dict[str, Any]:
+    return json.loads(json.dumps(rule_to_dict(rule), sort_keys=True))
+
+
+def _diff_keys(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    return [k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k)]
+
+
+def preview_rules(store: Store, pack: RulePack, path: Path, *, merge: bool = False,
+                  today: dt.date | None = None) -> Preview:
+    """Compare a pack with the store's rules (by id and body, as `replace_rules` does) and
+    lint the rules the store would then have."""
+    with store.snapshot():
+        current = {r.id: r for r in store.load_rules()}
+        catalog = store.load_catalog()
+        settings = store.load_settings()
+    incoming = {r.id: r for r in pack.rules}
+    added = sorted(k for k in incoming if k not in current)
+    changed: list[str] = []
+    for rid in sorted(k for k in incoming if k in current):
+        old, new = _rule_body(current[rid]), _rule_body(incoming[rid])
+        if old != new:
+            changed.append(f"{rid}: {', '.join(_diff_keys(old, new))}")
+    removed = [] if merge else sorted(k for k in current if k not in incoming)
+    notes: list[str] = []
+    effective = settings
+    if pack.settings is not None:
+        effective = dataclasses.replace(settings,
+                                        max_prompts_per_order=pack.settings.max_prompts_per_order,
+                                        max_offer_ratio=pack.settings.max_offer_ratio,
+                                        currency=pack.settings.currency)
+        old_s, new_s = settings_to_dict(settings), settings_to_dict(pack.settings)
+        diffs = [f"{k} {old_s[k]} \N{RIGHTWARDS ARROW} {new_s[k]}"
+                 for k in _diff_keys(old_s, new_s)]
+        if diffs:
+            notes.append("settings: " + "; ".join(diffs))
+    if merge:
+        notes.append("Merge: rules not in the pack stay as they are.")
+    result = list(incoming.values())
+    if merge:
+        result += [r for k, r in current.items() if k not in incoming]
+    findings = tuple(f for f in lint(result, catalog, effective, today) if f.rule_id in incoming)
+    return Preview(kind=RULES, path=path, added=tuple(added), changed=tuple(changed),
+                   removed=tuple(removed), unchanged=len(incoming) - len(added) - len(changed),
+                   findings=findings, notes=tuple(notes), pack=pack, merge=merge)
+
+
+def _comparable(product: Product) -> Product:
+    """A product with its barcodes as the store keeps them (normalized, sorted)."""
+    return dataclasses.replace(product, barcodes=tuple(sorted(
+        normalize_barcode(c) for c in product.barcodes)))
+
+
+def _field_text(value: Any) -> str:
+    if isinstance(value, frozenset):
+        return "|".join(sorted(value))
+    if isinstance(value, tuple):
+        return "|".join(value)
+    return "" if value is None else str(value)
+
+
+def _product_changes(old: Product, new: Product) -> list[str]:
+    out = []
+    for f in dataclasses.fields(Product):
+        before, after = getattr(old, f.name), getattr(new, f.name)
+        if before != after:
+            if f.name in ("price", "cost"):
+                before = None if before is None else cents_str(before)
+                after = None if after is None else cents_str(after)
+            out.append(f"{f.name} {_field_text(before) or '(none)'} \N{RIGHTWARDS ARROW} "
+                       f"{_field_text(after) or '(none)'}")
+    return out
+
+
+def preview_catalog(store: Store, products: Sequence[Product], path: Path) -> Preview:
+    """Compare catalog rows with the store's products by SKU. Refuses (ValidationError) a
+    barcode that belongs to a product the file does not touch, as the import would."""
+    catalog: Catalog = store.load_catalog()
+    incoming = {p.sku for p in products}
+    problems = []
+    added: list[str] = []
+    changed: list[str] = []
+    unchanged = 0
+    for p in products:
+        for code in p.barcodes:
+            owner = catalog.lookup(code)
+            if owner is not None and owner.sku != p.sku and owner.sku not in incoming:
+                problems.append(f"barcode {code} of {p.sku} already belongs to {owner.sku}")
+        old = catalog.get(p.sku)
+        if old is None:
+            added.append(p.sku)
+            continue
+        diffs = _product_changes(_comparable(old), _comparable(p))
+        if diffs:
+            changed.append(f"{p.sku}: {'; '.join(diffs)}")
+        else:
+            unchanged += 1
+    if problems:
+        raise ValidationError(problems[:50], what="catalog")
+    kept = len(catalog) - (len(changed) + unchanged)
+    notes = []
+    if kept > 0:
+        notes.append(f"{kept} products in the store are not in the file: they stay as they "
+                     "are (an import never deletes products; set active to false instead).")
+    return Preview(kind=CATALOG, path=path, added=tuple(added), changed=tuple(changed),
+                   removed=(), unchanged=unchanged, notes=tuple(notes),
+                   products=tuple(products))
+
+
+def preview_orders(store: Store, orders: Sequence[PastOrder], path: Path) -> Preview:
+    """Past orders to add: the store skips those imported before (by the old till's order
+    id), and its result says how many that was."""
+    currency = store.load_settings().currency
+    times = sorted(o.time for o in orders if o.time is not None)
+    notes = [f"{len(orders)} orders worth "
+             f"{format_money(sum(o.total for o in orders), currency)} in all"
+             + (f", {times[0]:%Y-%m-%d} to {times[-1]:%Y-%m-%d}" if times else "") + ".",
+             "Orders imported before (the same order id) are skipped, never doubled."]
+    return Preview(kind=ORDERS, path=path, added=tuple(o.external_id for o in orders),
+                   changed=(), removed=(), unchanged=0, notes=tuple(notes),
+                   orders=tuple(orders))
+
+
+def read_preview(store: Store, kind: str, path: Path, *, merge: bool = False,
+                 today: dt.date | None = None, progress: Progress | None = None) -> Preview:
+    """Read and check the file, then compare it with the store. Raises UserError (an
+    InputError or a ValidationError listing every problem) when the file is refused."""
+    if kind == RULES:
+        pack = parse_pack_text(read_text(path, "rule pack"), str(path), progress)
+        return preview_rules(store, pack, path, merge=merge, today=today)
+    if kind == ORDERS:
+        orders = parse_orders_csv(read_text(path, "past orders"), store.load_catalog())
+        return preview_orders(store, orders, path)
+    products = parse_catalog_csv(read_text(path, "catalog"))
+    return preview_catalog(store, products, path)
+
+
+def apply_preview(store: Store, preview: Preview, actor: str,
+                  progress: Progress | None = None) -> ImportSummary:
+    """Import what the preview was made from, all or nothing, audited as `actor`."""
+    if preview.kind == RULES:
+        assert preview.pack is not None
+        return store.replace_rules(preview.pack, merge=preview.merge, actor=actor)
+    if preview.kind == ORDERS:
+        return store.import_orders(preview.orders, source=ORDERS_SOURCE, progress=progress)
+    return store.import_products(preview.products, progress, actor=actor)
+
+
+def refusal(exc: BaseException) -> tuple[str, list[str]]:
+    """A headline and the list of problems for an exception raised while importing."""
+    if isinstance(exc, ValidationError):
+        count = len(exc.problems)
+        return (f"The {exc.what} is refused and nothing was changed: {count} "
+                f"{'problem' if count == 1 else 'problems'}.", list(exc.problems))
+    if isinstance(exc, UserError):
+        return f"Refused, nothing was changed: {exc}", [str(exc)]
+    text = f"{type(exc).__name__}: {exc}"
+    return (f"Unexpected error ({text}); nothing was changed. The error is in the log.",
+            [text])
+
+
+# ---------------------------------------------------------------------- the worker
+
+
+class StoreJob(QThread):
+    """Runs `work(store, progress)` (an import, or an export) in its own thread on its own
+    connection to the store file at `store_path`.
+
+    Signals:
+        progressed(int, int): done and total, as the store reports them.
+        succeeded(object): the work's result.
+        failed(str, object): a headline and the list of problems (nothing was changed).
+    """
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str, object)
+
+    def __init__(self, store_path: Path, work: Work, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store_path = store_path
+        self.work = work
+
+    def run(self) -> None:
+        try:
+            with Store.open(self.store_path) as store:
+                result = self.work(store, self.progressed.emit)
+        except Exception as exc:
+            if not isinstance(exc, UserError):
+                logger.exception("a store job failed in the worker thread")
+            headline, problems = refusal(exc)
+            self.failed.emit(headline, problems)
+            return
+        self.succeeded.emit(result)
+
+
+# ---------------------------------------------------------------------- the dialog
+
+
+class ImportDialog(QDialog):
+    """Import one rule pack or catalog CSV into the store, as `actor`, after a preview.
+
+    Open it with `open()` (never `exec()`); `for_file` starts on a given file, otherwise
+    `choose_file` asks for one. While a worker runs, the dialog cannot be closed.
+
+    Signals:
+        preview_ready(object): the file was read and compared: the `Preview`.
+        preview_failed(str): the file was refused (the problems are in importErrors).
+        import_finished(object): the import was applied: the store's `ImportSummary`.
+        import_failed(str): the store refused the import; nothing was changed.
+    """
+
+    preview_ready = Signal(object)
+    preview_failed = Signal(str)
+    import_finished = Signal(object)
+    import_failed = Signal(str)
+
+    def __init__(self, store: Store, actor: str, kind: str, parent: QWidget | None = None,
+                 *, today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        if kind not in KINDS:
+            raise ValueError(f"unknown import kind {kind!r}")
+        self.setObjectName("importDialog")
+        self.setWindowTitle(f"Import {WHAT[kind]}")
+        self.resize(760, 620)
+        self.store = store
+        self.actor = actor
+        self.kind = kind
+        self.today = today
+        self.path: Path | None = None
+        self.preview: Preview | None = None
+        self.summary: ImportSummary | None = None
+        self.job: StoreJob | None = None
+        self.file_dialog: QFileDialog | None = None
+        self._build()
+        self._show_state()
+
+    @classmethod
+    def for_file(cls, store: Store, actor: str, kind: str, path: Path,
+                 parent: QWidget | None = None, *,
+                 today: dt.date | None = None) -> ImportDialog:
+        """A dialog that starts reading `path` at once (the file chooser's seam)."""
+        dialog = cls(store, actor, kind, parent, today=today)
+        dialog.load(path)
+        return dialog
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self.path_label = plain_label("importPath", self)
+        self.choose_button = self._button("Choose file\N{HORIZONTAL ELLIPSIS}",
+                                          "importChooseFile", self.choose_file)
+        top = QHBoxLayout()
+        top.addWidget(self.path_label, 1)
+        top.addWidget(self.choose_button)
+
+        self.merge_box = QCheckBox("Merge: only add and update rules; keep the rules that "
+                                   "are not in the pack", self)
+        self.merge_box.setObjectName("importMerge")
+        self.merge_box.setVisible(self.kind == RULES)
+        self.merge_box.toggled.connect(self._reload)
+
+        self.summary_label = plain_label("importSummary", self)
+        self.errors = self._list("importErrors")
+        self.added = self._list("importAdded")
+        self.changed = self._list("importChanged")
+        self.removed = self._list("importRemoved")
+        self.findings = self._list("importFindings")
+        self.groups: dict[str, QGroupBox] = {}
+        lists = QHBoxLayout()
+        for title, widget in (("Added", self.added), ("Changed", self.changed),
+                              ("Removed", self.removed)):
+            group = QGroupBox(title, self)
+            group.setObjectName(widget.objectName() + "Group")
+            box = QVBoxLayout(group)
+            box.addWidget(widget)
+            lists.addWidget(group)
+            self.groups[title] = group
+        if self.kind == ORDERS:
+            self.groups["Added"].setTitle("Orders")
+        self.findings_group = QGroupBox("Lint findings", self)
+        QVBoxLayout(self.findings_group).addWidget(self.findings)
+        self.notes_label = plain_label("importNotes", self)
+
+        self.confirm_box = QCheckBox("I have read the warnings: publish anyway", self)
+        self.confirm_box.setObjectName("importConfirmWarnings")
+        self.confirm_box.toggled.connect(self._update_buttons)
+
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("importProgress")
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.result_label = plain_label("importResult", self)
+
+        self.apply_button = self._button("Apply", "importApply", self.apply)
+        self.close_button = self._button("Close", "importClose", self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.apply_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.merge_box)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.errors, 1)
+        layout.addLayout(lists, 2)
+        layout.addWidget(self.findings_group, 1)
+        layout.addWidget(self.notes_label)
+        layout.addWidget(self.confirm_box)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.result_label)
+        layout.addLayout(buttons)
+
+    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def _list(self, name: str) -> QListWidget:
+        widget = QListWidget(self)
+        widget.setObjectName(name)
+        widget.setUniformItemSizes(True)
+        return widget
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def busy(self) -> bool:
+        """A worker is reading or importing: the dialog stays open until it is done."""
+        return self.job is not None
+
+    def _show_state(self) -> None:
+        preview = self.preview
+        refused = self.errors.count() > 0
+        self.errors.setVisible(refused)
+        wanted = {"Added": True, "Changed": self.kind != ORDERS, "Removed": self.kind == RULES}
+        for title, group in self.groups.items():
+            group.setVisible(preview is not None and not refused and wanted[title])
+        self.findings_group.setVisible(preview is not None and bool(preview.findings))
+        self.confirm_box.setVisible(preview is not None and not preview.blocked
+                                    and bool(preview.warnings) and self.summary is None)
+        self._update_buttons()
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        preview = self.preview
+        ready = (preview is not None and not self.busy and self.summary is None
+                 and not preview.blocked
+                 and (not preview.warnings or self.confirm_box.isChecked()))
+        self.apply_button.setEnabled(ready)
+        self.choose_button.setEnabled(not self.busy)
+        self.merge_box.setEnabled(not self.busy and self.summary is None)
+        self.close_button.setEnabled(not self.busy)
+
+    def _clear(self) -> None:
+        self.preview = None
+        self.summary = None
+        for widget in (self.errors, self.added, self.changed, self.removed, self.findings):
+            widget.clear()
+        self.notes_label.clear()
+        self.result_label.clear()
+        self.confirm_box.setChecked(False)
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+
+    def _start(self, work: Work, on_success: Callable[[Any], None],
+               on_failure: Callable[[str, list[str]], None]) -> None:
+        assert self.job is None
+        if self.store.path is None:  # an in-memory copy: nothing to import into
+            on_failure("This store has no file to import into.", [])
+            return
+        job = StoreJob(self.store.path, work, self)
+        job.progressed.connect(self._on_progress)
+        job.succeeded.connect(on_success)
+        job.failed.connect(on_failure)
+        job.finished.connect(self._on_job_done)
+        self.job = job
+        self._update_buttons()
+        job.start()
+
+    @Slot()
+    def _on_job_done(self) -> None:
+        job, self.job = self.job, None
+        if job is not None:
+            job.deleteLater()
+        self._update_buttons()
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if self.progress.maximum() == 0:
+            self.progress.setRange(0, 100)
+        self.progress.setValue(100 if total <= 0 else min(100, done * 100 // total))
+
+    # ------------------------------------------------------------------ reading
+
+    def choose_file(self) -> None:
+        """Ask for the file to import (without blocking); reading starts when one is
+        chosen."""
+        if self.busy:
+            return
+        dialog = QFileDialog(self, f"Import {WHAT[self.kind]}", "", FILE_FILTERS[self.kind])
+        dialog.setObjectName("importFileChooser")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.fileSelected.connect(lambda name: self.load(Path(name)))
+        dialog.finished.connect(lambda _result: self._chooser_closed())
+        self.file_dialog = dialog
+        dialog.open()
+
+    def _chooser_closed(self) -> None:
+        dialog, self.file_dialog = self.file_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def load(self, path: Path) -> None:
+        """Read `path` and compare it with the store, in the worker."""
+        if self.busy:
+            return
+        self._clear()
+        self.path = path
+        self.path_label.setText(str(path))
+        self.summary_label.setText(f"Reading {path.name}\N{HORIZONTAL ELLIPSIS}")
+        self.progress.setRange(0, 0)  # busy until the reader reports progress (if it does)
+        kind, merge, today = self.kind, self.merge_box.isChecked(), self.today
+        self._show_state()
+        self._start(lambda store, progress: read_preview(store, kind, path, merge=merge,
+                                                         today=today, progress=progress),
+                    self._on_preview, self._on_preview_failed)
+
+    @Slot()
+    def _reload(self) -> None:
+        if self.path is not None and self.summary is None:
+            self.load(self.path)
+
+    @Slot(object)
+    def _on_preview(self, preview: Preview) -> None:
+        self.preview = preview
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self._fill(self.added, preview.added)
+        self._fill(self.changed, preview.changed)
+        self._fill(self.removed, preview.removed)
+        for title, items in (("Added", preview.added), ("Changed", preview.changed),
+                             ("Removed", preview.removed)):
+            name = "Orders" if self.kind == ORDERS and title == "Added" else title
+            self.groups[title].setTitle(f"{name} ({len(items)})")
+        for finding in preview.findings:
+            item = QListWidgetItem(str(finding), self.findings)
+            if finding.severity == "error":
+                item.setForeground(QBrush(QColor(ERROR_COLOR)))
+        self.notes_label.setText("\n".join(preview.notes))
+        headline = f"{preview.path.name}: {ITEMS[self.kind]} {preview.counts()}."
+        if preview.blocked:
+            headline += (f" {len(preview.errors)} lint "
+                         f"{'error blocks' if len(preview.errors) == 1 else 'errors block'} "
+                         "publishing: fix the pack and choose it again.")
+        elif preview.warnings:
+            headline += (f" {len(preview.warnings)} "
+                         f"{'warning' if len(preview.warnings) == 1 else 'warnings'}: tick "
+                         "the box below to publish anyway.")
+        elif not preview.changes_anything:
+            headline += " Nothing would change."
+        self.summary_label.setText(headline)
+        self._show_state()
+        self.preview_ready.emit(preview)
+
+    @Slot(str, object)
+    def _on_preview_failed(self, headline: str, problems: list[str]) -> None:
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.summary_label.setText(headline)
+        self._fill(self.errors, problems, limit=None)
+        self._show_state()
+        self.preview_failed.emit(headline)
+
+    @staticmethod
+    def _fill(widget: QListWidget, items: Sequence[str], limit: int | None = LIST_LIMIT) -> None:
+        widget.clear()
+        shown = items if limit is None else items[:limit]
+        widget.addItems(list(shown))
+        if len(shown) < len(items):
+            widget.addItem(f"\N{HORIZONTAL ELLIPSIS} and {len(items) - len(shown)} more")
+
+    # ------------------------------------------------------------------ applying
+
+    def apply(self) -> None:
+        """Import what the preview shows, in the worker, with the progress bar."""
+        preview = self.preview
+        if preview is None or not self.apply_button.isEnabled():
+            return
+        self.result_label.setText("Importing\N{HORIZONTAL ELLIPSIS}")
+        if preview.kind == RULES:
+            self.progress.setRange(0, 0)  # rules are written in one go: busy, then done
+        else:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(0)
+        actor = self.actor
+        self._start(lambda store, progress: apply_preview(store, preview, actor, progress),
+                    self._on_applied, self._on_apply_failed)
+
+    @Slot(object)
+    def _on_applied(self, summary: ImportSummary) -> None:
+        self.summary = summary
+        self.progress.setRange(0, 100)
+        self.progress.setValue(100)
+        if self.kind == ORDERS:
+            done = (summary.describe(ITEMS[ORDERS]).replace("unchanged", "already imported")
+                    + ". Reports and evidence include them from now on.")
+        else:
+            done = summary.describe(ITEMS[self.kind]) + ". The tills use the change from now on."
+        self.result_label.setText(f"Done. {done}")
+        self._show_state()
+        self.import_finished.emit(summary)
+
+    @Slot(str, object)
+    def _on_apply_failed(self, headline: str, problems: list[str]) -> None:
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.result_label.setText(headline)
+        self._fill(self.errors, problems, limit=None)
+        self._show_state()
+        self.import_failed.emit(headline)
+
+    # ------------------------------------------------------------------ closing
+
+    def reject(self) -> None:
+        if self.busy:
+            self.result_label.setText("Wait for the import to finish; it cannot be stopped "
+                                      "half-way (it is all or nothing).")
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.busy:
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)

@@ -1,0 +1,822 @@
+"""The workspace's rule list: every rule with what it has done so far, searchable and
+filterable, with activate/deactivate, duplicate and delete.
+
+`RuleTableModel` is a thin adapter over core `Rule` values and the store's `RuleResults`
+(one `RuleRow` a row); `RuleFilterProxy` filters it by text, kind, active, category and
+product. Sorting is done by the model itself with Python sort keys (numbers for the
+numeric columns), because a proxy sorting 20,000 rows asks Python for every comparison;
+the proxy hands header clicks to the model and keeps its order. `RuleListView` is the
+widget: the filters, the table and the buttons, writing to the store as the signed-in
+manager.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_prompter.core.catalog import Catalog
+from pos_prompter.core.errors import UserError
+from pos_prompter.core.lint import lint
+from pos_prompter.core.money import Cents, format_money
+from pos_prompter.core.rules import KINDS, RULE_ID_RE, Rule, RuleId
+from pos_prompter.store import Store
+from pos_prompter.store.store import RuleResults
+from pos_prompter.ui.widgets import plain_label
+
+ID, KIND, TRIGGER, OFFER, PRIORITY, ACTIVE, SHOWN, RATE, REVENUE = range(9)
+HEADERS = ("Rule", "Kind", "Trigger", "Offer", "Priority", "Active", "Shown", "Accepted",
+           "Revenue")
+NUMERIC_COLUMNS = frozenset({PRIORITY, SHOWN, RATE, REVENUE})
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+"""data() with this role returns the row's `RuleRow`."""
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+"""data() with this role returns the value the column sorts by (a number for the numeric
+columns, lower-case text for the others)."""
+
+KIND_TEXT = {"upsell": "upsell", "cross_sell": "cross-sell", "bundle": "bundle",
+             "threshold": "threshold"}
+INACTIVE_COLOR = QColor("#8a94a3")
+NO_RESULTS = RuleResults(0, 0, 0, 0, 0, 0)
+ID_MAX = 64
+
+Index = QModelIndex | QPersistentModelIndex
+Money = Callable[[Cents], str]
+
+
+# ---------------------------------------------------------------------- rows
+
+
+def rule_skus(rule: Rule) -> list[str]:
+    """Every SKU a rule names: what triggers it, what the order must (not) hold, the offer."""
+    skus: list[str] = []
+    if rule.scanned is not None:
+        skus.extend(sorted(rule.scanned.skus))
+    if rule.order is not None:
+        skus.extend(ref.value for ref in (*rule.order.has, *rule.order.lacks)
+                    if ref.kind == "sku")
+    skus.extend(rule.offered_skus())
+    return list(dict.fromkeys(skus))
+
+
+def rule_categories(rule: Rule, catalog: Catalog) -> frozenset[str]:
+    """The categories a rule is about: those it names, and those of the products it names."""
+    found: set[str] = set()
+    if rule.scanned is not None:
+        found.update(rule.scanned.categories)
+    if rule.order is not None:
+        found.update(ref.value for ref in (*rule.order.has, *rule.order.lacks)
+                     if ref.kind == "category")
+    for sku in rule_skus(rule):
+        product = catalog.get(sku)
+        if product is not None and product.category:
+            found.add(product.category)
+    return frozenset(found)
+
+
+def trigger_text(rule: Rule) -> str:
+    """What sets a rule off, in a few words: 'sku LATTE-T; category coffee' or 'checkout'."""
+    if rule.event == "checkout":
+        return "checkout"
+    scanned = rule.scanned
+    if scanned is None:
+        return "any item"
+    parts = []
+    for label, values in (("sku", scanned.skus), ("category", scanned.categories),
+                          ("tag", scanned.tags)):
+        if values:
+            parts.append(f"{label} {', '.join(sorted(values))}")
+    return "; ".join(parts) or "any item"
+
+
+def offer_text(rule: Rule, money: Money = format_money) -> str:
+    """What a rule offers, in a few words."""
+    o = rule.offer
+    if rule.kind == "upsell":
+        return f"\N{RIGHTWARDS ARROW} {o.upgrade_to}" if o.upgrade_to else "next size"
+    if rule.kind == "cross_sell":
+        return "add " + " or ".join(o.add)
+    if rule.kind == "bundle":
+        return " + ".join(o.bundle_with) + f" for {money(o.bundle_price or 0)}"
+    reward = f"{o.reward} at {money(o.reward_price or 0)}"
+    return f"{reward} from {money(o.order_total or 0)}"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleRow:
+    """One row of the rule list: the rule, its results so far, and what it names (for the
+    filters)."""
+
+    rule: Rule
+    results: RuleResults
+    skus: frozenset[str]
+    categories: frozenset[str]
+    trigger: str
+    offer: str
+
+    @classmethod
+    def make(cls, rule: Rule, results: RuleResults | None, catalog: Catalog,
+             money: Money = format_money) -> RuleRow:
+        return cls(rule=rule, results=results or NO_RESULTS,
+                   skus=frozenset(rule_skus(rule)), categories=rule_categories(rule, catalog),
+                   trigger=trigger_text(rule), offer=offer_text(rule, money))
+
+    def matches_text(self, needle: str) -> bool:
+        """`needle` (lower case) in the id, title, say or a SKU the rule names."""
+        rule = self.rule
+        return (needle in rule.id or needle in rule.title.lower() or needle in rule.say.lower()
+                or any(needle in sku.lower() for sku in self.skus))
+
+
+def _sort_key(row: RuleRow, column: int) -> tuple[Any, str]:
+    rule, results = row.rule, row.results
+    value: Any
+    if column == PRIORITY:
+        value = rule.priority
+    elif column == ACTIVE:
+        value = int(rule.active)
+    elif column == SHOWN:
+        value = results.shown
+    elif column == RATE:
+        rate = results.acceptance_rate
+        value = -1.0 if rate is None else rate
+    elif column == REVENUE:
+        value = results.revenue
+    elif column == KIND:
+        value = rule.kind
+    elif column == TRIGGER:
+        value = row.trigger.lower()
+    elif column == OFFER:
+        value = row.offer.lower()
+    else:
+        value = rule.id
+    return value, rule.id
+
+
+def unique_copy_id(rule_id: str, taken: Iterable[str]) -> RuleId:
+    """`<id>-copy`, else `<id>-copy-2`, `-copy-3`...: the first id not in `taken`, cut to
+    the 64 characters a rule id may have."""
+    used = set(taken)
+    n = 1
+    while True:
+        suffix = "-copy" if n == 1 else f"-copy-{n}"
+        candidate = rule_id[:ID_MAX - len(suffix)] + suffix
+        if candidate not in used and RULE_ID_RE.match(candidate):
+            return RuleId(candidate)
+        n += 1
+
+
+# ---------------------------------------------------------------------- the model
+
+
+class RuleTableModel(QAbstractTableModel):
+    """Rules as rows: id, kind, trigger, offer, priority, active (a check box), and results
+    so far: shown, acceptance rate, revenue added.
+
+    The model writes nothing: ticking the Active box asks for the change with
+    `active_change_requested`, and whoever saves it puts the saved rule back with
+    `put_row`.
+
+    Signals:
+        active_change_requested(str, bool): the Active box of a rule was ticked or
+            cleared: its id and the state asked for.
+    """
+
+    active_change_requested = Signal(str, bool)
+
+    def __init__(self, money: Money = format_money, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._money = money
+        self._rows: list[RuleRow] = []
+        self._row_of: dict[str, int] = {}
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # ------------------------------------------------------------------ updating
+
+    @property
+    def rows(self) -> list[RuleRow]:
+        return list(self._rows)
+
+    def set_money(self, money: Money) -> None:
+        self._money = money
+
+    def set_rows(self, rows: Sequence[RuleRow]) -> None:
+        """Show `rows` instead of what was there (in the current sort order)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._order_rows()
+        self._reindex()
+        self.endResetModel()
+
+    def _reindex(self) -> None:
+        self._row_of = {row.rule.id: i for i, row in enumerate(self._rows)}
+
+    def row_of(self, rule_id: str) -> int | None:
+        return self._row_of.get(rule_id)
+
+    def row_at(self, row: int) -> RuleRow:
+        return self._rows[row]
+
+    def put_row(self, row: RuleRow) -> None:
+        """A rule saved: change its row in place, or add it at the end."""
+        at = self._row_of.get(row.rule.id)
+        if at is not None:
+            self._rows[at] = row
+            self.dataChanged.emit(self.index(at, 0), self.index(at, len(HEADERS) - 1))
+            return
+        end = len(self._rows)
+        self.beginInsertRows(QModelIndex(), end, end)
+        self._rows.append(row)
+        self._row_of[row.rule.id] = end
+        self.endInsertRows()
+
+    def remove_rule(self, rule_id: str) -> bool:
+        at = self._row_of.get(rule_id)
+        if at is None:
+            return False
+        self.beginRemoveRows(QModelIndex(), at, at)
+        del self._rows[at]
+        self._reindex()
+        self.endRemoveRows()
+        return True
+
+    # ------------------------------------------------------------------ Qt model API
+
+    def rowCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(HEADERS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                 | Qt.ItemFlag.ItemNeverHasChildren)
+        if index.column() == ACTIVE:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(section)
+        if role == Qt.ItemDataRole.ToolTipRole and section == RATE:
+            return "Acceptance rate: accepted of shown"
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.CheckStateRole and column == ACTIVE:
+            return (Qt.CheckState.Checked if row.rule.active else Qt.CheckState.Unchecked)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(column)
+        if role == Qt.ItemDataRole.ForegroundRole and not row.rule.active:
+            return QBrush(INACTIVE_COLOR)
+        if role == SORT_ROLE:
+            return _sort_key(row, column)[0]
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def setData(self, index: Index, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (role != Qt.ItemDataRole.CheckStateRole or not index.isValid()
+                or index.column() != ACTIVE or not 0 <= index.row() < len(self._rows)):
+            return False
+        state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(int(value))
+        want = state == Qt.CheckState.Checked
+        rule_id = self._rows[index.row()].rule.id
+        if self._rows[index.row()].rule.active == want:
+            return True
+        self.active_change_requested.emit(rule_id, want)
+        at = self._row_of.get(rule_id)
+        return at is not None and self._rows[at].rule.active == want
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows by `column` (numbers for the numeric columns; ties by rule id);
+        column -1 goes back to rule id order."""
+        self._sort = None if column < 0 else (column, order)
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        kept = [(self._rows[i.row()].rule.id, i.column()) for i in before]
+        self._order_rows()
+        self._reindex()
+        self.changePersistentIndexList(
+            before, [self.index(self._row_of[rid], col) for rid, col in kept])
+        self.layoutChanged.emit()
+
+    def _order_rows(self) -> None:
+        if self._sort is None:
+            self._rows.sort(key=lambda r: r.rule.id)
+            return
+        column, order = self._sort
+        self._rows.sort(key=lambda r: _sort_key(r, column),
+                        reverse=order == Qt.SortOrder.DescendingOrder)
+
+    # ------------------------------------------------------------------ cells
+
+    def _text(self, row: RuleRow, column: int) -> str:
+        rule, results = row.rule, row.results
+        if column == ID:
+            return rule.id
+        if column == KIND:
+            return KIND_TEXT.get(rule.kind, rule.kind)
+        if column == TRIGGER:
+            return row.trigger
+        if column == OFFER:
+            return row.offer
+        if column == PRIORITY:
+            return str(rule.priority)
+        if column == ACTIVE:
+            return "yes" if rule.active else "no"
+        if column == SHOWN:
+            return str(results.shown)
+        if column == RATE:
+            rate = results.acceptance_rate
+            return "\N{EM DASH}" if rate is None else f"{rate:.0%}"
+        return self._money(results.revenue)
+
+    def _tooltip(self, row: RuleRow, column: int) -> str:
+        rule, r = row.rule, row.results
+        if column == ID:
+            return rule.title
+        if column in (SHOWN, RATE, REVENUE):
+            return (f"shown {r.shown}, accepted {r.accepted}, declined {r.declined}, "
+                    f"ignored {r.ignored}; held out {r.held_out}")
+        return self._text(row, column)
+
+
+def _alignment(column: int) -> int:
+    horizontal = (Qt.AlignmentFlag.AlignRight if column in NUMERIC_COLUMNS
+                  else Qt.AlignmentFlag.AlignLeft)
+    return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+
+
+# ---------------------------------------------------------------------- the proxy
+
+
+class RuleFilterProxy(QSortFilterProxyModel):
+    """The rules a manager is looking for: text (in id, title, say and SKUs), kind, active
+    or not, category, product (a SKU the rule names). Sorting is passed on to the source
+    model (see the module docstring)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._text = ""
+        self._kind: str | None = None
+        self._active: bool | None = None
+        self._category: str | None = None
+        self._sku: str | None = None
+        self.sort_column = -1
+        self.sort_order = Qt.SortOrder.AscendingOrder
+
+    def _change(self, apply: Callable[[], None]) -> None:
+        begin = getattr(self, "beginFilterChange", None)  # Qt >= 6.9
+        end = getattr(self, "endFilterChange", None)      # Qt >= 6.10
+        if begin is not None and end is not None:
+            begin()
+            apply()
+            end(QSortFilterProxyModel.Direction.Rows)
+        else:
+            apply()
+            self.invalidateFilter()
+
+    def set_text(self, text: str) -> None:
+        self._change(lambda: setattr(self, "_text", text.strip().lower()))
+
+    def set_kind(self, kind: str | None) -> None:
+        self._change(lambda: setattr(self, "_kind", kind or None))
+
+    def set_active(self, active: bool | None) -> None:
+        self._change(lambda: setattr(self, "_active", active))
+
+    def set_category(self, category: str | None) -> None:
+        self._change(lambda: setattr(self, "_category", category or None))
+
+    def set_sku(self, sku: str | None) -> None:
+        self._change(lambda: setattr(self, "_sku", (sku or "").strip().upper() or None))
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        source = self.sourceModel()
+        if not isinstance(source, RuleTableModel) or source_parent.isValid():
+            return True
+        row = source.row_at(source_row)
+        rule = row.rule
+        if self._kind is not None and rule.kind != self._kind:
+            return False
+        if self._active is not None and rule.active != self._active:
+            return False
+        if self._category is not None and self._category not in row.categories:
+            return False
+        if self._sku is not None and self._sku not in {s.upper() for s in row.skus}:
+            return False
+        return not self._text or row.matches_text(self._text)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column, self.sort_order = column, order
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
+
+
+# ---------------------------------------------------------------------- the widget
+
+
+class RuleListView(QWidget):
+    """The rule list with its filters and actions, over one store, as one manager.
+
+    Signals:
+        rule_selected(object): the selected rule changed: the `Rule`, or None.
+        new_rule_requested(): the manager asked for a new rule.
+        rules_changed(): rules were written to the store from this list.
+        message_shown(str): ruleListMessage shows a new message.
+    """
+
+    rule_selected = Signal(object)
+    new_rule_requested = Signal()
+    rules_changed = Signal()
+    message_shown = Signal(str)
+
+    def __init__(self, store: Store, actor: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ruleList")
+        self.store = store
+        self.actor = actor
+        self.catalog = Catalog()
+        self.currency = "USD"
+        self.model = RuleTableModel(self._money, self)
+        self.proxy = RuleFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.confirm_box: QMessageBox | None = None
+        """The delete confirmation while it is open."""
+        self._selected: str | None = None
+        self._quiet = False
+        self.model.active_change_requested.connect(self.set_active)
+        self._build()
+        self.reload()
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setObjectName("ruleSearch")
+        self.search.setPlaceholderText("Search id, title, what to say, SKU")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_text)
+
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.setObjectName("ruleKindFilter")
+        self.kind_filter.addItem("All kinds", None)
+        for kind in KINDS:
+            self.kind_filter.addItem(KIND_TEXT[kind], kind)
+        self.kind_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_kind(self.kind_filter.currentData()))
+
+        self.active_filter = QComboBox(self)
+        self.active_filter.setObjectName("ruleActiveFilter")
+        for text, value in (("Active and inactive", None), ("Active", True),
+                            ("Inactive", False)):
+            self.active_filter.addItem(text, value)
+        self.active_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_active(self.active_filter.currentData()))
+
+        self.category_filter = QComboBox(self)
+        self.category_filter.setObjectName("ruleCategoryFilter")
+        self.category_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_category(self.category_filter.currentData()))
+
+        self.product_filter = QLineEdit(self)
+        self.product_filter.setObjectName("ruleProductFilter")
+        self.product_filter.setPlaceholderText("Product SKU")
+        self.product_filter.setClearButtonEnabled(True)
+        self.product_filter.textChanged.connect(self.proxy.set_sku)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.kind_filter, 1)
+        filters.addWidget(self.active_filter, 1)
+        filters.addWidget(self.category_filter, 1)
+        filters.addWidget(self.product_filter, 1)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("ruleTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column in (TRIGGER, OFFER):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(ID, 200)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+
+        self.new_button = self._button("New rule", "ruleNew", self.new_rule_requested.emit)
+        self.toggle_button = self._button("Deactivate", "ruleToggleActive",
+                                          self.toggle_selected)
+        self.duplicate_button = self._button("Duplicate", "ruleDuplicate",
+                                             self.duplicate_selected)
+        self.delete_button = self._button("Delete\N{HORIZONTAL ELLIPSIS}", "ruleDelete",
+                                          self.delete_selected)
+        self.count_label = plain_label("ruleCount", self, wrap=False)
+        actions = QHBoxLayout()
+        for button in (self.new_button, self.toggle_button, self.duplicate_button,
+                       self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.count_label)
+
+        self.message = plain_label("ruleListMessage", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.modelReset, self.proxy.layoutChanged):
+            signal.connect(self._update_count)
+        self._update_buttons()
+
+    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def _money(self, cents: Cents) -> str:
+        return format_money(cents, self.currency)
+
+    # ------------------------------------------------------------------ loading
+
+    def reload(self) -> None:
+        """Read rules, results and catalog from the store again; keep the selection."""
+        keep = self._selected
+        with self.store.snapshot():
+            rules = self.store.load_rules()
+            results = self.store.rule_results()
+            self.catalog = self.store.load_catalog()
+            self.currency = self.store.load_settings().currency
+        self._quiet = True
+        try:
+            self.model.set_rows([RuleRow.make(r, results.get(r.id), self.catalog, self._money)
+                                 for r in rules])
+            self._fill_categories()
+            self._fill_completer()
+        finally:
+            self._quiet = False
+        if keep is None or not self.select_rule(keep):
+            self._selected = None
+            if keep is not None:
+                self.rule_selected.emit(None)
+        self._update_buttons()
+        self._update_count()
+
+    def put_rule(self, rule_id: str) -> None:
+        """A rule was saved elsewhere (the editor): show it as the store has it now."""
+        rule = next((r for r in self.store.load_rules() if r.id == rule_id), None)
+        if rule is None:
+            self.model.remove_rule(rule_id)
+        else:
+            results = self.store.rule_results().get(rule_id)
+            self.model.put_row(RuleRow.make(rule, results, self.catalog, self._money))
+        self._update_buttons()
+
+    def _fill_categories(self) -> None:
+        keep = self.category_filter.currentData()
+        names = sorted({p.category for p in self.catalog if p.category}
+                       | {c for row in self.model.rows for c in row.categories})
+        self.category_filter.blockSignals(True)
+        self.category_filter.clear()
+        self.category_filter.addItem("All categories", None)
+        for name in names:
+            self.category_filter.addItem(name, name)
+        at = self.category_filter.findData(keep) if keep else 0
+        self.category_filter.setCurrentIndex(max(at, 0))
+        self.category_filter.blockSignals(False)
+        self.proxy.set_category(self.category_filter.currentData())
+
+    def _fill_completer(self) -> None:
+        completer = QCompleter(sorted(p.sku for p in self.catalog), self.product_filter)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.product_filter.setCompleter(completer)
+
+    # ------------------------------------------------------------------ selection
+
+    def selected_rule(self) -> Rule | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row = rows[0].data(ROW_ROLE)
+        return row.rule if isinstance(row, RuleRow) else None
+
+    def select_rule(self, rule_id: str | None) -> bool:
+        """Select (and show) a rule by id; False when it is not in the list as filtered."""
+        selection = self.table.selectionModel()
+        at = self.model.row_of(rule_id) if rule_id is not None else None
+        if at is None:
+            selection.clearSelection()
+            return False
+        index = self.proxy.mapFromSource(self.model.index(at, 0))
+        if not index.isValid():
+            selection.clearSelection()
+            return False
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    @Slot()
+    def _on_selection(self) -> None:
+        if self._quiet:
+            return
+        rule = self.selected_rule()
+        self._update_buttons()
+        rule_id = rule.id if rule is not None else None
+        if rule_id != self._selected:
+            self._selected = rule_id
+            self.rule_selected.emit(rule)
+
+    def _update_buttons(self) -> None:
+        rule = self.selected_rule()
+        for button in (self.toggle_button, self.duplicate_button, self.delete_button):
+            button.setEnabled(rule is not None)
+        self.toggle_button.setText("Deactivate" if rule is None or rule.active else "Activate")
+
+    @Slot()
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"{total} rules" if shown == total
+                                 else f"{shown} of {total} rules")
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message_shown.emit(text)
+
+    # ------------------------------------------------------------------ actions
+
+    def _saved(self, rule: Rule) -> None:
+        at = self.model.row_of(rule.id)
+        results = self.model.row_at(at).results if at is not None else None
+        self.model.put_row(RuleRow.make(rule, results, self.catalog, self._money))
+        self._update_buttons()
+        self.rules_changed.emit()
+
+    def _activation_errors(self, rule: Rule) -> list[str]:
+        """Lint errors that forbid switching `rule` on (its own, and upsell loops it would
+        close with the active upsells)."""
+        others = [row.rule for row in self.model.rows
+                  if row.rule.id != rule.id and row.rule.active
+                  and rule.kind == "upsell" and row.rule.kind == "upsell"]
+        with self.store.snapshot():
+            settings = self.store.load_settings()
+        findings = lint([rule, *others], self.catalog, settings)
+        return [f"{f.message} ({f.fix})" for f in findings if f.severity == "error"
+                and (f.rule_id == rule.id or f.code == "upsell-loop")]
+
+    @Slot(str, bool)
+    def set_active(self, rule_id: str, active: bool) -> bool:
+        """Switch a rule on or off and publish it at once. A rule with lint errors is not
+        switched on (the message says why). True when saved."""
+        at = self.model.row_of(rule_id)
+        if at is None:
+            return False
+        rule = self.model.row_at(at).rule
+        if rule.active == active:
+            return True
+        changed = dataclasses.replace(rule, active=active)
+        if active:
+            errors = self._activation_errors(changed)
+            if errors:
+                self.say(f"Rule {rule_id} stays inactive: {errors[0]}")
+                return False
+        try:
+            self.store.save_rule(changed, actor=self.actor)
+        except UserError as exc:
+            self.say(f"Could not save rule {rule_id}: {exc}")
+            return False
+        self._saved(changed)
+        self.say(f"Rule {rule_id} is now {'active' if active else 'inactive'}: the tills "
+                 "use the change from now on.")
+        return True
+
+    @Slot()
+    def toggle_selected(self) -> None:
+        rule = self.selected_rule()
+        if rule is not None:
+            self.set_active(rule.id, not rule.active)
+
+    @Slot()
+    def duplicate_selected(self) -> str | None:
+        """Save a copy of the selected rule as a new inactive draft, and select it."""
+        rule = self.selected_rule()
+        if rule is None:
+            return None
+        new_id = unique_copy_id(rule.id, (row.rule.id for row in self.model.rows))
+        copy = dataclasses.replace(rule, id=new_id, active=False)
+        try:
+            self.store.save_rule(copy, actor=self.actor)
+        except UserError as exc:
+            self.say(f"Could not duplicate rule {rule.id}: {exc}")
+            return None
+        self._saved(copy)
+        if not self.select_rule(new_id):  # filtered out: show it anyway
+            self.search.clear()
+            self.active_filter.setCurrentIndex(0)
+            self.select_rule(new_id)
+        self.say(f"Rule {rule.id} copied as {new_id} (inactive until you switch it on).")
+        return new_id
+
+    @Slot()
+    def delete_selected(self) -> None:
+        """Ask (without blocking) whether to delete the selected rule; delete on Yes."""
+        rule = self.selected_rule()
+        if rule is None or self.confirm_box is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete rule",
+                          f"Delete rule {rule.id} ({rule.title})?\n\nThe tills stop using it "
+                          "now. Its past results stay in the reports, and the audit log "
+                          "keeps its last version.",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setObjectName("confirmDeleteRule")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+        box.finished.connect(lambda _result, rid=rule.id: self._delete_answered(rid))
+        self.confirm_box = box
+        box.open()
+
+    def _delete_answered(self, rule_id: str) -> None:
+        box = self.confirm_box
+        self.confirm_box = None
+        if box is None:
+            return
+        answer = box.standardButton(box.clickedButton()) if box.clickedButton() else None
+        box.deleteLater()
+        if answer != QMessageBox.StandardButton.Yes:
+            self.say(f"Rule {rule_id} was not deleted.")
+            return
+        try:
+            removed = self.store.delete_rule(rule_id, actor=self.actor)
+        except UserError as exc:
+            self.say(f"Could not delete rule {rule_id}: {exc}")
+            return
+        self.table.selectionModel().clear()  # not a jump to the next rule
+        self.model.remove_rule(rule_id)
+        self._on_selection()
+        if removed:
+            self.rules_changed.emit()
+        self.say(f"Rule {rule_id} deleted.")

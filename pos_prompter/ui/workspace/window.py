@@ -1,0 +1,470 @@
+"""The manager's workspace window: the rules (list and editor) and the audit log, with
+imports and exports in the menu.
+
+It is opened by the till after a manager signed in (`sign_in.SignInDialog`), over the
+till's store, and everything done here is audited under that manager's name. It is not
+modal: the till keeps selling while it is open, and takes every change as soon as it is
+published (`published`, and the store watcher of any till in another process).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_prompter.bootstrap import export_text
+from pos_prompter.core.auth import verify_secret
+from pos_prompter.core.errors import InputError
+from pos_prompter.core.rules import Rule
+from pos_prompter.store import Store
+from pos_prompter.store.auth import Person, StaffStore
+from pos_prompter.ui.store_watcher import StoreWatcher
+from pos_prompter.ui.widgets import plain_label
+from pos_prompter.ui.workspace.audit_view import AuditView
+from pos_prompter.ui.workspace.import_dialog import (
+    CATALOG,
+    ORDERS,
+    RULES,
+    ImportDialog,
+    StoreJob,
+)
+from pos_prompter.ui.workspace.rule_editor import RuleEditor
+from pos_prompter.ui.workspace.rule_list import RuleListView
+from pos_prompter.ui.workspace.sign_in import DEMO_PASSWORDS, ChangePasswordDialog
+
+WORKSPACE_QSS = """
+#demoPasswordBanner {
+    background: #fdecea;
+    border: 1px solid #c62828;
+    border-radius: 6px;
+}
+#demoPasswordText {
+    color: #a4231a;
+    font-weight: bold;
+}
+"""
+
+
+def write_pack(store: Store, path: Path) -> int:
+    """Export the store's rules and settings to `path` (JSON for .json, else YAML), as
+    `pos-prompter export rules -o PATH` does; returns how many rules."""
+    with store.snapshot():
+        rules = store.load_rules()
+        settings = store.load_settings()
+    text = export_text(rules, settings, as_json=path.suffix.lower() == ".json")
+    try:
+        path.write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise InputError(f"could not write {path} ({exc.strerror})") from None
+    return len(rules)
+
+
+def uses_demo_password(store: Store, name: str) -> bool:
+    """Whether `name` still signs in with a password the demo stores publish."""
+    row = store.db.execute("SELECT password_hash FROM staff WHERE name = ?",
+                           [name]).fetchone()
+    stored = row[0] if row else None
+    return bool(stored) and any(verify_secret(secret, stored) for secret in DEMO_PASSWORDS)
+
+
+class WorkspaceWindow(QMainWindow):
+    """Rules and audit log for one signed-in manager (`person`, the audit actor).
+
+    `demo_password` says whether they signed in with a published demo password (None:
+    find out from the store); `today` is the date lint judges expiry by (None: today);
+    `audit_debounce_ms` is how long the audit search waits for typing to stop.
+
+    Signals:
+        published(int): rules, catalog or settings were changed from here; carries the
+            store's publish revision (a till in this process reloads at once).
+        rules_exported(str): a rule pack was written; carries its path.
+        closed(): the window was closed.
+    """
+
+    published = Signal(int)
+    rules_exported = Signal(str)
+    closed = Signal()
+
+    def __init__(self, store: Store, person: Person | str, parent: QWidget | None = None, *,
+                 staff: StaffStore | None = None, demo_password: bool | None = None,
+                 today: dt.date | None = None, audit_debounce_ms: int = 250) -> None:
+        super().__init__(parent)
+        if parent is not None:
+            self.setWindowFlag(Qt.WindowType.Window)
+        self.setObjectName("workspaceWindow")
+        self.store = store
+        self.actor = person if isinstance(person, str) else person.name
+        self.staff = staff or StaffStore(store)
+        self.today = today
+        self.import_dialogs: list[ImportDialog] = []
+        self.confirm_box: QMessageBox | None = None
+        self.file_dialog: QFileDialog | None = None
+        self.password_dialog: ChangePasswordDialog | None = None
+        self.export_job: StoreJob | None = None
+        """Writing a rule pack, while it runs (20,000 rules take seconds)."""
+        self._editing: str | None = None
+        self._closing_anyway = False
+        store_name = store.get_setting("store_name")
+        self.setWindowTitle("pos-prompter workspace"
+                            + (f" \N{EM DASH} {store_name}" if store_name else "")
+                            + f" \N{EM DASH} {self.actor}")
+        self.resize(1200, 760)
+        self.setStyleSheet(WORKSPACE_QSS)
+        self._build(audit_debounce_ms)
+        self._build_actions()
+        if demo_password is None:
+            demo_password = uses_demo_password(store, self.actor)
+        self.banner.setVisible(demo_password)
+        self.watcher: StoreWatcher | None = None
+        if store.path is not None:
+            self.watcher = StoreWatcher(store.path, store.publish_revision, self)
+            self.watcher.published.connect(self._on_published_elsewhere)
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self, audit_debounce_ms: int) -> None:
+        central = QWidget(self)
+        self.setCentralWidget(central)
+
+        self.banner = QFrame(central)
+        self.banner.setObjectName("demoPasswordBanner")
+        banner_text = plain_label("demoPasswordText", self.banner)
+        banner_text.setText(f"{self.actor} still signs in with the published demo password. "
+                            "Anyone can look it up: change it before the store goes live.")
+        self.change_password_button = QPushButton("Change password\N{HORIZONTAL ELLIPSIS}",
+                                                  self.banner)
+        self.change_password_button.setObjectName("changePasswordButton")
+        self.change_password_button.setAutoDefault(False)
+        self.change_password_button.clicked.connect(self.change_password)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.addWidget(banner_text, 1)
+        banner_layout.addWidget(self.change_password_button)
+
+        self.rule_list = RuleListView(self.store, self.actor, central)
+        self.editor = RuleEditor(self.store, self.actor, central)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        self.splitter.setObjectName("rulesSplitter")
+        self.splitter.addWidget(self.rule_list)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.audit_view = AuditView(self.store, central, debounce_ms=audit_debounce_ms)
+
+        self.tabs = QTabWidget(central)
+        self.tabs.setObjectName("workspaceTabs")
+        self.tabs.addTab(self.splitter, "Rules")
+        self.tabs.addTab(self.audit_view, "Audit log")
+
+        self.message = plain_label("workspaceMessage", self)
+        self.statusBar().addWidget(self.message, 1)
+
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+
+        self.rule_list.rule_selected.connect(self._on_rule_selected)
+        self.rule_list.new_rule_requested.connect(self.new_rule)
+        self.rule_list.rules_changed.connect(self._on_rules_changed)
+        self.rule_list.message_shown.connect(self.say)
+        self.editor.rule_published.connect(self._on_rule_published)
+        self.editor.closed.connect(self._on_editor_closed)
+
+    def _build_actions(self) -> None:
+        def action(text: str, name: str, slot: Callable[[], object],
+                   shortcut: QKeySequence | None = None) -> QAction:
+            act = QAction(text, self)
+            act.setObjectName(name)
+            if shortcut is not None:
+                act.setShortcut(shortcut)
+            act.triggered.connect(lambda _checked=False: slot())
+            return act
+
+        dots = "\N{HORIZONTAL ELLIPSIS}"
+        self.import_rules_action = action(f"Import rules{dots}", "importRulesAction",
+                                          lambda: self.open_import(RULES))
+        self.import_catalog_action = action(f"Import catalog{dots}", "importCatalogAction",
+                                            lambda: self.open_import(CATALOG))
+        self.import_orders_action = action(f"Import past orders{dots}", "importOrdersAction",
+                                           lambda: self.open_import(ORDERS))
+        self.export_rules_action = action(f"Export rules{dots}", "exportRulesAction",
+                                          self.export_rules)
+        self.export_audit_action = action(f"Export audit CSV{dots}", "exportAuditAction",
+                                          self.audit_view.export_csv)
+        self.refresh_action = action("Refresh", "refreshAction", self.refresh,
+                                     QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.close_action = action("Close workspace", "closeWorkspaceAction", self.close,
+                                   QKeySequence(QKeySequence.StandardKey.Close))
+        file_menu = self.menuBar().addMenu("&File")
+        for act in (self.import_rules_action, self.import_catalog_action,
+                    self.import_orders_action):
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        for act in (self.export_rules_action, self.export_audit_action):
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        file_menu.addAction(self.refresh_action)
+        file_menu.addAction(self.close_action)
+        toolbar = self.addToolBar("Import and export")
+        toolbar.setObjectName("workspaceToolbar")
+        toolbar.setMovable(False)
+        for act in (self.import_rules_action, self.import_catalog_action,
+                    self.export_rules_action, self.export_audit_action):
+            toolbar.addAction(act)
+
+    # ------------------------------------------------------------------ messages
+
+    @Slot(str)
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _published(self) -> None:
+        """We changed the store: tell the till now (no need to wait for the watcher)."""
+        revision = self.store.publish_revision()
+        if self.watcher is not None:
+            self.watcher.acknowledge(revision)
+        self.published.emit(revision)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Read rules, results and the audit log again."""
+        self.rule_list.reload()
+        self.audit_view.reload()
+
+    @Slot(int)
+    def _on_published_elsewhere(self, _revision: int) -> None:
+        self.refresh()
+        self._sync_editor()
+        self.say("Changes published elsewhere (another till or the command line) are "
+                 "shown.")
+
+    # ------------------------------------------------------------------ rules
+
+    def _confirm_discard(self, then: Callable[[], None],
+                         otherwise: Callable[[], None] | None = None) -> None:
+        """Run `then` now, or (when the editor has unsaved changes) once the manager
+        agrees to discard them; `otherwise` when they do not."""
+        if not self.editor.has_unsaved_changes():
+            then()
+            return
+        if self.confirm_box is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
+                          "The rule being edited has changes that are not published. "
+                          "Discard them?",
+                          QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("confirmDiscard")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(_result: int) -> None:
+            self.confirm_box = None
+            clicked = box.clickedButton()
+            discard = (clicked is not None and box.standardButton(clicked)
+                       == QMessageBox.StandardButton.Discard)
+            box.deleteLater()
+            if discard:
+                then()
+            elif otherwise is not None:
+                otherwise()
+
+        box.finished.connect(answered)
+        self.confirm_box = box
+        box.open()
+
+    def _edit(self, rule: Rule | None) -> None:
+        self._editing = rule.id if rule is not None else None
+        self.editor.edit_rule(rule)
+
+    @Slot(object)
+    def _on_rule_selected(self, rule: Rule | None) -> None:
+        if rule is None or rule.id == self._editing:
+            return
+        self._confirm_discard(lambda: self._edit(rule),
+                              lambda: self.rule_list.select_rule(self._editing))
+
+    @Slot()
+    def new_rule(self) -> None:
+        """Start a new rule in the editor."""
+        def start() -> None:
+            self._edit(None)
+            self.rule_list.select_rule(None)
+            self.tabs.setCurrentIndex(0)
+
+        self._confirm_discard(start)
+
+    @Slot(str)
+    def _on_rule_published(self, rule_id: str) -> None:
+        self.rule_list.put_rule(rule_id)
+        self._editing = rule_id
+        self.rule_list.select_rule(rule_id)
+        self.audit_view.reload()
+        self._published()
+        self.say(f"Rule {rule_id} published: the tills use it from now on.")
+
+    @Slot()
+    def _on_editor_closed(self) -> None:
+        """The manager closed the rule in the editor: an empty new-rule form is left."""
+        def close_rule() -> None:
+            self._edit(None)
+            self.rule_list.select_rule(None)
+
+        self._confirm_discard(close_rule)
+
+    def _sync_editor(self) -> None:
+        """The rule being edited changed under the editor (switched on or off, deleted,
+        imported): show it as stored, unless the manager has unsaved changes."""
+        if self._editing is None or self.editor.has_unsaved_changes():
+            return
+        at = self.rule_list.model.row_of(self._editing)
+        rule = self.rule_list.model.row_at(at).rule if at is not None else None
+        self._edit(rule)
+
+    @Slot()
+    def _on_rules_changed(self) -> None:
+        self._sync_editor()
+        self.audit_view.reload()
+        self._published()
+
+    # ------------------------------------------------------------------ import, export
+
+    def open_import(self, kind: str, path: Path | None = None) -> ImportDialog:
+        """Open the import dialog for `kind` ("rules", "catalog" or "orders"): on `path`,
+        or asking for a file."""
+        if path is None:
+            dialog = ImportDialog(self.store, self.actor, kind, self, today=self.today)
+        else:
+            dialog = ImportDialog.for_file(self.store, self.actor, kind, path, self,
+                                           today=self.today)
+        dialog.import_finished.connect(self._on_imported)
+        dialog.finished.connect(lambda _result, d=dialog: self._import_closed(d))
+        self.import_dialogs.append(dialog)
+        dialog.open()
+        if path is None:
+            dialog.choose_file()
+        return dialog
+
+    def _import_closed(self, dialog: ImportDialog) -> None:
+        if dialog in self.import_dialogs:
+            self.import_dialogs.remove(dialog)
+        dialog.deleteLater()
+
+    @Slot(object)
+    def _on_imported(self, _summary: object) -> None:
+        self.refresh()
+        self._sync_editor()
+        self._published()
+
+    def export_rules(self, path: Path | None = None) -> None:
+        """Write the store's rules and settings as a pack (YAML, or JSON for a .json path)
+        that imports back to the same rules, in a worker thread; without a path, ask for
+        one. `rules_exported` says when the file is written."""
+        if self.export_job is not None:
+            return
+        if path is None:
+            dialog = QFileDialog(self, "Export rules", "rules.yaml",
+                                 "Rule packs (*.yaml *.yml *.json)")
+            dialog.setObjectName("exportRulesFile")
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setDefaultSuffix("yaml")
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+            dialog.fileSelected.connect(lambda name: self.export_rules(Path(name)))
+            dialog.finished.connect(lambda _result: self._chooser_closed())
+            self.file_dialog = dialog
+            dialog.open()
+            return
+        if self.store.path is None:
+            self.say("This store has no file to export from.")
+            return
+        self.export_rules_action.setEnabled(False)
+        self.say(f"Exporting the rules to {path}\N{HORIZONTAL ELLIPSIS}")
+        job = StoreJob(self.store.path, lambda store, _progress: write_pack(store, path), self)
+        job.succeeded.connect(lambda count: self._exported(path, count))
+        job.failed.connect(lambda headline, problems: self.say(
+            "The rules were not exported: " + (problems[0] if problems else headline)))
+        job.finished.connect(self._export_done)
+        self.export_job = job
+        job.start()
+
+    def _exported(self, path: Path, count: int) -> None:
+        self.say(f"Exported {count} {'rule' if count == 1 else 'rules'} to {path}.")
+        self.rules_exported.emit(str(path))
+
+    @Slot()
+    def _export_done(self) -> None:
+        job, self.export_job = self.export_job, None
+        if job is not None:
+            job.deleteLater()
+        self.export_rules_action.setEnabled(True)
+
+    def _chooser_closed(self) -> None:
+        dialog, self.file_dialog = self.file_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    # ------------------------------------------------------------------ password
+
+    @Slot()
+    def change_password(self) -> None:
+        """Ask for a new password for the signed-in manager (without blocking)."""
+        if self.password_dialog is not None:
+            return
+        dialog = ChangePasswordDialog(self.staff, self.actor, self)
+        dialog.changed.connect(self._on_password_changed)
+        dialog.finished.connect(lambda _result: self._password_dialog_closed())
+        self.password_dialog = dialog
+        dialog.open()
+
+    def _password_dialog_closed(self) -> None:
+        dialog, self.password_dialog = self.password_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    @Slot(object)
+    def _on_password_changed(self, _person: object) -> None:
+        self.banner.hide()
+        self.audit_view.reload()
+        self.say("Password changed. Use the new one from now on.")
+
+    # ------------------------------------------------------------------ closing
+
+    @property
+    def busy(self) -> bool:
+        """An import or export is running (the window cannot close until it is done)."""
+        return self.export_job is not None or any(d.busy for d in self.import_dialogs)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.busy:
+            event.ignore()
+            self.say("An import or export is running: close the workspace once it is done.")
+            return
+        if not self._closing_anyway and self.editor.has_unsaved_changes():
+            event.ignore()
+
+            def close_anyway() -> None:
+                self._closing_anyway = True
+                self.close()
+
+            self._confirm_discard(close_anyway)
+            return
+        for dialog in list(self.import_dialogs):
+            dialog.close()
+        super().closeEvent(event)
+        self._closing_anyway = False
+        self.closed.emit()

@@ -1,0 +1,329 @@
+"""The workspace's rule list on the cafe demo store: search, filters and sorting through the
+proxy, switching rules on and off, duplicating, deleting after a confirmation, and each
+rule's results so far from real prompt events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPushButton
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from tillwin_helpers import child
+from workspace_helpers import MANAGER, column
+
+from pos_prompter.core.order import FixedClock
+from pos_prompter.core.rules import Rule
+from pos_prompter.store import Store
+from pos_prompter.store.audit import audit_entries
+from pos_prompter.till import Till
+from pos_prompter.ui.workspace.rule_list import (
+    ACTIVE,
+    ID,
+    KIND,
+    OFFER,
+    PRIORITY,
+    RATE,
+    REVENUE,
+    SHOWN,
+    TRIGGER,
+    RuleListView,
+    RuleRow,
+    RuleTableModel,
+    unique_copy_id,
+)
+
+CAFE_RULES = ["beans-for-members", "breakfast-croissant", "chai-cocoa-size-up",
+              "coffee-pastry", "coffee-size-up", "mug-deal"]
+PRIORITIES = """
+version: 1
+rules:
+  - id: p-two
+    kind: cross_sell
+    title: Two
+    when: {scanned: {sku: [LATTE-T]}}
+    offer: {add: [COOKIE-OAT]}
+    say: "A cookie?"
+    priority: 2
+  - id: p-ten
+    kind: cross_sell
+    title: Ten
+    when: {scanned: {sku: [MUFFIN-BB]}}
+    offer: {add: [LATTE-T]}
+    say: "A latte with that?"
+    priority: 10
+    max_offer_ratio: 2
+  - id: p-nine
+    kind: cross_sell
+    title: Nine
+    when: {scanned: {tag: [sweet]}}
+    offer: {add: [CROISSANT]}
+    say: "A croissant too?"
+    priority: 9
+    active: false
+"""
+BROKEN_DRAFT = """
+version: 1
+rules:
+  - id: draft-typo
+    kind: cross_sell
+    title: A draft with a typo in its offer
+    when: {scanned: {sku: [LATTE-T]}}
+    offer: {add: [COOKIE-OTA]}
+    say: "A cookie?"
+    active: false
+"""
+
+MakeList = Callable[[Path], RuleListView]
+
+
+@pytest.fixture
+def make_list(qtbot: QtBot) -> Iterator[MakeList]:
+    stores: list[Store] = []
+
+    def make(path: Path) -> RuleListView:
+        store = Store.open(path)
+        stores.append(store)
+        view = RuleListView(store, MANAGER)
+        qtbot.addWidget(view)
+        view.resize(1000, 500)
+        view.show()
+        return view
+
+    yield make
+    for store in stores:
+        store.close()
+
+
+def ids(view: RuleListView) -> list[object]:
+    return column(view.proxy, ID)
+
+
+def test_the_rule_model_and_its_proxy_pass_the_qt_model_checks(
+        qtmodeltester: ModelTester, make_list: MakeList, cafe_store_path: Path) -> None:
+    with Store.open(cafe_store_path) as store:
+        catalog = store.load_catalog()
+        rows = [RuleRow.make(r, None, catalog) for r in store.load_rules()]
+    model = RuleTableModel()
+    model.set_rows(rows)
+    qtmodeltester.check(model)
+    model.sort(PRIORITY, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+
+    view = make_list(cafe_store_path)
+    view.proxy.set_kind("upsell")
+    qtmodeltester.check(view.proxy)
+
+
+def test_the_list_shows_every_rule_with_its_trigger_offer_and_check_box(
+        make_list: MakeList, cafe_store_path: Path) -> None:
+    view = make_list(cafe_store_path)
+
+    assert ids(view) == CAFE_RULES
+    row = CAFE_RULES.index("breakfast-croissant")
+    assert view.proxy.index(row, KIND).data() == "bundle"
+    assert view.proxy.index(row, TRIGGER).data() == "category coffee"
+    assert view.proxy.index(row, OFFER).data() == "CROISSANT for $2.00"
+    assert view.proxy.index(CAFE_RULES.index("coffee-size-up"), OFFER).data() == "next size"
+    assert view.proxy.index(row, ACTIVE).data(Qt.ItemDataRole.CheckStateRole) == \
+        Qt.CheckState.Checked
+    assert view.proxy.index(row, SHOWN).data() == "0"
+    assert view.proxy.index(row, RATE).data() == "\N{EM DASH}"  # never shown yet
+    assert view.proxy.index(row, REVENUE).data() == "$0.00"
+    assert child(view, type(view.count_label), "ruleCount").text() == "6 rules"
+
+
+def test_search_and_filters_narrow_the_list(
+        make_list: MakeList, cafe_store_path: Path) -> None:
+    view = make_list(cafe_store_path)
+
+    child(view, QLineEdit, "ruleSearch").setText("SIZE")  # id, title, say, SKUs; any case
+    assert ids(view) == ["chai-cocoa-size-up", "coffee-size-up"]
+    child(view, QLineEdit, "ruleSearch").setText("croissant")  # in the title and the offer
+    assert ids(view) == ["breakfast-croissant"]
+    child(view, QLineEdit, "ruleSearch").clear()
+
+    kinds = child(view, QComboBox, "ruleKindFilter")
+    kinds.setCurrentIndex(kinds.findData("cross_sell"))
+    assert ids(view) == ["beans-for-members", "coffee-pastry"]
+    kinds.setCurrentIndex(0)
+
+    categories = child(view, QComboBox, "ruleCategoryFilter")
+    categories.setCurrentIndex(categories.findData("other-drinks"))
+    assert ids(view) == ["chai-cocoa-size-up"]
+    categories.setCurrentIndex(categories.findData("bakery"))  # the croissant's category
+    assert "breakfast-croissant" in ids(view)
+    assert "chai-cocoa-size-up" not in ids(view)
+    categories.setCurrentIndex(0)
+
+    child(view, QLineEdit, "ruleProductFilter").setText("croissant")  # a SKU, any case
+    assert ids(view) == ["breakfast-croissant"]
+    child(view, QLineEdit, "ruleProductFilter").clear()
+    assert ids(view) == CAFE_RULES
+    assert view.count_label.text() == "6 rules"
+
+
+def test_active_filter_and_numeric_sort(
+        make_list: MakeList, store_with_rules: Callable[[str], Path]) -> None:
+    view = make_list(store_with_rules(PRIORITIES))
+    active = child(view, QComboBox, "ruleActiveFilter")
+
+    active.setCurrentIndex(active.findData(False))
+    assert ids(view) == ["p-nine"]
+    active.setCurrentIndex(active.findData(True))
+    assert ids(view) == ["p-ten", "p-two"]
+    assert view.count_label.text() == "2 of 3 rules"
+    active.setCurrentIndex(0)
+
+    view.table.sortByColumn(PRIORITY, Qt.SortOrder.AscendingOrder)
+    assert column(view.proxy, PRIORITY) == ["2", "9", "10"]  # numbers, not text
+    view.table.sortByColumn(PRIORITY, Qt.SortOrder.DescendingOrder)
+    assert ids(view) == ["p-ten", "p-nine", "p-two"]
+    view.table.sortByColumn(ACTIVE, Qt.SortOrder.AscendingOrder)
+    assert ids(view)[0] == "p-nine"
+    view.table.sortByColumn(ID, Qt.SortOrder.AscendingOrder)
+    assert ids(view) == ["p-nine", "p-ten", "p-two"]
+
+
+def test_switching_a_rule_off_and_on_publishes_it_and_keeps_it_selected(
+        qtbot: QtBot, make_list: MakeList, cafe_store_path: Path) -> None:
+    view = make_list(cafe_store_path)
+    assert view.select_rule("coffee-pastry")
+    toggle = child(view, QPushButton, "ruleToggleActive")
+    assert toggle.text() == "Deactivate"
+
+    with qtbot.waitSignal(view.rules_changed):
+        toggle.click()
+
+    assert view.selected_rule() is not None
+    assert view.selected_rule().id == "coffee-pastry"
+    assert toggle.text() == "Activate"
+    with Store.open(cafe_store_path) as store:
+        assert not next(r for r in store.load_rules() if r.id == "coffee-pastry").active
+        last = audit_entries(store, entity="rule")[-1]
+        assert (last.actor, last.entity_id, last.action) == (MANAGER, "coffee-pastry",
+                                                             "change")
+        assert last.changed_fields() == ["active"]
+
+    index = view.proxy.index(CAFE_RULES.index("coffee-pastry"), ACTIVE)
+    with qtbot.waitSignal(view.rules_changed):  # ticking the box does the same
+        assert view.proxy.setData(index, Qt.CheckState.Checked,
+                                  Qt.ItemDataRole.CheckStateRole)
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    with Store.open(cafe_store_path) as store:
+        assert next(r for r in store.load_rules() if r.id == "coffee-pastry").active
+
+
+def test_a_rule_with_lint_errors_is_not_switched_on(
+        qtbot: QtBot, make_list: MakeList, store_with_rules: Callable[[str], Path]) -> None:
+    view = make_list(store_with_rules(BROKEN_DRAFT))
+    view.select_rule("draft-typo")
+
+    with qtbot.assertNotEmitted(view.rules_changed):
+        child(view, QPushButton, "ruleToggleActive").click()
+
+    assert "stays inactive" in view.message.text()
+    assert "COOKIE-OTA" in view.message.text()
+    selected = view.selected_rule()
+    assert selected is not None
+    assert not selected.active
+
+
+def test_duplicate_makes_an_inactive_copy_with_a_new_id(
+        qtbot: QtBot, make_list: MakeList, cafe_store_path: Path) -> None:
+    view = make_list(cafe_store_path)
+    view.select_rule("mug-deal")
+
+    with qtbot.waitSignal(view.rules_changed):
+        child(view, QPushButton, "ruleDuplicate").click()
+    view.select_rule("mug-deal")
+    with qtbot.waitSignal(view.rules_changed):
+        child(view, QPushButton, "ruleDuplicate").click()
+
+    selected = view.selected_rule()
+    assert selected is not None
+    assert selected.id == "mug-deal-copy-2"
+    with Store.open(cafe_store_path) as store:
+        rules = {r.id: r for r in store.load_rules()}
+    assert {"mug-deal-copy", "mug-deal-copy-2"} <= set(rules)
+    original, copy = rules["mug-deal"], rules["mug-deal-copy"]
+    assert not copy.active
+    assert _without_id_and_active(copy) == _without_id_and_active(original)
+    assert ids(view)[-2:] == ["mug-deal-copy", "mug-deal-copy-2"]
+
+
+def _without_id_and_active(rule: Rule) -> tuple[object, ...]:
+    return (rule.kind, rule.title, rule.say, rule.offer, rule.scanned, rule.priority)
+
+
+def test_copy_ids_stay_valid_rule_ids() -> None:
+    assert unique_copy_id("a", []) == "a-copy"
+    assert unique_copy_id("a", ["a-copy", "a-copy-2"]) == "a-copy-3"
+    long = "x" * 64
+    assert len(unique_copy_id(long, [])) == 64
+    assert unique_copy_id(long, []).endswith("-copy")
+
+
+def test_delete_asks_first_and_cancel_keeps_the_rule(
+        qtbot: QtBot, make_list: MakeList, cafe_store_path: Path) -> None:
+    view = make_list(cafe_store_path)
+    view.select_rule("coffee-pastry")
+
+    child(view, QPushButton, "ruleDelete").click()
+    box = view.confirm_box
+    assert isinstance(box, QMessageBox)
+    qtbot.waitUntil(box.isVisible)
+    assert "coffee-pastry" in box.text()
+    with qtbot.waitSignal(box.finished), qtbot.assertNotEmitted(view.rules_changed):
+        box.button(QMessageBox.StandardButton.Cancel).click()
+    assert "coffee-pastry" in ids(view)
+    assert "not deleted" in view.message.text()
+
+    child(view, QPushButton, "ruleDelete").click()
+    box = view.confirm_box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    with qtbot.waitSignals([box.finished, view.rules_changed]):
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    assert "coffee-pastry" not in ids(view)
+    assert view.selected_rule() is None
+    with Store.open(cafe_store_path) as store:
+        assert "coffee-pastry" not in [r.id for r in store.load_rules()]
+        last = audit_entries(store, entity="rule")[-1]
+        assert (last.actor, last.entity_id, last.action) == (MANAGER, "coffee-pastry",
+                                                             "remove")
+
+
+def test_the_results_columns_come_from_real_prompt_events(
+        make_list: MakeList, cafe_store_path: Path, morning_clock: FixedClock) -> None:
+    with Store.open(cafe_store_path) as store:  # a morning at the till
+        till = Till(store, morning_clock)
+        till.scan("LATTE-T")
+        assert till.prompt is not None
+        assert till.prompt.rule_id == "coffee-size-up"
+        till.accept()
+        while till.prompt is not None:
+            till.decline()
+        till.pay()
+        till.scan("LATTE-T")
+        assert till.prompt is not None
+        assert till.prompt.rule_id == "coffee-size-up"
+        till.decline()
+        till.pay()
+        results = store.rule_results()
+    size_up = results["coffee-size-up"]
+    assert (size_up.shown, size_up.accepted) == (2, 1)
+
+    view = make_list(cafe_store_path)
+    row = ids(view).index("coffee-size-up")
+    assert view.proxy.index(row, SHOWN).data() == "2"
+    assert view.proxy.index(row, RATE).data() == "50%"
+    assert view.proxy.index(row, REVENUE).data() == "$0.60"  # Tall to Grande
+    assert "accepted 1, declined 1" in view.proxy.index(row, RATE).data(
+        Qt.ItemDataRole.ToolTipRole)
+    view.table.sortByColumn(SHOWN, Qt.SortOrder.DescendingOrder)
+    assert ids(view)[0] == "coffee-size-up"

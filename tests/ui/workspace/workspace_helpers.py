@@ -1,0 +1,69 @@
+"""Small helpers for the workspace tests: find dialogs and widgets by objectName, read
+lists and tables as text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+from tillwin_helpers import child
+
+from pos_prompter.ui.till_window import TillWindow
+from pos_prompter.ui.workspace.sign_in import SignInDialog
+from pos_prompter.ui.workspace.window import WorkspaceWindow
+
+MANAGER = "manager"
+MANAGER_PASSWORD = "demo-manager-pass"
+NEW_PASSWORD = "copper kettle 2027"
+
+
+def text_of(widget: QWidget, name: str) -> str:
+    return child(widget, QLabel, name).text()
+
+
+def list_texts(widget: QWidget, name: str) -> list[str]:
+    items = child(widget, QListWidget, name)
+    return [items.item(i).text() for i in range(items.count())]
+
+
+def column(model: QAbstractItemModel, col: int,
+           role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> list[object]:
+    return [model.index(row, col).data(role) for row in range(model.rowCount())]
+
+
+def open_sign_in(qtbot: QtBot, till: TillWindow) -> SignInDialog:
+    """Tap the till's Manager button; the sign-in dialog is up."""
+    child(till, QPushButton, "managerButton").click()
+    dialog = till.manager_dialog
+    assert isinstance(dialog, SignInDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def try_password(dialog: SignInDialog, name: str, password: str) -> str:
+    """Type a name and password and press Sign in; the dialog's message."""
+    child(dialog, QLineEdit, "signInName").setText(name)
+    child(dialog, QLineEdit, "signInPassword").setText(password)
+    child(dialog, QPushButton, "signInButton").click()
+    return text_of(dialog, "signInMessage")
+
+
+def sign_in(qtbot: QtBot, till: TillWindow, name: str = MANAGER,
+            password: str = MANAGER_PASSWORD) -> WorkspaceWindow:
+    """Sign in through the till; the workspace that opened."""
+    dialog = open_sign_in(qtbot, till)
+    with qtbot.waitSignal(till.workspace_opened) as opened:
+        try_password(dialog, name, password)
+    workspace = opened.args[0]
+    assert isinstance(workspace, WorkspaceWindow)
+    qtbot.waitUntil(workspace.isVisible)
+    return workspace
+
+
+def close_workspace(qtbot: QtBot, till: TillWindow) -> None:
+    """Close the workspace; the till's scan field has the focus again."""
+    workspace = till.workspace
+    assert workspace is not None
+    with qtbot.waitSignal(workspace.closed):
+        workspace.close()
+    qtbot.waitUntil(till.scan_input.hasFocus)
