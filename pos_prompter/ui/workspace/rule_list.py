@@ -553,7 +553,11 @@ class RuleListView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in (TRIGGER, OFFER):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(ID, 200)
+        # The short columns take what their contents need, so the results (shown,
+        # acceptance, revenue) stay in view beside the rule's name.
+        for column in (KIND, PRIORITY, ACTIVE, SHOWN, RATE, REVENUE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(ID, 170)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)

@@ -162,8 +162,10 @@ class WorkspaceWindow(QMainWindow):
         self.splitter.setObjectName("rulesSplitter")
         self.splitter.addWidget(self.rule_list)
         self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # The editor holds the form and the preview side by side: it gets the larger share.
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([480, 720])
         self.audit_view = AuditView(self.store, central, debounce_ms=audit_debounce_ms)
 
         self.tabs = QTabWidget(central)
