@@ -295,6 +295,9 @@ class StoreJob(QThread):
     """Runs `work(store, progress)` (an import, or an export) in its own thread on its own
     connection to the store file at `store_path`.
 
+    The outcome is delivered on the UI thread only once the thread has finished, so a
+    handler may start the next job (or delete this one) at once.
+
     Signals:
         progressed(int, int): done and total, as the store reports them.
         succeeded(object): the work's result.
@@ -309,6 +312,8 @@ class StoreJob(QThread):
         super().__init__(parent)
         self.store_path = store_path
         self.work = work
+        self._outcome: tuple[Any, ...] = ("failed", "The job stopped before it finished.", [])
+        self.finished.connect(self._deliver)
 
     def run(self) -> None:
         try:
@@ -318,9 +323,16 @@ class StoreJob(QThread):
             if not isinstance(exc, UserError):
                 logger.exception("a store job failed in the worker thread")
             headline, problems = refusal(exc)
-            self.failed.emit(headline, problems)
+            self._outcome = ("failed", headline, problems)
             return
-        self.succeeded.emit(result)
+        self._outcome = ("succeeded", result)
+
+    @Slot()
+    def _deliver(self) -> None:
+        if self._outcome[0] == "succeeded":
+            self.succeeded.emit(self._outcome[1])
+        else:
+            self.failed.emit(self._outcome[1], self._outcome[2])
 
 
 # ---------------------------------------------------------------------- the dialog
@@ -503,14 +515,21 @@ class ImportDialog(QDialog):
             return
         job = StoreJob(self.store.path, work, self)
         job.progressed.connect(self._on_progress)
-        job.succeeded.connect(on_success)
-        job.failed.connect(on_failure)
-        job.finished.connect(self._on_job_done)
+
+        def succeeded(result: Any) -> None:
+            self._on_job_done()
+            on_success(result)
+
+        def failed(headline: str, problems: list[str]) -> None:
+            self._on_job_done()
+            on_failure(headline, problems)
+
+        job.succeeded.connect(succeeded)
+        job.failed.connect(failed)
         self.job = job
         self._update_buttons()
         job.start()
 
-    @Slot()
     def _on_job_done(self) -> None:
         job, self.job = self.job, None
         if job is not None:

@@ -397,10 +397,16 @@ class WorkspaceWindow(QMainWindow):
         self.export_rules_action.setEnabled(False)
         self.say(f"Exporting the rules to {path}\N{HORIZONTAL ELLIPSIS}")
         job = StoreJob(self.store.path, lambda store, _progress: write_pack(store, path), self)
-        job.succeeded.connect(lambda count: self._exported(path, count))
-        job.failed.connect(lambda headline, problems: self.say(
-            "The rules were not exported: " + (problems[0] if problems else headline)))
-        job.finished.connect(self._export_done)
+        def succeeded(count: int) -> None:
+            self._export_done()
+            self._exported(path, count)
+
+        def failed(headline: str, problems: list[str]) -> None:
+            self._export_done()
+            self.say("The rules were not exported: " + (problems[0] if problems else headline))
+
+        job.succeeded.connect(succeeded)
+        job.failed.connect(failed)
         self.export_job = job
         job.start()
 
@@ -408,7 +414,6 @@ class WorkspaceWindow(QMainWindow):
         self.say(f"Exported {count} {'rule' if count == 1 else 'rules'} to {path}.")
         self.rules_exported.emit(str(path))
 
-    @Slot()
     def _export_done(self) -> None:
         job, self.export_job = self.export_job, None
         if job is not None:
