@@ -49,6 +49,13 @@ class OrderTableModel(QAbstractTableModel):
         self._rule_title = rule_title
         self._lines: list[OrderLine] = []
         self._prompt_line: int | None = None
+        # data() runs dozens of times per row per frame: its fonts and brushes are made once.
+        self._amount_font = QFont()
+        self._amount_font.setBold(True)
+        self._note_font = QFont()
+        self._note_font.setPixelSize(NOTE_PIXEL_SIZE)
+        self._note_brush = QBrush(NOTE_COLOR)
+        self._prompt_brush = QBrush(PROMPT_LINE_BACKGROUND)
 
     # ------------------------------------------------------------------ updating
 
@@ -129,16 +136,11 @@ class OrderTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._alignment(column)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(PROMPT_LINE_BACKGROUND) if line.no == self._prompt_line else None
+            return self._prompt_brush if line.no == self._prompt_line else None
         if role == Qt.ItemDataRole.FontRole and column in (AMOUNT, NOTE):
-            font = QFont()
-            if column == AMOUNT:
-                font.setBold(True)
-            else:
-                font.setPixelSize(NOTE_PIXEL_SIZE)
-            return font
+            return self._amount_font if column == AMOUNT else self._note_font
         if role == Qt.ItemDataRole.ForegroundRole and column == NOTE:
-            return QBrush(NOTE_COLOR)
+            return self._note_brush
         if role == LINE_ROLE:
             return line
         return None

@@ -145,9 +145,10 @@ class PromptPanel(QFrame):
             self.hide()
             return
         self.kind_tag.setText(KIND_LABELS.get(prompt.kind, prompt.kind).upper())
-        self.kind_tag.setProperty("kind", prompt.kind)
-        self.kind_tag.style().unpolish(self.kind_tag)
-        self.kind_tag.style().polish(self.kind_tag)
+        if self.kind_tag.property("kind") != prompt.kind:  # re-style only on change
+            self.kind_tag.setProperty("kind", prompt.kind)
+            self.kind_tag.style().unpolish(self.kind_tag)
+            self.kind_tag.style().polish(self.kind_tag)
         self.title.set_full_text(prompt.title)
         self.delta.setText(money_text)
         self.delta.setVisible(bool(money_text))

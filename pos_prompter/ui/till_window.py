@@ -16,7 +16,14 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -55,6 +62,8 @@ ERROR = "error"
 TRAINING_TEXT = "PRACTICE MODE \N{EM DASH} sales are not real"
 KEY_HELP = ("Enter  scan     F9  accept     F10 / Esc  decline     F8  offer again     "
             "F4  checkout     F12  pay     3*CODE  three of an item     3*  quantity of last")
+ROW_HEIGHT = 44
+CELL_PADDING = 24
 MAX_MESSAGE = 220
 """Longer messages (a misread barcode of 500 digits) are cut, so the layout holds."""
 
@@ -238,8 +247,7 @@ class TillWindow(QMainWindow):
         outer.addWidget(self.training_banner)
         outer.addLayout(body, 1)
 
-    @staticmethod
-    def _setup_table(table: QTableView) -> None:
+    def _setup_table(self, table: QTableView) -> None:
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -251,13 +259,22 @@ class TillWindow(QMainWindow):
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         rows = table.verticalHeader()
         rows.hide()
-        rows.setMinimumSectionSize(44)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed sizes: measuring every row and column on each scan cost more than the rest
+        # of the screen update, and grew with the length of the order. A row fits two
+        # lines of a note; the figures' columns fit the widest amount a till will show.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(ROW_HEIGHT)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionsClickable(False)
-        for column in (order_model.QTY, order_model.PRICE, order_model.AMOUNT):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        bold = QFont(table.font())
+        bold.setBold(True)
+        widest_amount = QFontMetrics(bold).horizontalAdvance(self.till.money(9_999_999))
+        widths = {order_model.QTY: QFontMetrics(table.font()).horizontalAdvance("Qty 999"),
+                  order_model.PRICE: widest_amount, order_model.AMOUNT: widest_amount}
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width + CELL_PADDING)
         # Item and Note share what is left, so neither is squeezed into wrapping.
         for column in (order_model.ITEM, order_model.NOTE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
@@ -572,22 +589,25 @@ class TillWindow(QMainWindow):
         if len(text) > MAX_MESSAGE:
             text = text[:MAX_MESSAGE - 1] + "\N{HORIZONTAL ELLIPSIS}"
         self.status_label.setText(text)
+        self._set_level(level)
+        self.message_shown.emit(level, text)
+
+    def _set_level(self, level: str) -> None:
+        """The message's look follows its level; re-styling is costly, so only on change."""
+        if self.status_label.property("level") == level:
+            return
         self.status_label.setProperty("level", level)
         self.status_label.setAccessibleDescription(level)
         style = self.status_label.style()
         style.unpolish(self.status_label)
         style.polish(self.status_label)
-        self.message_shown.emit(level, text)
 
     def show_error(self, text: str) -> None:
         self.show_message(text, ERROR)
 
     def clear_message(self) -> None:
         self.status_label.clear()
-        self.status_label.setProperty("level", "")
-        style = self.status_label.style()
-        style.unpolish(self.status_label)
-        style.polish(self.status_label)
+        self._set_level("")
 
     @property
     def message_level(self) -> str:
