@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from pos_prompter.core.order import OrderLine
+from pos_prompter.ui.list_model import ListTableModel
 
 ITEM, QTY, PRICE, AMOUNT, NOTE = range(5)
 HEADERS = ("Item", "Qty", "Price", "Amount", "Note")
@@ -31,13 +31,15 @@ NOTE_PIXEL_SIZE = 13
 Index = QModelIndex | QPersistentModelIndex
 
 
-class OrderTableModel(QAbstractTableModel):
+class OrderTableModel(ListTableModel):
     """Order lines as rows: Item, Qty, Price, Amount and a Note on where the line came from.
 
     The model only maps lines to columns and roles. `money` formats cents (the till's
     `Till.money`), `product_name` turns a SKU into a name and `rule_title` a rule id into
     its title, for the notes. `set_lines` reports the smallest change it can to the views.
     """
+
+    headers = HEADERS
 
     def __init__(self, money: Callable[[int], str], *,
                  product_name: Callable[[str], str] = str,
@@ -104,17 +106,8 @@ class OrderTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ Qt model API
 
-    def rowCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(HEADERS)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+    def table_rows(self) -> Sequence[Any]:
+        return self._lines
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

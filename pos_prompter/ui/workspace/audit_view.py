@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QObject,
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from pos_prompter.store import Store
 from pos_prompter.store.audit import ENTITIES, AuditEntry, audit_actors, audit_csv, audit_entries
+from pos_prompter.ui.list_model import ListTableModel
 from pos_prompter.ui.widgets import plain_label
 
 WHEN, WHO, ENTITY, ENTITY_ID, ACTION, CHANGE = range(6)
@@ -67,8 +67,10 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(ListTableModel):
     """Audit entries as rows, in the order given: when, who, what, id, action, change."""
+
+    headers = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,17 +85,8 @@ class AuditTableModel(QAbstractTableModel):
         self._entries = list(entries)
         self.endResetModel()
 
-    def rowCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(HEADERS)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+    def table_rows(self) -> Sequence[Any]:
+        return self._entries
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

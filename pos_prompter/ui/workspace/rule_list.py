@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -50,6 +49,7 @@ from pos_prompter.core.money import Cents, format_money
 from pos_prompter.core.rules import KINDS, RULE_ID_RE, Rule, RuleId
 from pos_prompter.store import Store
 from pos_prompter.store.store import RuleResults
+from pos_prompter.ui.list_model import ListTableModel
 from pos_prompter.ui.widgets import plain_label
 
 ID, KIND, TRIGGER, OFFER, PRIORITY, ACTIVE, SHOWN, RATE, REVENUE = range(9)
@@ -198,7 +198,7 @@ def unique_copy_id(rule_id: str, taken: Iterable[str]) -> RuleId:
 # ---------------------------------------------------------------------- the model
 
 
-class RuleTableModel(QAbstractTableModel):
+class RuleTableModel(ListTableModel):
     """Rules as rows: id, kind, trigger, offer, priority, active (a check box), and results
     so far: shown, acceptance rate, revenue added.
 
@@ -210,6 +210,8 @@ class RuleTableModel(QAbstractTableModel):
         active_change_requested(str, bool): the Active box of a rule was ticked or
             cleared: its id and the state asked for.
     """
+
+    headers = HEADERS
 
     active_change_requested = Signal(str, bool)
 
@@ -271,18 +273,12 @@ class RuleTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ Qt model API
 
-    def rowCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(HEADERS)
+    def table_rows(self) -> Sequence[Any]:
+        return self._rows
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                 | Qt.ItemFlag.ItemNeverHasChildren)
-        if index.column() == ACTIVE:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == ACTIVE:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
