@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QSizePolicy, QWidget
 
 TOUCH_HEIGHT = 56
 """Minimum height of a button a finger must hit while a queue waits."""
@@ -65,3 +68,23 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
                                                    max(self.width(), 0)))
+
+
+def open_file_chooser(parent: QWidget, object_name: str, title: str, filters: str,
+                      on_chosen: Callable[[Path], None], on_closed: Callable[[], None], *,
+                      save_as: str | None = None, suffix: str = "") -> QFileDialog:
+    """Ask for a file without blocking the window (`open()`, never `exec()`): a file to
+    read, or with `save_as` (the suggested name) one to write. `on_chosen(path)` runs when
+    one is picked, `on_closed()` when the chooser closes either way."""
+    dialog = QFileDialog(parent, title, save_as or "", filters)
+    dialog.setObjectName(object_name)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    if save_as is None:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    else:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(suffix)
+    dialog.fileSelected.connect(lambda name: on_chosen(Path(name)))
+    dialog.finished.connect(lambda _result: on_closed())
+    dialog.open()
+    return dialog

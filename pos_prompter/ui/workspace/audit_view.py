@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from pos_prompter.store import Store
 from pos_prompter.store.audit import ENTITIES, AuditEntry, audit_actors, audit_csv, audit_entries
 from pos_prompter.ui.list_model import ListTableModel
-from pos_prompter.ui.widgets import plain_label
+from pos_prompter.ui.widgets import open_file_chooser, plain_label
 
 WHEN, WHO, ENTITY, ENTITY_ID, ACTION, CHANGE = range(6)
 HEADERS = ("When", "Who", "What", "Id", "Action", "Change")
@@ -299,16 +299,9 @@ class AuditView(QWidget):
         """Write every entry that matches the filters (oldest first, like `pos-prompter
         audit --format csv`) to `path`; without one, ask where (without blocking)."""
         if path is None:
-            dialog = QFileDialog(self, "Export the audit log", "audit.csv",
-                                 "CSV files (*.csv)")
-            dialog.setObjectName("auditExportFile")
-            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-            dialog.setDefaultSuffix("csv")
-            dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-            dialog.fileSelected.connect(lambda name: self.export_csv(Path(name)))
-            dialog.finished.connect(lambda _result: self._chooser_closed())
-            self.file_dialog = dialog
-            dialog.open()
+            self.file_dialog = open_file_chooser(
+                self, "auditExportFile", "Export the audit log", "CSV files (*.csv)",
+                self.export_csv, self._chooser_closed, save_as="audit.csv", suffix="csv")
             return
         entries = audit_entries(self.store, **self.filters())
         try:

@@ -50,7 +50,7 @@ from pos_prompter.core.money import cents_str, format_money
 from pos_prompter.core.past_orders import PastOrder, parse_orders_csv
 from pos_prompter.core.rules import Rule, RulePack, rule_to_dict, settings_to_dict
 from pos_prompter.store import ImportSummary, Store
-from pos_prompter.ui.widgets import plain_label
+from pos_prompter.ui.widgets import open_file_chooser, plain_label
 
 logger = logging.getLogger(__name__)
 
@@ -549,14 +549,9 @@ class ImportDialog(QDialog):
         chosen."""
         if self.busy:
             return
-        dialog = QFileDialog(self, f"Import {WHAT[self.kind]}", "", FILE_FILTERS[self.kind])
-        dialog.setObjectName("importFileChooser")
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-        dialog.fileSelected.connect(lambda name: self.load(Path(name)))
-        dialog.finished.connect(lambda _result: self._chooser_closed())
-        self.file_dialog = dialog
-        dialog.open()
+        self.file_dialog = open_file_chooser(
+            self, "importFileChooser", f"Import {WHAT[self.kind]}", FILE_FILTERS[self.kind],
+            self.load, self._chooser_closed)
 
     def _chooser_closed(self) -> None:
         dialog, self.file_dialog = self.file_dialog, None

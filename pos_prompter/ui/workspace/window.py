@@ -35,7 +35,7 @@ from pos_prompter.core.rules import Rule
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore
 from pos_prompter.ui.store_watcher import StoreWatcher
-from pos_prompter.ui.widgets import plain_label
+from pos_prompter.ui.widgets import open_file_chooser, plain_label
 from pos_prompter.ui.workspace.audit_view import AuditView
 from pos_prompter.ui.workspace.import_dialog import (
     CATALOG,
@@ -380,16 +380,9 @@ class WorkspaceWindow(QMainWindow):
         if self.export_job is not None:
             return
         if path is None:
-            dialog = QFileDialog(self, "Export rules", "rules.yaml",
-                                 "Rule packs (*.yaml *.yml *.json)")
-            dialog.setObjectName("exportRulesFile")
-            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-            dialog.setDefaultSuffix("yaml")
-            dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-            dialog.fileSelected.connect(lambda name: self.export_rules(Path(name)))
-            dialog.finished.connect(lambda _result: self._chooser_closed())
-            self.file_dialog = dialog
-            dialog.open()
+            self.file_dialog = open_file_chooser(
+                self, "exportRulesFile", "Export rules", "Rule packs (*.yaml *.yml *.json)",
+                self.export_rules, self._chooser_closed, save_as="rules.yaml", suffix="yaml")
             return
         if self.store.path is None:
             self.say("This store has no file to export from.")
