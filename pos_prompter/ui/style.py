@@ -6,13 +6,30 @@ colours for everything else, and one accent (amber) that only the prompt card us
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QWidget
+
+BASE_PIXEL_SIZE = 15
+TEXT_COLOR = "#1f2a37"
+
+
+def apply_base_look(widget: QWidget) -> None:
+    """The till's base type size and text colour, through the widget's font and palette:
+    children inherit them. (As a catch-all `QWidget {}` style rule they cost ~0.8 ms per
+    scan: Qt re-matched it on every widget at every update.)"""
+    font = QFont(widget.font())
+    font.setPixelSize(BASE_PIXEL_SIZE)
+    widget.setFont(font)
+    palette = widget.palette()
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):
+        palette.setColor(role, QColor(TEXT_COLOR))
+    widget.setPalette(palette)
+
+
 TILL_QSS = """
 QMainWindow, #tillCentral {
     background: #f3f5f8;
-}
-QWidget {
-    font-size: 15px;
-    color: #1f2a37;
 }
 
 #trainingBanner {

@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import (
     QCloseEvent,
-    QFont,
-    QFontMetrics,
     QKeySequence,
     QShortcut,
     QShowEvent,
@@ -46,7 +44,7 @@ from pos_prompter.ui import order_model
 from pos_prompter.ui.order_model import OrderTableModel
 from pos_prompter.ui.prompt_panel import PromptPanel
 from pos_prompter.ui.store_watcher import StoreWatcher
-from pos_prompter.ui.style import TILL_QSS
+from pos_prompter.ui.style import TILL_QSS, apply_base_look
 from pos_prompter.ui.widgets import plain_label, touch_button
 
 if TYPE_CHECKING:
@@ -63,7 +61,6 @@ TRAINING_TEXT = "PRACTICE MODE \N{EM DASH} sales are not real"
 KEY_HELP = ("Enter  scan     F9  accept     F10 / Esc  decline     F8  offer again     "
             "F4  checkout     F12  pay     3*CODE  three of an item     3*  quantity of last")
 ROW_HEIGHT = 44
-CELL_PADDING = 24
 MAX_MESSAGE = 220
 """Longer messages (a misread barcode of 500 digits) are cut, so the layout holds."""
 
@@ -114,6 +111,7 @@ class TillWindow(QMainWindow):
                                      rule_title=self._rule_title, parent=self)
         self._build()
         self._install_keys()
+        apply_base_look(self)
         self.setStyleSheet(TILL_QSS)
         store_name = till.store.get_setting("store_name")
         title = "pos-prompter" + (f" \N{EM DASH} {store_name}" if store_name else "")
@@ -259,22 +257,17 @@ class TillWindow(QMainWindow):
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         rows = table.verticalHeader()
         rows.hide()
-        # Fixed sizes: measuring every row and column on each scan cost more than the rest
-        # of the screen update, and grew with the length of the order. A row fits two
-        # lines of a note; the figures' columns fit the widest amount a till will show.
+        # A fixed row height: measuring every row on each scan cost more than the rest of
+        # the screen update, and grew with the length of the order. A row fits two lines
+        # of a note. (The figures' columns still fit their contents: a phone shop's
+        # amounts are wider than a cafe's.)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(ROW_HEIGHT)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionsClickable(False)
-        bold = QFont(table.font())
-        bold.setBold(True)
-        widest_amount = QFontMetrics(bold).horizontalAdvance(self.till.money(9_999_999))
-        widths = {order_model.QTY: QFontMetrics(table.font()).horizontalAdvance("Qty 999"),
-                  order_model.PRICE: widest_amount, order_model.AMOUNT: widest_amount}
-        for column, width in widths.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, width + CELL_PADDING)
+        for column in (order_model.QTY, order_model.PRICE, order_model.AMOUNT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         # Item and Note share what is left, so neither is squeezed into wrapping.
         for column in (order_model.ITEM, order_model.NOTE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)

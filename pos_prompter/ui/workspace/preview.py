@@ -40,7 +40,7 @@ from pos_prompter.core.money import format_money, percent
 from pos_prompter.core.rules import Rule, Settings
 from pos_prompter.core.session import OrderSession
 from pos_prompter.ui.prompt_panel import PromptPanel
-from pos_prompter.ui.style import TILL_QSS
+from pos_prompter.ui.style import TILL_QSS, apply_base_look
 from pos_prompter.ui.widgets import plain_label
 from pos_prompter.ui.workspace.product_picker import CatalogChoices, PickerField
 
@@ -131,7 +131,8 @@ class RulePreview(QWidget):
         self.message.hide()
 
         self.panel = PromptPanel(self)
-        self.panel.setStyleSheet(TILL_QSS)  # the till's look, on the card alone
+        apply_base_look(self.panel)  # the till's look, on the card alone
+        self.panel.setStyleSheet(TILL_QSS)
         self.panel.accept_button.setEnabled(False)
         self.panel.decline_button.setEnabled(False)
         self.reason = plain_label("previewReason", self)
