@@ -554,6 +554,10 @@ class RuleListView(QWidget):
         for column in (KIND, PRIORITY, ACTIVE, SHOWN, RATE, REVENUE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(ID, 170)
+        # What a rule earns is what a manager looks for first: its results stand right
+        # after its name (a visual order only; the model's columns stay as they are).
+        for place, column in enumerate((SHOWN, RATE, REVENUE), start=1):
+            header.moveSection(header.visualIndex(column), place)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
