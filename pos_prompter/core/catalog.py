@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, NewType
 
+from pos_prompter.core.csv_table import MAX_PROBLEMS, table_rows
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.money import Cents, MoneyError, cents_str, parse_money
 
@@ -19,7 +20,6 @@ SKU_RE = re.compile(r"\A[A-Za-z0-9._-]{1,64}\Z")
 SLUG_RE = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 DIGITS_RE = re.compile(r"\A[0-9]+\Z")
 """ASCII digits only: str.isdigit() also accepts superscripts and other scripts' digits."""
-MAX_REPORTED_PROBLEMS = 50
 
 COLUMNS = (
     "sku", "name", "price", "barcodes", "category", "tags", "family", "size_rank",
@@ -185,41 +185,12 @@ def _parse_slugs(text: str, what: str) -> list[str]:
 def parse_catalog_csv(text: str) -> list[Product]:
     """Parse a catalog CSV. All or nothing: any bad row raises ValidationError listing
     `line N, column C: what is wrong` for up to the first 50 problems."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise ValidationError(["line 1: the file is empty, expected a header row"],
-                              what="catalog") from None
-    header = [h.strip() for h in header]
     problems: list[str] = []
-    unknown = [h for h in header if h not in COLUMNS]
-    for h in unknown:
-        problems.append(f"line 1, column {h!r}: unknown column (known: {', '.join(COLUMNS)})")
-    for req in REQUIRED_COLUMNS:
-        if req not in header:
-            problems.append(f"line 1: required column {req!r} is missing")
-    dupes = {h for h in header if header.count(h) > 1}
-    for h in sorted(dupes):
-        problems.append(f"line 1, column {h!r}: column appears twice")
-    if problems:
-        raise ValidationError(problems, what="catalog")
-
     products: list[Product] = []
     seen_sku: dict[str, int] = {}
     seen_code: dict[str, tuple[int, str]] = {}
-    for row in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            problems.append(f"line {line}: has {len(row)} fields, the header has {len(header)}")
-            if len(problems) >= MAX_REPORTED_PROBLEMS:
-                break
-            continue
-        cells = dict(zip(header, (c.strip() for c in row), strict=True))
+    for line, cells in table_rows(text, columns=COLUMNS, required=REQUIRED_COLUMNS,
+                                  what="catalog", problems=problems):
         row_problems: list[str] = []
 
         def bad(column: str, message: str, _line: int = line,
@@ -303,8 +274,6 @@ def parse_catalog_csv(text: str) -> list[Product]:
                 bad("active", str(exc))
         if row_problems:
             problems.extend(row_problems)
-            if len(problems) >= MAX_REPORTED_PROBLEMS:
-                break
             continue
         products.append(Product(
             sku=Sku(sku), name=name, price=price, barcodes=tuple(barcodes), category=category,
@@ -313,7 +282,7 @@ def parse_catalog_csv(text: str) -> list[Product]:
             unit=cells.get("unit") or None, cost=cost, active=active,
         ))
     if problems:
-        raise ValidationError(problems[:MAX_REPORTED_PROBLEMS], what="catalog")
+        raise ValidationError(problems[:MAX_PROBLEMS], what="catalog")
     return products
 
 

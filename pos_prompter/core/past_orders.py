@@ -4,19 +4,17 @@ one. Parsed all or nothing, with `line N, column C: what is wrong` for every bad
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass
 
 from pos_prompter.core.catalog import Catalog
+from pos_prompter.core.csv_table import MAX_PROBLEMS, table_rows
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.money import Cents, MoneyError, parse_money
 
 COLUMNS = ("order_id", "sku", "qty", "price", "time")
 REQUIRED = ("order_id", "sku", "qty")
-MAX_PROBLEMS = 50
 ORDER_ID_RE = re.compile(r"\A[A-Za-z0-9._:/#-]{1,64}\Z")
 
 
@@ -49,34 +47,11 @@ def _parse_time(text: str) -> dt.datetime:
 
 def parse_orders_csv(text: str, catalog: Catalog) -> list[PastOrder]:
     """Past orders in file order; lines of one order may be anywhere in the file."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in next(reader, [])]
     problems: list[str] = []
-    if not header:
-        raise ValidationError(["line 1: the file is empty, expected a header row"],
-                              what="past orders")
-    for h in header:
-        if h not in COLUMNS:
-            problems.append(f"line 1, column {h!r}: unknown column "
-                            f"(known: {', '.join(COLUMNS)})")
-    for required in REQUIRED:
-        if required not in header:
-            problems.append(f"line 1: required column {required!r} is missing")
-    if problems:
-        raise ValidationError(problems, what="past orders")
-
     lines: dict[str, list[PastLine]] = {}
     times: dict[str, tuple[dt.datetime | None, int]] = {}
-    for row in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            problems.append(f"line {line}: has {len(row)} fields, the header has {len(header)}")
-            continue
-        cells = dict(zip(header, (c.strip() for c in row), strict=True))
+    for line, cells in table_rows(text, columns=COLUMNS, required=REQUIRED,
+                                  what="past orders", problems=problems):
         bad = len(problems)
         order_id = cells["order_id"]
         if not ORDER_ID_RE.match(order_id):
@@ -107,8 +82,6 @@ def parse_orders_csv(text: str, catalog: Catalog) -> list[PastOrder]:
         if order_id in times and len(problems) == bad and times[order_id][0] != when:
             problems.append(f"line {line}, column time: order {order_id} has another time "
                             f"on line {times[order_id][1]}")
-        if len(problems) >= MAX_PROBLEMS:
-            break
         if len(problems) > bad or product is None:
             continue
         times.setdefault(order_id, (when, line))

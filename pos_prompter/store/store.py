@@ -522,10 +522,6 @@ class Store:
         assert order_id is not None
         return order_id
 
-    def order_revision(self, order_id: int) -> int:
-        row = self.db.execute("SELECT rev FROM orders WHERE id = ?", [order_id]).fetchone()
-        return int(row[0]) if row else 0
-
     def save_session(self, session: OrderSession, events: Iterable[TillEvent],
                      now: dt.datetime, *, rev: int) -> int:
         """Commit the order as it now is, with the prompt outcomes of `events`, at once.

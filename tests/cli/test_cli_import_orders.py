@@ -95,3 +95,11 @@ rules:
     assert prompt["say"] == "An oat cookie? 25% of latte orders have one."
     assert "Bought together in 25% of orders with Latte Tall, last 90 days (40 orders)" \
         in prompt["evidence"]
+
+
+def test_a_column_given_twice_is_refused(cli: RunCli, spec_store: Path, tmp_path: Path) -> None:
+    csv_file = tmp_path / "orders.csv"
+    csv_file.write_text("order_id,sku,qty,qty\nA1,COOKIE,1,2\n", encoding="utf-8")
+    cli("import", "orders", csv_file, "--db", spec_store).assert_clean_error(
+        1, "line 1, column 'qty': column appears twice")
+    assert count(spec_store, "SELECT count(*) FROM orders") == 0
