@@ -19,6 +19,13 @@ class ListTableModel(QAbstractTableModel):
     def table_rows(self) -> Sequence[Any]:
         raise NotImplementedError
 
+    def item_at(self, index: Index) -> Any:
+        """The item shown at `index`, or None for an index outside the table."""
+        rows = self.table_rows()
+        if not index.isValid() or not 0 <= index.row() < len(rows):
+            return None
+        return rows[index.row()]
+
     def rowCount(self, parent: Index | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self.table_rows())
 

@@ -39,6 +39,19 @@ def touch_button(text: str, object_name: str, parent: QWidget | None = None) -> 
     return button
 
 
+def dialog_button(text: str, object_name: str, parent: QWidget,
+                  slot: Callable[[], object] | None = None) -> QPushButton:
+    """A button of a dialog or panel that Enter never presses (not a default button):
+    Enter belongs to the fields. `slot` runs when it is clicked."""
+    button = QPushButton(text, parent)
+    button.setObjectName(object_name)
+    button.setAutoDefault(False)
+    button.setDefault(False)
+    if slot is not None:
+        button.clicked.connect(lambda _checked=False: slot())
+    return button
+
+
 class ElidedLabel(QLabel):
     """A one-line plain-text label that ends in an ellipsis when it is too narrow, rather
     than being cut mid-letter; the whole text is in `full_text` and the tooltip."""

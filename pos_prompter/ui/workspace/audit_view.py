@@ -96,9 +96,9 @@ class AuditTableModel(ListTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        entry = self.item_at(index)
+        if entry is None:
             return None
-        entry = self._entries[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(entry, column)

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,7 +49,7 @@ from pos_prompter.core.money import cents_str, format_money
 from pos_prompter.core.past_orders import PastOrder, parse_orders_csv
 from pos_prompter.core.rules import Rule, RulePack, rule_to_dict, settings_to_dict
 from pos_prompter.store import ImportSummary, Store
-from pos_prompter.ui.widgets import open_file_chooser, plain_label
+from pos_prompter.ui.widgets import dialog_button, open_file_chooser, plain_label
 
 logger = logging.getLogger(__name__)
 
@@ -389,8 +388,8 @@ class ImportDialog(QDialog):
 
     def _build(self) -> None:
         self.path_label = plain_label("importPath", self)
-        self.choose_button = self._button("Choose file\N{HORIZONTAL ELLIPSIS}",
-                                          "importChooseFile", self.choose_file)
+        self.choose_button = dialog_button("Choose file\N{HORIZONTAL ELLIPSIS}",
+                                           "importChooseFile", self, self.choose_file)
         top = QHBoxLayout()
         top.addWidget(self.path_label, 1)
         top.addWidget(self.choose_button)
@@ -433,8 +432,8 @@ class ImportDialog(QDialog):
         self.progress.setValue(0)
         self.result_label = plain_label("importResult", self)
 
-        self.apply_button = self._button("Apply", "importApply", self.apply)
-        self.close_button = self._button("Close", "importClose", self.reject)
+        self.apply_button = dialog_button("Apply", "importApply", self, self.apply)
+        self.close_button = dialog_button("Close", "importClose", self, self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.apply_button)
@@ -452,13 +451,6 @@ class ImportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.result_label)
         layout.addLayout(buttons)
-
-    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
 
     def _list(self, name: str) -> QListWidget:
         widget = QListWidget(self)

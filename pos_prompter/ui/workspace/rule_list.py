@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -50,7 +49,7 @@ from pos_prompter.core.rules import KINDS, RULE_ID_RE, Rule, RuleId
 from pos_prompter.store import Store
 from pos_prompter.store.store import RuleResults
 from pos_prompter.ui.list_model import ListTableModel
-from pos_prompter.ui.widgets import plain_label
+from pos_prompter.ui.widgets import dialog_button, plain_label
 
 ID, KIND, TRIGGER, OFFER, PRIORITY, ACTIVE, SHOWN, RATE, REVENUE = range(9)
 HEADERS = ("Rule", "Kind", "Trigger", "Offer", "Priority", "Active", "Shown", "Accepted",
@@ -295,9 +294,9 @@ class RuleTableModel(ListTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.item_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
@@ -565,13 +564,13 @@ class RuleListView(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_selected)
 
-        self.new_button = self._button("New rule", "ruleNew", self.new_rule_requested.emit)
-        self.toggle_button = self._button("Deactivate", "ruleToggleActive",
-                                          self.toggle_selected)
-        self.duplicate_button = self._button("Duplicate", "ruleDuplicate",
-                                             self.duplicate_selected)
-        self.delete_button = self._button("Delete\N{HORIZONTAL ELLIPSIS}", "ruleDelete",
-                                          self.delete_selected)
+        self.new_button = dialog_button("New rule", "ruleNew", self, self.new_rule_requested.emit)
+        self.toggle_button = dialog_button("Deactivate", "ruleToggleActive", self,
+                                           self.toggle_selected)
+        self.duplicate_button = dialog_button("Duplicate", "ruleDuplicate", self,
+                                              self.duplicate_selected)
+        self.delete_button = dialog_button("Delete\N{HORIZONTAL ELLIPSIS}", "ruleDelete", self,
+                                           self.delete_selected)
         self.count_label = plain_label("ruleCount", self, wrap=False)
         actions = QHBoxLayout()
         for button in (self.new_button, self.toggle_button, self.duplicate_button,
@@ -591,13 +590,6 @@ class RuleListView(QWidget):
                        self.proxy.modelReset, self.proxy.layoutChanged):
             signal.connect(self._update_count)
         self._update_buttons()
-
-    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
 
     def _money(self, cents: Cents) -> str:
         return format_money(cents, self.currency)

@@ -34,7 +34,7 @@ from pos_prompter.core.auth import (
 )
 from pos_prompter.core.errors import UserError
 from pos_prompter.store.auth import Person, StaffStore, check_name
-from pos_prompter.ui.widgets import plain_label
+from pos_prompter.ui.widgets import dialog_button, plain_label
 
 DEMO_PASSWORDS = frozenset(secret for _name, role, secret in DEMO_STAFF
                            if role in PASSWORD_ROLES)
@@ -101,13 +101,10 @@ class _SecretDialog(QDialog):
         return edit
 
     def _button(self, text: str, name: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        self.buttons.addWidget(button)
         # Enter is handled by the fields (next field, or submit from the last one): a
         # default button would also fire on Enter in the name field, with no password.
-        button.setAutoDefault(False)
-        button.setDefault(False)
+        button = dialog_button(text, name, self)
+        self.buttons.addWidget(button)
         return button
 
     def _chain(self, *edits: QLineEdit) -> None:
