@@ -32,21 +32,19 @@ class Till:
         self.till_name = till_name
         """Which till this is, when several share a store (None: the store's one till)."""
         self.clock: Clock = clock or SystemClock()
-        with store.snapshot():
-            self.settings: Settings = store.load_settings()
-            self.catalog: Catalog = store.load_catalog()
-            rules = store.load_rules()
-            self.revision = store.publish_revision()
-            """The publish revision the till's catalog, rules and settings come from."""
-        self.history = store.history()
-        self.engine = Engine(self.catalog, rules, self.settings, self.history)
-        self.pace = PaceMeter(self.settings.rush_scans_per_minute)
+        self.session: OrderSession | None = None
+        self.pace = PaceMeter(0)
+        self.settings: Settings
+        self.catalog: Catalog
+        self.engine: Engine
+        self.revision = 0
+        """The publish revision the till's catalog, rules and settings come from."""
+        self.reload()
         clerks = store.clerks()
         self.clerk = clerk or (clerks[0] if clerks else None)
         self.customer: str | None = None
         """Customer type for the next order (or the open one, once set)."""
         self.last_order: int | None = None
-        self.session: OrderSession | None = None
         self._rev = 0
         resumed = store.open_order_state(till_name)
         if resumed is not None:
