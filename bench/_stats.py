@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import statistics
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
 
 
 def quantile(samples: Sequence[float], q: float) -> float:
@@ -103,3 +106,16 @@ def seconds(samples: Sequence[float]) -> str:
         return f"{samples[0]:.3f} s"
     return (f"{statistics.median(samples):.3f} s (min {min(samples):.3f}, "
             f"max {max(samples):.3f}, n={len(samples)})")
+
+
+def run_sized(run: Callable[[dict[str, Any]], int], quick: dict[str, Any],
+              full: dict[str, Any], doc: str, argv: list[str] | None = None) -> int:
+    """The command line of a bench with two sizes: `--quick` for a smoke run, otherwise
+    the full one; prints the total time and returns the bench's exit code."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    args = parser.parse_args(argv)
+    t0 = time.perf_counter()
+    code = run(dict(quick if args.quick else full))
+    print(f"\n(total {time.perf_counter() - t0:.1f} s)")
+    return code

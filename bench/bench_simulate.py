@@ -22,7 +22,6 @@ with synchronous=FULL, as at a real till).
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import statistics
@@ -35,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _stats import header, seconds, verdict
+from _stats import header, run_sized, seconds, verdict
 from generate import NOW, make_dataset, make_plan, script_text
 
 from pos_prompter.core.catalog import Catalog
@@ -186,13 +185,7 @@ def run(cfg: dict) -> int:  # type: ignore[type-arg]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
-    args = parser.parse_args(argv)
-    t0 = time.perf_counter()
-    code = run(dict(QUICK if args.quick else FULL))
-    print(f"\n(total {time.perf_counter() - t0:.1f} s)")
-    return code
+    return run_sized(run, QUICK, FULL, __doc__ or "", argv)
 
 
 if __name__ == "__main__":

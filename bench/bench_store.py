@@ -22,7 +22,6 @@ Into a temporary folder, with a generated store of 100,000 products and 20,000 r
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import json
 import math
@@ -42,7 +41,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _stats import header, seconds, verdict
+from _stats import header, run_sized, seconds, verdict
 from generate import Dataset, make_dataset, write_catalog, write_rules
 
 from pos_prompter.core.catalog import normalize_barcode
@@ -366,13 +365,7 @@ def run(cfg: dict) -> int:  # type: ignore[type-arg]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
-    args = parser.parse_args(argv)
-    t0 = time.perf_counter()
-    code = run(dict(QUICK if args.quick else FULL))
-    print(f"\n(total {time.perf_counter() - t0:.1f} s)")
-    return code
+    return run_sized(run, QUICK, FULL, __doc__ or "", argv)
 
 
 if __name__ == "__main__":
