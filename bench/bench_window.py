@@ -31,19 +31,31 @@ first line of its order: the best case for the till's table, whose row heights a
 widths are re-fitted to the contents of every row on each change.
 
 Our real path commits to SQLite (WAL, synchronous=FULL) before the screen shows anything:
-a first scan opens an order (one transaction) and saves the line and the prompt (another),
-each with its fsync. That is required, and part of the figures; put the stores on the disk
-a till would use (--dir). The breakdown at the end times Till.scan alone, and its store
-transactions (and their COMMIT) alone, for the same scans on a separate copy of the same
-store, in the same turns as the windows (so it meets the same disk), without touching the
-window run.
+a first scan opens the order and saves the line and the prompt in one transaction, with its
+fsync. That is required, and part of the figures; put the stores on the disk a till would
+use (--dir). So there are two baselines, measured in the same turns:
+- "bare PySide6", the issue's bare path, as above;
+- "bare + commit", the same window whose slot also INSERTs the scanned code into an SQLite
+  file (WAL, synchronous=FULL) and COMMITs before it shows the overlay: the least any till
+  that never loses a scan must do.
+A third view models a real display: a painted frame reaches the glass at the next refresh
+(60 Hz), and a scan starts at a random phase of the refresh cycle (seeded; the i-th scans of
+both windows get the same phase). It is computed from the painted-frame samples, not
+measured on a screen (offscreen Qt has no vertical sync).
+
+The breakdown at the end times Till.scan alone, and its store transaction (and its COMMIT)
+alone, for the same scans on a separate copy of the same store, in the same turns as the
+windows (so it meets the same disk), without touching the window run.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import math
 import os
+import random
+import sqlite3
 import sys
 import tempfile
 import time
@@ -315,6 +327,25 @@ class BareWindow(QMainWindow):
         self.overlay.show()
 
 
+class DurableBareWindow(BareWindow):
+    """The bare path plus the least a till that never loses a scan must do before it shows
+    anything: the scanned line INSERTed into an SQLite file in WAL mode with
+    synchronous=FULL, and COMMITted (one fsync), in the slot. Same disk as our store."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS lines(id INTEGER PRIMARY KEY, code TEXT)")
+
+    def on_return(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute("INSERT INTO lines(code) VALUES (?)", [self.field.text()])
+        self.db.execute("COMMIT")
+        super().on_return()
+
+
 class Bare(Subject):
     name = "bare PySide6"
 
@@ -331,6 +362,10 @@ class Bare(Subject):
         self.bare.model.clear()
 
 
+class DurableBare(Bare):
+    name = "bare + commit"
+
+
 # ------------------------------------------------------------------ Till.scan alone
 
 
@@ -339,29 +374,47 @@ def timed_writes(store: Store, writes: list[float],
                  commits: list[float]) -> Iterator[None]:
     """Time every store transaction (BEGIN IMMEDIATE to COMMIT) and its COMMIT alone."""
     original: Callable[[], AbstractContextManager[Any]] = store.write
+    depth = 0
 
     @contextmanager
     def write() -> Iterator[Any]:
-        t0 = time.perf_counter()
-        transaction = original()
-        db = transaction.__enter__()
-        try:
-            yield db
-        except BaseException:
-            if not transaction.__exit__(*sys.exc_info()):
-                raise
+        nonlocal depth
+        if depth:  # a write inside another joins it: one transaction, timed once
+            with original() as db:
+                yield db
             return
-        t1 = time.perf_counter()
-        transaction.__exit__(None, None, None)
-        t2 = time.perf_counter()
-        writes.append(t2 - t0)
-        commits.append(t2 - t1)
+        depth += 1
+        try:
+            with _outermost(original, writes, commits) as db:
+                yield db
+        finally:
+            depth -= 1
 
     store.write = write  # type: ignore[method-assign]
     try:
         yield
     finally:
         del store.write
+
+
+@contextmanager
+def _outermost(original: Callable[[], AbstractContextManager[Any]], writes: list[float],
+               commits: list[float]) -> Iterator[Any]:
+    """One outermost transaction, timed whole (BEGIN..COMMIT) and its COMMIT alone."""
+    t0 = time.perf_counter()
+    transaction = original()
+    db = transaction.__enter__()
+    try:
+        yield db
+    except BaseException:
+        if not transaction.__exit__(*sys.exc_info()):
+            raise
+        return
+    t1 = time.perf_counter()
+    transaction.__exit__(None, None, None)
+    t2 = time.perf_counter()
+    writes.append(t2 - t0)
+    commits.append(t2 - t1)
 
 
 class TillAlone:
@@ -423,6 +476,24 @@ def run(subjects: list[Subject], alone: TillAlone, n: int, blocks: int) -> None:
             alone.scan(LATTE_TALL, record=True)
 
 
+REFRESH_HZ = 60
+
+
+def on_display(ours: list[float], base: list[float], *,
+               seed: int = 20261122) -> tuple[list[float], list[float]]:
+    """When each painted frame reaches a real display: at the first refresh after it is
+    painted. Scan i starts at a random phase of the refresh cycle (seeded, the same phase
+    for both windows' i-th scan), so both meet the same refresh cadence."""
+    period = 1000.0 / REFRESH_HZ
+    phases = random.Random(seed)
+    seen: tuple[list[float], list[float]] = ([], [])
+    for a, b in zip(ours, base, strict=True):
+        phase = phases.uniform(0.0, period)
+        for painted, out in ((a, seen[0]), (b, seen[1])):
+            out.append(period * math.ceil((phase + painted) / period) - phase)
+    return seen
+
+
 def line(name: str, samples: list[float], unit: str = "ms") -> str:
     s = summary(samples)
     return (f"  {name:48}p50 {s['p50']:8.3f}{unit}  p99 {s['p99']:8.3f}{unit}  "
@@ -451,12 +522,15 @@ def main(argv: list[str] | None = None) -> int:
         store = Store.open(window_db)
         window = build_window(store, clock=FixedClock(MORNING))
         bare = BareWindow()
+        durable_bare = DurableBareWindow(Path(tmp) / "bare.db")
         ours, base = Ours(app, window), Bare(app, bare)
+        durable = DurableBare(app, durable_bare)
         alone = TillAlone(till_db)
         try:
-            run([ours, base], alone, n, blocks)
+            run([ours, base, durable], alone, n, blocks)
         finally:
-            for w in (window, bare):
+            durable_bare.db.close()
+            for w in (window, bare, durable_bare):
                 w.close()
                 w.deleteLater()
             settle(app)
@@ -476,8 +550,19 @@ def main(argv: list[str] | None = None) -> int:
                          "its Paint event and the frame is done)", "ms",
                          ours.samples.painted, base.samples.painted, "bare PySide6")
 
+        durable_slot = report("Scan to slot end, against bare Qt + one durable commit",
+                              "ms", ours.samples.slot, durable.samples.slot, "bare + commit")
+        durable_painted = report("Scan to painted frame, against bare Qt + one durable "
+                                 "commit", "ms", ours.samples.painted,
+                                 durable.samples.painted, "bare + commit")
+        ours_seen, base_seen = on_display(ours.samples.painted, base.samples.painted)
+        seen = report(f"Scan to the frame on a {REFRESH_HZ} Hz display (the painted frame goes"
+                      " out at the next refresh; scans start at a random phase of the refresh"
+                      ", the same phases for both)", "ms", ours_seen, base_seen,
+                      "bare PySide6")
+
         print("\nWhere the time goes, per scan (ms)")
-        for subject in (ours, base):
+        for subject in (ours, base, durable):
             s = subject.samples
             print(f" {subject.name}")
             print(line("typing 13 digits (key events)", s.typed))
@@ -489,9 +574,9 @@ def main(argv: list[str] | None = None) -> int:
               f" in the same turns (mean {sum(alone.transactions) / n:.1f} store "
               "transactions per scan)")
         print(line("Till.scan (lookup, engine, session, store)", alone.scan_ms))
-        print(line("  of which store transactions (BEGIN..COMMIT)", alone.writes_ms))
+        print(line("  of which store transaction (BEGIN..COMMIT)", alone.writes_ms))
         print(line("    of which COMMIT (synchronous=FULL fsync)", alone.commits_ms))
-        print(line("  the rest (lookup, engine, session)", [
+        print(line("  outside it (lookup; a first scan's engine is inside)", [
             a - b for a, b in zip(alone.scan_ms, alone.writes_ms, strict=True)]))
         for q in ("p50", "p99"):
             total = summary(ours.samples.slot)[q]
@@ -501,8 +586,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  our slot end at {q}, {total:.3f} ms ~ typing {typed:.3f} + Till.scan "
                   f"{scan:.3f} (COMMIT {commit:.3f}, {commit / total:.0%} of it) + window "
                   f"update {total - typed - scan:.3f} (differences of quantiles: rough)")
-        print(f"\nratio p99 (ours / bare): to slot end {slot['ratio_p99']:.2f}x, "
-              f"to painted frame {painted['ratio_p99']:.2f}x (target: within 1.5x)")
+        print("\nratio p99 (target: within 1.5x)")
+        print(f"  against bare Qt:            to slot end {slot['ratio_p99']:.2f}x, "
+              f"to painted frame {painted['ratio_p99']:.2f}x")
+        print(f"  against bare Qt + commit:   to slot end {durable_slot['ratio_p99']:.2f}x, "
+              f"to painted frame {durable_painted['ratio_p99']:.2f}x")
+        print(f"  against bare Qt, at {REFRESH_HZ} Hz:  to the frame on the display "
+              f"{seen['ratio_p99']:.2f}x")
     return 0
 
 
