@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rule_helpers import make_rule
 
 from pos_prompter.core.catalog import Catalog, parse_catalog_csv
 from pos_prompter.core.engine import (
@@ -58,25 +59,7 @@ def order(engine: Engine, *skus: str, customer: str | None = None,
 
 
 def rule(kind: str = "cross_sell", **fields: Any) -> dict[str, Any]:
-    offers = {
-        "upsell": {"next_size": True},
-        "cross_sell": {"add": ["MUFFIN-B"]},
-        "bundle": {"bundle": {"with": ["MUFFIN-B"], "price": "2.00"}},
-        "threshold": {"threshold": {"order_total": "15.00", "within": "6.00", "reward": "MUG",
-                                    "reward_price": "6.00"}},
-    }
-    raw: dict[str, Any] = {"id": fields.pop("id", "r"), "kind": kind, "title": "T",
-                           "say": fields.pop("say", "Offer {offer}?"), "offer": offers[kind]}
-    if kind != "threshold":
-        raw["when"] = {"scanned": {"category": ["coffee"]}}
-    else:
-        raw["when"] = {"event": "checkout"}
-    for key, value in fields.items():
-        if key == "when":
-            raw["when"] = {**raw["when"], **value}
-        else:
-            raw[key] = value
-    return raw
+    return make_rule(kind, default_say="Offer {offer}?", **fields)
 
 
 def check(engine: Engine, view: OrderView, rule_id: str = "r", trigger: int | None = 1,

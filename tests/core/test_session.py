@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rule_helpers import make_rule
 
 from pos_prompter.core.catalog import Catalog, parse_catalog_csv
 from pos_prompter.core.engine import Engine, is_held_out
@@ -29,21 +30,7 @@ SPEC_DIR = Path(__file__).parent / "spec_examples"
 
 
 def rule(kind: str = "cross_sell", **fields: Any) -> dict[str, Any]:
-    """A rule dict on coffee scans (checkout for thresholds), with fields overridden."""
-    offers = {
-        "upsell": {"next_size": True},
-        "cross_sell": {"add": ["MUFFIN-B"]},
-        "bundle": {"bundle": {"with": ["MUFFIN-B"], "price": "2.00"}},
-        "threshold": {"threshold": {"order_total": "15.00", "within": "6.00", "reward": "MUG",
-                                    "reward_price": "6.00"}},
-    }
-    when: dict[str, Any] = ({"event": "checkout"} if kind == "threshold"
-                            else {"scanned": {"category": ["coffee"]}})
-    raw: dict[str, Any] = {"id": fields.pop("id", "r"), "kind": kind, "title": "T",
-                           "say": fields.pop("say", "{offer}?"), "offer": offers[kind],
-                           "when": {**when, **fields.pop("when", {})}}
-    raw.update(fields)
-    return raw
+    return make_rule(kind, default_say="{offer}?", **fields)
 
 
 def kinds(events: list[TillEvent]) -> list[str]:
