@@ -7,13 +7,27 @@ keeps running. Enter never presses a button by itself: in a name field it moves 
 password, in the last field it submits, and it never reaches the till's scan field (each
 dialog is a window of its own). Messages are plain text in a label, never another dialog;
 a secret is never shown, logged or kept once the dialog is done with it.
+
+Hashing a secret takes ~0.4 s (scrypt at OWASP cost), so every check or change that hashes
+runs in a worker thread (`import_dialog.StoreJob`) on a store connection of its own: the
+window keeps painting and the till beside it keeps selling. The store counts a wrong
+attempt and decides a lockout inside its own write transaction, so two checks (two tills,
+or a dialog closed and opened again) can never together get more than five tries. While
+a check runs the submit button says so and is disabled, the fields are read-only and a
+second Enter is ignored: one press, one attempt. The outcome arrives on the UI thread
+once the thread has finished. The sign-in can be cancelled meanwhile (the attempt still
+counts; a right password then opens nothing); a new password being saved cannot.
 """
 
 from __future__ import annotations
 
 import itertools
+import weakref
+from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import Qt, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,8 +47,10 @@ from pos_prompter.core.auth import (
     password_problem,
 )
 from pos_prompter.core.errors import UserError
+from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore, check_name
 from pos_prompter.ui.widgets import dialog_button, plain_label
+from pos_prompter.ui.workspace.import_dialog import StoreJob
 
 DEMO_PASSWORDS = frozenset(secret for _name, role, secret in DEMO_STAFF
                            if role in PASSWORD_ROLES)
@@ -48,6 +64,51 @@ POLICY_TEXT = (f"At least {PASSWORD_MIN} characters, not all digits: a phrase of
 def sentence(text: str) -> str:
     """A message as the label shows it: capital first letter."""
     return text[:1].upper() + text[1:] if text else text
+
+
+def full_stop(text: str) -> str:
+    """A message that ends with a full stop (exactly one)."""
+    return text if text.endswith(".") else text + "."
+
+
+Outcome = Person | UserError
+"""What a check or change in the worker gives back: the person, or why it was refused."""
+
+_RUNNING: set[StoreJob] = set()
+"""Checks whose thread has not finished yet. A job is not its dialog's child: a dialog
+closed (and deleted) meanwhile must not take a running thread with it, so the job is kept
+here until its thread has finished, then deleted; its outcome is then dropped."""
+
+_waits_at_quit = False
+
+
+def running_checks() -> int:
+    """How many checks or changes are still hashing in a worker thread."""
+    return len(_RUNNING)
+
+
+def wait_for_checks() -> None:
+    """Block until every running check has finished (at quit: a QThread must never be
+    destroyed while it runs). At most one hash's time."""
+    for job in list(_RUNNING):
+        job.wait()
+
+
+def _retire(job: StoreJob) -> None:
+    _RUNNING.discard(job)
+    job.wait()  # already past run(): returns at once
+    job.deleteLater()
+
+
+def _launch(job: StoreJob) -> None:
+    global _waits_at_quit
+    app = QCoreApplication.instance()
+    if app is not None and not _waits_at_quit:
+        app.aboutToQuit.connect(wait_for_checks)
+        _waits_at_quit = True
+    _RUNNING.add(job)
+    job.finished.connect(partial(_retire, job))  # after the job's own delivery
+    job.start()
 
 
 def _new_password_problem(password: str, repeat: str) -> str | None:
@@ -65,7 +126,23 @@ def _new_password_problem(password: str, repeat: str) -> str | None:
 
 class _SecretDialog(QDialog):
     """What the three dialogs share: a form of line edits, a message label, a submit and
-    a cancel button that Enter never presses by itself."""
+    a cancel button that Enter never presses by itself, and the worker that hashes.
+
+    Signals:
+        refused(str): the store refused what the worker checked or saved (wrong
+            password, lockout, a name taken meanwhile, store trouble...); carries the
+            message shown. The dialog stays open.
+    """
+
+    refused = Signal(str)
+
+    busy_text = "Checking\N{HORIZONTAL ELLIPSIS}"
+    """The submit button's text while the worker hashes."""
+    cancel_while_busy = False
+    """Whether Cancel (or Esc, or closing the window) works while the worker hashes; the
+    outcome is then dropped."""
+
+    staff: StaffStore
 
     def __init__(self, object_name: str, title: str, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -86,6 +163,12 @@ class _SecretDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(self.buttons)
         self._first: QLineEdit | None = None
+        self._edits: list[QLineEdit] = []
+        self.submit_button: QPushButton | None = None
+        self._submit_text = ""
+        self.cancel_button: QPushButton | None = None
+        self.job: StoreJob | None = None
+        """The worker hashing now, if any."""
 
     def _line(self, label: str, name: str, *, secret: bool = False,
               text: str = "") -> QLineEdit:
@@ -98,6 +181,7 @@ class _SecretDialog(QDialog):
                                      | Qt.InputMethodHint.ImhNoPredictiveText
                                      | Qt.InputMethodHint.ImhSensitiveData)
         self.form.addRow(label, edit)
+        self._edits.append(edit)
         return edit
 
     def _button(self, text: str, name: str) -> QPushButton:
@@ -114,8 +198,86 @@ class _SecretDialog(QDialog):
                 Qt.FocusReason.TabFocusReason))
         edits[-1].returnPressed.connect(self.submit)
 
+    def _submit_and_cancel(self, submit: tuple[str, str],
+                           cancel: tuple[str, str]) -> tuple[QPushButton, QPushButton]:
+        """The two buttons, from (text, objectName) pairs: one submits, one rejects."""
+        submit_button, cancel_button = self._button(*submit), self._button(*cancel)
+        submit_button.clicked.connect(self.submit)
+        cancel_button.clicked.connect(self.reject)
+        self.submit_button, self._submit_text = submit_button, submit[0]
+        self.cancel_button = cancel_button
+        return submit_button, cancel_button
+
     def submit(self) -> None:  # pragma: no cover - every dialog defines it
         raise NotImplementedError
+
+    # ------------------------------------------------------------------ the worker
+
+    @property
+    def busy(self) -> bool:
+        """The worker is hashing: a second submit is ignored."""
+        return self.job is not None
+
+    def _set_busy(self, busy: bool) -> None:
+        if self.submit_button is not None:
+            self.submit_button.setEnabled(not busy)
+            self.submit_button.setText(self.busy_text if busy else self._submit_text)
+        if self.cancel_button is not None:
+            self.cancel_button.setEnabled(self.cancel_while_busy or not busy)
+        for edit in self._edits:
+            edit.setReadOnly(busy)
+
+    def _run(self, work: Callable[[StaffStore], Person]) -> None:
+        """`work(staff)` in a worker thread, on a StaffStore over a connection of its own
+        to the same file (a sqlite connection never crosses threads). `_finish` gets the
+        Person, or the UserError that refused it, on the UI thread once the thread has
+        finished, unless the dialog was closed (or deleted) meanwhile."""
+        clock, policy, store = self.staff.clock, self.staff.policy, self.staff.store
+
+        def outcome(own: Store, _progress: object) -> Outcome:
+            try:
+                return work(StaffStore(own, clock, policy))
+            except UserError as exc:  # a refusal; anything else is StoreJob's to report
+                return exc
+
+        self.say("")
+        if store.path is None:  # an in-memory copy: no other connection can see it
+            self._finish(outcome(store, None))
+            return
+        job = StoreJob(store.path, outcome)  # no parent: see _RUNNING
+        dialog_ref = weakref.ref(self)
+
+        def deliver(result: Outcome) -> None:
+            dialog = dialog_ref()
+            if dialog is None or not shiboken6.isValid(dialog) or dialog.job is not job:
+                return  # closed meanwhile: nobody is waiting for this outcome
+            dialog.job = None
+            dialog._set_busy(False)
+            dialog._finish(result)
+
+        job.succeeded.connect(deliver)
+        # Store trouble (the file gone, say) or a bug, already logged by StoreJob.
+        job.failed.connect(lambda headline, _problems: deliver(UserError(headline)))
+        self.job = job
+        self._set_busy(True)
+        _launch(job)
+
+    def _finish(self, outcome: Outcome) -> None:  # pragma: no cover - every dialog has one
+        raise NotImplementedError
+
+    def _refuse(self, text: str) -> None:
+        self.say(text)
+        self.refused.emit(text)
+
+    def reject(self) -> None:
+        # A Qt virtual: nothing here may raise (PySide would take the process down).
+        if self.busy:
+            if not self.cancel_while_busy:
+                self.say("Wait a moment: the password is being saved.")
+                return
+            self.job = None  # the thread runs on (see _RUNNING); its outcome is dropped
+            self._set_busy(False)
+        super().reject()
 
     def say(self, text: str) -> None:
         self.message.setText(text)
@@ -136,13 +298,17 @@ class SignInDialog(_SecretDialog):
     A clerk (PIN) or trainer is refused whatever they type; wrong passwords are counted in
     the store file, and the fifth in a row locks that person out (the message says until
     when). The dialog stays open after a refusal, with the reason in `signInMessage`.
+    The password is checked in a worker thread (see the module's docstring); Cancel works
+    meanwhile.
 
     Signals:
         signed_in(object): a manager signed in; carries their `Person`. The dialog then
             accepts (and so emits `accepted` and `finished`).
+        refused(str): the check refused them; carries the message shown.
     """
 
     signed_in = Signal(object)
+    cancel_while_busy = True
 
     def __init__(self, staff: StaffStore, parent: QWidget | None = None, *,
                  name: str = "") -> None:
@@ -156,18 +322,20 @@ class SignInDialog(_SecretDialog):
                            "with a password. A clerk's PIN does not open it.")
         self.name_edit = self._line("Name", "signInName", text=name)
         self.password_edit = self._line("Password", "signInPassword", secret=True)
-        self.sign_in_button = self._button("Sign in", "signInButton")
-        self.cancel_button = self._button("Cancel", "signInCancel")
-        self.sign_in_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
+        self.sign_in_button, _cancel = self._submit_and_cancel(
+            ("Sign in", "signInButton"), ("Cancel", "signInCancel"))
         self._chain(self.name_edit, self.password_edit)
+        self._demo_password = False
 
     def _focus_target(self) -> QLineEdit:
         return self.password_edit if self.name_edit.text().strip() else self.name_edit
 
     @Slot()
     def submit(self) -> None:
-        """Check the name and password; accept for a manager, else say why."""
+        """Check the name and password in the worker; accept for a manager, else say why.
+        Ignored while a check runs: Enter pressed twice is one attempt."""
+        if self.busy:
+            return
         name = self.name_edit.text().strip()
         secret = self.password_edit.text()
         if not name:
@@ -179,31 +347,38 @@ class SignInDialog(_SecretDialog):
             self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.password_edit.clear()
-        try:
-            person = self.staff.sign_in(name, secret, roles=WORKSPACE_ROLES)
-        except UserError as exc:  # SignInError, or a store that is busy
-            # As it is: it may start with a person's name, which keeps its case.
-            self.say(str(exc) + ("" if str(exc).endswith(".") else "."))
+        self._demo_password = secret in DEMO_PASSWORDS
+        when = self.staff.clock.now()  # the attempt is made now, whenever it is decided
+        self._run(lambda staff: staff.sign_in(name, secret, when, roles=WORKSPACE_ROLES))
+
+    def _finish(self, outcome: Outcome) -> None:
+        if isinstance(outcome, UserError):  # SignInError, or a store that is busy
+            self.password_edit.clear()  # anything typed while it was checked
             self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            # As it is: it may start with a person's name, which keeps its case.
+            self._refuse(full_stop(str(outcome)))
             return
-        self.person = person
-        self.used_demo_password = secret in DEMO_PASSWORDS
+        self.person = outcome
+        self.used_demo_password = self._demo_password
         self.say("")
-        self.signed_in.emit(person)
+        self.signed_in.emit(outcome)
         self.accept()
 
 
 class FirstManagerDialog(_SecretDialog):
     """The first run of a store without a manager: choose the first manager's name and
     password (typed twice). Policy problems are shown in `firstManagerMessage`; nothing is
-    stored until the password is acceptable.
+    stored until the password is acceptable. The password is hashed and saved in a worker
+    thread; the dialog cannot be cancelled meanwhile.
 
     Signals:
         created(object): the first manager was created; carries their `Person`. The
             dialog then accepts.
+        refused(str): the store refused (a manager exists by now...); carries the message.
     """
 
     created = Signal(object)
+    busy_text = "Saving\N{HORIZONTAL ELLIPSIS}"
 
     def __init__(self, staff: StaffStore, parent: QWidget | None = None) -> None:
         super().__init__("firstManagerDialog", "First manager", parent)
@@ -215,15 +390,15 @@ class FirstManagerDialog(_SecretDialog):
         self.name_edit = self._line("Manager's name", "firstManagerName")
         self.password_edit = self._line("Password", "firstManagerPassword", secret=True)
         self.repeat_edit = self._line("Password again", "firstManagerRepeat", secret=True)
-        self.create_button = self._button("Create manager", "firstManagerCreate")
-        self.cancel_button = self._button("Not now", "firstManagerCancel")
-        self.create_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
+        self.create_button, _cancel = self._submit_and_cancel(
+            ("Create manager", "firstManagerCreate"), ("Not now", "firstManagerCancel"))
         self._chain(self.name_edit, self.password_edit, self.repeat_edit)
         self._first = self.name_edit
 
     @Slot()
     def submit(self) -> None:
+        if self.busy:
+            return
         try:
             name = check_name(self.name_edit.text())
         except UserError as exc:
@@ -235,30 +410,35 @@ class FirstManagerDialog(_SecretDialog):
             self.say(problem)
             self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        try:
-            person = self.staff.create_first_manager(name, self.password_edit.text())
-        except UserError as exc:  # StaffError (a manager exists by now), store trouble
-            self.say(sentence(str(exc)) + ".")
+        password = self.password_edit.text()
+        self.password_edit.clear()
+        self.repeat_edit.clear()
+        when = self.staff.clock.now()
+        self._run(lambda staff: staff.create_first_manager(name, password, now=when))
+
+    def _finish(self, outcome: Outcome) -> None:
+        if isinstance(outcome, UserError):  # StaffError (a manager exists by now), store
+            self._refuse(full_stop(sentence(str(outcome))))
             return
-        finally:
-            self.password_edit.clear()
-            self.repeat_edit.clear()
-        self.person = person
+        self.person = outcome
         self.say("")
-        self.created.emit(person)
+        self.created.emit(outcome)
         self.accept()
 
 
 class ChangePasswordDialog(_SecretDialog):
     """A signed-in person sets a new password for themselves (typed twice), audited as
-    changed by them. The published demo passwords are refused.
+    changed by them. The published demo passwords are refused. The password is hashed and
+    saved in a worker thread; the dialog cannot be cancelled meanwhile.
 
     Signals:
         changed(object): the password was changed; carries the `Person`. The dialog then
             accepts.
+        refused(str): the store refused the change; carries the message shown.
     """
 
     changed = Signal(object)
+    busy_text = "Saving\N{HORIZONTAL ELLIPSIS}"
 
     def __init__(self, staff: StaffStore, name: str, parent: QWidget | None = None) -> None:
         super().__init__("changePasswordDialog", f"New password for {name}", parent)
@@ -268,29 +448,30 @@ class ChangePasswordDialog(_SecretDialog):
         self.password_edit = self._line("New password", "changePasswordNew", secret=True)
         self.repeat_edit = self._line("New password again", "changePasswordRepeat",
                                       secret=True)
-        self.save_button = self._button("Change password", "changePasswordSave")
-        self.cancel_button = self._button("Cancel", "changePasswordCancel")
-        self.save_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
+        self.save_button, _cancel = self._submit_and_cancel(
+            ("Change password", "changePasswordSave"), ("Cancel", "changePasswordCancel"))
         self._chain(self.password_edit, self.repeat_edit)
         self._first = self.password_edit
 
     @Slot()
     def submit(self) -> None:
+        if self.busy:
+            return
         password, repeat = self.password_edit.text(), self.repeat_edit.text()
         problem = _new_password_problem(password, repeat)
         if problem is not None:
             self.say(problem)
             self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        try:
-            person = self.staff.change_secret(self.name, password, actor=self.name)
-        except UserError as exc:
-            self.say(sentence(str(exc)) + ".")
+        self.password_edit.clear()
+        self.repeat_edit.clear()
+        name, when = self.name, self.staff.clock.now()
+        self._run(lambda staff: staff.change_secret(name, password, actor=name, now=when))
+
+    def _finish(self, outcome: Outcome) -> None:
+        if isinstance(outcome, UserError):
+            self._refuse(full_stop(sentence(str(outcome))))
             return
-        finally:
-            self.password_edit.clear()
-            self.repeat_edit.clear()
         self.say("")
-        self.changed.emit(person)
+        self.changed.emit(outcome)
         self.accept()

@@ -1,14 +1,19 @@
 """The way into the workspace: only a manager's password opens it, from the till's Manager
 button or Ctrl+M; five wrong passwords lock the manager out, in the store file; a new store
-asks for its first manager; Enter in these dialogs never reaches the scan field."""
+asks for its first manager; Enter in these dialogs never reaches the scan field.
+
+Passwords are hashed in a worker thread: a test that submits one waits for the outcome
+(`signed_in`, `refused`, `finished`), never for a time."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from tillwin_helpers import MUFFIN, child, label_text, scan, scan_field
@@ -20,19 +25,58 @@ from workspace_helpers import (
     open_sign_in,
     sign_in,
     text_of,
-    try_password,
 )
 
 from pos_prompter import app as till_app
 from pos_prompter.bootstrap import init_store
+from pos_prompter.core import auth
 from pos_prompter.core.order import FixedClock
 from pos_prompter.store import Store
 from pos_prompter.store.audit import audit_entries
 from pos_prompter.store.auth import SignInError, StaffStore
 from pos_prompter.ui.till_window import TillWindow
-from pos_prompter.ui.workspace.sign_in import FirstManagerDialog, SignInDialog
+from pos_prompter.ui.workspace.sign_in import (
+    ChangePasswordDialog,
+    FirstManagerDialog,
+    SignInDialog,
+    running_checks,
+)
 
 MakeWindow = Callable[..., TillWindow]
+CHECKING = "Checking\N{HORIZONTAL ELLIPSIS}"
+
+
+@pytest.fixture(autouse=True)
+def no_check_left_running(qtbot: QtBot) -> Iterator[None]:
+    """Every worker thread a test starts has finished, and been deleted, by its end."""
+    yield
+    qtbot.waitUntil(lambda: running_checks() == 0)
+
+
+def submit(dialog: SignInDialog, name: str, password: str) -> None:
+    """Type a name and password and press Sign in (the check then runs in the worker)."""
+    child(dialog, QLineEdit, "signInName").setText(name)
+    child(dialog, QLineEdit, "signInPassword").setText(password)
+    child(dialog, QPushButton, "signInButton").click()
+
+
+def try_password(qtbot: QtBot, dialog: SignInDialog, name: str, password: str) -> str:
+    """Submit a name and password that the check refuses; the message it shows."""
+    with qtbot.waitSignal(dialog.refused) as refused:
+        submit(dialog, name, password)
+    assert refused.args == [text_of(dialog, "signInMessage")]
+    return text_of(dialog, "signInMessage")
+
+
+def hash_at_production_cost(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Give the manager NEW_PASSWORD hashed at OWASP cost (the suite hashes cheaply), so
+    checking it takes as long as at a real till (~0.4 s)."""
+    monkeypatch.setattr(auth, "PARAMS", auth.OWASP_SCRYPT)
+    with Store.open(path) as store:
+        StaffStore(store).change_secret(MANAGER, NEW_PASSWORD)
+        stored = store.db.execute("SELECT password_hash FROM staff WHERE name = ?",
+                                  [MANAGER]).fetchone()[0]
+    assert stored.startswith(f"scrypt${2**17}$8$1$")
 
 
 def test_a_manager_signs_in_and_the_workspace_opens_beside_a_till_that_keeps_selling(
@@ -83,7 +127,7 @@ def test_a_clerk_pin_or_anyone_but_a_manager_never_opens_the_workspace(
     dialog = open_sign_in(qtbot, till)
 
     with qtbot.assertNotEmitted(till.workspace_opened):
-        message = try_password(dialog, name, secret)
+        message = try_password(qtbot, dialog, name, secret)
 
     assert why in message
     assert till.workspace is None
@@ -100,13 +144,14 @@ def test_five_wrong_manager_passwords_lock_the_manager_out_in_the_store_file(
     till = make_till_window(cafe_store_path)  # the clock says 08:10
     dialog = open_sign_in(qtbot, till)
 
-    messages = [try_password(dialog, MANAGER, f"wrong-password-{i}") for i in range(1, 6)]
+    messages = [try_password(qtbot, dialog, MANAGER, f"wrong-password-{i}")
+                for i in range(1, 6)]
 
     assert messages[0] == "wrong password; 4 tries left."
     assert messages[3] == "wrong password; 1 try left."
     assert "locked until 08:15" in messages[4]
     with qtbot.assertNotEmitted(till.workspace_opened):  # the right one is refused now
-        locked = try_password(dialog, MANAGER, MANAGER_PASSWORD)
+        locked = try_password(qtbot, dialog, MANAGER, MANAGER_PASSWORD)
     assert "manager is locked until 08:15 after 5 wrong attempts" in locked
     assert till.workspace is None
     with qtbot.waitSignal(dialog.finished):
@@ -119,7 +164,7 @@ def test_five_wrong_manager_passwords_lock_the_manager_out_in_the_store_file(
         assert refused.value.tries_left == 0
     second = make_till_window(cafe_store_path)  # a second till on the same store
     again = open_sign_in(qtbot, second)
-    assert "locked until 08:15" in try_password(again, MANAGER, MANAGER_PASSWORD)
+    assert "locked until 08:15" in try_password(qtbot, again, MANAGER, MANAGER_PASSWORD)
     with qtbot.waitSignal(again.finished):
         again.reject()
 
@@ -233,7 +278,7 @@ def test_cancelling_the_first_run_keeps_the_workspace_closed_and_says_so(
         assert isinstance(sign, SignInDialog)
         assert child(sign, QLineEdit, "signInName").text() == ""
         with qtbot.waitSignal(window.workspace_opened):
-            try_password(sign, "Ana", NEW_PASSWORD)
+            submit(sign, "Ana", NEW_PASSWORD)
         assert window.workspace is not None
         assert not window.workspace.banner.isVisible()
         close_workspace(qtbot, window)
@@ -289,3 +334,158 @@ def test_closing_the_till_closes_its_workspace_first(
 
     assert not workspace.isVisible()
     assert till.workspace is None
+
+
+def test_the_window_keeps_running_while_a_password_is_checked_at_production_cost(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    hash_at_production_cost(cafe_store_path, monkeypatch)
+    till = make_till_window(cafe_store_path)
+    dialog = open_sign_in(qtbot, till)
+    button = child(dialog, QPushButton, "signInButton")
+    ticks: list[bool] = []  # a timer on the UI thread: does it fire during the check?
+    timer = QTimer(till)
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(dialog.busy))
+    timer.start()
+
+    started = time.perf_counter()
+    with qtbot.waitSignal(till.workspace_opened, timeout=20_000):
+        submit(dialog, MANAGER, NEW_PASSWORD)
+        assert (dialog.busy, button.isEnabled(), button.text()) == (True, False, CHECKING)
+        assert child(dialog, QLineEdit, "signInPassword").isReadOnly()
+    took = time.perf_counter() - started
+    timer.stop()
+
+    assert took > 0.1  # scrypt at N=2**17 really ran
+    # Blocked, the UI thread would not have fired the timer once before the answer.
+    assert ticks.count(True) >= 5, f"{ticks.count(True)} ticks in {took:.2f} s"
+    assert till.workspace is not None
+    assert not till.workspace.banner.isVisible()  # not a demo password
+    close_workspace(qtbot, till)
+
+
+def test_enter_pressed_twice_while_checking_is_one_wrong_attempt(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    till = make_till_window(cafe_store_path)
+    dialog = open_sign_in(qtbot, till)
+    password = child(dialog, QLineEdit, "signInPassword")
+    button = child(dialog, QPushButton, "signInButton")
+    child(dialog, QLineEdit, "signInName").setText(MANAGER)
+    password.setText("wrong-password-1")
+
+    with qtbot.waitSignal(dialog.refused) as refused:
+        qtbot.keyClick(password, Qt.Key.Key_Return)
+        assert (dialog.busy, button.isEnabled(), button.text()) == (True, False, CHECKING)
+        assert password.text() == ""  # the secret went to the worker, not kept here
+        password.setText("wrong-password-2")  # typed again while the first is checked
+        qtbot.keyClick(password, Qt.Key.Key_Return)  # ignored: still checking
+        button.click()  # disabled: nothing
+        assert running_checks() == 1
+
+    assert refused.args == ["wrong password; 4 tries left."]
+    assert till.staff.lock_state(MANAGER).tries_left == 4
+    assert (button.isEnabled(), button.text(), password.isReadOnly()) == (True, "Sign in",
+                                                                          False)
+    assert password.text() == ""
+    assert dialog.focusWidget() is password
+    with qtbot.waitSignal(dialog.finished):
+        dialog.reject()
+
+
+def test_cancelling_during_the_check_opens_nothing_and_the_thread_ends_cleanly(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    hash_at_production_cost(cafe_store_path, monkeypatch)
+    till = make_till_window(cafe_store_path)
+    dialog = open_sign_in(qtbot, till)
+    submit(dialog, MANAGER, NEW_PASSWORD)
+    job = dialog.job
+    assert job is not None
+    cancel = child(dialog, QPushButton, "signInCancel")
+    assert cancel.isEnabled()
+
+    with qtbot.assertNotEmitted(till.workspace_opened):
+        with qtbot.waitSignal(dialog.finished):
+            cancel.click()
+        qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))  # the till deleted it
+        assert job.isRunning()  # the dialog went while its check was still hashing
+        qtbot.waitUntil(lambda: running_checks() == 0, timeout=20_000)
+
+    assert till.workspace is None
+    assert till.manager_dialog is None
+    qtbot.waitUntil(till.scan_input.hasFocus)
+    assert till.staff.lock_state(MANAGER).tries_left == 5  # right, though unused
+    assert sign_in(qtbot, till, MANAGER, NEW_PASSWORD).actor == MANAGER  # and again
+    close_workspace(qtbot, till)
+
+
+def test_a_new_password_is_saved_in_the_worker_and_cannot_be_cancelled_half_way(
+        qtbot: QtBot, cafe_store_path: Path, morning_clock: FixedClock) -> None:
+    with Store.open(cafe_store_path) as store:
+        staff = StaffStore(store, morning_clock)
+        dialog = ChangePasswordDialog(staff, MANAGER)
+        qtbot.addWidget(dialog)
+        dialog.open()
+        qtbot.waitUntil(dialog.isVisible)
+        child(dialog, QLineEdit, "changePasswordNew").setText(NEW_PASSWORD)
+        child(dialog, QLineEdit, "changePasswordRepeat").setText(NEW_PASSWORD)
+        save = child(dialog, QPushButton, "changePasswordSave")
+        cancel = child(dialog, QPushButton, "changePasswordCancel")
+
+        with qtbot.waitSignal(dialog.changed) as changed:
+            save.click()
+            assert (save.isEnabled(), save.text(), cancel.isEnabled()) == (
+                False, "Saving\N{HORIZONTAL ELLIPSIS}", False)
+            dialog.reject()  # Esc, or the window's close button
+            assert dialog.isVisible()
+            assert "being saved" in text_of(dialog, "changePasswordMessage")
+
+        assert changed.args[0].name == MANAGER
+        assert not dialog.isVisible()
+        assert staff.sign_in(MANAGER, NEW_PASSWORD, roles={"manager"}).name == MANAGER
+
+
+def test_a_manager_made_meanwhile_by_another_till_is_refused_from_the_worker(
+        qtbot: QtBot, tmp_path: Path, morning_clock: FixedClock) -> None:
+    path = tmp_path / "new.db"
+    with init_store(path) as store:
+        dialog = FirstManagerDialog(StaffStore(store, morning_clock))
+        qtbot.addWidget(dialog)
+        dialog.open()
+        qtbot.waitUntil(dialog.isVisible)
+        with Store.open(path) as other:  # another till on the file gets there first
+            StaffStore(other).create_first_manager("Bo", NEW_PASSWORD)
+        child(dialog, QLineEdit, "firstManagerName").setText("Ana")
+        child(dialog, QLineEdit, "firstManagerPassword").setText(NEW_PASSWORD)
+        child(dialog, QLineEdit, "firstManagerRepeat").setText(NEW_PASSWORD)
+
+        with qtbot.waitSignal(dialog.refused) as refused:
+            child(dialog, QPushButton, "firstManagerCreate").click()
+            assert dialog.busy
+
+        assert refused.args == ["This store already has a manager; a manager adds others "
+                                "in the workspace."]
+        assert text_of(dialog, "firstManagerMessage") == refused.args[0]
+        assert dialog.person is None
+        assert child(dialog, QLineEdit, "firstManagerPassword").text() == ""
+        with qtbot.waitSignal(dialog.finished):
+            child(dialog, QPushButton, "firstManagerCancel").click()
+        assert [p.name for p in StaffStore(store).list_staff(role="manager")] == ["Bo"]
+
+
+def test_a_store_file_the_worker_cannot_open_is_said_and_counts_nothing(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    till = make_till_window(cafe_store_path)
+    dialog = open_sign_in(qtbot, till)
+    moved = cafe_store_path.rename(cafe_store_path.with_name("moved.db"))
+    try:  # the till's own connection still has the file open; a new one finds nothing
+        message = try_password(qtbot, dialog, MANAGER, "wrong-password-1")
+    finally:
+        moved.rename(cafe_store_path)
+
+    assert "there is no store at" in message
+    assert till.staff.lock_state(MANAGER).tries_left == 5
+    assert child(dialog, QPushButton, "signInButton").isEnabled()
+    with qtbot.waitSignal(dialog.finished):
+        dialog.reject()
