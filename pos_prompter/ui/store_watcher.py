@@ -4,35 +4,62 @@ SQLite has no cross-process notification, but every commit writes the store's fi
 QFileSystemWatcher on the database and its WAL (and on the folder, to pick the WAL up
 again after a checkpoint removes and recreates it) wakes us on each write, and one cheap
 query then tells whether what was written is a publish (catalog, rules or settings) rather
-than, say, another till's sale.
+than, say, another till's sale. Given a commit counter (`commit_counter`), a second one
+tells whether anything was committed at all, so a sale is told apart from a checkpoint or
+a file that appeared in the same folder.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
+from pos_prompter.store import Store
+
 logger = logging.getLogger(__name__)
 
 
+def commit_counter(store: Store) -> Callable[[], tuple[int, int]]:
+    """A stamp that moves on with every commit to the store's file, for
+    `StoreWatcher(commits=...)`: `PRAGMA data_version` of the store's connection moves when
+    any other connection (another till, in this process or another) commits, and the
+    connection's own `total_changes` when it writes (a till sharing this Store). Two
+    in-memory reads, no table touched."""
+    conn = store.db.conn
+
+    def stamp() -> tuple[int, int]:
+        return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
+
+    return stamp
+
+
 class StoreWatcher(QObject):
-    """Watches a store file for published changes.
+    """Watches a store file for published changes and other writes.
+
+    `revision` reads the publish revision; `commits` (optional, e.g. `commit_counter`)
+    reads a stamp that moves on with every commit: without it, every write of the files
+    that is not a publish counts as `written`.
 
     Signals:
         published(int): another process published; carries the new publish revision.
+        written(): something else was committed (a sale, an answered prompt, a sign-in),
+            by any till, in this process or another.
     """
 
     published = Signal(int)
+    written = Signal()
 
     def __init__(self, path: Path, revision: Callable[[], int], parent: QObject | None = None,
-                 *, settle_ms: int = 50) -> None:
+                 *, settle_ms: int = 50, commits: Callable[[], Hashable] | None = None) -> None:
         super().__init__(parent)
         self.path = path
         self._revision = revision
+        self._commits = commits
         self._seen = revision()
+        self._seen_commits = commits() if commits is not None else None
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._on_change)
         self._watcher.directoryChanged.connect(self._on_change)
@@ -61,15 +88,21 @@ class StoreWatcher(QObject):
 
     @Slot()
     def check(self) -> None:
-        """Look now: emit `published` if the publish revision moved since last seen."""
+        """Look now: emit `published` if the publish revision moved since last seen, else
+        `written` if anything was committed since."""
         try:
             revision = self._revision()
+            commits = self._commits() if self._commits is not None else None
         except Exception:  # a store busy or closing must never take the till down
             logger.exception("could not read the store's publish revision")
             return
         if revision != self._seen:
             self._seen = revision
+            self._seen_commits = commits
             self.published.emit(revision)
+        elif self._commits is None or commits != self._seen_commits:
+            self._seen_commits = commits
+            self.written.emit()
 
     def acknowledge(self, revision: int) -> None:
         """Our own publish: do not report it back to us."""

@@ -1,11 +1,18 @@
-"""Make the README screenshot: the till on the cafe demo with a prompt on screen.
+"""Make the README screenshots from the real windows, offscreen, each on a temporary cafe
+demo store:
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python resources/screenshots/make_screenshot.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python resources/screenshots/make_screenshot.py \
+        [till|workspace]
 
-Builds the window offscreen on a temporary cafe demo store, at a fixed Monday-morning time
-(so the morning rules fire the same way every run), scans a few items so the order shows a
-declined prompt's note and a Tall latte's size-up prompt (why and evidence) is up, and saves
-till.png beside this script. The scans: see SCANS.
+till.png (`make`): the till at a fixed Monday-morning time (so the morning rules fire the
+same way every run), after a few scans, so the order shows a declined prompt's note and a
+Tall latte's size-up prompt (why and evidence) is up. The scans: see SCANS.
+
+workspace.png (`make_workspace`): the manager workspace at 1280x800, signed in as the demo
+manager, with a rule selected, its form at the offer and the clerk's words, and its live
+preview showing the prompt for a sample order. See WORKSPACE_RULE and WORKSPACE_ORDER.
+
+With no argument, both.
 """
 
 from __future__ import annotations
@@ -18,15 +25,29 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads
 
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
 from pos_prompter import app as till_app
 from pos_prompter.bootstrap import init_store
 from pos_prompter.core.order import FixedClock
+from pos_prompter.store.auth import StaffStore
+from pos_prompter.ui.workspace.window import WorkspaceWindow
 
 OUTPUT = Path(__file__).with_name("till.png")
 MORNING = dt.datetime(2026, 11, 23, 8, 10)  # a Monday, inside the breakfast window
 # A blueberry muffin, a Tall hot chocolate (its size-up is declined), a cookie, then a Tall
 # latte: its size-up is the second and last prompt of the order, and stays on screen.
 SCANS = ("2100000000203", "2100000000166", "decline", "2100000000227", "2100000000012")
+
+WORKSPACE_OUTPUT = Path(__file__).with_name("workspace.png")
+WORKSPACE_SIZE = (1280, 800)
+MANAGER, MANAGER_PASSWORD = "manager", "demo-manager-pass"  # resources/demo/README.md
+AFTERNOON = dt.datetime(2026, 11, 23, 15, 10)  # the Monday, in the afternoon-treat window
+WORKSPACE_RULE = "coffee-pastry"
+"""A cross-sell: a pastry with a coffee, in the afternoon."""
+WORKSPACE_ORDER = ("2100000000012",)
+"""The sample order: a Tall latte (its barcode), which the pastry rule fires on."""
 
 
 def make(output: Path = OUTPUT) -> Path:
@@ -44,12 +65,62 @@ def make(output: Path = OUTPUT) -> Path:
             qapp.processEvents()
             if not window.grab().save(str(output)):
                 raise OSError(f"could not write {output}")
-            window.close()
-            window.deleteLater()
+            dispose(window)
+        finally:
+            store.close()
+    return output
+
+
+def settle() -> None:
+    """Let every pending layout finish: scroll areas and wrapped text take a few passes."""
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def dispose(window: QWidget) -> None:
+    """Close and delete `window` now, with its store watcher, before its store closes."""
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def save(widget: QWidget, output: Path) -> None:
+    """Save what `widget` shows as a compact PNG."""
+    settle()
+    if not widget.grab().save(str(output), "PNG", 0):  # 0: the strongest compression
+        raise OSError(f"could not write {output}")
+
+
+def make_workspace(output: Path = WORKSPACE_OUTPUT) -> Path:
+    till_app.application()
+    with tempfile.TemporaryDirectory() as folder:
+        store = init_store(Path(folder) / "store.db", demo="cafe")
+        try:
+            person = StaffStore(store).sign_in(MANAGER, MANAGER_PASSWORD)
+            # Splitter sizes from a settings file of its own, never the user's. The demo
+            # password's warning banner is left out: the README tells about it.
+            layout = QSettings(str(Path(folder) / "layout.ini"), QSettings.Format.IniFormat)
+            window = WorkspaceWindow(store, person, demo_password=False,
+                                     today=AFTERNOON.date(), layout_settings=layout)
+            window.resize(*WORKSPACE_SIZE)
+            window.show()
+            window.rule_list.select_rule(WORKSPACE_RULE)
+            preview = window.editor.preview
+            preview.set_time(AFTERNOON)
+            for code in WORKSPACE_ORDER:
+                preview.add_item(code)
+            preview.refresh()
+            settle()
+            window.editor.show_section("offer")
+            save(window, output)
+            dispose(window)
         finally:
             store.close()
     return output
 
 
 if __name__ == "__main__":
-    sys.stderr.write(f"saved {make()}\n")
+    wanted = sys.argv[1:] or ["till", "workspace"]
+    makers = {"till": make, "workspace": make_workspace}
+    for name in wanted:
+        sys.stderr.write(f"saved {makers[name]()}\n")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -52,6 +53,14 @@ NO_ORDER = "Scan or pick items for a sample order to see the prompt."
 NO_TRIGGER = ("nothing in the sample order matches its scanned items (when.scanned): add an "
               "item it is for")
 NO_CUSTOMER = "(no customer type)"
+SECTION_MARGINS = (14, 10, 14, 12)
+"""Left, top, right, bottom, inside the sample-order and card sections."""
+PREVIEW_QSS = """
+QFrame[formSection="true"] { background: palette(base); border: 1px solid #d5dbe3;
+                             border-radius: 8px; }
+QLabel#sectionTitle { font-size: 11pt; font-weight: bold; color: #1f2d3d; }
+QLabel#sectionBlurb, QLabel#previewCaption, QLabel#previewNotes { color: #5f6b7a; }
+"""
 
 
 def delta_text(prompt: Prompt, money: str) -> str:
@@ -94,6 +103,7 @@ class RulePreview(QWidget):
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.refresh)
         self._build(now)
+        self.setStyleSheet(PREVIEW_QSS)
         self._show()
 
     # ------------------------------------------------------------------ building
@@ -107,7 +117,8 @@ class RulePreview(QWidget):
         self.order_list = QListWidget(self)
         self.order_list.setObjectName("previewOrder")
         self.order_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.order_list.setMaximumHeight(120)
+        self.order_list.setMinimumHeight(48)
+        self.order_list.setMaximumHeight(76)
         self.remove_button = QPushButton("Remove", self)
         self.remove_button.setObjectName("previewRemove")
         self.remove_button.setAutoDefault(False)
@@ -144,22 +155,70 @@ class RulePreview(QWidget):
         buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
         settings = QFormLayout()
+        settings.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         settings.addRow("Time", self.time_edit)
         settings.addRow("Customer", self.customer_box)
-        caption = plain_label("previewCaption", self)
-        caption.setText("Sample order: what the till would show for this rule (the card's "
-                        "buttons do nothing here)")
-        layout = QVBoxLayout(self)
-        layout.addWidget(caption)
-        layout.addWidget(self.scan_field)
-        layout.addWidget(self.order_list)
-        layout.addLayout(buttons)
-        layout.addLayout(settings)
-        layout.addWidget(self.message)
-        layout.addWidget(self.panel)
-        layout.addWidget(self.reason)
-        layout.addWidget(self.notes)
-        layout.addStretch(1)
+
+        self.order_box, order = self._section(
+            "previewOrderSection", "Sample order",
+            "Scan or pick items as a clerk would. The card is the till's own (its buttons "
+            "do nothing here).", "previewCaption")
+        order.addWidget(self.scan_field)
+        order.addWidget(self.order_list)
+        order.addLayout(buttons)
+        order.addLayout(settings)
+        order.addWidget(self.message)
+        self.result_box, result = self._section("previewResultSection", "What the till shows")
+        result.addWidget(self.panel)
+        result.addWidget(self.reason)
+        result.addWidget(self.notes)
+        result.addStretch(1)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(4, 0, 4, 4)
+        self.body.setSpacing(8)
+        self.body.addWidget(self.order_box)
+        self.body.addWidget(self.result_box)
+        self.body.addStretch(1)
+
+    def _section(self, name: str, title: str, blurb: str = "",
+                 blurb_name: str = "sectionBlurb") -> tuple[QFrame, QVBoxLayout]:
+        """A titled card (the sample order, or what the till shows) and its layout."""
+        box = QFrame(self)
+        box.setObjectName(name)
+        box.setProperty("formSection", True)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(*SECTION_MARGINS)
+        layout.setSpacing(6)
+        heading = plain_label("sectionTitle", box, wrap=False)
+        heading.setText(title)
+        layout.addWidget(heading)
+        if blurb:
+            note = plain_label(blurb_name, box)
+            note.setText(blurb)
+            layout.addWidget(note)
+        return box, layout
+
+    # ------------------------------------------------------------------ arrangement
+
+    def set_card_first(self, first: bool) -> None:
+        """Show the card above the sample order (True: for a strip under the form, where
+        the card is what must be seen without scrolling) or under it (False)."""
+        if self.card_first() == first:
+            return
+        self.body.removeWidget(self.result_box)
+        self.body.insertWidget(0 if first else 1, self.result_box)
+
+    def card_first(self) -> bool:
+        return self.body.indexOf(self.result_box) == 0
+
+    def column_width(self) -> int:
+        """The narrowest the preview can be with the prompt card (shown or not yet)
+        uncut."""
+        card = self.panel.minimumSizeHint().width() + SECTION_MARGINS[0] + SECTION_MARGINS[2]
+        inner = max(self.order_box.minimumSizeHint().width(),
+                    self.result_box.minimumSizeHint().width(), card + 2)  # + its border
+        margins = self.body.contentsMargins()
+        return inner + margins.left() + margins.right()
 
     # ------------------------------------------------------------------ inputs
 

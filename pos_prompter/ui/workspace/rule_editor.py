@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QAction,
     QKeyEvent,
     QKeySequence,
+    QResizeEvent,
     QTextCursor,
     QUndoCommand,
     QUndoStack,
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QFrame,
-    QGroupBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -46,9 +47,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTimeEdit,
     QToolButton,
     QVBoxLayout,
@@ -116,6 +119,34 @@ ERROR_TARGETS: dict[str, str] = {
 """Field path in a problem -> the form's error label for it. A path not here goes to its
 parent's label ("offer.bundle" -> "offer"), or else to the list under the form."""
 
+SECTIONS: dict[str, tuple[str, str]] = {
+    "rule": ("The rule", "How it is named in the rule list, the audit log and the reports."),
+    "trigger": ("What triggers it",
+                "The till considers the rule when all of these hold; an empty field is no "
+                "condition."),
+    "offer": ("What it offers", "The kind of suggestion, and what the customer is offered."),
+    "words": ("What the clerk says", "The card's words: read aloud, and the reason under them."),
+    "guardrails": ("Guardrails & timing",
+                   "When it may run, how it ranks against the other prompts, and how much it "
+                   "may add to the order."),
+}
+"""The form's sections, top to bottom: key -> (title, what it is about)."""
+SECTION_LINKS = {"rule": "Rule", "trigger": "Trigger", "offer": "Offer", "words": "Words",
+                 "guardrails": "Guardrails"}
+"""The links above the form that scroll to a section."""
+DAY_COLUMNS = 4
+CHIP_COLUMNS = 3
+"""Weekday boxes and placeholder buttons per row."""
+SAY_HEIGHT = 60
+WHY_HEIGHT = 88
+"""Say and why: three and five lines or so."""
+MIN_PANE = 180
+"""The form and the preview never get narrower (or, stacked, lower) than this."""
+CAPTION_WIDTH = 112
+"""The captions' column: longer captions wrap."""
+STACKED_SHARES = (1, 1)
+"""How the form and the preview under it share the editor's height at first."""
+
 TYPING_ID = 0x7275
 """QUndoCommand id shared by typing edits: consecutive ones in one field merge."""
 
@@ -127,6 +158,15 @@ QLabel[hint="true"] { color: #5f6b7a; }
                 padding: 6px; }
 QToolButton#valueChip { border: 1px solid #a9b3bf; border-radius: 10px; padding: 1px 8px;
                         background: #eef2f7; }
+QFrame[formSection="true"] { background: palette(base); border: 1px solid #d5dbe3;
+                             border-radius: 8px; }
+QLabel#sectionTitle { font-size: 11pt; font-weight: bold; color: #1f2d3d; }
+QLabel#sectionBlurb { color: #5f6b7a; }
+QToolButton[placeholder="true"] { border: 1px solid #c9d3df; border-radius: 9px;
+                                  padding: 2px 6px; background: #f3f6fa; }
+QToolButton[placeholder="true"]:hover { background: #e3eaf3; }
+QToolButton[placeholder="true"]:disabled { color: #9aa5b1; background: transparent;
+                                           border-style: dashed; }
 """
 
 
@@ -169,6 +209,15 @@ class _FieldEdit(QUndoCommand):
 
     def undo(self) -> None:
         self._editor._apply(self.key, self.old)
+
+
+class _OfferPage(QWidget):
+    """The offer fields of one kind. Only the page shown counts for the height of the
+    stack (a QStackedWidget is otherwise as tall as its tallest page): the others also
+    get an Ignored size policy, see RuleEditor._show_offer_page."""
+
+    def heightForWidth(self, width: int) -> int:
+        return -1 if self.isHidden() else super().heightForWidth(width)
 
 
 class _UndoKeys(QObject):
@@ -337,6 +386,10 @@ class RuleEditor(QWidget):
     the form differs from what was loaded or last published. `undo_stack`, `undo_action` and
     `redo_action` are there for a window's Edit menu (their shortcuts, Ctrl+Z and
     Ctrl+Shift+Z, work while the focus is in the editor).
+
+    The form scrolls, in SECTIONS (`sections`, `show_section`, and links above it). The
+    preview stands beside it when the editor is wide enough for both uncut, else under it
+    (`arrange`, on every resize); `splitter` holds the two, `set_pane_sizes` shares it.
 
     Signals:
         rule_published(str): a rule was saved to the store (its id), after lint passed and
@@ -541,25 +594,52 @@ class RuleEditor(QWidget):
 
     def _build(self, preview_delay_ms: int) -> None:
         form_host = QWidget(self)
-        form = QVBoxLayout(form_host)
-        form.addWidget(self._build_general())
-        form.addWidget(self._build_when())
-        form.addWidget(self._build_offer())
-        form.addWidget(self._build_words())
-        form.addStretch(1)
+        form_host.setObjectName("ruleFormContent")
+        column = QVBoxLayout(form_host)
+        column.setContentsMargins(2, 2, 8, 8)
+        column.setSpacing(12)
+        self.sections: dict[str, QFrame] = {}
+        """The form's sections by key (see SECTIONS), top to bottom."""
+        self._forms: list[QFormLayout] = []
+        for build in (self._build_rule, self._build_trigger, self._build_offer,
+                      self._build_words, self._build_guardrails):
+            column.addWidget(build())
+        column.addStretch(1)
+        self._align_captions()
         scroll = QScrollArea(self)
         scroll.setObjectName("ruleForm")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(form_host)
+        self.form_scroll = scroll
+        form_side = QWidget(self)
+        form_side.setObjectName("ruleFormSide")
+        side = QVBoxLayout(form_side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(4)
+        side.addLayout(self._build_section_links())
+        side.addWidget(scroll, 1)
 
         self.preview = RulePreview(self.choices, self._settings, None, self,
                                    delay_ms=preview_delay_ms)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(scroll)
-        splitter.addWidget(self.preview)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        self.preview_scroll = QScrollArea(self)
+        self.preview_scroll.setObjectName("previewScroll")
+        self.preview_scroll.setWidgetResizable(True)
+        self.preview_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.preview_scroll.setWidget(self.preview)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("editorSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(form_side)
+        self.splitter.addWidget(self.preview_scroll)
+        self.splitter.setStretchFactor(0, 3)  # a wider editor widens the form most
+        self.splitter.setStretchFactor(1, 1)
+        for pane in (form_side, self.preview_scroll):
+            pane.setMinimumSize(MIN_PANE, MIN_PANE)
+        self._beside_sizes: list[int] | None = None
+        """How the manager (or their saved layout) shares the width between the form and
+        the preview beside it; None: the default share."""
+        self.splitter.splitterMoved.connect(self._panes_moved)
 
         self.problem_list = self._error("", "ruleProblems")
         self.findings_label = plain_label("lintFindings", self)
@@ -597,7 +677,8 @@ class RuleEditor(QWidget):
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.publish_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
+        layout.setContentsMargins(6, 0, 0, 0)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.problem_list)
         layout.addWidget(self.findings_label)
         layout.addLayout(buttons)
@@ -607,6 +688,71 @@ class RuleEditor(QWidget):
             if isinstance(widget, (QLineEdit, QPlainTextEdit, QAbstractSpinBox)):
                 widget.installEventFilter(keys)
 
+    # ------------------------------------------------------------------ arrangement
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Nothing may raise out of a Qt virtual (shiboken aborts the process): arrange only
+        # once built, and not while the editor's parts are being destroyed.
+        if self.layout() is None:
+            return
+        try:
+            self.arrange(event.size().width())
+        except RuntimeError:  # "Internal C++ object already deleted"
+            return
+
+    def pane_widths(self) -> tuple[int, int]:
+        """How wide the form and the preview must be, side by side, for neither of them
+        to be cut (or scroll sideways)."""
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        form = self.form_scroll.widget().minimumSizeHint().width() + bar
+        return form, self.preview.column_width() + bar
+
+    def side_by_side_width(self) -> int:
+        """How wide the editor must be for the preview to stand beside the form (below
+        that, it goes under the form)."""
+        margins = self.layout().contentsMargins()
+        return (sum(self.pane_widths()) + self.splitter.handleWidth() + margins.left()
+                + margins.right())
+
+    def arrange(self, width: int | None = None) -> None:
+        """Put the preview beside the form when the editor is wide enough for both, else
+        under it (then with the card above the sample order). Beside, they share the width
+        as the manager last did (set_pane_sizes, or dragging the handle), but neither gets
+        less than it needs."""
+        width = self.width() if width is None else width
+        form, preview = self.pane_widths()
+        margins = self.layout().contentsMargins()
+        room = width - margins.left() - margins.right() - self.splitter.handleWidth()
+        beside = room >= form + preview
+        orientation = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+            self.preview.set_card_first(not beside)
+            if not beside:
+                self.splitter.setSizes(list(STACKED_SHARES))
+        if not beside:
+            return
+        share = self._beside_sizes
+        if share is None:  # the preview gets what it needs, and a quarter of the rest
+            first = room - preview - (room - form - preview) // 4
+        else:  # as the manager shared it, in proportion
+            first = room * share[0] // max(1, sum(share))
+        first = max(form, min(first, room - preview))
+        if self.splitter.sizes() != [first, room - first]:
+            self.splitter.setSizes([first, room - first])
+
+    def set_pane_sizes(self, sizes: Sequence[int]) -> None:
+        """Share the editor between the form and the preview beside it as the manager
+        left it (last time), instead of the default share."""
+        self._beside_sizes = list(sizes)
+        if self.splitter.orientation() == Qt.Orientation.Horizontal:
+            self.splitter.setSizes(self._beside_sizes)
+
+    def _panes_moved(self, _pos: int, _index: int) -> None:
+        if self.splitter.orientation() == Qt.Orientation.Horizontal:
+            self._beside_sizes = self.splitter.sizes()
+
     def _tool_button(self, action: QAction, object_name: str) -> QToolButton:
         button = QToolButton(self)
         button.setObjectName(object_name)
@@ -614,47 +760,95 @@ class RuleEditor(QWidget):
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         return button
 
-    def _build_general(self) -> QGroupBox:
-        box = QGroupBox("Rule", self)
-        form = QFormLayout(box)
+    def _section(self, key: str) -> tuple[QFrame, QFormLayout]:
+        """A titled card of the form (see SECTIONS) and the form layout inside it."""
+        title, blurb = SECTIONS[key]
+        box = QFrame(self)
+        box.setObjectName(f"{key}Section")
+        box.setProperty("formSection", True)
+        outer = QVBoxLayout(box)
+        outer.setContentsMargins(12, 10, 12, 12)
+        outer.setSpacing(4)
+        heading = plain_label("sectionTitle", box, wrap=False)
+        heading.setText(title)
+        outer.addWidget(heading)
+        note = plain_label("sectionBlurb", box)
+        note.setText(blurb)
+        outer.addWidget(note)
+        outer.addSpacing(4)
+        form = self._form()
+        outer.addLayout(form)
+        self.sections[key] = box
+        return box, form
+
+    def _form(self, parent: QWidget | None = None) -> QFormLayout:
+        """A form layout whose long rows wrap (field under its caption) when narrow."""
+        form = QFormLayout(parent) if parent is not None else QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form.setHorizontalSpacing(14)
+        form.setVerticalSpacing(10)
+        if parent is not None:
+            form.setContentsMargins(0, 0, 0, 0)
+        self._forms.append(form)
+        return form
+
+    def _align_captions(self) -> None:
+        """Give every caption of every section one width (the widest, up to
+        CAPTION_WIDTH), so that the fields of all sections start on one line."""
+        captions = []
+        for form in self._forms:
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                widget = item.widget() if item is not None else None
+                if isinstance(widget, QLabel):
+                    captions.append(widget)
+        width = min(max((c.sizeHint().width() for c in captions), default=0), CAPTION_WIDTH)
+        for caption in captions:
+            caption.setWordWrap(True)  # the longest take two lines
+            caption.setFixedWidth(width)
+
+    def _build_section_links(self) -> QHBoxLayout:
+        """A row of links to the form's sections, above it."""
+        links = QHBoxLayout()
+        links.setContentsMargins(2, 0, 2, 0)
+        links.setSpacing(2)
+        caption = QLabel("Go to:", self)
+        caption.setProperty("hint", True)
+        links.addWidget(caption)
+        for key, text in SECTION_LINKS.items():
+            button = QToolButton(self)
+            button.setObjectName(f"sectionLink_{key}")
+            button.setText(text)
+            button.setToolTip(f"Scroll to \N{LEFT DOUBLE QUOTATION MARK}{SECTIONS[key][0]}"
+                              "\N{RIGHT DOUBLE QUOTATION MARK}")
+            button.setAutoRaise(True)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(partial(self.show_section, key))
+            links.addWidget(button)
+        links.addStretch(1)
+        return links
+
+    def show_section(self, key: str, _checked: bool = False) -> None:
+        """Scroll the form so that section `key` (see SECTIONS) is at its top."""
+        box = self.sections[key]
+        self.form_scroll.verticalScrollBar().setValue(box.y() - 2)
+
+    def _build_rule(self) -> QFrame:
+        box, form = self._section("rule")
         self.id_edit = self._line("id", "ruleId", "id", "latte-size-up")
         self._row(form, "Id", self.id_edit, self._error("id", "ruleIdError"),
                   "a-z, 0-9 and -; it cannot change once the rule is published")
-        self.kind_box = self._combo("kind", "ruleKind", "kind",
-                                    ((KIND_NAMES[k], k) for k in KINDS))
-        self.kind_help = QLabel(self)
-        self.kind_help.setProperty("hint", True)
-        self.kind_help.setWordWrap(True)
-        kind_cell = QHBoxLayout()
-        kind_cell.addWidget(self.kind_box)
-        kind_cell.addWidget(self.kind_help, 1)
-        self._row(form, "Kind", kind_cell, self._error("kind", "ruleKindError"))
         self.title_edit = self._line("title", "ruleTitle", "title", "Size up morning lattes")
         self._row(form, "Title", self.title_edit, self._error("title", "ruleTitleError"))
         self.active_box = self._check("active", "ruleActive", "Active (shown at the tills)",
                                       "active")
         self._row(form, "", self.active_box, self._error("active", "ruleActiveError"))
-        self.priority_box = QSpinBox(self)
-        self.priority_box.setObjectName("rulePriority")
-        self.priority_box.setRange(-1_000_000, 1_000_000)
-        self._register(_Field("priority", "priority", self.priority_box.value,
-                              self.priority_box.setValue, typing=True),
-                       self.priority_box.valueChanged)
-        self._row(form, "Priority", self.priority_box,
-                  self._error("priority", "rulePriorityError"),
-                  "higher first (a line's upsells always come first)")
-        self.holdout_edit = self._line("holdout", "ruleHoldout", "holdout", "0")
-        self._row(form, "Holdout", self.holdout_edit, self._error("holdout", "ruleHoldoutError"),
-                  "share of orders that never see it, to measure uplift: 0.1 = 10%")
-        self.ratio_edit = self._line("max_offer_ratio", "ruleMaxOfferRatio", "max offer ratio")
-        self._row(form, "Max offer ratio", self.ratio_edit,
-                  self._error("max_offer_ratio", "ruleMaxOfferRatioError"),
-                  "an offer may add at most this times the trigger line's price")
         return box
 
-    def _build_when(self) -> QGroupBox:
-        box = QGroupBox("When", self)
-        form = QFormLayout(box)
+    def _build_trigger(self) -> QFrame:
+        box, form = self._section("trigger")
         self.event_box = self._combo("event", "ruleEvent", "event",
                                      (("When an item is scanned", "scan"),
                                       ("At checkout", "checkout")))
@@ -683,6 +877,7 @@ class RuleEditor(QWidget):
         totals.addWidget(QLabel("to", self))
         totals.addWidget(self.total_max_edit)
         totals_errors = QVBoxLayout()
+        totals_errors.setSpacing(2)
         totals_errors.addLayout(totals)
         totals_errors.addWidget(self._error("total_min", "orderTotalMinError"))
         totals_errors.addWidget(self._error("total_max", "orderTotalMaxError"))
@@ -695,8 +890,16 @@ class RuleEditor(QWidget):
         self._row(form, "Order has none of", self.lacks_edit,
                   self._error("lacks", "orderLacksError"))
 
+        self.customer_edit = self._list("customer", "customer", "ruleCustomer",
+                                        "customer types", "Customer type, e.g. member")
+        self._row(form, "Customer type", self.customer_edit,
+                  self._error("customer", "ruleCustomerError"), "any of these (none: anyone)")
+        return box
+
+    def _build_guardrails(self) -> QFrame:
+        box, form = self._section("guardrails")
         form.addRow(self._error("time", "timeError"))
-        self.hours_on = QCheckBox("only from", self)
+        self.hours_on = QCheckBox("Only at these hours:", self)
         self.hours_on.setObjectName("timeHoursOn")
         self.hours_from = QTimeEdit(self)
         self.hours_from.setObjectName("timeHoursFrom")
@@ -706,28 +909,33 @@ class RuleEditor(QWidget):
         self.hours_wrap.setProperty("hint", True)
         for edit in (self.hours_from, self.hours_to):
             edit.setDisplayFormat("HH:mm")
-        self.hours_from.setTime(QTime(6, 0))  # what ticking "only from" starts with
+        self.hours_from.setTime(QTime(6, 0))  # what ticking the box starts with
         self.hours_to.setTime(QTime(11, 0))
         self._hours_memo: tuple[int, int] | None = None
         self._register(_Field("hours", "hours", self._get_hours, self._set_hours),
                        self.hours_on.toggled, self.hours_from.timeChanged,
                        self.hours_to.timeChanged)
-        hours = QHBoxLayout()
+        span = QHBoxLayout()
+        span.addWidget(self.hours_from)
+        span.addWidget(QLabel("to", self))
+        span.addWidget(self.hours_to)
+        span.addWidget(self.hours_wrap, 1)
+        hours = QVBoxLayout()
+        hours.setSpacing(4)
         hours.addWidget(self.hours_on)
-        hours.addWidget(self.hours_from)
-        hours.addWidget(QLabel("to", self))
-        hours.addWidget(self.hours_to)
-        hours.addWidget(self.hours_wrap, 1)
+        hours.addLayout(span)
         self._row(form, "Hours", hours, self._error("hours", "timeHoursError"),
                   "local time; may wrap midnight (22:00 to 02:00)")
         self.day_boxes: dict[str, QCheckBox] = {}
-        days = QHBoxLayout()
-        for day in DAYS:
+        days = QGridLayout()
+        days.setHorizontalSpacing(12)
+        days.setVerticalSpacing(4)
+        for at, day in enumerate(DAYS):
             check = QCheckBox(day.capitalize(), self)
             check.setObjectName(f"timeDay{day.capitalize()}")
             self.day_boxes[day] = check
-            days.addWidget(check)
-        days.addStretch(1)
+            days.addWidget(check, at // DAY_COLUMNS, at % DAY_COLUMNS)
+        days.setColumnStretch(DAY_COLUMNS, 1)
         self._register(_Field("days", "days",
                               lambda: tuple(d for d in DAYS if self.day_boxes[d].isChecked()),
                               self._set_days),
@@ -736,20 +944,37 @@ class RuleEditor(QWidget):
                   "none ticked: every day")
         self.from_on, self.from_edit = self._date("date_from", "timeFrom", "from date")
         self.to_on, self.to_edit = self._date("date_to", "timeTo", "to date")
-        dates = QHBoxLayout()
-        for widget in (self.from_on, self.from_edit, self.to_on, self.to_edit):
-            dates.addWidget(widget)
-        dates.addStretch(1)
+        dates = QGridLayout()
+        dates.setHorizontalSpacing(8)
+        dates.setVerticalSpacing(4)
+        dates.addWidget(self.from_on, 0, 0)
+        dates.addWidget(self.from_edit, 0, 1)
+        dates.addWidget(self.to_on, 1, 0)
+        dates.addWidget(self.to_edit, 1, 1)
+        dates.setColumnStretch(2, 1)
         date_errors = QVBoxLayout()
+        date_errors.setSpacing(2)
         date_errors.addLayout(dates)
         date_errors.addWidget(self._error("date_from", "timeFromError"))
         date_errors.addWidget(self._error("date_to", "timeToError"))
         form.addRow("Dates", date_errors)
 
-        self.customer_edit = self._list("customer", "customer", "ruleCustomer",
-                                        "customer types", "Customer type, e.g. member")
-        self._row(form, "Customer type", self.customer_edit,
-                  self._error("customer", "ruleCustomerError"), "any of these (none: anyone)")
+        self.priority_box = QSpinBox(self)
+        self.priority_box.setObjectName("rulePriority")
+        self.priority_box.setRange(-1_000_000, 1_000_000)
+        self._register(_Field("priority", "priority", self.priority_box.value,
+                              self.priority_box.setValue, typing=True),
+                       self.priority_box.valueChanged)
+        self._row(form, "Priority", self.priority_box,
+                  self._error("priority", "rulePriorityError"),
+                  "higher first (a line's upsells always come first)")
+        self.holdout_edit = self._line("holdout", "ruleHoldout", "holdout", "0")
+        self._row(form, "Holdout", self.holdout_edit, self._error("holdout", "ruleHoldoutError"),
+                  "share of orders that never see it, to measure uplift: 0.1 = 10%")
+        self.ratio_edit = self._line("max_offer_ratio", "ruleMaxOfferRatio", "max offer ratio")
+        self._row(form, "Max offer ratio", self.ratio_edit,
+                  self._error("max_offer_ratio", "ruleMaxOfferRatioError"),
+                  "an offer may add at most this times the trigger line's price")
         return box
 
     def _date(self, key: str, object_name: str, label: str) -> tuple[QCheckBox, QDateEdit]:
@@ -808,16 +1033,22 @@ class RuleEditor(QWidget):
         for day, check in self.day_boxes.items():
             check.setChecked(day in value)
 
-    def _build_offer(self) -> QGroupBox:
-        box = QGroupBox("Offer", self)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self._error("offer", "offerError"))
+    def _build_offer(self) -> QFrame:
+        box, top = self._section("offer")
+        self.kind_box = self._combo("kind", "ruleKind", "kind",
+                                    ((KIND_NAMES[k], k) for k in KINDS))
+        self.kind_help = QLabel(self)
+        self.kind_help.setProperty("hint", True)
+        self.kind_help.setWordWrap(True)
+        self._row(top, "Kind", self.kind_box, self._error("kind", "ruleKindError"))
+        top.addRow(self.kind_help)
+        top.addRow(self._error("offer", "offerError"))
         self.offer_pages = QStackedWidget(self)
         self.offer_pages.setObjectName("offerPages")
-        layout.addWidget(self.offer_pages)
+        top.addRow(self.offer_pages)
 
-        upsell = QWidget(self)
-        form = QFormLayout(upsell)
+        upsell = _OfferPage(self)
+        form = self._form(upsell)
         self.next_size_radio = QRadioButton("The next size up in the item's family", self)
         self.next_size_radio.setObjectName("offerNextSize")
         self.upgrade_radio = QRadioButton("This product:", self)
@@ -837,15 +1068,15 @@ class RuleEditor(QWidget):
         upgrade.addWidget(self.upgrade_to_edit, 1)
         self._row(form, "", upgrade, self._error("upgrade_to", "offerUpgradeToError"))
 
-        cross = QWidget(self)
-        form = QFormLayout(cross)
+        cross = _OfferPage(self)
+        form = self._form(cross)
         self.add_edit = self._list("add", "sku", "offerAdd", "items to add",
                                    "Product: type a SKU or name, or scan")
         self._row(form, "Offer the first of", self.add_edit, self._error("add", "offerAddError"),
                   "in this order: the first one not already in the order is offered")
 
-        bundle = QWidget(self)
-        form = QFormLayout(bundle)
+        bundle = _OfferPage(self)
+        form = self._form(bundle)
         self.bundle_with_edit = self._list("bundle_with", "sku", "offerBundleWith",
                                            "bundle items", "Product: type a SKU or name")
         self._row(form, "Add these items", self.bundle_with_edit,
@@ -855,8 +1086,8 @@ class RuleEditor(QWidget):
         self._row(form, "for, together", self.bundle_price_edit,
                   self._error("bundle_price", "offerBundlePriceError"))
 
-        threshold = QWidget(self)
-        form = QFormLayout(threshold)
+        threshold = _OfferPage(self)
+        form = self._form(threshold)
         self.order_total_edit = self._line("order_total", "offerOrderTotal", "reward total",
                                            "e.g. 25.00")
         self._row(form, "Reward at a total of", self.order_total_edit,
@@ -877,44 +1108,54 @@ class RuleEditor(QWidget):
             self.offer_pages.addWidget(page)
         return box
 
+    def _show_offer_page(self, kind: str) -> None:
+        """Show the offer fields of `kind`; the other pages take no room."""
+        current = self._offer_page.get(kind, self._offer_page["upsell"])
+        for page in self._offer_page.values():
+            policy = QSizePolicy.Policy.Preferred if page is current \
+                else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.offer_pages.setCurrentWidget(current)
+        self.offer_pages.updateGeometry()
+
     def _set_upsell_mode(self, value: str) -> None:
         (self.upgrade_radio if value == "upgrade_to" else self.next_size_radio).setChecked(True)
         self.upgrade_to_edit.setEnabled(value == "upgrade_to")
 
-    def _build_words(self) -> QGroupBox:
-        box = QGroupBox("What the clerk says", self)
-        layout = QHBoxLayout(box)
-        texts = QFormLayout()
+    def _build_words(self) -> QFrame:
+        box, form = self._section("words")
         self.say_edit = self._text("say", "ruleSay", "say")
         self.say_edit.setPlaceholderText("Would you like a {offer} with that? It's {price}.")
-        self.say_edit.setMaximumHeight(90)
-        self._row(texts, "Say", self.say_edit, self._error("say", "ruleSayError"),
+        self.say_edit.setFixedHeight(SAY_HEIGHT)
+        self._row(form, "Say", self.say_edit, self._error("say", "ruleSayError"),
                   "read aloud to the customer")
         self.why_edit = self._text("why", "ruleWhy", "why")
         self.why_edit.setPlaceholderText("Why it is worth asking (shown to the clerk)")
-        self.why_edit.setMaximumHeight(110)
-        self._row(texts, "Why", self.why_edit, self._error("why", "ruleWhyError"))
-        layout.addLayout(texts, 1)
+        self.why_edit.setFixedHeight(WHY_HEIGHT)
+        self._row(form, "Why", self.why_edit, self._error("why", "ruleWhyError"))
         self._text_target = self.say_edit
 
-        side = QVBoxLayout()
-        side.setSpacing(2)
-        caption = QLabel("Insert", self)
-        caption.setProperty("hint", True)
-        side.addWidget(caption)
+        chips = QGridLayout()
+        chips.setHorizontalSpacing(6)
+        chips.setVerticalSpacing(4)
         self.placeholder_buttons: dict[str, QToolButton] = {}
-        for name, meaning in PLACEHOLDERS.items():
+        for at, (name, meaning) in enumerate(PLACEHOLDERS.items()):
             button = QToolButton(self)
             button.setObjectName(f"placeholder_{name}")
+            button.setProperty("placeholder", True)
             button.setText("{" + name + "}")
             button.setToolTip(meaning)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the text keeps its cursor
-            button.setAutoRaise(True)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(partial(self.insert_placeholder, name))
             self.placeholder_buttons[name] = button
-            side.addWidget(button)
-        side.addStretch(1)
-        layout.addLayout(side)
+            chips.addWidget(button, at // CHIP_COLUMNS, at % CHIP_COLUMNS)
+        caption = QLabel("Insert a placeholder where the cursor is (greyed out: no value "
+                         "for this kind of rule)", self)
+        caption.setProperty("hint", True)
+        caption.setWordWrap(True)
+        form.addRow(caption)
+        form.addRow(chips)
         return box
 
     # ------------------------------------------------------------------ placeholders
@@ -983,7 +1224,7 @@ class RuleEditor(QWidget):
 
     def _after_change(self) -> None:
         kind = self._fields["kind"].get()
-        self.offer_pages.setCurrentWidget(self._offer_page.get(kind, self._offer_page["upsell"]))
+        self._show_offer_page(kind)
         self.kind_help.setText(KIND_HELP.get(kind, ""))
         self.upgrade_to_edit.setEnabled(self.upgrade_radio.isChecked())
         self._update_hours_widgets()

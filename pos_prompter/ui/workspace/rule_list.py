@@ -8,12 +8,25 @@ numeric columns), because a proxy sorting 20,000 rows asks Python for every comp
 the proxy hands header clicks to the model and keeps its order. `RuleListView` is the
 widget: the filters, the table and the buttons, writing to the store as the signed-in
 manager.
+
+Results are live: on every commit to the store (`StoreWatcher.written`) the view reads the
+prompt outcomes logged since it last looked, one grouped query over the new events only
+(`results_since`: the log is append-only), adds them to what it had, and updates those
+rows' results cells in place (`dataChanged`; a layout change only when the list is sorted
+by a result that moved them), so selection, sort, filter and scroll position stay.
+
+Columns are sized from the font, not from the contents (a results update never re-measures
+20,000 rows); trigger and offer share what is left and are elided, with the full text in
+their tooltips. When the list is too narrow for everything, priority, kind and active are
+hidden until it is wide enough again (they come back in the opposite order as it grows).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+import logging
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +37,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -36,6 +50,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMessageBox,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -55,6 +70,13 @@ ID, KIND, TRIGGER, OFFER, PRIORITY, ACTIVE, SHOWN, RATE, REVENUE = range(9)
 HEADERS = ("Rule", "Kind", "Trigger", "Offer", "Priority", "Active", "Shown", "Accepted",
            "Revenue")
 NUMERIC_COLUMNS = frozenset({PRIORITY, SHOWN, RATE, REVENUE})
+RESULT_COLUMNS = frozenset({SHOWN, RATE, REVENUE})
+STRETCH_COLUMNS = (TRIGGER, OFFER)
+"""Share the width the other columns leave, elided (full text in the tooltip)."""
+OPTIONAL_COLUMNS = (ACTIVE, KIND, PRIORITY)
+"""Shown only while trigger and offer keep their minimum width beside them, in this order
+as the list grows (an inactive rule stays greyed out, and the toggle button names its
+state, while the Active column is hidden)."""
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """data() with this role returns the row's `RuleRow`."""
@@ -67,9 +89,65 @@ KIND_TEXT = {"upsell": "upsell", "cross_sell": "cross-sell", "bundle": "bundle",
 INACTIVE_COLOR = QColor("#8a94a3")
 NO_RESULTS = RuleResults(0, 0, 0, 0, 0, 0)
 ID_MAX = 64
+ID_SAMPLE = "chai-cocoa-size-up"
+"""The Rule column starts wide enough for an id this long (longer ones are elided)."""
+TEXT_MIN_SAMPLE = "category coffee"
+"""Trigger and offer keep at least this much width before the optional columns show."""
 
 Index = QModelIndex | QPersistentModelIndex
 Money = Callable[[Cents], str]
+
+logger = logging.getLogger(__name__)
+
+
+# ---------------------------------------------------------------------- results
+
+RESULTS_SINCE = (
+    "SELECT rule_id, SUM(status = 'shown'), SUM(status = 'accepted'), "
+    "SUM(status = 'declined'), SUM(status = 'ignored'), SUM(status = 'held_out'), "
+    "SUM(CASE WHEN status = 'accepted' THEN revenue_cents ELSE 0 END), MAX(id) "
+    "FROM prompt_events NOT INDEXED WHERE id > ? GROUP BY rule_id")
+"""`Store.rule_results` over the events after a given one: the prompt outcome log is
+append-only (nothing deletes from it), and ids grow with each commit, so the events after
+the last one seen are exactly the new ones; the primary key finds them without reading
+the rest. NOT INDEXED: left to itself, the planner reads the whole (rule_id, status)
+index to save sorting the groups (88 ms instead of 0.01 ms at a million events)."""
+
+
+def last_event_id(store: Store) -> int:
+    """The id of the newest prompt event (0 for none): where `results_since` starts."""
+    row = store.db.execute("SELECT MAX(id) FROM prompt_events").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def results_since(store: Store, after: int) -> tuple[dict[str, RuleResults], int]:
+    """What each rule did in the prompt events logged after event `after`, and the id of
+    the newest event (`after` when there is none)."""
+    found: dict[str, RuleResults] = {}
+    last = after
+    for rule_id, *counts, newest in store.db.execute(RESULTS_SINCE, [after]):
+        found[rule_id] = RuleResults(*(int(n or 0) for n in counts))
+        last = max(last, int(newest))
+    return found, last
+
+
+def add_results(a: RuleResults, b: RuleResults) -> RuleResults:
+    return RuleResults(a.shown + b.shown, a.accepted + b.accepted, a.declined + b.declined,
+                       a.ignored + b.ignored, a.held_out + b.held_out,
+                       a.revenue + b.revenue)
+
+
+def _runs(rows: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of neighbours."""
+    first = last = -2
+    for row in sorted(rows):
+        if row != last + 1:
+            if first >= 0:
+                yield first, last
+            first = row
+        last = row
+    if first >= 0:
+        yield first, last
 
 
 # ---------------------------------------------------------------------- rows
@@ -260,6 +338,74 @@ class RuleTableModel(ListTableModel):
         self._row_of[row.rule.id] = end
         self.endInsertRows()
 
+    def update_results(self, results: Mapping[str, RuleResults]) -> int:
+        """New results for some rules (by id; ids not in the list are left out): their
+        results cells change in place. Only when the list is sorted by a result and a
+        changed row no longer stands in order does it move to its place (a layout change
+        that keeps selection and current index). Returns how many rows changed."""
+        changed: list[str] = []
+        for rule_id, new in results.items():
+            at = self._row_of.get(rule_id)
+            if at is None or self._rows[at].results == new:
+                continue
+            self._rows[at] = dataclasses.replace(self._rows[at], results=new)
+            changed.append(rule_id)
+        if not changed:
+            return 0
+        if self._out_of_order(self._row_of[rule_id] for rule_id in changed):
+            self._move_into_order(changed)
+        for first, last in _runs(self._row_of[rule_id] for rule_id in changed):
+            self.dataChanged.emit(self.index(first, min(RESULT_COLUMNS)),
+                                  self.index(last, max(RESULT_COLUMNS)))
+        return len(changed)
+
+    def _move_into_order(self, rule_ids: Sequence[str]) -> None:
+        """Put these rows back where the current sort wants them: out of the list, then
+        each in at its place by binary search among the others (which stay in order), in
+        one layout change that keeps persistent indexes (selection, current index)."""
+        assert self._sort is not None
+        column, order = self._sort
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        kept = [(self._rows[i.row()].rule.id, i.column()) for i in before]
+        moving = [self._rows.pop(at) for at in sorted(
+            (self._row_of[rule_id] for rule_id in rule_ids), reverse=True)]
+        for row in moving:
+            key = _sort_key(row, column)
+            lo, hi = 0, len(self._rows)
+            while lo < hi:
+                mid = (lo + hi) // 2
+                there = _sort_key(self._rows[mid], column)
+                if (key < there) if descending else (there < key):
+                    lo = mid + 1
+                else:
+                    hi = mid
+            self._rows.insert(lo, row)
+        self._reindex()
+        self.changePersistentIndexList(
+            before, [self.index(self._row_of[rid], col) for rid, col in kept])
+        self.layoutChanged.emit()
+
+    def _out_of_order(self, rows: Iterable[int]) -> bool:
+        """Whether a changed row no longer stands between its neighbours in the current
+        sort (only a sort by a result can be upset by new results)."""
+        if self._sort is None or self._sort[0] not in RESULT_COLUMNS:
+            return False
+        column, order = self._sort
+        descending = order == Qt.SortOrder.DescendingOrder
+        for at in rows:
+            key = _sort_key(self._rows[at], column)
+            if at > 0:
+                before = _sort_key(self._rows[at - 1], column)
+                if (before < key) if descending else (key < before):
+                    return True
+            if at + 1 < len(self._rows):
+                after = _sort_key(self._rows[at + 1], column)
+                if (key < after) if descending else (after < key):
+                    return True
+        return False
+
     def remove_rule(self, rule_id: str) -> bool:
         at = self._row_of.get(rule_id)
         if at is None:
@@ -289,8 +435,8 @@ class RuleTableModel(ListTableModel):
             return HEADERS[section]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _alignment(section)
-        if role == Qt.ItemDataRole.ToolTipRole and section == RATE:
-            return "Acceptance rate: accepted of shown"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "Acceptance rate: accepted of shown" if section == RATE else HEADERS[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -376,9 +522,10 @@ class RuleTableModel(ListTableModel):
         rule, r = row.rule, row.results
         if column == ID:
             return rule.title
-        if column in (SHOWN, RATE, REVENUE):
+        if column in RESULT_COLUMNS:
             return (f"shown {r.shown}, accepted {r.accepted}, declined {r.declined}, "
-                    f"ignored {r.ignored}; held out {r.held_out}")
+                    f"ignored {r.ignored}; held out {r.held_out}; "
+                    f"revenue added {self._money(r.revenue)}")
         return self._text(row, column)
 
 
@@ -404,18 +551,27 @@ class RuleFilterProxy(QSortFilterProxyModel):
         self._active: bool | None = None
         self._category: str | None = None
         self._sku: str | None = None
+        self._filtering = False
+        """Any filter set: without one, every row is in (asked 20,000 times after each
+        sort, so it answers at once)."""
         self.sort_column = -1
         self.sort_order = Qt.SortOrder.AscendingOrder
 
     def _change(self, apply: Callable[[], None]) -> None:
+        def change() -> None:
+            apply()
+            self._filtering = bool(self._text) or any(
+                value is not None for value in (self._kind, self._active, self._category,
+                                                self._sku))
+
         begin = getattr(self, "beginFilterChange", None)  # Qt >= 6.9
         end = getattr(self, "endFilterChange", None)      # Qt >= 6.10
         if begin is not None and end is not None:
             begin()
-            apply()
+            change()
             end(QSortFilterProxyModel.Direction.Rows)
         else:
-            apply()
+            change()
             self.invalidateFilter()
 
     def set_text(self, text: str) -> None:
@@ -434,6 +590,8 @@ class RuleFilterProxy(QSortFilterProxyModel):
         self._change(lambda: setattr(self, "_sku", (sku or "").strip().upper() or None))
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._filtering:
+            return True
         source = self.sourceModel()
         if not isinstance(source, RuleTableModel) or source_parent.isValid():
             return True
@@ -467,12 +625,15 @@ class RuleListView(QWidget):
         new_rule_requested(): the manager asked for a new rule.
         rules_changed(): rules were written to the store from this list.
         message_shown(str): ruleListMessage shows a new message.
+        results_updated(int): new prompt outcomes changed the results of that many rules
+            in the list (`refresh_results`).
     """
 
     rule_selected = Signal(object)
     new_rule_requested = Signal()
     rules_changed = Signal()
     message_shown = Signal(str)
+    results_updated = Signal(int)
 
     def __init__(self, store: Store, actor: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -488,6 +649,12 @@ class RuleListView(QWidget):
         """The delete confirmation while it is open."""
         self._selected: str | None = None
         self._quiet = False
+        self._results: dict[str, RuleResults] = {}
+        """Every rule's results (deleted rules' too), up to prompt event `_last_event`."""
+        self._last_event = 0
+        self._widths: dict[int, int] = {}
+        """The width each sized column is given (also while it is hidden)."""
+        self._sized_for: str | None = None
         self.model.active_change_requested.connect(self.set_active)
         self._build()
         self.reload()
@@ -528,8 +695,7 @@ class RuleListView(QWidget):
         self.product_filter.setClearButtonEnabled(True)
         self.product_filter.textChanged.connect(self.proxy.set_sku)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
+        filters = QHBoxLayout()  # the search gets a row of its own in a narrow list
         filters.addWidget(self.kind_filter, 1)
         filters.addWidget(self.active_filter, 1)
         filters.addWidget(self.category_filter, 1)
@@ -544,15 +710,22 @@ class RuleListView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
+        # Widths come from the font (see _size_columns), never from the contents: measuring
+        # 20,000 rows again on every results update would cost more than the update.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column in (TRIGGER, OFFER):
+        for column in STRETCH_COLUMNS:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        # The short columns take what their contents need, so the results (shown,
-        # acceptance, revenue) stay in view beside the rule's name.
-        for column in (KIND, PRIORITY, ACTIVE, SHOWN, RATE, REVENUE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(ID, 170)
+        fm = self.table.fontMetrics()
+        self._text_min = fm.horizontalAdvance(TEXT_MIN_SAMPLE) + self._cell_padding()
+        header.resizeSection(ID, fm.horizontalAdvance(ID_SAMPLE) + self._cell_padding())
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_columns)
+        header.sectionResized.connect(self._on_section_resized)
+        self.table.horizontalScrollBar().rangeChanged.connect(self._fit_timer.start)
         # What a rule earns is what a manager looks for first: its results stand right
         # after its name (a visual order only; the model's columns stay as they are).
         for place, column in enumerate((SHOWN, RATE, REVENUE), start=1):
@@ -582,6 +755,7 @@ class RuleListView(QWidget):
         self.message = plain_label("ruleListMessage", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
@@ -594,6 +768,62 @@ class RuleListView(QWidget):
     def _money(self, cents: Cents) -> str:
         return format_money(cents, self.currency)
 
+    # ------------------------------------------------------------------ columns
+
+    def _cell_padding(self) -> int:
+        """What a cell or header section adds around its text (margins, frame)."""
+        style = self.table.style()
+        return 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+                    + style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin))
+
+    def _size_columns(self) -> None:
+        """Give the short columns the width of their header or their widest likely value
+        (in this store's currency), whichever is wider."""
+        if self._sized_for == self.currency:
+            return
+        self._sized_for = self.currency
+        fm = self.table.horizontalHeader().fontMetrics()
+        style = self.table.style()
+        box = (style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+               + style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing))
+        samples = {SHOWN: ["99999"], RATE: ["100%"], REVENUE: [self._money(999_999)],
+                   KIND: list(KIND_TEXT.values()), PRIORITY: ["-100"],
+                   ACTIVE: ["yes", "no"]}
+        header = self.table.horizontalHeader()
+        for column, values in samples.items():
+            value = max(fm.horizontalAdvance(text) for text in values)
+            if column == ACTIVE:
+                value += box  # the check box beside yes/no
+            width = max(fm.horizontalAdvance(HEADERS[column]), value) + self._cell_padding()
+            self._widths[column] = width
+            header.resizeSection(column, width)
+        self._fit_timer.start()
+
+    @Slot(int, int, int)
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column in STRETCH_COLUMNS or column == ID:
+            self._fit_timer.start()
+
+    @Slot()
+    def _fit_columns(self) -> None:
+        """Show active, kind and priority only while trigger and offer keep their minimum
+        width beside them; the list never needs a horizontal scroll bar for them."""
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width() - len(STRETCH_COLUMNS) * self._text_min
+        room -= sum(header.sectionSize(c) for c in range(len(HEADERS))
+                    if c not in STRETCH_COLUMNS and c not in OPTIONAL_COLUMNS
+                    and not header.isSectionHidden(c))
+        show = True
+        for column in OPTIONAL_COLUMNS:  # none after one that does not fit
+            width = self._widths.get(column, header.defaultSectionSize())
+            show = show and room >= width
+            if show:
+                room -= width
+            if header.isSectionHidden(column) == show:
+                header.setSectionHidden(column, not show)
+                if show:
+                    header.resizeSection(column, width)
+
     # ------------------------------------------------------------------ loading
 
     def reload(self) -> None:
@@ -604,6 +834,8 @@ class RuleListView(QWidget):
             results = self.store.rule_results()
             self.catalog = self.store.load_catalog()
             self.currency = self.store.load_settings().currency
+            self._last_event = last_event_id(self.store)
+        self._results = results
         self._quiet = True
         try:
             self.model.set_rows([RuleRow.make(r, results.get(r.id), self.catalog, self._money)
@@ -612,6 +844,7 @@ class RuleListView(QWidget):
             self._fill_completer()
         finally:
             self._quiet = False
+        self._size_columns()
         if keep is None or not self.select_rule(keep):
             self._selected = None
             if keep is not None:
@@ -625,9 +858,32 @@ class RuleListView(QWidget):
         if rule is None:
             self.model.remove_rule(rule_id)
         else:
-            results = self.store.rule_results().get(rule_id)
+            results = self._results.get(rule_id)
             self.model.put_row(RuleRow.make(rule, results, self.catalog, self._money))
         self._update_buttons()
+
+    @Slot()
+    def refresh_results(self) -> int:
+        """Something was committed (a sale at any till): add the prompt outcomes logged
+        since the last look to the results, in place. One grouped query over the new
+        events only; rows whose figures did not move are not touched. Returns how many
+        rules' results changed."""
+        try:
+            new, last = results_since(self.store, self._last_event)
+        except sqlite3.Error:  # a store busy or closing: the next commit tries again
+            logger.exception("could not read the new prompt outcomes")
+            return 0
+        self._last_event = last
+        if not new:
+            return 0
+        changed: dict[str, RuleResults] = {}
+        for rule_id, delta in new.items():
+            changed[rule_id] = self._results[rule_id] = add_results(
+                self._results.get(rule_id, NO_RESULTS), delta)
+        count = self.model.update_results(changed)
+        if count:
+            self.results_updated.emit(count)
+        return count
 
     def _fill_categories(self) -> None:
         keep = self.category_filter.currentData()

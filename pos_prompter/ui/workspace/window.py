@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_prompter.bootstrap import export_text
+from pos_prompter.bootstrap import APP_NAME, export_text
 from pos_prompter.core.auth import verify_secret
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.rules import Rule
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore
-from pos_prompter.ui.store_watcher import StoreWatcher
+from pos_prompter.ui.store_watcher import StoreWatcher, commit_counter
 from pos_prompter.ui.widgets import open_file_chooser, plain_label
 from pos_prompter.ui.workspace.audit_view import AuditView
 from pos_prompter.ui.workspace.import_dialog import (
@@ -47,6 +47,13 @@ from pos_prompter.ui.workspace.import_dialog import (
 from pos_prompter.ui.workspace.rule_editor import RuleEditor
 from pos_prompter.ui.workspace.rule_list import RuleListView
 from pos_prompter.ui.workspace.sign_in import DEMO_PASSWORDS, ChangePasswordDialog
+
+WINDOW_SIZE = QSize(1280, 800)
+"""What the workspace opens at (less on a smaller screen)."""
+LIST_WIDTH = 400
+"""The rule list's share of the Rules tab at first (the editor and preview take the rest)."""
+LAYOUT_GROUP = "workspace"
+"""Where the splitter sizes are remembered in the layout settings."""
 
 WORKSPACE_QSS = """
 #demoPasswordBanner {
@@ -75,6 +82,30 @@ def write_pack(store: Store, path: Path) -> int:
     return len(rules)
 
 
+def app_layout_settings(parent: QWidget | None = None) -> QSettings | None:
+    """The user's settings for the workspace layout (an INI file in their configuration
+    folder, e.g. ~/.config/pos-prompter/layout.ini) when this process is the pos-prompter
+    app, whose QApplication `app.application()` names; None in any other process (tests
+    on pytest-qt's QApplication, scripts), which so never read or write them."""
+    app = QCoreApplication.instance()
+    if app is None or app.applicationName() != APP_NAME:
+        return None
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, "layout",
+                     parent)
+
+
+def read_sizes(settings: QSettings, key: str, count: int) -> list[int] | None:
+    """`count` positive pane sizes stored under `key`, or None (absent or garbled)."""
+    value = settings.value(key)
+    if not isinstance(value, list) or len(value) != count:
+        return None
+    try:
+        sizes = [int(v) for v in value]
+    except (TypeError, ValueError):
+        return None
+    return sizes if all(size > 0 for size in sizes) else None
+
+
 def uses_demo_password(store: Store, name: str) -> bool:
     """Whether `name` still signs in with a password the demo stores publish."""
     row = store.db.execute("SELECT password_hash FROM staff WHERE name = ?",
@@ -89,6 +120,8 @@ class WorkspaceWindow(QMainWindow):
     `demo_password` says whether they signed in with a published demo password (None:
     find out from the store); `today` is the date lint judges expiry by (None: today);
     `audit_debounce_ms` is how long the audit search waits for typing to stop.
+    `layout_settings` remembers the splitters' sizes (None: the user's own when this
+    process is the app, see `app_layout_settings`; nowhere otherwise).
 
     Signals:
         published(int): rules, catalog or settings were changed from here; carries the
@@ -103,7 +136,8 @@ class WorkspaceWindow(QMainWindow):
 
     def __init__(self, store: Store, person: Person | str, parent: QWidget | None = None, *,
                  staff: StaffStore | None = None, demo_password: bool | None = None,
-                 today: dt.date | None = None, audit_debounce_ms: int = 250) -> None:
+                 today: dt.date | None = None, audit_debounce_ms: int = 250,
+                 layout_settings: QSettings | None = None) -> None:
         super().__init__(parent)
         if parent is not None:
             self.setWindowFlag(Qt.WindowType.Window)
@@ -124,17 +158,22 @@ class WorkspaceWindow(QMainWindow):
         self.setWindowTitle("pos-prompter workspace"
                             + (f" \N{EM DASH} {store_name}" if store_name else "")
                             + f" \N{EM DASH} {self.actor}")
-        self.resize(1200, 760)
+        self.resize(WINDOW_SIZE.boundedTo(self.screen().availableSize()))
         self.setStyleSheet(WORKSPACE_QSS)
+        self.layout_settings = (layout_settings if layout_settings is not None
+                                else app_layout_settings(self))
         self._build(audit_debounce_ms)
+        self._restore_layout()
         self._build_actions()
         if demo_password is None:
             demo_password = uses_demo_password(store, self.actor)
         self.banner.setVisible(demo_password)
         self.watcher: StoreWatcher | None = None
         if store.path is not None:
-            self.watcher = StoreWatcher(store.path, store.publish_revision, self)
+            self.watcher = StoreWatcher(store.path, store.publish_revision, self,
+                                        commits=commit_counter(store))
             self.watcher.published.connect(self._on_published_elsewhere)
+            self.watcher.written.connect(self.rule_list.refresh_results)
 
     # ------------------------------------------------------------------ building
 
@@ -160,12 +199,13 @@ class WorkspaceWindow(QMainWindow):
         self.editor = RuleEditor(self.store, self.actor, central)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
         self.splitter.setObjectName("rulesSplitter")
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.rule_list)
         self.splitter.addWidget(self.editor)
         # The editor holds the form and the preview side by side: it gets the larger share.
-        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([480, 720])
+        self.splitter.setSizes([LIST_WIDTH, WINDOW_SIZE.width() - LIST_WIDTH])
         self.audit_view = AuditView(self.store, central, debounce_ms=audit_debounce_ms)
 
         self.tabs = QTabWidget(central)
@@ -186,6 +226,31 @@ class WorkspaceWindow(QMainWindow):
         self.rule_list.message_shown.connect(self.say)
         self.editor.rule_published.connect(self._on_rule_published)
         self.editor.closed.connect(self._on_editor_closed)
+
+    # ------------------------------------------------------------------ layout
+
+    def _restore_layout(self) -> None:
+        """Put the splitters back as the manager left them, and remember every move."""
+        settings = self.layout_settings
+        if settings is None:
+            return
+        rules = read_sizes(settings, f"{LAYOUT_GROUP}/rulesSplitter", 2)
+        if rules is not None:
+            self.splitter.setSizes(rules)
+        editor = read_sizes(settings, f"{LAYOUT_GROUP}/editorSplitter", 2)
+        if editor is not None:
+            self.editor.set_pane_sizes(editor)
+        self.splitter.splitterMoved.connect(self._save_layout)
+        self.editor.splitter.splitterMoved.connect(self._save_layout)
+
+    @Slot()
+    def _save_layout(self) -> None:
+        settings = self.layout_settings
+        if settings is None:
+            return
+        settings.setValue(f"{LAYOUT_GROUP}/rulesSplitter", self.splitter.sizes())
+        if self.editor.splitter.orientation() == Qt.Orientation.Horizontal:
+            settings.setValue(f"{LAYOUT_GROUP}/editorSplitter", self.editor.splitter.sizes())
 
     def _build_actions(self) -> None:
         def action(text: str, name: str, slot: Callable[[], object],

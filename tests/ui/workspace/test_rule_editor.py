@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -226,6 +226,54 @@ def test_the_kind_chooses_which_offer_fields_show_and_which_placeholders_are_usa
     choose(editor, "ruleKind", "upsell")
     assert size_button.isEnabled()
     assert not child(editor, QToolButton, "placeholder_gap").isEnabled()
+
+
+def test_the_form_is_in_sections_and_the_links_above_it_scroll_to_each(
+        qtbot: QtBot, editor: RuleEditor) -> None:
+    editor.resize(900, 640)
+    with qtbot.waitExposed(editor):
+        editor.show()
+    titles = {key: child(box, QLabel, "sectionTitle").text()
+              for key, box in editor.sections.items()}
+    assert titles == {"rule": "The rule", "trigger": "What triggers it",
+                      "offer": "What it offers", "words": "What the clerk says",
+                      "guardrails": "Guardrails & timing"}
+    for key, fields in (("rule", ("ruleId", "ruleTitle", "ruleActive")),
+                        ("trigger", ("ruleEvent", "scannedSku", "orderHas", "ruleCustomer")),
+                        ("offer", ("ruleKind", "offerAdd")),
+                        ("words", ("ruleSay", "ruleWhy", "placeholder_offer")),
+                        ("guardrails", ("timeHoursOn", "timeDayMon", "timeFrom",
+                                        "rulePriority", "ruleHoldout", "ruleMaxOfferRatio"))):
+        for name in fields:
+            assert editor.sections[key].isAncestorOf(child(editor, QWidget, name)), name
+
+    scroll = editor.form_scroll
+    bar = scroll.verticalScrollBar()
+    assert bar.maximum() > 0, "a long form: it scrolls"
+    for key in reversed(list(editor.sections)):
+        child(editor, QToolButton, f"sectionLink_{key}").click()
+        top = editor.sections[key].mapTo(scroll.viewport(), QPoint(0, 0)).y()
+        assert 0 <= top <= 10 or (bar.value() == bar.maximum() and top > 0), key
+    assert bar.value() == 0, "the first section: back at the top"
+    editor.close()
+
+
+def test_the_offer_section_is_as_tall_as_the_kinds_fields(qtbot: QtBot,
+                                                          editor: RuleEditor) -> None:
+    editor.resize(900, 640)
+    with qtbot.waitExposed(editor):
+        editor.show()
+    pages = editor.offer_pages
+    choose(editor, "ruleKind", "threshold")  # four fields
+    qtbot.waitUntil(lambda: pages.height() == pages.currentWidget().height())
+    tall = pages.height()
+
+    choose(editor, "ruleKind", "cross_sell")  # one
+    qtbot.waitUntil(lambda: pages.height() < tall)
+    page = pages.currentWidget()
+    needs = max(page.heightForWidth(pages.width()), page.minimumSizeHint().height())
+    assert pages.height() <= needs + 2, "no room left for the threshold's fields"
+    editor.close()
 
 
 def test_money_is_written_as_decimal_text_never_float(editor: RuleEditor) -> None:

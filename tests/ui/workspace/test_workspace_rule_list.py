@@ -15,13 +15,16 @@ from pytestqt.qtbot import QtBot
 from tillwin_helpers import child
 from workspace_helpers import MANAGER, column
 
+from pos_prompter.bootstrap import init_store, parse_pack_text
 from pos_prompter.core.order import FixedClock
 from pos_prompter.core.rules import Rule
 from pos_prompter.store import Store
 from pos_prompter.store.audit import audit_entries
+from pos_prompter.store.store import RuleResults
 from pos_prompter.till import Till
 from pos_prompter.ui.workspace.rule_list import (
     ACTIVE,
+    HEADERS,
     ID,
     KIND,
     OFFER,
@@ -35,6 +38,7 @@ from pos_prompter.ui.workspace.rule_list import (
     RuleTableModel,
     unique_copy_id,
 )
+from pos_prompter.ui.workspace.window import WorkspaceWindow
 
 CAFE_RULES = ["beans-for-members", "breakfast-croissant", "chai-cocoa-size-up",
               "coffee-pastry", "coffee-size-up", "mug-deal"]
@@ -77,7 +81,19 @@ rules:
     active: false
 """
 
+FILLERS = "version: 1\nrules:\n" + "".join(f"""
+  - id: filler-{n:02}
+    kind: cross_sell
+    title: A draft that never fires
+    when: {{scanned: {{sku: [MUG-TRAVEL]}}}}
+    offer: {{add: [COOKIE-OAT]}}
+    say: "A cookie?"
+    active: false
+""" for n in range(60))
+"""Enough inactive rules after the cafe's for the list to scroll."""
+
 MakeList = Callable[[Path], RuleListView]
+MakeWorkspace = Callable[..., WorkspaceWindow]
 
 
 @pytest.fixture
@@ -327,3 +343,175 @@ def test_the_results_columns_come_from_real_prompt_events(
         Qt.ItemDataRole.ToolTipRole)
     view.table.sortByColumn(SHOWN, Qt.SortOrder.DescendingOrder)
     assert ids(view)[0] == "coffee-size-up"
+
+
+# ---------------------------------------------------------------------- live results
+
+
+def sell_a_latte(store: Store, clock: FixedClock) -> None:
+    """A sale at a till on `store`: a tall latte, its size-up accepted, any other prompt
+    declined, paid."""
+    till = Till(store, clock, till_name="till-2")
+    till.scan("LATTE-T")
+    assert till.prompt is not None
+    assert till.prompt.rule_id == "coffee-size-up"
+    till.accept()
+    while till.prompt is not None:
+        till.decline()
+    till.pay()
+
+
+def results_of(view: RuleListView, rule_id: str) -> tuple[object, object, object]:
+    row = ids(view).index(rule_id)
+    return tuple(view.proxy.index(row, c).data() for c in (SHOWN, RATE, REVENUE))
+
+
+def selected_id(view: RuleListView) -> str | None:
+    rule = view.selected_rule()
+    return rule.id if rule is not None else None
+
+
+def with_fillers(path: Path) -> Path:
+    with Store.open(path) as store:
+        store.replace_rules(parse_pack_text(FILLERS, "fillers.yaml"), merge=True)
+    return path
+
+
+def test_new_results_change_the_rows_in_place_and_resort_only_when_needed(
+        qtbot: QtBot, qtmodeltester: ModelTester, cafe_store_path: Path) -> None:
+    with Store.open(cafe_store_path) as store:
+        catalog = store.load_catalog()
+        rows = [RuleRow.make(r, None, catalog) for r in store.load_rules()]
+    model = RuleTableModel()
+    model.set_rows(rows)
+    model.sort(SHOWN, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model, force_py=True)  # checks every signal below as it comes
+    last = model.row_at(model.rowCount() - 1).rule.id
+
+    with qtbot.waitSignal(model.layoutChanged):  # shown most now: to the top
+        assert model.update_results({last: RuleResults(3, 1, 1, 1, 0, 60)}) == 1
+    assert model.row_at(0).rule.id == last
+
+    with qtbot.waitSignal(model.dataChanged) as changed, \
+            qtbot.assertNotEmitted(model.layoutChanged):  # still the top: in place
+        assert model.update_results({last: RuleResults(4, 2, 1, 1, 0, 120)}) == 1
+    top_left, bottom_right = changed.args[0], changed.args[1]
+    assert (top_left.row(), bottom_right.row()) == (0, 0)
+    assert (top_left.column(), bottom_right.column()) == (SHOWN, REVENUE)
+    assert model.index(0, RATE).data() == "50%"
+    assert model.index(0, REVENUE).data() == "$1.20"
+
+    with qtbot.assertNotEmitted(model.dataChanged):  # same figures, unknown rule: nothing
+        assert model.update_results({last: RuleResults(4, 2, 1, 1, 0, 120),
+                                     "no-such-rule": RuleResults(1, 1, 0, 0, 0, 5)}) == 0
+
+    model.sort(ID, Qt.SortOrder.AscendingOrder)  # not by a result: never a layout change
+    with qtbot.assertNotEmitted(model.layoutChanged):
+        assert model.update_results({r.rule.id: RuleResults(9, 9, 0, 0, 0, 900)
+                                     for r in model.rows}) == len(rows)
+
+
+def test_a_sale_at_another_till_updates_the_results_in_place_within_a_second(
+        qtbot: QtBot, make_workspace: MakeWorkspace, cafe_store_path: Path,
+        morning_clock: FixedClock) -> None:
+    view = make_workspace(cafe_store_path).rule_list
+    child(view, QLineEdit, "ruleSearch").setText("size")
+    view.table.sortByColumn(ID, Qt.SortOrder.DescendingOrder)
+    assert view.select_rule("chai-cocoa-size-up")
+    before = ids(view)
+    assert before == ["coffee-size-up", "chai-cocoa-size-up"]
+    assert results_of(view, "coffee-size-up") == ("0", "\N{EM DASH}", "$0.00")
+
+    with Store.open(cafe_store_path) as other, \
+            qtbot.assertNotEmitted(view.model.modelReset), \
+            qtbot.assertNotEmitted(view.proxy.layoutChanged):
+        sell_a_latte(other, morning_clock)
+        qtbot.waitUntil(lambda: results_of(view, "coffee-size-up") == ("1", "100%", "$0.60"),
+                        timeout=1000)
+
+    assert ids(view) == before, "filter and sort stay"
+    assert selected_id(view) == "chai-cocoa-size-up"
+    header = view.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == \
+        (ID, Qt.SortOrder.DescendingOrder)
+    assert child(view, QLineEdit, "ruleSearch").text() == "size"
+
+
+def test_a_sale_at_this_processs_till_moves_a_row_sorted_by_results_and_keeps_the_view(
+        qtbot: QtBot, make_workspace: MakeWorkspace, cafe_store_path: Path,
+        morning_clock: FixedClock) -> None:
+    """The till in this process shares the workspace's Store (one connection): its sales
+    count too. Sorted by what was shown, the rule that was moves up; the selection, the
+    sort and the scroll position stay."""
+    window = make_workspace(with_fillers(cafe_store_path))
+    view = window.rule_list
+    view.table.sortByColumn(SHOWN, Qt.SortOrder.DescendingOrder)
+    bar = view.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    assert view.select_rule("filler-59")
+    view.table.scrollToBottom()
+    scrolled = bar.value()
+    assert ids(view)[0] != "coffee-size-up"
+
+    with qtbot.assertNotEmitted(view.model.modelReset):
+        sell_a_latte(window.store, morning_clock)
+        qtbot.waitUntil(lambda: ids(view)[0] == "coffee-size-up", timeout=1000)
+
+    assert results_of(view, "coffee-size-up") == ("1", "100%", "$0.60")
+    assert selected_id(view) == "filler-59"
+    assert view.table.horizontalHeader().sortIndicatorSection() == SHOWN
+    assert column(view.proxy, SHOWN) == sorted(column(view.proxy, SHOWN), key=int,
+                                               reverse=True)
+    assert bar.value() == scrolled
+
+
+# ---------------------------------------------------------------------- columns
+
+
+@pytest.mark.parametrize("demo", ["cafe", "electronics", "shoes"])
+def test_the_rule_list_fits_a_1280_by_800_workspace_without_scrolling_sideways(
+        qtbot: QtBot, make_workspace: MakeWorkspace, tmp_path: Path, demo: str) -> None:
+    path = tmp_path / f"{demo}.db"
+    init_store(path, demo=demo).close()
+    window = make_workspace(path)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.size().width() == 1280)
+    view = window.rule_list
+    table, header = view.table, view.table.horizontalHeader()
+
+    def fits() -> None:
+        assert header.length() <= table.viewport().width()
+        assert not table.horizontalScrollBar().isVisible()
+
+    qtbot.waitUntil(fits)
+    for col in (ID, SHOWN, RATE, REVENUE, TRIGGER, OFFER):
+        assert not header.isSectionHidden(col), HEADERS[col]
+    assert min(header.sectionSize(TRIGGER), header.sectionSize(OFFER)) >= 30  # a few letters
+    fm = table.fontMetrics()
+    for row in range(view.proxy.rowCount()):
+        for col in (SHOWN, RATE, REVENUE):  # the results are never cut short
+            text = str(view.proxy.index(row, col).data())
+            assert fm.horizontalAdvance(text) < header.sectionSize(col), (demo, text)
+        for col in (TRIGGER, OFFER):  # an elided text is whole in its tooltip
+            index = view.proxy.index(row, col)
+            assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()
+        for col in (ID, SHOWN, RATE, REVENUE):
+            assert view.proxy.index(row, col).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_active_kind_and_priority_come_back_when_the_list_is_wide_enough(
+        qtbot: QtBot, make_list: MakeList, cafe_store_path: Path) -> None:
+    view = make_list(cafe_store_path)  # 1000 wide: everything
+    header = view.table.horizontalHeader()
+    optional = (ACTIVE, KIND, PRIORITY)
+    qtbot.waitUntil(lambda: not any(header.isSectionHidden(c) for c in optional))
+
+    view.resize(430, 500)
+    qtbot.waitUntil(lambda: all(header.isSectionHidden(c) for c in optional))
+    assert header.length() <= view.table.viewport().width()
+
+    view.resize(1000, 500)
+    qtbot.waitUntil(lambda: not any(header.isSectionHidden(c) for c in optional))
+    assert header.length() <= view.table.viewport().width()
+    assert all(header.sectionSize(c) > 0 for c in optional)

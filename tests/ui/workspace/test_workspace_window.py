@@ -4,25 +4,43 @@ unsaved edits are never lost without a question, and it does not close mid-impor
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton
+from PySide6.QtCore import QEvent, QPoint, QRect, QSettings, QSize, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from tillwin_helpers import child
 from workspace_helpers import MANAGER, column
 
+from pos_prompter.bootstrap import APP_NAME
+from pos_prompter.core.engine import Prompt
+from pos_prompter.core.rules import DAYS, PLACEHOLDERS
 from pos_prompter.store import Store
 from pos_prompter.ui.workspace import import_dialog
 from pos_prompter.ui.workspace.audit_view import ACTION, ENTITY_ID, WHO
 from pos_prompter.ui.workspace.import_dialog import RULES
+from pos_prompter.ui.workspace.preview import RulePreview
 from pos_prompter.ui.workspace.rule_editor import RuleEditor
 from pos_prompter.ui.workspace.rule_list import ID
-from pos_prompter.ui.workspace.window import WorkspaceWindow
+from pos_prompter.ui.workspace.window import (
+    WorkspaceWindow,
+    app_layout_settings,
+    read_sizes,
+)
 
 MakeWorkspace = Callable[..., WorkspaceWindow]
 NEW_TITLE = "Afternoon pastry with a coffee"
@@ -188,3 +206,203 @@ def test_changes_published_elsewhere_show_in_the_list(
     qtbot.waitUntil(lambda: "mug-deal" not in column(workspace.rule_list.proxy, ID),
                     timeout=5000)
     assert workspace.audit_view.model.index(0, WHO).data() == "ana"
+
+
+# ---------------------------------------------------------------- layout at real screen sizes
+
+AFTERNOON = dt.datetime(2026, 11, 23, 15, 10)
+"""The Monday of the workspace tests, inside coffee-pastry's 11:00-17:00 window."""
+FORM_FIELDS = (
+    "ruleId", "ruleTitle", "ruleActive",
+    "ruleEvent", "scannedSku", "scannedCategory", "scannedTag", "orderTotalMin",
+    "orderTotalMax", "orderHas", "orderLacks", "ruleCustomer",
+    "ruleKind",
+    "ruleSay", "ruleWhy", *(f"placeholder_{name}" for name in PLACEHOLDERS),
+    "timeHoursOn", "timeHoursFrom", "timeHoursTo",
+    *(f"timeDay{day.capitalize()}" for day in DAYS),
+    "timeFromOn", "timeFrom", "timeToOn", "timeTo", "rulePriority", "ruleHoldout",
+    "ruleMaxOfferRatio",
+)
+"""Every field of the form, whatever the kind, by objectName."""
+OFFER_FIELDS = {
+    "upsell": ("offerNextSize", "offerUpgradeToMode", "offerUpgradeTo"),
+    "cross_sell": ("offerAdd",),
+    "bundle": ("offerBundleWith", "offerBundlePrice"),
+    "threshold": ("offerOrderTotal", "offerWithin", "offerReward", "offerRewardPrice"),
+}
+
+
+def at_size(qtbot: QtBot, workspace: WorkspaceWindow, width: int, height: int) -> None:
+    """Resize the window as a screen of that size would show it; wait for the layout."""
+    workspace.resize(width, height)
+    qtbot.waitUntil(lambda: workspace.size() == QSize(width, height))
+    for _ in range(3):  # scroll areas and wrapped text settle over a few passes
+        QApplication.processEvents()
+
+
+def in_view(widget: QWidget, scroll: QScrollArea) -> bool:
+    """The whole of `widget` is inside what the scroll area shows."""
+    viewport = scroll.viewport()
+    return viewport.rect().contains(QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size()))
+
+
+def scroll_to(widget: QWidget, scroll: QScrollArea) -> None:
+    """Scroll as the manager would to bring `widget` in, its top a little under the top."""
+    top = widget.mapTo(scroll.widget(), QPoint(0, 0)).y()
+    scroll.verticalScrollBar().setValue(top - 8)
+
+
+def cut_labels(host: QWidget) -> list[str]:
+    """The labels on `host` whose text does not fit them (wrapped or not)."""
+    cut = []
+    for label in host.findChildren(QLabel):
+        if not label.isVisibleTo(host) or not label.text():
+            continue
+        if label.wordWrap():
+            fits = label.height() >= label.heightForWidth(label.width())
+        else:
+            fits = label.width() >= label.sizeHint().width()
+        if not fits:
+            cut.append(f"{label.objectName() or 'caption'} {label.text()!r} {label.size()}")
+    return cut
+
+
+def check_every_field_is_reachable(editor: RuleEditor) -> None:
+    """Every field of the form (and the offer fields of the kind shown) can be scrolled
+    into full view, is as wide as it needs, and no caption, hint or title is cut."""
+    scroll = editor.form_scroll
+    host = scroll.widget()
+    assert scroll.horizontalScrollBar().maximum() == 0, "the form never scrolls sideways"
+    kind = child(editor, QComboBox, "ruleKind").currentData()
+    for name in (*FORM_FIELDS, *OFFER_FIELDS[kind]):
+        field = child(editor, QWidget, name)
+        assert field.isVisibleTo(host), name
+        scroll_to(field, scroll)
+        assert in_view(field, scroll), f"{name} cannot be scrolled into view"
+        assert field.width() >= field.minimumSizeHint().width(), f"{name} is squeezed"
+    assert cut_labels(host) == []
+
+
+def show_prompt(qtbot: QtBot, workspace: WorkspaceWindow) -> RulePreview:
+    """Select coffee-pastry and play a Tall latte at 15:10 in the preview: its card is up."""
+    workspace.rule_list.select_rule("coffee-pastry")
+    preview = workspace.editor.preview
+    preview.set_time(AFTERNOON)
+    preview.add_item("LATTE-T")
+    preview.refresh()
+    assert isinstance(preview.result, Prompt)
+    qtbot.waitUntil(preview.panel.isVisible)
+    return preview
+
+
+def test_at_1280x800_every_field_is_reachable_and_nothing_is_cut(
+        qtbot: QtBot, make_workspace: MakeWorkspace, cafe_store_path: Path) -> None:
+    workspace = make_workspace(cafe_store_path)
+    at_size(qtbot, workspace, 1280, 800)
+    workspace.rule_list.select_rule("coffee-pastry")
+    editor = workspace.editor
+
+    kinds = child(editor, QComboBox, "ruleKind")
+    try:
+        for kind in OFFER_FIELDS:
+            kinds.setCurrentIndex(kinds.findData(kind))
+            QApplication.processEvents()
+            check_every_field_is_reachable(editor)
+    finally:
+        editor.undo_stack.setIndex(0)  # back to the rule as stored: closing asks nothing
+    assert not editor.has_unsaved_changes()
+
+
+def test_at_1280x800_the_preview_stands_beside_the_form_with_its_card_readable(
+        qtbot: QtBot, make_workspace: MakeWorkspace, cafe_store_path: Path) -> None:
+    workspace = make_workspace(cafe_store_path)
+    at_size(qtbot, workspace, 1280, 800)
+    preview = show_prompt(qtbot, workspace)
+    editor = workspace.editor
+
+    assert editor.splitter.orientation() == Qt.Orientation.Horizontal
+    form = editor.form_scroll
+    form_box = QRect(form.mapTo(workspace, QPoint(0, 0)), form.size())
+    shown = editor.preview_scroll
+    preview_box = QRect(shown.mapTo(workspace, QPoint(0, 0)), shown.size())
+    assert preview_box.left() > form_box.right(), "beside the form, on its right"
+    assert preview_box.top() < form_box.center().y() < preview_box.bottom()
+    assert form.width() >= 380
+    card = preview.panel
+    assert card.width() >= card.minimumSizeHint().width()
+    assert shown.horizontalScrollBar().maximum() == 0, "the card is never cut sideways"
+    for text in (card.say, card.why):
+        assert in_view(text, shown), "what to say and why, without scrolling"
+    assert cut_labels(preview) == []
+    assert workspace.splitter.sizes()[0] >= workspace.rule_list.minimumSizeHint().width()
+
+
+def test_at_1024x768_the_preview_goes_under_the_form_and_every_field_stays_reachable(
+        qtbot: QtBot, make_workspace: MakeWorkspace, cafe_store_path: Path) -> None:
+    workspace = make_workspace(cafe_store_path)
+    at_size(qtbot, workspace, 1024, 768)
+    preview = show_prompt(qtbot, workspace)
+    editor = workspace.editor
+
+    assert editor.splitter.orientation() == Qt.Orientation.Vertical
+    assert preview.card_first(), "under the form, the card comes before the sample order"
+    check_every_field_is_reachable(editor)
+    shown = editor.preview_scroll
+    assert shown.horizontalScrollBar().maximum() == 0
+    shown.verticalScrollBar().setValue(0)
+    assert in_view(preview.panel.say, shown)
+
+    at_size(qtbot, workspace, 1280, 800)  # a bigger screen: beside again
+    assert editor.splitter.orientation() == Qt.Orientation.Horizontal
+    assert not preview.card_first()
+
+
+def test_the_splitter_sizes_are_remembered_in_the_layout_settings(
+        qtbot: QtBot, cafe_store_path: Path, tmp_path: Path) -> None:
+    path = str(tmp_path / "layout.ini")
+    opened: list[WorkspaceWindow] = []
+
+    def open_workspace(store: Store) -> WorkspaceWindow:
+        window = WorkspaceWindow(store, MANAGER, demo_password=False, today=AFTERNOON.date(),
+                                 layout_settings=QSettings(path, QSettings.Format.IniFormat))
+        opened.append(window)
+        window.resize(1280, 800)
+        with qtbot.waitExposed(window):
+            window.show()
+        return window
+
+    with Store.open(cafe_store_path) as store:
+        try:
+            first = open_workspace(store)
+            first.splitter.moveSplitter(first.splitter.sizes()[0] + 60, 1)
+            form, preview = first.editor.pane_widths()
+            room = sum(first.editor.splitter.sizes())
+            assert room > form + preview + 20, "beside, with room to spare"
+            first.editor.splitter.moveSplitter(room - preview - 10, 1)  # a narrow preview
+            rules, editor = first.splitter.sizes(), first.editor.splitter.sizes()
+            with qtbot.waitSignal(first.closed):
+                first.close()
+
+            second = open_workspace(store)
+            assert second.splitter.sizes() == rules
+            assert second.editor.splitter.sizes() == editor
+        finally:
+            for window in opened:
+                window.close()
+                window.deleteLater()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # watchers too
+
+
+def test_tests_never_touch_the_users_layout_settings(
+        make_workspace: MakeWorkspace, cafe_store_path: Path, tmp_path: Path) -> None:
+    assert QApplication.applicationName() != APP_NAME  # pytest-qt's QApplication
+    assert app_layout_settings() is None
+    assert make_workspace(cafe_store_path).layout_settings is None
+
+    settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
+    settings.setValue("workspace/rulesSplitter", ["wide", "narrow"])
+    assert read_sizes(settings, "workspace/rulesSplitter", 2) is None
+    settings.setValue("workspace/rulesSplitter", [400, 0])
+    assert read_sizes(settings, "workspace/rulesSplitter", 2) is None
+    settings.setValue("workspace/rulesSplitter", [400, 860])
+    assert read_sizes(settings, "workspace/rulesSplitter", 2) == [400, 860]
