@@ -9,8 +9,9 @@ same way every run), after a few scans, so the order shows a declined prompt's n
 Tall latte's size-up prompt (why and evidence) is up. The scans: see SCANS.
 
 workspace.png (`make_workspace`): the manager workspace at 1280x800, signed in as the demo
-manager, with a rule selected, its form at the offer and the clerk's words, and its live
-preview showing the prompt for a sample order. See WORKSPACE_RULE and WORKSPACE_ORDER.
+manager after a few morning sales (see SALES), with a rule selected, its form at the offer
+and the clerk's words, and its live preview showing the prompt for a sample order. See
+WORKSPACE_RULE and WORKSPACE_ORDER.
 
 With no argument, both.
 """
@@ -31,7 +32,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pos_prompter import app as till_app
 from pos_prompter.bootstrap import init_store
 from pos_prompter.core.order import FixedClock
+from pos_prompter.store import Store
 from pos_prompter.store.auth import StaffStore
+from pos_prompter.till import Till
 from pos_prompter.ui.workspace.window import WorkspaceWindow
 
 OUTPUT = Path(__file__).with_name("till.png")
@@ -48,6 +51,23 @@ WORKSPACE_RULE = "coffee-pastry"
 """A cross-sell: a pastry with a coffee, in the afternoon."""
 WORKSPACE_ORDER = ("2100000000012",)
 """The sample order: a Tall latte (its barcode), which the pastry rule fires on."""
+SALES = 24
+"""Orders sold before the picture, so the rule list shows results: each a Tall latte in
+the morning, its prompts answered in a fixed pattern (see `sell`)."""
+
+
+def sell(store: Store) -> None:
+    """SALES orders at the till, the same every run: the size-up is accepted in one order
+    of three, the breakfast croissant in one of two."""
+    till = Till(store, FixedClock(MORNING))
+    for n in range(SALES):
+        till.scan(WORKSPACE_ORDER[0])
+        answers = (n % 3 == 0, n % 2 == 0)
+        for accept in answers:
+            if till.prompt is None:
+                break
+            till.accept() if accept else till.decline()
+        till.pay()
 
 
 def make(output: Path = OUTPUT) -> Path:
@@ -96,6 +116,7 @@ def make_workspace(output: Path = WORKSPACE_OUTPUT) -> Path:
     with tempfile.TemporaryDirectory() as folder:
         store = init_store(Path(folder) / "store.db", demo="cafe")
         try:
+            sell(store)
             person = StaffStore(store).sign_in(MANAGER, MANAGER_PASSWORD)
             # Splitter sizes from a settings file of its own, never the user's. The demo
             # password's warning banner is left out: the README tells about it.

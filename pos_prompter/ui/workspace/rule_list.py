@@ -73,10 +73,10 @@ NUMERIC_COLUMNS = frozenset({PRIORITY, SHOWN, RATE, REVENUE})
 RESULT_COLUMNS = frozenset({SHOWN, RATE, REVENUE})
 STRETCH_COLUMNS = (TRIGGER, OFFER)
 """Share the width the other columns leave, elided (full text in the tooltip)."""
-OPTIONAL_COLUMNS = (ACTIVE, KIND, PRIORITY)
+OPTIONAL_COLUMNS = (REVENUE, ACTIVE, KIND, PRIORITY)
 """Shown only while trigger and offer keep their minimum width beside them, in this order
 as the list grows (an inactive rule stays greyed out, and the toggle button names its
-state, while the Active column is hidden)."""
+state, while the Active column is hidden; shown and acceptance rate always show)."""
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """data() with this role returns the row's `RuleRow`."""
@@ -91,7 +91,7 @@ NO_RESULTS = RuleResults(0, 0, 0, 0, 0, 0)
 ID_MAX = 64
 ID_SAMPLE = "chai-cocoa-size-up"
 """The Rule column starts wide enough for an id this long (longer ones are elided)."""
-TEXT_MIN_SAMPLE = "category coffee"
+TEXT_MIN_SAMPLE = "breakfast, tea"
 """Trigger and offer keep at least this much width before the optional columns show."""
 
 Index = QModelIndex | QPersistentModelIndex
@@ -181,27 +181,25 @@ def rule_categories(rule: Rule, catalog: Catalog) -> frozenset[str]:
 
 
 def trigger_text(rule: Rule) -> str:
-    """What sets a rule off, in a few words: 'sku LATTE-T; category coffee' or 'checkout'."""
+    """What sets a rule off, in a few words for a narrow column: categories by name, tags
+    with a '#', SKUs as they are ('coffee, #hot, LATTE-T'), or 'checkout'."""
     if rule.event == "checkout":
         return "checkout"
     scanned = rule.scanned
     if scanned is None:
         return "any item"
-    parts = []
-    for label, values in (("sku", scanned.skus), ("category", scanned.categories),
-                          ("tag", scanned.tags)):
-        if values:
-            parts.append(f"{label} {', '.join(sorted(values))}")
-    return "; ".join(parts) or "any item"
+    parts = [*sorted(scanned.categories), *(f"#{t}" for t in sorted(scanned.tags)),
+             *sorted(scanned.skus)]
+    return ", ".join(parts) or "any item"
 
 
 def offer_text(rule: Rule, money: Money = format_money) -> str:
-    """What a rule offers, in a few words."""
+    """What a rule offers, in a few words for a narrow column."""
     o = rule.offer
     if rule.kind == "upsell":
         return f"\N{RIGHTWARDS ARROW} {o.upgrade_to}" if o.upgrade_to else "next size"
     if rule.kind == "cross_sell":
-        return "add " + " or ".join(o.add)
+        return "+ " + " or ".join(o.add)
     if rule.kind == "bundle":
         return " + ".join(o.bundle_with) + f" for {money(o.bundle_price or 0)}"
     reward = f"{o.reward} at {money(o.reward_price or 0)}"

@@ -50,7 +50,7 @@ from pos_prompter.ui.workspace.sign_in import DEMO_PASSWORDS, ChangePasswordDial
 
 WINDOW_SIZE = QSize(1280, 800)
 """What the workspace opens at (less on a smaller screen)."""
-LIST_WIDTH = 400
+LIST_WIDTH = 424
 """The rule list's share of the Rules tab at first (the editor and preview take the rest)."""
 LAYOUT_GROUP = "workspace"
 """Where the splitter sizes are remembered in the layout settings."""

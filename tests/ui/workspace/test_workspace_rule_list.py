@@ -36,6 +36,8 @@ from pos_prompter.ui.workspace.rule_list import (
     RuleListView,
     RuleRow,
     RuleTableModel,
+    offer_text,
+    trigger_text,
     unique_copy_id,
 )
 from pos_prompter.ui.workspace.window import WorkspaceWindow
@@ -141,7 +143,7 @@ def test_the_list_shows_every_rule_with_its_trigger_offer_and_check_box(
     assert ids(view) == CAFE_RULES
     row = CAFE_RULES.index("breakfast-croissant")
     assert view.proxy.index(row, KIND).data() == "bundle"
-    assert view.proxy.index(row, TRIGGER).data() == "category coffee"
+    assert view.proxy.index(row, TRIGGER).data() == "coffee"  # a category, by its name
     assert view.proxy.index(row, OFFER).data() == "CROISSANT for $2.00"
     assert view.proxy.index(CAFE_RULES.index("coffee-size-up"), OFFER).data() == "next size"
     assert view.proxy.index(row, ACTIVE).data(Qt.ItemDataRole.CheckStateRole) == \
@@ -485,12 +487,15 @@ def test_the_rule_list_fits_a_1280_by_800_workspace_without_scrolling_sideways(
         assert not table.horizontalScrollBar().isVisible()
 
     qtbot.waitUntil(fits)
-    for col in (ID, SHOWN, RATE, REVENUE, TRIGGER, OFFER):
+    for col in (ID, SHOWN, RATE, TRIGGER, OFFER):
         assert not header.isSectionHidden(col), HEADERS[col]
-    assert min(header.sectionSize(TRIGGER), header.sectionSize(OFFER)) >= 30  # a few letters
     fm = table.fontMetrics()
+    # Two categories, or a SKU, read whole in trigger and offer (not just a few letters).
+    readable = fm.horizontalAdvance("breakfast, tea")
+    assert min(header.sectionSize(TRIGGER), header.sectionSize(OFFER)) > readable
+    shown = [c for c in (SHOWN, RATE, REVENUE) if not header.isSectionHidden(c)]
     for row in range(view.proxy.rowCount()):
-        for col in (SHOWN, RATE, REVENUE):  # the results are never cut short
+        for col in shown:  # the results are never cut short
             text = str(view.proxy.index(row, col).data())
             assert fm.horizontalAdvance(text) < header.sectionSize(col), (demo, text)
         for col in (TRIGGER, OFFER):  # an elided text is whole in its tooltip
@@ -500,11 +505,11 @@ def test_the_rule_list_fits_a_1280_by_800_workspace_without_scrolling_sideways(
             assert view.proxy.index(row, col).data(Qt.ItemDataRole.ToolTipRole)
 
 
-def test_active_kind_and_priority_come_back_when_the_list_is_wide_enough(
+def test_revenue_active_kind_and_priority_come_back_when_the_list_is_wide_enough(
         qtbot: QtBot, make_list: MakeList, cafe_store_path: Path) -> None:
     view = make_list(cafe_store_path)  # 1000 wide: everything
     header = view.table.horizontalHeader()
-    optional = (ACTIVE, KIND, PRIORITY)
+    optional = (REVENUE, ACTIVE, KIND, PRIORITY)
     qtbot.waitUntil(lambda: not any(header.isSectionHidden(c) for c in optional))
 
     view.resize(430, 500)
@@ -515,3 +520,30 @@ def test_active_kind_and_priority_come_back_when_the_list_is_wide_enough(
     qtbot.waitUntil(lambda: not any(header.isSectionHidden(c) for c in optional))
     assert header.length() <= view.table.viewport().width()
     assert all(header.sectionSize(c) > 0 for c in optional)
+
+
+NARROW_PACK = """
+version: 1
+rules:
+  - id: mixed-trigger
+    kind: cross_sell
+    title: T
+    say: "{offer}?"
+    when: {scanned: {category: [tea, coffee], tag: [hot], sku: [LATTE-T]}}
+    offer: {add: [MUFFIN-BB, COOKIE-OAT]}
+  - id: size-up
+    kind: upsell
+    title: T
+    say: "{offer}?"
+    when: {scanned: {sku: [LATTE-T]}}
+    offer: {upgrade_to: LATTE-G}
+"""
+
+
+def test_trigger_and_offer_read_in_a_few_words_for_a_narrow_column() -> None:
+    """Categories by name, tags with '#', SKUs as they are; '+' for what a cross-sell adds."""
+    mixed, size_up = parse_pack_text(NARROW_PACK, "narrow.yaml").rules
+    assert trigger_text(mixed) == "coffee, tea, #hot, LATTE-T"
+    assert offer_text(mixed) == "+ MUFFIN-BB or COOKIE-OAT"
+    assert trigger_text(size_up) == "LATTE-T"
+    assert offer_text(size_up) == "\N{RIGHTWARDS ARROW} LATTE-G"
