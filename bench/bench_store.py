@@ -18,15 +18,28 @@ Into a temporary folder, with a generated store of 100,000 products and 20,000 r
    and runs `SELECT count(*) FROM products`. Both the time inside the process (after
    imports) and the wall time of the whole process. The OS file cache is warm (the file was
    just written); "cold" here means a new process, not a cold disk.
+5. The write lock during an import, while a till in another process saves a scan-sized
+   write (a Store.write() transaction like save_session's) every 5 ms: how long the import
+   holds the lock (BEGIN IMMEDIATE to COMMIT as the importer sees it, and the window in
+   which a probe process's BEGIN IMMEDIATE is refused), and how long those till writes take
+   during the import against the same writes on the idle store just before (median, p99,
+   max, ratios). For a first import, a re-import with 1% of prices changed, and one with
+   every price changed, each from a file sorted by SKU (as generate.py writes it) and from
+   the same rows shuffled (as an export from another system may come); and, as the
+   baseline, plain sqlite3 executemany of the same rows in one transaction (no diff, no
+   audit).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import itertools
 import json
 import math
 import os
 import pty
+import random
 import select
 import shutil
 import sqlite3
@@ -35,26 +48,29 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _stats import header, run_sized, seconds, verdict
-from generate import Dataset, make_dataset, write_catalog, write_rules
+from _stats import header, quantile, run_sized, seconds, verdict
+from generate import SEED, Dataset, make_dataset, write_catalog, write_rules
 
-from pos_prompter.core.catalog import normalize_barcode
+from pos_prompter.core.catalog import Product, normalize_barcode
 from pos_prompter.core.rules import RulePack, rule_to_dict
 from pos_prompter.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 
-FULL = {"products": 100_000, "rules": 20_000, "opens": 5,
+FULL = {"products": 100_000, "rules": 20_000, "opens": 5, "lock_runs": 3,
         "reimport_sizes": (1_000, 2_000, 4_000, 8_000), "reimport_limit": 60.0,
         "replace_sizes": (5_000, 10_000, 20_000)}
-QUICK = {"products": 5_000, "rules": 1_000, "opens": 3,
+QUICK = {"products": 5_000, "rules": 1_000, "opens": 3, "lock_runs": 1,
          "reimport_sizes": (500, 1_000, 2_000), "reimport_limit": 0.0,
          "replace_sizes": (250, 500, 1_000)}
 
@@ -211,6 +227,194 @@ print(f"{{time.perf_counter() - t0:.2f}}", s.describe("products"))
     return f"{took} s ({rest})"
 
 
+# ---------------------------------------------------------------- 5. the write lock
+
+
+WRITER_CHILD = """
+import json, select, sys, time
+from pos_prompter.store import Store, StoreError
+mode, path = sys.argv[1], sys.argv[2]
+samples = []
+def stopped(pause):
+    return select.select([sys.stdin], [], [], pause)[0]
+if mode == "till":  # a scan-sized write every 5 ms: (start, seconds, saved)
+    store = Store.open(path)
+    order = int(sys.argv[3])
+    state = json.dumps({"lines": [{"sku": f"P{n:06d}", "qty": 1} for n in range(5)]})
+    lines = [(order, n, f"P{n:06d}", f"Item {n}") for n in range(1, 6)]
+    print("ready", flush=True)
+    while not stopped(0.005):
+        t0 = time.monotonic()
+        try:
+            with store.write() as db:
+                db.execute("UPDATE orders SET state = ?, rev = rev + 1 WHERE id = ?",
+                           [state, order])
+                db.execute("DELETE FROM order_lines WHERE order_id = ?", [order])
+                db.conn.executemany(
+                    "INSERT INTO order_lines(order_id, line_no, sku, name, qty, "
+                    "unit_price_cents, origin) VALUES (?, ?, ?, ?, 1, 100, 'scan')", lines)
+            saved = True
+        except StoreError:
+            saved = False
+        samples.append((t0, time.monotonic() - t0, saved))
+else:  # the probe: BEGIN IMMEDIATE every 0.5 ms, never waiting; (from, to) when refused
+    import sqlite3
+    conn = sqlite3.connect(path, timeout=0, isolation_level=None)
+    refused_since = None
+    print("ready", flush=True)
+    while not stopped(0.0005):
+        t = time.monotonic()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
+        except sqlite3.OperationalError:
+            if refused_since is None:
+                refused_since = t
+            continue
+        if refused_since is not None:
+            samples.append((refused_since, t))
+            refused_since = None
+print(json.dumps(samples), flush=True)
+"""
+
+
+class TimedStore(Store):
+    """A Store that notes when each write() began (before BEGIN IMMEDIATE) and ended (after
+    COMMIT returned), on the clock the child processes use."""
+
+    writes: list[tuple[float, float]]
+
+    @contextmanager
+    def write(self) -> Iterator[Any]:
+        t0 = time.monotonic()
+        with super().write() as db:
+            yield db
+        self.writes.append((t0, time.monotonic()))
+
+
+def watch_writes(path: Path, order: int, work: Callable[[], None],
+                 idle_s: float) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]],
+                                         float, float]:
+    """Run `work` while a till process writes and a probe process tries to take the lock.
+    Returns the till's writes, the probe's refused windows, and when `work` ran."""
+    procs = [subprocess.Popen([PYTHON, "-c", WRITER_CHILD, mode, str(path), str(order)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                              cwd=ROOT) for mode in ("till", "probe")]
+    try:
+        for proc in procs:
+            assert proc.stdout is not None
+            if proc.stdout.readline().strip() != "ready":
+                raise RuntimeError("a writer process did not start")
+        time.sleep(idle_s)  # the till's writes on the idle store
+        t0 = time.monotonic()
+        work()
+        t1 = time.monotonic()
+        time.sleep(0.3)
+        outs = [proc.communicate("stop\n", timeout=60)[0] for proc in procs]
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    till, probe = (json.loads(out.strip().splitlines()[-1]) for out in outs)
+    return [tuple(x) for x in till], [tuple(x) for x in probe], t0, t1
+
+
+def lock_case(path: Path, label: str, order: int, products: Sequence[Product],
+              store: TimedStore | None, idle_s: float) -> dict[str, Any]:
+    """One import watched by the till and the probe; prints two lines, returns figures.
+    Without `store`: the baseline, plain sqlite3 in one transaction."""
+    done: dict[str, Any] = {}
+
+    def ours() -> None:
+        assert store is not None
+        store.writes = []
+        t0 = time.monotonic()
+        summary = store.import_products(products)
+        done["total"] = time.monotonic() - t0
+        done["what"] = summary.describe("products")
+        done["hold"] = store.writes[-1][1] - store.writes[-1][0]
+        done["staging"] = store.writes[-1][0] - t0
+
+    def plain() -> None:
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute("PRAGMA synchronous=FULL")
+        t0 = time.monotonic()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(
+            "INSERT INTO products(sku, name, price_cents, category, tags, family, size_rank, "
+            "size_label, unit_qty, unit, cost_cents, active) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(p.sku, p.name, p.price, p.category, json.dumps(sorted(p.tags)), p.family,
+              p.size_rank, p.size_label, None if p.unit_qty is None else str(p.unit_qty),
+              p.unit, p.cost, int(p.active)) for p in products])
+        conn.executemany("INSERT INTO barcodes(code, sku) VALUES (?, ?)",
+                         [(normalize_barcode(c), p.sku) for p in products
+                          for c in p.barcodes])
+        conn.execute("COMMIT")
+        done["total"] = done["hold"] = time.monotonic() - t0
+        done["staging"] = 0.0
+        done["what"] = f"{len(products):,} products, no audit"
+        conn.close()
+
+    till, refused, t0, t1 = watch_writes(path, order, ours if store else plain, idle_s)
+    idle = [s for start, s, _ in till if start + s < t0]
+    during = [s for start, s, _ in till if t0 <= start <= t1]
+    lost = sum(1 for start, _, saved in till if t0 <= start <= t1 and not saved)
+    lock = max((b - a for a, b in refused if t0 - 0.01 <= a <= t1), default=0.0)
+    print(f"   {label}: {done['what']}; import {done['total']:.2f} s, of which staging "
+          f"{done['staging']:.2f} s; BEGIN IMMEDIATE..COMMIT {done['hold']:.3f} s; "
+          f"probe refused for {lock:.3f} s")
+    print(f"      till writes: idle p50 {ms(idle, 0.5)} p99 {ms(idle, 0.99)} (n={len(idle)}); "
+          f"during the import p50 {ms(during, 0.5)} p99 {ms(during, 0.99)} "
+          f"max {ms(during, 1.0)} (n={len(during)}, not saved {lost}); "
+          f"ratio p50 {ratio(during, idle, 0.5)} p99 {ratio(during, idle, 0.99)}")
+    return {"label": label, "hold": done["hold"], "lock": lock, "total": done["total"],
+            "idle": idle, "during": during, "lost": lost}
+
+
+def ms(samples: Sequence[float], q: float) -> str:
+    return f"{quantile(samples, q) * 1000:.1f} ms" if samples else "-"
+
+
+def ratio(a: Sequence[float], b: Sequence[float], q: float) -> str:
+    return f"{quantile(a, q) / quantile(b, q):.1f}x" if a and b else "-"
+
+
+LOCK_CASES = ("first import", "1% changed", "all changed")
+FILE_ORDERS = ("sorted file", "shuffled file")
+
+
+def lock_bench(folder: Path, products: Sequence[Product], runs: int) -> list[dict[str, Any]]:
+    """Section 5: every case, from either file order, `runs` times on a new store each;
+    then the baseline once."""
+    shuffled = list(products)
+    random.Random(SEED).shuffle(shuffled)
+    results = []
+    for run, file_order in [*itertools.product(range(runs), FILE_ORDERS), (runs, "")]:
+        path = folder / f"lock-{run}-{len(results)}.db"
+        with Store.open(path, create=True) as s:
+            order = s.new_order(clerk=None, customer=None, now=dt.datetime.now(), till="T1")
+        if run == runs:
+            results.append(lock_case(path, "baseline: plain sqlite3, one transaction", order,
+                                     products, None, 1.0))
+        else:
+            rows = products if file_order == FILE_ORDERS[0] else shuffled
+            one_pct = [dataclasses.replace(p, price=p.price + 1) if i % 100 == 0 else p
+                       for i, p in enumerate(rows)]
+            all_changed = [dataclasses.replace(p, price=p.price + 2) for p in rows]
+            store = TimedStore.open(path)
+            try:
+                for label, file in zip(LOCK_CASES, (rows, one_pct, all_changed), strict=True):
+                    results.append(lock_case(path, f"{label}, {file_order} (run {run + 1})",
+                                             order, file, store, 1.0))
+            finally:
+                store.close()
+        for leftover in (path, path.with_name(path.name + "-wal"),
+                         path.with_name(path.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+    return results
+
+
 def run(cfg: dict) -> int:  # type: ignore[type-arg]
     n, m = cfg["products"], cfg["rules"]
     header("bench_store: import, re-import and opening a chain-sized store (seconds)", [
@@ -351,6 +555,22 @@ def run(cfg: dict) -> int:  # type: ignore[type-arg]
         print(f"   ratio (ours / baseline): in the process {r_work:.0f}x, "
               f"whole process {r_wall:.1f}x")
 
+        print(f"\n-- 5. the write lock during an import of {n:,} products, a till writing "
+              "every 5 ms in another process")
+        locks = lock_bench(folder, ds.products, cfg["lock_runs"])
+        cases: dict[str, list[dict[str, Any]]] = {}
+        for r in locks:
+            cases.setdefault(r["label"].split(" (run")[0], []).append(r)
+        print("   summary (median over runs; till writes pooled over runs):")
+        for label, rs in cases.items():
+            idle = [x for r in rs for x in r["idle"]]
+            during = [x for r in rs for x in r["during"]]
+            print(f"   {label}: lock {statistics.median(r['lock'] for r in rs):.3f} s "
+                  f"(importer {statistics.median(r['hold'] for r in rs):.3f} s); till write "
+                  f"p50 {ms(during, 0.5)} p99 {ms(during, 0.99)} max {ms(during, 1.0)} "
+                  f"vs idle p50 {ms(idle, 0.5)} p99 {ms(idle, 0.99)}: "
+                  f"p50 {ratio(during, idle, 0.5)}, p99 {ratio(during, idle, 0.99)}")
+
         print("\n==== targets")
         verdict(f"Store.open + Till at {n:,} products / {m:,} rules, seconds "
                              "(\"well under a second\")", statistics.median(ours_work), 1.0)
@@ -361,6 +581,15 @@ def run(cfg: dict) -> int:  # type: ignore[type-arg]
         verdict(f"re-import of the unchanged {n:,}-product catalog, seconds (extrapolated "
                 "from the sizes measured; measured above when the limit allowed)",
                 predicted, 60.0)
+        for label in LOCK_CASES:
+            verdict(f"write lock held by an import of {n:,} products, {label}, seconds "
+                    "(probe, median of runs, the slower file order)",
+                    max(statistics.median(r["lock"] for r in cases[f"{label}, {file_order}"])
+                        for file_order in FILE_ORDERS), 0.5)
+        verdict(f"longest wait of a till write during our imports of {n:,} products, "
+                "seconds (\"well under a second\")",
+                max(max(r["during"], default=0.0) for label, rs in cases.items()
+                    if not label.startswith("baseline") for r in rs), 1.0)
     return 0
 
 

@@ -27,7 +27,14 @@ from pos_prompter.core.errors import UserError, ValidationError
 from pos_prompter.core.past_orders import PastOrder
 from pos_prompter.core.rules import Rule, RulePack, Settings, parse_rule, rule_to_dict
 from pos_prompter.core.session import OrderSession, TillEvent
-from pos_prompter.store.audit import Change, diff_changes, record, staff_snapshot
+from pos_prompter.store.audit import (
+    Change,
+    diff_changes,
+    json_object_sql,
+    record,
+    record_query,
+    staff_snapshot,
+)
 from pos_prompter.store.history import StoreHistory
 from pos_prompter.store.migrations import migrations
 
@@ -39,6 +46,104 @@ PUBLISH_REVISION = "publish_revision"
 
 IMPORT_CHUNK = 1000
 """Rows written between two progress reports during an import."""
+
+PRODUCT_COLUMNS = ("sku", "name", "price_cents", "category", "tags", "family", "size_rank",
+                   "size_label", "unit_qty", "unit", "cost_cents", "active")
+
+
+def _product_json(alias: str, codes: str) -> str:
+    """SQL for a product as the audit log shows it: its row (columns of `alias`), tags
+    decoded, with its barcodes (`codes`, a JSON list as text)."""
+    fields = {column: f"{alias}{column}" for column in PRODUCT_COLUMNS}
+    fields["tags"] = f"json({alias}tags)"
+    fields["barcodes"] = f"json({codes})"
+    return json_object_sql(fields)
+
+
+# An import first stages the file, checked, into tables of the connection's own temporary
+# database (no lock on the store: tills go on saving scans), then applies it in one short
+# write. Staged products are numbered in SKU order (`row`), so that write walks the
+# store's tables and indexes in key order whatever the order of the file (a shuffled
+# file would take half as long again); `pos` is a product's place in the file.
+_STAGE_TABLES = ("import_stage", "import_codes", "import_diff")
+_STAGE_SCHEMA = (
+    f"""CREATE TEMP TABLE import_stage (
+        row INTEGER PRIMARY KEY,
+        pos INTEGER NOT NULL,
+        sku TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        price_cents INTEGER NOT NULL CHECK (price_cents >= 0),
+        category TEXT,
+        tags TEXT NOT NULL,
+        family TEXT,
+        size_rank INTEGER,
+        size_label TEXT,
+        unit_qty TEXT,
+        unit TEXT,
+        cost_cents INTEGER,
+        active INTEGER NOT NULL,
+        codes TEXT NOT NULL,               -- JSON list of its barcodes, EAN-13 form, sorted
+        after TEXT AS ({_product_json("", "codes")}) STORED  -- for the audit log
+    )""",
+    """CREATE TEMP TABLE import_codes (
+        code TEXT PRIMARY KEY,
+        row INTEGER NOT NULL
+    ) WITHOUT ROWID""",
+    "CREATE INDEX temp.import_codes_row ON import_codes(row)",
+    # The products the import adds or changes, found inside the final transaction.
+    """CREATE TEMP TABLE import_diff (
+        row INTEGER PRIMARY KEY,
+        action TEXT NOT NULL,              -- 'add' or 'change'
+        codes_changed INTEGER NOT NULL
+    )""",
+)
+_STAGE_PRODUCT = (f"INSERT INTO temp.import_stage(row, pos, {', '.join(PRODUCT_COLUMNS)}, "
+                  f"codes) VALUES (?, ?, {', '.join('?' * len(PRODUCT_COLUMNS))}, ?)")
+_STAGE_CODE = "INSERT INTO temp.import_codes(code, row) VALUES (?, ?)"
+# A code may move between products of the import, never away from a product it leaves out.
+_IMPORT_CONFLICTS = """
+    SELECT s.pos, c.code, b.sku FROM temp.import_codes c
+    JOIN main.barcodes b ON b.code = c.code
+    JOIN temp.import_stage s ON s.row = c.row
+    WHERE b.sku <> s.sku AND b.sku NOT IN (SELECT sku FROM temp.import_stage)
+    ORDER BY s.pos, c.code LIMIT 50"""
+_OLD_CODES = ("(SELECT json_group_array(code) FROM "
+              "(SELECT code FROM main.barcodes WHERE sku = s.sku ORDER BY code))")
+# The barcodes last: when a cheaper test decides, they are looked up once, not twice.
+_IMPORT_DIFF = f"""
+    INSERT INTO temp.import_diff(row, action, codes_changed)
+    SELECT row, IIF(found, 'change', 'add'), codes_changed FROM (
+        SELECT s.row AS row, p.sku IS NOT NULL AS found,
+               IIF(p.sku IS NULL, s.codes <> '[]', s.codes IS NOT {_OLD_CODES})
+                   AS codes_changed,
+               {" OR ".join(f"p.{c} IS NOT s.{c}" for c in PRODUCT_COLUMNS[1:])} AS differs
+        FROM temp.import_stage s LEFT JOIN main.products p ON p.sku = s.sku)
+    WHERE NOT found OR differs OR codes_changed"""
+# Run before the products change: `before` is the product as it is inside this transaction.
+_IMPORT_AUDIT = f"""
+    SELECT 'product' AS entity, s.sku AS entity_id, d.action AS action,
+           IIF(d.action = 'add', NULL,
+               {_product_json("p.", f"IIF(d.codes_changed, {_OLD_CODES}, s.codes)")}) AS before,
+           s.after AS after
+    FROM temp.import_diff d JOIN temp.import_stage s ON s.row = d.row
+    LEFT JOIN main.products p ON p.sku = s.sku
+    ORDER BY d.row"""
+_IMPORT_UPSERT = f"""
+    INSERT INTO main.products({", ".join(PRODUCT_COLUMNS)})
+    SELECT {", ".join(f"s.{c}" for c in PRODUCT_COLUMNS)}
+    FROM temp.import_diff d JOIN temp.import_stage s ON s.row = d.row WHERE true ORDER BY d.row
+    ON CONFLICT(sku) DO UPDATE SET
+        {", ".join(f"{c} = excluded.{c}" for c in PRODUCT_COLUMNS[1:])}"""
+_IMPORT_DROP_CODES = """
+    DELETE FROM main.barcodes WHERE sku IN (
+        SELECT s.sku FROM temp.import_diff d JOIN temp.import_stage s ON s.row = d.row
+        WHERE d.codes_changed AND d.action = 'change')"""
+# In SKU order, through import_codes_row (twice as quick as a scan of import_codes).
+_IMPORT_ADD_CODES = """
+    INSERT INTO main.barcodes(code, sku)
+    SELECT c.code, s.sku FROM temp.import_codes c
+    JOIN temp.import_diff d ON d.row = c.row JOIN temp.import_stage s ON s.row = c.row
+    WHERE d.codes_changed"""
 
 PROMPT_STATUS = {"prompt": "shown", "accepted": "accepted", "declined": "declined",
                  "ignored": "ignored", "held_out": "held_out"}
@@ -296,16 +401,6 @@ class Store:
 
     # ------------------------------------------------------------------ catalog
 
-    @staticmethod
-    def _product_row(p: Product) -> dict[str, Any]:
-        return {
-            "sku": p.sku, "name": p.name, "price_cents": p.price, "category": p.category,
-            "tags": json.dumps(sorted(p.tags)), "family": p.family, "size_rank": p.size_rank,
-            "size_label": p.size_label,
-            "unit_qty": None if p.unit_qty is None else str(p.unit_qty), "unit": p.unit,
-            "cost_cents": p.cost, "active": int(p.active),
-        }
-
     def load_catalog(self) -> Catalog:
         """The whole catalog, indexed in memory (a scan never waits on the disk). Products
         are built from their rows on first use, so opening a chain-sized store stays fast."""
@@ -335,75 +430,112 @@ class Store:
     def import_products(self, products: Sequence[Product],
                         progress: Progress | None = None, *,
                         actor: str | None = None) -> ImportSummary:
-        """Add or update products by SKU, all in one transaction. Never deletes products
-        (order history refers to them). Re-importing the same file changes nothing.
-        Each added or changed product is audited (by `actor`), in the same transaction."""
-        existing = {r["sku"]: r for r in self.db.query("SELECT * FROM products")}
-        existing_codes = dict(self.db.execute("SELECT code, sku FROM barcodes").fetchall())
-        codes_of: dict[str, list[str]] = {}
-        for code, owner in sorted(existing_codes.items()):
-            codes_of.setdefault(owner, []).append(code)
-        incoming_skus = {p.sku for p in products}
-        problems = []
-        for p in products:
-            for code in p.barcodes:
-                owner = existing_codes.get(normalize_barcode(code))
-                # A code may move between products of this import, never away from one
-                # the import does not touch.
-                if owner is not None and owner != p.sku and owner not in incoming_skus:
-                    problems.append(f"barcode {code} of {p.sku} already belongs to {owner}")
-        if problems:
-            raise ValidationError(problems[:50], what="catalog")
-        added: list[str] = []
-        changed: list[str] = []
-        unchanged = 0
+        """Add or update products by SKU, all or nothing. Never deletes products (order
+        history refers to them). Re-importing the same file changes nothing. Each added or
+        changed product is audited (by `actor`), in the same transaction.
+
+        The products are checked and staged first, in the connection's own temporary
+        tables, while other tills go on writing; then one short transaction compares them
+        with the store as it is at that moment (another process may have changed products
+        meanwhile), and applies and audits what differs, in SQL. The store's write lock is
+        held for that transaction only (bench_store.py measures it); `progress` reaches
+        (total, total) once it is committed."""
+        self._check_import(products)
+        conn = self.db.conn
         total = len(products)
-        with self.write() as db:
-            self._bump_revision()
-            rows = []
-            audits: list[Change] = []
-            for p in products:
-                row = self._product_row(p)
-                old = existing.get(p.sku)
-                codes = sorted(normalize_barcode(c) for c in p.barcodes)
-                old_codes = codes_of.get(p.sku, [])
-                if old is None:
-                    added.append(p.sku)
-                    audits.append(Change("product", p.sku, "add", None,
-                                         self._product_audit(row, codes)))
-                elif dict(old) != row or codes != old_codes:
-                    changed.append(p.sku)
-                    audits.append(Change("product", p.sku, "change",
-                                         self._product_audit(dict(old), old_codes),
-                                         self._product_audit(row, codes)))
-                else:
-                    unchanged += 1
-                    continue
-                rows.append(row)
-            by_sku = {p.sku: p for p in products}
-            done = total - len(rows)
-            if progress:
-                progress(done, total)
-            for start in range(0, len(rows), IMPORT_CHUNK):
-                chunk = rows[start:start + IMPORT_CHUNK]
-                skus = [r["sku"] for r in chunk]
-                db.table("products").upsert_all(chunk, pk="sku")
-                db.execute(f"DELETE FROM barcodes WHERE sku IN ({','.join('?' * len(skus))})",
-                           skus)
-                db.table("barcodes").insert_all(
-                    ({"code": normalize_barcode(c), "sku": sku}
-                     for sku in skus for c in by_sku[sku].barcodes),
-                    pk="code", replace=True)
-                record(db, audits[start:start + IMPORT_CHUNK], actor=actor)
-                done += len(chunk)
-                if progress:
-                    progress(done, total)
-        return ImportSummary(added=added, changed=changed, removed=[], unchanged=unchanged)
+        try:
+            self._stage_products(products, progress)
+            with self.write() as db:
+                self._bump_revision()
+                conflicts = conn.execute(_IMPORT_CONFLICTS).fetchall()
+                if conflicts:
+                    raise ValidationError(
+                        [f"barcode {self._given_code(products[pos], code)} of "
+                         f"{products[pos].sku} already belongs to {owner}"
+                         for pos, code, owner in conflicts], what="catalog")
+                conn.execute(_IMPORT_DIFF)
+                record_query(db, _IMPORT_AUDIT, actor=actor)
+                conn.execute(_IMPORT_UPSERT)
+                conn.execute(_IMPORT_DROP_CODES)
+                conn.execute(_IMPORT_ADD_CODES)
+            added: list[str] = []
+            changed: list[str] = []
+            for pos, action in conn.execute(
+                    "SELECT s.pos, d.action FROM temp.import_diff d "
+                    "JOIN temp.import_stage s ON s.row = d.row ORDER BY s.pos"):
+                (added if action == "add" else changed).append(products[pos].sku)
+        finally:
+            self._drop_staging()
+        if progress:
+            progress(total, total)
+        return ImportSummary(added=added, changed=changed, removed=[],
+                             unchanged=total - len(added) - len(changed))
 
     @staticmethod
-    def _product_audit(row: dict[str, Any], codes: list[str]) -> dict[str, Any]:
-        """A product as the audit log shows it: its row, tags decoded, with its barcodes."""
-        return {**row, "tags": json.loads(row["tags"]), "barcodes": codes}
+    def _check_import(products: Sequence[Product]) -> None:
+        """Refuse an import that gives a SKU twice, or one barcode to two products."""
+        problems = []
+        skus: set[str] = set()
+        owners: dict[str, str] = {}
+        for p in products:
+            if p.sku in skus:
+                problems.append(f"SKU {p.sku} is given twice")
+            skus.add(p.sku)
+            for code in p.barcodes:
+                owner = owners.setdefault(normalize_barcode(code), p.sku)
+                if owner != p.sku:
+                    problems.append(f"barcode {code} of {p.sku} is also given to {owner}")
+        if problems:
+            raise ValidationError(problems[:50], what="catalog")
+
+    @staticmethod
+    def _given_code(product: Product, code: str) -> str:
+        """The barcode as the import gave it (UPC-A or EAN-13), for a message."""
+        return next((c for c in product.barcodes if normalize_barcode(c) == code), code)
+
+    def _stage_products(self, products: Sequence[Product], progress: Progress | None) -> None:
+        """Write `products` into the temporary tables, in chunks, reporting progress. The
+        temporary database is this connection's own: the store stays unlocked meanwhile.
+        A product the store could not hold (a negative price...) fails here."""
+        conn = self.db.conn
+        own = not conn.in_transaction  # inside an outer write, staging joins it
+        try:
+            if own:
+                conn.execute("BEGIN")
+            self._drop_staging()
+            for statement in _STAGE_SCHEMA:
+                conn.execute(statement)
+            total = len(products)
+            by_sku = sorted(range(total), key=lambda pos: products[pos].sku)
+            for start in range(0, total, IMPORT_CHUNK):
+                chunk = [(row, pos, products[pos]) for row, pos in
+                         enumerate(by_sku[start:start + IMPORT_CHUNK], start)]
+                conn.executemany(_STAGE_PRODUCT, [
+                    (row, pos, p.sku, p.name, p.price, p.category, json.dumps(sorted(p.tags)),
+                     p.family, p.size_rank, p.size_label,
+                     None if p.unit_qty is None else str(p.unit_qty), p.unit, p.cost,
+                     int(p.active),
+                     json.dumps(sorted({normalize_barcode(c) for c in p.barcodes}),
+                                separators=(",", ":")))
+                    for row, pos, p in chunk])
+                conn.executemany(_STAGE_CODE, [
+                    (code, row) for row, _, p in chunk
+                    for code in {normalize_barcode(c) for c in p.barcodes}])
+                done = start + len(chunk)
+                if progress and done < total:
+                    progress(done, total)
+        except BaseException as exc:
+            if own:
+                conn.rollback()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StoreError(f"could not save to the store ({exc})") from exc
+            raise
+        if own:
+            conn.commit()
+
+    def _drop_staging(self) -> None:
+        for table in _STAGE_TABLES:
+            self.db.conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
     # ------------------------------------------------------------------ rules
 

@@ -10,10 +10,13 @@ import datetime as dt
 import io
 import json
 import sqlite3
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from pos_prompter.cli import main
 from pos_prompter.core.catalog import Product, Sku
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.order import FixedClock
@@ -52,7 +55,7 @@ def test_imported_products_are_logged_as_added_with_their_row(
     assert len(log) == len(spec_products)
     first = log[0]
     assert (first.actor, first.action, first.before) == ("ann", "add", None)
-    p = spec_products[0]
+    p = min(spec_products, key=lambda q: q.sku)  # an import logs its products by SKU
     assert first.entity_id == p.sku
     assert first.after["name"] == p.name
     assert first.after["price_cents"] == p.price
@@ -291,3 +294,76 @@ def test_the_log_is_append_only(logged: Store) -> None:
     with pytest.raises(StoreError, match="append-only"), logged.write() as db:
         db.execute("DELETE FROM audit_log")
     assert len(audit_entries(logged)) == 5
+
+
+# ---------------------------------------------------------------------- catalog imports in SQL
+
+
+def product_snapshot(p: Product, codes: list[str]) -> dict[str, Any]:
+    """A product as the log shows it."""
+    return {"sku": p.sku, "name": p.name, "price_cents": p.price, "category": p.category,
+            "tags": sorted(p.tags), "family": p.family, "size_rank": p.size_rank,
+            "size_label": p.size_label,
+            "unit_qty": None if p.unit_qty is None else str(p.unit_qty), "unit": p.unit,
+            "cost_cents": p.cost, "active": int(p.active), "barcodes": codes}
+
+
+def test_import_rows_made_in_sql_are_the_text_record_writes(store: Store) -> None:
+    """An import writes its log rows with INSERT ... SELECT: their JSON is the very text
+    `record` writes for the same product (keys sorted, compact, non-ASCII as it is), so
+    search and export treat all rows alike."""
+    odd = Product(sku=Sku("ODD-1"), name='Café "Grand" \\ 12\u2009oz\t\u2028', price=450,
+                  barcodes=("012345678905", "2100000000012"), category="coffee",
+                  tags=frozenset({"vegan", "hot-drink"}), family="latte", size_rank=2,
+                  size_label="Grande", unit_qty=Decimal("12.5"), unit="oz", active=False)
+    store.import_products([odd], actor="ann")
+    changed = dataclasses.replace(odd, price=475, barcodes=("2100000000012",))
+    store.import_products([changed], actor="bea")
+    before = product_snapshot(odd, ["0012345678905", "2100000000012"])
+    after = product_snapshot(changed, ["2100000000012"])
+    with store.write() as db:
+        record(db, [Change("product", "ODD-1", "add", None, before),
+                    Change("product", "ODD-1", "change", before, after)], actor="record")
+    rows = store.db.execute("SELECT actor, before, after FROM audit_log ORDER BY id").fetchall()
+    assert [r[0] for r in rows] == ["ann", "bea", "record", "record"]
+    assert rows[0][1:] == rows[2][1:]
+    assert rows[1][1:] == rows[3][1:]
+    [change] = audit_entries(store, actor="bea")
+    assert change.changed_fields() == ["barcodes", "price_cents"]
+
+
+def test_an_import_logs_one_row_per_product_by_sku(store: Store) -> None:
+    """Whatever the order of the file (the import writes in SKU order, so a shuffled file
+    is as quick to apply as a sorted one)."""
+    store.import_products([product("Z3"), product("Z1", 100, "2100000000012"), product("Z2")],
+                          actor="ann")
+    assert [(e.entity_id, e.action) for e in audit_entries(store)] == [
+        ("Z1", "add"), ("Z2", "add"), ("Z3", "add")]
+    summary = store.import_products([product("Z2", 200), product("Z3"), product("Z1", 150)],
+                                    actor="bea")
+    assert summary.changed == ["Z2", "Z1"]  # the summary keeps the file's order
+    assert [(e.entity_id, e.action, e.changed_fields()) for e in
+            audit_entries(store, actor="bea")] == [
+        ("Z1", "change", ["barcodes", "price_cents"]), ("Z2", "change", ["price_cents"])]
+
+
+def test_an_imports_rows_export_search_and_print(store: Store, store_path: Path,
+                                                 spec_products: list[Product],
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    store.import_products(spec_products, actor="ann")
+    mug = next(p for p in spec_products if p.sku == "MUG")
+    store.import_products([dataclasses.replace(mug, price=mug.price + 5)], actor="bea")
+    rows = list(csv.DictReader(io.StringIO(audit_csv(audit_entries(store,
+                                                                   entity="product")))))
+    assert len(rows) == len(spec_products) + 1
+    last = rows[-1]
+    assert (last["actor"], last["entity_id"], last["action"]) == ("bea", "MUG", "change")
+    assert json.loads(last["after"])["price_cents"] == mug.price + 5
+    added = next(r for r in rows if r["entity_id"] == "MUG")
+    assert json.loads(last["before"]) == json.loads(added["after"])
+    assert [e.entity_id for e in audit_entries(store, text=f'"price_cents":{mug.price + 5}')
+            ] == ["MUG"]
+    assert main(["audit", "--db", str(store_path), "--actor", "bea"]) == 0
+    out = capsys.readouterr().out
+    assert "MUG" in out
+    assert f"price_cents {mug.price} -> {mug.price + 5}" in out
