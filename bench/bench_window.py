@@ -576,7 +576,7 @@ def main(argv: list[str] | None = None) -> int:
         print(line("Till.scan (lookup, engine, session, store)", alone.scan_ms))
         print(line("  of which store transaction (BEGIN..COMMIT)", alone.writes_ms))
         print(line("    of which COMMIT (synchronous=FULL fsync)", alone.commits_ms))
-        print(line("  outside it (lookup; a first scan's engine is inside)", [
+        print(line("  outside it (lookup; engine runs inside)", [
             a - b for a, b in zip(alone.scan_ms, alone.writes_ms, strict=True)]))
         for q in ("p50", "p99"):
             total = summary(ours.samples.slot)[q]

@@ -59,8 +59,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
+from functools import cached_property
 from typing import Literal
 
+from pos_prompter.core.bulk import gc_paused
 from pos_prompter.core.catalog import Catalog, Product
 from pos_prompter.core.money import Cents, format_money
 from pos_prompter.core.rules import KIND_PLACEHOLDERS, Rule, Settings, placeholders_used
@@ -109,14 +111,15 @@ def lint(rules: Sequence[Rule], catalog: Catalog, settings: Settings,
     `today` decides which date windows are over (default: the local date).
     """
     day = today if today is not None else dt.date.today()
-    linter = _Linter(catalog, settings)
-    findings: list[Finding] = []
-    for rule in rules:
-        findings.extend(linter.rule(rule, day))
-    active = [r for r in rules if r.active]
-    findings.extend(linter.loops(active))
-    findings.extend(linter.ties(active))
-    return sorted(set(findings), key=Finding.sort_key)
+    with gc_paused():
+        linter = _Linter(catalog, settings)
+        findings: list[Finding] = []
+        for rule in rules:
+            findings.extend(linter.rule(rule, day))
+        active = [r for r in rules if r.active]
+        findings.extend(linter.loops(active))
+        findings.extend(linter.ties(active))
+        return sorted(set(findings), key=Finding.sort_key)
 
 
 def _skus(skus: Iterable[str]) -> str:
@@ -131,19 +134,41 @@ class _Linter:
     def __init__(self, catalog: Catalog, settings: Settings) -> None:
         self.catalog = catalog
         self.settings = settings
-        # Active products by SKU, category and tag, built once: a rule's triggers are then
-        # a few lookups, not a walk over a chain's 100,000 products for each of its rules.
-        self._active = sorted((p for p in catalog if p.active), key=lambda p: p.sku)
-        self._by_category: dict[str, list[Product]] = {}
-        self._by_tag: dict[str, list[Product]] = {}
+        self._triggers: dict[str, list[Product]] = {}
+        self._next_sizes: dict[str, Product | None] = {}
+        self._placeholders: dict[str, set[str]] = {}
+
+    # Active products by SKU, category and tag, built once and only when a rule needs them:
+    # a rule's triggers are then a few lookups, not a walk over a chain's 100,000 products
+    # for each of its rules; and rules that name SKUs only never build all the products.
+
+    @cached_property
+    def _active(self) -> list[Product]:
+        return sorted((p for p in self.catalog if p.active), key=lambda p: p.sku)
+
+    @cached_property
+    def _by_category(self) -> dict[str, list[Product]]:
+        by_category: dict[str, list[Product]] = {}
         for p in self._active:
             if p.category:
-                self._by_category.setdefault(p.category, []).append(p)
+                by_category.setdefault(p.category, []).append(p)
+        return by_category
+
+    @cached_property
+    def _by_tag(self) -> dict[str, list[Product]]:
+        by_tag: dict[str, list[Product]] = {}
+        for p in self._active:
             for tag in p.tags:
-                self._by_tag.setdefault(tag, []).append(p)
-        self.active_categories = set(self._by_category)
-        self.active_tags = set(self._by_tag)
-        self._triggers: dict[str, list[Product]] = {}
+                by_tag.setdefault(tag, []).append(p)
+        return by_tag
+
+    @cached_property
+    def active_categories(self) -> set[str]:
+        return set(self._by_category)
+
+    @cached_property
+    def active_tags(self) -> set[str]:
+        return set(self._by_tag)
 
     def money(self, cents: Cents) -> str:
         return format_money(cents, self.settings.currency)
@@ -151,6 +176,21 @@ class _Linter:
     def usable(self, sku: str) -> Product | None:
         product = self.catalog.get(sku)
         return product if product is not None and product.active else None
+
+    def next_size(self, product: Product) -> Product | None:
+        """catalog.next_size, once per product (a ladder is walked for every rule and loop
+        that starts on it)."""
+        sku = product.sku
+        if sku not in self._next_sizes:
+            self._next_sizes[sku] = self.catalog.next_size(product)
+        return self._next_sizes[sku]
+
+    def placeholders(self, text: str) -> set[str]:
+        """placeholders_used, once per text (packs repeat the same `say` on many rules)."""
+        used = self._placeholders.get(text)
+        if used is None:
+            used = self._placeholders[text] = placeholders_used(text)
+        return used
 
     def ratio(self, rule: Rule) -> Decimal:
         return rule.max_offer_ratio if rule.max_offer_ratio is not None \
@@ -173,9 +213,10 @@ class _Linter:
             product = self.usable(sku)
             if product is not None:
                 found[product.sku] = product
-        for index, keys in ((self._by_category, sc.categories), (self._by_tag, sc.tags)):
-            for key in keys:
-                found.update((p.sku, p) for p in index.get(key, ()))
+        for key in sc.categories:
+            found.update((p.sku, p) for p in self._by_category.get(key, ()))
+        for key in sc.tags:
+            found.update((p.sku, p) for p in self._by_tag.get(key, ()))
         return sorted(found.values(), key=lambda p: p.sku)
 
     # ------------------------------------------------------------ one rule
@@ -247,8 +288,10 @@ class _Linter:
                 f"and is never scanned{never}",
                 "remove it from when.scanned.sku, or make the product active again in the "
                 "catalog")
-        for what, names, have in (("category", sc.categories, self.active_categories),
-                                  ("tag", sc.tags, self.active_tags)):
+        for what, names in (("category", sc.categories), ("tag", sc.tags)):
+            if not names:
+                continue
+            have = self.active_categories if what == "category" else self.active_tags
             dead = [n for n in names if n not in have]
             if dead:
                 tail = "" if live else ": the rule cannot fire until one does"
@@ -298,7 +341,7 @@ class _Linter:
             return
         o = rule.offer
         if o.next_size:
-            if not any(self.catalog.next_size(p) for p in triggers):
+            if not any(self.next_size(p) for p in triggers):
                 add("warning", "next-size-top",
                     "offer.next_size: every product that triggers it is already the largest "
                     "active size of its family, or has no size family, so it never fires",
@@ -402,14 +445,15 @@ class _Linter:
         """(what blocks it, the ratio that would let it through) when the guardrail blocks
         the offer whenever it could be made; None when it can be shown sometimes."""
         o = rule.offer
-        cases: list[tuple[Cents, Cents, str]] = []
-        """(what the offer adds, what it is measured against, how to say it)"""
+        cases: list[tuple[Cents, Cents, str | None]] = []
+        """(what the offer adds, what it is measured against, the trigger product's SKU or
+        None for the order)"""
         if rule.event == "scan":
             for t in triggers:
                 delta: Cents | None = None
                 if rule.kind == "upsell":
                     target = (self.usable(o.upgrade_to) if o.upgrade_to
-                              else self.catalog.next_size(t))
+                              else self.next_size(t))
                     if target is not None and target.sku != t.sku and target.price >= t.price:
                         delta = target.price - t.price
                 elif rule.kind == "cross_sell":
@@ -422,9 +466,7 @@ class _Linter:
                 elif self.usable(o.reward or "") and t.sku != o.reward:
                     delta = o.reward_price or 0
                 if delta is not None:
-                    cases.append((delta, t.price,
-                                  f"{self.money(delta)} added to {t.sku} at "
-                                  f"{self.money(t.price)}"))
+                    cases.append((delta, t.price, t.sku))
         else:
             ceiling = rule.order.total_max if rule.order is not None else None
             delta = None
@@ -441,16 +483,21 @@ class _Linter:
             elif rule.kind == "bundle" and all(self.usable(s) for s in o.bundle_with):
                 delta = o.bundle_price or 0
             if delta is not None and ceiling is not None:
-                cases.append((delta, ceiling,
-                              f"{self.money(delta)} added to an order of at most "
-                              f"{self.money(ceiling)}"))
+                cases.append((delta, ceiling, None))
         if not cases:
             return None
         if any(delta <= 0 or Decimal(delta) <= ratio * Decimal(base) for delta, base, _ in cases):
             return None
+
+        def said(case: tuple[Cents, Cents, str | None]) -> str:
+            added, base, sku = case
+            if sku is None:
+                return f"{self.money(added)} added to an order of at most {self.money(base)}"
+            return f"{self.money(added)} added to {sku} at {self.money(base)}"
+
         # The case closest to getting through is the one to show and to fix.
-        delta, base, text = min(cases, key=lambda c: (Decimal(c[0]) / Decimal(max(c[1], 1)),
-                                                      c[2]))
+        delta, base, text = min(((d, b, said((d, b, s))) for d, b, s in cases),
+                                key=lambda c: (Decimal(c[0]) / Decimal(max(c[1], 1)), c[2]))
         needed = _ceil_ratio(Decimal(delta) / Decimal(max(base, 1)))
         if rule.event == "scan" and rule.kind != "upsell":
             text += " (a single item)"
@@ -467,7 +514,7 @@ class _Linter:
             where = f"a checkout {rule.kind} prompt"
         uses_attach_rate = False
         for fieldname, text in (("say", rule.say), ("why", rule.why)):
-            used = placeholders_used(text)
+            used = self.placeholders(text)
             empty = sorted(used - allowed)
             if empty:
                 names = ", ".join("{" + n + "}" for n in empty)
@@ -499,7 +546,13 @@ class _Linter:
     # ------------------------------------------------------------ between rules
 
     def loops(self, rules: Sequence[Rule]) -> list[Finding]:
-        """Active upsells that lead from a product back to itself."""
+        """Active upsells that lead from a product back to itself.
+
+        An upgrade from A to B is in a loop when B leads back to A, that is when A and B are
+        in the same group of products that all lead to each other (a strongly connected
+        component). The groups are found once for the whole graph; the shortest way back
+        is then searched only for upgrades inside a group, and only inside that group, so a
+        long chain of upgrades that never comes back costs no search at all."""
         edges: dict[str, list[tuple[str, str]]] = {}
         """sku -> [(target sku, rule id)], sorted"""
         for rule in rules:
@@ -513,20 +566,20 @@ class _Linter:
                 if rule.offer.upgrade_to:
                     target: str | None = rule.offer.upgrade_to
                 else:
-                    nxt = self.catalog.next_size(product) if product is not None else None
+                    nxt = self.next_size(product) if product is not None else None
                     target = nxt.sku if nxt is not None else None
                 if target is not None and target != sku:
                     edges.setdefault(sku, []).append((target, rule.id))
         for targets in edges.values():
             targets.sort()
+        group = _strongly_connected(edges)
         findings: dict[str, Finding] = {}
         for source in sorted(edges):
             for target, rid in edges[source]:
-                if rid in findings:
+                if rid in findings or group[target] != group[source]:
                     continue
-                path = self._path(edges, target, source)
-                if path is None:
-                    continue
+                path = self._path(edges, group, target, source)
+                assert path is not None  # the same group: the target leads back
                 steps = [f"{source} → {target} (this rule)"]
                 steps += [f"→ {nxt} ({other})" for nxt, other in path]
                 others = sorted({other for _n, other in path} - {rid})
@@ -540,20 +593,29 @@ class _Linter:
         return list(findings.values())
 
     @staticmethod
-    def _path(edges: dict[str, list[tuple[str, str]]], start: str,
+    def _path(edges: dict[str, list[tuple[str, str]]], group: dict[str, int], start: str,
               goal: str) -> list[tuple[str, str]] | None:
-        """The shortest chain of (sku, rule) steps from `start` to `goal`, if any."""
-        seen = {start}
-        queue: deque[tuple[str, list[tuple[str, str]]]] = deque([(start, [])])
+        """The shortest chain of (sku, rule) steps from `start` to `goal`, if any: the first
+        one breadth-first over the sorted edges. Only products in the goal's group can be on
+        the way (any other product cannot reach the goal), so the search stays inside it."""
+        home = group[goal]
+        came_from: dict[str, tuple[str, str] | None] = {start: None}
+        queue = deque([start])
         while queue:
-            node, path = queue.popleft()
+            node = queue.popleft()
             for nxt, rid in edges.get(node, ()):
-                step = [*path, (nxt, rid)]
                 if nxt == goal:
-                    return step
-                if nxt not in seen:
-                    seen.add(nxt)
-                    queue.append((nxt, step))
+                    steps = [(nxt, rid)]
+                    back = came_from[node]
+                    while back is not None:
+                        steps.append((node, back[1]))
+                        node = back[0]
+                        back = came_from[node]
+                    steps.reverse()
+                    return steps
+                if nxt not in came_from and group[nxt] == home:
+                    came_from[nxt] = (node, rid)
+                    queue.append(nxt)
         return None
 
     def ties(self, rules: Sequence[Rule]) -> list[Finding]:
@@ -571,8 +633,9 @@ class _Linter:
         for group in groups.values():
             if len(group) < 2:
                 continue
+            ids = sorted(r.id for r in group)
             for rule in group:
-                others = sorted(r.id for r in group if r.id != rule.id)
+                others = [rid for rid in ids if rid != rule.id]
                 add_s = "s" if len(others) > 1 else ""
                 findings.append(Finding(
                     rule.id, "warning", "fire-together",
@@ -582,3 +645,49 @@ class _Linter:
                     "give the rule that should come first a higher priority, or merge them "
                     "into one rule"))
         return findings
+
+
+def _strongly_connected(edges: dict[str, list[tuple[str, str]]]) -> dict[str, int]:
+    """A group number for every product in `edges` (as a source or a target): two products
+    have the same number when each leads to the other (Tarjan's strongly connected
+    components, without recursion, in time linear in the edges)."""
+    group: dict[str, int] = {}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    nodes = dict.fromkeys(edges)
+    for targets in edges.values():
+        nodes.update(dict.fromkeys(t for t, _rid in targets))
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, iter(edges.get(root, ())))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, todo = work[-1]
+            for nxt, _rid in todo:
+                if nxt not in index:
+                    index[nxt] = low[nxt] = len(index)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, iter(edges.get(nxt, ()))))
+                    break
+                if nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    number = len(group)
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        group[member] = number
+                        if member == node:
+                            break
+    return group

@@ -8,6 +8,7 @@ on user input. Every problem names the rule (its id or position), the field and 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import string
 from collections.abc import Callable, Mapping
@@ -198,6 +199,12 @@ def placeholder_problems(text: str) -> list[str]:
     return problems
 
 
+@functools.lru_cache(maxsize=4096)
+def _text_problems(text: str) -> tuple[str, ...]:
+    """placeholder_problems, once per text: a pack repeats the same `say` on many rules."""
+    return tuple(placeholder_problems(text))
+
+
 def placeholders_used(text: str) -> set[str]:
     try:
         return {name for _l, name, _s, _c in string.Formatter().parse(text) if name}
@@ -236,14 +243,16 @@ def _check_keys(value: Any, allowed: tuple[str, ...], where: str, fieldname: str
                 problems: _Problems) -> dict[str, Any]:
     if value is None:
         return {}
-    if not isinstance(value, Mapping):
-        problems.add(where, fieldname, f"must be a mapping, not {type(value).__name__}")
-        return {}
+    if type(value) is not dict:  # the common case first: isinstance(Mapping) is slower
+        if not isinstance(value, Mapping):
+            problems.add(where, fieldname, f"must be a mapping, not {type(value).__name__}")
+            return {}
+        value = dict(value)
     for key in () if problems.trusted else value:
         if key not in allowed:
             problems.add(where, f"{fieldname}.{key}" if fieldname else str(key),
                          f"unknown field (known: {', '.join(allowed)})")
-    return dict(value)
+    return value  # read only: the caller's own mapping is never changed
 
 
 def _str_list(value: Any, where: str, fieldname: str, problems: _Problems,
@@ -392,7 +401,7 @@ def _parse_rule(raw: Any, position: int, problems: _Problems) -> Rule | None:
         problems.add(where, "why", "must be text")
         why = ""
     for fname, text in () if problems.trusted else (("say", say), ("why", why)):
-        for message in placeholder_problems(text):
+        for message in _text_problems(text):
             problems.add(where, fname, message)
 
     priority = raw.get("priority", 0)

@@ -10,7 +10,6 @@ one writer of that process.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,6 +21,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from pos_prompter.core.bulk import gc_paused
 from pos_prompter.core.catalog import Catalog, Product, Sku, normalize_barcode
 from pos_prompter.core.errors import UserError, ValidationError
 from pos_prompter.core.past_orders import PastOrder
@@ -183,19 +183,6 @@ class RuleResults:
     def acceptance_rate(self) -> float | None:
         """Accepted of shown, as a fraction for display (None before it was ever shown)."""
         return self.accepted / self.shown if self.shown else None
-
-
-@contextmanager
-def _bulk_load() -> Iterator[None]:
-    """Building 100,000 objects that all live on: the cyclic garbage collector would scan
-    them again and again for nothing (a quarter of the load time), so it waits."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _refuse_foreign_database(db: Database, path: Path) -> None:
@@ -405,7 +392,7 @@ class Store:
         """The whole catalog, indexed in memory (a scan never waits on the disk). Products
         are built from their rows on first use, so opening a chain-sized store stays fast."""
         conn = self.db.conn
-        with _bulk_load():
+        with gc_paused():
             codes: dict[str, list[str]] = {}
             barcodes: dict[str, str] = {}
             for code, sku in conn.execute("SELECT code, sku FROM barcodes ORDER BY code"):
@@ -540,7 +527,7 @@ class Store:
     # ------------------------------------------------------------------ rules
 
     def load_rules(self) -> list[Rule]:
-        with _bulk_load():
+        with gc_paused():
             rules = []
             for i, (body,) in enumerate(self.db.conn.execute(
                     "SELECT body FROM rules ORDER BY id"), start=1):
