@@ -9,7 +9,7 @@ first 20 and 20,000 rules of its pack, written as YAML and as JSON, measures in 
    import preview and `pos-prompter lint` have it: a product is built on first use),
    against a floor measured in the same run on an equally fresh catalog: one pass that
    builds every product and groups the rules by event, triggers and priority.
-2. The import preview the workspace's import dialog shows (import_dialog.read_preview:
+2. The import preview the workspace's import dialog shows (pos_prompter.imports.read_preview:
    read and check the file, compare it with the store's rules, lint what the store would
    then have): from YAML into a store with the catalog only (every rule is new), from
    YAML into a store that already has the same rules (every rule is compared), and from
@@ -49,9 +49,9 @@ from generate import NOW, make_dataset, write_rules
 from pos_prompter.core.catalog import Catalog, Product, Sku
 from pos_prompter.core.lint import lint
 from pos_prompter.core.rules import Offer, Rule, RuleId, RulePack, Scanned, Settings
+from pos_prompter.imports import RULES, read_preview
 from pos_prompter.store import Store
 from pos_prompter.store.store import copy_store
-from pos_prompter.ui.workspace.import_dialog import RULES, read_preview
 
 FULL = {"products": 100_000, "sizes": (20, 20_000), "reps": 5, "chain": (1_000, 5_000)}
 QUICK = {"products": 5_000, "sizes": (20, 1_000), "reps": 2, "chain": (200, 1_000)}
@@ -103,7 +103,7 @@ def run(cfg: dict[str, Any]) -> int:
         f"store: {n:,} products (generate.py); packs: the first {small:,} and {big:,} rules, "
         "YAML and JSON",
         f"{reps} alternating runs of each variant; lint on a catalog fresh from the store",
-        "preview = pos_prompter.ui.workspace.import_dialog.read_preview(store, 'rules', FILE)",
+        "preview = pos_prompter.imports.read_preview(store, 'rules', FILE)",
     ])
     t0 = time.perf_counter()
     ds = make_dataset(n, big)

@@ -9,7 +9,7 @@ dialog is a window of its own). Messages are plain text in a label, never anothe
 a secret is never shown, logged or kept once the dialog is done with it.
 
 Hashing a secret takes ~0.4 s (scrypt at OWASP cost), so every check or change that hashes
-runs in a worker thread (`import_dialog.StoreJob`) on a store connection of its own: the
+runs in a worker thread (`ui.jobs.StoreJob`) on a store connection of its own: the
 window keeps painting and the till beside it keeps selling. The store counts a wrong
 attempt and decides a lockout inside its own write transaction, so two checks (two tills,
 or a dialog closed and opened again) can never together get more than five tries. While
@@ -49,8 +49,8 @@ from pos_prompter.core.auth import (
 from pos_prompter.core.errors import UserError
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore, check_name
+from pos_prompter.ui.jobs import StoreJob
 from pos_prompter.ui.widgets import dialog_button, plain_label
-from pos_prompter.ui.workspace.import_dialog import StoreJob
 
 DEMO_PASSWORDS = frozenset(secret for _name, role, secret in DEMO_STAFF
                            if role in PASSWORD_ROLES)

@@ -32,18 +32,14 @@ from pos_prompter.bootstrap import APP_NAME, export_text
 from pos_prompter.core.auth import verify_secret
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.rules import Rule
+from pos_prompter.imports import CATALOG, ORDERS, RULES
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore
+from pos_prompter.ui.jobs import StoreJob
 from pos_prompter.ui.store_watcher import StoreWatcher, commit_counter
 from pos_prompter.ui.widgets import open_file_chooser, plain_label
 from pos_prompter.ui.workspace.audit_view import AuditView
-from pos_prompter.ui.workspace.import_dialog import (
-    CATALOG,
-    ORDERS,
-    RULES,
-    ImportDialog,
-    StoreJob,
-)
+from pos_prompter.ui.workspace.import_dialog import ImportDialog
 from pos_prompter.ui.workspace.rule_editor import RuleEditor
 from pos_prompter.ui.workspace.rule_list import RuleListView
 from pos_prompter.ui.workspace.sign_in import DEMO_PASSWORDS, ChangePasswordDialog

@@ -1,0 +1,258 @@
+"""What importing a rule pack, a catalog CSV or past orders would change, worked out without
+writing, and the import itself: one path for the workspace's import dialog and the
+command line (`pos-prompter import ... --dry-run` prints the same preview).
+
+1. The file is read and checked. Any problem lists every error found (a rule pack's names
+   the rule and field, a YAML error its line and column, a CSV's its line and column) and
+   nothing can be applied.
+2. The preview compares the file with the store without writing: added, changed and
+   removed (rules by id and body, products by SKU and row; past orders are all new except
+   those imported before, which the store skips), plus lint findings for a rule pack.
+   Lint errors block publishing; warnings must be acknowledged.
+3. Apply runs the store's own all-or-nothing import.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from pos_prompter.bootstrap import parse_pack_text, read_text
+from pos_prompter.core.catalog import Catalog, Product, normalize_barcode, parse_catalog_csv
+from pos_prompter.core.errors import UserError, ValidationError
+from pos_prompter.core.lint import Finding, has_errors, lint
+from pos_prompter.core.money import cents_str, format_money
+from pos_prompter.core.past_orders import PastOrder, parse_orders_csv
+from pos_prompter.core.rules import Rule, RulePack, rule_to_dict, settings_to_dict
+from pos_prompter.store import ImportSummary, Store
+
+RULES: Final = "rules"
+CATALOG: Final = "catalog"
+ORDERS: Final = "orders"
+KINDS: Final = (RULES, CATALOG, ORDERS)
+WHAT: Final = {RULES: "rule pack", CATALOG: "catalog", ORDERS: "past orders"}
+ITEMS: Final = {RULES: "rules", CATALOG: "products", ORDERS: "past orders"}
+ORDERS_SOURCE: Final = "import"
+"""The source past orders are recorded under, as `pos-prompter import orders` does, so an
+order imported by either is not imported twice."""
+
+Progress = Callable[[int, int], None]
+
+
+# ---------------------------------------------------------------------- the preview
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What importing a file would change, worked out without writing anything."""
+
+    kind: str
+    path: Path
+    added: tuple[str, ...]
+    changed: tuple[str, ...]
+    """Ids, each followed by what changes: 'latte-size-up: priority, say'."""
+    removed: tuple[str, ...]
+    unchanged: int
+    findings: tuple[Finding, ...] = ()
+    notes: tuple[str, ...] = ()
+    pack: RulePack | None = None
+    products: tuple[Product, ...] = ()
+    orders: tuple[PastOrder, ...] = ()
+    merge: bool = False
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def blocked(self) -> bool:
+        """Lint errors: this pack cannot be published."""
+        return has_errors(self.findings)
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.notes_change)
+
+    @property
+    def notes_change(self) -> bool:
+        return any(n.startswith("settings:") for n in self.notes)
+
+    def counts(self) -> str:
+        if self.kind == ORDERS:
+            lines = sum(len(o.lines) for o in self.orders)
+            return f"{len(self.orders)} in the file ({lines} lines)"
+        parts = [f"{len(self.added)} added", f"{len(self.changed)} changed"]
+        if self.kind == RULES:
+            parts.append(f"{len(self.removed)} removed")
+        parts.append(f"{self.unchanged} unchanged")
+        return ", ".join(parts)
+
+
+def _rule_body(rule: Rule) -> dict[str, Any]:
+    return json.loads(json.dumps(rule_to_dict(rule), sort_keys=True))
+
+
+def _diff_keys(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    return [k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k)]
+
+
+def preview_rules(store: Store, pack: RulePack, path: Path, *, merge: bool = False,
+                  today: dt.date | None = None) -> Preview:
+    """Compare a pack with the store's rules (by id and body, as `replace_rules` does) and
+    lint the rules the store would then have."""
+    with store.snapshot():
+        current = {r.id: r for r in store.load_rules()}
+        catalog = store.load_catalog()
+        settings = store.load_settings()
+    incoming = {r.id: r for r in pack.rules}
+    added = sorted(k for k in incoming if k not in current)
+    changed: list[str] = []
+    for rid in sorted(k for k in incoming if k in current and incoming[k] != current[k]):
+        old, new = _rule_body(current[rid]), _rule_body(incoming[rid])
+        if old != new:
+            changed.append(f"{rid}: {', '.join(_diff_keys(old, new))}")
+    removed = [] if merge else sorted(k for k in current if k not in incoming)
+    notes: list[str] = []
+    effective = settings
+    if pack.settings is not None:
+        effective = dataclasses.replace(settings,
+                                        max_prompts_per_order=pack.settings.max_prompts_per_order,
+                                        max_offer_ratio=pack.settings.max_offer_ratio,
+                                        currency=pack.settings.currency)
+        old_s, new_s = settings_to_dict(settings), settings_to_dict(pack.settings)
+        diffs = [f"{k} {old_s[k]} \N{RIGHTWARDS ARROW} {new_s[k]}"
+                 for k in _diff_keys(old_s, new_s)]
+        if diffs:
+            notes.append("settings: " + "; ".join(diffs))
+    if merge:
+        notes.append("Merge: rules not in the pack stay as they are.")
+    result = list(incoming.values())
+    if merge:
+        result += [r for k, r in current.items() if k not in incoming]
+    findings = tuple(f for f in lint(result, catalog, effective, today) if f.rule_id in incoming)
+    return Preview(kind=RULES, path=path, added=tuple(added), changed=tuple(changed),
+                   removed=tuple(removed), unchanged=len(incoming) - len(added) - len(changed),
+                   findings=findings, notes=tuple(notes), pack=pack, merge=merge)
+
+
+def _comparable(product: Product) -> Product:
+    """A product with its barcodes as the store keeps them (normalized, sorted)."""
+    return dataclasses.replace(product, barcodes=tuple(sorted(
+        normalize_barcode(c) for c in product.barcodes)))
+
+
+def _field_text(value: Any) -> str:
+    if isinstance(value, frozenset):
+        return "|".join(sorted(value))
+    if isinstance(value, tuple):
+        return "|".join(value)
+    return "" if value is None else str(value)
+
+
+def _product_changes(old: Product, new: Product) -> list[str]:
+    out = []
+    for f in dataclasses.fields(Product):
+        before, after = getattr(old, f.name), getattr(new, f.name)
+        if before != after:
+            if f.name in ("price", "cost"):
+                before = None if before is None else cents_str(before)
+                after = None if after is None else cents_str(after)
+            out.append(f"{f.name} {_field_text(before) or '(none)'} \N{RIGHTWARDS ARROW} "
+                       f"{_field_text(after) or '(none)'}")
+    return out
+
+
+def preview_catalog(store: Store, products: Sequence[Product], path: Path) -> Preview:
+    """Compare catalog rows with the store's products by SKU. Refuses (ValidationError) a
+    barcode that belongs to a product the file does not touch, as the import would."""
+    catalog: Catalog = store.load_catalog()
+    incoming = {p.sku for p in products}
+    problems = []
+    added: list[str] = []
+    changed: list[str] = []
+    unchanged = 0
+    for p in products:
+        for code in p.barcodes:
+            owner = catalog.lookup(code)
+            if owner is not None and owner.sku != p.sku and owner.sku not in incoming:
+                problems.append(f"barcode {code} of {p.sku} already belongs to {owner.sku}")
+        old = catalog.get(p.sku)
+        if old is None:
+            added.append(p.sku)
+            continue
+        diffs = _product_changes(_comparable(old), _comparable(p))
+        if diffs:
+            changed.append(f"{p.sku}: {'; '.join(diffs)}")
+        else:
+            unchanged += 1
+    if problems:
+        raise ValidationError(problems[:50], what="catalog")
+    kept = len(catalog) - (len(changed) + unchanged)
+    notes = []
+    if kept > 0:
+        notes.append(f"{kept} products in the store are not in the file: they stay as they "
+                     "are (an import never deletes products; set active to false instead).")
+    return Preview(kind=CATALOG, path=path, added=tuple(added), changed=tuple(changed),
+                   removed=(), unchanged=unchanged, notes=tuple(notes),
+                   products=tuple(products))
+
+
+def preview_orders(store: Store, orders: Sequence[PastOrder], path: Path) -> Preview:
+    """Past orders to add: the store skips those imported before (by the old till's order
+    id), and its result says how many that was."""
+    currency = store.load_settings().currency
+    times = sorted(o.time for o in orders if o.time is not None)
+    notes = [f"{len(orders)} orders worth "
+             f"{format_money(sum(o.total for o in orders), currency)} in all"
+             + (f", {times[0]:%Y-%m-%d} to {times[-1]:%Y-%m-%d}" if times else "") + ".",
+             "Orders imported before (the same order id) are skipped, never doubled."]
+    return Preview(kind=ORDERS, path=path, added=tuple(o.external_id for o in orders),
+                   changed=(), removed=(), unchanged=0, notes=tuple(notes),
+                   orders=tuple(orders))
+
+
+def read_preview(store: Store, kind: str, path: Path, *, merge: bool = False,
+                 today: dt.date | None = None, progress: Progress | None = None) -> Preview:
+    """Read and check the file, then compare it with the store. Raises UserError (an
+    InputError or a ValidationError listing every problem) when the file is refused."""
+    if kind == RULES:
+        pack = parse_pack_text(read_text(path, "rule pack"), str(path), progress)
+        return preview_rules(store, pack, path, merge=merge, today=today)
+    if kind == ORDERS:
+        orders = parse_orders_csv(read_text(path, "past orders"), store.load_catalog())
+        return preview_orders(store, orders, path)
+    products = parse_catalog_csv(read_text(path, "catalog"))
+    return preview_catalog(store, products, path)
+
+
+def apply_preview(store: Store, preview: Preview, actor: str,
+                  progress: Progress | None = None) -> ImportSummary:
+    """Import what the preview was made from, all or nothing, audited as `actor`."""
+    if preview.kind == RULES:
+        assert preview.pack is not None
+        return store.replace_rules(preview.pack, merge=preview.merge, actor=actor)
+    if preview.kind == ORDERS:
+        return store.import_orders(preview.orders, source=ORDERS_SOURCE, progress=progress)
+    return store.import_products(preview.products, progress, actor=actor)
+
+
+def refusal(exc: BaseException) -> tuple[str, list[str]]:
+    """A headline and the list of problems for an exception raised while importing."""
+    if isinstance(exc, ValidationError):
+        count = len(exc.problems)
+        return (f"The {exc.what} is refused and nothing was changed: {count} "
+                f"{'problem' if count == 1 else 'problems'}.", list(exc.problems))
+    if isinstance(exc, UserError):
+        return f"Refused, nothing was changed: {exc}", [str(exc)]
+    text = f"{type(exc).__name__}: {exc}"
+    return (f"Unexpected error ({text}); nothing was changed. The error is in the log.",
+            [text])

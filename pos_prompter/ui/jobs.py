@@ -1,0 +1,63 @@
+"""Store work in a worker thread, so the window (and the till beside it) keeps painting."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QThread, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from pos_prompter.core.errors import UserError
+from pos_prompter.imports import Progress, refusal
+from pos_prompter.store import Store
+
+logger = logging.getLogger(__name__)
+
+Work = Callable[[Store, Progress], Any]
+
+
+class StoreJob(QThread):
+    """Runs `work(store, progress)` (an import, or an export) in its own thread on its own
+    connection to the store file at `store_path`.
+
+    The outcome is delivered on the UI thread only once the thread has finished, so a
+    handler may start the next job (or delete this one) at once.
+
+    Signals:
+        progressed(int, int): done and total, as the store reports them.
+        succeeded(object): the work's result.
+        failed(str, object): a headline and the list of problems (nothing was changed).
+    """
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str, object)
+
+    def __init__(self, store_path: Path, work: Work, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store_path = store_path
+        self.work = work
+        self._outcome: tuple[Any, ...] = ("failed", "The job stopped before it finished.", [])
+        self.finished.connect(self._deliver)
+
+    def run(self) -> None:
+        try:
+            with Store.open(self.store_path) as store:
+                result = self.work(store, self.progressed.emit)
+        except Exception as exc:
+            if not isinstance(exc, UserError):
+                logger.exception("a store job failed in the worker thread")
+            headline, problems = refusal(exc)
+            self._outcome = ("failed", headline, problems)
+            return
+        self._outcome = ("succeeded", result)
+
+    @Slot()
+    def _deliver(self) -> None:
+        if self._outcome[0] == "succeeded":
+            self.succeeded.emit(self._outcome[1])
+        else:
+            self.failed.emit(self._outcome[1], self._outcome[2])
