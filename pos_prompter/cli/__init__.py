@@ -77,23 +77,35 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--demo", choices=DEMOS, help="seed it with a demo catalog and rules")
     init.set_defaults(func=cmd_init)
 
+    dry_run_help = ("show what would be added, changed and removed (and lint's findings) "
+                    "without changing anything; exit 1 if the import would be refused")
     imp = commands.add_parser("import", help="import a catalog or a rule pack",
                               description="All or nothing: a file with any problem changes "
                                           "nothing.")
     imports = imp.add_subparsers(title="what", metavar="WHAT", required=True)
     catalog = imports.add_parser("catalog", parents=[store], help="products from a CSV file")
     catalog.add_argument("file", type=Path, metavar="FILE.csv")
+    catalog.add_argument("--dry-run", action="store_true", help=dry_run_help)
     catalog.set_defaults(func=cmd_import_catalog)
     orders = imports.add_parser(
         "orders", parents=[store], help="past sales from the old till (CSV)",
         description="Columns order_id,sku,qty and optional price,time. Re-importing the "
                     "same orders adds nothing.")
     orders.add_argument("file", type=Path, metavar="FILE.csv")
+    orders.add_argument("--dry-run", action="store_true", help=dry_run_help)
     orders.set_defaults(func=cmd_import_orders)
-    rules = imports.add_parser("rules", parents=[store], help="a rule pack (YAML or JSON)")
+    rules = imports.add_parser(
+        "rules", parents=[store], help="a rule pack (YAML or JSON)",
+        description="The store's rules become the pack's (rules not in it are removed, "
+                    "unless --merge). A pack whose rules lint finds errors in is refused, "
+                    "as the workspace refuses to publish it; warnings are printed.")
     rules.add_argument("file", type=Path, metavar="FILE.yaml")
     rules.add_argument("--merge", action="store_true",
                        help="add and update rules, keep the store's other rules")
+    rules.add_argument("--dry-run", action="store_true", help=dry_run_help)
+    rules.add_argument("--force", action="store_true",
+                       help="publish even when lint finds errors (say, offers of products "
+                            "this store does not carry yet)")
     rules.set_defaults(func=cmd_import_rules)
 
     exp = commands.add_parser("export", help="export the store's rules")

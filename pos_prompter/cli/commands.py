@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Set
 from pathlib import Path
 from typing import TextIO
 
 from pos_prompter.bootstrap import export_text, init_store, load_pack_file, read_text
-from pos_prompter.cli.common import need_db, out, warn
+from pos_prompter.cli.common import need_db, out
 from pos_prompter.cli.staff import cli_actor
-from pos_prompter.core.catalog import Catalog, parse_catalog_csv
+from pos_prompter.core.catalog import parse_catalog_csv
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.past_orders import parse_orders_csv
 from pos_prompter.core.rules import (
     STORE_SETTINGS,
-    Rule,
     Settings,
     parse_store_setting,
+)
+from pos_prompter.imports import (
+    ITEMS,
+    ORDERS,
+    ORDERS_SOURCE,
+    Preview,
+    preview_catalog,
+    preview_orders,
+    preview_rules,
 )
 from pos_prompter.store import Store
 
@@ -66,6 +73,8 @@ def cmd_import_catalog(args: argparse.Namespace) -> int:
     db = need_db(args, "import catalog")
     products = parse_catalog_csv(read_text(args.file, "catalog"))
     with Store.open(db) as store:
+        if args.dry_run:
+            return _show_preview(preview_catalog(store, products, args.file))
         progress = None
         if len(products) >= PROGRESS_MIN_PRODUCTS and sys.stderr.isatty():
             progress = _Progress(sys.stderr, f"importing {len(products)} products")
@@ -79,45 +88,61 @@ def cmd_import_orders(args: argparse.Namespace) -> int:
     text = read_text(args.file, "past orders")
     with Store.open(db) as store:
         orders = parse_orders_csv(text, store.load_catalog())
+        if args.dry_run:
+            return _show_preview(preview_orders(store, orders, args.file))
         progress = None
         if len(orders) >= PROGRESS_MIN_PRODUCTS and sys.stderr.isatty():
             progress = _Progress(sys.stderr, f"importing {len(orders)} past orders")
-        summary = store.import_orders(orders, progress=progress)
+        summary = store.import_orders(orders, progress=progress, source=ORDERS_SOURCE)
     out(summary.describe("past orders").replace("unchanged", "already imported") + "\n")
     return 0
 
 
-def _skus_used(rule: Rule) -> Iterable[str]:
-    """Every SKU a rule names: what triggers it, what the order must (not) hold, the offer."""
-    if rule.scanned is not None:
-        yield from sorted(rule.scanned.skus)
-    if rule.order is not None:
-        yield from (ref.value for ref in (*rule.order.has, *rule.order.lacks)
-                    if ref.kind == "sku")
-    yield from rule.offered_skus()
+DRY_RUN_LIST = 50
+"""A dry run lists this many ids of each group at most, then how many more."""
 
 
-def unknown_sku_warnings(rules: Iterable[Rule], catalog: Catalog | Set[str]) -> list[str]:
-    """One sentence per rule that names SKUs the store's catalog does not have."""
-    warnings = []
-    for rule in rules:
-        missing = list(dict.fromkeys(s for s in _skus_used(rule) if s not in catalog))
-        if missing:
-            warnings.append(f"rule {rule.id} names {', '.join(missing)}, not in the store's "
-                            "catalog (it will not fire or offer them until they are imported)")
-    return warnings
+def _show_preview(preview: Preview) -> int:
+    """Print what an import would change (nothing is written), and its lint findings;
+    exit 1 when lint errors would refuse it, as the import itself would."""
+    lines = [f"{preview.path.name}: {ITEMS[preview.kind]} {preview.counts()} "
+             "(dry run: nothing was changed)"]
+    for title, items in (("added", preview.added), ("changed", preview.changed),
+                         ("removed", preview.removed)):
+        if not items or preview.kind == ORDERS:
+            continue
+        lines.append(f"{title}:")
+        lines.extend(f"  {item}" for item in items[:DRY_RUN_LIST])
+        if len(items) > DRY_RUN_LIST:
+            lines.append(f"  \N{HORIZONTAL ELLIPSIS} and {len(items) - DRY_RUN_LIST} more")
+    lines.extend(preview.notes)
+    lines.extend(str(f) for f in preview.findings)
+    out("\n".join(lines) + "\n")
+    return 1 if preview.blocked else 0
 
 
 def cmd_import_rules(args: argparse.Namespace) -> int:
+    """Publish a rule pack, as the workspace does: refused when lint finds errors in its
+    rules (unless --force), with every warning said; --dry-run only shows the preview."""
     db = need_db(args, "import rules")
     progress = _Progress(sys.stderr, "checking rules") if sys.stderr.isatty() else None
     pack = load_pack_file(args.file, progress)
     with Store.open(db) as store:
+        preview = preview_rules(store, pack, args.file, merge=args.merge)
+        if args.dry_run:
+            return _show_preview(preview)
+        if preview.blocked and not args.force:
+            for finding in preview.errors:
+                print(finding, file=sys.stderr)
+            errors = len(preview.errors)
+            print(f"error: the rule pack is refused, nothing was changed: "
+                  f"{_count(errors, 'lint error')} (see above). Fix the pack, or publish "
+                  "it anyway with --force.", file=sys.stderr)
+            return 1
         summary = store.replace_rules(pack, merge=args.merge, actor=cli_actor())
-        catalog = {row[0] for row in store.db.execute("SELECT sku FROM products")}
     out(summary.describe("rules") + "\n")
-    for sentence in unknown_sku_warnings(pack.rules, catalog):
-        warn(sentence)
+    for finding in preview.findings:
+        print(finding, file=sys.stderr)
     return 0
 
 

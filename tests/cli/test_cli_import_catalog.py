@@ -163,3 +163,30 @@ def test_progress_is_silent_when_not_a_terminal(cli: RunCli, empty_store: Path,
     result = cli("import", "catalog", big_catalog(tmp_path / "big.csv", n), "--db", empty_store)
     assert result.code == 0
     assert result.err == ""
+
+
+def test_dry_run_lists_the_changes_and_writes_nothing(cli: RunCli, spec_store: Path,
+                                                     tmp_path: Path) -> None:
+    lines = SPEC_CATALOG.read_text("utf-8").splitlines()
+    header = lines[0].split(",")
+    sku_col, price_col = header.index("sku"), header.index("price")
+    row = next(i for i, line in enumerate(lines) if line.split(",")[sku_col] == "LATTE-T")
+    cells = lines[row].split(",")
+    cells[price_col] = "3.95"
+    lines[row] = ",".join(cells)
+    new = [""] * len(header)
+    new[sku_col], new[header.index("name")], new[price_col] = "TEA-NEW", "Rooibos", "2.80"
+    lines.append(",".join(new))
+    changed = tmp_path / "next.csv"
+    changed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = spec_store.read_bytes()
+
+    result = cli("import", "catalog", changed, "--db", spec_store, "--dry-run")
+    assert result.code == 0, result.err
+    out = result.out.splitlines()
+    assert out[0] == (f"next.csv: products 1 added, 1 changed, {spec_rows() - 1} unchanged "
+                      "(dry run: nothing was changed)")
+    assert out[out.index("added:") + 1] == "  TEA-NEW"
+    assert out[out.index("changed:") + 1] == "  LATTE-T: price 3.45 \N{RIGHTWARDS ARROW} 3.95"
+    assert spec_store.read_bytes() == before
+    assert products(spec_store)["LATTE-T"] == ("Latte Tall", 345)

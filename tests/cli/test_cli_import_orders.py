@@ -103,3 +103,17 @@ def test_a_column_given_twice_is_refused(cli: RunCli, spec_store: Path, tmp_path
     cli("import", "orders", csv_file, "--db", spec_store).assert_clean_error(
         1, "line 1, column 'qty': column appears twice")
     assert count(spec_store, "SELECT count(*) FROM orders") == 0
+
+
+def test_dry_run_says_what_would_be_added_and_writes_nothing(cli: RunCli, spec_store: Path,
+                                                            tmp_path: Path) -> None:
+    history = tmp_path / "history.csv"
+    history.write_text(history_csv(3, 2, "2026-11-01T09:00"), encoding="utf-8")
+    before = spec_store.read_bytes()
+    result = cli("import", "orders", history, "--db", spec_store, "--dry-run")
+    assert result.code == 0, result.err
+    assert result.out.startswith("history.csv: past orders 5 in the file (8 lines) "
+                                 "(dry run: nothing was changed)\n")
+    assert "5 orders worth" in result.out
+    assert spec_store.read_bytes() == before
+    assert count(spec_store, "SELECT count(*) FROM orders WHERE source = 'import'") == 0

@@ -55,9 +55,10 @@ def files_and_hashes(folder: Path) -> dict[str, str]:
 
 @pytest.fixture
 def problem_store(cli: RunCli, spec_store: Path, tmp_path: Path) -> Path:
-    """The spec cafe with the problem rules imported (import warns but accepts them)."""
+    """The spec cafe with the problem rules published anyway (--force), as a store that
+    took a pack before lint existed, or a chain's pack, would have them."""
     pack = write_pack(tmp_path / "problems.yaml", PROBLEM_RULES)
-    assert cli("import", "rules", pack, "--db", spec_store).code == 0
+    assert cli("import", "rules", pack, "--db", spec_store, "--force").code == 0
     return spec_store
 
 

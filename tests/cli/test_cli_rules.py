@@ -130,20 +130,73 @@ def test_without_merge_the_pack_replaces_the_rules(cli: RunCli, spec_store: Path
     assert set(rule_bodies(spec_store)) == {"cookie"}
 
 
-def test_unknown_sku_is_a_warning_not_a_failure(cli: RunCli, spec_store: Path,
-                                                tmp_path: Path) -> None:
+def test_a_pack_with_lint_errors_is_refused_unless_forced(cli: RunCli, spec_store: Path,
+                                                          tmp_path: Path) -> None:
+    """As in the workspace: an offer of a product the store does not have is a lint error,
+    and publishing it is refused (exit 1, nothing changed, each error said); --force
+    publishes anyway (a chain's pack may name products a store will carry later)."""
     rule = new_rule("ghost", offer_sku="GHOST-1")
     rule["when"] = {"scanned": {"sku": ["LATTE-T", "PHANTOM"]},
                     "order": {"lacks": ["sku:SPECTRE", "category:bakery"]}}
     pack = write_pack(tmp_path / "ghost.yaml", {"version": 1, "rules": [rule]})
-    result = cli("import", "rules", pack, "--db", spec_store, "--merge")
-    assert result.code == 0
-    assert result.out == "rules: 1 added, 0 changed, 0 unchanged\n"
-    assert "warning: rule ghost" in result.err
-    for sku in ("PHANTOM", "SPECTRE", "GHOST-1"):
-        assert sku in result.err
-    assert "LATTE-T" not in result.err
+    before = spec_store.read_bytes()
+
+    refused = cli("import", "rules", pack, "--db", spec_store, "--merge")
+    assert refused.code == 1
+    assert refused.out == ""
+    assert "error: rule ghost: offer.add names GHOST-1, not in the catalog" in refused.err
+    assert "refused, nothing was changed: 1 lint error" in refused.err
+    assert "--force" in refused.err
+    assert "ghost" not in rule_bodies(spec_store)
+    assert spec_store.read_bytes() == before
+
+    forced = cli("import", "rules", pack, "--db", spec_store, "--merge", "--force")
+    assert forced.code == 0, forced.err
+    assert forced.out == "rules: 1 added, 0 changed, 0 unchanged\n"
+    assert "error: rule ghost: offer.add names GHOST-1" in forced.err  # still said
+    assert "warning: rule ghost: when.scanned.sku names PHANTOM" in forced.err
     assert "ghost" in rule_bodies(spec_store)
+
+
+def test_warnings_are_said_and_the_pack_is_published(cli: RunCli, spec_store: Path,
+                                                     tmp_path: Path) -> None:
+    """A trigger SKU the catalog lacks, beside one it has, is a warning: published."""
+    rule = new_rule("half-ghost")
+    rule["when"] = {"scanned": {"sku": ["LATTE-T", "PHANTOM"]}}
+    pack = write_pack(tmp_path / "half.yaml", {"version": 1, "rules": [rule]})
+    result = cli("import", "rules", pack, "--db", spec_store, "--merge")
+    assert result.code == 0, result.err
+    assert result.out == "rules: 1 added, 0 changed, 0 unchanged\n"
+    assert "warning: rule half-ghost: when.scanned.sku names PHANTOM" in result.err
+    assert "error" not in result.err
+    assert "half-ghost" in rule_bodies(spec_store)
+
+
+def test_dry_run_shows_the_changes_and_the_findings_and_changes_nothing(
+        cli: RunCli, spec_store: Path, tmp_path: Path) -> None:
+    pack_data = spec_pack()
+    first = pack_data["rules"][0]
+    first["priority"] = int(first.get("priority", 0)) + 7
+    dropped = pack_data["rules"].pop()["id"]
+    pack_data["rules"].append(new_rule("ghost", offer_sku="GHOST-1"))
+    pack = write_pack(tmp_path / "next.yaml", pack_data)
+    before = spec_store.read_bytes()
+
+    result = cli("import", "rules", pack, "--db", spec_store, "--dry-run")
+    assert result.code == 1  # the ghost's lint error would refuse it
+    lines = result.out.splitlines()
+    assert lines[0].startswith("next.yaml: rules 1 added, 1 changed, 1 removed")
+    assert "(dry run: nothing was changed)" in lines[0]
+    assert lines[lines.index("added:") + 1] == "  ghost"
+    assert lines[lines.index("changed:") + 1] == f"  {first['id']}: priority"
+    assert lines[lines.index("removed:") + 1] == f"  {dropped}"
+    assert any(line.startswith("error: rule ghost: offer.add names GHOST-1") for line in lines)
+    assert spec_store.read_bytes() == before
+
+    pack_data["rules"].pop()  # without the ghost: it would be published
+    write_pack(pack, pack_data)
+    assert cli("import", "rules", pack, "--db", spec_store, "--dry-run").code == 0
+    assert spec_store.read_bytes() == before
 
 
 # ---------------------------------------------------------------- export
@@ -191,7 +244,8 @@ def test_export_import_export_is_byte_identical(cli: RunCli, tmp_path: Path, dem
     assert cli("init", "--db", target).code == 0
     first, second = tmp_path / f"first{suffix}", tmp_path / f"second{suffix}"
     assert cli("export", "rules", "--db", source, "-o", first).code == 0
-    imported = cli("import", "rules", first, "--db", target)
+    # The target has no catalog, so every offer is of an unknown product: forced.
+    imported = cli("import", "rules", first, "--db", target, "--force")
     assert imported.code == 0, imported.err
     assert cli("export", "rules", "--db", target, "-o", second).code == 0
     assert second.read_bytes() == first.read_bytes()
