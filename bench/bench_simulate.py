@@ -10,7 +10,7 @@ accept/decline lines only where a prompt is on screen). Then runs, in new proces
     .venv/bin/python -m pos_prompter simulate --db STORE SCRIPT --dry-run
 
 and the same command on a one-scan script (start-up: interpreter, imports, copying the
-store into memory, loading catalog and rules), alternating, 3 times each, and reports
+store into memory, loading catalog and rules), alternating, 5 times each, and reports
 
     per-scan time = (median wall of the script - median wall of the one-scan script) / scans
 
@@ -45,7 +45,7 @@ from pos_prompter.store.store import copy_store
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 
-FULL = {"products": 100_000, "sizes": (20, 20_000), "scans": 10_000, "reps": 3,
+FULL = {"products": 100_000, "sizes": (20, 20_000), "scans": 10_000, "reps": 5,
         "wet_timeout": 300.0}
 QUICK = {"products": 5_000, "sizes": (20, 1_000), "scans": 1_000, "reps": 1,
          "wet_timeout": 60.0}

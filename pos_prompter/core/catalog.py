@@ -134,6 +134,10 @@ class Catalog:
     def __contains__(self, sku: object) -> bool:
         return sku in self._by_sku
 
+    def skus(self) -> list[str]:
+        """Every SKU, without building a product (iterating builds each one)."""
+        return list(self._by_sku)
+
     def get(self, sku: str) -> Product | None:
         item = self._by_sku.get(sku)
         if item is None or isinstance(item, Product):

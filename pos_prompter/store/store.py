@@ -414,6 +414,12 @@ class Store:
 
             return Catalog.from_records(records, barcodes, ranked, build)
 
+    def product_categories(self) -> list[str]:
+        """The categories products have, sorted (without loading the catalog)."""
+        return [row[0] for row in self.db.execute(
+            "SELECT DISTINCT category FROM products WHERE category IS NOT NULL "
+            "AND category <> '' ORDER BY category")]
+
     def import_products(self, products: Sequence[Product],
                         progress: Progress | None = None, *,
                         actor: str | None = None) -> ImportSummary:

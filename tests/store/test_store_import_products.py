@@ -374,3 +374,26 @@ def test_an_import_killed_before_its_commit_leaves_the_store_as_it_was(
         assert len(audit_entries(store)) == logged
         assert store.publish_revision() == revision
         assert len(store.import_products(generated(10)).added) == 10
+
+
+def test_skus_and_categories_are_read_without_building_every_product(
+        cafe_store: Store) -> None:
+    """The workspace's rule list wants every SKU (its product filter) and every category
+    (its category filter); at chain size, building 100,000 products for that took seconds."""
+    catalog = cafe_store.load_catalog()
+    built: list[str] = []
+    build = catalog._build
+    assert build is not None
+
+    def counting(record: tuple) -> Product:
+        built.append(record[0])
+        return build(record)
+
+    catalog._build = counting
+    skus = catalog.skus()
+    categories = cafe_store.product_categories()
+    assert built == []
+    products = list(catalog)  # what the filters used to do
+    assert sorted(skus) == sorted(p.sku for p in products)
+    assert categories == sorted({p.category for p in products if p.category})
+    assert len(built) == len(products)

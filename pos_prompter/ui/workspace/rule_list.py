@@ -639,6 +639,7 @@ class RuleListView(QWidget):
         self.store = store
         self.actor = actor
         self.catalog = Catalog()
+        self._categories: list[str] = []
         self.currency = "USD"
         self.model = RuleTableModel(self._money, self)
         self.proxy = RuleFilterProxy(self)
@@ -831,6 +832,7 @@ class RuleListView(QWidget):
             rules = self.store.load_rules()
             results = self.store.rule_results()
             self.catalog = self.store.load_catalog()
+            self._categories = self.store.product_categories()
             self.currency = self.store.load_settings().currency
             self._last_event = last_event_id(self.store)
         self._results = results
@@ -885,8 +887,10 @@ class RuleListView(QWidget):
 
     def _fill_categories(self) -> None:
         keep = self.category_filter.currentData()
-        names = sorted({p.category for p in self.catalog if p.category}
-                       | {c for row in self.model.rows for c in row.categories})
+        # From the store, not the catalog: iterating a loaded catalog would build every
+        # one of a chain's 100,000 products (seconds) for their category alone.
+        names = sorted({*self._categories, *(c for row in self.model.rows
+                                             for c in row.categories)})
         self.category_filter.blockSignals(True)
         self.category_filter.clear()
         self.category_filter.addItem("All categories", None)
@@ -898,7 +902,7 @@ class RuleListView(QWidget):
         self.proxy.set_category(self.category_filter.currentData())
 
     def _fill_completer(self) -> None:
-        completer = QCompleter(sorted(p.sku for p in self.catalog), self.product_filter)
+        completer = QCompleter(sorted(self.catalog.skus()), self.product_filter)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.product_filter.setCompleter(completer)
 
