@@ -1,19 +1,12 @@
 """Importing a rule pack, a catalog CSV or past orders from the workspace: read the file,
-show what would change, and only then apply it.
+show what would change, and only then apply it, as the signed-in manager.
 
-1. The file is read and checked. Any problem lists every error found (a rule pack's names
-   the rule and field, a YAML error its line and column, a CSV's its line and column) and
-   nothing can be applied.
-2. The preview compares the file with the store without writing: added, changed and
-   removed (rules by id and body, products by SKU and row; past orders are all new except
-   those imported before, which the store skips), plus lint findings for a rule pack.
-   Lint errors block publishing; warnings must be acknowledged with a tick.
-3. Apply runs the store's own all-or-nothing import as the signed-in manager.
-
-The steps are `pos_prompter.imports`' (the command line runs the same ones). They run in a
-worker thread with a Store connection of its own, so the window (and the till beside it)
-stays responsive while 100,000 products are read and written; the store's progress
-reports reach `importProgress` through a signal.
+The steps (read and check, preview, apply) are `pos_prompter.imports`', which the command
+line runs too (`import ... --dry-run`). Here lint errors block publishing and warnings must
+be acknowledged with a tick. The steps run in a worker thread with a Store connection of
+its own, so the window (and the till beside it) stays responsive while 100,000 products
+are read and written; the store's progress reports reach `importProgress` through a
+signal.
 """
 
 from __future__ import annotations
