@@ -10,17 +10,39 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.engine import Engine, Prompt
 from pos_prompter.core.money import Cents, format_money
 from pos_prompter.core.order import Clock, OrderLine, SystemClock
 from pos_prompter.core.pace import PaceMeter
-from pos_prompter.core.rules import Settings
+from pos_prompter.core.rules import Rule, Settings
 from pos_prompter.core.session import MAX_QTY, OrderSession, TillEvent
 from pos_prompter.store import Store
 
 Action = Callable[[OrderSession, dt.datetime], list[TillEvent]]
+
+
+@dataclass(frozen=True)
+class Published:
+    """Catalog, rules and settings as published at one revision, read whole (never half a
+    publish). Made by `load_published` on any connection in any thread, put in force by
+    `Till.apply` on the till's own thread."""
+
+    revision: int
+    settings: Settings
+    catalog: Catalog
+    rules: tuple[Rule, ...]
+
+
+def load_published(store: Store) -> Published:
+    """Read what is published in `store`, in one read transaction. The slow half of a
+    reload (~0.6 s at 100,000 products and 20,000 rules): the till window runs it in a
+    worker thread on a connection of its own, so scanning never waits for it."""
+    with store.snapshot():
+        return Published(revision=store.publish_revision(), settings=store.load_settings(),
+                         catalog=store.load_catalog(), rules=tuple(store.load_rules()))
 
 
 class Till:
@@ -73,18 +95,28 @@ class Till:
         return format_money(cents, self.settings.currency)
 
     def reload(self) -> None:
-        """Re-read catalog, rules and settings (after an import or a published change).
-        The open order keeps its lines and answered prompts."""
-        with self.store.snapshot():  # never half a publish
-            self.settings = self.store.load_settings()
-            self.catalog = self.store.load_catalog()
-            rules = self.store.load_rules()
-            self.revision = self.store.publish_revision()
-        self.history = self.store.history()
-        self.engine = Engine(self.catalog, rules, self.settings, self.history)
+        """Re-read catalog, rules and settings (after an import or a published change),
+        here and now. The open order keeps its lines and answered prompts."""
+        self._put_in_force(load_published(self.store))
+
+    def apply(self, published: Published) -> bool:
+        """Put what `load_published` read in force, between two actions: a new engine
+        over it, and the open order (its lines and answered prompts kept) re-bound to it.
+        No store read: tens of milliseconds at chain size. An older revision than the one
+        in force is refused: False, and nothing changes."""
+        if published.revision < self.revision:
+            return False
+        self._put_in_force(published)
+        return True
+
+    def _put_in_force(self, published: Published) -> None:
+        history = self.store.history()
+        engine = Engine(published.catalog, published.rules, published.settings, history)
+        self.settings, self.catalog = published.settings, published.catalog
+        self.history, self.engine, self.revision = history, engine, published.revision
         self.pace.scans_per_minute = self.settings.rush_scans_per_minute
         if self.session is not None:
-            self.session.engine = self.engine
+            self.session.engine = engine
 
     # ------------------------------------------------------------------ actions
 

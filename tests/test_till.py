@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from pos_prompter.core.catalog import parse_catalog_csv
 from pos_prompter.core.order import FixedClock
 from pos_prompter.core.rules import parse_pack
 from pos_prompter.store import Store, StoreError
-from pos_prompter.till import Till
+from pos_prompter.till import Published, Till, load_published
 
 SPEC_DIR = Path(__file__).parent / "store" / "spec_examples"
 LATTE_T, COOKIE = "2100000000012", "2100000000050"
@@ -179,6 +180,50 @@ def test_reload_keeps_the_open_orders_lines_and_answers(till: Till, store: Store
     till.scan(LATTE_T)  # the cap is 5 now: only the kept answers hold both rules back
     assert till.prompt is None
     assert [ln.unit_price for ln in till.lines] == [345, 360]
+
+
+def test_published_changes_read_in_another_thread_take_over_between_actions(
+        till: Till, store: Store, store_path: Path) -> None:
+    """The till window's split: read on a connection of its own in a worker thread, then
+    put in force on the till's thread. The open order keeps its lines and answers."""
+    till.scan(LATTE_T)
+    till.decline()  # size-up
+    lines, answers = till.lines, dict(till.session.answers)
+    store.set_settings({"max_prompts_per_order": 5})
+    read: list[Published] = []
+
+    def worker() -> None:
+        with Store.open(store_path) as own:
+            read.append(load_published(own))
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    [published] = read
+    assert published.revision == store.publish_revision() > till.revision
+    assert till.settings.max_prompts_per_order == 2, "nothing changes until applied"
+
+    assert till.apply(published)
+    assert till.revision == published.revision
+    assert till.settings.max_prompts_per_order == 5
+    assert till.engine.catalog is published.catalog
+    assert till.session.engine is till.engine
+    assert till.lines == lines
+    assert till.session.answers == answers
+    till.scan(COOKIE)
+    assert [ln.sku for ln in till.lines] == ["LATTE-T", "COOKIE"]
+
+
+def test_an_older_published_state_is_never_put_over_a_newer(till: Till,
+                                                            store: Store) -> None:
+    older = load_published(store)
+    store.set_settings({"max_prompts_per_order": 5})
+    till.reload()
+    engine = till.engine
+    assert not till.apply(older)
+    assert till.revision == store.publish_revision() > older.revision
+    assert till.settings.max_prompts_per_order == 5
+    assert till.engine is engine
 
 
 def test_customer_is_saved_on_the_order_and_used_by_rules(till: Till, store: Store,

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import logging
 import re
+import weakref
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import (
     QCloseEvent,
@@ -39,8 +42,9 @@ from pos_prompter.core.errors import UserError
 from pos_prompter.core.money import MoneyError, parse_money
 from pos_prompter.core.session import MAX_QTY, TillEvent
 from pos_prompter.store.auth import Person, StaffStore
-from pos_prompter.till import Till
+from pos_prompter.till import Published, Till, load_published
 from pos_prompter.ui import order_model
+from pos_prompter.ui.jobs import StoreJob
 from pos_prompter.ui.order_model import OrderTableModel
 from pos_prompter.ui.prompt_panel import PromptPanel
 from pos_prompter.ui.store_watcher import StoreWatcher
@@ -68,6 +72,18 @@ QTY_SCAN = re.compile(r"\A([0-9]{1,6})\*(\S*)\Z")
 """"3*2100000000012" scans three; "3*" alone sets the quantity of the last line."""
 
 Action = Callable[[], list[TillEvent]]
+
+_LOADING: set[StoreJob] = set()
+"""Loads of published changes whose thread has not finished. A load is not its window's
+child: a window deleted meanwhile must not take a running thread with it (a QThread
+destroyed while it runs ends the process), so the job is kept here until its thread has
+finished, then deleted; its outcome is then dropped."""
+
+
+def _retire(job: StoreJob) -> None:
+    _LOADING.discard(job)
+    job.wait()  # already past run(): returns at once
+    job.deleteLater()
 
 
 class TillWindow(QMainWindow):
@@ -118,6 +134,15 @@ class TillWindow(QMainWindow):
         self.setWindowTitle(("[PRACTICE] " if training else "") + title)
         self.resize(1024, 700)
         self.setMinimumSize(800, 560)
+        self.load_in_background = till.store.path is not None
+        """Published changes are read in a worker thread on a connection of their own, and
+        only put in force here; False reads them on this thread (an in-memory store has no
+        file a second connection could open)."""
+        self._loading: StoreJob | None = None
+        """The load of published changes under way, if any (never two at once)."""
+        self._announced = 0
+        """The newest revision announced while a load ran: loaded next, if that load
+        turns out older."""
         self.watcher: StoreWatcher | None = None
         if till.store.path is not None:
             self.watcher = StoreWatcher(till.store.path, till.store.publish_revision, self)
@@ -130,9 +155,18 @@ class TillWindow(QMainWindow):
 
     @Slot(int)
     def load_published(self, revision: int) -> None:
-        """A manager published changes (maybe at another till): take them now, without a
-        restart. The open order keeps its lines and answered prompts."""
+        """A manager published changes (maybe at another till): take them without a
+        restart, and without making scanning wait. Catalog, rules and settings are read in
+        a worker thread; scans meanwhile go on under the rules in force, and the new ones
+        take over between two scans (`rules_reloaded`). The open order keeps its lines and
+        answered prompts. A publish announced while a load runs is loaded after it."""
+        if self._loading is not None:
+            self._announced = max(self._announced, revision)
+            return
         if revision == self.till.revision:
+            return
+        if self.load_in_background:
+            self._start_loading()
             return
 
         def reload() -> list[TillEvent]:
@@ -140,9 +174,66 @@ class TillWindow(QMainWindow):
             return []
 
         self._act("load the published changes", reload)
+        self._published_in_force()
+
+    @property
+    def loading(self) -> bool:
+        """Whether published changes are being read, not yet in force."""
+        return self._loading is not None
+
+    def _start_loading(self) -> None:
+        path = self.till.store.path
+        assert path is not None
+        job = StoreJob(path, lambda store, _progress: load_published(store))  # see _LOADING
+        window = weakref.ref(self)
+
+        def deliver(outcome: Published | str) -> None:
+            me = window()
+            if me is None or not shiboken6.isValid(me) or me._loading is not job:
+                return  # closed meanwhile: nobody is waiting for it
+            me._loaded(outcome)
+
+        job.succeeded.connect(deliver)
+        # Store trouble (the file gone, say) or a bug, already logged by StoreJob.
+        job.failed.connect(lambda headline, problems: deliver(
+            str(problems[0] if problems else headline)))
+        job.finished.connect(partial(_retire, job))  # after the job's own delivery
+        self._loading, self._announced = job, 0
+        _LOADING.add(job)
+        job.start()
+
+    def _loaded(self, outcome: Published | str) -> None:
+        """On this thread, between two actions: put the loaded changes in force, then
+        load again if a newer publish was announced meanwhile."""
+        self._loading = None
+        if isinstance(outcome, str):
+            logger.error("published changes not loaded: %s", outcome)
+            self.show_message("Could not load the published changes (" + outcome.rstrip(".")
+                              + "); the rules in force stay until the next publish.", ERROR)
+        else:
+            applied = False
+
+            def apply() -> list[TillEvent]:
+                nonlocal applied
+                applied = self.till.apply(outcome)
+                return []
+
+            self._act("put the published changes in force", apply)
+            if applied:
+                self._published_in_force()
+        if self._announced > self.till.revision:
+            self._start_loading()
+
+    def _published_in_force(self) -> None:
         if self.message_level != ERROR:
             self.show_message("Prompts and prices updated from the store.")
         self.rules_reloaded.emit(self.till.revision)
+
+    def _stop_loading(self) -> None:
+        """Let a load under way finish, and drop it (at most one load's time)."""
+        job, self._loading = self._loading, None
+        if job is not None:
+            job.wait()
 
     # ------------------------------------------------------------------ building
 
@@ -316,6 +407,7 @@ class TillWindow(QMainWindow):
         if self.workspace is not None and not self.workspace.close():
             event.ignore()
             return
+        self._stop_loading()
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ clerk actions

@@ -6,6 +6,7 @@ whichever till or process made it."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -13,12 +14,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 from tillwin_helpers import LATTE_TALL, panel, press, scan, table_column
 
-from pos_prompter.bootstrap import parse_pack_text
+from pos_prompter.bootstrap import init_store, parse_pack_text
+from pos_prompter.core.catalog import Product, Sku
 from pos_prompter.core.order import FixedClock
+from pos_prompter.core.rules import parse_pack
 from pos_prompter.store import Store
 from pos_prompter.till import Till
 from pos_prompter.ui.store_watcher import StoreWatcher, commit_counter
@@ -204,3 +207,164 @@ def qtbot_key(name: str):
     from PySide6.QtCore import Qt
 
     return getattr(Qt.Key, f"Key_{name}")
+
+
+# ---------------------------------------------------------------- loading off the UI thread
+
+FILLER_PRODUCTS, FILLER_RULES = 20_000, 2_000
+"""Enough catalog and rules that a reload takes a while, small enough for the suite."""
+ANOTHER_SETTING = {"max_prompts_per_order": 3}
+
+
+@pytest.fixture(scope="module")
+def large_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The cafe demo plus 20,000 products and 2,000 rules, made once for this module."""
+    path = tmp_path_factory.mktemp("large") / "store.db"
+    init_store(path, demo="cafe").close()
+    products = [Product(Sku(f"FILL-{i:05d}"), f"Filler {i}", 100 + i % 900,
+                        category=f"filler-{i % 50}") for i in range(FILLER_PRODUCTS)]
+    rules = [{"id": f"fill-{i:04d}", "kind": "cross_sell", "title": f"Filler {i}",
+              "when": {"scanned": {"sku": [f"FILL-{i:05d}"]}},
+              "offer": {"add": [f"FILL-{i + 1:05d}"]}, "say": "One more?",
+              "max_offer_ratio": 20} for i in range(FILLER_RULES)]
+    with Store.open(path) as store:
+        store.import_products(products)
+        store.replace_rules(parse_pack({"version": 1, "rules": rules}), merge=True)
+    return path
+
+
+@pytest.fixture
+def large_store_path(large_store_file: Path, tmp_path: Path) -> Path:
+    """A copy of the large store of its own for each test."""
+    path = tmp_path / "large.db"
+    shutil.copyfile(large_store_file, path)
+    return path
+
+
+def publish(path: Path, pack_yaml: str | None = None) -> int:
+    """Publish from a connection of its own (a rule pack merged in, else a setting); return
+    the new publish revision."""
+    with Store.open(path) as manager:
+        if pack_yaml is None:
+            manager.set_settings(ANOTHER_SETTING)
+        else:
+            manager.replace_rules(parse_pack_text(pack_yaml, "pack.yaml"), merge=True)
+        return manager.publish_revision()
+
+
+def test_the_ui_thread_keeps_ticking_while_a_publish_loads(
+        qtbot: QtBot, make_till_window: MakeWindow, large_store_path: Path) -> None:
+    window = make_till_window(large_store_path)
+    old = window.till.revision
+    ticks: list[bool] = []
+    timer = QTimer(window)
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(window.loading))
+    timer.start()
+
+    with qtbot.waitSignal(window.rules_reloaded, timeout=5000) as reloaded:
+        revision = publish(large_store_path, CROISSANT_WITH_COOKIE)  # the watcher sees it
+    timer.stop()
+
+    assert reloaded.args == [revision]
+    assert revision > old
+    assert "croissant-with-cookie" in window.till.engine.rules
+    assert ticks.count(True) >= 3, "the UI thread ticked on while the changes were read"
+    assert not window.loading
+
+
+def test_a_scan_during_the_load_is_kept_and_so_are_the_answered_prompts(
+        qtbot: QtBot, make_till_window: MakeWindow, large_store_path: Path) -> None:
+    window = make_till_window(large_store_path)
+    scan(qtbot, window, LATTE_TALL)
+    press(qtbot, window, Qt.Key.Key_F9)             # upsized: an answered prompt
+    while window.till.prompt is not None:
+        press(qtbot, window, Qt.Key.Key_F10)
+    old = window.till.revision
+    revision = publish(large_store_path, CROISSANT_WITH_COOKIE)
+
+    window.load_published(revision)                 # as the watcher does
+    assert window.loading
+    scan(qtbot, window, COOKIE)                     # typed while the changes are read
+    assert window.till.revision == old, "the rules in force take the scan"
+    assert window.till.prompt is None or window.till.prompt.rule_id != "croissant-with-cookie"
+    during = table_column(window)
+    answers = dict(window.till.session.answers)
+    prompt = window.till.prompt
+    assert len(during) == 2
+    assert "Cookie" in during[-1]
+
+    with qtbot.waitSignal(window.rules_reloaded, timeout=5000) as reloaded:
+        pass
+    assert reloaded.args == [revision]
+    assert window.till.revision == revision
+    assert table_column(window) == during, "the scan made during the load is in the order"
+    assert window.till.session.answers == answers, "its answered prompts are kept"
+    assert window.till.prompt == prompt
+    assert window.till.session.engine is window.till.engine
+    while window.till.prompt is not None:
+        press(qtbot, window, Qt.Key.Key_F10)
+    press(qtbot, window, Qt.Key.Key_F12)
+    scan(qtbot, window, COOKIE)                     # the next order: the new rule
+    assert window.till.prompt is not None
+    assert window.till.prompt.rule_id == "croissant-with-cookie"
+
+
+def test_two_publishes_in_a_row_end_with_the_newer(
+        qtbot: QtBot, make_till_window: MakeWindow, large_store_path: Path) -> None:
+    window = make_till_window(large_store_path)
+    seen: list[int] = []
+    window.rules_reloaded.connect(seen.append)
+    first = publish(large_store_path, CROISSANT_WITH_COOKIE)
+    window.load_published(first)
+    assert window.loading
+    second = publish(large_store_path)              # while the first is being read
+    window.load_published(second)
+    assert second > first
+
+    qtbot.waitUntil(lambda: window.till.revision == second and not window.loading,
+                    timeout=5000)
+    with qtbot.assertNotEmitted(window.rules_reloaded, wait=100):
+        pass
+    assert seen[-1] == second
+    assert seen == sorted(set(seen)), "never an older revision over a newer"
+    assert window.till.settings.max_prompts_per_order == 3
+    assert "croissant-with-cookie" in window.till.engine.rules
+
+
+def test_a_load_that_fails_keeps_the_rules_in_force(
+        qtbot: QtBot, make_till_window: MakeWindow, large_store_path: Path) -> None:
+    window = make_till_window(large_store_path)
+    old, rules = window.till.revision, set(window.till.engine.rules)
+    moved = large_store_path.with_name("moved.db")
+    large_store_path.rename(moved)                  # the file is gone for a new connection
+    try:
+        with qtbot.assertNotEmitted(window.rules_reloaded, wait=0):
+            window.load_published(old + 1)
+            qtbot.waitUntil(lambda: not window.loading, timeout=5000)
+    finally:
+        moved.rename(large_store_path)
+    assert window.message_level == "error"
+    assert "Could not load the published changes" in window.status_label.text()
+    assert window.till.revision == old
+    assert set(window.till.engine.rules) == rules
+    scan(qtbot, window, COOKIE)                     # and the till sells on
+    assert len(window.till.lines) == 1
+
+
+def test_an_in_memory_store_loads_published_changes_at_once(
+        qtbot: QtBot, cafe_store_path: Path, morning_clock: FixedClock) -> None:
+    with Store.open_copy(cafe_store_path) as store:
+        window = TillWindow(Till(store, morning_clock))
+        try:
+            assert not window.load_in_background
+            store.replace_rules(parse_pack_text(CROISSANT_WITH_COOKIE, "pack.yaml"),
+                                merge=True)
+            with qtbot.waitSignal(window.rules_reloaded, timeout=0) as reloaded:
+                window.load_published(store.publish_revision())
+                assert not window.loading
+            assert reloaded.args == [store.publish_revision()]
+            assert "croissant-with-cookie" in window.till.engine.rules
+        finally:
+            window.close()
+            window.deleteLater()
