@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QThread, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from pos_prompter.core.errors import UserError
@@ -61,3 +62,39 @@ class StoreJob(QThread):
             self.succeeded.emit(self._outcome[1])
         else:
             self.failed.emit(self._outcome[1], self._outcome[2])
+
+
+class Unowned:
+    """Jobs that no widget owns, kept until their thread has finished.
+
+    A job started for a dialog or a window must not be that widget's child: a widget
+    closed (and deleted) meanwhile would take the running thread with it, and a QThread
+    destroyed while it runs ends the process. So `launch` keeps the job here, and deletes it
+    once its thread has finished (after the job delivered its outcome, which whoever
+    started it may drop by then). At quit, the application waits for them."""
+
+    def __init__(self) -> None:
+        self._jobs: set[StoreJob] = set()
+        self._waits_at_quit = False
+
+    def __len__(self) -> int:
+        return len(self._jobs)
+
+    def launch(self, job: StoreJob) -> None:
+        app = QCoreApplication.instance()
+        if app is not None and not self._waits_at_quit:
+            app.aboutToQuit.connect(self.wait)
+            self._waits_at_quit = True
+        self._jobs.add(job)
+        job.finished.connect(partial(self._retire, job))  # after the job's own delivery
+        job.start()
+
+    def wait(self) -> None:
+        """Block until every job here has finished (at most one job's time each)."""
+        for job in list(self._jobs):
+            job.wait()
+
+    def _retire(self, job: StoreJob) -> None:
+        self._jobs.discard(job)
+        job.wait()  # already past run(): returns at once
+        job.deleteLater()

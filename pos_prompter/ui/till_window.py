@@ -14,7 +14,6 @@ import logging
 import re
 import weakref
 from collections.abc import Callable, Sequence
-from functools import partial
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -44,7 +43,7 @@ from pos_prompter.core.session import MAX_QTY, TillEvent
 from pos_prompter.store.auth import Person, StaffStore
 from pos_prompter.till import Published, Till, load_published
 from pos_prompter.ui import order_model
-from pos_prompter.ui.jobs import StoreJob
+from pos_prompter.ui.jobs import StoreJob, Unowned
 from pos_prompter.ui.order_model import OrderTableModel
 from pos_prompter.ui.prompt_panel import PromptPanel
 from pos_prompter.ui.store_watcher import StoreWatcher
@@ -73,17 +72,9 @@ QTY_SCAN = re.compile(r"\A([0-9]{1,6})\*(\S*)\Z")
 
 Action = Callable[[], list[TillEvent]]
 
-_LOADING: set[StoreJob] = set()
-"""Loads of published changes whose thread has not finished. A load is not its window's
-child: a window deleted meanwhile must not take a running thread with it (a QThread
-destroyed while it runs ends the process), so the job is kept here until its thread has
-finished, then deleted; its outcome is then dropped."""
-
-
-def _retire(job: StoreJob) -> None:
-    _LOADING.discard(job)
-    job.wait()  # already past run(): returns at once
-    job.deleteLater()
+_LOADING = Unowned()
+"""Loads of published changes whose thread has not finished (a window deleted meanwhile
+drops the outcome)."""
 
 
 class TillWindow(QMainWindow):
@@ -197,10 +188,8 @@ class TillWindow(QMainWindow):
         # Store trouble (the file gone, say) or a bug, already logged by StoreJob.
         job.failed.connect(lambda headline, problems: deliver(
             str(problems[0] if problems else headline)))
-        job.finished.connect(partial(_retire, job))  # after the job's own delivery
         self._loading, self._announced = job, 0
-        _LOADING.add(job)
-        job.start()
+        _LOADING.launch(job)
 
     def _loaded(self, outcome: Published | str) -> None:
         """On this thread, between two actions: put the loaded changes in force, then

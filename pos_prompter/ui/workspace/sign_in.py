@@ -24,10 +24,9 @@ from __future__ import annotations
 import itertools
 import weakref
 from collections.abc import Callable
-from functools import partial
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -49,7 +48,7 @@ from pos_prompter.core.auth import (
 from pos_prompter.core.errors import UserError
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore, check_name
-from pos_prompter.ui.jobs import StoreJob
+from pos_prompter.ui.jobs import StoreJob, Unowned
 from pos_prompter.ui.widgets import dialog_button, plain_label
 
 DEMO_PASSWORDS = frozenset(secret for _name, role, secret in DEMO_STAFF
@@ -74,41 +73,13 @@ def full_stop(text: str) -> str:
 Outcome = Person | UserError
 """What a check or change in the worker gives back: the person, or why it was refused."""
 
-_RUNNING: set[StoreJob] = set()
-"""Checks whose thread has not finished yet. A job is not its dialog's child: a dialog
-closed (and deleted) meanwhile must not take a running thread with it, so the job is kept
-here until its thread has finished, then deleted; its outcome is then dropped."""
-
-_waits_at_quit = False
+_RUNNING = Unowned()
+"""Checks whose thread has not finished yet (a dialog closed meanwhile drops the outcome)."""
 
 
 def running_checks() -> int:
     """How many checks or changes are still hashing in a worker thread."""
     return len(_RUNNING)
-
-
-def wait_for_checks() -> None:
-    """Block until every running check has finished (at quit: a QThread must never be
-    destroyed while it runs). At most one hash's time."""
-    for job in list(_RUNNING):
-        job.wait()
-
-
-def _retire(job: StoreJob) -> None:
-    _RUNNING.discard(job)
-    job.wait()  # already past run(): returns at once
-    job.deleteLater()
-
-
-def _launch(job: StoreJob) -> None:
-    global _waits_at_quit
-    app = QCoreApplication.instance()
-    if app is not None and not _waits_at_quit:
-        app.aboutToQuit.connect(wait_for_checks)
-        _waits_at_quit = True
-    _RUNNING.add(job)
-    job.finished.connect(partial(_retire, job))  # after the job's own delivery
-    job.start()
 
 
 def _new_password_problem(password: str, repeat: str) -> str | None:
@@ -260,7 +231,7 @@ class _SecretDialog(QDialog):
         job.failed.connect(lambda headline, _problems: deliver(UserError(headline)))
         self.job = job
         self._set_busy(True)
-        _launch(job)
+        _RUNNING.launch(job)
 
     def _finish(self, outcome: Outcome) -> None:  # pragma: no cover - every dialog has one
         raise NotImplementedError
