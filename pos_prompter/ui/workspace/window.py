@@ -150,6 +150,8 @@ class WorkspaceWindow(QMainWindow):
         """Writing a rule pack, while it runs (20,000 rules take seconds)."""
         self._editing: str | None = None
         self._closing_anyway = False
+        self._elsewhere = False
+        """Changes published elsewhere are being loaded: the editor catches up after."""
         store_name = store.get_setting("store_name")
         self.setWindowTitle("pos-prompter workspace"
                             + (f" \N{EM DASH} {store_name}" if store_name else "")
@@ -220,6 +222,7 @@ class WorkspaceWindow(QMainWindow):
         self.rule_list.new_rule_requested.connect(self.new_rule)
         self.rule_list.rules_changed.connect(self._on_rules_changed)
         self.rule_list.message_shown.connect(self.say)
+        self.rule_list.reloaded.connect(self._on_rules_reloaded)
         self.editor.rule_published.connect(self._on_rule_published)
         self.editor.closed.connect(self._on_editor_closed)
 
@@ -269,7 +272,7 @@ class WorkspaceWindow(QMainWindow):
                                           self.export_rules)
         self.export_audit_action = action(f"Export audit CSV{dots}", "exportAuditAction",
                                           self.audit_view.export_csv)
-        self.refresh_action = action("Refresh", "refreshAction", self.refresh,
+        self.refresh_action = action("Refresh", "refreshAction", self.refresh_in_background,
                                      QKeySequence(QKeySequence.StandardKey.Refresh))
         self.close_action = action("Close workspace", "closeWorkspaceAction", self.close,
                                    QKeySequence(QKeySequence.StandardKey.Close))
@@ -305,13 +308,31 @@ class WorkspaceWindow(QMainWindow):
 
     @Slot()
     def refresh(self) -> None:
-        """Read rules, results and the audit log again."""
+        """Read rules, results and the audit log again, now, on the UI thread (after an
+        import from here; see `refresh_in_background`)."""
         self.rule_list.reload()
         self.audit_view.reload()
 
+    @Slot()
+    def refresh_in_background(self) -> None:
+        """Read the audit log again, and the rules in a worker thread: the window keeps
+        painting, and `rule_list.reloaded` says when they show (F5)."""
+        self.audit_view.reload()  # first: it would wait on the load's thread for the GIL
+        self.rule_list.reload_in_background()
+
     @Slot(int)
     def _on_published_elsewhere(self, _revision: int) -> None:
-        self.refresh()
+        self._elsewhere = True
+        self.refresh_in_background()
+        if self.rule_list.loading:
+            self.say("Loading the changes published elsewhere (another till or the command "
+                     "line)\N{HORIZONTAL ELLIPSIS}")
+
+    @Slot()
+    def _on_rules_reloaded(self) -> None:
+        if not self._elsewhere:
+            return
+        self._elsewhere = False
         self._sync_editor()
         self.say("Changes published elsewhere (another till or the command line) are "
                  "shown.")

@@ -4,6 +4,8 @@ rule's results so far from real prompt events."""
 
 from __future__ import annotations
 
+import dataclasses
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -16,12 +18,14 @@ from tillwin_helpers import child
 from workspace_helpers import MANAGER, column
 
 from pos_prompter.bootstrap import init_store, parse_pack_text
+from pos_prompter.core.catalog import Product, Sku
 from pos_prompter.core.order import FixedClock
 from pos_prompter.core.rules import Rule
 from pos_prompter.store import Store
 from pos_prompter.store.audit import audit_entries
 from pos_prompter.store.store import RuleResults
 from pos_prompter.till import Till
+from pos_prompter.ui.workspace import rule_list
 from pos_prompter.ui.workspace.rule_list import (
     ACTIVE,
     HEADERS,
@@ -36,6 +40,7 @@ from pos_prompter.ui.workspace.rule_list import (
     RuleListView,
     RuleRow,
     RuleTableModel,
+    load_list,
     offer_text,
     trigger_text,
     unique_copy_id,
@@ -466,6 +471,189 @@ def test_a_sale_at_this_processs_till_moves_a_row_sorted_by_results_and_keeps_th
     assert column(view.proxy, SHOWN) == sorted(column(view.proxy, SHOWN), key=int,
                                                reverse=True)
     assert bar.value() == scrolled
+
+
+# ---------------------------------------------------------------------- reloading
+
+
+def switch(path: Path, rule_id: str, active: bool) -> None:
+    """Another connection (another manager, the command line) switches a rule on or off."""
+    with Store.open(path) as other:
+        rule = next(r for r in other.load_rules() if r.id == rule_id)
+        other.save_rule(dataclasses.replace(rule, active=active), actor="ana")
+
+
+def test_a_reload_takes_over_the_rows_and_catalog_that_did_not_change(
+        cafe_store_path: Path, morning_clock: FixedClock) -> None:
+    with Store.open(cafe_store_path) as store:
+        first = load_list(store)
+        switch(cafe_store_path, "mug-deal", False)
+        sell_a_latte(store, morning_clock)  # coffee-size-up's results move
+        second = load_list(store, first)
+        store.import_products([Product(Sku("TEA-MINT"), "Mint tea", 250, category="tea")])
+        third = load_list(store, second)
+
+    before = {row.rule.id: row for row in first.rows}
+    after = {row.rule.id: row for row in second.rows}
+    assert second.catalog is first.catalog
+    assert after["coffee-pastry"] is before["coffee-pastry"]
+    assert before["mug-deal"].rule.active
+    assert not after["mug-deal"].rule.active
+    assert after["coffee-size-up"].rule is before["coffee-size-up"].rule
+    assert after["coffee-size-up"].results.shown == 1
+    assert second.revision > first.revision
+    assert third.catalog is not second.catalog, "the catalog changed: read again"
+    assert "TEA-MINT" in third.catalog
+    assert "TEA-MINT" in third.skus
+    assert "tea" in third.categories
+    assert [row.rule for row in third.rows] == [row.rule for row in second.rows]
+
+
+def test_a_background_reload_shows_what_another_connection_published_and_keeps_the_view(
+        qtbot: QtBot, make_list: MakeList, cafe_store_path: Path) -> None:
+    """Selection, sort, search and scroll position stay; the count says a load runs."""
+    view = make_list(with_fillers(cafe_store_path))
+    view.resize(1000, 300)
+    child(view, QLineEdit, "ruleSearch").setText("filler")
+    view.table.sortByColumn(ID, Qt.SortOrder.DescendingOrder)
+    bar = view.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)
+    middle = view.table.indexAt(view.table.viewport().rect().center())
+    chosen = str(middle.siblingAtColumn(ID).data())
+    assert view.select_rule(chosen)
+    scrolled = bar.value()
+    assert ids(view)[-1] == "filler-00"
+
+    switch(cafe_store_path, chosen, True)
+    with Store.open(cafe_store_path) as other:
+        other.delete_rule("filler-00", actor="ana")  # the last row: below the view
+    with qtbot.waitSignal(view.reloaded, timeout=5000):
+        view.reload_in_background()
+        assert view.loading
+        assert view.count_label.text() == "Loading\N{HORIZONTAL ELLIPSIS}"
+
+    assert not view.loading
+    assert "filler-00" not in ids(view)
+    assert ids(view) == sorted(ids(view), reverse=True), "the sort stays"
+    assert child(view, QLineEdit, "ruleSearch").text() == "filler"
+    assert view.count_label.text() == "59 of 65 rules"
+    assert selected_id(view) == chosen
+    assert view.selected_rule().active, "the selected rule as published"
+    assert bar.value() == scrolled
+
+
+def test_reloads_asked_while_one_runs_make_one_more_load_with_the_newer_rules(
+        qtbot: QtBot, make_list: MakeList, cafe_store_path: Path) -> None:
+    view = make_list(cafe_store_path)
+    shown: list[list[object]] = []
+    view.model.modelReset.connect(lambda: shown.append(
+        [row.rule.id for row in view.model.rows]))
+
+    with Store.open(cafe_store_path) as other:
+        other.delete_rule("mug-deal", actor="ana")
+        view.reload_in_background()           # a load starts
+        other.delete_rule("coffee-size-up", actor="ana")
+        view.reload_in_background()           # asked again while it runs: one more after
+        view.reload_in_background()           # and again: still only one more
+    qtbot.waitUntil(lambda: not view.loading and "coffee-size-up" not in ids(view),
+                    timeout=5000)
+
+    assert len(shown) == 2, "two loads, one after the other"
+    assert ids(view) == [rid for rid in CAFE_RULES
+                         if rid not in ("mug-deal", "coffee-size-up")]
+    assert view.count_label.text() == "4 rules"
+
+
+def test_a_load_that_read_the_store_before_a_change_made_here_is_never_shown(
+        qtbot: QtBot, make_list: MakeList, cafe_store_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    view = make_list(cafe_store_path)
+    read, go = threading.Event(), threading.Event()
+    real = rule_list.load_list
+
+    def held(store: Store, previous: rule_list.ListData | None = None) -> rule_list.ListData:
+        data = real(store, previous)
+        read.set()
+        assert go.wait(30)  # the worker waits here, what it read in hand
+        return data
+
+    monkeypatch.setattr(rule_list, "load_list", held)
+    states: list[bool] = []
+    view.model.modelReset.connect(lambda: states.append(
+        view.model.row_at(view.model.row_of("coffee-pastry")).rule.active))
+
+    view.reload_in_background()
+    qtbot.waitUntil(read.is_set)                      # it read coffee-pastry switched on
+    assert view.set_active("coffee-pastry", False)    # switched off here meanwhile
+    with qtbot.waitSignal(view.reloaded, timeout=5000):
+        go.set()
+
+    assert states == [False], "the older load was dropped, a newer one shown"
+    assert not view.loading
+    with Store.open(cafe_store_path) as store:
+        assert not next(r for r in store.load_rules() if r.id == "coffee-pastry").active
+
+
+def test_a_catalog_published_elsewhere_reaches_the_category_filter(
+        qtbot: QtBot, make_list: MakeList, cafe_store_path: Path) -> None:
+    view = make_list(cafe_store_path)
+    categories = child(view, QComboBox, "ruleCategoryFilter")
+    assert categories.findData("tea") == -1
+    with Store.open(cafe_store_path) as other:
+        other.import_products([Product(Sku("TEA-MINT"), "Mint tea", 250, category="tea")])
+
+    with qtbot.waitSignal(view.reloaded, timeout=5000):
+        view.reload_in_background()
+
+    assert categories.findData("tea") > 0
+    assert "TEA-MINT" in view.catalog
+
+
+def test_a_load_that_fails_says_so_and_the_list_stays(
+        qtbot: QtBot, make_list: MakeList, cafe_store_path: Path) -> None:
+    view = make_list(cafe_store_path)
+    for suffix in ("", "-wal", "-shm"):  # gone under it (this connection keeps its file)
+        Path(f"{cafe_store_path}{suffix}").unlink(missing_ok=True)
+
+    with qtbot.waitSignal(view.message_shown, timeout=5000) as said:
+        view.reload_in_background()
+
+    assert said.args[0].startswith("Could not read the rules again: there is no store at")
+    assert not view.loading
+    assert ids(view) == CAFE_RULES
+    assert view.count_label.text() == "6 rules"
+
+
+def test_a_list_deleted_while_it_loads_lets_the_load_finish_and_drops_it(
+        qtbot: QtBot, cafe_store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    go = threading.Event()
+    real = rule_list.load_list
+
+    def held(store: Store, previous: rule_list.ListData | None = None) -> rule_list.ListData:
+        assert go.wait(30)
+        return real(store, previous)
+
+    with Store.open(cafe_store_path) as store:
+        view = RuleListView(store, MANAGER)
+        monkeypatch.setattr(rule_list, "load_list", held)
+        view.reload_in_background()
+        assert len(rule_list._LOADS) == 1
+        with qtbot.waitSignal(view.destroyed):
+            view.deleteLater()
+        go.set()  # the load ends after its list is gone: kept until then, then dropped
+        qtbot.waitUntil(lambda: len(rule_list._LOADS) == 0, timeout=5000)
+
+
+def test_a_store_without_a_file_reloads_at_once(qtbot: QtBot, cafe_store_path: Path) -> None:
+    with Store.open_copy(cafe_store_path) as store:
+        view = RuleListView(store, MANAGER)
+        qtbot.addWidget(view)
+        store.delete_rule("mug-deal", actor=MANAGER)
+        with qtbot.waitSignal(view.reloaded, timeout=0):
+            view.reload_in_background()
+        assert not view.loading
+        assert "mug-deal" not in ids(view)
 
 
 # ---------------------------------------------------------------------- columns

@@ -4,6 +4,7 @@ unsaved edits are never lost without a question, and it does not close mid-impor
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 from collections.abc import Callable
@@ -11,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -26,10 +28,12 @@ from pytestqt.qtbot import QtBot
 from tillwin_helpers import child
 from workspace_helpers import MANAGER, column
 
-from pos_prompter.bootstrap import APP_NAME
+from pos_prompter.bootstrap import APP_NAME, init_store
+from pos_prompter.core.catalog import Product, Sku
 from pos_prompter.core.engine import Prompt
-from pos_prompter.core.rules import DAYS, PLACEHOLDERS
+from pos_prompter.core.rules import DAYS, PLACEHOLDERS, parse_pack
 from pos_prompter.store import Store
+from pos_prompter.store.store import copy_store
 from pos_prompter.ui.workspace import import_dialog
 from pos_prompter.ui.workspace.audit_view import ACTION, ENTITY_ID, WHO
 from pos_prompter.ui.workspace.import_dialog import RULES
@@ -206,6 +210,83 @@ def test_changes_published_elsewhere_show_in_the_list(
     qtbot.waitUntil(lambda: "mug-deal" not in column(workspace.rule_list.proxy, ID),
                     timeout=5000)
     assert workspace.audit_view.model.index(0, WHO).data() == "ana"
+
+
+def test_refresh_reads_the_rules_again_in_the_background(
+        qtbot: QtBot, make_workspace: MakeWorkspace, cafe_store_path: Path) -> None:
+    workspace = make_workspace(cafe_store_path)
+    with Store.open(cafe_store_path) as other:
+        other.delete_rule("mug-deal", actor="ana")
+        assert workspace.watcher is not None  # F5 alone: the watcher is told it is seen
+        workspace.watcher.acknowledge(other.publish_revision())
+
+    with qtbot.waitSignal(workspace.rule_list.reloaded, timeout=5000):
+        workspace.refresh_action.trigger()
+        assert workspace.rule_list.loading
+    assert "mug-deal" not in column(workspace.rule_list.proxy, ID)
+    assert workspace.audit_view.model.index(0, WHO).data() == "ana"
+
+
+FILLER_PRODUCTS, FILLER_RULES = 20_000, 2_000
+"""Enough for a reload to take a while, little enough for the suite."""
+
+
+@pytest.fixture(scope="module")
+def biggish_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The cafe demo plus 20,000 products and 2,000 rules, made once for this module."""
+    path = tmp_path_factory.mktemp("biggish") / "store.db"
+    init_store(path, demo="cafe").close()
+    products = [Product(Sku(f"FILL-{i:05d}"), f"Filler {i}", 100 + i % 900,
+                        category=f"filler-{i % 50}") for i in range(FILLER_PRODUCTS)]
+    rules = [{"id": f"fill-{i:04d}", "kind": "cross_sell", "title": f"Filler {i}",
+              "when": {"scanned": {"sku": [f"FILL-{i:05d}"]}},
+              "offer": {"add": [f"FILL-{i + 1:05d}"]}, "say": "One more?",
+              "max_offer_ratio": 20} for i in range(FILLER_RULES)]
+    with Store.open(path) as store:
+        store.import_products(products)
+        store.replace_rules(parse_pack({"version": 1, "rules": rules}), merge=True)
+    return path
+
+
+@pytest.fixture
+def biggish_store_path(biggish_store_file: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "biggish.db"
+    copy_store(biggish_store_file, path)
+    return path
+
+
+def test_the_window_keeps_ticking_while_a_publish_elsewhere_loads_then_the_editor_catches_up(
+        qtbot: QtBot, make_workspace: MakeWorkspace, biggish_store_path: Path) -> None:
+    workspace = make_workspace(biggish_store_path)
+    view = workspace.rule_list
+    view.table.sortByColumn(ID, Qt.SortOrder.DescendingOrder)
+    assert view.select_rule("fill-0042")
+    assert editor_id(workspace) == "fill-0042"
+    assert child(workspace.editor, QCheckBox, "ruleActive").isChecked()
+    ticks: list[bool] = []
+    timer = QTimer(workspace)
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(view.loading))
+    timer.start()
+
+    with Store.open(biggish_store_path) as other:  # a new aisle (the whole catalog is
+        other.import_products([Product(Sku("FILL-00042"), "Filler 42", 142,  # read again)
+                                       category="new-aisle")])
+        rule = next(r for r in other.load_rules() if r.id == "fill-0042")
+        other.save_rule(dataclasses.replace(rule, active=False), actor="ana")
+    qtbot.waitUntil(lambda: not child(workspace.editor, QCheckBox, "ruleActive").isChecked()
+                    and not view.loading, timeout=10_000)
+    timer.stop()
+
+    assert ticks.count(True) >= 3, "the UI thread ticked on while the store was read"
+    assert "published elsewhere" in workspace.message.text()
+    assert "shown" in workspace.message.text()
+    assert editor_id(workspace) == "fill-0042"
+    assert not workspace.editor.has_unsaved_changes()
+    assert child(view, QComboBox, "ruleCategoryFilter").findData("new-aisle") > 0
+    assert view.selected_rule() is not None
+    assert view.selected_rule().id == "fill-0042"
+    assert column(view.proxy, ID)[0] == "mug-deal", "still sorted by id, descending"
 
 
 # ---------------------------------------------------------------- layout at real screen sizes
