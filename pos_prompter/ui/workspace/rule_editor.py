@@ -438,9 +438,14 @@ class RuleEditor(QWidget):
 
     # ------------------------------------------------------------------ public API
 
-    def edit_rule(self, rule: Rule | None) -> None:
-        """Load `rule` into the form (None: a new, empty rule). Undo history starts over."""
-        self._refresh_context()
+    def edit_rule(self, rule: Rule | None, *, refresh: bool = True) -> None:
+        """Load `rule` into the form (None: a new, empty rule). Undo history starts over.
+
+        First the editor catches up with what was published since its context was read
+        (reading the store on this thread); `refresh=False` keeps the context it has (just
+        given by `set_context`, say)."""
+        if refresh:
+            self._refresh_context()
         self._published = rule is not None and any(r.id == rule.id for r in self._rules)
         self._load(rule_to_dict(rule) if rule is not None else NEW_RULE)
         self.findings = []
@@ -482,13 +487,35 @@ class RuleEditor(QWidget):
         if self.store.publish_revision() != self._revision:
             self._load_context(catalog=True)
 
+    def set_context(self, catalog: Catalog, settings: Settings, rules: Sequence[Rule],
+                    revision: int) -> bool:
+        """Take the store's catalog, settings and rules as read elsewhere at publish
+        revision `revision` (by the rule list's background load, on a worker thread), in
+        place of reading them here on the UI thread: the editor then stands as
+        `_load_context` would have left it at that revision. A catalog the editor already
+        has (the same object) keeps its search indexes. Nothing is done (False) when the
+        editor's context is as new already, or newer."""
+        if revision <= self._revision:
+            return False
+        self._apply_context(catalog if catalog is not self.choices.catalog else None,
+                            settings, list(rules), revision)
+        return True
+
     def _load_context(self, *, catalog: bool) -> None:
         """Read settings and rules (and the catalog) from the store, as one snapshot."""
         with self.store.snapshot():
             products = self.store.load_catalog() if catalog else None
-            self._settings = self.store.load_settings()
-            self._rules = self.store.load_rules()
-            self._revision = self.store.publish_revision()
+            settings = self.store.load_settings()
+            rules = self.store.load_rules()
+            revision = self.store.publish_revision()
+        self._apply_context(products, settings, rules, revision)
+
+    def _apply_context(self, products: Catalog | None, settings: Settings, rules: list[Rule],
+                       revision: int) -> None:
+        """Use a snapshot's settings and rules (and catalog: None keeps the one there is)."""
+        self._settings = settings
+        self._rules = rules
+        self._revision = revision
         if products is not None or self._settings.currency != self.choices.currency:
             self.choices.reset(products if products is not None else self.choices.catalog,
                                self._settings.currency)

@@ -74,7 +74,7 @@ from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.lint import lint
 from pos_prompter.core.money import Cents, format_money
-from pos_prompter.core.rules import KINDS, RULE_ID_RE, Rule, RuleId, parse_rule
+from pos_prompter.core.rules import KINDS, RULE_ID_RE, Rule, RuleId, Settings, parse_rule
 from pos_prompter.store import Store
 from pos_prompter.store.store import RuleResults
 from pos_prompter.ui.jobs import StoreJob, Unowned
@@ -299,6 +299,11 @@ class ListData:
     currency: str
     revision: int
     """The store's publish revision the snapshot saw."""
+    settings: Settings
+    """The store's settings (`currency` is theirs)."""
+    rules: list[Rule]
+    """Every rule, in id order (those of `rows`): with `catalog` and `settings`, what the
+    editor needs of the store (`RuleEditor.set_context`)."""
 
 
 def catalog_stamp(store: Store) -> tuple[int, int]:
@@ -329,7 +334,8 @@ def load_list(store: Store, previous: ListData | None = None) -> ListData:
         catalog = previous.catalog if previous is not None and same_catalog \
             else store.load_catalog()
         categories = store.product_categories()
-        currency = store.load_settings().currency
+        settings = store.load_settings()
+        currency = settings.currency
         last_event = last_event_id(store)
         revision = store.publish_revision()
     kept: dict[str, RuleRow] = {}
@@ -357,7 +363,7 @@ def load_list(store: Store, previous: ListData | None = None) -> ListData:
     names = sorted({*categories, *(c for row in rows for c in row.categories)})
     skus = previous.skus if previous is not None and same_catalog else sorted(catalog.skus())
     return ListData(rows, bodies, results, last_event, catalog, stamp, names, skus,
-                    currency, revision)
+                    currency, revision, settings, [row.rule for row in rows])
 
 
 def load_rule(store: Store, rule_id: str) -> Rule | None:
@@ -943,6 +949,12 @@ class RuleListView(QWidget):
                     header.resizeSection(column, width)
 
     # ------------------------------------------------------------------ loading
+
+    @property
+    def data(self) -> ListData | None:
+        """What the last load read (None before the first): the list shows it, but for
+        the changes made here since (see `put_rule`)."""
+        return self._data
 
     @property
     def loading(self) -> bool:

@@ -41,7 +41,7 @@ from pos_prompter.ui.widgets import open_file_chooser, plain_label
 from pos_prompter.ui.workspace.audit_view import AuditView
 from pos_prompter.ui.workspace.import_dialog import ImportDialog
 from pos_prompter.ui.workspace.rule_editor import RuleEditor
-from pos_prompter.ui.workspace.rule_list import RuleListView
+from pos_prompter.ui.workspace.rule_list import ListData, RuleListView
 from pos_prompter.ui.workspace.sign_in import DEMO_PASSWORDS, ChangePasswordDialog
 
 WINDOW_SIZE = QSize(1280, 800)
@@ -152,6 +152,8 @@ class WorkspaceWindow(QMainWindow):
         self._closing_anyway = False
         self._elsewhere = False
         """Changes published elsewhere are being loaded: the editor catches up after."""
+        self._editor_behind = False
+        """The editor caught up with a load while another ran: it takes that one too."""
         store_name = store.get_setting("store_name")
         self.setWindowTitle("pos-prompter workspace"
                             + (f" \N{EM DASH} {store_name}" if store_name else "")
@@ -330,10 +332,15 @@ class WorkspaceWindow(QMainWindow):
 
     @Slot()
     def _on_rules_reloaded(self) -> None:
+        behind, self._editor_behind = self._editor_behind, False
         if not self._elsewhere:
+            if behind:
+                self._sync_editor(self.rule_list.data)
             return
         self._elsewhere = False
-        self._sync_editor()
+        self._sync_editor(self.rule_list.data)
+        # Published again while that load ran: the editor takes the next load too.
+        self._editor_behind = self.rule_list.loading
         self.say("Changes published elsewhere (another till or the command line) are "
                  "shown.")
 
@@ -372,9 +379,9 @@ class WorkspaceWindow(QMainWindow):
         self.confirm_box = box
         box.open()
 
-    def _edit(self, rule: Rule | None) -> None:
+    def _edit(self, rule: Rule | None, *, refresh: bool = True) -> None:
         self._editing = rule.id if rule is not None else None
-        self.editor.edit_rule(rule)
+        self.editor.edit_rule(rule, refresh=refresh)
 
     @Slot(object)
     def _on_rule_selected(self, rule: Rule | None) -> None:
@@ -411,14 +418,24 @@ class WorkspaceWindow(QMainWindow):
 
         self._confirm_discard(close_rule)
 
-    def _sync_editor(self) -> None:
+    def _sync_editor(self, loaded: ListData | None = None) -> None:
         """The rule being edited changed under the editor (switched on or off, deleted,
-        imported): show it as stored, unless the manager has unsaved changes."""
+        imported): show it as stored, unless the manager has unsaved changes.
+
+        `loaded`: what the rule list's load just read (after a background reload); the
+        editor takes its catalog, settings and rules from it rather than reading them from
+        the store again on the UI thread (up to a second at chain size). Published since?
+        The store watcher has another load under way, and it catches the editor up too."""
         if self._editing is None or self.editor.has_unsaved_changes():
             return
         at = self.rule_list.model.row_of(self._editing)
         rule = self.rule_list.model.row_at(at).rule if at is not None else None
-        self._edit(rule)
+        if loaded is None:
+            self._edit(rule)
+            return
+        self.editor.set_context(loaded.catalog, loaded.settings, loaded.rules,
+                                loaded.revision)
+        self._edit(rule, refresh=False)
 
     @Slot()
     def _on_rules_changed(self) -> None:

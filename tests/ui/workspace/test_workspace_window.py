@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import itertools
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -287,6 +290,76 @@ def test_the_window_keeps_ticking_while_a_publish_elsewhere_loads_then_the_edito
     assert view.selected_rule() is not None
     assert view.selected_rule().id == "fill-0042"
     assert column(view.proxy, ID)[0] == "mug-deal", "still sorted by id, descending"
+
+
+def largest_gap_ms(qtbot: QtBot, done: Callable[[], bool], start: Callable[[], None]) -> float:
+    """`start()`, then wait for `done()`: the largest gap (ms) between two ticks of a 5 ms
+    timer from the start on, i.e. the longest the UI thread could not paint."""
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    ticks.append(time.perf_counter())
+    start()
+    qtbot.waitUntil(done, timeout=10_000)
+    qtbot.wait(50)
+    timer.stop()
+    return max(b - a for a, b in itertools.pairwise(ticks)) * 1000
+
+
+def test_a_publish_elsewhere_catches_the_editor_up_from_the_background_load(
+        qtbot: QtBot, make_workspace: MakeWorkspace, biggish_store_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    workspace = make_workspace(biggish_store_path)
+    view, editor = workspace.rule_list, workspace.editor
+    assert view.select_rule("fill-0042")
+    active = child(editor, QCheckBox, "ruleActive")
+    assert active.isChecked()
+    reads: list[str] = []  # what the editor reads from the store on the UI thread
+    for name in ("load_catalog", "load_rules", "load_settings"):
+        monkeypatch.setattr(workspace.store, name, functools.partial(
+            lambda real, what: reads.append(what) or real(), getattr(workspace.store, name),
+            name))
+    other = Store.open(biggish_store_path)
+    try:
+        def publish(rule_id: str, on: bool) -> None:
+            rule = next(r for r in other.load_rules() if r.id == rule_id)
+            other.save_rule(dataclasses.replace(rule, active=on), actor="ana")
+
+        def round_ms(on: bool) -> float:
+            return largest_gap_ms(qtbot, lambda: active.isChecked() == on and not view.loading,
+                                  lambda: publish("fill-0042", on))
+
+        round_ms(False)
+        assert "shown" in workspace.message.text()
+        assert reads == [], "the editor took its context from the list's load"
+        assert editor_id(workspace) == "fill-0042"
+        assert not editor.has_unsaved_changes()
+        assert not editor.set_context(view.data.catalog, view.data.settings,
+                                      view.data.rules, view.data.revision), "up to date"
+        assert editor.rule() is not None
+        assert not editor.rule().active
+
+        # And back on: caught up again, still without reading the store here. (How long
+        # the UI thread stops either way is bench_workspace_reload.py's to measure.)
+        round_ms(True)
+        assert reads == []
+        assert active.isChecked()
+
+        # Unsaved edits stay as they are, as before.
+        edit_title(workspace)
+        with qtbot.waitSignal(view.reloaded, timeout=10_000):
+            publish("fill-0042", False)
+        qtbot.waitUntil(lambda: not view.loading, timeout=10_000)
+        assert active.isChecked()
+        assert child(editor, QLineEdit, "ruleTitle").text() == NEW_TITLE
+        assert editor.has_unsaved_changes()
+        child(editor, QLineEdit, "ruleTitle").setText("Filler 42")  # closes without asking
+        assert not editor.has_unsaved_changes()
+    finally:
+        other.close()
 
 
 # ---------------------------------------------------------------- layout at real screen sizes
