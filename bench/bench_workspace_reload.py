@@ -1,7 +1,7 @@
 """How long the workspace stops painting when another process publishes, at chain size.
 
     .venv/bin/python bench/bench_workspace_reload.py               # 100,000 products, 20,000 rules
-    .venv/bin/python bench/bench_workspace_reload.py --quick       # 5,000 products, 500 rules
+    .venv/bin/python bench/bench_workspace_reload.py --quick       # 2,000 products, 200 rules
     .venv/bin/python bench/bench_workspace_reload.py --db DIR/s.db # on a copy of that store
 
 One workspace window (offscreen) over the store, as the app opens it. Each round, a second
@@ -262,12 +262,12 @@ def run(products: int, rules: int, rounds: int, db: Path | None) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true",
-                        help="5,000 products, 500 rules, 3 rounds")
+                        help="2,000 products, 200 rules, 2 rounds")
     parser.add_argument("--db", type=Path, help="measure on a copy of this store instead")
     parser.add_argument("--rounds", type=int, help="publishes per case and way (default 7)")
     args = parser.parse_args(argv)
-    products, rules = (5_000, 500) if args.quick else (100_000, 20_000)
-    rounds = args.rounds or (3 if args.quick else 7)
+    products, rules = (2_000, 200) if args.quick else (100_000, 20_000)
+    rounds = args.rounds or (2 if args.quick else 7)
     t0 = time.perf_counter()
     code = run(products, rules, rounds, args.db)
     print(f"\n(total {time.perf_counter() - t0:.1f} s)")
