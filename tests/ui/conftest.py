@@ -13,8 +13,11 @@ from pytestqt.qtbot import QtBot
 from tillwin_helpers import visible_windows, windows_left_open
 
 from pos_prompter.bootstrap import init_store, parse_pack_text
+from pos_prompter.core.catalog import Product, Sku
 from pos_prompter.core.order import Clock, FixedClock
+from pos_prompter.core.rules import parse_pack
 from pos_prompter.store import Store
+from pos_prompter.store.store import copy_store
 from pos_prompter.till import Till
 from pos_prompter.ui.till_window import TillWindow
 
@@ -83,3 +86,32 @@ def make_till_window(qtbot: QtBot, morning_clock: FixedClock) -> Iterator[MakeTi
         window.close()
         window.deleteLater()
         store.close()
+
+
+FILLER_PRODUCTS, FILLER_RULES = 20_000, 2_000
+"""Enough catalog and rules that a reload takes a while, little enough for the suite."""
+
+
+@pytest.fixture(scope="session")
+def large_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The cafe demo plus 20,000 products and 2,000 rules, made once for the session."""
+    path = tmp_path_factory.mktemp("large") / "store.db"
+    init_store(path, demo="cafe").close()
+    products = [Product(Sku(f"FILL-{i:05d}"), f"Filler {i}", 100 + i % 900,
+                        category=f"filler-{i % 50}") for i in range(FILLER_PRODUCTS)]
+    rules = [{"id": f"fill-{i:04d}", "kind": "cross_sell", "title": f"Filler {i}",
+              "when": {"scanned": {"sku": [f"FILL-{i:05d}"]}},
+              "offer": {"add": [f"FILL-{i + 1:05d}"]}, "say": "One more?",
+              "max_offer_ratio": 20} for i in range(FILLER_RULES)]
+    with Store.open(path) as store:
+        store.import_products(products)
+        store.replace_rules(parse_pack({"version": 1, "rules": rules}), merge=True)
+    return path
+
+
+@pytest.fixture
+def large_store_path(large_store_file: Path, tmp_path: Path) -> Path:
+    """A copy of the large store of its own for each test."""
+    path = tmp_path / "large.db"
+    copy_store(large_store_file, path)
+    return path

@@ -6,7 +6,6 @@ whichever till or process made it."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -18,10 +17,8 @@ from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 from tillwin_helpers import LATTE_TALL, panel, press, scan, table_column
 
-from pos_prompter.bootstrap import init_store, parse_pack_text
-from pos_prompter.core.catalog import Product, Sku
+from pos_prompter.bootstrap import parse_pack_text
 from pos_prompter.core.order import FixedClock
-from pos_prompter.core.rules import parse_pack
 from pos_prompter.store import Store
 from pos_prompter.till import Till
 from pos_prompter.ui.store_watcher import StoreWatcher, commit_counter
@@ -211,34 +208,7 @@ def qtbot_key(name: str):
 
 # ---------------------------------------------------------------- loading off the UI thread
 
-FILLER_PRODUCTS, FILLER_RULES = 20_000, 2_000
-"""Enough catalog and rules that a reload takes a while, small enough for the suite."""
 ANOTHER_SETTING = {"max_prompts_per_order": 3}
-
-
-@pytest.fixture(scope="module")
-def large_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The cafe demo plus 20,000 products and 2,000 rules, made once for this module."""
-    path = tmp_path_factory.mktemp("large") / "store.db"
-    init_store(path, demo="cafe").close()
-    products = [Product(Sku(f"FILL-{i:05d}"), f"Filler {i}", 100 + i % 900,
-                        category=f"filler-{i % 50}") for i in range(FILLER_PRODUCTS)]
-    rules = [{"id": f"fill-{i:04d}", "kind": "cross_sell", "title": f"Filler {i}",
-              "when": {"scanned": {"sku": [f"FILL-{i:05d}"]}},
-              "offer": {"add": [f"FILL-{i + 1:05d}"]}, "say": "One more?",
-              "max_offer_ratio": 20} for i in range(FILLER_RULES)]
-    with Store.open(path) as store:
-        store.import_products(products)
-        store.replace_rules(parse_pack({"version": 1, "rules": rules}), merge=True)
-    return path
-
-
-@pytest.fixture
-def large_store_path(large_store_file: Path, tmp_path: Path) -> Path:
-    """A copy of the large store of its own for each test."""
-    path = tmp_path / "large.db"
-    shutil.copyfile(large_store_file, path)
-    return path
 
 
 def publish(path: Path, pack_yaml: str | None = None) -> int:

@@ -31,12 +31,11 @@ from pytestqt.qtbot import QtBot
 from tillwin_helpers import child
 from workspace_helpers import MANAGER, column
 
-from pos_prompter.bootstrap import APP_NAME, init_store
+from pos_prompter.bootstrap import APP_NAME
 from pos_prompter.core.catalog import Product, Sku
 from pos_prompter.core.engine import Prompt
-from pos_prompter.core.rules import DAYS, PLACEHOLDERS, parse_pack
+from pos_prompter.core.rules import DAYS, PLACEHOLDERS
 from pos_prompter.store import Store
-from pos_prompter.store.store import copy_store
 from pos_prompter.ui.workspace import import_dialog
 from pos_prompter.ui.workspace.audit_view import ACTION, ENTITY_ID, WHO
 from pos_prompter.ui.workspace.import_dialog import RULES
@@ -230,37 +229,9 @@ def test_refresh_reads_the_rules_again_in_the_background(
     assert workspace.audit_view.model.index(0, WHO).data() == "ana"
 
 
-FILLER_PRODUCTS, FILLER_RULES = 20_000, 2_000
-"""Enough for a reload to take a while, little enough for the suite."""
-
-
-@pytest.fixture(scope="module")
-def biggish_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The cafe demo plus 20,000 products and 2,000 rules, made once for this module."""
-    path = tmp_path_factory.mktemp("biggish") / "store.db"
-    init_store(path, demo="cafe").close()
-    products = [Product(Sku(f"FILL-{i:05d}"), f"Filler {i}", 100 + i % 900,
-                        category=f"filler-{i % 50}") for i in range(FILLER_PRODUCTS)]
-    rules = [{"id": f"fill-{i:04d}", "kind": "cross_sell", "title": f"Filler {i}",
-              "when": {"scanned": {"sku": [f"FILL-{i:05d}"]}},
-              "offer": {"add": [f"FILL-{i + 1:05d}"]}, "say": "One more?",
-              "max_offer_ratio": 20} for i in range(FILLER_RULES)]
-    with Store.open(path) as store:
-        store.import_products(products)
-        store.replace_rules(parse_pack({"version": 1, "rules": rules}), merge=True)
-    return path
-
-
-@pytest.fixture
-def biggish_store_path(biggish_store_file: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "biggish.db"
-    copy_store(biggish_store_file, path)
-    return path
-
-
 def test_the_window_keeps_ticking_while_a_publish_elsewhere_loads_then_the_editor_catches_up(
-        qtbot: QtBot, make_workspace: MakeWorkspace, biggish_store_path: Path) -> None:
-    workspace = make_workspace(biggish_store_path)
+        qtbot: QtBot, make_workspace: MakeWorkspace, large_store_path: Path) -> None:
+    workspace = make_workspace(large_store_path)
     view = workspace.rule_list
     view.table.sortByColumn(ID, Qt.SortOrder.DescendingOrder)
     assert view.select_rule("fill-0042")
@@ -272,7 +243,7 @@ def test_the_window_keeps_ticking_while_a_publish_elsewhere_loads_then_the_edito
     timer.timeout.connect(lambda: ticks.append(view.loading))
     timer.start()
 
-    with Store.open(biggish_store_path) as other:  # a new aisle (the whole catalog is
+    with Store.open(large_store_path) as other:  # a new aisle (the whole catalog is
         other.import_products([Product(Sku("FILL-00042"), "Filler 42", 142,  # read again)
                                        category="new-aisle")])
         rule = next(r for r in other.load_rules() if r.id == "fill-0042")
@@ -310,9 +281,9 @@ def largest_gap_ms(qtbot: QtBot, done: Callable[[], bool], start: Callable[[], N
 
 
 def test_a_publish_elsewhere_catches_the_editor_up_from_the_background_load(
-        qtbot: QtBot, make_workspace: MakeWorkspace, biggish_store_path: Path,
+        qtbot: QtBot, make_workspace: MakeWorkspace, large_store_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    workspace = make_workspace(biggish_store_path)
+    workspace = make_workspace(large_store_path)
     view, editor = workspace.rule_list, workspace.editor
     assert view.select_rule("fill-0042")
     active = child(editor, QCheckBox, "ruleActive")
@@ -322,7 +293,7 @@ def test_a_publish_elsewhere_catches_the_editor_up_from_the_background_load(
         monkeypatch.setattr(workspace.store, name, functools.partial(
             lambda real, what: reads.append(what) or real(), getattr(workspace.store, name),
             name))
-    other = Store.open(biggish_store_path)
+    other = Store.open(large_store_path)
     try:
         def publish(rule_id: str, on: bool) -> None:
             rule = next(r for r in other.load_rules() if r.id == rule_id)
