@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QThread, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from pos_prompter.core.errors import UserError
@@ -18,6 +20,7 @@ from pos_prompter.store import Store
 logger = logging.getLogger(__name__)
 
 Work = Callable[[Store, Progress], Any]
+Owner = TypeVar("Owner", bound=QObject)
 
 
 class StoreJob(QThread):
@@ -98,3 +101,30 @@ class Unowned:
         self._jobs.discard(job)
         job.wait()  # already past run(): returns at once
         job.deleteLater()
+
+
+def deliver_to(job: StoreJob, owner: Owner, waiting: Callable[[Owner], bool],
+               succeeded: Callable[[Owner, Any], None],
+               failed: Callable[[Owner, str, list[str]], None]) -> None:
+    """Hand the job's outcome to `owner`, on the UI thread, only while the owner is alive
+    (its C++ side too) and `waiting(owner)` is true (it still waits for this very job): a
+    window closed meanwhile, or one that started another job since, drops it. The job does
+    not keep the owner alive."""
+    ref = weakref.ref(owner)
+
+    def live() -> Owner | None:
+        me = ref()
+        return me if me is not None and shiboken6.isValid(me) and waiting(me) else None
+
+    def on_success(result: Any) -> None:
+        me = live()
+        if me is not None:
+            succeeded(me, result)
+
+    def on_failure(headline: str, problems: list[str]) -> None:
+        me = live()
+        if me is not None:
+            failed(me, headline, problems)
+
+    job.succeeded.connect(on_success)
+    job.failed.connect(on_failure)

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import logging
 import re
-import weakref
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import (
     QCloseEvent,
@@ -43,7 +41,7 @@ from pos_prompter.core.session import MAX_QTY, TillEvent
 from pos_prompter.store.auth import Person, StaffStore
 from pos_prompter.till import Published, Till, load_published
 from pos_prompter.ui import order_model
-from pos_prompter.ui.jobs import StoreJob, Unowned
+from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
 from pos_prompter.ui.order_model import OrderTableModel
 from pos_prompter.ui.prompt_panel import PromptPanel
 from pos_prompter.ui.store_watcher import StoreWatcher
@@ -176,18 +174,10 @@ class TillWindow(QMainWindow):
         path = self.till.store.path
         assert path is not None
         job = StoreJob(path, lambda store, _progress: load_published(store))  # see _LOADING
-        window = weakref.ref(self)
-
-        def deliver(outcome: Published | str) -> None:
-            me = window()
-            if me is None or not shiboken6.isValid(me) or me._loading is not job:
-                return  # closed meanwhile: nobody is waiting for it
-            me._loaded(outcome)
-
-        job.succeeded.connect(deliver)
         # Store trouble (the file gone, say) or a bug, already logged by StoreJob.
-        job.failed.connect(lambda headline, problems: deliver(
-            str(problems[0] if problems else headline)))
+        deliver_to(job, self, lambda me: me._loading is job, TillWindow._loaded,
+                   lambda me, headline, problems: me._loaded(
+                       str(problems[0] if problems else headline)))
         self._loading, self._announced = job, 0
         _LOADING.launch(job)
 

@@ -37,12 +37,10 @@ import functools
 import json
 import logging
 import sqlite3
-import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
@@ -77,7 +75,7 @@ from pos_prompter.core.money import Cents, format_money
 from pos_prompter.core.rules import KINDS, RULE_ID_RE, Rule, RuleId, Settings, parse_rule
 from pos_prompter.store import Store
 from pos_prompter.store.store import RuleResults
-from pos_prompter.ui.jobs import StoreJob, Unowned
+from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
 from pos_prompter.ui.list_model import ListTableModel
 from pos_prompter.ui.widgets import dialog_button, plain_label
 
@@ -986,18 +984,11 @@ class RuleListView(QWidget):
         previous = self._data
         job = StoreJob(self.store.path,  # no parent: see _LOADS
                        lambda store, _progress: load_list(store, previous))
-        view = weakref.ref(self)
-
-        def deliver(data: ListData | None, problem: str = "") -> None:
-            me = view()
-            if me is None or not shiboken6.isValid(me) or me._job is not job:
-                return  # closed meanwhile: nobody is waiting for it
-            me._loaded(data, problem)
-
-        job.succeeded.connect(deliver)
         # Store trouble (the file gone, say) or a bug, already logged by StoreJob.
-        job.failed.connect(lambda headline, problems: deliver(
-            None, problems[0] if problems else headline))
+        deliver_to(job, self, lambda me: me._job is job,
+                   lambda me, data: me._loaded(data, ""),
+                   lambda me, headline, problems: me._loaded(
+                       None, problems[0] if problems else headline))
         self._job = job
         self._update_count()
         _LOADS.launch(job)

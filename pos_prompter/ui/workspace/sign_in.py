@@ -22,10 +22,8 @@ counts; a right password then opens nothing); a new password being saved cannot.
 from __future__ import annotations
 
 import itertools
-import weakref
 from collections.abc import Callable
 
-import shiboken6
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -48,7 +46,7 @@ from pos_prompter.core.auth import (
 from pos_prompter.core.errors import UserError
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore, check_name
-from pos_prompter.ui.jobs import StoreJob, Unowned
+from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
 from pos_prompter.ui.widgets import dialog_button, plain_label
 
 DEMO_PASSWORDS = frozenset(secret for _name, role, secret in DEMO_STAFF
@@ -216,22 +214,18 @@ class _SecretDialog(QDialog):
             self._finish(outcome(store, None))
             return
         job = StoreJob(store.path, outcome)  # no parent: see _RUNNING
-        dialog_ref = weakref.ref(self)
-
-        def deliver(result: Outcome) -> None:
-            dialog = dialog_ref()
-            if dialog is None or not shiboken6.isValid(dialog) or dialog.job is not job:
-                return  # closed meanwhile: nobody is waiting for this outcome
-            dialog.job = None
-            dialog._set_busy(False)
-            dialog._finish(result)
-
-        job.succeeded.connect(deliver)
-        # Store trouble (the file gone, say) or a bug, already logged by StoreJob.
-        job.failed.connect(lambda headline, _problems: deliver(UserError(headline)))
+        # Store trouble (the file gone, say) or a bug, already logged by StoreJob, is a
+        # refusal too.
+        deliver_to(job, self, lambda me: me.job is job, _SecretDialog._delivered,
+                   lambda me, headline, _problems: me._delivered(UserError(headline)))
         self.job = job
         self._set_busy(True)
         _RUNNING.launch(job)
+
+    def _delivered(self, outcome: Outcome) -> None:
+        self.job = None
+        self._set_busy(False)
+        self._finish(outcome)
 
     def _finish(self, outcome: Outcome) -> None:  # pragma: no cover - every dialog has one
         raise NotImplementedError
