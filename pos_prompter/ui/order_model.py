@@ -40,6 +40,7 @@ class OrderTableModel(ListTableModel):
     """
 
     headers = HEADERS
+    numeric_columns = NUMERIC_COLUMNS
 
     def __init__(self, money: Callable[[int], str], *,
                  product_name: Callable[[str], str] = str,
@@ -109,14 +110,9 @@ class OrderTableModel(ListTableModel):
     def table_rows(self) -> Sequence[Any]:
         return self._lines
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+    def header_role(self, section: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(section)
+            return self.alignment(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -127,7 +123,7 @@ class OrderTableModel(ListTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(line, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(column)
+            return self.alignment(column)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._prompt_brush if line.no == self._prompt_line else None
         if role == Qt.ItemDataRole.FontRole and column in (AMOUNT, NOTE):
@@ -139,12 +135,6 @@ class OrderTableModel(ListTableModel):
         return None
 
     # ------------------------------------------------------------------ cells
-
-    @staticmethod
-    def _alignment(column: int) -> int:
-        horizontal = (Qt.AlignmentFlag.AlignRight if column in NUMERIC_COLUMNS
-                      else Qt.AlignmentFlag.AlignLeft)
-        return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
 
     def _text(self, line: OrderLine, column: int) -> str:
         if column == ITEM:

@@ -400,6 +400,7 @@ class RuleTableModel(ListTableModel):
     """
 
     headers = HEADERS
+    numeric_columns = NUMERIC_COLUMNS
 
     active_change_requested = Signal(str, bool)
 
@@ -538,14 +539,9 @@ class RuleTableModel(ListTableModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+    def header_role(self, section: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(section)
+            return self.alignment(section)
         if role == Qt.ItemDataRole.ToolTipRole:
             return "Acceptance rate: accepted of shown" if section == RATE else HEADERS[section]
         return None
@@ -562,7 +558,7 @@ class RuleTableModel(ListTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == ACTIVE:
             return (Qt.CheckState.Checked if row.rule.active else Qt.CheckState.Unchecked)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(column)
+            return self.alignment(column)
         if role == Qt.ItemDataRole.ForegroundRole and not row.rule.active:
             return QBrush(INACTIVE_COLOR)
         if role == SORT_ROLE:
@@ -638,12 +634,6 @@ class RuleTableModel(ListTableModel):
                     f"ignored {r.ignored}; held out {r.held_out}; "
                     f"revenue added {self._money(r.revenue)}")
         return self._text(row, column)
-
-
-def _alignment(column: int) -> int:
-    horizontal = (Qt.AlignmentFlag.AlignRight if column in NUMERIC_COLUMNS
-                  else Qt.AlignmentFlag.AlignLeft)
-    return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
 
 
 # ---------------------------------------------------------------------- the proxy
