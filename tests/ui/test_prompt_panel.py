@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 from tillwin_helpers import visible_windows, windows_left_open
 
@@ -68,6 +68,21 @@ def test_shows_what_to_say_why_and_every_evidence_line(prompt_panel: PromptPanel
     assert shown["promptDelta"].text() == "+$3.50"
     assert shown["promptSay"].wordWrap()
     assert shown["promptWhy"].wordWrap()
+
+
+def test_each_prompt_shows_its_own_title(qtbot: QtBot, prompt_panel: PromptPanel) -> None:
+    host = prompt_panel.parentWidget()
+    QVBoxLayout(host).addWidget(prompt_panel)
+    host.resize(440, 400)
+    host.show()
+    qtbot.waitExposed(host)
+    title = labels(prompt_panel)["promptTitle"]
+    for name in ("Afternoon treat", "Size up", "Size up", "Afternoon treat"):
+        prompt_panel.show_prompt(make_prompt(title=name))
+        assert (title.text(), title.toolTip(), prompt_panel.title.full_text) == (
+            name, name, name)
+    prompt_panel.show_prompt(make_prompt(title=""))
+    assert (title.text(), title.toolTip()) == ("", "")
 
 
 def test_a_prompt_without_a_manager_why_still_shows_its_evidence() -> None:

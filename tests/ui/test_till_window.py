@@ -389,6 +389,31 @@ def test_the_table_scrolls_to_the_newest_line(
     assert len(table_column(window)) == 20
 
 
+def test_a_new_line_is_shown_even_after_the_clerk_scrolled_up(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    window = make_till_window(cafe_store_path)
+    table = child(window, QTableView, "orderTable")
+    for _ in range(20):
+        scan(qtbot, window, MUFFIN)
+    bar = table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())
+    bar.setValue(0)  # the clerk looks back at the first lines
+    first = table.model().index(0, 0)
+    assert table.viewport().rect().contains(table.visualRect(first))
+
+    scan(qtbot, window, MUFFIN)
+    newest = table.model().index(20, 0)
+    qtbot.waitUntil(lambda: table.viewport().rect().contains(table.visualRect(newest)))
+    assert not table.viewport().rect().intersects(table.visualRect(first))
+
+    # A change that adds no line (a quantity) leaves where the clerk scrolled to alone.
+    bar.setValue(0)
+    qtbot.keyClicks(scan_field(window), "2*")
+    qtbot.keyClick(scan_field(window), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "quantity 2" in label_text(window, "statusMessage"))
+    assert bar.value() == 0
+
+
 # ---------------------------------------------------------------------- quantities
 
 
