@@ -43,6 +43,12 @@ A third view models a real display: a painted frame reaches the glass at the nex
 both windows get the same phase). It is computed from the painted-frame samples, not
 measured on a screen (offscreen Qt has no vertical sync).
 
+With --floor, two more till windows take their turns, to show what the 1.5x target would
+take: the same till with its store's fsync switched off (`PRAGMA synchronous=OFF`, for this
+measurement only: the till itself never runs so), and that one again without its style
+sheet (the look falls back to plain Fusion). Neither is a configuration we ship; together
+they bound what removing the commit and restyling by hand could buy.
+
 The breakdown at the end times Till.scan alone, and its store transaction (and its COMMIT)
 alone, for the same scans on a separate copy of the same store, in the same turns as the
 windows (so it meets the same disk), without touching the window run.
@@ -233,7 +239,8 @@ class Subject:
 class Ours(Subject):
     name = "pos-prompter"
 
-    def __init__(self, app: QApplication, window: TillWindow) -> None:
+    def __init__(self, app: QApplication, window: TillWindow, name: str = "") -> None:
+        self.name = name or self.name
         super().__init__(app, window, window.scan_input, window.prompt_panel)
         self.till_window = window
         self.prompts = 0
@@ -453,6 +460,18 @@ class TillAlone:
 # ------------------------------------------------------------------ running
 
 
+def floor_window(made: Path, path: Path, *, style: bool) -> tuple[Store, TillWindow]:
+    """A till window whose store does not fsync its commits, optionally unstyled: only to
+    measure what the commit and the style sheet cost in the window (see --floor)."""
+    copy_store(made, path)
+    store = Store.open(path)
+    store.db.conn.execute("PRAGMA synchronous=OFF")
+    window = build_window(store, clock=FixedClock(MORNING))
+    if not style:
+        window.setStyleSheet("")
+    return store, window
+
+
 def run(subjects: list[Subject], alone: TillAlone, n: int, blocks: int) -> None:
     for subject in subjects:  # both windows warm, then measured in turns
         show_and_focus(subject.app, subject.window, subject.field)
@@ -504,6 +523,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="100 scans instead of 1,000")
     parser.add_argument("--scans", type=int, help="number of measured scans per window")
+    parser.add_argument("--floor", action="store_true", help="also measure the till without "
+                        "its fsync, and without fsync and style sheet (what 1.5x would take)")
     parser.add_argument("--dir", type=Path, help="where to make the store files (default: "
                         "a temporary folder; put it on the disk a till would use)")
     args = parser.parse_args(argv)
@@ -526,15 +547,24 @@ def main(argv: list[str] | None = None) -> int:
         ours, base = Ours(app, window), Bare(app, bare)
         durable = DurableBare(app, durable_bare)
         alone = TillAlone(till_db)
+        floors: list[Ours] = []
+        floor_stores: list[Store] = []
+        if args.floor:
+            for name, style in (("no fsync", True), ("no fsync, no style sheet", False)):
+                floor_store, floor = floor_window(made, Path(tmp) / f"{len(floors)}.db",
+                                                  style=style)
+                floor_stores.append(floor_store)
+                floors.append(Ours(app, floor, f"pos-prompter, {name}"))
         try:
-            run([ours, base, durable], alone, n, blocks)
+            run([ours, base, durable, *floors], alone, n, blocks)
         finally:
             durable_bare.db.close()
-            for w in (window, bare, durable_bare):
+            for w in (window, bare, durable_bare, *(f.window for f in floors)):
                 w.close()
                 w.deleteLater()
             settle(app)
-            store.close()
+            for s in (store, *floor_stores):
+                s.close()
             alone.close()
 
         print(f"Scan to prompt on screen: {n} scans per window ({blocks} alternating blocks, "
@@ -593,6 +623,16 @@ def main(argv: list[str] | None = None) -> int:
               f"to painted frame {durable_painted['ratio_p99']:.2f}x")
         print(f"  against bare Qt, at {REFRESH_HZ} Hz:  to the frame on the display "
               f"{seen['ratio_p99']:.2f}x")
+        if floors:
+            print("\nWhat the target would take (--floor: settings the till never runs with)")
+            for floor in floors:
+                f_slot, f_painted = (summary(floor.samples.slot),
+                                     summary(floor.samples.painted))
+                print(f"  {floor.name:44} to painted frame p50 {f_painted['p50']:.3f} ms, "
+                      f"p99 {f_painted['p99']:.3f} ms: "
+                      f"{f_slot['p99'] / summary(base.samples.slot)['p99']:.2f}x bare Qt to "
+                      f"slot end, {f_painted['p99'] / summary(base.samples.painted)['p99']:.2f}x"
+                      " to painted frame")
     return 0
 
 
