@@ -20,11 +20,25 @@ ROOT = Path(__file__).resolve().parents[2]
     ("bench_startup.py", 2),
 ])
 def test_the_benchmark_runs_and_prints_its_ratios(script: str, reports: int) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, str(ROOT / "bench" / script), "--quick"],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
-                          check=False)
-    assert done.returncode == 0, done.stdout + done.stderr
+    done = run_bench(script, "--quick")
     ratios = [line for line in done.stdout.splitlines()
               if line.strip().startswith("ratio (ours / baseline): p50")]
     assert len(ratios) == reports, done.stdout
+
+
+@pytest.mark.slow
+def test_the_window_bench_floor_measures_two_more_tills() -> None:
+    done = run_bench("bench_window.py", "--scans", "20", "--floor")
+    floors = [line for line in done.stdout.splitlines()
+              if line.strip().startswith("pos-prompter, no fsync")]
+    assert len(floors) == 2, done.stdout
+    assert all("x bare Qt to slot end" in line for line in floors), done.stdout
+
+
+def run_bench(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / script), *args],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+                          check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done
