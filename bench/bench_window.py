@@ -623,6 +623,10 @@ def main(argv: list[str] | None = None) -> int:
               f"to painted frame {durable_painted['ratio_p99']:.2f}x")
         print(f"  against bare Qt, at {REFRESH_HZ} Hz:  to the frame on the display "
               f"{seen['ratio_p99']:.2f}x")
+        commit_only = (summary(durable.samples.painted)["p99"]
+                       / summary(base.samples.painted)["p99"])
+        print(f"  bare Qt + commit itself, against bare Qt: to painted frame "
+              f"{commit_only:.2f}x (the durable commit alone, with nothing else of a till)")
         if floors:
             print("\nWhat the target would take (--floor: settings the till never runs with)")
             for floor in floors:
