@@ -51,7 +51,7 @@ from pos_prompter.ui.widgets import plain_label, touch_button
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
-    from pos_prompter.ui.workspace.window import WorkspaceWindow
+    from pos_prompter.ui.workspace.window import WorkspaceData, WorkspaceWindow
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +112,8 @@ class TillWindow(QMainWindow):
         """The manager sign-in (or first-manager) dialog while it is open."""
         self.workspace: WorkspaceWindow | None = None
         """The manager's workspace while it is open."""
+        self._opening: StoreJob | None = None
+        """Reading what the workspace will show, after a manager signed in."""
         self.model = OrderTableModel(till.money, product_name=self._product_name,
                                      rule_title=self._rule_title, parent=self)
         self._follow_newest = False
@@ -390,6 +392,7 @@ class TillWindow(QMainWindow):
             event.ignore()
             return
         self._stop_loading()
+        self._opening = None  # a workspace still loading is not shown
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ clerk actions
@@ -528,6 +531,10 @@ class TillWindow(QMainWindow):
             self.workspace.raise_()
             self.workspace.activateWindow()
             return
+        if self._opening is not None:
+            self._refocus()
+            self.show_message("The workspace is opening\N{HORIZONTAL ELLIPSIS}")
+            return
         if self.manager_dialog is not None:
             self.manager_dialog.raise_()
             self.manager_dialog.activateWindow()
@@ -563,13 +570,47 @@ class TillWindow(QMainWindow):
 
     def open_workspace(self, person: Person, *, demo_password: bool | None = None) -> None:
         """Open the workspace for a manager who has signed in (non-modal: the till keeps
-        working, and takes what the workspace publishes at once)."""
+        working, and takes what the workspace publishes at once).
+
+        What it shows is read in a worker thread first, on a connection of its own: at
+        chain size that is seconds of reading and building, and the till beside it goes
+        on scanning meanwhile. `workspace_opened` says when it is up."""
+        from pos_prompter.ui.workspace.window import load_workspace
+
+        if (self.workspace is not None or self._opening is not None
+                or not person.can_open_workspace):
+            return
+        path = self.till.store.path
+        if path is None:  # an in-memory store: no second connection can read it
+            self._show_workspace(person, demo_password, None)
+            return
+        job = StoreJob(path, lambda store, _progress: load_workspace(store))  # see _LOADING
+        deliver_to(job, self, lambda me: me._opening is job,
+                   lambda me, data: me._show_workspace(person, demo_password, data),
+                   lambda me, headline, problems: me._workspace_not_opened(
+                       str(problems[0] if problems else headline)))
+        self._opening = job
+        self.show_message(f"Opening the workspace for {person.name}\N{HORIZONTAL ELLIPSIS} "
+                          "the till keeps working.")
+        _LOADING.launch(job)
+
+    @property
+    def opening_workspace(self) -> bool:
+        """A manager signed in, and what the workspace shows is being read."""
+        return self._opening is not None
+
+    def _workspace_not_opened(self, problem: str) -> None:
+        self._opening = None
+        self.show_message("Could not open the workspace (" + problem.rstrip(".") + ").",
+                          ERROR)
+
+    def _show_workspace(self, person: Person, demo_password: bool | None,
+                        data: WorkspaceData | None) -> None:
         from pos_prompter.ui.workspace.window import WorkspaceWindow
 
-        if self.workspace is not None or not person.can_open_workspace:
-            return
+        self._opening = None
         workspace = WorkspaceWindow(self.till.store, person, self, staff=self.staff,
-                                    demo_password=demo_password)
+                                    demo_password=demo_password, preloaded=data)
         workspace.published.connect(self.load_published)
         workspace.closed.connect(self._workspace_closed)
         self.workspace = workspace

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +120,23 @@ class AuditTableModel(ListTableModel):
         return entry.summary()
 
 
+@dataclass(frozen=True)
+class AuditData:
+    """What the audit view shows when it opens (no filter set), read once, on any thread."""
+
+    entries: list[AuditEntry]
+    """The newest entries, newest first: one more than shown when there are more."""
+    actors: list[str]
+    """Everyone in the log, for the filter."""
+
+
+def load_audit(store: Store, limit: int = DISPLAY_LIMIT) -> AuditData:
+    """Read what a new AuditView shows (`AuditView(preloaded=...)`), as one snapshot."""
+    with store.snapshot():
+        return AuditData(audit_entries(store, newest_first=True, limit=limit + 1),
+                         audit_actors(store))
+
+
 class AuditView(QWidget):
     """The audit log tab: filters, the table (newest first) and Export CSV.
 
@@ -134,7 +152,8 @@ class AuditView(QWidget):
     exported = Signal(str)
 
     def __init__(self, store: Store, parent: QWidget | None = None, *,
-                 debounce_ms: int = 250, limit: int = DISPLAY_LIMIT) -> None:
+                 debounce_ms: int = 250, limit: int = DISPLAY_LIMIT,
+                 preloaded: AuditData | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("auditView")
         self.store = store
@@ -146,7 +165,10 @@ class AuditView(QWidget):
         self._timer.setInterval(max(debounce_ms, 0))
         self._timer.timeout.connect(self.refresh)
         self._build()
-        self.refresh()
+        if preloaded is None:  # read here and now
+            preloaded = load_audit(store, limit)
+        self._fill_actors(preloaded.actors)
+        self._show_entries(preloaded.entries)
 
     # ------------------------------------------------------------------ building
 
@@ -171,7 +193,6 @@ class AuditView(QWidget):
         self.export_button.setObjectName("auditExport")
         self.export_button.setAutoDefault(False)
 
-        self._fill_actors()
         self.entity_filter.currentIndexChanged.connect(self._schedule)
         self.actor_filter.currentIndexChanged.connect(self._schedule)
         self.from_date.dateChanged.connect(self._schedule)
@@ -222,12 +243,13 @@ class AuditView(QWidget):
         edit.setDate(NO_DATE)
         return edit
 
-    def _fill_actors(self) -> None:
+    def _fill_actors(self, actors: Sequence[str] | None = None) -> None:
+        """The people filter: `actors`, or everyone in the log now."""
         keep = self.actor_filter.currentData()
         self.actor_filter.blockSignals(True)
         self.actor_filter.clear()
         self.actor_filter.addItem("Everyone", None)
-        for actor in audit_actors(self.store):
+        for actor in audit_actors(self.store) if actors is None else actors:
             self.actor_filter.addItem(actor, actor)
         at = self.actor_filter.findData(keep) if keep is not None else 0
         self.actor_filter.setCurrentIndex(max(at, 0))
@@ -269,8 +291,11 @@ class AuditView(QWidget):
     def refresh(self) -> None:
         """Show the newest entries that match the filters."""
         self._timer.stop()
-        entries = audit_entries(self.store, newest_first=True, limit=self.limit + 1,
-                                **self.filters())
+        self._show_entries(audit_entries(self.store, newest_first=True, limit=self.limit + 1,
+                                         **self.filters()))
+
+    def _show_entries(self, entries: Sequence[AuditEntry]) -> None:
+        """Show the newest entries read (one more than the limit when there are more)."""
         more = len(entries) > self.limit
         self.model.set_entries(entries[:self.limit])
         shown = self.model.rowCount()

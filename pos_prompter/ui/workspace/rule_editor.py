@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, Signal, Slot
 from PySide6.QtGui import (
@@ -379,6 +379,16 @@ def dict_from_values(v: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+class EditorContext(NamedTuple):
+    """What the editor needs of the store, as read in one snapshot (`set_context`)."""
+
+    catalog: Catalog
+    settings: Settings
+    rules: Sequence[Rule]
+    revision: int
+    """The store's publish revision they were read at."""
+
+
 class RuleEditor(QWidget):
     """The form for one rule, with its live preview; publishes to `store` as `actor`.
 
@@ -402,7 +412,7 @@ class RuleEditor(QWidget):
     closed = Signal()
 
     def __init__(self, store: Store, actor: str, parent: QWidget | None = None, *,
-                 preview_delay_ms: int = 200) -> None:
+                 preview_delay_ms: int = 200, context: EditorContext | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ruleEditor")
         self.store = store
@@ -432,7 +442,10 @@ class RuleEditor(QWidget):
             self._build(preview_delay_ms)
         finally:
             self._applying -= 1
-        self._load_context(catalog=True)
+        if context is None:
+            self._load_context(catalog=True)
+        else:  # read elsewhere already, on a worker thread
+            self.set_context(*context)
         self.setStyleSheet(EDITOR_QSS)
         self.edit_rule(None)
 

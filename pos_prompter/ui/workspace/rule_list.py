@@ -738,7 +738,8 @@ class RuleListView(QWidget):
     results_updated = Signal(int)
     reloaded = Signal()
 
-    def __init__(self, store: Store, actor: str, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, actor: str, parent: QWidget | None = None, *,
+                 preloaded: ListData | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ruleList")
         self.store = store
@@ -769,7 +770,10 @@ class RuleListView(QWidget):
         """Asked to reload while a load was under way: one more runs after it."""
         self.model.active_change_requested.connect(self.set_active)
         self._build()
-        self.reload()
+        if preloaded is None:
+            self.reload()
+        else:  # read by `load_list` already, on a worker thread (`load_workspace`)
+            self._show(preloaded)
 
     # ------------------------------------------------------------------ building
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal, Slot
@@ -38,10 +39,10 @@ from pos_prompter.store.auth import Person, StaffStore
 from pos_prompter.ui.jobs import StoreJob
 from pos_prompter.ui.store_watcher import StoreWatcher, commit_counter
 from pos_prompter.ui.widgets import open_file_chooser, plain_label
-from pos_prompter.ui.workspace.audit_view import AuditView
+from pos_prompter.ui.workspace.audit_view import AuditData, AuditView, load_audit
 from pos_prompter.ui.workspace.import_dialog import ImportDialog
-from pos_prompter.ui.workspace.rule_editor import RuleEditor
-from pos_prompter.ui.workspace.rule_list import ListData, RuleListView
+from pos_prompter.ui.workspace.rule_editor import EditorContext, RuleEditor
+from pos_prompter.ui.workspace.rule_list import ListData, RuleListView, load_list
 from pos_prompter.ui.workspace.sign_in import DEMO_PASSWORDS, ChangePasswordDialog
 
 WINDOW_SIZE = QSize(1280, 800)
@@ -110,6 +111,22 @@ def uses_demo_password(store: Store, name: str) -> bool:
     return bool(stored) and any(verify_secret(secret, stored) for secret in DEMO_PASSWORDS)
 
 
+@dataclass(frozen=True)
+class WorkspaceData:
+    """Everything the workspace shows when it opens, read from the store in one go. Plain
+    data: a worker thread reads it (`load_workspace`), so that opening the workspace at
+    chain size (seconds of reading and building) never stops the till beside it."""
+
+    rules: ListData
+    """The rule list, and the editor's catalog, settings and rules."""
+    audit: AuditData
+
+
+def load_workspace(store: Store) -> WorkspaceData:
+    """Read what a new WorkspaceWindow shows (`WorkspaceWindow(preloaded=...)`)."""
+    return WorkspaceData(load_list(store), load_audit(store))
+
+
 class WorkspaceWindow(QMainWindow):
     """Rules and audit log for one signed-in manager (`person`, the audit actor).
 
@@ -133,7 +150,8 @@ class WorkspaceWindow(QMainWindow):
     def __init__(self, store: Store, person: Person | str, parent: QWidget | None = None, *,
                  staff: StaffStore | None = None, demo_password: bool | None = None,
                  today: dt.date | None = None, audit_debounce_ms: int = 250,
-                 layout_settings: QSettings | None = None) -> None:
+                 layout_settings: QSettings | None = None,
+                 preloaded: WorkspaceData | None = None) -> None:
         super().__init__(parent)
         if parent is not None:
             self.setWindowFlag(Qt.WindowType.Window)
@@ -162,7 +180,7 @@ class WorkspaceWindow(QMainWindow):
         self.setStyleSheet(WORKSPACE_QSS)
         self.layout_settings = (layout_settings if layout_settings is not None
                                 else app_layout_settings(self))
-        self._build(audit_debounce_ms)
+        self._build(audit_debounce_ms, preloaded)
         self._restore_layout()
         self._build_actions()
         if demo_password is None:
@@ -177,7 +195,7 @@ class WorkspaceWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
 
-    def _build(self, audit_debounce_ms: int) -> None:
+    def _build(self, audit_debounce_ms: int, preloaded: WorkspaceData | None) -> None:
         central = QWidget(self)
         self.setCentralWidget(central)
 
@@ -195,8 +213,11 @@ class WorkspaceWindow(QMainWindow):
         banner_layout.addWidget(banner_text, 1)
         banner_layout.addWidget(self.change_password_button)
 
-        self.rule_list = RuleListView(self.store, self.actor, central)
-        self.editor = RuleEditor(self.store, self.actor, central)
+        loaded = preloaded.rules if preloaded is not None else None
+        self.rule_list = RuleListView(self.store, self.actor, central, preloaded=loaded)
+        self.editor = RuleEditor(self.store, self.actor, central, context=None if loaded is None
+                                 else EditorContext(loaded.catalog, loaded.settings,
+                                                    loaded.rules, loaded.revision))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
         self.splitter.setObjectName("rulesSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -206,7 +227,8 @@ class WorkspaceWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([LIST_WIDTH, WINDOW_SIZE.width() - LIST_WIDTH])
-        self.audit_view = AuditView(self.store, central, debounce_ms=audit_debounce_ms)
+        self.audit_view = AuditView(self.store, central, debounce_ms=audit_debounce_ms,
+                                    preloaded=preloaded.audit if preloaded is not None else None)
 
         self.tabs = QTabWidget(central)
         self.tabs.setObjectName("workspaceTabs")

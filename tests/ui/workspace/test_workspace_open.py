@@ -1,0 +1,108 @@
+"""Opening the workspace beside the till: what it shows is read in a worker thread, so a
+manager signing in at a chain-sized store never stops the clerk's scanning."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+from tillwin_helpers import LATTE_TALL, child, label_text, scan, table_column
+from workspace_helpers import MANAGER, open_sign_in, submit_password
+
+from pos_prompter.store import Store
+from pos_prompter.store.auth import Person
+from pos_prompter.ui import till_window
+from pos_prompter.ui.till_window import TillWindow
+from pos_prompter.ui.workspace.window import WorkspaceWindow
+
+MakeWindow = Callable[..., TillWindow]
+
+
+def manager(window: TillWindow) -> Person:
+    person = window.staff.get(MANAGER)
+    assert person is not None
+    assert person.can_open_workspace
+    return person
+
+
+def stored_rule_count(path: Path) -> int:
+    with Store.open(path) as store:
+        return len(store.load_rules())
+
+
+def test_the_till_keeps_scanning_while_the_workspace_opens(
+        qtbot: QtBot, make_till_window: MakeWindow, large_store_path: Path) -> None:
+    window = make_till_window(large_store_path)
+    ticks: list[bool] = []
+    timer = QTimer(window)
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(window.opening_workspace))
+    timer.start()
+
+    with qtbot.waitSignal(window.workspace_opened, timeout=20_000) as opened:
+        window.open_workspace(manager(window))
+        assert window.opening_workspace
+        assert window.workspace is None
+        assert "Opening the workspace" in label_text(window, "statusMessage")
+        scan(qtbot, window, LATTE_TALL)                   # the clerk goes on meanwhile
+        assert window.opening_workspace, "the scan did not wait for the workspace"
+        assert len(table_column(window)) == 1
+    timer.stop()
+
+    workspace = opened.args[0]
+    assert isinstance(workspace, WorkspaceWindow)
+    assert window.workspace is workspace
+    assert not window.opening_workspace
+    qtbot.waitUntil(workspace.isVisible)
+    assert ticks.count(True) >= 3, "the UI thread ticked on while the workspace was read"
+    # It shows the store: every rule, the audit log, and the editor has the catalog.
+    assert workspace.rule_list.model.rowCount() == stored_rule_count(large_store_path)
+    assert workspace.audit_view.model.rowCount() > 0
+    assert workspace.editor.choices.catalog.get("FILL-00001") is not None
+    assert len(table_column(window)) == 1, "the order is as it was"
+
+
+def test_asking_again_while_it_opens_opens_one_workspace(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    window = make_till_window(cafe_store_path)
+    opened: list[object] = []
+    window.workspace_opened.connect(opened.append)
+    window.open_workspace(manager(window))
+    assert window.opening_workspace
+
+    child(window, QPushButton, "managerButton").click()   # tapped again meanwhile
+    assert window.manager_dialog is None, "no second sign-in while it opens"
+    assert "opening" in label_text(window, "statusMessage")
+    window.open_workspace(manager(window))
+
+    qtbot.waitUntil(lambda: window.workspace is not None)
+    qtbot.wait(50)  # a second load, had one been started, would land by now
+    assert len(opened) == 1
+
+
+def test_a_till_closed_while_the_workspace_loads_shows_none(
+        qtbot: QtBot, make_till_window: MakeWindow, large_store_path: Path) -> None:
+    window = make_till_window(large_store_path)
+    window.open_workspace(manager(window))
+    assert window.opening_workspace
+    window.close()
+    assert not window.opening_workspace
+    assert len(till_window._LOADING) == 1, "the load runs on, kept by the module"
+    qtbot.waitUntil(lambda: len(till_window._LOADING) == 0, timeout=10_000)
+    qtbot.wait(10)  # its outcome, queued to this thread, is delivered now: and dropped
+    assert window.workspace is None
+    assert window.isHidden()
+
+
+def test_signing_in_opens_the_workspace_with_the_stores_rules(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    window = make_till_window(cafe_store_path)
+    dialog = open_sign_in(qtbot, window)
+    with qtbot.waitSignal(window.workspace_opened, timeout=10_000) as opened:
+        submit_password(dialog, MANAGER, "demo-manager-pass")
+    workspace = opened.args[0]
+    assert workspace.rule_list.model.rowCount() == stored_rule_count(cafe_store_path)
+    assert "Workspace open" in label_text(window, "statusMessage")
