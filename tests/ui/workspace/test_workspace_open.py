@@ -106,3 +106,23 @@ def test_signing_in_opens_the_workspace_with_the_stores_rules(
     workspace = opened.args[0]
     assert workspace.rule_list.model.rowCount() == stored_rule_count(cafe_store_path)
     assert "Workspace open" in label_text(window, "statusMessage")
+
+
+def test_a_store_the_worker_cannot_read_is_said_and_the_till_goes_on(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    window = make_till_window(cafe_store_path)
+    moved = cafe_store_path.rename(cafe_store_path.with_name("moved.db"))
+    try:  # the till's own connection still has the file open; a new one finds nothing
+        window.open_workspace(manager(window))
+        qtbot.waitUntil(lambda: not window.opening_workspace, timeout=10_000)
+    finally:
+        moved.rename(cafe_store_path)
+
+    assert window.workspace is None
+    assert window.message_level == "error"
+    assert "Could not open the workspace" in label_text(window, "statusMessage")
+    assert "there is no store at" in label_text(window, "statusMessage")
+    scan(qtbot, window, LATTE_TALL)
+    assert len(table_column(window)) == 1
+    with qtbot.waitSignal(window.workspace_opened, timeout=10_000):
+        window.open_workspace(manager(window))  # and it can be asked again
