@@ -235,7 +235,7 @@ class Engine:
             trigger_product = self.catalog.get(trigger.sku)
             if trigger_product is None:
                 return Skip(f"{trigger.sku} is not in the catalog")
-            if rule.scanned is not None and not self._scanned_matches(rule, trigger_product):
+            if rule.scanned is not None and not self.scanned_matches(rule, trigger_product):
                 return Skip(f"{trigger_product.name} does not match the rule's scanned items")
         if rule.time is not None and not rule.time.holds(now):
             return Skip("outside its time window")
@@ -252,7 +252,8 @@ class Engine:
         return result
 
     @staticmethod
-    def _scanned_matches(rule: Rule, product: Product) -> bool:
+    def scanned_matches(rule: Rule, product: Product) -> bool:
+        """Whether `product` is a line the rule's `when.scanned` matches."""
         sc = rule.scanned
         assert sc is not None
         return (product.sku in sc.skus

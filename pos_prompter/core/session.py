@@ -228,8 +228,43 @@ class OrderSession:
             # The customer turns the reward down: it must not come straight back.
             self.armed.remove(target.rule_id)
         events.append(self._event("void", sku=sku, line=target.no))
+        events += self._break_bundles(target)
         events += self._settle_rewards()
         return events
+
+    def _break_bundles(self, removed: OrderLine) -> list[TillEvent]:
+        """A bundle's set price holds for the whole set, sold with the line it was offered
+        on. Once one of its items is voided, or the last line that could have triggered it,
+        what is left of it goes back to its own price (a `price` event each): the
+        customer keeps the items, never the discount without the deal."""
+        events: list[TillEvent] = []
+        bundles = sorted({ln.rule_id for ln in self.lines
+                          if ln.origin == "bundle" and ln.rule_id is not None})
+        for rule_id in bundles:
+            if not ((removed.origin == "bundle" and removed.rule_id == rule_id)
+                    or self._bundle_trigger_gone(rule_id)):
+                continue
+            for line in [ln for ln in self.lines
+                         if ln.origin == "bundle" and ln.rule_id == rule_id]:
+                restored = line.with_(unit_price=line.list_price if line.list_price is not None
+                                      else line.unit_price,
+                                      origin="cross_sell", list_price=None)
+                self._replace(line, restored)
+                events.append(self._event("price", sku=line.sku, line=line.no,
+                                          price=cents_str(restored.unit_price), bundle=rule_id))
+        return events
+
+    def _bundle_trigger_gone(self, rule_id: str) -> bool:
+        """No line is left that the bundle rule could have been offered on (a checkout
+        bundle, or a rule no longer published, has no trigger line to lose)."""
+        rule = self.engine.rules.get(rule_id)
+        if rule is None or rule.scanned is None:
+            return False
+        catalog = self.engine.catalog
+        return not any(
+            product is not None and self.engine.scanned_matches(rule, product)
+            for product in (catalog.get(ln.sku) for ln in self.lines
+                            if ln.origin not in ("bundle", "reward")))
 
     def pay(self) -> list[TillEvent]:
         """Close the order. A prompt still on screen is recorded as ignored."""
@@ -284,10 +319,10 @@ class OrderSession:
         self.lines[self.lines.index(old)] = new
 
     def _add_line(self, product: Product, unit_price: int, origin: str, rule_id: str,
-                  list_price: int | None = None) -> OrderLine:
+                  list_price: int | None = None, replaced_sku: str | None = None) -> OrderLine:
         line = OrderLine(no=self.next_line_no, sku=product.sku, name=product.name, qty=1,
                          unit_price=unit_price, origin=origin, rule_id=rule_id,  # type: ignore[arg-type]
-                         list_price=list_price)
+                         list_price=list_price, replaced_sku=replaced_sku)
         self.next_line_no += 1
         self.lines.append(line)
         return line
@@ -356,13 +391,26 @@ class OrderSession:
         if own is not None:  # several of them: one of those becomes the reward
             self._replace(own, own.with_(qty=own.qty - 1))
             events.append(self._event("qty", sku=sku, qty=own.qty - 1, line=own.no))
-        line = self._add_line(product, price, "reward", rule_id, list_price=product.price)
+            # The unit is the customer's: taken back, it goes back to their line.
+            line = self._add_line(product, price, "reward", rule_id,
+                                  list_price=own.unit_price, replaced_sku=own.sku)
+        else:
+            line = self._add_line(product, price, "reward", rule_id, list_price=product.price)
         events.append(self._event("line", sku=product.sku, qty=1, line=line.no,
                                   price=cents_str(line.unit_price), reward=rule_id))
         return events
 
     def _take_back_reward(self, line: OrderLine) -> list[TillEvent]:
         if line.replaced_sku is not None:  # the customer's own item: back to its price
+            price = line.list_price or line.unit_price
+            theirs = next((ln for ln in reversed(self.lines) if ln.no != line.no
+                           and ln.sku == line.sku and ln.origin != "reward"
+                           and ln.unit_price == price and ln.qty < MAX_QTY), None)
+            if theirs is not None:  # one of several they scanned: back on that line
+                self.lines.remove(line)
+                self._replace(theirs, theirs.with_(qty=theirs.qty + 1))
+                return [self._event("void", sku=line.sku, line=line.no, reward=line.rule_id),
+                        self._event("qty", sku=line.sku, qty=theirs.qty + 1, line=theirs.no)]
             restored = line.with_(unit_price=line.list_price or line.unit_price, origin="scan",
                                   rule_id=None, list_price=None, replaced_sku=None)
             self._replace(line, restored)

@@ -700,6 +700,9 @@ class TillWindow(QMainWindow):
                 parts.append(f"{name}: quantity {data.get('qty')}")
             elif ev.event == "void":
                 parts.append(f"Removed: {self._product_name(str(data.get('sku', '')))}")
+            elif ev.event == "price":  # a reward given or taken back, a bundle broken up
+                name = self._product_name(str(data.get("sku", "")))
+                parts.append(f"{name} now {money(_cents(data.get('price')))}")
             elif ev.event == "checkout":
                 parts.append(f"Checkout: {money(ev.total)} to pay (F12)")
         return (INFO, "  \N{MIDDLE DOT}  ".join(parts)) if parts else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -315,6 +316,66 @@ def test_every_step_keeps_the_guardrails(world: World) -> None:
     assert len(set(shown)) == len(shown)
     held = [e.data["rule"] for e in all_events if e.event == "held_out"]
     assert len(set(held)) == len(held)
+
+
+def customer_units(lines: list[OrderLine]) -> Counter[str]:
+    """Units by SKU of what the customer has on the order: every line but a reward the till
+    added (a reward unit taken from the customer's own items stays theirs)."""
+    units: Counter[str] = Counter()
+    for line in lines:
+        if not (line.origin == "reward" and line.replaced_sku is None):
+            units[line.sku] += line.qty
+    return units
+
+
+def direct_effect(session: OrderSession, action: tuple[Any, ...]) -> Counter[str]:
+    """What an action itself does to the customer's units, worked out before it runs."""
+    effect: Counter[str] = Counter()
+    name = action[0]
+    lines = session.lines
+    if name == "scan":
+        effect[action[1]] += action[2]
+    elif name == "qty":
+        target = next((ln for ln in reversed(lines) if ln.origin in ("scan", "upsell")), None)
+        if target is not None:
+            effect[target.sku] += action[1] - target.qty
+    elif name == "void":
+        target = next((ln for ln in reversed(lines) if ln.sku == action[1]), None)
+        if target is not None:
+            effect.subtract(customer_units([target]))
+    elif name == "accept" and session.current is not None:
+        prompt = session.current
+        if prompt.kind == "upsell":
+            trigger = session.line(prompt.trigger_line)
+            if trigger is not None:
+                effect[trigger.sku] -= trigger.qty
+                effect[prompt.offer_skus[0]] += trigger.qty
+        elif prompt.kind == "cross_sell":
+            effect[prompt.offer_skus[0]] += 1
+        elif prompt.kind == "bundle":
+            for sku in prompt.offer_skus:
+                effect[sku] += 1
+    return effect
+
+
+@FAST
+@given(worlds())
+def test_rewards_never_take_or_give_the_customers_own_items(world: World) -> None:
+    """A reward that comes and goes (the total crossing its threshold) never changes how
+    many of each item the customer has on the order: only scans, quantities, voids and
+    accepted offers do."""
+    session = OrderSession(world.order_id, world.engine, customer=world.customer)
+    for action in world.actions:
+        before = customer_units(session.lines)
+        expected = direct_effect(session, action)
+        events = act(session, action, world.now)
+        if any(e.event == "error" for e in events):
+            expected = Counter()
+        after = customer_units(session.lines)
+        change = Counter(after)
+        change.subtract(before)
+        moved = {sku: n for sku, n in change.items() if n}
+        assert moved == {sku: n for sku, n in expected.items() if n}, (action, session.lines)
 
 
 @FAST

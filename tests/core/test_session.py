@@ -258,6 +258,46 @@ def test_accepting_a_bundle_adds_its_items_for_the_bundle_price(till: TillFactor
     assert t.total == 735  # 4.35 + 3.00
 
 
+MUFFIN_COOKIE_DEAL = rule("bundle", offer={"bundle": {"with": ["MUFFIN-B", "COOKIE"],
+                                                      "price": "3.00"}})
+
+
+def test_voiding_an_item_of_a_bundle_puts_the_rest_back_at_its_price(
+        till: TillFactory) -> None:
+    """The set price is for the set: without the muffin, the cookie is a cookie."""
+    t = till([MUFFIN_COOKIE_DEAL])
+    t.scan("LATTE-V")
+    t.accept()
+    events = t.void("MUFFIN-B")
+    assert [(e.event, e.data.get("sku"), e.data.get("price")) for e in events] == [
+        ("void", "MUFFIN-B", None), ("price", "COOKIE", "1.95")]
+    assert events[-1].data["bundle"] == "r"
+    assert [(ln.sku, ln.unit_price, ln.list_price) for ln in t.session.lines] == [
+        ("LATTE-V", 435, None), ("COOKIE", 195, None)]
+    assert t.total == 435 + 195 == events[-1].total
+
+
+def test_voiding_the_line_a_bundle_was_sold_with_ends_the_deal(till: TillFactory) -> None:
+    t = till([MUFFIN_COOKIE_DEAL])
+    t.scan("LATTE-V")
+    t.accept()
+    t.void("LATTE-V")
+    assert [(ln.sku, ln.unit_price) for ln in t.session.lines] == [
+        ("MUFFIN-B", 275), ("COOKIE", 195)]
+    assert t.total == 275 + 195
+
+
+def test_a_bundle_keeps_its_price_while_a_line_it_was_offered_on_remains(
+        till: TillFactory) -> None:
+    t = till([MUFFIN_COOKIE_DEAL])
+    t.scan("LATTE-V")
+    t.accept()
+    t.scan("LATTE-V")                        # a second coffee (the deal is not offered again)
+    t.void("LATTE-V")
+    assert sum(ln.amount for ln in t.session.lines if ln.origin == "bundle") == 300
+    assert t.total == 435 + 300
+
+
 @pytest.mark.parametrize("price", ["0.01", "0.02", "1.00", "2.99", "4.35"])
 def test_bundle_lines_always_add_up_to_the_bundle_price(till: TillFactory, price: str) -> None:
     t = till([rule("bundle", offer={"bundle": {"with": ["MUFFIN-B", "COOKIE", "BEANS-250"],

@@ -117,3 +117,27 @@ def test_a_reward_item_the_customer_scans_is_repriced_never_doubled(
     assert [(ln.sku, ln.unit_price) for ln in t.session.lines] == [
         ("BEANS-250", beans), ("MUG", mug)]
     assert t.total == beans + mug
+
+
+def test_a_reward_taken_back_from_several_scanned_gives_the_unit_back(
+        till: Callable[..., Till]) -> None:
+    """Two mugs scanned, one becomes the reward; the total falls back: both mugs are
+    still on the order at their price (the customer is never charged for fewer items
+    than they put down, nor more)."""
+    t = till(MUG_RULES)
+    catalog = t.engine.catalog
+    beans, mug = catalog.get("BEANS-250").price, catalog.get("MUG").price
+    t.scan("BEANS-250")
+    t.checkout()
+    t.accept()
+    t.scan("MUG")
+    t.qty(2)                                 # 33.50, 21.50 without one mug: one is the reward
+    assert sorted((ln.sku, ln.qty, ln.unit_price) for ln in t.session.lines) == [
+        ("BEANS-250", 1, beans), ("MUG", 1, 600), ("MUG", 1, mug)]
+    t.void("BEANS-250")                      # 12.00 without the reward: taken back
+    assert [(ln.sku, ln.qty, ln.unit_price) for ln in t.session.lines] == [("MUG", 2, mug)]
+    assert t.total == 2 * mug
+    t.scan("BEANS-250")                      # over again: one of the two becomes the reward
+    assert sorted((ln.sku, ln.qty, ln.unit_price) for ln in t.session.lines) == [
+        ("BEANS-250", 1, beans), ("MUG", 1, 600), ("MUG", 1, mug)]
+    assert t.total == beans + mug + 600
