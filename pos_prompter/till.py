@@ -192,10 +192,11 @@ class Till:
             return self._error("no open order")
         return self._run(lambda s, _now: s.set_qty(qty))
 
-    def void(self, sku: str) -> list[TillEvent]:
+    def void(self, sku: str, *, line_no: int | None = None) -> list[TillEvent]:
+        """Remove the last line with this SKU, or that line (`line_no`) of it."""
         if self.session is None:
             return self._error("no open order")
-        return self._run(lambda s, _now: s.void(sku))
+        return self._run(lambda s, _now: s.void(sku, line_no=line_no))
 
     def checkout(self) -> list[TillEvent]:
         if self.session is None or not self.session.lines:

@@ -217,9 +217,11 @@ class OrderSession:
         events += self._settle_rewards()
         return events
 
-    def void(self, sku: str) -> list[TillEvent]:
-        """Remove the last line with this SKU (a prompt on screen is ignored)."""
-        target = next((ln for ln in reversed(self.lines) if ln.sku == sku), None)
+    def void(self, sku: str, *, line_no: int | None = None) -> list[TillEvent]:
+        """Remove the last line with this SKU, or line `line_no` (which must be one of
+        this SKU): a prompt on screen is ignored."""
+        target = next((ln for ln in reversed(self.lines) if ln.sku == sku
+                       and (line_no is None or ln.no == line_no)), None)
         if target is None:
             return [self._event("error", message=f"no line with {sku} to void")]
         events = self._drop_prompt()

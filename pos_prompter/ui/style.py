@@ -179,6 +179,12 @@ QPushButton {
     border: 1px solid #a9b3bf;
 }
 #checkoutButton:pressed { background: #e9edf2; }
+#voidButton {
+    background: #ffffff;
+    color: #1f2a37;
+    border: 1px solid #a9b3bf;
+}
+#voidButton:pressed { background: #e9edf2; }
 
 #statusMessage {
     font-size: 16px;

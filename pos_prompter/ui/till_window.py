@@ -59,8 +59,8 @@ INFO = "info"
 ERROR = "error"
 
 TRAINING_TEXT = "PRACTICE MODE \N{EM DASH} sales are not real"
-KEY_HELP = ("Enter  scan     F9  accept     F10 / Esc  decline     F8  offer again     "
-            "F4  checkout     F12  pay     3*CODE  three of an item     3*  quantity of last")
+KEY_HELP = ("Enter  scan    F9  accept    F10 / Esc  decline    F8  offer again    "
+            "F7  remove    F4  checkout    F12  pay    3*CODE  three    3*  qty of last")
 ROW_HEIGHT = 44
 MAX_MESSAGE = 220
 """Longer messages (a misread barcode of 500 digits) are cut, so the layout holds."""
@@ -301,9 +301,15 @@ class TillWindow(QMainWindow):
         self.manager_button.setToolTip("Sign in as a manager to change rules")
         self.manager_button.clicked.connect(self.open_manager)
         self.manager_button.setVisible(not self.training)
+        self.void_button = touch_button("Remove line  F7", "voidButton", central)
+        self.void_button.setMinimumHeight(40)
+        self.void_button.setToolTip("Remove the line tapped in the order, or else the last "
+                                    "line")
+        self.void_button.clicked.connect(self.void_line)
         status_row = QHBoxLayout()
         status_row.setSpacing(10)
         status_row.addWidget(self.status_label, 1)
+        status_row.addWidget(self.void_button, 0, Qt.AlignmentFlag.AlignTop)
         status_row.addWidget(self.manager_button, 0, Qt.AlignmentFlag.AlignTop)
 
         body = QVBoxLayout()
@@ -355,6 +361,7 @@ class TillWindow(QMainWindow):
             (Qt.Key.Key_F10, self.decline_prompt),
             (Qt.Key.Key_Escape, self._on_escape),
             (Qt.Key.Key_F8, self.reopen_declined),
+            (Qt.Key.Key_F7, self.void_line),
             (Qt.Key.Key_F4, self.checkout),
             (Qt.Key.Key_F12, self.pay),
         )
@@ -468,6 +475,22 @@ class TillWindow(QMainWindow):
             self.show_message("No declined offer to show again on that line.")
             return
         self._act("offer it again", lambda: self.till.reopen(line_no))
+
+    @Slot()
+    def void_line(self) -> None:
+        """Remove the line tapped in the order (selected), or else the last line: the
+        customer changed their mind, or an item was scanned twice. What it takes with it
+        (a reward no longer reached, a bundle's set price) the till works out."""
+        lines = self.till.lines
+        if not lines:
+            self._refocus()
+            self.show_message("Nothing to remove: the order is empty.")
+            return
+        selected = self.order_table.selectionModel().selectedRows()
+        line = (lines[selected[0].row()] if selected and selected[0].row() < len(lines)
+                else lines[-1])
+        self.order_table.clearSelection()
+        self._act(f"remove {line.name}", lambda: self.till.void(line.sku, line_no=line.no))
 
     @Slot()
     def checkout(self) -> None:

@@ -141,3 +141,24 @@ def test_a_reward_taken_back_from_several_scanned_gives_the_unit_back(
     assert sorted((ln.sku, ln.qty, ln.unit_price) for ln in t.session.lines) == [
         ("BEANS-250", 1, beans), ("MUG", 1, 600), ("MUG", 1, mug)]
     assert t.total == beans + mug + 600
+
+
+def test_voiding_one_line_by_number_leaves_the_others_of_that_item(
+        till: Callable[..., Till]) -> None:
+    """The window removes the line the clerk tapped: the reward mug, not their own."""
+    t = till(MUG_RULES)
+    mug = t.engine.catalog.get("MUG").price
+    t.scan("BEANS-250")
+    t.checkout()
+    t.accept()
+    t.scan("MUG")
+    t.qty(2)                                 # one of the two is the reward now
+    reward = next(ln for ln in t.session.lines if ln.origin == "reward")
+    events = t.session.void("MUG", line_no=reward.no)
+    assert [e.event for e in events] == ["void"]
+    assert [(ln.sku, ln.qty, ln.unit_price) for ln in t.session.lines] == [
+        ("BEANS-250", 1, t.engine.catalog.get("BEANS-250").price), ("MUG", 1, mug)]
+    assert "mug-at-checkout" not in t.session.armed  # turned down: it does not come back
+    [error] = t.session.void("MUG", line_no=reward.no)  # that line is gone
+    assert error.event == "error"
+

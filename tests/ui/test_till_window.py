@@ -720,6 +720,52 @@ def test_f8_offers_a_declined_suggestion_again(
     assert scan_field(window).hasFocus()
 
 
+def test_f7_removes_the_last_line_and_the_store_has_it_removed(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    window = make_till_window(cafe_store_path)
+    scan(qtbot, window, COOKIE)
+    scan(qtbot, window, MUFFIN)
+    muffin = window.till.lines[-1]
+    press(qtbot, window, Qt.Key.Key_F7)
+
+    assert table_column(window) == [window.till.lines[0].name]
+    assert "Removed: " + muffin.name in label_text(window, "statusMessage")
+    assert label_text(window, "orderTotal") == window.till.money(window.till.lines[0].amount)
+    assert stored_lines(cafe_store_path) == [window.till.lines[0].sku]
+    assert scan_field(window).text() == ""
+    assert scan_field(window).hasFocus()
+
+
+def test_the_remove_button_takes_the_line_tapped(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    window = make_till_window(cafe_store_path)
+    for code in (COOKIE, MUFFIN, COOKIE):
+        scan(qtbot, window, code)
+    while window.till.prompt is not None:
+        press(qtbot, window, Qt.Key.Key_F10)
+    table = child(window, QTableView, "orderTable")
+    first = table.visualRect(table.model().index(0, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    assert scan_field(window).hasFocus(), "tapping a line leaves the scanner its field"
+    kept = [ln.no for ln in window.till.lines[1:]]
+
+    button(window, "voidButton").click()
+
+    assert [ln.no for ln in window.till.lines] == kept, "the tapped line went, no other"
+    assert len(table_column(window)) == 2
+    assert not table.selectionModel().hasSelection()
+    assert scan_field(window).hasFocus()
+
+
+def test_f7_on_an_empty_order_says_so(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    window = make_till_window(cafe_store_path)
+    press(qtbot, window, Qt.Key.Key_F7)
+    assert "Nothing to remove" in label_text(window, "statusMessage")
+    assert window.till.order_id is None, "no order was opened"
+    assert stored_lines(cafe_store_path) == []
+
+
 def test_f8_without_a_declined_offer_is_a_gentle_message(
         qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
     window = make_till_window(cafe_store_path)
