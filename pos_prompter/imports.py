@@ -23,7 +23,13 @@ from pathlib import Path
 from typing import Any, Final
 
 from pos_prompter.bootstrap import parse_pack_text, read_text
-from pos_prompter.core.catalog import Catalog, Product, normalize_barcode, parse_catalog_csv
+from pos_prompter.core.catalog import (
+    Catalog,
+    Product,
+    barcode_taken_problem,
+    normalize_barcode,
+    parse_catalog_csv,
+)
 from pos_prompter.core.errors import UserError, ValidationError
 from pos_prompter.core.lint import Finding, has_errors, lint
 from pos_prompter.core.money import cents_str, format_money
@@ -161,6 +167,8 @@ def _field_text(value: Any) -> str:
 def _product_changes(old: Product, new: Product) -> list[str]:
     out = []
     for f in dataclasses.fields(Product):
+        if not f.compare:  # where the row was in the file, not data
+            continue
         before, after = getattr(old, f.name), getattr(new, f.name)
         if before != after:
             if f.name in ("price", "cost"):
@@ -184,7 +192,7 @@ def preview_catalog(store: Store, products: Sequence[Product], path: Path) -> Pr
         for code in p.barcodes:
             owner = catalog.lookup(code)
             if owner is not None and owner.sku != p.sku and owner.sku not in incoming:
-                problems.append(f"barcode {code} of {p.sku} already belongs to {owner.sku}")
+                problems.append(barcode_taken_problem(p, code, owner.sku))
         old = catalog.get(p.sku)
         if old is None:
             added.append(p.sku)

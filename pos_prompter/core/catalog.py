@@ -20,6 +20,8 @@ SKU_RE = re.compile(r"\A[A-Za-z0-9._-]{1,64}\Z")
 SLUG_RE = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 DIGITS_RE = re.compile(r"\A[0-9]+\Z")
 """ASCII digits only: str.isdigit() also accepts superscripts and other scripts' digits."""
+DECIMAL_RE = re.compile(r"\A[0-9]+(?:\.[0-9]+)?\Z")
+"""A plain decimal such as 12 or 0.5: Decimal() and int() also take 1e2, 1_0, NaN, +5."""
 
 COLUMNS = (
     "sku", "name", "price", "barcodes", "category", "tags", "family", "size_rank",
@@ -45,6 +47,8 @@ class Product:
     unit: str | None = None
     cost: Cents | None = None
     active: bool = True
+    line: int | None = field(default=None, compare=False, repr=False)
+    """The product's line in the catalog file it was read from, for messages; not data."""
 
 
 def gtin_check_digit(body: str) -> int:
@@ -72,6 +76,14 @@ def barcode_problem(code: str) -> str | None:
     if expected != int(code[-1]):
         return f"barcode {code!r} has check digit {code[-1]}, expected {expected}"
     return None
+
+
+def barcode_taken_problem(product: Product, code: str, owner: str) -> str:
+    """The refusal of `product`'s barcode `code` (as the file gave it), which the store's
+    product `owner` holds: led by `line N, column barcodes:` when the product came from a
+    file."""
+    where = "" if product.line is None else f"line {product.line}, column barcodes: "
+    return f"{where}barcode {code} of {product.sku} already belongs to {owner}"
 
 
 def normalize_barcode(code: str) -> str:
@@ -246,6 +258,8 @@ def parse_catalog_csv(text: str) -> list[Product]:
         size_rank: int | None = None
         if cells.get("size_rank"):
             try:
+                if not DIGITS_RE.match(cells["size_rank"]):
+                    raise ValueError
                 size_rank = int(cells["size_rank"])
                 if size_rank < 1:
                     raise ValueError
@@ -258,6 +272,8 @@ def parse_catalog_csv(text: str) -> list[Product]:
         unit_qty: Decimal | None = None
         if cells.get("unit_qty"):
             try:
+                if not DECIMAL_RE.match(cells["unit_qty"]):
+                    raise InvalidOperation
                 unit_qty = Decimal(cells["unit_qty"])
                 if not unit_qty.is_finite() or unit_qty <= 0:
                     raise InvalidOperation
@@ -283,7 +299,7 @@ def parse_catalog_csv(text: str) -> list[Product]:
             sku=Sku(sku), name=name, price=price, barcodes=tuple(barcodes), category=category,
             tags=frozenset(tags), family=family, size_rank=size_rank,
             size_label=cells.get("size_label") or None, unit_qty=unit_qty,
-            unit=cells.get("unit") or None, cost=cost, active=active,
+            unit=cells.get("unit") or None, cost=cost, active=active, line=line,
         ))
     if problems:
         raise ValidationError(problems[:MAX_PROBLEMS], what="catalog")
@@ -299,7 +315,7 @@ def catalog_to_csv(products: Iterable[Product]) -> str:
         writer.writerow([
             p.sku, p.name, cents_str(p.price), "|".join(p.barcodes), p.category or "",
             "|".join(sorted(p.tags)), p.family or "", p.size_rank or "", p.size_label or "",
-            "" if p.unit_qty is None else str(p.unit_qty), p.unit or "",
+            "" if p.unit_qty is None else format(p.unit_qty, "f"), p.unit or "",
             "" if p.cost is None else cents_str(p.cost), "true" if p.active else "false",
         ])
     return out.getvalue()

@@ -22,7 +22,13 @@ from typing import Any
 from sqlite_utils import Database
 
 from pos_prompter.core.bulk import gc_paused
-from pos_prompter.core.catalog import Catalog, Product, Sku, normalize_barcode
+from pos_prompter.core.catalog import (
+    Catalog,
+    Product,
+    Sku,
+    barcode_taken_problem,
+    normalize_barcode,
+)
 from pos_prompter.core.errors import UserError, ValidationError
 from pos_prompter.core.past_orders import PastOrder
 from pos_prompter.core.rules import Rule, RulePack, Settings, parse_rule, rule_to_dict
@@ -439,14 +445,16 @@ class Store:
         try:
             self._stage_products(products, progress)
             with self.write() as db:
-                self._bump_revision()
                 conflicts = conn.execute(_IMPORT_CONFLICTS).fetchall()
                 if conflicts:
                     raise ValidationError(
-                        [f"barcode {self._given_code(products[pos], code)} of "
-                         f"{products[pos].sku} already belongs to {owner}"
+                        [barcode_taken_problem(products[pos],
+                                               self._given_code(products[pos], code), owner)
                          for pos, code, owner in conflicts], what="catalog")
-                conn.execute(_IMPORT_DIFF)
+                # The same file again changes nothing: no audit rows, and tills keep what
+                # they have (a new revision would reload them all).
+                if conn.execute(_IMPORT_DIFF).rowcount:
+                    self._bump_revision()
                 record_query(db, _IMPORT_AUDIT, actor=actor)
                 conn.execute(_IMPORT_UPSERT)
                 conn.execute(_IMPORT_DROP_CODES)
