@@ -130,11 +130,8 @@ def preview_rules(store: Store, pack: RulePack, path: Path, *, merge: bool = Fal
     notes: list[str] = []
     effective = settings
     if pack.settings is not None:
-        effective = dataclasses.replace(settings,
-                                        max_prompts_per_order=pack.settings.max_prompts_per_order,
-                                        max_offer_ratio=pack.settings.max_offer_ratio,
-                                        currency=pack.settings.currency)
-        old_s, new_s = settings_to_dict(settings), settings_to_dict(pack.settings)
+        effective = pack.settings_over(settings)  # the keys the pack gives, over the store's
+        old_s, new_s = settings_to_dict(settings), settings_to_dict(effective)
         diffs = [f"{k} {old_s[k]} \N{RIGHTWARDS ARROW} {new_s[k]}"
                  for k in _diff_keys(old_s, new_s)]
         if diffs:

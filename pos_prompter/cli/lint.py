@@ -47,7 +47,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
         settings = store.load_settings()
         rules = list(pack.rules) if pack is not None else store.load_rules()
     if pack is not None and pack.settings is not None:
-        settings = pack.settings  # importing the pack would make these the store's settings
+        settings = pack.settings_over(settings)  # what importing the pack would leave
     findings = lint(rules, catalog, settings)
     out(format_json(findings) if args.format == "json" else format_table(findings))
     return 1 if findings else 0

@@ -12,7 +12,7 @@ import functools
 import re
 import string
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal, NewType
 
@@ -171,11 +171,36 @@ class Rule:
         return tuple(skus)
 
 
+PACK_SETTINGS: tuple[str, ...] = ("max_prompts_per_order", "max_offer_ratio", "currency")
+"""The settings a pack's `settings` section may give (the others are the store's own)."""
+
+
 @dataclass(frozen=True, slots=True)
 class RulePack:
     rules: tuple[Rule, ...]
     settings: Settings | None = None
-    """None when the pack has no settings section (the store keeps its own)."""
+    """None when the pack has no settings section (the store keeps its own). The keys the
+    section leaves out hold defaults here: what importing does is `settings_over`."""
+    settings_given: frozenset[str] | None = None
+    """The keys the pack's `settings` gives; None: all of PACK_SETTINGS (a pack made in code)."""
+
+    @property
+    def settings_keys(self) -> tuple[str, ...]:
+        """The store settings importing this pack sets (in PACK_SETTINGS order)."""
+        if self.settings is None:
+            return ()
+        if self.settings_given is None:
+            return PACK_SETTINGS
+        return tuple(k for k in PACK_SETTINGS if k in self.settings_given)
+
+    def settings_over(self, current: Settings) -> Settings:
+        """The store's settings once this pack is imported: the keys the pack gives, over
+        `current`; a key it leaves out keeps the store's value."""
+        keys = self.settings_keys
+        if not keys:
+            return current
+        assert self.settings is not None
+        return replace(current, **{k: getattr(self.settings, k) for k in keys})
 
 
 # ---------------------------------------------------------------- placeholders
@@ -564,8 +589,7 @@ def _parse_offer(kind: str, of: dict[str, Any], where: str, problems: _Problems)
 def parse_settings(raw: Any, problems: _Problems | None = None) -> Settings:
     own = problems is None
     probs = problems if problems is not None else _Problems()
-    s = _check_keys(raw, ("max_prompts_per_order", "max_offer_ratio", "currency"), "settings",
-                    "settings", probs)
+    s = _check_keys(raw, PACK_SETTINGS, "settings", "settings", probs)
     defaults = Settings()
     cap = s.get("max_prompts_per_order", defaults.max_prompts_per_order)
     if isinstance(cap, bool) or not isinstance(cap, int) or cap < 0:
@@ -596,10 +620,17 @@ def parse_pack(data: Any, *,
             problems.add("pack", str(key), "unknown top-level field (known: version, "
                          "settings, rules)")
     version = data.get("version")
-    if isinstance(version, bool) or version != PACK_VERSION:
-        problems.add("pack", "version", f"{data.get('version')!r} is not a supported format "
-                     f"version (this app reads version {PACK_VERSION})")
-    settings = parse_settings(data["settings"], problems) if "settings" in data else None
+    if type(version) is not int or version != PACK_VERSION:  # not 1.0, True or "1"
+        problems.add("pack", "version", f"{version!r} is not a supported format version "
+                     f"(this app reads version {PACK_VERSION}, written as the whole number "
+                     f"{PACK_VERSION})")
+    settings: Settings | None = None
+    given: frozenset[str] | None = None
+    if "settings" in data:
+        raw_settings = data["settings"]
+        settings = parse_settings(raw_settings, problems)
+        given = frozenset(k for k in PACK_SETTINGS
+                          if isinstance(raw_settings, Mapping) and k in raw_settings)
     raw_rules = data.get("rules", [])
     if raw_rules is None:
         raw_rules = []
@@ -623,7 +654,7 @@ def parse_pack(data: Any, *,
         progress(len(raw_rules), len(raw_rules))
     if problems.items:
         raise ValidationError(problems.items, what="rule pack")
-    return RulePack(rules=tuple(rules), settings=settings)
+    return RulePack(rules=tuple(rules), settings=settings, settings_given=given)
 
 
 # ---------------------------------------------------------------- export

@@ -573,8 +573,9 @@ class Store:
                 "updated_at=excluded.updated_at",
                 [(rule.id, rule.kind, int(rule.active), rule.priority, new[rule.id], now)
                  for rule in pack.rules if rule.id in touched])
-            if pack.settings is not None:
-                self._put_settings(self._settings_values(pack.settings), actor)
+            if pack.settings is not None:  # the keys it leaves out keep the store's value
+                self._put_settings(self._settings_values(
+                    pack.settings_over(self.load_settings())), actor)
             record(db, [*(Change("rule", k, "add", None, new[k], True) for k in added),
                         *(Change("rule", k, "change", old[k], new[k], True) for k in changed),
                         *(Change("rule", k, "remove", old[k], None, True) for k in removed)],
