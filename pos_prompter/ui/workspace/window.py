@@ -192,6 +192,12 @@ class WorkspaceWindow(QMainWindow):
                                         commits=commit_counter(store))
             self.watcher.published.connect(self._on_published_elsewhere)
             self.watcher.written.connect(self.rule_list.refresh_results)
+        if preloaded is not None:  # read a moment ago, in a worker: catch up from there
+            revision = store.publish_revision()
+            if revision != preloaded.rules.revision:
+                self._on_published_elsewhere(revision)
+            else:
+                self.rule_list.refresh_results()  # sales since: their prompt outcomes
 
     # ------------------------------------------------------------------ building
 

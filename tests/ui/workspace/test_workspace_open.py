@@ -3,6 +3,7 @@ manager signing in at a chain-sized store never stops the clerk's scanning."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -126,3 +127,29 @@ def test_a_store_the_worker_cannot_read_is_said_and_the_till_goes_on(
     assert len(table_column(window)) == 1
     with qtbot.waitSignal(window.workspace_opened, timeout=10_000):
         window.open_workspace(manager(window))  # and it can be asked again
+
+
+def test_a_workspace_built_from_an_older_read_catches_up(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    """Published between the worker's read and the window: the window shows it anyway."""
+    from pos_prompter.ui.workspace.window import load_workspace
+
+    window = make_till_window(cafe_store_path)
+    with Store.open(cafe_store_path) as reader:
+        data = load_workspace(reader)
+        rule = next(row.rule for row in data.rules.rows if row.rule.active)
+    with Store.open(cafe_store_path) as other:   # another till's manager, meanwhile
+        other.save_rule(dataclasses.replace(rule, active=False), actor="someone")
+
+    workspace = WorkspaceWindow(window.till.store, manager(window), window,
+                                demo_password=False, preloaded=data)
+    qtbot.addWidget(workspace)
+    model = workspace.rule_list.model
+
+    def switched_off() -> None:
+        at = model.row_of(rule.id)
+        assert at is not None
+        assert not model.row_at(at).rule.active
+
+    qtbot.waitUntil(switched_off, timeout=10_000)
+    assert not workspace.rule_list.loading
