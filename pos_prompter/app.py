@@ -88,11 +88,23 @@ def start_window(window: TillWindow) -> FirstManagerDialog | None:
 # ---------------------------------------------------------------------- logging and errors
 
 
+FILE_ONLY = "file_only"
+"""`extra={FILE_ONLY: True}` keeps a record (and its traceback) out of stderr: for an error
+that the command line reports on stderr itself, as one sentence (interfaces.md)."""
+
+
+def _not_file_only(record: logging.LogRecord) -> bool:
+    return not getattr(record, FILE_ONLY, False)
+
+
 def setup_logging(log_dir: Path) -> list[logging.Handler]:
-    """Log the app's messages to `log_dir`/pos-prompter.log (rotated) and to stderr.
-    Returns the handlers added, so that they can be removed again."""
+    """Log the app's messages to `log_dir`/pos-prompter.log (rotated) and to stderr (but
+    not those logged with `extra={FILE_ONLY: True}`). Returns the handlers added, so that
+    they can be removed again."""
     formatter = logging.Formatter(LOG_FORMAT)
-    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+    to_stderr = logging.StreamHandler(sys.stderr)
+    to_stderr.addFilter(_not_file_only)
+    handlers: list[logging.Handler] = [to_stderr]
     problem: OSError | None = None
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
@@ -154,7 +166,8 @@ def run(db_path: Path | None = None, training: bool = False) -> int:
     """Start the till and return Qt's exit code when the window is closed.
 
     Raises `pos_prompter.core.errors.UserError` (a `StoreError`) when the store cannot be
-    opened; the command line turns that into one sentence on stderr and exit code 2.
+    opened; the command line turns that into one sentence on stderr and exit code 2. The
+    traceback goes to the log file only.
     """
     handlers = setup_logging(Path(platformdirs.user_log_dir(bootstrap.APP_NAME,
                                                              appauthor=False)))
@@ -163,7 +176,9 @@ def run(db_path: Path | None = None, training: bool = False) -> int:
         try:
             store = open_store(db_path, training=training)
         except Exception:
-            logger.exception("cannot open the store")
+            # The log file keeps the traceback; stderr gets only the command line's one
+            # sentence (and the traceback from it with --debug).
+            logger.exception("cannot open the store", extra={FILE_ONLY: True})
             raise
         logger.info("till started on %s%s", store.path, " (practice mode)" if training else "")
         with store:
