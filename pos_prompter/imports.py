@@ -24,11 +24,12 @@ from typing import Any, Final
 
 from pos_prompter.bootstrap import parse_pack_text, read_text
 from pos_prompter.core.catalog import (
+    OPTIONAL_COLUMNS,
     Catalog,
     Product,
     barcode_taken_problem,
     normalize_barcode,
-    parse_catalog_csv,
+    read_catalog_csv,
 )
 from pos_prompter.core.errors import UserError, ValidationError
 from pos_prompter.core.lint import Finding, has_errors, lint
@@ -68,6 +69,8 @@ class Preview:
     notes: tuple[str, ...] = ()
     pack: RulePack | None = None
     products: tuple[Product, ...] = ()
+    columns: frozenset[str] | None = None
+    """The catalog columns the file has (None: all); the import keeps the others."""
     orders: tuple[PastOrder, ...] = ()
     merge: bool = False
 
@@ -176,10 +179,14 @@ def _product_changes(old: Product, new: Product) -> list[str]:
     return out
 
 
-def preview_catalog(store: Store, products: Sequence[Product], path: Path) -> Preview:
+def preview_catalog(store: Store, products: Sequence[Product], path: Path,
+                    columns: frozenset[str] | None = None) -> Preview:
     """Compare catalog rows with the store's products by SKU. Refuses (ValidationError) a
-    barcode that belongs to a product the file does not touch, as the import would."""
+    barcode that belongs to a product the file does not touch, as the import would.
+    `columns` are the file's columns (None: all): as the import does, a product the store
+    has keeps its values of the columns the file leaves out."""
     catalog: Catalog = store.load_catalog()
+    kept = [] if columns is None else [c for c in OPTIONAL_COLUMNS if c not in columns]
     incoming = {p.sku for p in products}
     problems = []
     added: list[str] = []
@@ -194,6 +201,8 @@ def preview_catalog(store: Store, products: Sequence[Product], path: Path) -> Pr
         if old is None:
             added.append(p.sku)
             continue
+        if kept:
+            p = dataclasses.replace(p, **{c: getattr(old, c) for c in kept})
         diffs = _product_changes(_comparable(old), _comparable(p))
         if diffs:
             changed.append(f"{p.sku}: {'; '.join(diffs)}")
@@ -208,7 +217,7 @@ def preview_catalog(store: Store, products: Sequence[Product], path: Path) -> Pr
                      "are (an import never deletes products; set active to false instead).")
     return Preview(kind=CATALOG, path=path, added=tuple(added), changed=tuple(changed),
                    removed=(), unchanged=unchanged, notes=tuple(notes),
-                   products=tuple(products))
+                   products=tuple(products), columns=columns)
 
 
 def preview_orders(store: Store, orders: Sequence[PastOrder], path: Path) -> Preview:
@@ -235,8 +244,8 @@ def read_preview(store: Store, kind: str, path: Path, *, merge: bool = False,
     if kind == ORDERS:
         orders = parse_orders_csv(read_text(path, "past orders"), store.load_catalog())
         return preview_orders(store, orders, path)
-    products = parse_catalog_csv(read_text(path, "catalog"))
-    return preview_catalog(store, products, path)
+    catalog_file = read_catalog_csv(read_text(path, "catalog"))
+    return preview_catalog(store, catalog_file.products, path, catalog_file.columns)
 
 
 def apply_preview(store: Store, preview: Preview, actor: str,
@@ -247,7 +256,8 @@ def apply_preview(store: Store, preview: Preview, actor: str,
         return store.replace_rules(preview.pack, merge=preview.merge, actor=actor)
     if preview.kind == ORDERS:
         return store.import_orders(preview.orders, source=ORDERS_SOURCE, progress=progress)
-    return store.import_products(preview.products, progress, actor=actor)
+    return store.import_products(preview.products, progress, actor=actor,
+                                 columns=preview.columns)
 
 
 def refusal(exc: BaseException) -> tuple[str, list[str]]:

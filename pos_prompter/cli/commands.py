@@ -10,7 +10,7 @@ from typing import TextIO
 from pos_prompter.bootstrap import export_text, init_store, load_pack_file, read_text
 from pos_prompter.cli.common import need_db, out
 from pos_prompter.cli.staff import cli_actor
-from pos_prompter.core.catalog import parse_catalog_csv
+from pos_prompter.core.catalog import read_catalog_csv
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.past_orders import parse_orders_csv
 from pos_prompter.core.rules import (
@@ -71,14 +71,16 @@ class _Progress:
 
 def cmd_import_catalog(args: argparse.Namespace) -> int:
     db = need_db(args, "import catalog")
-    products = parse_catalog_csv(read_text(args.file, "catalog"))
+    catalog_file = read_catalog_csv(read_text(args.file, "catalog"))
+    products, columns = catalog_file.products, catalog_file.columns
     with Store.open(db) as store:
         if args.dry_run:
-            return _show_preview(preview_catalog(store, products, args.file))
+            return _show_preview(preview_catalog(store, products, args.file, columns))
         progress = None
         if len(products) >= PROGRESS_MIN_PRODUCTS and sys.stderr.isatty():
             progress = _Progress(sys.stderr, f"importing {len(products)} products")
-        summary = store.import_products(products, progress=progress, actor=cli_actor())
+        summary = store.import_products(products, progress=progress, actor=cli_actor(),
+                                        columns=columns)
     out(summary.describe("products") + "\n")
     return 0
 

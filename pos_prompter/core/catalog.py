@@ -28,6 +28,9 @@ COLUMNS = (
     "size_label", "unit_qty", "unit", "cost", "active",
 )
 REQUIRED_COLUMNS = ("sku", "name", "price")
+OPTIONAL_COLUMNS = tuple(c for c in COLUMNS if c not in REQUIRED_COLUMNS)
+"""Columns a file may leave out; each is also the name of the Product field it fills. An
+import keeps an existing product's stored value of a column its file does not have."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,15 +201,34 @@ def _parse_slugs(text: str, what: str) -> list[str]:
     return items
 
 
+@dataclass(frozen=True, slots=True)
+class CatalogFile:
+    """A catalog CSV as read: its products, and the columns its header has. A product of
+    the file holds the default for a column the file leaves out (an import keeps an
+    existing product's stored value there: see `Store.import_products`)."""
+
+    products: list[Product]
+    columns: frozenset[str]
+
+
 def parse_catalog_csv(text: str) -> list[Product]:
     """Parse a catalog CSV. All or nothing: any bad row raises ValidationError listing
-    `line N, column C: what is wrong` for up to the first 50 problems."""
+    `line N, column C: what is wrong` for up to the first 50 problems. The products only:
+    an import of a file that may leave out columns wants `read_catalog_csv`."""
+    return read_catalog_csv(text).products
+
+
+def read_catalog_csv(text: str) -> CatalogFile:
+    """Parse a catalog CSV as `parse_catalog_csv` does, keeping which columns it has."""
     problems: list[str] = []
     products: list[Product] = []
+    columns: frozenset[str] | None = None
     seen_sku: dict[str, int] = {}
     seen_code: dict[str, tuple[int, str]] = {}
     for line, cells in table_rows(text, columns=COLUMNS, required=REQUIRED_COLUMNS,
                                   what="catalog", problems=problems):
+        if columns is None:  # every row's cells are keyed by the whole header
+            columns = frozenset(cells)
         row_problems: list[str] = []
 
         def bad(column: str, message: str, _line: int = line,
@@ -303,7 +325,8 @@ def parse_catalog_csv(text: str) -> list[Product]:
         ))
     if problems:
         raise ValidationError(problems[:MAX_PROBLEMS], what="catalog")
-    return products
+    # A file without rows has nothing to import: all columns, as for products built in code.
+    return CatalogFile(products, frozenset(COLUMNS) if columns is None else columns)
 
 
 def catalog_to_csv(products: Iterable[Product]) -> str:

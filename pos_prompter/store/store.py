@@ -23,6 +23,9 @@ from sqlite_utils import Database
 
 from pos_prompter.core.bulk import gc_paused
 from pos_prompter.core.catalog import (
+    COLUMNS,
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
     Catalog,
     Product,
     Sku,
@@ -125,6 +128,23 @@ _IMPORT_DIFF = f"""
                {" OR ".join(f"p.{c} IS NOT s.{c}" for c in PRODUCT_COLUMNS[1:])} AS differs
         FROM temp.import_stage s LEFT JOIN main.products p ON p.sku = s.sku)
     WHERE NOT found OR differs OR codes_changed"""
+# A column the file leaves out keeps each existing product's stored value: the staged row
+# takes it from the store inside the final transaction, before the diff (so a kept value
+# neither differs nor is audited as a change). Staged products new to the store keep the
+# defaults they were staged with. CSV column -> staged column.
+_KEEP_COLUMN = {"barcodes": "codes", "cost": "cost_cents"}
+_KEEP_SOURCE = {"codes": _OLD_CODES}
+
+
+def _keep_sql(kept: Sequence[str]) -> str:
+    """SQL giving the staged products the store already has its values of `kept` (CSV
+    columns), in one statement."""
+    targets = [_KEEP_COLUMN.get(column, column) for column in kept]
+    sets = ", ".join(f"{t} = {_KEEP_SOURCE.get(t, f'p.{t}')}" for t in targets)
+    return (f"UPDATE temp.import_stage AS s SET {sets} "
+            "FROM main.products AS p WHERE p.sku = s.sku")
+
+
 # Run before the products change: `before` is the product as it is inside this transaction.
 _IMPORT_AUDIT = f"""
     SELECT 'product' AS entity, s.sku AS entity_id, d.action AS action,
@@ -428,10 +448,17 @@ class Store:
 
     def import_products(self, products: Sequence[Product],
                         progress: Progress | None = None, *,
-                        actor: str | None = None) -> ImportSummary:
+                        actor: str | None = None,
+                        columns: Iterable[str] | None = None) -> ImportSummary:
         """Add or update products by SKU, all or nothing. Never deletes products (order
         history refers to them). Re-importing the same file changes nothing. Each added or
         changed product is audited (by `actor`), in the same transaction.
+
+        `columns` are the catalog CSV columns the products were read with (None: all, as
+        for products built in code). A column left out keeps each existing product's
+        stored value (a price-only file keeps the barcodes); a product new to the store
+        takes its fields as given (the defaults). An empty cell of a column the file has
+        clears that field.
 
         The products are checked and staged first, in the connection's own temporary
         tables, while other tills go on writing; then one short transaction compares them
@@ -440,6 +467,7 @@ class Store:
         held for that transaction only (bench_store.py measures it); `progress` reaches
         (total, total) once it is committed."""
         self._check_import(products)
+        kept = self._kept_columns(columns)
         conn = self.db.conn
         total = len(products)
         try:
@@ -451,6 +479,8 @@ class Store:
                         [barcode_taken_problem(products[pos],
                                                self._given_code(products[pos], code), owner)
                          for pos, code, owner in conflicts], what="catalog")
+                if kept:
+                    conn.execute(_keep_sql(kept))
                 # The same file again changes nothing: no audit rows, and tills keep what
                 # they have (a new revision would reload them all).
                 if conn.execute(_IMPORT_DIFF).rowcount:
@@ -471,6 +501,17 @@ class Store:
             progress(total, total)
         return ImportSummary(added=added, changed=changed, removed=[],
                              unchanged=total - len(added) - len(changed))
+
+    @staticmethod
+    def _kept_columns(columns: Iterable[str] | None) -> list[str]:
+        """The optional catalog columns `columns` leaves out (none when it is None)."""
+        if columns is None:
+            return []
+        given = set(columns)
+        wrong = sorted(given - set(COLUMNS)) + [c for c in REQUIRED_COLUMNS if c not in given]
+        if wrong:
+            raise ValueError(f"not a catalog file's columns: {sorted(given)}")
+        return [c for c in OPTIONAL_COLUMNS if c not in given]
 
     @staticmethod
     def _check_import(products: Sequence[Product]) -> None:
