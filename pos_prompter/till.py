@@ -190,7 +190,7 @@ class Till:
     def set_qty(self, qty: int) -> list[TillEvent]:
         if self.session is None:
             return self._error("no open order")
-        return self._run(lambda s, _now: s.set_qty(qty))
+        return self._run(lambda s, now: s.set_qty(qty, now))
 
     def void(self, sku: str, *, line_no: int | None = None) -> list[TillEvent]:
         """Remove the last line with this SKU, or that line (`line_no`) of it."""

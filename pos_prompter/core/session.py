@@ -202,19 +202,48 @@ class OrderSession:
         events.append(self._prompt_event(result, reopened=True))
         return events
 
-    def set_qty(self, qty: int) -> list[TillEvent]:
-        """Set the quantity of the last scanned line. A prompt on screen is ignored: its
-        figures were for the old quantity."""
+    def set_qty(self, qty: int, now: dt.datetime) -> list[TillEvent]:
+        """Set the quantity of the last scanned line ("two lattes": scan, then 2).
+
+        A prompt on screen is worked out again for the order as it now is, since its figures
+        follow the quantity: it stays up with the new figures (a `prompt` event marked
+        `updated`, not counted as shown again), or, when it no longer holds, it is recorded
+        as ignored and the next one queued is shown."""
         if not 1 <= qty <= MAX_QTY:
             return [self._event("error", message=f"quantity must be 1 to {MAX_QTY}, not {qty}")]
         target = next((ln for ln in reversed(self.lines) if ln.origin in ("scan", "upsell")),
                       None)
         if target is None:
             return [self._event("error", message="no line to set the quantity of")]
-        events = self._drop_prompt()
         self._replace(target, target.with_(qty=qty))
-        events.append(self._event("qty", sku=target.sku, qty=qty, line=target.no))
+        events = [self._event("qty", sku=target.sku, qty=qty, line=target.no)]
         events += self._settle_rewards()
+        events += self._recheck_current(now)
+        return events
+
+    def _recheck_current(self, now: dt.datetime) -> list[TillEvent]:
+        """The order changed under the prompt on screen: show it with its figures as they
+        now are, or, if it no longer applies, drop it as ignored and show the next."""
+        prompt = self.current
+        if prompt is None:
+            return []
+        rule = self.engine.rules.get(prompt.rule_id)
+        result: Prompt | Skip = Skip("the rule is no longer published")
+        if rule is not None:
+            self._reopening = rule.id  # the same prompt: not "already offered", no cap
+            try:
+                result = self.engine.check(rule, self.view(), prompt.trigger_line, now)
+            finally:
+                self._reopening = None
+        if isinstance(result, Prompt):
+            if result == prompt:
+                return []
+            self.current = result
+            return [self._prompt_event(result, updated=True)]
+        self.answers[prompt.rule_id] = "ignored"
+        self.current = None
+        events = [self._event("ignored", rule=prompt.rule_id, kind=prompt.kind)]
+        events += self._show_next(now)
         return events
 
     def void(self, sku: str, *, line_no: int | None = None) -> list[TillEvent]:
@@ -308,8 +337,11 @@ class OrderSession:
             events.append(self._prompt_event(result))
         return events
 
-    def _prompt_event(self, prompt: Prompt, *, reopened: bool = False) -> TillEvent:
+    def _prompt_event(self, prompt: Prompt, *, reopened: bool = False,
+                      updated: bool = False) -> TillEvent:
         extra: dict[str, Any] = {"reopened": True} if reopened else {}
+        if updated:
+            extra["updated"] = True
         return self._event(
             "prompt", rule=prompt.rule_id, kind=prompt.kind, say=prompt.say,
             why=prompt.why, evidence=list(prompt.evidence),

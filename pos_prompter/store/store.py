@@ -723,8 +723,8 @@ class Store:
                   ln.rule_id) for ln in session.lines])
             for ev in events:
                 status = PROMPT_STATUS.get(ev.event)
-                if status is None:
-                    continue
+                if status is None or ev.data.get("updated"):
+                    continue  # not a prompt outcome; or the same prompt, new figures
                 offer = ev.data.get("offer") or {}
                 revenue = 0
                 if ev.event == "accepted":

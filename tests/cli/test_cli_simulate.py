@@ -195,6 +195,27 @@ def test_qty_and_void(cli: RunCli, spec_store: Path, tmp_path: Path) -> None:
     assert events[-1]["total"] == "9.50"
 
 
+def test_scan_then_qty_then_accept_as_the_spec_lists_them(
+        cli: RunCli, spec_store: Path, tmp_path: Path) -> None:
+    """scan-script.md lists `scan`, `qty 2`, `accept`: the prompt of the scan is still up
+    after the quantity, priced for the whole line, and the accept takes it."""
+    script = write(tmp_path, "time 2026-11-23T08:15\nscan LATTE-T\nqty 2\naccept\npay\n")
+    events = cli("simulate", "--db", spec_store, script).events()
+    check_shape(events)
+    assert [e["event"] for e in events[:4]] == ["line", "prompt", "qty", "prompt"]
+    assert events[1]["offer"]["delta"] == "0.50"
+    assert (events[3]["rule"], events[3]["offer"]["delta"], events[3]["updated"]) == (
+        "latte-size-up", "1.00", True)
+    accepted = next(e for e in events if e["event"] == "accepted")
+    assert (accepted["rule"], accepted["total"]) == ("latte-size-up", "7.90")
+    assert not any(e["event"] == "error" for e in events)
+    assert [e["rule"] for e in events if e["event"] == "ignored"] == ["latte-muffin"]  # pay
+    # Shown once in the outcome log: the figures changed, not the prompt.
+    assert query(spec_store, "SELECT rule_id, status FROM prompt_events "
+                             "WHERE rule_id = 'latte-size-up' ORDER BY id") == [
+        ("latte-size-up", "shown"), ("latte-size-up", "accepted")]
+
+
 def test_clerk_customer_and_time_reach_the_order(cli: RunCli, spec_store: Path,
                                                  tmp_path: Path) -> None:
     script = write(tmp_path, "clerk alice\ncustomer member\ntime 2026-11-23T08:15\n"

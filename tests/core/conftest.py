@@ -63,7 +63,7 @@ class Till:
         return self._record(self.session.pay())
 
     def qty(self, n: int) -> list[TillEvent]:
-        return self._record(self.session.set_qty(n))
+        return self._record(self.session.set_qty(n, self.now))
 
     def void(self, sku: str) -> list[TillEvent]:
         return self._record(self.session.void(sku))

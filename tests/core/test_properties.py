@@ -173,7 +173,7 @@ def act(session: OrderSession, action: tuple[Any, ...], now: dt.datetime) -> lis
     if name == "void":
         return session.void(action[1])
     if name == "qty":
-        return session.set_qty(action[1])
+        return session.set_qty(action[1], now)
     return session.pay()
 
 

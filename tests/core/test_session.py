@@ -637,6 +637,50 @@ def test_set_quantity_of_the_last_line(till: TillFactory) -> None:
     assert events[0].total == 195 + 3 * 275
 
 
+def test_a_quantity_after_the_scan_keeps_the_prompt_with_figures_for_the_whole_line(
+        till: TillFactory) -> None:
+    """ "Two lattes": scan, then 2. The size-up stays up, priced for both cups."""
+    t = till()
+    t.scan("LATTE-T")
+    assert t.prompt_rule == "latte-size-up"
+    assert t.prompt.delta == 50
+    events = t.qty(2)
+    assert kinds(events) == ["qty", "prompt"]
+    assert events[1].data["updated"] is True
+    assert t.prompt.delta == 100
+    assert "$1.00" in t.prompt.say
+    assert t.session.shown == ["latte-size-up"], "the same prompt, not shown twice"
+    assert [p.rule_id for p in t.session.queue] == ["latte-muffin"], "the queue stays"
+    events = t.accept()
+    assert [(ln.sku, ln.qty) for ln in t.session.lines] == [("LATTE-G", 2)]
+    assert events[0].total == 2 * 395
+    assert t.prompt_rule == "latte-muffin"
+
+
+def test_a_quantity_that_puts_the_prompt_out_of_bounds_drops_it_for_the_next(
+        till: TillFactory) -> None:
+    """Beans at 9.50 are in proportion to three lattes (10.35), not to one (3.45)."""
+    t = till([rule(id="beans", offer={"add": ["BEANS-250"]}, max_offer_ratio=1,
+                   priority=9),
+              rule(id="cookie", offer={"add": ["COOKIE"]}, priority=1)])
+    product = t.engine.catalog.get("LATTE-T")
+    t.session.scan(product, t.now, qty=3)
+    assert t.prompt_rule == "beans"
+    events = t.qty(1)
+    assert kinds(events) == ["qty", "ignored", "prompt"]
+    assert events[1].data["rule"] == "beans"
+    assert t.prompt_rule == "cookie"
+
+
+def test_a_quantity_that_leaves_the_figures_as_they_were_says_nothing_more(
+        till: TillFactory) -> None:
+    t = till([rule(id="cookie", offer={"add": ["COOKIE"]})])
+    t.scan("LATTE-T")
+    before = t.prompt
+    assert kinds(t.qty(2)) == ["qty"]
+    assert t.prompt == before
+
+
 @pytest.mark.parametrize("qty", [0, -1, 1000])
 def test_an_impossible_quantity_is_an_error(till: TillFactory, qty: int) -> None:
     t = till()
@@ -717,7 +761,7 @@ def replay(session: OrderSession, steps: list[tuple[str, ...]], now: dt.datetime
         elif name == "pay":
             events = session.pay()
         elif name == "qty":
-            events = session.set_qty(int(args[0]))
+            events = session.set_qty(int(args[0]), now)
         else:
             events = session.void(args[0])
         out += [e.to_json() for e in events]
@@ -841,7 +885,7 @@ def play(text: str, engine: Engine) -> Played:
         elif command in ("accept", "decline", "checkout"):
             events += getattr(current(), command)(now)
         elif command == "qty":
-            events += current().set_qty(int(arg))
+            events += current().set_qty(int(arg), now)
         elif command == "void":
             events += current().void(arg)
         elif command == "pay":

@@ -454,6 +454,33 @@ def test_quantity_times_a_drink_prices_the_prompt_for_the_whole_line(
     assert [status for _rule, status in prompt_log(cafe_store_path)] == ["shown"]
 
 
+def test_a_quantity_after_the_scan_keeps_the_card_priced_for_the_line(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    """Scan, then 2*: the size-up stays on the card, now for two cups, and F9 takes it."""
+    window = make_till_window(cafe_store_path)
+    tall = window.till.catalog.lookup(LATTE_TALL)
+    assert tall is not None
+    grande = window.till.catalog.next_size(tall)
+    assert grande is not None
+    scan(qtbot, window, LATTE_TALL)
+    assert window.till.prompt is not None
+    rule = window.till.prompt.rule_id
+
+    with qtbot.waitSignal(window.prompt_shown):
+        scan(qtbot, window, "2*")
+
+    assert panel(window).isVisible()
+    assert window.till.prompt is not None
+    assert window.till.prompt.rule_id == rule
+    assert label_text(window, "promptDelta").endswith(
+        window.till.money(2 * (grande.price - tall.price)))
+    press(qtbot, window, Qt.Key.Key_F9)
+    assert table_column(window, 1) == ["2"]
+    assert window.till.lines[0].sku == grande.sku
+    assert [status for r, status in prompt_log(cafe_store_path) if r == rule] == [
+        "shown", "accepted"]
+
+
 @pytest.mark.parametrize("text", ["0*" + MUFFIN, "5000*" + MUFFIN, "3**", "*"])
 def test_a_bad_quantity_is_a_message(qtbot: QtBot, make_till_window: MakeWindow,
                                      cafe_store_path: Path, text: str) -> None:
