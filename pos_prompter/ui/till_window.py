@@ -116,8 +116,6 @@ class TillWindow(QMainWindow):
         """Reading what the workspace will show, after a manager signed in."""
         self.model = OrderTableModel(till.money, product_name=self._product_name,
                                      rule_title=self._rule_title, parent=self)
-        self._follow_newest = False
-        """A line was added: scroll to it once the table has laid it out."""
         self._build()
         self._install_keys()
         apply_base_look(self)
@@ -353,7 +351,6 @@ class TillWindow(QMainWindow):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(56)
         QScroller.grabGesture(table.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        table.verticalScrollBar().rangeChanged.connect(self._show_newest_line)
 
     def _install_keys(self) -> None:
         keys: Sequence[tuple[Qt.Key, Callable[[], None]]] = (
@@ -661,11 +658,10 @@ class TillWindow(QMainWindow):
         prompt = till.prompt
         self.model.set_prompt_line(prompt.trigger_line if prompt is not None else None)
         if self.model.rowCount() > rows_before:
-            # Not scrollToBottom(): that lays the table out at once, inside the scan, and
-            # then again for the frame (~0.4 ms a scan, and more at p99). The table lays
-            # the new row out for the frame anyway; its scroll range then grows, and
-            # _show_newest_line follows it.
-            self._follow_newest = True
+            # Now, not when the scroll range grows: laid out here, the new line is painted
+            # in the same frame as its prompt. (Left to the table's own zero-time layout,
+            # the line came a frame after the card, for no gain: bench_window.py.)
+            self.order_table.scrollToBottom()
         self.total_label.setText(till.money(till.total))
         self.order_info.setText(f"Order {till.order_id}" if till.order_id is not None
                                 else "New order")
@@ -675,14 +671,6 @@ class TillWindow(QMainWindow):
         self.prompt_panel.show_prompt(prompt, delta)
         if events:
             self._report(events)
-
-    @Slot(int, int)
-    def _show_newest_line(self, _minimum: int, maximum: int) -> None:
-        """The table's scroll range changed: after a line was added, show the bottom.
-        (An order that still fits has no range to change, and nothing to scroll.)"""
-        if self._follow_newest:
-            self._follow_newest = False
-            self.order_table.verticalScrollBar().setValue(maximum)
 
     def _report(self, events: Sequence[TillEvent]) -> None:
         """Status message and signals for what the till says happened."""
