@@ -17,6 +17,7 @@ from pos_prompter.core.catalog import Product
 from pos_prompter.core.engine import Engine, OrderView, Prompt, Skip
 from pos_prompter.core.money import Cents, cents_str, split_proportionally
 from pos_prompter.core.order import OrderLine
+from pos_prompter.core.rules import Rule
 
 MAX_QTY = 999
 
@@ -187,12 +188,7 @@ class OrderSession:
         rule = self.engine.rules.get(rule_id)
         if rule is None:
             return [self._event("error", message=f"the offer {rule_id} no longer exists")]
-        self._reopening = rule_id
-        try:
-            result = self.engine.check(rule, self.view(),
-                                       line_no if rule.event == "scan" else None, now)
-        finally:
-            self._reopening = None
+        result = self._check_again(rule, line_no if rule.event == "scan" else None, now)
         if isinstance(result, Skip):
             return [self._event("error", message=f"that offer no longer applies: "
                                                  f"{result.reason}")]
@@ -228,13 +224,8 @@ class OrderSession:
         if prompt is None:
             return []
         rule = self.engine.rules.get(prompt.rule_id)
-        result: Prompt | Skip = Skip("the rule is no longer published")
-        if rule is not None:
-            self._reopening = rule.id  # the same prompt: not "already offered", no cap
-            try:
-                result = self.engine.check(rule, self.view(), prompt.trigger_line, now)
-            finally:
-                self._reopening = None
+        result = (Skip("the rule is no longer published") if rule is None
+                  else self._check_again(rule, prompt.trigger_line, now))
         if isinstance(result, Prompt):
             if result == prompt:
                 return []
@@ -245,6 +236,16 @@ class OrderSession:
         events = [self._event("ignored", rule=prompt.rule_id, kind=prompt.kind)]
         events += self._show_next(now)
         return events
+
+    def _check_again(self, rule: Rule, trigger_line: int | None,
+                     now: dt.datetime) -> Prompt | Skip:
+        """Judge a rule this order has already shown, as if showing it now: the same
+        prompt, so "already offered" and the cap do not apply (reopening, re-pricing)."""
+        self._reopening = rule.id
+        try:
+            return self.engine.check(rule, self.view(), trigger_line, now)
+        finally:
+            self._reopening = None
 
     def void(self, sku: str, *, line_no: int | None = None) -> list[TillEvent]:
         """Remove the last line with this SKU, or line `line_no` (which must be one of
@@ -436,7 +437,7 @@ class OrderSession:
 
     def _take_back_reward(self, line: OrderLine) -> list[TillEvent]:
         if line.replaced_sku is not None:  # the customer's own item: back to its price
-            price = line.list_price or line.unit_price
+            price = line.list_price if line.list_price is not None else line.unit_price
             theirs = next((ln for ln in reversed(self.lines) if ln.no != line.no
                            and ln.sku == line.sku and ln.origin != "reward"
                            and ln.unit_price == price and ln.qty < MAX_QTY), None)
@@ -445,7 +446,7 @@ class OrderSession:
                 self._replace(theirs, theirs.with_(qty=theirs.qty + 1))
                 return [self._event("void", sku=line.sku, line=line.no, reward=line.rule_id),
                         self._event("qty", sku=line.sku, qty=theirs.qty + 1, line=theirs.no)]
-            restored = line.with_(unit_price=line.list_price or line.unit_price, origin="scan",
+            restored = line.with_(unit_price=price, origin="scan",
                                   rule_id=None, list_price=None, replaced_sku=None)
             self._replace(line, restored)
             return [self._event("price", sku=line.sku, line=line.no,
