@@ -44,6 +44,7 @@ from pos_prompter.ui import order_model
 from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
 from pos_prompter.ui.order_model import OrderTableModel
 from pos_prompter.ui.prompt_panel import PromptPanel
+from pos_prompter.ui.scanner import ScanRouter
 from pos_prompter.ui.store_watcher import StoreWatcher
 from pos_prompter.ui.style import TILL_QSS, apply_base_look
 from pos_prompter.ui.widgets import plain_label, touch_button
@@ -118,6 +119,8 @@ class TillWindow(QMainWindow):
                                      rule_title=self._rule_title, parent=self)
         self._build()
         self._install_keys()
+        self.scan_router = ScanRouter(self, self.scan_text)
+        """Takes scans typed into a manager's window (sign-in, workspace) to this till."""
         apply_base_look(self)
         self.setStyleSheet(TILL_QSS)
         store_name = till.store.get_setting("store_name")
@@ -569,6 +572,7 @@ class TillWindow(QMainWindow):
             dialog = sign_in
         dialog.finished.connect(self._manager_dialog_closed)
         self.manager_dialog = dialog
+        self._route_scans()
         dialog.open()
 
     @Slot()
@@ -576,6 +580,7 @@ class TillWindow(QMainWindow):
         from pos_prompter.ui.workspace.sign_in import FirstManagerDialog
 
         dialog, self.manager_dialog = self.manager_dialog, None
+        self._route_scans()
         if dialog is None:
             return
         dialog.deleteLater()
@@ -619,6 +624,12 @@ class TillWindow(QMainWindow):
         """A manager signed in, and what the workspace shows is being read."""
         return self._opening is not None
 
+    def _route_scans(self) -> None:
+        """While a manager's window is open it may have the keyboard: scans typed into it
+        are brought here (ScanRouter). With the till alone, its own field takes them."""
+        self.scan_router.set_active(self.manager_dialog is not None
+                                    or self.workspace is not None)
+
     def _workspace_not_opened(self, problem: str) -> None:
         self._opening = None
         self.show_message("Could not open the workspace (" + problem.rstrip(".") + ").",
@@ -634,6 +645,7 @@ class TillWindow(QMainWindow):
         workspace.published.connect(self.load_published)
         workspace.closed.connect(self._workspace_closed)
         self.workspace = workspace
+        self._route_scans()
         workspace.show()
         workspace.raise_()
         workspace.activateWindow()
@@ -643,6 +655,7 @@ class TillWindow(QMainWindow):
     @Slot()
     def _workspace_closed(self) -> None:
         workspace, self.workspace = self.workspace, None
+        self._route_scans()
         if workspace is not None:
             workspace.deleteLater()
         self.activateWindow()
@@ -662,6 +675,8 @@ class TillWindow(QMainWindow):
             # in the same frame as its prompt. (Left to the table's own zero-time layout,
             # the line came a frame after the card, for no gain: bench_window.py.)
             self.order_table.scrollToBottom()
+            # A line tapped earlier is not what F7 or F8 mean once the clerk scans on.
+            self.order_table.clearSelection()
         self.total_label.setText(till.money(till.total))
         self.order_info.setText(f"Order {till.order_id}" if till.order_id is not None
                                 else "New order")

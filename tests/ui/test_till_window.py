@@ -784,6 +784,24 @@ def test_the_remove_button_takes_the_line_tapped(
     assert scan_field(window).hasFocus()
 
 
+def test_a_line_tapped_before_the_next_scans_is_not_what_f7_removes(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    """Tap the latte to look at it, then scan a muffin twice by mistake: F7 takes the
+    second muffin, not the latte tapped a while ago."""
+    window = make_till_window(cafe_store_path)
+    scan(qtbot, window, LATTE_TALL)
+    while window.till.prompt is not None:
+        press(qtbot, window, Qt.Key.Key_F10)
+    table = child(window, QTableView, "orderTable")
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(0, 0)).center())
+    assert table.selectionModel().hasSelection()
+    scan(qtbot, window, MUFFIN)
+    scan(qtbot, window, MUFFIN)
+    press(qtbot, window, Qt.Key.Key_F7)
+    assert [line.sku for line in window.till.lines] == ["LATTE-T", "MUFFIN-BB"]
+
+
 def test_f7_on_an_empty_order_says_so(
         qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
     window = make_till_window(cafe_store_path)
