@@ -66,7 +66,7 @@ ROW_HEIGHT = 44
 MAX_MESSAGE = 220
 """Longer messages (a misread barcode of 500 digits) are cut, so the layout holds."""
 
-QTY_SCAN = re.compile(r"\A([0-9]{1,6})\*(\S*)\Z")
+QTY_SCAN = re.compile(r"\A([0-9]{1,6})\*([^\s*]*)\Z")
 """"3*2100000000012" scans three; "3*" alone sets the quantity of the last line."""
 
 Action = Callable[[], list[TillEvent]]
