@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import platform
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
 import platformdirs
+from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication
 
 from pos_prompter import bootstrap
 from pos_prompter.core.order import Clock
-from pos_prompter.store import Store
+from pos_prompter.store import Store, StoreError
 from pos_prompter.till import Till
 from pos_prompter.ui.till_window import TillWindow
 from pos_prompter.ui.workspace.sign_in import FirstManagerDialog
@@ -45,10 +47,30 @@ def open_store(db_path: Path | None = None, *, training: bool = False) -> Store:
     return bootstrap.open_or_create(real)
 
 
+def till_name() -> str:
+    """This till's name in the store: the computer's. Tills on several computers may share
+    one store file; each reopens only its own open order."""
+    return platform.node() or "till"
+
+
+def lock_till(store_path: Path) -> QLockFile:
+    """Hold this computer's one till on `store_path`. A second till window on the same
+    store here would share the first's name, and so its open order: it is refused (a
+    StoreError) while the first runs. A lock left by a till that died is taken over."""
+    lock = QLockFile(f"{store_path}.till-lock")
+    if not lock.tryLock(0):
+        info = lock.getLockInfo()
+        pid = info[1] if isinstance(info, tuple) and len(info) > 1 else "?"
+        raise StoreError(f"a till is already open on {store_path} on this computer "
+                         f"(process {pid}); use that window")
+    return lock
+
+
 def build_window(store: Store, *, training: bool = False, clock: Clock | None = None,
-                 clerk: str | None = None) -> TillWindow:
-    """The till window over `store` (which the caller keeps and closes)."""
-    till = Till(store, clock, clerk=clerk)
+                 clerk: str | None = None, name: str | None = None) -> TillWindow:
+    """The till window over `store` (which the caller keeps and closes); `name` is the
+    till's (see `till_name`)."""
+    till = Till(store, clock, clerk=clerk, till_name=name)
     window = TillWindow(till, training=training)
     window.resize(*DEFAULT_SIZE)
     return window
@@ -180,19 +202,30 @@ def run(db_path: Path | None = None, training: bool = False) -> int:
             # sentence (and the traceback from it with --debug).
             logger.exception("cannot open the store", extra={FILE_ONLY: True})
             raise
-        logger.info("till started on %s%s", store.path, " (practice mode)" if training else "")
         with store:
-            window = build_window(store, training=training)
-            restore_hook = install_excepthook(window)
+            assert store.path is not None  # the till's store is always a file
+            lock = lock_till(store.path)
+            logger.info("till started on %s as %r%s", store.path, till_name(),
+                        " (practice mode)" if training else "")
             try:
-                start_window(window)
-                return app.exec()
+                return _run_window(app, store, training)
             finally:
-                restore_hook()
-                window.close()
-                window.deleteLater()
-                logger.info("till closed")
+                lock.unlock()
     finally:
         for handler in handlers:
             logger.removeHandler(handler)
             handler.close()
+
+
+def _run_window(app: QApplication, store: Store, training: bool) -> int:
+    """The till window on `store` until it is closed; Qt's exit code."""
+    window = build_window(store, training=training, name=till_name())
+    restore_hook = install_excepthook(window)
+    try:
+        start_window(window)
+        return app.exec()
+    finally:
+        restore_hook()
+        window.close()
+        window.deleteLater()
+        logger.info("till closed")

@@ -52,7 +52,8 @@ class Till:
                  clerk: str | None = None, till_name: str | None = None) -> None:
         self.store = store
         self.till_name = till_name
-        """Which till this is, when several share a store (None: the store's one till)."""
+        """Which till this is, when several share a store: each reopens only its own open
+        order (None: orders of no till in particular, as tests and old stores have them)."""
         self.clock: Clock = clock or SystemClock()
         self.session: OrderSession | None = None
         self.pace = PaceMeter(0)
@@ -69,6 +70,8 @@ class Till:
         self.last_order: int | None = None
         self._rev = 0
         resumed = store.open_order_state(till_name)
+        if resumed is None and till_name is not None and store.adopt_open_order(till_name):
+            resumed = store.open_order_state(till_name)
         if resumed is not None:
             state, self._rev = resumed
             self.session = OrderSession.from_state(state, self.engine)

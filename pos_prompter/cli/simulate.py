@@ -164,12 +164,17 @@ def _open_store(db: Path, *, dry_run: bool, training: bool) -> Store:
     return store
 
 
+SIMULATE_TILL = "simulate"
+"""The till name scripts play as: a script goes on with an order a script left open, never
+with the one a clerk has open at a real till on the same store."""
+
+
 def cmd_simulate(args: argparse.Namespace) -> int:
     db = need_db(args, "simulate")
     source = str(args.script)
     steps = parse_script(read_text(args.script, "scan script"), source)
     with _open_store(db, dry_run=args.dry_run, training=args.training) as store:
-        till = Till(store)
+        till = Till(store, till_name=SIMULATE_TILL)  # never a real till's open order
         if till.session is not None:
             note(f"continuing order {till.order_id}, which was left open in the store")
         play(till, steps, source)

@@ -779,6 +779,16 @@ class Store:
         state.setdefault("customer", row[3])
         return state, int(row[4])
 
+    def adopt_open_order(self, till: str) -> bool:
+        """Give `till` the newest order left open by a till without a name (one from
+        before tills had names), once: in one write, so of two tills starting at once only
+        one takes it. Returns whether there was one."""
+        with self.write() as db:
+            cur = db.execute("UPDATE orders SET till = ? WHERE id = (SELECT id FROM orders "
+                             "WHERE status = 'open' AND till IS NULL ORDER BY id DESC LIMIT 1)",
+                             [till])
+            return cur.rowcount == 1
+
     def order_lines(self, order_id: int) -> list[dict[str, Any]]:
         return list(self.db.query("SELECT * FROM order_lines WHERE order_id = ? "
                                   "ORDER BY line_no", [order_id]))

@@ -216,6 +216,24 @@ def test_scan_then_qty_then_accept_as_the_spec_lists_them(
         ("latte-size-up", "shown"), ("latte-size-up", "accepted")]
 
 
+def test_a_script_never_goes_on_with_a_real_tills_open_order(
+        cli: RunCli, spec_store: Path, tmp_path: Path) -> None:
+    """A clerk has an order open at the till on this store; a script starts its own."""
+    from pos_prompter.store import Store
+    from pos_prompter.till import Till
+
+    with Store.open(spec_store) as store:
+        Till(store, till_name="front").scan("COOKIE")
+    script = write(tmp_path, "time 2026-11-23T08:15\nscan BEANS-250\npay\n")
+    result = cli("simulate", "--db", spec_store, script)
+    assert result.code == 0, result.err
+    assert "continuing" not in result.err
+    paid = result.events()[-1]
+    assert (paid["event"], paid["total"]) == ("paid", "9.50")
+    assert query(spec_store, "SELECT status, till FROM orders ORDER BY id") == [
+        ("open", "front"), ("paid", "simulate")]
+
+
 def test_clerk_customer_and_time_reach_the_order(cli: RunCli, spec_store: Path,
                                                  tmp_path: Path) -> None:
     script = write(tmp_path, "clerk alice\ncustomer member\ntime 2026-11-23T08:15\n"

@@ -95,3 +95,21 @@ def test_a_folder_given_as_the_store_is_one_sentence(tmp_path: Path) -> None:
     folder = tmp_path / "a-folder.db"
     folder.mkdir()
     assert_one_sentence(run_till(tmp_path, "--db", folder), str(folder))
+
+
+def test_a_second_till_on_a_store_already_open_here_is_one_sentence(tmp_path: Path) -> None:
+    """Two till windows on one store on one computer would share the till's name and so its
+    open order: the second is refused while the first runs."""
+    from PySide6.QtCore import QLockFile
+
+    from pos_prompter.bootstrap import init_store
+
+    store = tmp_path / "store.db"
+    init_store(store, "cafe").close()
+    first = QLockFile(f"{store}.till-lock")  # what the running till holds
+    assert first.tryLock(0)
+    try:
+        result = run_till(tmp_path, "--db", store)
+    finally:
+        first.unlock()
+    assert_one_sentence(result, "a till is already open on", str(store), "use that window")
