@@ -338,6 +338,10 @@ class Store:
         except sqlite3.DatabaseError as exc:
             conn.rollback()
             raise StoreError(f"could not save to the store ({exc})") from exc
+        except BaseException:  # never leave the write lock held (every later write: busy)
+            if conn.in_transaction:
+                conn.rollback()
+            raise
 
     def schema_version(self) -> list[str]:
         return [m.name for m in migrations.applied(self.db)]
