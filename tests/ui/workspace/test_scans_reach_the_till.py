@@ -17,6 +17,7 @@ from tillwin_helpers import COOKIE, LATTE_TALL, MUFFIN, child, scan
 from workspace_helpers import MANAGER, open_sign_in, sign_in
 
 from pos_prompter.ui.till_window import TillWindow
+from pos_prompter.ui.workspace.window import WorkspaceWindow
 
 MakeWindow = Callable[..., TillWindow]
 
@@ -44,6 +45,15 @@ def typed_by_hand(widget: QWidget, text: str, *, every_ms: int = 150) -> None:
             event.setTimestamp(at)
             QApplication.sendEvent(widget, event)
         at += every_ms
+
+
+def editing_a_title(qtbot: QtBot, window: TillWindow) -> tuple[WorkspaceWindow, QLineEdit]:
+    """The manager signs in at the till and puts the cursor in a rule's title."""
+    workspace = sign_in(qtbot, window)
+    assert workspace.rule_list.select_rule("coffee-size-up")
+    title = child(workspace, QLineEdit, "ruleTitle")
+    title.setFocus()
+    return workspace, title
 
 
 def skus(window: TillWindow) -> list[str]:
@@ -78,10 +88,7 @@ def test_scans_while_the_manager_signs_in_reach_the_till_not_the_password(
 def test_scans_while_the_workspace_has_the_keyboard_reach_the_till(
         qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
     window = make_till_window(cafe_store_path)
-    workspace = sign_in(qtbot, window)
-    assert workspace.rule_list.select_rule("coffee-size-up")
-    title = child(workspace, QLineEdit, "ruleTitle")
-    title.setFocus()
+    workspace, title = editing_a_title(qtbot, window)
     before = title.text()
 
     wedge(MUFFIN)
@@ -96,10 +103,7 @@ def test_scans_while_the_workspace_has_the_keyboard_reach_the_till(
 def test_a_scans_enter_never_closes_a_box_of_the_workspace(
         qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
     window = make_till_window(cafe_store_path)
-    workspace = sign_in(qtbot, window)
-    assert workspace.rule_list.select_rule("coffee-size-up")
-    title = child(workspace, QLineEdit, "ruleTitle")
-    title.setFocus()
+    workspace, title = editing_a_title(qtbot, window)
     before = title.text()
     QTest.keyClicks(title, " (edited)")             # an unsaved change
     child(workspace, QPushButton, "ruleNew").click()  # "Discard the changes?"
