@@ -122,6 +122,11 @@ class WorkspaceData:
     audit: AuditData
 
 
+def editor_context(loaded: ListData) -> EditorContext:
+    """What the editor needs of the store, from what the rule list's load read."""
+    return EditorContext(loaded.catalog, loaded.settings, loaded.rules, loaded.revision)
+
+
 def load_workspace(store: Store) -> WorkspaceData:
     """Read what a new WorkspaceWindow shows (`WorkspaceWindow(preloaded=...)`)."""
     return WorkspaceData(load_list(store), load_audit(store))
@@ -221,9 +226,8 @@ class WorkspaceWindow(QMainWindow):
 
         loaded = preloaded.rules if preloaded is not None else None
         self.rule_list = RuleListView(self.store, self.actor, central, preloaded=loaded)
-        self.editor = RuleEditor(self.store, self.actor, central, context=None if loaded is None
-                                 else EditorContext(loaded.catalog, loaded.settings,
-                                                    loaded.rules, loaded.revision))
+        self.editor = RuleEditor(self.store, self.actor, central,
+                                 context=None if loaded is None else editor_context(loaded))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
         self.splitter.setObjectName("rulesSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -461,8 +465,7 @@ class WorkspaceWindow(QMainWindow):
         if loaded is None:
             self._edit(rule)
             return
-        self.editor.set_context(loaded.catalog, loaded.settings, loaded.rules,
-                                loaded.revision)
+        self.editor.set_context(*editor_context(loaded))
         self._edit(rule, refresh=False)
 
     @Slot()
