@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -552,6 +553,15 @@ class RuleEditor(QWidget):
         self._errors[key] = label
         return label
 
+    def _with_errors(self, fields: QLayout, *errors: tuple[str, str]) -> QVBoxLayout:
+        """`fields` with the error line of each (key, object name) under them."""
+        stacked = QVBoxLayout()
+        stacked.setSpacing(2)
+        stacked.addLayout(fields)
+        for key, object_name in errors:
+            stacked.addWidget(self._error(key, object_name))
+        return stacked
+
     def _line(self, key: str, object_name: str, label: str, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit(self)
         edit.setObjectName(object_name)
@@ -916,12 +926,8 @@ class RuleEditor(QWidget):
         totals.addWidget(self.total_min_edit)
         totals.addWidget(QLabel("to", self))
         totals.addWidget(self.total_max_edit)
-        totals_errors = QVBoxLayout()
-        totals_errors.setSpacing(2)
-        totals_errors.addLayout(totals)
-        totals_errors.addWidget(self._error("total_min", "orderTotalMinError"))
-        totals_errors.addWidget(self._error("total_max", "orderTotalMaxError"))
-        form.addRow("Order total", totals_errors)
+        form.addRow("Order total", self._with_errors(
+            totals, ("total_min", "orderTotalMinError"), ("total_max", "orderTotalMaxError")))
         self.has_edit = self._list("has", "ref", "orderHas", "order has",
                                    "sku:X, category:Y or tag:Z")
         self._row(form, "Order has all of", self.has_edit, self._error("has", "orderHasError"))
@@ -992,12 +998,8 @@ class RuleEditor(QWidget):
         dates.addWidget(self.to_on, 1, 0)
         dates.addWidget(self.to_edit, 1, 1)
         dates.setColumnStretch(2, 1)
-        date_errors = QVBoxLayout()
-        date_errors.setSpacing(2)
-        date_errors.addLayout(dates)
-        date_errors.addWidget(self._error("date_from", "timeFromError"))
-        date_errors.addWidget(self._error("date_to", "timeToError"))
-        form.addRow("Dates", date_errors)
+        form.addRow("Dates", self._with_errors(
+            dates, ("date_from", "timeFromError"), ("date_to", "timeToError")))
 
         self.priority_box = QSpinBox(self)
         self.priority_box.setObjectName("rulePriority")
