@@ -59,8 +59,8 @@ def lock_till(store_path: Path) -> QLockFile:
     StoreError) while the first runs. A lock left by a till that died is taken over."""
     lock = QLockFile(f"{store_path}.till-lock")
     if not lock.tryLock(0):
-        info = lock.getLockInfo()
-        pid = info[1] if isinstance(info, tuple) and len(info) > 1 else "?"
+        info = lock.getLockInfo()  # (pid, host name, app name); empty when unreadable
+        pid = info[0] if info else "?"
         raise StoreError(f"a till is already open on {store_path} on this computer "
                          f"(process {pid}); use that window")
     return lock
