@@ -70,7 +70,7 @@ class ElidedLabel(QLabel):
         return self._full
 
     def set_full_text(self, text: str) -> None:
-        if text == self._full and self.toolTip() == text:
+        if text == self._full:
             return  # the same prompt title again: nothing to re-measure or re-post
         self._full = text
         self.setToolTip(text)
