@@ -17,7 +17,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDateTimeEdit,
@@ -70,8 +69,6 @@ def _restorer(widget: QWidget) -> Restore:
     if isinstance(widget, QDateTimeEdit):
         when: QDateTime = widget.dateTime()
         return lambda: widget.setDateTime(when)
-    if isinstance(widget, QAbstractSpinBox):
-        return lambda: None
     return lambda: None  # buttons, lists: digits changed nothing worth taking back
 
 
