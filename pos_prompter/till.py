@@ -9,8 +9,10 @@ propagates, so nothing is ever half-applied.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Concatenate, ParamSpec
 
 from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.engine import Engine, Prompt
@@ -20,8 +22,26 @@ from pos_prompter.core.pace import PaceMeter
 from pos_prompter.core.rules import Rule, Settings
 from pos_prompter.core.session import MAX_QTY, OrderSession, TillEvent
 from pos_prompter.store import Store
+from pos_prompter.store.auth import StaffStore
 
 Action = Callable[[OrderSession, dt.datetime], list[TillEvent]]
+P = ParamSpec("P")
+
+NOBODY_TEXT = "nobody is signed in at this till: sign in first"
+
+
+def _signed_in(method: Callable[Concatenate[Till, P], list[TillEvent]]
+               ) -> Callable[Concatenate[Till, P], list[TillEvent]]:
+    """A till action that sells: while nobody is signed in (`Till.needs_sign_in`), an
+    error event instead, and nothing is written."""
+
+    @functools.wraps(method)
+    def action(till: Till, /, *args: P.args, **kwargs: P.kwargs) -> list[TillEvent]:
+        if till.needs_sign_in:
+            return till._error(NOBODY_TEXT)
+        return method(till, *args, **kwargs)
+
+    return action
 
 
 @dataclass(frozen=True)
@@ -64,7 +84,10 @@ class Till:
         """The publish revision the till's catalog, rules and settings come from."""
         self.reload()
         clerks = store.clerks()
-        self.clerk = clerk or (clerks[0] if clerks else None)
+        self.clerk: str | None = clerk or (clerks[0] if clerks else None)
+        """Who is signed in and selling (orders and prompt outcomes are recorded under
+        them); None: nobody (see `needs_sign_in`)."""
+        self._wait_for_sign_in = False
         self.customer: str | None = None
         """Customer type for the next order (or the open one, once set)."""
         self.last_order: int | None = None
@@ -93,6 +116,13 @@ class Till:
     @property
     def prompt(self) -> Prompt | None:
         return self.session.current if self.session else None
+
+    @property
+    def needs_sign_in(self) -> bool:
+        """Nobody is signed in after a sign-out or a refused sign-in: nothing is sold (or
+        written) until someone signs in. A till on a store with no clerk sells unsigned
+        until then, as does one whose store has nobody at all who could sign in."""
+        return self.clerk is None and self._wait_for_sign_in
 
     def money(self, cents: Cents) -> str:
         return format_money(cents, self.settings.currency)
@@ -144,6 +174,7 @@ class Till:
             self.customer = None
         return events
 
+    @_signed_in
     def scan(self, code: str, *, qty: int = 1) -> list[TillEvent]:
         """A barcode or SKU from the scanner or the keyboard (`qty` of it, in one line)."""
         code = code.strip()
@@ -174,49 +205,59 @@ class Till:
             self.session = None
             raise
 
+    @_signed_in
     def accept(self) -> list[TillEvent]:
         if self.prompt is None:
             return self._error("no prompt on screen to accept")
         return self._run(lambda s, now: s.accept(now))
 
+    @_signed_in
     def decline(self) -> list[TillEvent]:
         if self.prompt is None:
             return self._error("no prompt on screen to decline")
         return self._run(lambda s, now: s.decline(now))
 
+    @_signed_in
     def reopen(self, line_no: int) -> list[TillEvent]:
         """Show a declined offer of that line again (the customer changed their mind)."""
         if self.session is None:
             return self._error("no open order")
         return self._run(lambda s, now: s.reopen(line_no, now))
 
+    @_signed_in
     def set_qty(self, qty: int) -> list[TillEvent]:
         if self.session is None:
             return self._error("no open order")
         return self._run(lambda s, now: s.set_qty(qty, now))
 
+    @_signed_in
     def void(self, sku: str, *, line_no: int | None = None) -> list[TillEvent]:
         """Remove the last line with this SKU, or that line (`line_no`) of it."""
         if self.session is None:
             return self._error("no open order")
         return self._run(lambda s, _now: s.void(sku, line_no=line_no))
 
+    @_signed_in
     def checkout(self) -> list[TillEvent]:
         if self.session is None or not self.session.lines:
             return self._error("nothing to check out: the order is empty")
         return self._run(lambda s, now: s.checkout(now))
 
+    @_signed_in
     def pay(self) -> list[TillEvent]:
         if self.session is None or not self.session.lines:
             return self._error("nothing to pay: the order is empty")
         return self._run(lambda s, _now: s.pay())
 
-    def set_customer(self, customer: str | None) -> None:
+    @_signed_in
+    def set_customer(self, customer: str | None) -> list[TillEvent]:
         """The customer type for this order (member, staff...)."""
         customer = customer or None
+        events: list[TillEvent] = []
         if self.session is not None:
-            self._run(lambda s, _now: self._set_customer(s, customer))
+            events = self._run(lambda s, _now: self._set_customer(s, customer))
         self.customer = customer
+        return events
 
     @staticmethod
     def _set_customer(session: OrderSession, customer: str | None) -> list[TillEvent]:
@@ -224,7 +265,34 @@ class Till:
         return [TillEvent("customer", session.order_id, session.total,
                           {"customer": session.customer})]
 
+    def sign_in(self, name: str) -> list[TillEvent]:
+        """`name` signs in and sells from now on, the open order too (handed over: its
+        next prompt outcomes and the order itself are recorded under them). Checked
+        against the staff list (an active person, of any role: the window checks the PIN
+        and the role first, see ui.clerk_sign_in). Refused: an error event, and nobody is
+        signed in."""
+        self.sign_out()
+        name = name.strip()
+        staff = StaffStore(self.store)
+        known = staff.name_taken(name) if name else None  # names are unique in any case
+        person = staff.get(known) if known is not None else None
+        if person is None:
+            return self._error(f"nobody called {name} is on the staff list")
+        if not person.active:
+            return self._error(f"{person.name} is disabled")
+        self.set_clerk(person.name)
+        return [TillEvent("clerk", self.order_id, self.total, {"clerk": person.name})]
+
+    def sign_out(self) -> None:
+        """Nobody is at the till: selling waits for the next sign-in (unless the store has no
+        one on its staff list, see `needs_sign_in`). An open order stays open for the next
+        clerk."""
+        self.clerk = None
+        self._wait_for_sign_in = bool(StaffStore(self.store).list_staff(
+            include_inactive=False))
+
     def set_clerk(self, clerk: str) -> None:
+        """`clerk` sells from now on, without a check (the caller checked: `sign_in`)."""
         self.clerk = clerk
         if self.session is not None:
             self.session.clerk = clerk

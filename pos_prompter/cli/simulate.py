@@ -104,9 +104,8 @@ def _play_step(till: Till, step: Step) -> list[TillEvent]:
             else:
                 till.clock = FixedClock(arg)
             return []
-        case "clerk":
-            till.set_clerk(str(arg))
-            return []
+        case "clerk":  # checked against the staff list; refused, nobody sells
+            return till.sign_in(str(arg))
         case "customer":
             till.set_customer(None if arg in (None, "none", "-") else str(arg))
             return []
