@@ -250,6 +250,20 @@ class Till:
         return self._run(lambda s, _now: s.pay())
 
     @_signed_in
+    def open_order(self) -> list[TillEvent]:
+        """Open the next order now, before its first scan (a practice customer steps up:
+        their order has its number and customer type at once). Nothing when one is open."""
+        if self.session is not None:
+            return []
+        with self.store.write():
+            order_id = self.store.new_order(clerk=self.clerk, customer=self.customer,
+                                            now=self.clock.now(), till=self.till_name)
+        self.session = OrderSession(order_id, self.engine, customer=self.customer,
+                                    clerk=self.clerk)
+        self._rev = 0
+        return [TillEvent("opened", order_id, 0, {"customer": self.customer})]
+
+    @_signed_in
     def set_customer(self, customer: str | None) -> list[TillEvent]:
         """The customer type for this order (member, staff...)."""
         customer = customer or None

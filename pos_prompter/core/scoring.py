@@ -147,7 +147,7 @@ def prompt_note(record: PromptRecord, customer: str, currency: str = "USD") -> s
         lead = (f"{customer} asked why about {what} and you didn't explain (F5), so "
                 f"{customer} said no")
         if record.final_word == "accept":
-            lead += f" (explained, it was a yes{figures})"
+            lead += f"; explained, it would have been a yes{figures}"
     elif record.asked_why:
         lead = f"You offered {what} and explained why when {customer} asked"
     else:
@@ -161,7 +161,7 @@ def prompt_note(record: PromptRecord, customer: str, currency: str = "USD") -> s
     if yes:
         return f"{lead} and {customer} said yes{figures}. Well done."
     if unexplained:
-        return f"{lead}; you recorded the no."
+        return f"{lead}. You recorded the no."
     return f"{lead} and recorded {customer}'s no: asking is the job."
 
 
@@ -175,7 +175,7 @@ def _items_note(wanted: Sequence[str], rung: Sequence[tuple[str, int]],
     extra = [f"{name_of.get(s, s)} x{n - want[s]}" for s, n in got.items() if n > want[s]]
     if not missing and not extra:
         count = sum(want.values())
-        return f"You rang up all {count} item{'s' if count != 1 else ''} right."
+        return f"You rang up every item right ({count} of {count})."
     parts = []
     if missing:
         parts.append("missing " + ", ".join(missing))

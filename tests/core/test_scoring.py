@@ -507,6 +507,6 @@ def test_notes_for_everything_right_say_so() -> None:
     turn.offer()
     turn.prompt_left(RULE, "accepted")
     card = turn.score(["LATTE-T", "LATTE-T"], [("LATTE-T", 2)])
-    assert card.notes == ("You rang up all 2 items right.",
+    assert card.notes == ("You rang up every item right (2 of 2).",
                           "You offered the croissant deal and Sam said yes "
                           "(+$2.00, saves $1.25). Well done.")
