@@ -149,7 +149,18 @@ class _Shop:
             raise InputError("the store has no products for sale to draw customers from "
                              "(import a catalog first)")
         self.focus = [r for r in ordered if r.active and r.event in ("scan", "checkout")]
-        self.checkout = sorted(self.engine.checkout_candidates(), key=lambda r: r.id)
+        checkout = sorted(self.engine.checkout_candidates(), key=lambda r: r.id)
+        # Checkout rules fire on any order, except thresholds: only on a total within
+        # `within` below their reward total. Those are kept by that total, so a customer
+        # looks only at the ones their total can reach.
+        self.checkout_any = [r for r in checkout
+                             if r.kind != "threshold" or r.offer.order_total is None
+                             or r.offer.within is None]
+        anytime = {r.id for r in self.checkout_any}
+        windowed = [r for r in checkout if r.id not in anytime]
+        self.checkout_reach = sorted((r.offer.order_total or 0, r.id) for r in windowed)
+        self.checkout_rules = {r.id: r for r in windowed}
+        self.widest = max((r.offer.within or 0 for r in windowed), default=0)
         self.types = sorted({t for r in ordered if r.active for t in r.customer})
         self._by_price: list[tuple[Cents, str]] | None = None
         self._quiet: list[str] | None = None
@@ -301,16 +312,26 @@ class _Shop:
                 figures = self.figures(rule, product, items, total)
                 if figures is not None:
                     found[rule.id] = (rule, figures)
-        for rule in self.checkout:
+        for rule in self.checkout_for(total):
             if not fits(rule):
-                continue
-            reach = rule.offer.order_total
-            if rule.kind == "threshold" and reach is not None and total >= reach:
                 continue
             figures = self.figures(rule, None, items, total)
             if figures is not None:
                 found[rule.id] = (rule, figures)
         return [found[k] for k in sorted(found)]
+
+    def checkout_for(self, total: Cents) -> list[Rule]:
+        """The checkout rules an order of `total` could see: every one without a window,
+        and the thresholds whose reward total lies above it by no more than their `within`
+        (before anything the customer accepts: offers taken may bring others in reach)."""
+        reach = self.checkout_reach
+        lo = bisect.bisect_right(reach, (total, "\U0010ffff"))
+        hi = bisect.bisect_right(reach, (total + self.widest, "\U0010ffff"))
+        near = [self.checkout_rules[rid] for _t, rid in reach[lo:hi]]
+        rules = [r for r in self.checkout_any if r.offer.order_total is None
+                 or total < r.offer.order_total]
+        rules += [r for r in near if (r.offer.order_total or 0) - total <= (r.offer.within or 0)]
+        return rules
 
     # ---------------------------------------------------------------- one customer
 
