@@ -37,7 +37,7 @@ from pos_prompter.core.rules import (
 from pos_prompter.resources import DEMOS, demo_dir
 from pos_prompter.store import ImportSummary, Store, StoreError
 from pos_prompter.store.auth import StaffStore
-from pos_prompter.store.store import Progress, copy_store
+from pos_prompter.store.store import Progress
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
@@ -420,31 +420,9 @@ def make_practice(store: Store) -> None:
 
 
 def ensure_training_store(real: Path, *, demo_if_missing: str | None = None) -> Path:
-    """Practice mode's store beside `real`, made on first use as a copy of the real store's
-    catalog, rules, settings and staff without any order or outcome (or from a demo when
-    there is no real store yet and `demo_if_missing` names one). Built under a temporary
-    name and renamed at the end, so a failure never leaves a practice store that holds real
-    sales; the real store is only read."""
-    practice = training_store_path(real)
-    if practice.exists():
-        return practice
-    if not real.exists():
-        if demo_if_missing is None:
-            raise StoreError(f"there is no store at {real} to practise on (create one with "
-                             f"'pos-prompter init --db {real}')")
-        init_store(practice, demo_if_missing).close()
-        return practice
-    partial = practice.with_name(practice.name + ".partial")
-    leftovers = [partial, *(partial.with_name(partial.name + end) for end in ("-wal", "-shm"))]
-    for leftover in leftovers:
-        leftover.unlink(missing_ok=True)
-    try:
-        copy_store(real, partial)
-        with Store.open(partial) as store:
-            make_practice(store)
-            store.db.execute("VACUUM")  # no real sale lingers in the free pages
-        partial.replace(practice)
-    finally:
-        for leftover in leftovers:
-            leftover.unlink(missing_ok=True)
-    return practice
+    """Practice mode's store beside `real`, made on first use from the real store's
+    catalog, rules, settings and staff, reading the real store only (see
+    pos_prompter.practice.practice_store.ensure_practice_store)."""
+    from pos_prompter.practice.practice_store import ensure_practice_store
+
+    return ensure_practice_store(real, demo_if_missing=demo_if_missing)

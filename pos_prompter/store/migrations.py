@@ -170,3 +170,37 @@ def m006_imported_orders(db: Database) -> None:
     CREATE UNIQUE INDEX orders_external ON orders(source, external_id)
         WHERE external_id IS NOT NULL;
     """)
+
+
+@migrations()
+def m007_practice(db: Database) -> None:
+    """Practice mode (shared/spec/practice.md): the scenarios a trainer imported (the YAML
+    text as given, so an export or a later version reads it again) and every practice run
+    with its score. Used in the practice store; empty in a real one."""
+    db.executescript("""
+    CREATE TABLE scenarios (
+        id TEXT PRIMARY KEY,               -- the scenario's slug
+        title TEXT NOT NULL,
+        level INTEGER NOT NULL,
+        pass_score INTEGER NOT NULL,
+        body TEXT NOT NULL,                -- the YAML text as imported
+        imported_at TEXT NOT NULL,         -- local time, ISO 8601
+        imported_by TEXT
+    );
+    CREATE TABLE practice_runs (
+        id INTEGER PRIMARY KEY,
+        trainee TEXT NOT NULL,             -- staff.name
+        scenario_id TEXT NOT NULL,
+        scenario_title TEXT NOT NULL,      -- as it was when played
+        started_at TEXT NOT NULL,          -- wall clock, local time, ISO 8601
+        ended_at TEXT NOT NULL,
+        points INTEGER NOT NULL CHECK (points >= 0),
+        possible INTEGER NOT NULL CHECK (possible >= points),
+        score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),
+        pass_score INTEGER NOT NULL CHECK (pass_score BETWEEN 0 AND 100),
+        passed INTEGER NOT NULL CHECK (passed IN (0, 1)),
+        seconds INTEGER NOT NULL CHECK (seconds >= 0),   -- time taken
+        details TEXT NOT NULL DEFAULT '[]' -- JSON list of per-customer scorecards
+    );
+    CREATE INDEX practice_runs_trainee ON practice_runs(trainee, started_at);
+    """)

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -274,13 +274,7 @@ class Store:
         mem = sqlite3.connect(":memory:")
         try:
             # Read-only: not even the migrations or the WAL switch may touch the file.
-            source = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True,
-                                     timeout=5.0)
-            try:
-                _refuse_foreign_database(Database(source), path)
-                source.backup(mem)
-            finally:
-                source.close()
+            read_store(path, lambda source: source.backup(mem))
             store = cls(Database(mem), None)
             store._configure()
             migrations.apply(store.db)
@@ -808,13 +802,56 @@ class Store:
                                   "total_cents FROM orders ORDER BY id"))
 
 
-def copy_store(src: Path, dst: Path) -> None:
-    """Copy a store file safely (through SQLite's backup, so WAL content comes along)."""
-    with Store.open(src) as source:
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        target = sqlite3.connect(str(dst))
-        try:
-            source.db.conn.backup(target)
-        finally:
-            target.close()
+T = TypeVar("T")
 
+READ_ATTEMPTS = 3
+"""How often `read_store` reads a quiet store again when a till changed it meanwhile."""
+
+
+def _file_state(path: Path) -> tuple[int, int, int]:
+    st = path.stat()
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def read_store(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
+    """`read(connection)` on the store file `path`, never opening it for writing.
+
+    SQLite's read-only mode (`mode=ro`) is not enough on its own: on a WAL store that no
+    till has open, a read-only connection creates the -wal and -shm files beside it and
+    leaves them there. So when there is no -wal file (every till closed), the file is read
+    as `immutable`, which touches nothing, and the read counts only if the file stayed the
+    same meanwhile (a till that started and saved during the read: read again). When a
+    till has the store open (its -wal file is there), `mode=ro` reads what it committed,
+    through the files it already made; SQLite's readers leave the -wal as it is (and note
+    in the -shm shared memory which part they read). A store that is not one of ours is
+    refused (StoreError); an unreadable file raises sqlite3.DatabaseError."""
+    wal = path.with_name(path.name + "-wal")
+    for _attempt in range(READ_ATTEMPTS):
+        quiet = not wal.exists()
+        before = _file_state(path)
+        flags = "?mode=ro&immutable=1" if quiet else "?mode=ro"
+        conn = sqlite3.connect(path.resolve().as_uri() + flags, uri=True, timeout=5.0)
+        try:
+            _refuse_foreign_database(Database(conn), path)
+            result = read(conn)
+        finally:
+            conn.close()
+        if not quiet or _file_state(path) == before:
+            return result
+    raise StoreError(f"{path} kept changing while it was being read; try again")
+
+
+def copy_store(src: Path, dst: Path) -> None:
+    """Copy a store file safely, through SQLite's backup (so WAL content comes along),
+    reading `src` only (`read_store`): its migrations wait until the copy is opened."""
+    if not src.exists():
+        raise StoreError(f"there is no store at {src} (create one with "
+                         f"'pos-prompter init --db {src}')")
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    target = sqlite3.connect(str(dst))
+    try:
+        read_store(src, target.backup)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{src} is not a usable store ({exc})") from exc
+    finally:
+        target.close()

@@ -1,0 +1,159 @@
+"""The `practice` commands (shared/spec/practice.md "Command line"): the scenarios a
+practice store offers, importing one, refreshing the practice store from the real one, and
+every practice run's result.
+
+`--db` always names the real store; the practice store is found beside it
+(NAME.training.db) and made on first use. The real store is only ever read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from pos_prompter.cli.common import need_db, note, out
+from pos_prompter.cli.staff import cli_actor
+from pos_prompter.core.scenario import LEVELS
+from pos_prompter.practice import library
+from pos_prompter.practice.practice_store import (
+    open_practice_store,
+    practice_store_path,
+    refresh_practice_store,
+)
+from pos_prompter.store import Store, StoreError
+from pos_prompter.store.practice import PracticeRun, PracticeStore
+
+RESULT_FORMATS = ("table", "csv", "json")
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+             for r in [header, *rows]]
+    return "\n".join(lines) + "\n"
+
+
+def cmd_practice_list(args: argparse.Namespace) -> int:
+    db = need_db(args, "practice list")
+    with open_practice_store(db) as store:
+        entries = library.available(store)
+    if not entries:
+        note("no scenarios yet: a demo store has built-in ones; import one with "
+             f"'pos-prompter practice import FILE.yaml --db {db}'")
+        return 0
+    out(_table(("id", "title", "level", "customers", "source"),
+               [(e.id, e.title, f"{e.level} {LEVELS.get(e.level, '')}".strip(),
+                 str(e.customers), e.source) for e in entries]))
+    return 0
+
+
+def cmd_practice_import(args: argparse.Namespace) -> int:
+    db = need_db(args, "practice import")
+    with open_practice_store(db) as store:
+        scenario, replaced = library.import_file(store, args.file, actor=cli_actor())
+    count = len(scenario.customers)
+    out(f"{'Replaced' if replaced else 'Imported'} scenario {scenario.id}: {scenario.title} "
+        f"(level {scenario.level}, {count} customer{'s' if count != 1 else ''}, "
+        f"pass at {scenario.pass_score}%)\n")
+    return 0
+
+
+def cmd_practice_refresh(args: argparse.Namespace) -> int:
+    db = need_db(args, "practice refresh")
+    summary = refresh_practice_store(db)
+    out(summary.describe() + "\n")
+    return 0
+
+
+def time_taken(seconds: int) -> str:
+    """4:05 (minutes and seconds), 1:02:03 from an hour on."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+CSV_COLUMNS = ("trainee", "scenario", "title", "started_at", "ended_at", "points", "possible",
+               "score", "pass_score", "passed", "seconds")
+
+
+def results_csv(runs: Sequence[PracticeRun]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for run in runs:
+        record = run.to_json()
+        writer.writerow(["true" if record[c] is True else "false" if record[c] is False
+                         else record[c] for c in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def cmd_practice_results(args: argparse.Namespace) -> int:
+    db = need_db(args, "practice results")
+    practice = practice_store_path(db)
+    runs: list[PracticeRun] = []
+    if practice.exists():  # reading results makes no practice store
+        with Store.open(practice) as store:
+            runs = PracticeStore(store).runs(args.trainee)
+    elif not db.exists():
+        raise StoreError(f"there is no store at {db} (create one with "
+                         f"'pos-prompter init --db {db}')")
+    if args.format == "json":
+        out(json.dumps([run.to_json() for run in runs], indent=2, ensure_ascii=False) + "\n")
+        return 0
+    if args.format == "csv":
+        out(results_csv(runs))
+        return 0
+    if not runs:
+        who = f" by {args.trainee}" if args.trainee else ""
+        note(f"no practice runs{who} yet")
+        return 0
+    out(_table(("trainee", "scenario", "date", "score", "passed", "time taken"),
+               [(r.trainee, r.scenario_id, r.started_at.isoformat(sep=" ", timespec="minutes"),
+                 f"{r.score}% ({r.points}/{r.possible})",
+                 "yes" if r.passed else f"no (needs {r.pass_score}%)",
+                 time_taken(r.seconds)) for r in runs]))
+    return 0
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+             store: argparse.ArgumentParser) -> argparse._SubParsersAction[
+                 argparse.ArgumentParser]:
+    """Add `practice ...` to the command line (`store`: the --db/--debug parent). Returns
+    the `practice` subcommands, for `practice generate` to join them."""
+    practice = commands.add_parser(
+        "practice", parents=[store],
+        help="practice scenarios, the practice store, trainees' results",
+        description="Practice mode (see practice.md). --db names the real store; the "
+                    "practice store beside it (NAME.training.db) is made on first use, and "
+                    "the real store is only read.")
+    what = practice.add_subparsers(title="what", metavar="WHAT", required=True)
+    listing = what.add_parser(
+        "list", parents=[store],
+        help="scenarios available: built-in for the demo stores and those a trainer imported")
+    listing.set_defaults(func=cmd_practice_list)
+    imp = what.add_parser(
+        "import", parents=[store], help="add or replace a scenario (a YAML file)",
+        description="All or nothing: a scenario with any problem (an item this store does "
+                    "not sell, an answer for a rule it does not have...) changes nothing. "
+                    "One with the id of a built-in or imported scenario replaces it.")
+    imp.add_argument("file", type=Path, metavar="FILE.yaml")
+    imp.set_defaults(func=cmd_practice_import)
+    refresh = what.add_parser(
+        "refresh", parents=[store],
+        help="copy catalog, rules, settings and staff into the practice store again",
+        description="The practice store gets the real store's catalog, rules, settings and "
+                    "staff again, in one transaction; its scenarios and practice runs stay. "
+                    "The real store's orders and prompt events are never copied.")
+    refresh.set_defaults(func=cmd_practice_refresh)
+    results = what.add_parser(
+        "results", parents=[store],
+        help="every practice run: trainee, scenario, date, score, passed, time taken")
+    results.add_argument("--trainee", metavar="NAME", help="only NAME's runs")
+    results.add_argument("--format", choices=RESULT_FORMATS, default="table",
+                         help="table (default), csv or json")
+    results.set_defaults(func=cmd_practice_results)
+    return what
