@@ -22,7 +22,9 @@ from PySide6.QtWidgets import QApplication
 from pos_prompter import bootstrap
 from pos_prompter.core.order import Clock
 from pos_prompter.store import Store, StoreError
+from pos_prompter.store.auth import StaffStore
 from pos_prompter.till import Till
+from pos_prompter.ui.clerk_sign_in import asks_for_pin
 from pos_prompter.ui.till_window import TillWindow
 from pos_prompter.ui.workspace.sign_in import FirstManagerDialog
 
@@ -69,8 +71,12 @@ def lock_till(store_path: Path) -> QLockFile:
 def build_window(store: Store, *, training: bool = False, clock: Clock | None = None,
                  clerk: str | None = None, name: str | None = None) -> TillWindow:
     """The till window over `store` (which the caller keeps and closes); `name` is the
-    till's (see `till_name`)."""
+    till's (see `till_name`). Unless `clerk` is given, the shift starts with a clerk's PIN
+    when the store has a clerk with one; else the first active clerk (if any) sells at
+    once, unasked (a store made without a demo has a clerk without a PIN)."""
     till = Till(store, clock, clerk=clerk, till_name=name)
+    if clerk is None and asks_for_pin(StaffStore(store)):
+        till.sign_out()  # the window asks who is selling
     window = TillWindow(till, training=training)
     window.resize(*DEFAULT_SIZE)
     return window

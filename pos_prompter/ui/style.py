@@ -203,6 +203,85 @@ QPushButton {
     border-left: 5px solid #c62828;
 }
 
+#clerkName {
+    color: #3d4855;
+    font-size: 15px;
+    font-weight: bold;
+    padding: 0 6px;
+}
+#signOutButton {
+    background: #ffffff;
+    color: #1f2a37;
+    border: 1px solid #a9b3bf;
+}
+#signOutButton:pressed { background: #e9edf2; }
+
+#clerkSignIn {
+    background: #f3f5f8;
+}
+#clerkSignInTitle {
+    font-size: 28px;
+    font-weight: bold;
+    color: #15202b;
+}
+#clerkSignInWaiting {
+    font-size: 16px;
+    color: #8a5a00;
+    background: #fffaf0;
+    border: 1px solid #e3a21a;
+    border-radius: 6px;
+    padding: 6px 10px;
+}
+#clerkNameList, #clerkNames {
+    background: transparent;
+    border: none;
+}
+#clerkNames QPushButton {
+    background: #ffffff;
+    color: #1f2a37;
+    border: 1px solid #a9b3bf;
+    font-size: 20px;
+    text-align: left;
+    padding: 6px 18px;
+}
+#clerkNames QPushButton:checked {
+    background: #1565c0;
+    color: #ffffff;
+    border: 1px solid #0d4a91;
+}
+#clerkPin {
+    font-size: 28px;
+    padding: 6px 12px;
+    border: 2px solid #3a6ea5;
+    border-radius: 8px;
+    background: #ffffff;
+    lineedit-password-character: 9679;
+}
+#clerkSignIn QPushButton[objectName^="clerkKey"] {
+    background: #ffffff;
+    color: #1f2a37;
+    border: 1px solid #a9b3bf;
+    font-size: 22px;
+}
+#clerkSignIn QPushButton[objectName^="clerkKey"]:pressed { background: #e9edf2; }
+#clerkSignInButton {
+    font-size: 20px;
+    background: #1565c0;
+    color: #ffffff;
+    border: 1px solid #0d4a91;
+}
+#clerkSignInButton:disabled { background: #7fa6d6; }
+#clerkSignInMessage {
+    font-size: 15px;
+    padding: 6px 8px;
+    border-radius: 6px;
+}
+#clerkSignInMessage[level="error"] {
+    background: #fdecea;
+    color: #a4231a;
+    font-weight: bold;
+}
+
 #keyHelp {
     color: #6b7785;
     font-size: 13px;

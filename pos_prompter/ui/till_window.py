@@ -41,6 +41,13 @@ from pos_prompter.core.session import MAX_QTY, TillEvent
 from pos_prompter.store.auth import Person, StaffStore
 from pos_prompter.till import Published, Till, load_published
 from pos_prompter.ui import order_model
+from pos_prompter.ui.clerk_sign_in import (
+    NO_PIN_TEXT,
+    ClerkSignInPanel,
+    asks_for_pin,
+    clerk_text,
+    waiting_text,
+)
 from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
 from pos_prompter.ui.order_model import OrderTableModel
 from pos_prompter.ui.prompt_panel import PromptPanel
@@ -92,6 +99,7 @@ class TillWindow(QMainWindow):
             use; carries the publish revision.
         workspace_opened(object): a manager signed in and the workspace is open; carries
             the `WorkspaceWindow`.
+        clerk_changed(str): a clerk signed in (their name) or out ("").
     """
 
     order_changed = Signal()
@@ -101,6 +109,7 @@ class TillWindow(QMainWindow):
     order_paid = Signal(object)
     message_shown = Signal(str, str)
     workspace_opened = Signal(object)
+    clerk_changed = Signal(str)
 
     def __init__(self, till: Till, *, training: bool = False,
                  parent: QWidget | None = None) -> None:
@@ -146,6 +155,9 @@ class TillWindow(QMainWindow):
         if till.lines:
             self.show_message(f"Order {till.order_id} reopened as it was: "
                               f"{len(till.lines)} line(s), {till.money(till.total)}.")
+        self._show_clerk()
+        if till.needs_sign_in:  # the app starts a shift so: ask for a clerk's PIN
+            self._ask_for_clerk()
 
     @Slot(int)
     def load_published(self, revision: int) -> None:
@@ -307,6 +319,10 @@ class TillWindow(QMainWindow):
         self.void_button.setToolTip("Remove the line tapped in the order, or else the last "
                                     "line")
         self.void_button.clicked.connect(self.void_line)
+        self.clerk_label = plain_label("clerkName", central, wrap=False)
+        self.sign_out_button = touch_button("Sign out  F2", "signOutButton", central)
+        self.sign_out_button.setMinimumHeight(54)  # as tall as the scan field
+        self.sign_out_button.clicked.connect(self.sign_out)
         status_row = QHBoxLayout()
         status_row.setSpacing(10)
         status_row.addWidget(self.status_label, 1)
@@ -316,7 +332,12 @@ class TillWindow(QMainWindow):
         body = QVBoxLayout()
         body.setContentsMargins(16, 14, 16, 10)
         body.setSpacing(12)
-        body.addWidget(self.scan_input)
+        scan_row = QHBoxLayout()  # who sells, beside where they scan
+        scan_row.setSpacing(10)
+        scan_row.addWidget(self.scan_input, 1)
+        scan_row.addWidget(self.clerk_label)
+        scan_row.addWidget(self.sign_out_button)
+        body.addLayout(scan_row)
         body.addLayout(middle, 1)
         body.addLayout(status_row)
         body.addWidget(self.key_help)
@@ -325,6 +346,8 @@ class TillWindow(QMainWindow):
         outer.setSpacing(0)
         outer.addWidget(self.training_banner)
         outer.addLayout(body, 1)
+        self.clerk_panel = ClerkSignInPanel(self.staff, central, training=self.training)
+        self.clerk_panel.signed_in.connect(lambda person: self.sign_in_clerk(person.name))
 
     def _setup_table(self, table: QTableView) -> None:
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -364,6 +387,7 @@ class TillWindow(QMainWindow):
             (Qt.Key.Key_F7, self.void_line),
             (Qt.Key.Key_F4, self.checkout),
             (Qt.Key.Key_F12, self.pay),
+            (Qt.Key.Key_F2, self.sign_out),
         )
         self.shortcuts: list[QShortcut] = []
         for key, slot in keys:
@@ -381,6 +405,9 @@ class TillWindow(QMainWindow):
     # ------------------------------------------------------------------ focus
 
     def _refocus(self) -> None:
+        if self.clerk_panel.isVisible():  # nobody signed in: the keys are the PIN's
+            self.clerk_panel.focus_pin()
+            return
         self.scan_input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -421,7 +448,9 @@ class TillWindow(QMainWindow):
     def scan_text(self, text: str) -> None:
         """What Enter in the scan field does with its text. Empty text does nothing."""
         text = text.strip()
-        if not text:
+        if not text or self.clerk_panel.isVisible():
+            if text:  # scanned while nobody is signed in: never rung up, and said so
+                self.clerk_panel.not_rung_up(text)
             self._refocus()
             return
         match = QTY_SCAN.match(text)
@@ -534,6 +563,47 @@ class TillWindow(QMainWindow):
         reason = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
         return (f"Could not {what} ({reason}). Nothing was half-done: the order is as "
                 "shown. The error is in the log.")
+
+    # ------------------------------------------------------------------ the clerk
+
+    @Slot()
+    def sign_out(self) -> None:
+        """Sign out  F2: the clerk leaves or hands over; the sign-in panel covers the till
+        and an open order waits for the next clerk. Where nobody has a PIN, nobody could
+        sign in again: the clerk stays."""
+        if self.clerk_panel.isVisible():
+            self._refocus()
+        elif not asks_for_pin(self.staff):
+            self._refocus()
+            self.show_message(NO_PIN_TEXT, ERROR)
+        else:
+            self.till.sign_out()
+            self._ask_for_clerk()
+            self.clerk_changed.emit("")
+
+    def _ask_for_clerk(self) -> None:
+        self.scan_input.setEnabled(False)  # not even Tab reaches it under the panel
+        self.clerk_panel.open(waiting_text(self.till))
+        self._show_clerk()
+
+    def sign_in_clerk(self, name: str) -> None:
+        """`name`'s PIN was right: they sell from now on, an open order too."""
+        refused = [str(ev.data.get("message")) for ev in self.till.sign_in(name)
+                   if ev.event == "error"]
+        if refused:  # disabled (or removed) since the check
+            self.clerk_panel.say(_sentence(refused[0]) + ".")
+            return
+        self.clerk_panel.close_panel()
+        self.scan_input.setEnabled(True)
+        self._show_clerk()
+        self._refocus()
+        self.show_message(f"{name} is signed in" + (f": order {self.till.order_id} goes on."
+                                                    if self.till.session else "."))
+        self.clerk_changed.emit(name)
+
+    def _show_clerk(self) -> None:
+        self.clerk_label.setText(clerk_text(self.till.clerk, asks=asks_for_pin(self.staff),
+                                            waiting=self.till.needs_sign_in))
 
     # ------------------------------------------------------------------ the manager
 
@@ -739,6 +809,8 @@ class TillWindow(QMainWindow):
             text = text[:MAX_MESSAGE - 1] + "\N{HORIZONTAL ELLIPSIS}"
         self.status_label.setText(text)
         self._set_level(level)
+        if level == ERROR and self.clerk_panel.isVisible():
+            self.clerk_panel.say(text)  # statusMessage is under the panel
         self.message_shown.emit(level, text)
 
     def _set_level(self, level: str) -> None:

@@ -144,7 +144,7 @@ RUN_SCRIPT = textwrap.dedent("""
     seen = {}
     hook_before = sys.excepthook
 
-    def look_and_close():
+    def look_and_sign_in():
         windows = [w for w in QApplication.topLevelWidgets()
                    if isinstance(w, TillWindow) and w.isVisible()]
         seen["windows"] = len(windows)
@@ -152,6 +152,15 @@ RUN_SCRIPT = textwrap.dedent("""
         seen["banner"] = window.findChild(object, "trainingBanner").isVisible()
         seen["hook"] = sys.excepthook is not hook_before
         seen["app"] = QApplication.applicationName()
+        panel = window.findChild(object, "clerkSignIn")
+        seen["asks_for_clerk"] = panel.isVisible()  # the demo's clerk has a PIN
+        panel.signed_in.connect(lambda _person: QTimer.singleShot(
+            0, lambda: look_and_close(window)))
+        panel.pin_edit.setText("1234")
+        panel.submit()
+
+    def look_and_close(window):
+        seen["clerk"] = window.findChild(object, "clerkName").text()
         window.scan_text("2100000000203")
         seen["lines"] = [line.sku for line in window.till.lines]
         window.close()  # the clerk closes the till: run() returns
@@ -159,7 +168,7 @@ RUN_SCRIPT = textwrap.dedent("""
     qapp = app.application()
     timer = QTimer(qapp)
     timer.setSingleShot(True)
-    timer.timeout.connect(look_and_close)
+    timer.timeout.connect(look_and_sign_in)
     timer.start(0)
     seen["code"] = app.run(Path(sys.argv[1]), training=True)
     seen["hook_restored"] = sys.excepthook is hook_before
@@ -180,6 +189,7 @@ def test_run_opens_the_till_and_returns_when_it_is_closed(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen == {"windows": 1, "banner": True, "hook": True, "app": "pos-prompter",
+                    "asks_for_clerk": True, "clerk": "Selling: clerk",
                     "lines": ["MUFFIN-BB"], "code": 0, "hook_restored": True}
     assert training_store_path(real).exists()
     assert not real.exists()  # practice mode never made a real store

@@ -1,0 +1,362 @@
+"""The clerk's sign-in at the till: a panel over the till window (never a dialog) with the
+active clerks' names as big rows, a PIN field and a touch keypad.
+
+At the start of a shift, and after "Sign out  F2" (a hand-over), the panel covers the till
+until a clerk signs in with their PIN; an open order waits underneath for whoever signs in
+next. The keyboard works as well as the keypad: digits go into the PIN, Enter signs in,
+Up and Down choose the name.
+
+The PIN is checked as the manager's password is (ui/workspace/sign_in.py): in a worker
+thread (`ui.jobs.StoreJob`) on a store connection of its own, because hashing takes ~0.4 s;
+the store counts a wrong PIN and locks the clerk out after five in a row. One press is one
+attempt: while a check runs the Sign in button says so and is disabled, the PIN field is
+read-only and a second Enter is ignored.
+
+A keyboard-wedge scanner types into whatever has the focus, here the PIN field. A scan (six
+or more digits, each within 30 ms, then Enter: `ui.scanner.ScanRouter`) is taken back out of
+the field, signs nobody in, counts no wrong attempt, and the panel says plainly that the item
+was not rung up.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_prompter.core.errors import UserError
+from pos_prompter.store import Store
+from pos_prompter.store.auth import Person, StaffStore
+from pos_prompter.till import Till
+from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
+from pos_prompter.ui.scanner import ScanRouter
+from pos_prompter.ui.widgets import plain_label, touch_button
+
+CLERK_ROLES = ("clerk",)
+"""Who signs in at the till with a PIN (trainees in practice mode are clerks too)."""
+
+NO_PIN_TEXT = ("Nobody here has a PIN to sign in with, so the till stays with who is "
+               "selling now. A manager sets clerks' PINs (pos-prompter staff passwd NAME).")
+
+Outcome = Person | UserError
+"""What the check in the worker gives back: the clerk, or why they were refused."""
+
+_RUNNING = Unowned()
+"""Checks whose thread has not finished yet (a panel deleted meanwhile drops the outcome)."""
+
+
+def asks_for_pin(staff: StaffStore) -> bool:
+    """Whether the till asks for a clerk's PIN: the store has an active clerk with one. A
+    store whose clerks have no PIN (or that has no clerk) sells without asking."""
+    return any(p.secret_set for p in staff.list_staff(include_inactive=False,
+                                                      role="clerk"))
+
+
+def clerk_text(clerk: str | None, *, asks: bool, waiting: bool) -> str:
+    """What clerkName says: who is selling, or why nobody is."""
+    if clerk is not None:
+        return f"Selling: {clerk}" + ("" if asks else " (no PIN asked: none is set)")
+    if waiting:
+        return "Nobody signed in"
+    return "No clerk: this store has none to sign in"
+
+
+def waiting_text(till: Till) -> str:
+    """What the panel says waits for the next clerk: the open order, or nothing."""
+    if till.session is None:
+        return ""
+    return (f"Order {till.order_id} waits for the next clerk: {len(till.lines)} line(s), "
+            f"{till.money(till.total)}.")
+
+
+def _sentence(text: str) -> str:
+    text = text[:1].upper() + text[1:] if text else text
+    return text if not text or text.endswith(".") else text + "."
+
+
+class ClerkSignInPanel(QFrame):
+    """The sign-in panel, laid over its parent (the till's central widget) while shown.
+
+    Signals:
+        signed_in(object): a clerk's PIN was right; carries their `Person`. The till signs
+            them in (the window does: `TillWindow`), then hides the panel.
+        refused(str): the check refused the PIN (wrong, locked out, no PIN, disabled, the
+            store busy); carries the message shown. The panel stays.
+        scan_refused(str): a scan reached the panel: nothing was rung up; carries the code.
+    """
+
+    signed_in = Signal(object)
+    refused = Signal(str)
+    scan_refused = Signal(str)
+
+    def __init__(self, staff: StaffStore, parent: QWidget, *, training: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("clerkSignIn")
+        self.staff = staff
+        self.job: StoreJob | None = None
+        """The check under way, if any."""
+        self._names: list[str] = []
+        self._build(training)
+        parent.installEventFilter(self)  # follow the parent's size
+        self._scans = ScanRouter(self, self._scanned)
+        # Watching the PIN field only (not the whole app: no `set_active`), as a manager's
+        # window is watched for the till: a scan there is taken back out and reported.
+        self.pin_edit.installEventFilter(self._scans)
+        self.pin_edit.installEventFilter(self)  # Up / Down choose the name
+        self.hide()
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self, training: bool) -> None:
+        title = plain_label("clerkSignInTitle", self)
+        title.setText("Practice: sign in as the trainee" if training
+                      else "Sign in to sell")
+        self.waiting_label = plain_label("clerkSignInWaiting", self)
+        self.names_box = QWidget(self)
+        self.names_box.setObjectName("clerkNames")
+        self.names_layout = QVBoxLayout(self.names_box)
+        self.names_layout.setContentsMargins(0, 0, 0, 0)
+        self.names_layout.setSpacing(8)
+        self.names_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("clerkNameList")
+        scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(self.names_box)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.group.idClicked.connect(self._name_chosen)
+
+        self.pin_edit = QLineEdit(self)
+        self.pin_edit.setObjectName("clerkPin")
+        self.pin_edit.setAccessibleName("PIN")
+        self.pin_edit.setPlaceholderText("PIN")
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly
+                                          | Qt.InputMethodHint.ImhSensitiveData
+                                          | Qt.InputMethodHint.ImhNoPredictiveText)
+        self.pin_edit.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]*"),
+                                                               self.pin_edit))
+        self.pin_edit.setMinimumHeight(54)
+        self.pin_edit.returnPressed.connect(self.submit)
+
+        keypad = QGridLayout()
+        keypad.setSpacing(8)
+        for digit in range(10):
+            key = touch_button(str(digit), f"clerkKey{digit}", self)
+            key.clicked.connect(lambda _c=False, d=str(digit): self.press_digit(d))
+            row, col = (3, 1) if digit == 0 else ((digit - 1) // 3, (digit - 1) % 3)
+            keypad.addWidget(key, row, col)
+        erase = touch_button("Erase", "clerkKeyErase", self)
+        erase.clicked.connect(self.erase)
+        keypad.addWidget(erase, 3, 0)
+        self.sign_in_button = touch_button("Sign in", "clerkSignInButton", self)
+        self.sign_in_button.clicked.connect(self.submit)
+        keypad.addWidget(self.sign_in_button, 3, 2)
+
+        self.message = plain_label("clerkSignInMessage", self)
+        self.message.setMinimumHeight(40)
+
+        right = QVBoxLayout()
+        right.setSpacing(10)
+        right.addWidget(self.pin_edit)
+        right.addLayout(keypad)
+        right.addWidget(self.message)
+        right.addStretch(1)
+        right_box = QWidget(self)
+        right_box.setLayout(right)
+        right_box.setFixedWidth(330)
+        right.setContentsMargins(0, 0, 0, 0)
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        columns.addWidget(scroll, 1)
+        columns.addWidget(right_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 28, 40, 28)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(self.waiting_label)
+        layout.addLayout(columns, 1)
+
+    def _fill_names(self) -> None:
+        """The active clerks, as they are in the store now, in the order they were added."""
+        names = [p.name for p in self.staff.list_staff(include_inactive=False, role="clerk")]
+        if names == self._names:
+            return
+        for button in self.group.buttons():
+            self.group.removeButton(button)
+            button.deleteLater()
+        for i, name in enumerate(names):
+            row = touch_button(name, f"clerkRow{i}", self.names_box)
+            row.setCheckable(True)
+            row.setMinimumHeight(64)
+            self.group.addButton(row, i)
+            self.names_layout.insertWidget(i, row)
+        self._names = names
+
+    # ------------------------------------------------------------------ showing
+
+    def open(self, waiting: str = "") -> None:
+        """Cover the till and ask for a clerk; `waiting` says what waits (an open order)."""
+        self._fill_names()
+        chosen = self.group.checkedButton()
+        if chosen is None and self._names:
+            self.group.button(0).setChecked(True)
+        self.waiting_label.setText(waiting)
+        self.waiting_label.setVisible(bool(waiting))
+        self.pin_edit.clear()
+        self.say("" if self._names else NO_PIN_TEXT)
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+        self.focus_pin()
+
+    def close_panel(self) -> None:
+        self.job = None  # a check still under way is dropped
+        self._set_busy(False)
+        self.pin_edit.clear()
+        self.say("")
+        self.hide()
+
+    def focus_pin(self) -> None:
+        self.pin_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def chosen(self) -> str | None:
+        """The name chosen in the list."""
+        i = self.group.checkedId()
+        return self._names[i] if 0 <= i < len(self._names) else None
+
+    def choose(self, name: str) -> None:
+        """Choose `name` in the list (as tapping its row does)."""
+        if name in self._names:
+            self.group.button(self._names.index(name)).click()
+
+    def say(self, text: str, *, error: bool = True) -> None:
+        self.message.setText(text)
+        level = "error" if error and text else "info"
+        if self.message.property("level") != level:
+            self.message.setProperty("level", level)
+            self.message.style().unpolish(self.message)
+            self.message.style().polish(self.message)
+
+    @Slot(int)
+    def _name_chosen(self, _index: int) -> None:
+        self.say("")
+        self.focus_pin()
+
+    # ------------------------------------------------------------------ keys
+
+    def press_digit(self, digit: str) -> None:
+        if not self.busy:
+            self.pin_edit.insert(digit)
+        self.focus_pin()
+
+    @Slot()
+    def erase(self) -> None:
+        if not self.busy:
+            self.pin_edit.backspace()
+        self.focus_pin()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A Qt virtual: nothing here may raise (PySide would take the process down).
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+        elif (watched is self.pin_edit and event.type() == QEvent.Type.KeyPress
+              and isinstance(event, QKeyEvent)
+              and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self._names):
+            step = -1 if event.key() == Qt.Key.Key_Up else 1
+            at = self.group.checkedId()
+            self.group.button((at + step) % len(self._names) if at >= 0 else 0).click()
+            return True
+        return False
+
+    def not_rung_up(self, code: str) -> None:
+        """A scan reached the till while nobody is signed in: say so, plainly."""
+        self.say(f"Sign in first: {code[:40]} was not rung up.")
+        self.scan_refused.emit(code)
+
+    def _scanned(self, code: str) -> None:
+        self.not_rung_up(code)
+        self.focus_pin()
+
+    # ------------------------------------------------------------------ checking
+
+    @property
+    def busy(self) -> bool:
+        """A PIN is being checked: another press is ignored."""
+        return self.job is not None
+
+    def _set_busy(self, busy: bool) -> None:
+        self.sign_in_button.setEnabled(not busy)
+        self.sign_in_button.setText("Checking\N{HORIZONTAL ELLIPSIS}" if busy else "Sign in")
+        self.pin_edit.setReadOnly(busy)
+        for button in self.group.buttons():
+            button.setEnabled(not busy)
+
+    @Slot()
+    def submit(self) -> None:
+        """Check the PIN of the chosen clerk in a worker; one press, one attempt."""
+        if self.busy:
+            return
+        name, pin = self.chosen, self.pin_edit.text()
+        self.focus_pin()
+        if name is None:
+            self.say("Tap your name first." if self._names else NO_PIN_TEXT)
+            return
+        if not pin:  # Enter pressed too early: not a wrong attempt
+            self.say(f"{name}: type your PIN.")
+            return
+        self.pin_edit.clear()
+        when = self.staff.clock.now()  # the attempt is made now, whenever it is decided
+        clock, policy, store = self.staff.clock, self.staff.policy, self.staff.store
+
+        def check(own: Store, _progress: object) -> Outcome:
+            try:
+                return StaffStore(own, clock, policy).sign_in(name, pin, when,
+                                                              roles=CLERK_ROLES)
+            except UserError as exc:  # a refusal; anything else is StoreJob's to report
+                return exc
+
+        self.say("")
+        if store.path is None:  # an in-memory store: no other connection can see it
+            self._finish(check(store, None))
+            return
+        job = StoreJob(store.path, check)  # no parent: see _RUNNING
+        deliver_to(job, self, lambda me: me.job is job, ClerkSignInPanel._delivered,
+                   lambda me, headline, _problems: me._delivered(UserError(headline)))
+        self.job = job
+        self._set_busy(True)
+        _RUNNING.launch(job)
+
+    def _delivered(self, outcome: Outcome) -> None:
+        self.job = None
+        self._set_busy(False)
+        self._finish(outcome)
+
+    def _finish(self, outcome: Outcome) -> None:
+        self.pin_edit.clear()  # anything typed while it was checked
+        self.focus_pin()
+        if isinstance(outcome, UserError):  # SignInError (wrong, locked...), a busy store
+            text = _sentence(str(outcome))
+            self.say(text)
+            self.refused.emit(text)
+            return
+        self.say("")
+        self.signed_in.emit(outcome)
+
+
+def running_checks() -> int:
+    """How many PIN checks are still hashing in a worker thread."""
+    return len(_RUNNING)
