@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pos_prompter.cli.common import need_db, note, out
+from pos_prompter.cli.practice_generate import add_generate
 from pos_prompter.cli.staff import cli_actor
 from pos_prompter.core.scenario import LEVELS
 from pos_prompter.practice import library
@@ -156,4 +157,5 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     results.add_argument("--format", choices=RESULT_FORMATS, default="table",
                          help="table (default), csv or json")
     results.set_defaults(func=cmd_practice_results)
+    add_generate(what, store)
     return what

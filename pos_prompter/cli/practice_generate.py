@@ -1,0 +1,94 @@
+"""`pos-prompter practice generate`: simulated customers as a scenario file
+(shared/spec/practice.md "Simulated customers"; the model: docs/willingness.md).
+
+Reads the real store through an in-memory copy (`Store.open_copy`): the file is opened
+read-only and never written. The same store and seed give the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from pos_prompter.cli.common import need_db, note, out
+from pos_prompter.core.errors import InputError
+from pos_prompter.core.scenario import MAX_CUSTOMERS, scenario_to_dict
+from pos_prompter.core.simulated import Together, generate
+from pos_prompter.store import Store
+from pos_prompter.store.history import StoreHistory
+
+MAX_SEED = 10**18 - 1
+
+
+def _whole(text: str, option: str, low: int, high: int) -> int:
+    value = text.strip()
+    if not value.isascii() or not value.isdigit() or not low <= int(value) <= high:
+        raise InputError(f"{option} must be a whole number from {low} to {high:,}, "
+                         f"not {text!r}")
+    return int(value)
+
+
+def history_together(store: Store) -> Together | None:
+    """How often two items went together in the store's paid orders, as the engine's
+    evidence counts it (StoreHistory: the 90 days up to the store's last paid order, so
+    the same store gives the same shares whatever today's date is). None without any
+    paid order."""
+    closed = [o["closed_at"] for o in store.orders() if o["status"] == "paid"
+              and o["closed_at"]]
+    if not closed:
+        return None
+    now = dt.datetime.fromisoformat(max(closed)) + dt.timedelta(seconds=1)
+    history: StoreHistory = store.history()
+
+    def together(trigger_sku: str, offer_sku: str) -> Decimal | None:
+        rate = history.attach_rate(trigger_sku, offer_sku, now)
+        return None if rate is None else rate.share
+
+    return together
+
+
+def scenario_yaml(db: Path, customers: int, seed: int) -> str:
+    """The generated scenario of the store at `db`, as the YAML file."""
+    with Store.open_copy(db) as store:
+        scenario = generate(store.load_catalog(), store.load_rules(), store.load_settings(),
+                            customers=customers, seed=seed, together=history_together(store))
+    return yaml.safe_dump(scenario_to_dict(scenario), sort_keys=False, allow_unicode=True)
+
+
+def cmd_practice_generate(args: argparse.Namespace) -> int:
+    db = need_db(args, "practice generate")
+    customers = _whole(args.customers, "--customers", 1, MAX_CUSTOMERS)
+    seed = _whole(args.seed, "--seed", 0, MAX_SEED)
+    text = scenario_yaml(db, customers, seed)
+    if args.output is None:
+        out(text)
+        return 0
+    args.output.write_bytes(text.encode("utf-8"))
+    note(f"wrote {customers} simulated customer{'s' * (customers != 1)} (seed {seed}) to "
+         f"{args.output}; import it with 'pos-prompter practice import {args.output} "
+         f"--db {db}'")
+    return 0
+
+
+def add_generate(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+                 store_options: argparse.ArgumentParser) -> None:
+    """Add `generate` to the `practice` subcommands (`store_options`: --db/--debug)."""
+    gen = subparsers.add_parser(
+        "generate", parents=[store_options],
+        help="simulated customers drawn from the store's catalog and rules, as a scenario",
+        description="Write a scenario of N customers drawn from the store's catalog and "
+                    "rules: items that trigger its rules (and some that trigger none), the "
+                    "customer types and times the rules use, and answers from the "
+                    "willingness model (docs/willingness.md). The same seed gives the same "
+                    "file. The store is only read.")
+    gen.add_argument("--customers", required=True, metavar="N",
+                     help=f"how many customers (1 to {MAX_CUSTOMERS:,})")
+    gen.add_argument("--seed", required=True, metavar="S",
+                     help="a whole number: the same seed gives the same scenario")
+    gen.add_argument("-o", "--output", type=Path, metavar="FILE.yaml",
+                     help="write to FILE instead of stdout")
+    gen.set_defaults(func=cmd_practice_generate)
