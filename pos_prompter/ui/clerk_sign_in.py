@@ -194,6 +194,7 @@ class ClerkSignInPanel(QFrame):
             return
         for button in self.group.buttons():
             self.group.removeButton(button)
+            self.names_layout.removeWidget(button)
             button.deleteLater()
         for i, name in enumerate(names):
             row = touch_button(name, f"clerkRow{i}", self.names_box)
