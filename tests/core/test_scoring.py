@@ -302,6 +302,18 @@ def test_explaining_when_nobody_asked_earns_nothing() -> None:
     assert prompt_points(turn.records[0]) == (2, 2)
 
 
+@pytest.mark.parametrize(("asks_why", "asked_why"), [(False, False), (True, False)])
+def test_an_explain_nobody_asked_for_earns_nothing_in_prompt_points(asks_why: bool,
+                                                                   asked_why: bool) -> None:
+    """"1 point for explaining when asked": prompt_points itself gives no explain point for
+    a record whose customer did not ask (whatever the caller marked as explained), and
+    keeps it at 2 possible: offer 1 + record 1 = 2 of 2."""
+    record = PromptRecord(rule_id=RULE, what="the deal", final_word="accept",
+                          asks_why=asks_why, offered=True, asked_why=asked_why,
+                          explained=True, recorded="accepted")
+    assert prompt_points(record) == (2, 2)
+
+
 @pytest.mark.parametrize("answer", ["accept", "decline"])
 def test_offering_then_scanning_on_or_paying_is_one_of_two(answer: str) -> None:
     """"Offering a prompt and then scanning on or paying earns the offer's point but not the
