@@ -103,7 +103,7 @@ def _when(value: Any, where: str, fieldname: str, problems: _Problems) -> dt.dat
     when: dt.datetime | None = None
     if isinstance(value, dt.datetime):
         when = value
-    elif isinstance(value, str):
+    elif isinstance(value, str) and len(value.strip()) > len("2026-11-23"):  # a time too
         try:
             when = dt.datetime.fromisoformat(value.strip())
         except ValueError:

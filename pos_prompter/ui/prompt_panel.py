@@ -79,10 +79,14 @@ class PromptPanel(QFrame):
     Signals:
         accept_clicked: the Accept button was tapped.
         decline_clicked: the Decline button was tapped.
+        offer_clicked: practice: the Offer button was tapped (read the script out).
+        explain_clicked: practice: the Explain button was tapped (read the why).
     """
 
     accept_clicked = Signal()
     decline_clicked = Signal()
+    offer_clicked = Signal()
+    explain_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +119,16 @@ class PromptPanel(QFrame):
         self.decline_button = touch_button("Decline  F10", "promptDecline", self)
         self.accept_button.clicked.connect(self.accept_clicked)
         self.decline_button.clicked.connect(self.decline_clicked)
+        # Practice: the trainee's first two steps, before recording the answer.
+        self.offer_button = touch_button("Offer  F6", "promptOffer", self)
+        self.explain_button = touch_button("Explain  F5", "promptExplain", self)
+        self.offer_button.clicked.connect(self.offer_clicked)
+        self.explain_button.clicked.connect(self.explain_clicked)
+        practice = QHBoxLayout()
+        practice.setSpacing(10)
+        practice.addWidget(self.offer_button, 3)
+        practice.addWidget(self.explain_button, 2)
+        self.set_practice(False)
 
         header = QHBoxLayout()
         header.setSpacing(8)
@@ -131,8 +145,14 @@ class PromptPanel(QFrame):
         layout.addLayout(header)
         layout.addWidget(self.text_area)
         layout.addSpacing(4)
+        layout.addLayout(practice)
         layout.addLayout(buttons)
         self.hide()
+
+    def set_practice(self, on: bool) -> None:
+        """Practice with customers: Offer (F6) and Explain (F5) above Accept and Decline."""
+        self.offer_button.setVisible(on)
+        self.explain_button.setVisible(on)
 
     @property
     def prompt(self) -> Prompt | None:

@@ -1,0 +1,39 @@
+"""Simulated customers of a store (the generator is pure, in core.simulated; this reads
+what it needs from a store): `practice generate` and the window's Endless practice."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from pos_prompter.core.scenario import Scenario
+from pos_prompter.core.simulated import Together, generate
+from pos_prompter.store import Store
+from pos_prompter.store.history import StoreHistory
+
+
+def history_together(store: Store) -> Together | None:
+    """How often two items went together in the store's paid orders, as the engine's
+    evidence counts it (StoreHistory: the 90 days up to the store's last paid order, so
+    the same store gives the same shares whatever today's date is). None without any
+    paid order."""
+    closed = [o["closed_at"] for o in store.orders() if o["status"] == "paid"
+              and o["closed_at"]]
+    if not closed:
+        return None
+    now = dt.datetime.fromisoformat(max(closed)) + dt.timedelta(seconds=1)
+    history: StoreHistory = store.history()
+
+    def together(trigger_sku: str, offer_sku: str) -> Decimal | None:
+        rate = history.attach_rate(trigger_sku, offer_sku, now)
+        return None if rate is None else rate.share
+
+    return together
+
+
+def generated_scenario(store: Store, customers: int, seed: int,
+                       start: dt.datetime | None = None) -> Scenario:
+    """`customers` simulated customers of `store` (its catalog, rules and sales)."""
+    return generate(store.load_catalog(), store.load_rules(), store.load_settings(),
+                    customers=customers, seed=seed, together=history_together(store),
+                    start=start)
