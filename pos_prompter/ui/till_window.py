@@ -50,6 +50,7 @@ from pos_prompter.ui.clerk_sign_in import (
 )
 from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
 from pos_prompter.ui.order_model import OrderTableModel
+from pos_prompter.ui.practice.widgets import PRACTICE_QSS
 from pos_prompter.ui.prompt_panel import PromptPanel
 from pos_prompter.ui.scanner import ScanRouter
 from pos_prompter.ui.store_watcher import StoreWatcher
@@ -59,6 +60,7 @@ from pos_prompter.ui.widgets import plain_label, touch_button
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
+    from pos_prompter.ui.practice.controller import PracticeController
     from pos_prompter.ui.workspace.window import WorkspaceData, WorkspaceWindow
 
 logger = logging.getLogger(__name__)
@@ -126,12 +128,14 @@ class TillWindow(QMainWindow):
         """Reading what the workspace will show, after a manager signed in."""
         self.model = OrderTableModel(till.money, product_name=self._product_name,
                                      rule_title=self._rule_title, parent=self)
+        self.action_watcher: Callable[[Action], Action] | None = None
+        """Sees every till action before it runs (practice mode scores them)."""
         self._build()
         self._install_keys()
         self.scan_router = ScanRouter(self, self.scan_text)
         """Takes scans typed into a manager's window (sign-in, workspace) to this till."""
         apply_base_look(self)
-        self.setStyleSheet(TILL_QSS)
+        self.setStyleSheet(TILL_QSS + (PRACTICE_QSS if training else ""))
         store_name = till.store.get_setting("store_name")
         title = "pos-prompter" + (f" \N{EM DASH} {store_name}" if store_name else "")
         self.setWindowTitle(("[PRACTICE] " if training else "") + title)
@@ -158,6 +162,12 @@ class TillWindow(QMainWindow):
         self._show_clerk()
         if till.needs_sign_in:  # the app starts a shift so: ask for a clerk's PIN
             self._ask_for_clerk()
+        self.practice: PracticeController | None = None
+        """Practice mode's scenarios, customers and scores (on the practice store)."""
+        if training:
+            from pos_prompter.ui.practice.controller import PracticeController
+
+            self.practice = PracticeController(self)
 
     @Slot(int)
     def load_published(self, revision: int) -> None:
@@ -293,6 +303,7 @@ class TillWindow(QMainWindow):
         side.addWidget(total_box)
         side.addWidget(self.prompt_panel)
         side.addStretch(1)
+        self._side = side
         side.addLayout(actions)
         side_widget = QWidget(central)
         side_widget.setLayout(side)
@@ -346,6 +357,7 @@ class TillWindow(QMainWindow):
         outer.setSpacing(0)
         outer.addWidget(self.training_banner)
         outer.addLayout(body, 1)
+        self._outer = outer
         self.clerk_panel = ClerkSignInPanel(self.staff, central, training=self.training)
         self.clerk_panel.signed_in.connect(lambda person: self.sign_in_clerk(person.name))
 
@@ -537,12 +549,25 @@ class TillWindow(QMainWindow):
             return
         self._act("take payment", self.till.pay)
 
+    def run_action(self, what: str, action: Action) -> None:
+        """Run one till action as the till's own keys and buttons do (`_act`)."""
+        self._act(what, action)
+
+    def add_practice_widgets(self, bar: QWidget, bubble: QWidget, card: QWidget) -> None:
+        """Practice mode's widgets: the scenario bar under the banner, the customer's
+        bubble above the total and the scorecard under the prompt card."""
+        self._outer.insertWidget(1, bar)
+        self._side.insertWidget(0, bubble)
+        self._side.insertWidget(self._side.indexOf(self.prompt_panel) + 1, card)
+
     def _act(self, what: str, action: Action) -> None:
         """Run one till action; whatever happens, the screen ends up showing the order as
         the till (and so the store) has it, the scan field has the focus, and an error is
         a message, never a dialog or a dead till."""
         failure: str | None = None
         events: list[TillEvent] = []
+        if self.action_watcher is not None:
+            action = self.action_watcher(action)
         try:
             events = action()
         except Exception as exc:
@@ -748,8 +773,8 @@ class TillWindow(QMainWindow):
             # A line tapped earlier is not what F7 or F8 mean once the clerk scans on.
             self.order_table.clearSelection()
         self.total_label.setText(till.money(till.total))
-        self.order_info.setText(f"Order {till.order_id}" if till.order_id is not None
-                                else "New order")
+        header = f"Order {till.order_id}" if till.order_id is not None else "New order"
+        self.order_info.setText(("TRAINING \N{MIDDLE DOT} " if self.training else "") + header)
         delta = ""
         if prompt is not None and prompt.kind != "threshold" and prompt.delta > 0:
             delta = "+" + till.money(prompt.delta)
@@ -780,7 +805,8 @@ class TillWindow(QMainWindow):
             return ERROR, _sentence(errors[-1])
         for ev in events:
             if ev.event == "paid":
-                return INFO, f"Paid {money(ev.total)} \N{EM DASH} next customer"
+                return INFO, (("TRAINING: " if self.training else "")
+                              + f"Paid {money(ev.total)} \N{EM DASH} next customer")
         parts: list[str] = []
         for ev in events:
             data = ev.data
