@@ -25,6 +25,7 @@ from pos_prompter.practice.practice_store import (
 )
 from pos_prompter.store import Store
 from pos_prompter.store.practice import PracticeStore, RunRecord
+from pos_prompter.store.store import copy_store
 from pos_prompter.till import Till
 
 sys.path.insert(0, str(Path(__file__).parent / "cli"))
@@ -117,6 +118,20 @@ def test_making_and_refreshing_the_practice_store_reads_the_real_one_only(real: 
     summary = refresh_practice_store(real)
     assert (summary.created, summary.products) == (False, 25)
     assert fingerprint(real) == before
+
+
+def test_copy_store_reads_the_source_only(old_real: Path, tmp_path: Path) -> None:
+    before = fingerprint(old_real)
+    copy = tmp_path / "copy" / "copy.db"
+    copy_store(old_real, copy)
+    assert fingerprint(old_real) == before
+    products = "SELECT * FROM products ORDER BY sku"
+    assert query(copy, products) == query(old_real, products)
+    assert query(copy, "SELECT count(*) FROM orders") == query(old_real,
+                                                               "SELECT count(*) FROM orders")
+    with Store.open_copy(old_real) as in_memory:  # simulate --dry-run reads it the same way
+        assert in_memory.orders()
+    assert fingerprint(old_real) == before
 
 
 def test_every_practice_command_leaves_the_real_store_as_it_was(real: Path) -> None:

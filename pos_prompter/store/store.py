@@ -850,7 +850,7 @@ def copy_store(src: Path, dst: Path) -> None:
     dst.parent.mkdir(parents=True, exist_ok=True)
     target = sqlite3.connect(str(dst))
     try:
-        read_store(src, target.backup)
+        read_store(src, lambda source: source.backup(target))
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{src} is not a usable store ({exc})") from exc
     finally:
