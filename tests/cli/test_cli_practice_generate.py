@@ -12,7 +12,7 @@ import pytest
 import yaml
 from cli_support import RunCli, run_subprocess
 
-from pos_prompter.core.scenario import Scenario, parse_scenario
+from pos_prompter.core.scenario import Scenario, parse_scenario, scenario_to_dict
 
 
 def digest(path: Path) -> str:
@@ -45,6 +45,8 @@ def test_the_same_seed_gives_the_same_bytes_and_the_store_is_only_read(
     assert scenario.id == "generated-7"
     assert len(scenario.customers) == 40
     assert first.out.startswith("version: 1\nid: generated-7\n")
+    assert first.out == yaml.safe_dump(scenario_to_dict(scenario), sort_keys=False,
+                                       allow_unicode=True)
 
 
 def test_o_writes_the_file_another_seed_another_file_and_practice_imports_it(
