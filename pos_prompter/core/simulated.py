@@ -6,8 +6,9 @@ Pure and deterministic: `generate(catalog, rules, settings, customers=N, seed=S)
 same Scenario (and `practice generate` the same bytes).
 
 What a customer is made of:
-- **what they came for**: most customers come for one rule of the store (drawn uniformly
-  from the rules a product can trigger): its trigger item (by SKU, category or tag, through
+- **what they came for**: most customers come for one rule of the store (drawn evenly
+  from its active rules; one no draw can make fire sends a customer of the rest): its
+  trigger item (by SKU, category or tag, through
   the engine's own index), what its order conditions need (`has` items, enough for
   `total_min`, a threshold's window below its total), and 0-2 other items; the rest come
   for 1-3 items that trigger no rule;
