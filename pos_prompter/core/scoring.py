@@ -66,6 +66,8 @@ class CustomerScore:
     notes: tuple[str, ...] = ()
     item_points: int = 0
     item_possible: int = 0
+    tips: tuple[str, ...] = ()
+    """The notes of what lost points: what to do next time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,19 +193,23 @@ def score_customer(name: str, wanted: Sequence[str], rung: Sequence[tuple[str, i
     ipoints, ipossible = item_points(wanted, rung)
     points, possible = ipoints, ipossible
     notes = [_items_note(wanted, rung, product_names or {})]
+    tips = notes[:1] if ipoints < ipossible else []
     for record in prompts:
         p, q = prompt_points(record)
         points += p
         possible += q
         notes.append(prompt_note(record, name, currency))
+        if p < q:
+            tips.append(notes[-1])
     return CustomerScore(points=points, possible=possible, notes=tuple(notes),
-                         item_points=ipoints, item_possible=ipossible)
+                         item_points=ipoints, item_possible=ipossible, tips=tuple(tips))
 
 
 def unserved(wanted: Sequence[str]) -> CustomerScore:
     """A customer the trainee never served: their items count as possible, no points."""
+    note = "Not served before the end of the session."
     return CustomerScore(points=0, possible=len(wanted), item_possible=len(wanted),
-                         notes=("Not served before the end of the session.",))
+                         notes=(note,), tips=(note,))
 
 
 def score_scenario(customers: Sequence[CustomerScore], pass_score: int) -> ScenarioScore:

@@ -314,6 +314,7 @@ class TillWindow(QMainWindow):
         middle.setSpacing(14)
         middle.addWidget(self.order_table, 1)
         middle.addWidget(side_widget)
+        self._middle = middle
 
         self.status_label = plain_label("statusMessage", central)
         self.status_label.setMinimumHeight(40)
@@ -554,11 +555,17 @@ class TillWindow(QMainWindow):
         self._act(what, action)
 
     def add_practice_widgets(self, bar: QWidget, bubble: QWidget, card: QWidget) -> None:
-        """Practice mode's widgets: the scenario bar under the banner, the customer's
-        bubble above the total and the scorecard under the prompt card."""
+        """Practice mode's widgets: the scenario bar under the banner, and the customer's
+        bubble above the order and the scorecard below it (the prompt card keeps its room
+        beside them)."""
         self._outer.insertWidget(1, bar)
-        self._side.insertWidget(0, bubble)
-        self._side.insertWidget(self._side.indexOf(self.prompt_panel) + 1, card)
+        self._middle.removeWidget(self.order_table)
+        column = QVBoxLayout()
+        column.setSpacing(10)
+        column.addWidget(bubble)
+        column.addWidget(self.order_table, 1)
+        column.addWidget(card)
+        self._middle.insertLayout(0, column, 1)
 
     def _act(self, what: str, action: Action) -> None:
         """Run one till action; whatever happens, the screen ends up showing the order as

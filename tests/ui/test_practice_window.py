@@ -114,8 +114,8 @@ def test_a_perfect_trainee_at_the_window_scores_100_and_the_run_is_saved(
 def test_scanning_on_and_recording_unoffered_are_missed_offers(
         qtbot: QtBot, window: TillWindow) -> None:
     """Sam: the size-up accepted with F9, never offered: 0 of 2; the croissant left up
-    while the trainee pays: 0 of 2; items 1/1. 1 of 5 for Sam; Ana never served (stopped):
-    her muffin adds 1 to possible. 1 of 6: 17, not passed."""
+    while the trainee pays: 0 of 2; items 1/1. 1 of 5 for Sam; Ana steps up, then the trainee stops:
+    her muffin, never rung up, adds 1 to possible. 1 of 6: 17, not passed."""
     practice = window.practice
     assert practice is not None
     practice.start(FIRST_MORNING)
@@ -129,8 +129,17 @@ def test_scanning_on_and_recording_unoffered_are_missed_offers(
         practice.bar.stop_button.click()
     assert (done.args[0].score.points, done.args[0].score.possible) == (1, 6)
     assert done.args[0].score.score == 17
-    assert practice.card.figure.text() == "17%"
-    assert "Not passed yet" in practice.card.title.text()
+    card = practice.card
+    assert card.figure.text() == "17%"
+    assert "Not passed yet" in card.title.text()
+    # The final card says what lost points, each customer's under their line...
+    assert "Sam: 1 of 5" in card.notes.text()
+    assert "without offering" in card.notes.text()
+    assert "Ana: 0 of 1" in card.notes.text()
+    assert "missing Blueberry Muffin" in card.notes.text()  # she stepped up, nothing rung
+    # ...and shows all of it: the card grew to its wrapped notes' height.
+    qtbot.waitUntil(lambda: card.notes.height()
+                    >= card.notes.heightForWidth(card.notes.width()))
 
 
 def test_offer_without_a_scenario_says_what_to_do(qtbot: QtBot, window: TillWindow) -> None:

@@ -39,6 +39,23 @@ ENDLESS_ROUND = 5
 """Simulated customers per round of endless practice; each round is a scored run."""
 
 
+FINAL_LINES = 12
+"""At most this many lines on the final scorecard; the trainer's view has every note."""
+
+
+def final_lines(result: GameResult) -> list[str]:
+    """The session's scorecard: each customer's points, with what lost them."""
+    lines: list[str] = []
+    for c in result.customers:
+        lines.append(f"{c.name}: {c.score.points} of {c.score.possible}")
+        lines += [f"    {tip}" for tip in c.score.tips]
+    if len(lines) > FINAL_LINES:
+        rest = len(lines) - FINAL_LINES + 1
+        lines = [*lines[:FINAL_LINES - 1], f"\N{HORIZONTAL ELLIPSIS} and {rest} more lines "
+                 "in the trainer's view"]
+    return lines
+
+
 class PracticeController(QObject):
     """Practice mode on one till window.
 
@@ -231,8 +248,7 @@ class PracticeController(QObject):
 
     def _finished(self, result: GameResult) -> None:
         score = result.score
-        lines = [f"{c.name}: {c.score.points} of {c.score.possible}"
-                 for c in result.customers]
+        lines = final_lines(result)
         self.card.show_final(result.scenario.title, score.points, score.possible,
                              score.score, score.passed, result.scenario.pass_score, lines)
         if self._clock is not None:

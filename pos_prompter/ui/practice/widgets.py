@@ -61,8 +61,17 @@ PRACTICE_QSS = """
     background: #fff8dc;
     border-bottom: 1px solid #e2cf8a;
 }
-#promptOffer, #promptExplain {
-    font-size: 16px;
+#promptOffer, #promptExplain, #practiceBar QPushButton, #scoreClose {
+    background: #ffffff;
+    color: #1f2a37;
+    border: 1px solid #a9b3bf;
+}
+#promptOffer {
+    border: 2px solid #2e7d32;
+    color: #1b5e20;
+}
+#promptOffer:pressed, #promptExplain:pressed, #practiceBar QPushButton:pressed {
+    background: #e9edf2;
 }
 """
 
@@ -116,7 +125,8 @@ class ScoreCard(QFrame):
         super().__init__(parent)
         self.setObjectName("scoreCard")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # As tall as its notes need: the order above it gives way.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.title = plain_label("scoreTitle", self)
         self.figure = plain_label("scoreFigure", self, wrap=False)
         self.notes = plain_label("scoreNotes", self)
@@ -156,8 +166,17 @@ class ScoreCard(QFrame):
         self.show()
 
     def _notes(self, notes: Sequence[str]) -> None:
-        self.notes.setText("\n".join(f"\N{BULLET} {n}" for n in notes))
+        """One bullet a note; a note indented with spaces is a sub-point of the one above."""
+        self.notes.setText("\n".join(
+            f"      \N{EN DASH} {n.strip()}" if n.startswith(" ") else f"\N{BULLET} {n}"
+            for n in notes))
         self.setAccessibleDescription(self.notes.text())
+        # Wrapped text changed: its height for the card's width must be asked again, or
+        # the card keeps the height of the last notes and cuts these off.
+        layout = self.layout()
+        if layout is not None:
+            layout.invalidate()
+        self.updateGeometry()
 
     def _close(self) -> None:
         self.hide()
