@@ -143,6 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("script", type=Path, metavar="SCRIPT")
     simulate.add_argument("--dry-run", action="store_true",
                           help="play on an in-memory copy: nothing is written to the store")
+    simulate.add_argument("--scenario", type=Path, metavar="FILE.yaml",
+                          help="with --training: play the script as a trainee serving this "
+                               "scenario's customers, scored (see practice.md)")
     simulate.set_defaults(func=cmd_simulate)
 
     register_staff_commands(commands, store)

@@ -22,21 +22,26 @@ from pos_prompter.bootstrap import (
 )
 from pos_prompter.cli.common import need_db, note, out
 from pos_prompter.core.errors import InputError
+from pos_prompter.core.money import MoneyError, cents_str, parse_money
 from pos_prompter.core.order import FixedClock
 from pos_prompter.core.session import TillEvent
+from pos_prompter.practice.files import read_scenario_text
+from pos_prompter.practice.game import Played, PracticeGame
+from pos_prompter.practice.runs import record_run
 from pos_prompter.store import Store, StoreError
 from pos_prompter.till import Till
 
-ScriptArg = str | int | dt.datetime | None
+ScriptArg = str | int | dt.datetime | tuple[str, ...] | None
 
 PRINTED_EVENTS = frozenset({"line", "prompt", "accepted", "declined", "ignored", "checkout",
                             "paid", "error", "void", "qty", "price"})
 """What a clerk sees. Internal bookkeeping (held_out, customer) is not printed."""
 
-NO_ARG = ("accept", "decline", "checkout", "pay")
+NO_ARG = ("accept", "decline", "checkout", "pay", "offer", "explain")
 ONE_ARG = ("clerk", "scan", "void", "qty", "time")
 COMMANDS = ("clerk", "customer", "time", "scan", "qty", "accept", "decline", "void",
-            "checkout", "pay")
+            "checkout", "pay", "offer", "explain", "expect")
+EXPECT_USAGE = "expect prompt RULE (or none), expect total 4.85, or expect line SKU QTY"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +51,24 @@ class Step:
     line: int
     command: str
     arg: ScriptArg = None
+
+
+def _parse_expect(rest: list[str], where: str) -> tuple[str, ...]:
+    """`expect prompt RULE|none`, `expect total 4.85`, `expect line SKU QTY`."""
+    what = rest[0] if rest else ""
+    sizes = {"prompt": 2, "total": 2, "line": 3}
+    if what not in sizes or len(rest) != sizes[what]:
+        raise InputError(f"{where}: write {EXPECT_USAGE}")
+    if what == "total":
+        try:
+            parse_money(rest[1])
+        except MoneyError:
+            raise InputError(f"{where}: expect total needs an amount such as 4.85, "
+                             f"not {rest[1]!r}") from None
+    if what == "line" and not (rest[2].isascii() and rest[2].isdigit()):
+        raise InputError(f"{where}: expect line needs a whole quantity such as 2, "
+                         f"not {rest[2]!r}")
+    return tuple(rest)
 
 
 def _parse_arg(command: str, word: str, where: str) -> ScriptArg:
@@ -88,6 +111,9 @@ def parse_script(text: str, source: str) -> list[Step]:
         if command == "customer" and len(rest) > 1:
             raise InputError(f"{where}: customer takes one customer type such as member "
                              f"(or none), found {' '.join(rest)!r}")
+        if command == "expect":
+            steps.append(Step(number, command, _parse_expect(rest, where)))
+            continue
         arg = _parse_arg(command, rest[0], where) if rest else None
         steps.append(Step(number, command, arg))
     return steps
@@ -137,17 +163,78 @@ def event_json(event: TillEvent, script_line: int) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
+def check_expect(till: Till, want: tuple[str, ...]) -> tuple[str, str] | None:
+    """(expected, got) when the till does not show what an `expect` line says; None when
+    it does."""
+    match want:
+        case ("prompt", rule):
+            got = till.prompt.rule_id if till.prompt is not None else "none"
+            return None if got == rule else (rule, got)
+        case ("total", amount):
+            expected = parse_money(amount)
+            return (None if till.total == expected
+                    else (cents_str(expected), cents_str(till.total)))
+        case ("line", code, qty):
+            product = till.catalog.lookup(code)
+            sku = product.sku if product is not None else code
+            have = [ln.qty for ln in till.lines if ln.sku == sku]
+            if int(qty) in have:
+                return None
+            return f"{sku} {int(qty)}", ", ".join(f"{sku} {q}" for q in have) or "no such line"
+    raise AssertionError(want)  # _parse_expect lets only these through
+
+
+def _play(till: Till, step: Step, game: PracticeGame | None) -> Played:
+    """One command, through the practice game when there is one."""
+    if step.command in ("offer", "explain"):
+        if game is None:
+            return Played(till=[TillEvent("error", till.order_id, till.total, {
+                "message": f"{step.command} works in practice with a scenario "
+                           "(simulate --training --scenario FILE)"})])
+        return game.offer() if step.command == "offer" else game.explain()
+    if step.command == "expect":
+        assert isinstance(step.arg, tuple)
+        miss = check_expect(till, step.arg)
+        if miss is None:
+            return Played()
+        return Played(practice=[TillEvent("expect_failed", till.order_id, till.total, {
+            "line": step.line, "expected": miss[0], "got": miss[1]})])
+    if game is None:
+        return Played(till=_play_step(till, step))
+    return game.do(lambda: _play_step(till, step))
+
+
+def _printed(played: Played, script_line: int) -> list[str]:
+    """What a clerk (or trainee) sees: the till's events a clerk sees, and every event of
+    the practice game and the script's checks."""
+    return [event_json(ev, script_line) for ev in played.till if ev.event in PRINTED_EVENTS] \
+        + [event_json(ev, script_line) for ev in played.practice]
+
+
 def play(till: Till, steps: list[Step], source: str,
-         emit: Callable[[str], None] = out) -> None:
-    """Play the steps, printing what the clerk would see after each one."""
-    for step in steps:
-        try:
-            events = _play_step(till, step)
-        except StoreError as exc:
-            raise StoreError(f"{source} line {step.line}: {exc}") from exc
-        lines = [event_json(ev, step.line) for ev in events if ev.event in PRINTED_EVENTS]
+         emit: Callable[[str], None] = out, game: PracticeGame | None = None) -> int:
+    """Play the steps, printing what the clerk would see after each one. With a practice
+    game, its first customer steps up before the first command and its score comes at the
+    end. Returns how many `expect` lines failed."""
+    failed = 0
+
+    def show(played: Played, line: int) -> None:
+        lines = _printed(played, line)
         if lines:
             emit("\n".join(lines) + "\n")
+
+    if game is not None:
+        show(game.start(), 0)
+    for step in steps:
+        try:
+            played = _play(till, step, game)
+        except StoreError as exc:
+            raise StoreError(f"{source} line {step.line}: {exc}") from exc
+        failed += sum(ev.event == "expect_failed" for ev in played.practice)
+        show(played, step.line)
+    if game is not None:
+        show(game.finish(), steps[-1].line if steps else 0)
+    return failed
 
 
 def _open_store(db: Path, *, dry_run: bool, training: bool) -> Store:
@@ -172,11 +259,27 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     db = need_db(args, "simulate")
     source = str(args.script)
     steps = parse_script(read_text(args.script, "scan script"), source)
+    scenario_path: Path | None = getattr(args, "scenario", None)
+    if scenario_path is not None and not args.training:
+        raise InputError("--scenario plays a practice scenario in the practice store: add "
+                         "--training")
+    scenario_text = (read_text(scenario_path, "scenario") if scenario_path is not None
+                     else None)
     with _open_store(db, dry_run=args.dry_run, training=args.training) as store:
         till = Till(store, till_name=SIMULATE_TILL)  # never a real till's open order
+        game: PracticeGame | None = None
+        if scenario_text is not None:
+            scenario = read_scenario_text(scenario_text, str(scenario_path), till.catalog,
+                                          till.engine.rules)
+            game = PracticeGame(till, scenario)
         if till.session is not None:
             note(f"continuing order {till.order_id}, which was left open in the store")
-        play(till, steps, source)
+        failed = play(till, steps, source, game=game)
+        if game is not None and game.result is not None and not args.dry_run:
+            record_run(store, game.result)
         if till.session is not None and not args.dry_run:
             note(f"order {till.order_id} is still open: the script ends without pay")
+    if failed:
+        note(f"{failed} expectation{'s' if failed != 1 else ''} failed")
+        return 1
     return 0
