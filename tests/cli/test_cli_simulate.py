@@ -1,12 +1,16 @@
 """`pos-prompter simulate --db PATH SCRIPT [--dry-run] [--training]` (shared/spec/scan-script.md).
 
-The spec's example scripts and every demo script carry `# expect` lines; they are read from
-the files and checked against the JSON Lines that simulate prints.
+The spec's example scripts carry `# expect` lines; they are read from the files and checked
+against the JSON Lines that simulate prints. Every demo script checks itself with `expect`
+lines (scan-script.md): simulate must exit 0 without an expect_failed event; the few `# expect
+offer` / `# expect say-contains` comments left in them (what an `expect` line cannot say: an
+offer not taken, the words of a prompt) are checked as the spec scripts' are.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -107,16 +111,40 @@ def test_the_spec_examples_are_there() -> None:
     assert all(read_expectations(p).count() for p in SPEC_SCRIPTS)
 
 
+def expect_commands(script: Path) -> list[list[str]]:
+    """The script's commands (comments left out), as words."""
+    lines = (raw.split("#", 1)[0].split() for raw in script.read_text("utf-8").splitlines())
+    return [words for words in lines if words]
+
+
+def test_every_demo_script_checks_itself_with_expect_lines() -> None:
+    """`expect total` right before each pay, and no `# expect prompts/answers/paid` comment
+    left beside the `expect` lines that replaced it."""
+    assert len(DEMO_SCRIPTS) == 6
+    for script in DEMO_SCRIPTS:
+        commands = expect_commands(script)
+        assert [w[:2] for w in commands].count(["expect", "prompt"]) >= 2, script.name
+        for before, command in itertools.pairwise(commands):
+            if command == ["pay"]:
+                assert before[:2] == ["expect", "total"], (script.name, before)
+        old = read_expectations(script)
+        assert (old.prompts, old.answers, old.paid) == (None, None, None), script.name
+
+
 @pytest.mark.parametrize(("script", "store"), _cases())
 def test_script_meets_its_expectations(cli: RunCli, store_copy: Callable[[str], Path],
                                        script: Path, store: str) -> None:
     expectations = read_expectations(script)
-    assert expectations.count(), f"{script} has no # expect lines"
+    if store == "spec":
+        assert expectations.count(), f"{script} has no # expect lines"
+    else:
+        assert ["expect", "total"] in [w[:2] for w in expect_commands(script)], script
     db = store_copy(store)
     result = cli("simulate", "--db", db, script)
-    assert result.code == 0, result.err
+    assert result.code == 0, result.out + result.err
     assert result.err == ""
     events = result.events()
+    assert [e for e in events if e["event"] == "expect_failed"] == []
     check_shape(events)
     check(events, expectations)
     assert not [e for e in events if e["event"] == "error"]
