@@ -39,8 +39,8 @@ def answer_everything(game: PracticeGame) -> None:
         assert said, "a prompt on screen could not be offered"
         word = said[0].data["answer"]
         if word == "why":
-            word = [ev for ev in game.explain().practice
-                    if ev.event == "customer_says"][0].data["answer"]
+            word = next(ev for ev in game.explain().practice
+                    if ev.event == "customer_says").data["answer"]
         game.do(till.accept if word == "accept" else till.decline)
 
 
