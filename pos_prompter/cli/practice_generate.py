@@ -8,8 +8,6 @@ read-only and never written. The same store and seed give the same bytes.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -17,9 +15,8 @@ import yaml
 from pos_prompter.cli.common import need_db, note, out
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.scenario import MAX_CUSTOMERS, scenario_to_dict
-from pos_prompter.core.simulated import Together, generate
+from pos_prompter.practice.generated import generated_scenario
 from pos_prompter.store import Store
-from pos_prompter.store.history import StoreHistory
 
 MAX_SEED = 10**18 - 1
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -35,30 +32,10 @@ def _whole(text: str, option: str, low: int, high: int) -> int:
     return int(value)
 
 
-def history_together(store: Store) -> Together | None:
-    """How often two items went together in the store's paid orders, as the engine's
-    evidence counts it (StoreHistory: the 90 days up to the store's last paid order, so
-    the same store gives the same shares whatever today's date is). None without any
-    paid order."""
-    closed = [o["closed_at"] for o in store.orders() if o["status"] == "paid"
-              and o["closed_at"]]
-    if not closed:
-        return None
-    now = dt.datetime.fromisoformat(max(closed)) + dt.timedelta(seconds=1)
-    history: StoreHistory = store.history()
-
-    def together(trigger_sku: str, offer_sku: str) -> Decimal | None:
-        rate = history.attach_rate(trigger_sku, offer_sku, now)
-        return None if rate is None else rate.share
-
-    return together
-
-
 def scenario_yaml(db: Path, customers: int, seed: int) -> str:
     """The generated scenario of the store at `db`, as the YAML file."""
     with Store.open_copy(db) as store:
-        scenario = generate(store.load_catalog(), store.load_rules(), store.load_settings(),
-                            customers=customers, seed=seed, together=history_together(store))
+        scenario = generated_scenario(store, customers, seed)
     return yaml.dump(scenario_to_dict(scenario), Dumper=DUMPER, sort_keys=False,
                      allow_unicode=True)
 
