@@ -12,8 +12,8 @@ accessible description (`summary()`) tells every series or bar in one sentence e
 screen readers and for people who would rather read the figures.
 
 `set_data(...)` replaces everything shown; nothing is animated or polled. The geometry a
-paint uses is computed by `chart_geometry()`, which tests (and anyone placing a tooltip) can
-ask for.
+paint uses is computed by `chart_geometry()`, which tests (and anyone placing a tooltip)
+can ask for.
 """
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ class _Chart(QWidget):
         raw = top / 5
         power = 10 ** math.floor(math.log10(raw))
         step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-        count = int(math.floor(top / step + 1e-9))
+        count = math.floor(top / step + 1e-9)
         return [round(i * step, 6) for i in range(count + 1)]
 
     def y_for(self, value: float, plot: QRectF) -> float:
@@ -197,7 +197,9 @@ class _Chart(QWidget):
         fm = QFontMetricsF(self.text_font())
         width = fm.horizontalAdvance(mark.label) + 8
         below = y - fm.height() - 2 < plot.top()  # no room above: write it under the line
-        box = QRectF(plot.right() - width - 4, y + 3 if below else y - fm.height() - 3,
+        # At the left: scores over time start low, so the space above the mark there is
+        # the emptiest.
+        box = QRectF(plot.left() + 6, y + 3 if below else y - fm.height() - 3,
                      width, fm.height())
         p.fillRect(box, QColor(255, 255, 255, 220))
         p.setPen(QColor(MARK_COLOR))
@@ -326,7 +328,9 @@ class LineChart(_Chart):
             for x, label in g.ticks:
                 p.setPen(QPen(QColor(AXIS), 1))
                 p.drawLine(QPointF(x, g.plot.bottom()), QPointF(x, g.plot.bottom() + 4))
-                p.drawText(QRectF(x - 60, g.plot.bottom() + 6, 120, fm.height()),
+                width = fm.horizontalAdvance(label) + 2
+                left = min(max(x - width / 2, g.plot.left() - 4), self.width() - width - 2)
+                p.drawText(QRectF(left, g.plot.bottom() + 6, width, fm.height()),
                            Qt.AlignmentFlag.AlignHCenter, label)
             self._paint_mark(p, g.plot, self.mark)
             for i, s in enumerate(self.series):

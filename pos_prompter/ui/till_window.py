@@ -730,7 +730,9 @@ class TillWindow(QMainWindow):
         """While a manager's window is open it may have the keyboard: scans typed into it
         are brought here (ScanRouter). With the till alone, its own field takes them."""
         self.scan_router.set_active(self.manager_dialog is not None
-                                    or self.workspace is not None)
+                                    or self.workspace is not None
+                                    or (self.practice is not None
+                                        and self.practice.trainer.active))
 
     def _workspace_not_opened(self, problem: str) -> None:
         self._opening = None

@@ -26,6 +26,7 @@ from pos_prompter.practice import library
 from pos_prompter.practice.game import GameResult, Played, PracticeGame
 from pos_prompter.practice.generated import generated_scenario
 from pos_prompter.practice.runs import record_run
+from pos_prompter.ui.practice.trainer_view import TrainerDoor
 from pos_prompter.ui.practice.widgets import CustomerBubble, PracticeBar, ScoreCard
 
 if TYPE_CHECKING:
@@ -87,6 +88,9 @@ class PracticeController(QObject):
         self.bar.start_clicked.connect(self.start_chosen)
         self.bar.endless_clicked.connect(self.start_endless)
         self.bar.stop_clicked.connect(self.stop)
+        self.trainer = TrainerDoor(self)
+        """The Trainer… button's sign-in and the trainer view."""
+        self.bar.trainer_clicked.connect(self.trainer.open)
         panel = window.prompt_panel
         panel.offer_clicked.connect(self.offer)
         panel.explain_clicked.connect(self.explain)

@@ -41,6 +41,7 @@ from pos_prompter.core.auth import (
     PASSWORD_MIN,
     PASSWORD_ROLES,
     WORKSPACE_ROLES,
+    Role,
     password_problem,
 )
 from pos_prompter.core.errors import UserError
@@ -274,17 +275,21 @@ class SignInDialog(_SecretDialog):
 
     signed_in = Signal(object)
     cancel_while_busy = True
+    roles: frozenset[Role] = WORKSPACE_ROLES
+    """Who may sign in here (TrainerSignInDialog: trainers and managers)."""
+    dialog_title = "Manager sign-in"
+    intro_text = ("The workspace (rules, catalog, staff) opens only for a manager, with a "
+                  "password. A clerk's PIN does not open it.")
 
     def __init__(self, staff: StaffStore, parent: QWidget | None = None, *,
                  name: str = "") -> None:
-        super().__init__("signInDialog", "Manager sign-in", parent)
+        super().__init__("signInDialog", self.dialog_title, parent)
         self.staff = staff
         self.person: Person | None = None
         self.used_demo_password = False
         """Whether the manager signed in with a published demo password (the workspace
         then asks them to change it)."""
-        self.intro.setText("The workspace (rules, catalog, staff) opens only for a manager, "
-                           "with a password. A clerk's PIN does not open it.")
+        self.intro.setText(self.intro_text)
         self.name_edit = self._line("Name", "signInName", text=name)
         self.password_edit = self._line("Password", "signInPassword", secret=True)
         self.sign_in_button, _cancel = self._submit_and_cancel(
@@ -314,7 +319,8 @@ class SignInDialog(_SecretDialog):
         self.password_edit.clear()
         self._demo_password = secret in DEMO_PASSWORDS
         when = self.staff.clock.now()  # the attempt is made now, whenever it is decided
-        self._run(lambda staff: staff.sign_in(name, secret, when, roles=WORKSPACE_ROLES))
+        roles = self.roles
+        self._run(lambda staff: staff.sign_in(name, secret, when, roles=roles))
 
     def _finish(self, outcome: Outcome) -> None:
         if isinstance(outcome, UserError):  # SignInError, or a store that is busy
@@ -328,6 +334,17 @@ class SignInDialog(_SecretDialog):
         self.say("")
         self.signed_in.emit(outcome)
         self.accept()
+
+
+class TrainerSignInDialog(SignInDialog):
+    """A trainer (or a manager) signs in with name and password to open practice mode's
+    trainer view. The same fields, worker, counting and five-strike lockout as the
+    manager's sign-in; a clerk's PIN never opens it."""
+
+    roles = PASSWORD_ROLES
+    dialog_title = "Trainer sign-in"
+    intro_text = ("The trainer view (trainees' results, scenarios) opens for a trainer or "
+                  "a manager, with a password. A clerk's PIN does not open it.")
 
 
 class FirstManagerDialog(_SecretDialog):
