@@ -10,11 +10,13 @@ window, until the window is exposed, has been painted once (the scan field got i
 Paint event) and the scan field has the keyboard focus. A scan typed then would land.
 
 - ours: imports pos_prompter.app, then what `app.run` does before `app.exec()` (without
-  the log file): `application()`, `open_store(path)` on a cafe demo store, `build_window`,
-  `show()` and `activateWindow()`. The store is made once by this parent in a temporary
-  folder and opened by every run; opening it writes nothing (its migrations are applied
-  already), it only reads settings, catalog, rules and staff. The `pos-prompter` command
-  adds its argument parsing and logging set-up on top; that is not timed here.
+  the log file): `application()`, `open_store(path)` on a cafe demo store, `build_window`
+  (with the demo's clerk selling, as after their PIN: otherwise the PIN panel has the
+  focus, and a clerk's typing is not the app's time), `show()` and `activateWindow()`.
+  The store is made once by this parent in a temporary folder and opened by every run;
+  opening it writes nothing (its migrations are applied already), it only reads settings,
+  catalog, rules and staff. The `pos-prompter` command adds its argument parsing and logging
+  set-up on top; that is not timed here.
 - baseline: a bare PySide6 QMainWindow with a QLineEdit and a QTableView over an empty
   QStandardItemModel, shown and activated the same way, ready on the same condition.
 
@@ -22,67 +24,26 @@ Runs alternate ours / baseline, after one untimed warm-up run of each (which fil
 file cache with Python, Qt and the store, as on a till that has started before): this is a
 fresh process on a warm machine, not the first start after a reboot. The child also reports
 the time from the first line of its own script, which splits off the interpreter's start.
+
+The ready condition and the till's child script live in _startup.py (bench_practice_open.py
+uses them too).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(ROOT))
 
+from _startup import CHILD_COMMON, CHILD_TILL, READY, child_env, one_run  # noqa: E402
 from _stats import report  # noqa: E402
 
-CHILD_COMMON = """\
-import time
-T0 = time.perf_counter()
-import sys
-"""
-
-READY = """\
-def wait_ready(app, window, field):
-    from PySide6.QtCore import QEvent, QObject
-
-    class Spy(QObject):
-        painted = False
-
-        def eventFilter(self, watched, event):
-            if event.type() == QEvent.Type.Paint:
-                self.painted = True
-            return False
-
-    spy = Spy()
-    field.installEventFilter(spy)
-    window.show()
-    window.activateWindow()
-    deadline = time.perf_counter() + 20
-    while not (spy.painted and field.hasFocus() and window.windowHandle() is not None
-               and window.windowHandle().isExposed()):
-        app.processEvents()
-        if time.perf_counter() > deadline:
-            sys.exit("never ready")
-    print(f"ready {(time.perf_counter() - T0) * 1e3:.3f}", flush=True)
-"""
-
-CHILD_OURS = CHILD_COMMON + READY + """\
-from pathlib import Path
-
-from pos_prompter.app import application, build_window, open_store
-
-app = application()
-store = open_store(Path(sys.argv[1]))
-window = build_window(store)
-wait_ready(app, window, window.scan_input)
-window.close()
-store.close()
-"""
+CHILD_OURS = CHILD_TILL
 
 CHILD_BARE = CHILD_COMMON + READY + """\
 from PySide6.QtGui import QStandardItemModel
@@ -106,21 +67,6 @@ window.close()
 """
 
 
-def one_run(code: str, store: Path, env: dict[str, str]) -> tuple[float, float]:
-    """(ms from Popen to the ready line, ms the child counted from its first line)."""
-    t0 = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", code, str(store)], env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             cwd=ROOT)
-    assert child.stdout is not None
-    line = child.stdout.readline()
-    t1 = time.perf_counter()
-    _, err = child.communicate(timeout=60)
-    if child.returncode != 0 or not line.startswith("ready "):
-        raise RuntimeError(f"the child failed (exit {child.returncode}): {line!r}\n{err}")
-    return (t1 - t0) * 1e3, float(line.split()[1])
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="3 runs of each instead of 15")
@@ -128,9 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     runs = args.runs or (3 if args.quick else 15)
 
-    env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env = child_env()
     from pos_prompter.bootstrap import init_store
 
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:

@@ -1,0 +1,103 @@
+"""Cold start in a fresh process, shared by bench_startup.py and bench_practice_open.py: the
+child scripts' common part, the "ready to scan" condition, and one timed run.
+
+A child is `python -c CODE ARGS...`. Its script starts with CHILD_COMMON (T0, the first line
+of its own script) and READY (`wait_ready`), shows its window and calls
+`wait_ready(app, window, field)`, which prints "ready MS[ NOTE]" once the window is exposed,
+has been painted once (the scan field got its first Paint event) and the scan field has the
+keyboard focus: a scan typed then would land. The parent times from just before Popen to
+the moment it reads that line.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHILD_COMMON = """\
+import time
+T0 = time.perf_counter()
+import sys
+"""
+
+READY = """\
+def wait_ready(app, window, field, note=""):
+    from PySide6.QtCore import QEvent, QObject
+
+    class Spy(QObject):
+        painted = False
+
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                self.painted = True
+            return False
+
+    spy = Spy()
+    field.installEventFilter(spy)
+    window.show()
+    window.activateWindow()
+    deadline = time.perf_counter() + 20
+    while not (spy.painted and field.hasFocus() and window.windowHandle() is not None
+               and window.windowHandle().isExposed()):
+        app.processEvents()
+        if time.perf_counter() > deadline:
+            sys.exit(f"never ready (painted {spy.painted}, scan field focused "
+                     f"{field.hasFocus()}, focus on {app.focusWidget()!r})")
+    print(f"ready {(time.perf_counter() - T0) * 1e3:.3f}{note}", flush=True)
+"""
+
+CHILD_TILL = CHILD_COMMON + READY + """\
+from pathlib import Path
+
+from pos_prompter.app import application, build_window, open_store
+from pos_prompter.bootstrap import DEFAULT_CLERK
+
+app = application()
+store = open_store(Path(sys.argv[1]))
+window = build_window(store, clerk=DEFAULT_CLERK)
+wait_ready(app, window, window.scan_input)
+window.close()
+store.close()
+"""
+"""The real till, as `app.run` starts it before `app.exec()` (without the log file):
+`application()`, `open_store(path)`, `build_window`, shown and activated; with the store's
+clerk ("clerk") selling, as after their PIN: a store whose clerk has a PIN (the demos) would
+otherwise show the PIN panel first, and the time a clerk takes to type it is not the app's."""
+
+
+def child_env() -> dict[str, str]:
+    """The children's environment: offscreen Qt unless set otherwise, this checkout first."""
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+def run_child(code: str, args: Sequence[str], env: dict[str, str],
+              timeout: float = 60) -> tuple[float, float, list[str]]:
+    """One fresh process: (ms from Popen to its ready line, ms the child counted from the
+    first line of its script, the rest of the ready line's words)."""
+    t0 = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", code, *args], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             cwd=ROOT)
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    t1 = time.perf_counter()
+    _, err = child.communicate(timeout=timeout)
+    if child.returncode != 0 or not line.startswith("ready "):
+        raise RuntimeError(f"the child failed (exit {child.returncode}): {line!r}\n{err}")
+    words = line.split()
+    return (t1 - t0) * 1e3, float(words[1]), words[2:]
+
+
+def one_run(code: str, store: Path, env: dict[str, str]) -> tuple[float, float]:
+    """(ms from Popen to the ready line, ms the child counted from its first line)."""
+    wall, inside, _ = run_child(code, [str(store)], env)
+    return wall, inside
