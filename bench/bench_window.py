@@ -105,7 +105,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 )
 
 from pos_prompter.app import DEFAULT_SIZE, application, build_window  # noqa: E402
-from pos_prompter.bootstrap import init_store  # noqa: E402
+from pos_prompter.bootstrap import DEFAULT_CLERK, init_store  # noqa: E402
 from pos_prompter.core.order import FixedClock  # noqa: E402
 from pos_prompter.store import Store  # noqa: E402
 from pos_prompter.store.store import copy_store  # noqa: E402
@@ -473,7 +473,7 @@ def floor_window(made: Path, path: Path, *, style: bool) -> tuple[Store, TillWin
     copy_store(made, path)
     store = Store.open(path)
     store.db.conn.execute("PRAGMA synchronous=OFF")
-    window = build_window(store, clock=FixedClock(MORNING))
+    window = build_window(store, clock=FixedClock(MORNING), clerk=DEFAULT_CLERK)
     if not style:
         window.setStyleSheet("")
     return store, window
@@ -548,7 +548,7 @@ def main(argv: list[str] | None = None) -> int:
         copy_store(made, till_db)
 
         store = Store.open(window_db)
-        window = build_window(store, clock=FixedClock(MORNING))
+        window = build_window(store, clock=FixedClock(MORNING), clerk=DEFAULT_CLERK)
         bare = BareWindow()
         durable_bare = DurableBareWindow(Path(tmp) / "bare.db")
         ours, base = Ours(app, window), Bare(app, bare)

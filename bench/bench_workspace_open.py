@@ -44,6 +44,7 @@ from PySide6.QtCore import Qt, QTimer, qInstallMessageHandler  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from pos_prompter.app import build_window  # noqa: E402
+from pos_prompter.bootstrap import DEFAULT_CLERK  # noqa: E402
 from pos_prompter.store import Store  # noqa: E402
 from pos_prompter.store.auth import Person, StaffStore  # noqa: E402
 from pos_prompter.store.store import copy_store  # noqa: E402
@@ -142,7 +143,7 @@ def run(products: int, rules: int, rounds: int, db: Path | None) -> int:
                 f"{rounds} openings per way, alternating",
                 f"a {TICK_MS} ms QTimer's largest gap from the request until the workspace "
                 f"is shown (+100 ms); Qt platform {QApplication.platformName()}"])
-        till = build_window(store)
+        till = build_window(store, clerk=DEFAULT_CLERK)
         till.show()
         settle(app)
         ticks = Ticks()
