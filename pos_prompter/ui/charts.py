@@ -299,7 +299,8 @@ class LineChart(_Chart):
     def _ticks(self, plot: QRectF, fm: QFontMetricsF) -> list[tuple[float, str]]:
         """Midnights along the x axis, every 1, 2, 7, 14... days: as many as fit."""
         start, end = self.time_range()
-        year = start.year != end.year
+        moments = [_moment(when) for s in self.series for when, _v in s.points]
+        year = min(moments).year != max(moments).year  # the data's years, not the padding's
         widest = fm.horizontalAdvance(day_label(dt.date(2026, 12, 28), year=year)) + 16
         first = (start + dt.timedelta(days=1)).date() if start.time() else start.date()
         days = max((end.date() - first).days + 1, 1)
