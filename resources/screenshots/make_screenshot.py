@@ -2,7 +2,7 @@
 demo store:
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python resources/screenshots/make_screenshot.py \
-        [till|workspace]
+        [till|workspace|trainer]
 
 till.png (`make`): the till at a fixed Monday-morning time (so the morning rules fire the
 same way every run), after a few scans, so the order shows a declined prompt's note and a
@@ -13,7 +13,11 @@ manager after a few morning sales (see SALES), with a rule selected, its form at
 and the clerk's words, and its live preview showing the prompt for a sample order. See
 WORKSPACE_RULE and WORKSPACE_ORDER.
 
-With no argument, both.
+trainer.png (`make_trainer`): practice mode's trainer view at 1024x700 on the cafe's
+practice store, after three trainees' runs of the cafe's built-in scenarios over two weeks
+(see TRAINEES and `record_runs`: hand-made scores, the same every run).
+
+With no argument, all three.
 """
 
 from __future__ import annotations
@@ -68,6 +72,62 @@ def sell(store: Store) -> None:
                 break
             till.accept() if accept else till.decline()
         till.pay()
+
+
+TRAINER_OUTPUT = Path(__file__).with_name("trainer.png")
+TRAINER_SIZE = (1024, 700)
+TRAINEES = {
+    # name: (first score, gain a day, days practised (of 14))
+    "Ana": (52, 4, (0, 1, 3, 4, 7, 8, 10, 11, 13)),
+    "Ben": (35, 3, (0, 2, 5, 6, 9, 12)),
+    "Chloe": (64, 2, (1, 3, 6, 8, 10, 13)),
+}
+FIRST_DAY = dt.datetime(2026, 11, 9, 9, 30)  # a Monday
+
+
+def record_runs(store: Store) -> None:
+    """Each trainee's runs: the easiest scenario until they pass it, then the next; the
+    scores climb by a fixed step with a fixed wobble, and drop a little at a new one."""
+    from pos_prompter.practice import library
+    from pos_prompter.store.practice import PracticeStore, RunRecord
+
+    scenarios = library.available(store)  # easiest first
+    practice = PracticeStore(store)
+    for n, (name, (first, gain, days)) in enumerate(TRAINEES.items()):
+        level = 0
+        for i, day in enumerate(days):
+            scenario = scenarios[min(level, len(scenarios) - 1)]
+            score = first + gain * day + (-7, 5, 0, 9, -3)[(i + n) % 5] - 12 * level
+            score = max(0, min(100, score))
+            possible = 6 * scenario.customers
+            points = round(score * possible / 100)
+            score = round(100 * points / possible)
+            practice.record_run(RunRecord(
+                trainee=name, scenario_id=scenario.id, scenario_title=scenario.title,
+                started_at=FIRST_DAY + dt.timedelta(days=day, hours=n, minutes=7 * i),
+                seconds=150 + 37 * i + 20 * n, points=points, possible=possible,
+                score=score, pass_score=80, passed=score >= 80))
+            level += score >= 80
+
+
+def make_trainer(output: Path = TRAINER_OUTPUT) -> Path:
+    from pos_prompter.practice.practice_store import ensure_practice_store
+    from pos_prompter.ui.practice.trainer_view import TrainerView
+
+    till_app.application()
+    with tempfile.TemporaryDirectory() as folder:
+        init_store(Path(folder) / "store.db", demo="cafe").close()
+        store = Store.open(ensure_practice_store(Path(folder) / "store.db"))
+        try:
+            record_runs(store)
+            window = TrainerView(store, "trainer")
+            window.resize(*TRAINER_SIZE)
+            window.show()
+            save(window, output)
+            dispose(window)
+        finally:
+            store.close()
+    return output
 
 
 def make(output: Path = OUTPUT) -> Path:
@@ -141,7 +201,7 @@ def make_workspace(output: Path = WORKSPACE_OUTPUT) -> Path:
 
 
 if __name__ == "__main__":
-    wanted = sys.argv[1:] or ["till", "workspace"]
-    makers = {"till": make, "workspace": make_workspace}
+    wanted = sys.argv[1:] or ["till", "workspace", "trainer"]
+    makers = {"till": make, "workspace": make_workspace, "trainer": make_trainer}
     for name in wanted:
         sys.stderr.write(f"saved {makers[name]()}\n")

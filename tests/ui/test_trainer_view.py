@@ -26,7 +26,7 @@ from pos_prompter.practice.practice_store import ensure_practice_store
 from pos_prompter.store import Store
 from pos_prompter.store.auth import StaffStore
 from pos_prompter.store.practice import PracticeStore, RunRecord
-from pos_prompter.ui.practice.trainer_models import CELL_ROLE, PASSED, SCORE, Cell
+from pos_prompter.ui.practice.trainer_models import CELL_ROLE, PASSED, SCORE, Cell, pass_grid
 from pos_prompter.ui.practice.trainer_view import TrainerView
 from pos_prompter.ui.till_window import TillWindow
 from pos_prompter.ui.workspace.sign_in import TrainerSignInDialog
@@ -170,6 +170,16 @@ def test_the_grid_shows_each_trainees_best_score_and_who_passed(view: TrainerVie
     assert cell == Cell(best=85, runs=2, passed=True, mark=80)
     assert view.grid_model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == (
         "Ana, First morning: best 85% in 2 runs; passed at 80%")
+
+
+def test_the_grids_scenarios_come_easiest_first_as_the_library_lists_them(
+        view: TrainerView) -> None:
+    assert [sid for sid, _t in pass_grid(view.all_runs, 80).scenarios] == [
+        "first-morning", "morning-queue"]  # not in the library: by title
+    grid_ = pass_grid(view.all_runs, 80, order=["morning-queue", "first-morning"])
+    assert grid_.scenarios == [("morning-queue", "Morning queue"),
+                               ("first-morning", "First morning")]
+    assert grid_.cells[("Ben", "morning-queue")] == Cell(88, 1, True, 80)
 
 
 def test_the_pass_mark_spin_box_changes_who_counts_as_passed(view: TrainerView) -> None:

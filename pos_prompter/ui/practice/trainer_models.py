@@ -124,15 +124,17 @@ class Cell:
 class PassGrid:
     trainees: list[str]
     scenarios: list[tuple[str, str]]
-    """(id, title), by title."""
+    """(id, title), in the order asked for, then by title."""
     cells: dict[tuple[str, str], Cell]
     """(trainee, scenario id) -> Cell, for those who tried it."""
 
 
-def pass_grid(runs: Sequence[PracticeRun], mark: int | None) -> PassGrid:
+def pass_grid(runs: Sequence[PracticeRun], mark: int | None,
+              order: Sequence[str] = ()) -> PassGrid:
     """Who has passed what: each trainee's best score in each scenario, passed when it
     reaches `mark` (the trainer's pass mark) or, with `mark` None, when any run reached
-    the scenario's own pass score as that run recorded it."""
+    the scenario's own pass score as that run recorded it. Scenarios come in `order`
+    (ids: the library's, easiest first), then any others by title."""
     titles: dict[str, str] = {}
     tried: dict[tuple[str, str], list[PracticeRun]] = {}
     for run in runs:  # newest last: the newest title of a scenario wins
@@ -148,7 +150,9 @@ def pass_grid(runs: Sequence[PracticeRun], mark: int | None) -> PassGrid:
         else:
             cells[key] = Cell(best, len(theirs), best >= mark, mark)
     trainees = sorted({t for t, _s in tried}, key=str.casefold)
-    scenarios = sorted(titles.items(), key=lambda item: (item[1].casefold(), item[0]))
+    rank = {sid: i for i, sid in enumerate(order)}
+    scenarios = sorted(titles.items(), key=lambda item: (
+        rank.get(item[0], len(rank)), item[1].casefold(), item[0]))
     return PassGrid(trainees, scenarios, cells)
 
 

@@ -104,6 +104,8 @@ class TrainerView(QWidget):
         self.trainer = trainer
         self.guard = guard
         self.all_runs: list[PracticeRun] = []
+        self.order: list[str] = []
+        """Scenario ids, easiest first (the pass grid's columns)."""
         self.file_dialog: QFileDialog | None = None
         self.job: StoreJob | None = None
         """The refresh copying now, if any."""
@@ -238,6 +240,10 @@ class TrainerView(QWidget):
     def reload(self) -> None:
         """Read the practice runs again (after a run finished, an import, a refresh)."""
         self.all_runs = PracticeStore(self.store).runs()
+        try:  # the grid's columns: the scenarios easiest first, as the till lists them
+            self.order = [e.id for e in library.available(self.store)]
+        except UserError:
+            self.order = []
         chosen = self.chosen_trainee
         names = sorted({r.trainee for r in self.all_runs}, key=str.casefold)
         self.trainee_choice.blockSignals(True)
@@ -270,7 +276,7 @@ class TrainerView(QWidget):
     def _apply(self) -> None:
         runs = self.runs()
         self.runs_model.set_runs(runs)
-        self.grid_model.set_grid(pass_grid(runs, self.mark))
+        self.grid_model.set_grid(pass_grid(runs, self.mark, self.order))
         by_trainee: dict[str, list[tuple[object, float]]] = {}
         for run in runs:
             by_trainee.setdefault(run.trainee, []).append((run.started_at, run.score))
