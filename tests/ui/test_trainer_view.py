@@ -504,3 +504,12 @@ def test_nothing_is_selected_in_an_empty_store(qtbot: QtBot, cafe_store_path: Pa
         assert view.chart.accessibleDescription().startswith("No practice runs yet")
         assert view.summary.text().startswith("0 practice runs by 0 trainees")
         view.close()
+
+
+def test_closing_the_till_closes_the_view(qtbot: QtBot, till: TillWindow) -> None:
+    view = sign_in(qtbot, till)
+    with qtbot.waitSignal(view.closed):
+        till.close()
+    assert not view.isVisible()
+    assert till.practice is not None
+    assert till.practice.trainer.view is None

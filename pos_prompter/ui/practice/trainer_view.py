@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -375,16 +375,14 @@ class TrainerView(QWidget):
         if self.job is not None:
             return
         reason = self.guard() if self.guard is not None else None
+        if reason is not None:
+            self.say(reason, error=True)
+            return
         path = self.store.path
-        if reason is None and path is None:
-            reason = "This practice store is not a file: there is no real store beside it."
-        if reason is None and path is not None:
-            real = real_store_path(path)
-            if real == path or practice_store_path(real) != path:
-                reason = (f"{path.name} is not a practice store beside a real one: there is "
-                          "nothing to refresh it from.")
-        if reason is not None or path is None:
-            self.say(reason or "", error=True)
+        real = real_store_path(path) if path is not None else None
+        if path is None or real is None or real == path or practice_store_path(real) != path:
+            self.say(f"{path.name if path else 'This store'} is not a practice store beside "
+                     "a real one: there is nothing to refresh it from.", error=True)
             return
         job = StoreJob(path, lambda store, _progress: refresh_practice(store, real))
         deliver_to(job, self, lambda me: me.job is job, TrainerView._refreshed,
@@ -423,7 +421,8 @@ class TrainerView(QWidget):
 
 class TrainerDoor(QObject):
     """The practice bar's Trainer… button: a trainer or manager signs in, then the
-    trainer view opens beside the till (one at a time; a second press brings it up).
+    trainer view opens beside the till (one at a time; a second press brings it up). It
+    closes when the till does.
 
     Signals:
         opened(object): the view is open; carries the TrainerView.
@@ -437,6 +436,13 @@ class TrainerDoor(QObject):
         self.window = practice.window
         self.dialog: TrainerSignInDialog | None = None
         self.view: TrainerView | None = None
+        self.window.installEventFilter(self)  # the view closes with the till
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.window and event.type() == QEvent.Type.Close
+                and self.view is not None):
+            self.view.close()
+        return False
 
     @property
     def active(self) -> bool:
