@@ -157,6 +157,9 @@ class TrainerView(QWidget):
         self.proxy.setSourceModel(self.runs_model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = self._table("trainerRuns", self.proxy)
+        self.table.setAccessibleName("Practice runs")
+        self.grid.setAccessibleName("Who has passed what: best score of each trainee in each "
+                                    "scenario")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # the newest run first
         self.table.horizontalHeader().setSectionResizeMode(
