@@ -6,7 +6,7 @@ the scanner keeps typing into the scan field while a prompt is up.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -148,6 +148,16 @@ class PromptPanel(QFrame):
         layout.addLayout(practice)
         layout.addLayout(buttons)
         self.hide()
+
+    def show_why(self) -> None:
+        """Scroll the why to the top of the card's text (the customer asked why: it is what
+        the clerk reads next; the script above it was read already)."""
+        self._scroll_to_why()
+        QTimer.singleShot(0, self, self._scroll_to_why)  # again once a pending layout is done
+
+    def _scroll_to_why(self) -> None:
+        bar = self.text_area.verticalScrollBar()
+        bar.setValue(min(bar.maximum(), self.why_caption.geometry().top()))
 
     def set_practice(self, on: bool) -> None:
         """Practice with customers: Offer (F6) and Explain (F5) above Accept and Decline."""

@@ -319,7 +319,8 @@ class TillWindow(QMainWindow):
         self.status_label = plain_label("statusMessage", central)
         self.status_label.setMinimumHeight(40)
         self.key_help = plain_label("keyHelp", central, wrap=False)
-        self.key_help.setText(KEY_HELP)
+        self.key_help.setText(("F6  offer    F5  explain    " if self.training else "")
+                              + KEY_HELP)
         self.manager_button = touch_button("Manager\N{HORIZONTAL ELLIPSIS}  Ctrl+M",
                                            "managerButton", central)
         self.manager_button.setMinimumHeight(40)  # seldom used: less room than the order's

@@ -2,7 +2,7 @@
 demo store:
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python resources/screenshots/make_screenshot.py \
-        [till|workspace|trainer]
+        [till|workspace|trainer|practice]
 
 till.png (`make`): the till at a fixed Monday-morning time (so the morning rules fire the
 same way every run), after a few scans, so the order shows a declined prompt's note and a
@@ -17,7 +17,11 @@ trainer.png (`make_trainer`): practice mode's trainer view at 1024x700 on the ca
 practice store, after three trainees' runs of the cafe's built-in scenarios over two weeks
 (see TRAINEES and `record_runs`: hand-made scores, the same every run).
 
-With no argument, all three.
+practice.png (`make_practice`): practice mode at 1024x700 on the cafe's practice store, the
+built-in morning queue under way: the first customer has taken the size-up and, offered the
+breakfast deal, asks why (see PRACTICE_SCENARIO).
+
+With no argument, all four.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_prompter import app as till_app
-from pos_prompter.bootstrap import init_store
+from pos_prompter.bootstrap import DEFAULT_CLERK, init_store
 from pos_prompter.core.order import FixedClock
 from pos_prompter.store import Store
 from pos_prompter.store.auth import StaffStore
@@ -135,7 +139,8 @@ def make(output: Path = OUTPUT) -> Path:
     with tempfile.TemporaryDirectory() as folder:
         store = init_store(Path(folder) / "store.db", demo="cafe")
         try:
-            window = till_app.build_window(store, clock=FixedClock(MORNING))
+            window = till_app.build_window(store, clock=FixedClock(MORNING),
+                                           clerk=DEFAULT_CLERK)  # signed in, as after the PIN
             window.show()
             for code in SCANS:
                 if code == "decline":
@@ -145,6 +150,42 @@ def make(output: Path = OUTPUT) -> Path:
             qapp.processEvents()
             if not window.grab().save(str(output)):
                 raise OSError(f"could not write {output}")
+            dispose(window)
+        finally:
+            store.close()
+    return output
+
+
+PRACTICE_OUTPUT = Path(__file__).with_name("practice.png")
+PRACTICE_SCENARIO = "cafe-morning-queue"
+"""Its first customer, Ana, takes the size-up and asks why about the breakfast deal."""
+
+
+def make_practice(output: Path = PRACTICE_OUTPUT) -> Path:
+    """practice.png: practice mode on the cafe's practice store, the built-in morning queue
+    started; Ana's cappuccino is sized up after the trainee offered it, and offered the
+    breakfast deal, Ana asks why (the bubble), Explain F5 is next."""
+    from pos_prompter.practice import library
+    from pos_prompter.practice.practice_store import ensure_practice_store
+
+    till_app.application()
+    with tempfile.TemporaryDirectory() as folder:
+        init_store(Path(folder) / "store.db", demo="cafe").close()
+        store = Store.open(ensure_practice_store(Path(folder) / "store.db"))
+        try:
+            window = till_app.build_window(store, training=True, clock=FixedClock(MORNING),
+                                           clerk=DEFAULT_CLERK)
+            window.show()
+            practice = window.practice
+            assert practice is not None
+            practice.start(library.load(store, PRACTICE_SCENARIO))
+            customer = practice.game.customer if practice.game else None
+            assert customer is not None
+            window.scan_text(customer.items[0])
+            practice.offer()
+            window.accept_prompt()
+            practice.offer()
+            save(window, output)
             dispose(window)
         finally:
             store.close()
@@ -201,7 +242,8 @@ def make_workspace(output: Path = WORKSPACE_OUTPUT) -> Path:
 
 
 if __name__ == "__main__":
-    wanted = sys.argv[1:] or ["till", "workspace", "trainer"]
-    makers = {"till": make, "workspace": make_workspace, "trainer": make_trainer}
+    wanted = sys.argv[1:] or ["till", "workspace", "trainer", "practice"]
+    makers = {"till": make, "workspace": make_workspace, "trainer": make_trainer,
+              "practice": make_practice}
     for name in wanted:
         sys.stderr.write(f"saved {makers[name]()}\n")

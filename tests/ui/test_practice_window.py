@@ -10,7 +10,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from pos_prompter.core.scenario import Customer, Scenario
@@ -83,6 +83,17 @@ def test_a_perfect_trainee_at_the_window_scores_100_and_the_run_is_saved(
         key(qtbot, window, Qt.Key.Key_F6)
     assert said.args == ["breakfast-croissant", "why"]
     assert "?" in bubble.text
+    panel = window.prompt_panel  # the why, what the trainee reads next, is in view
+    viewport = panel.text_area.viewport()
+
+    def why_in_view() -> None:
+        top = panel.why_caption.mapTo(viewport, QPoint(0, 0)).y()
+        first_lines = panel.why.mapTo(viewport, QPoint(0, 0)).y() + 2 * panel.why.fontMetrics(
+            ).lineSpacing()
+        assert top >= 0
+        assert first_lines <= viewport.height()
+
+    qtbot.waitUntil(why_in_view)
     with qtbot.waitSignal(practice.customer_said) as said:
         key(qtbot, window, Qt.Key.Key_F5)
     assert said.args == ["breakfast-croissant", "accept"]

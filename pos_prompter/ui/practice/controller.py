@@ -242,6 +242,8 @@ class PracticeController(QObject):
                                 f"of {data['customers']}", str(data.get("says") or "Hello!"))
             elif ev.event == "customer_says" and game is not None and game.turn is not None:
                 self.bubble.say(game.turn.customer.name, str(data["says"]), answering=True)
+                if data["answer"] == "why":  # what the trainee reads next, in view
+                    self.window.prompt_panel.show_why()
                 self.customer_said.emit(str(data["rule"]), str(data["answer"]))
             elif ev.event == "scorecard":
                 self.card.show_customer(str(data["customer"]), int(data["points"]),

@@ -76,6 +76,10 @@ PRACTICE_QSS = """
 """
 
 
+BAR_HEIGHT = 40
+"""The practice bar's buttons: tappable, yet leaving the prompt card its room at 700 px."""
+
+
 def _restyle(widget: QWidget, name: str, value: str) -> None:
     if widget.property(name) == value:
         return
@@ -200,7 +204,7 @@ class PracticeBar(QFrame):
         self.choice = QComboBox(self)
         self.choice.setObjectName("scenarioChoice")
         self.choice.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.choice.setMinimumHeight(44)
+        self.choice.setMinimumHeight(BAR_HEIGHT)
         self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.start_button = touch_button("Start", "practiceStart", self)
         self.endless_button = touch_button("Endless practice", "practiceEndless", self)
@@ -209,7 +213,7 @@ class PracticeBar(QFrame):
                                            self)
         for button in (self.start_button, self.endless_button, self.stop_button,
                        self.trainer_button):
-            button.setMinimumHeight(44)
+            button.setMinimumHeight(BAR_HEIGHT)
         self.status = plain_label("practiceStatus", self, wrap=False)
         self.start_button.clicked.connect(
             lambda: self.start_clicked.emit(str(self.choice.currentData() or "")))
@@ -217,7 +221,7 @@ class PracticeBar(QFrame):
         self.stop_button.clicked.connect(self.stop_clicked)
         self.trainer_button.clicked.connect(self.trainer_clicked)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 6, 16, 6)
+        layout.setContentsMargins(16, 4, 16, 4)
         layout.setSpacing(8)
         layout.addWidget(self.choice)
         layout.addWidget(self.start_button)
@@ -237,7 +241,7 @@ class PracticeBar(QFrame):
     def set_running(self, text: str | None) -> None:
         """What is being practised (None: nothing, pick one)."""
         running = text is not None
-        self.choice.setEnabled(not running)
+        self.choice.setVisible(not running)
         self.start_button.setVisible(not running)
         self.endless_button.setVisible(not running)
         self.stop_button.setVisible(running)
