@@ -195,15 +195,20 @@ class Till:
         # whose first line cannot be saved is never opened).
         try:
             with self.store.write():
-                order_id = self.store.new_order(clerk=self.clerk, customer=self.customer,
-                                                now=self.clock.now(), till=self.till_name)
-                self.session = OrderSession(order_id, self.engine, customer=self.customer,
-                                            clerk=self.clerk)
-                self._rev = 0
+                self._begin_order()
                 return self._run(lambda s, now: s.scan(product, now, rush=rush, qty=qty))
         except BaseException:
             self.session = None
             raise
+
+    def _begin_order(self) -> int:
+        """A new order in the store (inside the caller's write) and its session here."""
+        order_id = self.store.new_order(clerk=self.clerk, customer=self.customer,
+                                        now=self.clock.now(), till=self.till_name)
+        self.session = OrderSession(order_id, self.engine, customer=self.customer,
+                                    clerk=self.clerk)
+        self._rev = 0
+        return order_id
 
     @_signed_in
     def accept(self) -> list[TillEvent]:
@@ -255,12 +260,12 @@ class Till:
         their order has its number and customer type at once). Nothing when one is open."""
         if self.session is not None:
             return []
-        with self.store.write():
-            order_id = self.store.new_order(clerk=self.clerk, customer=self.customer,
-                                            now=self.clock.now(), till=self.till_name)
-        self.session = OrderSession(order_id, self.engine, customer=self.customer,
-                                    clerk=self.clerk)
-        self._rev = 0
+        try:
+            with self.store.write():
+                order_id = self._begin_order()
+        except BaseException:
+            self.session = None
+            raise
         return [TillEvent("opened", order_id, 0, {"customer": self.customer})]
 
     @_signed_in
