@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from pos_prompter.core.errors import UserError
-from pos_prompter.store import Store
-from pos_prompter.store.auth import Person, StaffStore
+from pos_prompter.store.auth import StaffStore
 from pos_prompter.till import Till
-from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
+from pos_prompter.ui.jobs import StoreJob
 from pos_prompter.ui.scanner import ScanRouter
+from pos_prompter.ui.staff_check import Outcome, start_check
 from pos_prompter.ui.widgets import plain_label, touch_button
 
 CLERK_ROLES = ("clerk",)
@@ -47,11 +47,6 @@ CLERK_ROLES = ("clerk",)
 NO_PIN_TEXT = ("Nobody here has a PIN to sign in with, so the till stays with who is "
                "selling now. A manager sets clerks' PINs (pos-prompter staff passwd NAME).")
 
-Outcome = Person | UserError
-"""What the check in the worker gives back: the clerk, or why they were refused."""
-
-_RUNNING = Unowned()
-"""Checks whose thread has not finished yet (a panel deleted meanwhile drops the outcome)."""
 
 
 def asks_for_pin(staff: StaffStore) -> bool:
@@ -321,25 +316,13 @@ class ClerkSignInPanel(QFrame):
             return
         self.pin_edit.clear()
         when = self.staff.clock.now()  # the attempt is made now, whenever it is decided
-        clock, policy, store = self.staff.clock, self.staff.policy, self.staff.store
-
-        def check(own: Store, _progress: object) -> Outcome:
-            try:
-                return StaffStore(own, clock, policy).sign_in(name, pin, when,
-                                                              roles=CLERK_ROLES)
-            except UserError as exc:  # a refusal; anything else is StoreJob's to report
-                return exc
-
         self.say("")
-        if store.path is None:  # an in-memory store: no other connection can see it
-            self._finish(check(store, None))
-            return
-        job = StoreJob(store.path, check)  # no parent: see _RUNNING
-        deliver_to(job, self, lambda me: me.job is job, ClerkSignInPanel._delivered,
-                   lambda me, headline, _problems: me._delivered(UserError(headline)))
-        self.job = job
-        self._set_busy(True)
-        _RUNNING.launch(job)
+        job = start_check(self, self.staff,
+                          lambda staff: staff.sign_in(name, pin, when, roles=CLERK_ROLES),
+                          ClerkSignInPanel._delivered)
+        if job is not None:
+            self.job = job
+            self._set_busy(True)
 
     def _delivered(self, outcome: Outcome) -> None:
         self.job = None
@@ -356,8 +339,3 @@ class ClerkSignInPanel(QFrame):
             return
         self.say("")
         self.signed_in.emit(outcome)
-
-
-def running_checks() -> int:
-    """How many PIN checks are still hashing in a worker thread."""
-    return len(_RUNNING)

@@ -45,9 +45,9 @@ from pos_prompter.core.auth import (
     password_problem,
 )
 from pos_prompter.core.errors import UserError
-from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore, check_name
-from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
+from pos_prompter.ui.jobs import StoreJob
+from pos_prompter.ui.staff_check import Outcome, start_check
 from pos_prompter.ui.widgets import dialog_button, plain_label
 
 DEMO_PASSWORDS = frozenset(secret for _name, role, secret in DEMO_STAFF
@@ -67,18 +67,6 @@ def sentence(text: str) -> str:
 def full_stop(text: str) -> str:
     """A message that ends with a full stop (exactly one)."""
     return text if text.endswith(".") else text + "."
-
-
-Outcome = Person | UserError
-"""What a check or change in the worker gives back: the person, or why it was refused."""
-
-_RUNNING = Unowned()
-"""Checks whose thread has not finished yet (a dialog closed meanwhile drops the outcome)."""
-
-
-def running_checks() -> int:
-    """How many checks or changes are still hashing in a worker thread."""
-    return len(_RUNNING)
 
 
 def _new_password_problem(password: str, repeat: str) -> str | None:
@@ -202,26 +190,11 @@ class _SecretDialog(QDialog):
         to the same file (a sqlite connection never crosses threads). `_finish` gets the
         Person, or the UserError that refused it, on the UI thread once the thread has
         finished, unless the dialog was closed (or deleted) meanwhile."""
-        clock, policy, store = self.staff.clock, self.staff.policy, self.staff.store
-
-        def outcome(own: Store, _progress: object) -> Outcome:
-            try:
-                return work(StaffStore(own, clock, policy))
-            except UserError as exc:  # a refusal; anything else is StoreJob's to report
-                return exc
-
         self.say("")
-        if store.path is None:  # an in-memory copy: no other connection can see it
-            self._finish(outcome(store, None))
-            return
-        job = StoreJob(store.path, outcome)  # no parent: see _RUNNING
-        # Store trouble (the file gone, say) or a bug, already logged by StoreJob, is a
-        # refusal too.
-        deliver_to(job, self, lambda me: me.job is job, _SecretDialog._delivered,
-                   lambda me, headline, _problems: me._delivered(UserError(headline)))
-        self.job = job
-        self._set_busy(True)
-        _RUNNING.launch(job)
+        job = start_check(self, self.staff, work, _SecretDialog._delivered)
+        if job is not None:
+            self.job = job
+            self._set_busy(True)
 
     def _delivered(self, outcome: Outcome) -> None:
         self.job = None
@@ -241,7 +214,7 @@ class _SecretDialog(QDialog):
             if not self.cancel_while_busy:
                 self.say("Wait a moment: the password is being saved.")
                 return
-            self.job = None  # the thread runs on (see _RUNNING); its outcome is dropped
+            self.job = None  # the thread runs on (ui.staff_check); its outcome is dropped
             self._set_busy(False)
         super().reject()
 

@@ -34,12 +34,12 @@ from pos_prompter.core.order import FixedClock
 from pos_prompter.store import Store
 from pos_prompter.store.audit import audit_entries
 from pos_prompter.store.auth import SignInError, StaffStore
+from pos_prompter.ui.staff_check import running_checks
 from pos_prompter.ui.till_window import TillWindow
 from pos_prompter.ui.workspace.sign_in import (
     ChangePasswordDialog,
     FirstManagerDialog,
     SignInDialog,
-    running_checks,
 )
 
 MakeWindow = Callable[..., TillWindow]

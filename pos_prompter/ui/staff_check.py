@@ -1,0 +1,60 @@
+"""Checking a PIN or a password off the UI thread, for the clerk's PIN panel and the
+password dialogs alike.
+
+Hashing takes ~0.4 s (scrypt at OWASP cost), so the check runs in a worker thread
+(`ui.jobs.StoreJob`) on a store connection of its own; the store counts a wrong attempt
+and decides a lockout inside its own write transaction. The outcome, the person or the
+UserError that refused them, reaches the owner on the UI thread once the thread has
+finished, unless the owner dropped the check meanwhile (its `job` is no longer that one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from pos_prompter.core.errors import UserError
+from pos_prompter.store import Store
+from pos_prompter.store.auth import Person, StaffStore
+from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
+
+Outcome = Person | UserError
+"""What a check or change in the worker gives back: the person, or why it was refused."""
+
+_RUNNING = Unowned()
+"""Checks whose thread has not finished yet (an owner closed meanwhile drops the outcome)."""
+
+
+class CheckOwner(Protocol):
+    job: StoreJob | None
+    """The check the owner waits for; another (or None) drops a late outcome."""
+
+
+def running_checks() -> int:
+    """How many checks or changes are still hashing in a worker thread."""
+    return len(_RUNNING)
+
+
+def start_check(owner: Any, staff: StaffStore, work: Callable[[StaffStore], Person],
+                delivered: Callable[[Any, Outcome], None]) -> StoreJob | None:
+    """Run `work` on a StaffStore over its own connection to `staff`'s file in a worker
+    thread, and call `delivered(owner, outcome)` on the UI thread when it is done. Store
+    trouble (the file gone, say) or a bug, already logged by StoreJob, is a refusal too.
+    An in-memory store has no file another connection could open: the check runs at once
+    and None is returned. The caller keeps the returned job as `owner.job`."""
+    clock, policy, store = staff.clock, staff.policy, staff.store
+
+    def outcome(own: Store, _progress: object) -> Outcome:
+        try:
+            return work(StaffStore(own, clock, policy))
+        except UserError as exc:  # a refusal; anything else is StoreJob's to report
+            return exc
+
+    if store.path is None:
+        delivered(owner, outcome(store, None))
+        return None
+    job = StoreJob(store.path, outcome)  # no parent: see _RUNNING
+    deliver_to(job, owner, lambda me: me.job is job, delivered,
+               lambda me, headline, _problems: delivered(me, UserError(headline)))
+    _RUNNING.launch(job)
+    return job
