@@ -1,6 +1,7 @@
 """Practice mode's own tables in the practice store: the scenarios a trainer imported and
 every practice run with its score (shared/spec/practice.md). They survive a refresh of the
-catalog, rules, settings and staff (pos_prompter.practice.practice_store).
+catalog, rules, settings and staff (`copy_shared`; pos_prompter.practice.practice_store
+decides when).
 
 Times are the wall clock (when the trainee practised), not the scenario's till clock.
 """
@@ -9,12 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pos_prompter.core.scenario import Scenario
-from pos_prompter.store.store import Store
+from pos_prompter.store.store import (
+    PUBLISH_REVISION,
+    READ_ATTEMPTS,
+    Store,
+    StoreError,
+    _file_state,
+)
 
 
 def _text(when: dt.datetime) -> str:
@@ -170,3 +179,173 @@ class PracticeStore:
 
     def run_count(self) -> int:
         return int(self.store.db.execute("SELECT count(*) FROM practice_runs").fetchone()[0])
+
+
+# ---------------------------------------------------------------------- the copy
+
+SHARED_TABLES = ("products", "barcodes", "rules", "staff")
+"""Copied from the real store, in this order (a barcode names its product)."""
+CATALOG_TABLES = ("products", "barcodes", "rules")
+"""The big ones: copied only when the real store published something since the last copy."""
+COPIED_FROM = "practice_copied_from"
+"""Practice store setting: what the last copy copied (`_mark`), to tell when the real
+store's catalog and rules are still the ones the practice store has."""
+OWN_SETTINGS = ("training", PUBLISH_REVISION, COPIED_FROM)
+"""Settings the practice store keeps its own value of."""
+
+
+@dataclass(frozen=True, slots=True)
+class SharedCopy:
+    """What `copy_shared` left in the practice store."""
+
+    products: int
+    rules: int
+    staff: int
+    runs_kept: int
+    scenarios_kept: int
+    catalog_copied: bool
+    """False: the real store's catalog and rules were those of the last copy, still in
+    the practice store unchanged, so they were not copied again (staff and settings were)."""
+
+
+def copy_shared(practice: Path, real: Path) -> SharedCopy:
+    """Make the practice store `practice` (an existing, migrated store file) hold the real
+    store `real`'s products, barcodes, rules, staff and settings, in one transaction: the
+    real store is attached read-only and copied in SQL, the columns both schemas have (the
+    real store may be of an older release; it is never migrated). The practice store keeps
+    its scenarios, practice runs, orders and `training=true`, and its publish revision
+    moves past both stores'. Products, barcodes and rules are copied only when they may
+    differ from what the last copy left (`_mark`).
+
+    The real store is read as `store.read_store` reads it: `immutable` when no till has it
+    open (no -wal file), the copy counting only if the file stayed the same meanwhile
+    (else it is rolled back and made again); `mode=ro` when a till has it open."""
+    wal = real.with_name(real.name + "-wal")
+    source = real.resolve().as_uri()
+    conn = sqlite3.connect(practice.resolve().as_uri(), uri=True, timeout=5.0,
+                           isolation_level=None)
+    try:
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA busy_timeout=5000")
+        # Off while the tables are replaced whole (DELETE without a cascade to look up,
+        # and SQLite's table-to-table transfer); `_copy` checks the barcodes afterwards.
+        conn.execute("PRAGMA foreign_keys=OFF")
+        for _attempt in range(READ_ATTEMPTS):
+            quiet = not wal.exists()
+            before = _file_state(real)
+            try:
+                conn.execute("ATTACH DATABASE ? AS real",
+                             [source + ("?mode=ro&immutable=1" if quiet else "?mode=ro")])
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"{real} is not a usable store ({exc})") from exc
+            try:
+                copied = _copy_attached(conn, real, quiet, before)
+            finally:
+                conn.execute("DETACH DATABASE real")
+            if copied is not None:
+                return copied
+    finally:
+        conn.close()
+    raise StoreError(f"{real} kept changing while it was being read; try again")
+
+
+def _copy_attached(conn: sqlite3.Connection, real: Path, quiet: bool,
+                   before: tuple[int, int, int]) -> SharedCopy | None:
+    """The copy, committed; None (rolled back) when the quiet real store changed."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"the practice store is busy or read-only ({exc})") from exc
+    try:
+        copied = _copy(conn, real)
+        if quiet and _file_state(real) != before:
+            conn.rollback()
+            return None
+        conn.execute("COMMIT")
+    except sqlite3.DatabaseError as exc:
+        if conn.in_transaction:
+            conn.rollback()
+        raise StoreError(f"could not copy {real} into the practice store ({exc})") from exc
+    except BaseException:
+        if conn.in_transaction:
+            conn.rollback()
+        raise
+    return copied
+
+
+def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f"PRAGMA {schema}.table_info({table})")]
+
+
+def _setting(conn: sqlite3.Connection, schema: str, key: str) -> Any:
+    row = conn.execute(f"SELECT value FROM {schema}.settings WHERE key = ?", [key]).fetchone()
+    return None if row is None else json.loads(row[0])
+
+
+def _count(conn: sqlite3.Connection, table: str, schema: str = "main") -> int:
+    return int(conn.execute(f"SELECT count(*) FROM {schema}.{table}").fetchone()[0])
+
+
+def _mark(conn: sqlite3.Connection) -> dict[str, Any]:
+    """What identifies the real store's catalog and rules, as the copy sees them: its
+    schema steps (and the practice store's), its publish revision (every published change
+    to them moves it on, in the same transaction), its row counts and newest rule."""
+    def steps(schema: str) -> list[str]:
+        return [row[0] for row in conn.execute(
+            f"SELECT name FROM {schema}._sqlite_migrations ORDER BY rowid")]
+
+    return {"real_schema": steps("real"), "practice_schema": steps("main"),
+            "real_revision": int(_setting(conn, "real", PUBLISH_REVISION) or 0),
+            "counts": [_count(conn, t, "real") for t in CATALOG_TABLES],
+            "rules_updated": conn.execute("SELECT max(updated_at) FROM real.rules").fetchone()[0]}
+
+
+def _check_real(conn: sqlite3.Connection, real: Path) -> dict[str, list[str]]:
+    """The real store's columns of each shared table; refuses a file that is not a real
+    store."""
+    tables = {row[0] for row in conn.execute(
+        "SELECT name FROM real.sqlite_master WHERE type = 'table'")}
+    if tables and "_sqlite_migrations" not in tables:
+        raise StoreError(f"{real} is a SQLite database of another program, not a "
+                         "pos-prompter store")
+    missing = [t for t in (*SHARED_TABLES, "settings") if t not in tables]
+    if missing:
+        raise StoreError(f"{real} is not a usable store (it has no {missing[0]} table)")
+    if _setting(conn, "real", "training") is True:
+        raise StoreError(f"{real} is a practice store; give the real store with --db")
+    return {t: _columns(conn, "real", t) for t in SHARED_TABLES}
+
+
+def _copy(conn: sqlite3.Connection, real: Path) -> SharedCopy:
+    real_columns = _check_real(conn, real)
+    revision = int(_setting(conn, "main", PUBLISH_REVISION) or 0)
+    mark = _mark(conn)
+    last = _setting(conn, "main", COPIED_FROM)
+    unchanged = isinstance(last, dict) and last.pop("practice_revision", None) == revision \
+        and last == mark
+    tables = ("staff",) if unchanged else SHARED_TABLES
+    for table in reversed(tables):
+        conn.execute(f"DELETE FROM main.{table}")
+    for table in tables:
+        ours = _columns(conn, "main", table)
+        if real_columns[table] == ours:  # SQLite copies the rows and indexes whole
+            conn.execute(f"INSERT INTO main.{table} SELECT * FROM real.{table}")
+        else:
+            names = ", ".join(c for c in real_columns[table] if c in ours)
+            conn.execute(f"INSERT INTO main.{table}({names}) SELECT {names} FROM real.{table}")
+    orphan = conn.execute("PRAGMA main.foreign_key_check(barcodes)").fetchone()
+    if orphan is not None:
+        raise StoreError(f"{real} is not a usable store (barcode of rowid {orphan[1]} names "
+                         "a product it does not have)")
+    new_revision = max(revision, int(mark["real_revision"])) + 1
+    conn.execute("DELETE FROM main.settings")
+    conn.execute(f"INSERT INTO main.settings(key, value) SELECT key, value FROM real.settings "
+                 f"WHERE key NOT IN ({', '.join('?' * len(OWN_SETTINGS))}) ORDER BY key",
+                 OWN_SETTINGS)
+    conn.executemany("INSERT INTO main.settings(key, value) VALUES (?, ?)", [
+        ("training", "true"), (PUBLISH_REVISION, json.dumps(new_revision)),
+        (COPIED_FROM, json.dumps({**mark, "practice_revision": new_revision},
+                                 separators=(",", ":")))])
+    return SharedCopy(products=_count(conn, "products"), rules=_count(conn, "rules"),
+                      staff=_count(conn, "staff"), runs_kept=_count(conn, "practice_runs"),
+                      scenarios_kept=_count(conn, "scenarios"), catalog_copied=not unchanged)

@@ -172,8 +172,9 @@ def test_refresh_copies_the_real_store_again_and_keeps_practice(
     settings = dict(query(practice, "SELECT key, value FROM settings"))
     real_settings = dict(query(cafe, "SELECT key, value FROM settings"))
     assert settings.pop("training") == "true"
-    assert int(settings.pop("publish_revision")) > max(
-        int(revision[0][0]), int(real_settings.pop("publish_revision")))
+    real_revision = int(real_settings.pop("publish_revision"))
+    assert int(settings.pop("publish_revision")) > max(int(revision[0][0]), real_revision)
+    assert json.loads(settings.pop("practice_copied_from"))["real_revision"] == real_revision
     assert settings == real_settings
     assert query(practice, "SELECT count(*) FROM practice_runs") == [(2,)]
     assert query(practice, "SELECT id FROM scenarios") == [("tests-first-morning",)]
