@@ -335,8 +335,10 @@ def _copy(conn: sqlite3.Connection, real: Path) -> SharedCopy:
             conn.execute(f"INSERT INTO main.{table}({names}) SELECT {names} FROM real.{table}")
     orphan = conn.execute("PRAGMA main.foreign_key_check(barcodes)").fetchone()
     if orphan is not None:
-        raise StoreError(f"{real} is not a usable store (barcode of rowid {orphan[1]} names "
-                         "a product it does not have)")
+        code, sku = conn.execute("SELECT code, sku FROM main.barcodes WHERE rowid = ?",
+                                 [orphan[1]]).fetchone()
+        raise StoreError(f"{real} is not a usable store (its barcode {code} names product "
+                         f"{sku}, which it does not have)")
     new_revision = max(revision, int(mark["real_revision"])) + 1
     conn.execute("DELETE FROM main.settings")
     conn.execute(f"INSERT INTO main.settings(key, value) SELECT key, value FROM real.settings "
