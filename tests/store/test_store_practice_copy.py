@@ -167,3 +167,17 @@ def test_the_mark_says_what_was_copied(cafe_path: Path, practice: Path) -> None:
     assert mark["practice_revision"] == revision(practice)
     assert mark["counts"] == [rows(cafe_path, f"SELECT count(*) FROM {t}")[0][0]
                               for t in ("products", "barcodes", "rules")]
+
+
+def test_a_full_copy_while_a_till_has_the_real_store_open_writes_neither_file(
+        cafe_path: Path, practice: Path) -> None:
+    wal = cafe_path.with_name(cafe_path.name + "-wal")
+    with Store.open(cafe_path) as till_store:
+        till_store.set_settings({"max_prompts_per_order": 1})  # committed, in the -wal only
+        before = (digest(cafe_path), digest(wal))
+        summary = refresh_practice_store(cafe_path)  # attached mode=ro, through the -wal
+        assert summary.catalog_copied is True
+        assert (digest(cafe_path), digest(wal)) == before
+    assert not tampered(practice)
+    assert rows(practice, "SELECT value FROM settings WHERE key = 'max_prompts_per_order'") \
+        == [("1",)]
