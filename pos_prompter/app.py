@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from pos_prompter import bootstrap
 from pos_prompter.core.order import Clock
+from pos_prompter.practice.practice_store import ensure_practice_store
 from pos_prompter.store import Store, StoreError
 from pos_prompter.store.auth import StaffStore
 from pos_prompter.till import Till
@@ -45,7 +46,7 @@ def open_store(db_path: Path | None = None, *, training: bool = False) -> Store:
     first run; in practice mode, its training copy. Raises `StoreError` when unusable."""
     real = db_path if db_path is not None else bootstrap.default_store_path()
     if training:
-        return Store.open(bootstrap.ensure_training_store(real, demo_if_missing="cafe"))
+        return Store.open(ensure_practice_store(real, demo_if_missing="cafe"))
     return bootstrap.open_or_create(real)
 
 

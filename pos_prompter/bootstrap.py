@@ -406,23 +406,3 @@ def open_or_create(path: Path, demo: str = "cafe") -> Store:
         return Store.open(path)
     return init_store(path, demo)
 
-
-SALES_TABLES = ("prompt_events", "order_lines", "orders")
-
-
-def make_practice(store: Store) -> None:
-    """Turn a copy of a real store into a practice store: no orders, no outcome log."""
-    with store.write() as db:
-        for table in SALES_TABLES:
-            db.execute(f"DELETE FROM {table}")
-        db.execute("DELETE FROM sqlite_sequence WHERE name = 'orders'")
-    store.set_settings({"training": True})
-
-
-def ensure_training_store(real: Path, *, demo_if_missing: str | None = None) -> Path:
-    """Practice mode's store beside `real`, made on first use from the real store's
-    catalog, rules, settings and staff, reading the real store only (see
-    pos_prompter.practice.practice_store.ensure_practice_store)."""
-    from pos_prompter.practice.practice_store import ensure_practice_store
-
-    return ensure_practice_store(real, demo_if_missing=demo_if_missing)

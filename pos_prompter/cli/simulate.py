@@ -14,12 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pos_prompter.bootstrap import (
-    ensure_training_store,
-    make_practice,
-    read_text,
-    training_store_path,
-)
+from pos_prompter.bootstrap import read_text
 from pos_prompter.cli.common import need_db, note, out
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.money import MoneyError, cents_str, parse_money
@@ -27,8 +22,10 @@ from pos_prompter.core.order import FixedClock
 from pos_prompter.core.session import TillEvent
 from pos_prompter.practice.files import read_scenario_text
 from pos_prompter.practice.game import Played, PracticeGame
+from pos_prompter.practice.practice_store import ensure_practice_store, practice_store_path
 from pos_prompter.practice.runs import record_run
 from pos_prompter.store import Store, StoreError
+from pos_prompter.store.practice import strip_sales
 from pos_prompter.till import Till
 
 ScriptArg = str | int | dt.datetime | tuple[str, ...] | None
@@ -241,12 +238,12 @@ def _open_store(db: Path, *, dry_run: bool, training: bool) -> Store:
     if not training:
         return Store.open_copy(db) if dry_run else Store.open(db)
     if not dry_run:
-        return Store.open(ensure_training_store(db))
-    practice = training_store_path(db)
+        return Store.open(ensure_practice_store(db))
+    practice = practice_store_path(db)
     if practice.exists():
         return Store.open_copy(practice)
     store = Store.open_copy(db)  # what the practice store would start as, in memory only
-    make_practice(store)
+    strip_sales(store)
     return store
 
 

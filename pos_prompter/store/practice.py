@@ -109,6 +109,20 @@ def _run(row: Sequence[Any]) -> PracticeRun:
                        bool(passed), seconds, tuple(json.loads(details)))
 
 
+SALES_TABLES = ("prompt_events", "order_lines", "orders")
+
+
+def strip_sales(store: Store) -> None:
+    """Turn an in-memory copy of a real store into what its practice store would start as:
+    no orders, no outcome log (`simulate --training --dry-run` before any practice store
+    exists)."""
+    with store.write() as db:
+        for table in SALES_TABLES:
+            db.execute(f"DELETE FROM {table}")
+        db.execute("DELETE FROM sqlite_sequence WHERE name = 'orders'")
+    store.set_settings({"training": True})
+
+
 class PracticeStore:
     """The practice tables of `store` (the practice store; the caller opens and closes it)."""
 
