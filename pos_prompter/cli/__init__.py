@@ -27,6 +27,7 @@ from pos_prompter.cli.commands import (
 from pos_prompter.cli.lint import FORMATS as LINT_FORMATS
 from pos_prompter.cli.lint import cmd_lint
 from pos_prompter.cli.practice import register as register_practice_commands
+from pos_prompter.cli.report import register as register_report_command
 from pos_prompter.cli.simulate import cmd_simulate
 from pos_prompter.cli.staff import register as register_staff_commands
 from pos_prompter.core.errors import InputError, UserError, ValidationError
@@ -150,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_staff_commands(commands, store)
     register_practice_commands(commands, store)
+    register_report_command(commands, store)
     return parser
 
 

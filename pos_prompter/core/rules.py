@@ -19,6 +19,7 @@ from typing import Any, Literal, NewType
 from pos_prompter.core.catalog import SKU_RE, SLUG_RE
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.money import Cents, MoneyError, cents_str, parse_money
+from pos_prompter.core.results import parse_leaderboard_setting
 
 RuleId = NewType("RuleId", str)
 Kind = Literal["upsell", "cross_sell", "bundle", "threshold"]
@@ -760,6 +761,9 @@ STORE_SETTINGS: dict[str, str] = {
     "rush_scans_per_minute": "at this many scans a minute an order gets only its single "
                              "highest-ranked prompt (0 = off)",
     "store_name": "the shop's name, shown in the window title",
+    "leaderboard": "rank clerks by offers made and accepted in reports: on or off (default off)",
+    "leaderboard_min_orders": "paid orders a clerk needs in the period to be ranked "
+                              "(default 20)",
 }
 """Settings a manager may change on a store, with what each one does."""
 
@@ -782,6 +786,11 @@ def parse_store_setting(key: str, text: str) -> Any:
     elif key == "currency":
         if not re.fullmatch(r"[A-Z]{3}", text):
             problems.add("settings", key, f"{text!r} must be a 3-letter code such as USD")
+    elif key in ("leaderboard", "leaderboard_min_orders"):
+        value = parse_leaderboard_setting(key, text)
+        if value is None:
+            problems.add("settings", key, "must be on or off" if key == "leaderboard"
+                         else f"{text!r} must be a whole number >= 1")
     elif not text.strip():
         problems.add("settings", key, "may not be empty")
     if problems.items:

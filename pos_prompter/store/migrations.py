@@ -204,3 +204,16 @@ def m007_practice(db: Database) -> None:
     );
     CREATE INDEX practice_runs_trainee ON practice_runs(trainee, started_at);
     """)
+
+
+@migrations()
+def m008_report_covering_indexes(db: Database) -> None:
+    """Reports (issue 10) aggregate a year of prompt outcomes and paid orders in under a
+    second: indexes holding every column those queries read, so SQLite scans the index
+    alone, in date order, and never the wide rows (say, offer, state)."""
+    db.executescript("""
+    CREATE INDEX prompt_events_report
+        ON prompt_events(at, status, rule_id, kind, clerk, revenue_cents, order_id);
+    CREATE INDEX prompt_events_order_status ON prompt_events(order_id, status, rule_id);
+    CREATE INDEX orders_paid_report ON orders(status, closed_at, clerk, total_cents);
+    """)
