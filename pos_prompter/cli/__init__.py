@@ -30,6 +30,7 @@ from pos_prompter.cli.practice import register as register_practice_commands
 from pos_prompter.cli.report import register as register_report_command
 from pos_prompter.cli.simulate import cmd_simulate
 from pos_prompter.cli.staff import register as register_staff_commands
+from pos_prompter.cli.whatif import register as register_whatif
 from pos_prompter.core.errors import InputError, UserError, ValidationError
 from pos_prompter.resources import DEMOS
 from pos_prompter.store import StoreError
@@ -152,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_staff_commands(commands, store)
     register_practice_commands(commands, store)
     register_report_command(commands, store)
+    register_whatif(commands, store)
     return parser
 
 

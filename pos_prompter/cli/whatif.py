@@ -1,0 +1,156 @@
+"""`pos-prompter whatif FILE.yaml --db PATH [--days N] [--format table|json]`: a draft rule
+(a pack of one or more) replayed over the paid orders of the last N days, before it is
+published: how often each draft would have been shown, and the revenue expected at the
+acceptance rate of the store's prompts of its kind (pos_prompter.core.whatif says how).
+
+The pack is read as `import rules` reads it, and refused the same way (exit 1, one line
+per lint error) when lint finds errors in its rules, such as products the store lacks.
+The store is only read; a practice store is refused (practice runs are not sales).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import TextIO
+
+from pos_prompter.bootstrap import load_pack_file
+from pos_prompter.cli.common import need_db, out
+from pos_prompter.core.errors import InputError
+from pos_prompter.core.money import format_money, percent
+from pos_prompter.core.whatif import DEFAULT_DAYS, MAX_DAYS, DraftResult, Window
+from pos_prompter.practice.practice_store import practice_store_path
+from pos_prompter.store import Store, StoreError
+from pos_prompter.store.replay import draft_problems, run_whatif
+
+FORMATS = ("table", "json")
+PROGRESS_MIN_ORDERS = 5000
+"""Fewer orders replay in about a second: no progress line."""
+
+
+def days_arg(text: str) -> int:
+    """--days: a whole number of days, 1 to MAX_DAYS."""
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= MAX_DAYS:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole number of days from 1 to {MAX_DAYS}")
+    return int(text)
+
+
+class _Progress:
+    """"replaying N orders: P%" on stderr, rewritten in place; only on a terminal and only
+    when there are many orders."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.last = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < PROGRESS_MIN_ORDERS:
+            return
+        pct = 100 if total <= 0 else done * 100 // total
+        if pct == self.last:
+            return
+        self.last = pct
+        self.stream.write(f"\rreplaying {total} orders: {pct}%"
+                          + ("\n" if done >= total else ""))
+        self.stream.flush()
+
+
+def _refuse_practice(db: Path, store: Store) -> None:
+    """A practice store made under another name still says so in its settings."""
+    if store.get_setting("training"):
+        raise StoreError(f"{db} is a practice store: practice runs are not sales; give the "
+                         "real store with --db")
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    return ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+            for r in [header, *rows]]
+
+
+def _when(value: dt.datetime) -> str:
+    return value.isoformat(sep=" ", timespec="minutes")
+
+
+def table_text(results: Sequence[DraftResult], currency: str) -> str:
+    """The readable report: one row per draft, then which rate each used."""
+    first = results[0]
+    window = first.window
+    orders = first.orders_considered
+    lines = [f"What-if over {orders} paid order{'s' * (orders != 1)} of the last "
+             f"{window.days} days ({_when(window.since)} to {_when(window.until)}); every "
+             "prompt declined, the store's rules beside the draft:", ""]
+    rows = []
+    for r in results:
+        accepts = r.expected_accepts
+        revenue = r.expected_revenue
+        rows.append((r.rule, r.kind.replace("_", "-"), str(r.would_show), str(r.held_out),
+                     str(r.kept_quiet_by_cap),
+                     "-" if r.rate.rate is None else percent(Decimal(r.rate.accepted)
+                                                             / Decimal(r.rate.shown)),
+                     "-" if accepts is None else f"{accepts:.1f}",
+                     "-" if revenue is None else format_money(revenue, currency)))
+    lines += _table(("rule", "kind", "would show", "held out", "kept quiet by cap",
+                     "rate used", "expected accepts", "expected revenue"), rows)
+    lines.append("")
+    lines += [f"{r.rule}: {r.rate.sentence()}" if r.rate.rate is None
+              else f"{r.rule}: rate used from {r.rate.sentence()}" for r in results]
+    return "\n".join(lines) + "\n"
+
+
+def cmd_whatif(args: argparse.Namespace) -> int:
+    db = need_db(args, "whatif")
+    practice_store_path(db)  # refuses NAME.training.db by its name
+    pack = load_pack_file(args.file)
+    if not pack.rules:
+        raise InputError(f"rule pack {args.file} has no rules to replay")
+    with Store.open(db) as store:
+        _refuse_practice(db, store)
+        findings = draft_problems(store, pack)
+        errors = [f for f in findings if f.severity == "error"]
+        if errors:
+            for finding in errors:
+                print(finding, file=sys.stderr)
+            count = f"{len(errors)} lint error{'s' * (len(errors) != 1)}"
+            print(f"error: the draft cannot be replayed: {count} (see above). Fix the pack "
+                  "first.", file=sys.stderr)
+            return 1
+        currency = pack.settings_over(store.load_settings()).currency
+        window = Window.last_days(args.days, dt.datetime.now())
+        progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
+        results = run_whatif(store, pack, window, progress=progress)
+    if args.format == "json":
+        out(json.dumps([r.to_json() for r in results], indent=2, ensure_ascii=False) + "\n")
+    else:
+        out(table_text(results, currency))
+    for finding in findings:
+        print(finding, file=sys.stderr)
+    return 0
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+             store: argparse.ArgumentParser) -> None:
+    """Add `whatif` to the command line (`store`: the --db/--debug parent)."""
+    whatif = commands.add_parser(
+        "whatif", parents=[store],
+        help="replay a draft rule over past orders: how often it would show, what it "
+             "would earn",
+        description="Replay a draft rule (a pack of one or more rules) over the paid "
+                    "orders of the last N days, with the store's rules beside it and every "
+                    "prompt declined: how often each draft would have been shown, and the "
+                    "revenue expected at the acceptance rate of the store's prompts of the "
+                    "same kind. A pack that lint finds errors in is refused (exit 1). The "
+                    "store is only read.")
+    whatif.add_argument("file", type=Path, metavar="FILE.yaml",
+                        help="the draft rule pack (YAML or JSON), as `import rules` reads it")
+    whatif.add_argument("--days", type=days_arg, default=DEFAULT_DAYS, metavar="N",
+                        help=f"the last N days up to now (default {DEFAULT_DAYS})")
+    whatif.add_argument("--format", choices=FORMATS, default="table",
+                        help="table (default) or json")
+    whatif.set_defaults(func=cmd_whatif)
