@@ -30,6 +30,7 @@ from pos_prompter.cli.practice import register as register_practice_commands
 from pos_prompter.cli.report import register as register_report_command
 from pos_prompter.cli.simulate import cmd_simulate
 from pos_prompter.cli.staff import register as register_staff_commands
+from pos_prompter.cli.suggest import register as register_suggest
 from pos_prompter.cli.whatif import register as register_whatif
 from pos_prompter.core.errors import InputError, UserError, ValidationError
 from pos_prompter.resources import DEMOS
@@ -154,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_practice_commands(commands, store)
     register_report_command(commands, store)
     register_whatif(commands, store)
+    register_suggest(commands, store)
     return parser
 
 

@@ -1,0 +1,113 @@
+"""`pos-prompter suggest` (interfaces.md): cross-sells mined from the store's sales, each
+with its evidence; `--format yaml` writes a pack of inactive drafts to import with --merge.
+
+The real store only: a practice store (NAME.training.db) is refused, its orders are
+practice, not sales.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+
+from pos_prompter.cli.commands import _Progress
+from pos_prompter.cli.common import need_db, note, out
+from pos_prompter.core.engine import Engine
+from pos_prompter.core.rules import pack_to_dict
+from pos_prompter.core.suggest import (
+    DEFAULT_MIN_SUPPORT,
+    Suggestion,
+    draft_rules,
+    parse_min_support,
+    suggest,
+)
+from pos_prompter.practice.practice_store import PRACTICE_MARK, real_store_path
+from pos_prompter.store import Store, StoreError
+from pos_prompter.store.baskets import basket_counts, paid_orders
+
+FORMATS = ("table", "json", "yaml")
+PROGRESS_MIN_ORDERS = 10_000
+"""Below this many paid orders mining takes a blink: no progress line."""
+
+
+def _refuse_practice(store: Store, db: Path) -> None:
+    if db.stem.endswith(PRACTICE_MARK) or store.get_setting("training"):
+        raise StoreError(f"{db} is a practice store, and suggestions are mined from real "
+                         f"sales; give the real store ({real_store_path(db)}) with --db")
+
+
+def _table(rows: Sequence[Sequence[str]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    right = {2, 3, 4, 5}
+    return "".join("  ".join(c.rjust(w) if i in right else c.ljust(w)
+                             for i, (c, w) in enumerate(zip(r, widths, strict=True))).rstrip()
+                   + "\n" for r in rows)
+
+
+def table_text(found: Sequence[Suggestion]) -> str:
+    rows = [("trigger", "offer", "orders", "support", "confidence", "lift", "covered by",
+             "why")]
+    rows += [(s.trigger, s.offer, str(s.orders), f"{s.support:.2%}", f"{s.confidence:.1%}",
+              f"{s.lift:.2f}", s.covered_by or "-", f"{s.offer_name}: {s.why}")
+             for s in found]
+    return _table(rows)
+
+
+def yaml_text(drafts: list, orders: int, min_support: float, db: Path) -> str:
+    head = (f"# Cross-sells mined from {orders} paid orders (min support {min_support:g}) by\n"
+            f"# 'pos-prompter suggest --format yaml'. Every rule is an inactive draft: read it,\n"
+            f"# edit its say, and turn it on in the workspace. Import with --merge (without\n"
+            f"# it the store's other rules would be removed):\n"
+            f"#   pos-prompter import rules FILE.yaml --merge --db {db}\n")
+    return head + yaml.safe_dump(pack_to_dict(drafts, None), sort_keys=False,
+                                 allow_unicode=True)
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    db = need_db(args, "suggest")
+    min_support = (DEFAULT_MIN_SUPPORT if args.min_support is None
+                   else parse_min_support(args.min_support))
+    with Store.open(db) as store:
+        _refuse_practice(store, db)
+        progress = None
+        if sys.stderr.isatty() and paid_orders(store.db) >= PROGRESS_MIN_ORDERS:
+            progress = _Progress(sys.stderr, "mining the paid orders")
+        counts = basket_counts(store.db, min_support, progress)
+        rules = store.load_rules()
+        engine = Engine(store.load_catalog(), rules, store.load_settings())
+    found = suggest(counts, engine.catalog, engine)
+    if args.format == "json":
+        out(json.dumps([s.to_json() for s in found], indent=2, ensure_ascii=False) + "\n")
+    elif args.format == "yaml":
+        out(yaml_text(draft_rules(found, rules, counts.orders), counts.orders, min_support,
+                      db))
+    elif found:
+        out(table_text(found))
+    if not found:
+        note(f"no two products were bought together more often than chance in at least "
+             f"{counts.min_orders} of the {counts.orders} paid orders; a lower "
+             "--min-support finds rarer pairs")
+    return 0
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+             store: argparse.ArgumentParser) -> None:
+    """Add `suggest` to the command line (`store`: the --db/--debug parent)."""
+    cmd = commands.add_parser(
+        "suggest", parents=[store], help="cross-sells mined from sales, with their evidence",
+        description="Pairs of products bought together more often than chance in the "
+                    "store's paid orders (scanned lines, not prompt-added ones), best first "
+                    "(lift, then confidence, then orders), each with its evidence and the "
+                    "rule that already offers it, if any. --format yaml writes the others "
+                    "as a pack of inactive draft rules to import with --merge.")
+    cmd.add_argument("--min-support", metavar="S",
+                     help=f"the share of orders a pair must be in, as a fraction (default "
+                          f"{DEFAULT_MIN_SUPPORT:g}; 0.001 = 0.1%%); never fewer than 5 orders")
+    cmd.add_argument("--format", choices=FORMATS, default="table",
+                     help="table (default), json, or yaml (a pack of draft rules)")
+    cmd.set_defaults(func=cmd_suggest)

@@ -1,0 +1,74 @@
+"""Baskets for mining cross-sells (`suggest`): how many paid orders had each product and
+each pair of products.
+
+Which orders and lines count (docs/decisions.md "Results for managers"):
+- paid orders only, from the till and imported alike (an open order is not a sale yet);
+- only lines the customer chose, `origin = 'scan'` (imported lines are all scans): a line a
+  prompt added (upsell, cross_sell, bundle, reward) is what the store's own rules sold, and
+  counting it would have the store's prompts "discover" themselves and inflate their lift;
+- distinct products per order: two of the same item are one product in that basket.
+
+One read of the order lines in order, grouped into baskets in Python; then products below
+the minimum are dropped from every basket before pairs are counted (no pair can be more
+frequent than either of its products), so the pair counter only ever holds pairs of
+frequent products. The measurements behind this choice: bench/bench_suggest_candidates.py.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Callable
+from operator import itemgetter
+
+from sqlite_utils import Database
+
+from pos_prompter.core.suggest import BasketCounts, min_orders_for
+
+Progress = Callable[[int, int], None]
+PROGRESS_EVERY = 20_000
+"""Orders between two progress calls."""
+
+BASKET_LINES = """
+    SELECT l.order_id, l.sku FROM order_lines l JOIN orders o ON o.id = l.order_id
+    WHERE o.status = 'paid' AND l.origin = 'scan'
+    ORDER BY l.order_id
+"""
+
+
+def paid_orders(db: Database) -> int:
+    """Paid orders in the store (the progress bar's scale: an indexed count)."""
+    return int(db.execute("SELECT COUNT(*) FROM orders WHERE status = 'paid'").fetchone()[0])
+
+
+def basket_counts(db: Database, min_support: float,
+                  progress: Progress | None = None) -> BasketCounts:
+    """Orders with each product and each pair of products, among the paid orders that have
+    at least one scanned line; only products and pairs in at least
+    `min_orders_for(min_support, orders)` orders are kept. `progress(done, total)` is
+    called as orders are read and then counted (total: twice the paid orders)."""
+    total = paid_orders(db) * 2
+    done = 0
+    baskets: list[tuple[str, ...]] = []
+    rows = db.execute(BASKET_LINES)
+    for _order, lines in itertools.groupby(rows, key=itemgetter(0)):
+        baskets.append(tuple({sku for _o, sku in lines}))
+        if progress and len(baskets) % PROGRESS_EVERY == 0:
+            progress(len(baskets), total)
+    done = len(baskets)
+    orders = len(baskets)
+    min_orders = min_orders_for(min_support, orders)
+    items = Counter(itertools.chain.from_iterable(baskets))
+    frequent = {sku: n for sku, n in items.items() if n >= min_orders}
+    pairs: Counter[tuple[str, str]] = Counter()
+    for i, basket in enumerate(baskets, start=1):
+        kept = sorted(sku for sku in basket if sku in frequent)
+        if len(kept) > 1:
+            pairs.update(itertools.combinations(kept, 2))
+        if progress and i % PROGRESS_EVERY == 0:
+            progress(done + i, total)
+    if progress:
+        progress(total, total)
+    return BasketCounts(orders=orders, items=frequent,
+                        pairs={p: n for p, n in pairs.items() if n >= min_orders},
+                        min_orders=min_orders)
