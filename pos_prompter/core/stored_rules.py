@@ -39,6 +39,9 @@ from pos_prompter.core.rules import (
 
 _DAY_NUMBER = {name: number for number, name in enumerate(DAYS)}
 _NO_HOLDOUT = Decimal(0)
+_NONE: frozenset[Any] = frozenset()
+"""Shared by every empty set of every rule read (most of a rule's four sets are empty):
+one object instead of 60,000 new ones at 20,000 rules, for the collector to walk through."""
 _NEXT_SIZE = Offer(next_size=True)
 """Shared by every `next_size` upsell: an Offer is frozen, equal instances are one value."""
 
@@ -62,6 +65,12 @@ class _Money:
                 cents = self.seen[value] = parse_money(value)
             return cents
         return parse_money(value)
+
+
+def _set(value: Any) -> frozenset[str]:
+    """frozenset(_strings(value)), the empty one shared."""
+    strings = _strings(value)
+    return frozenset(strings) if strings else _NONE
 
 
 def _strings(value: Any) -> list[str]:
@@ -99,7 +108,7 @@ def _ref(text: str) -> Ref:
 def _time(tc: dict[str, Any]) -> TimeCondition:
     problems = _Problems(trusted=True)
     hours = _parse_hours(tc["hours"], "", problems) if "hours" in tc else None
-    days = frozenset(_DAY_NUMBER[d.lower()] for d in _strings(tc.get("days")))
+    days = frozenset(_DAY_NUMBER[d.lower()] for d in _strings(tc.get("days"))) or _NONE
     date_from = _parse_date(tc.get("from"), "", "from", problems)
     date_to = _parse_date(tc.get("to"), "", "to", problems)
     if problems.items:
@@ -134,9 +143,8 @@ def _build(raw: Any, money: _Money) -> Rule:
     scanned = None
     if (sc := when.get("scanned")) is not None:
         sc = _mapping(sc)
-        scanned = Scanned(skus=frozenset(_strings(sc.get("sku"))),
-                          categories=frozenset(_strings(sc.get("category"))),
-                          tags=frozenset(_strings(sc.get("tag"))))
+        scanned = Scanned(skus=_set(sc.get("sku")), categories=_set(sc.get("category")),
+                          tags=_set(sc.get("tag")))
     order = None
     if (oc := when.get("order")) is not None:
         oc = _mapping(oc)
@@ -160,7 +168,7 @@ def _build(raw: Any, money: _Money) -> Rule:
     return Rule(
         id=RuleId(raw["id"]), kind=kind, title=raw["title"].strip(), say=raw["say"],
         why="" if why is None else why, event=when.get("event", "scan"), scanned=scanned,
-        order=order, time=time, customer=frozenset(_strings(when.get("customer"))),
+        order=order, time=time, customer=_set(when.get("customer")),
         offer=_offer(kind, _offer_mapping(raw["offer"]), money), priority=raw.get("priority", 0),
         holdout=holdout, max_offer_ratio=ratio, active=raw.get("active", True),
     )

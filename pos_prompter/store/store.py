@@ -415,14 +415,21 @@ class Store:
 
     def load_catalog(self) -> Catalog:
         """The whole catalog, indexed in memory (a scan never waits on the disk). Products
-        are built from their rows on first use, so opening a chain-sized store stays fast."""
+        are built from their rows on first use, so opening a chain-sized store stays fast.
+
+        A product's barcodes wait as its one code (most products have one) or a tuple of
+        them, never a list: the garbage collector skips strings and, after one look, tuples
+        of strings, while it walks through every list on every full collection for as long
+        as the catalog lives (100,000 of them at chain size)."""
         conn = self.db.conn
         with gc_paused():
-            codes: dict[str, list[str]] = {}
+            codes: dict[str, str | tuple[str, ...]] = {}
             barcodes: dict[str, str] = {}
             for code, sku in conn.execute("SELECT code, sku FROM barcodes ORDER BY code"):
-                codes.setdefault(sku, []).append(code)
                 barcodes[code] = sku
+                had = codes.get(sku)
+                codes[sku] = (code if had is None else (had, code) if type(had) is str
+                              else (*had, code))
             records = {row[0]: row for row in conn.execute(
                 "SELECT sku, name, price_cents, category, tags, family, size_rank, "
                 "size_label, unit_qty, unit, cost_cents, active FROM products")}
@@ -432,10 +439,11 @@ class Store:
             def build(row: tuple[Any, ...]) -> Product:
                 (sku, name, price, category, tags, family, size_rank, size_label, unit_qty,
                  unit, cost, active) = row
-                return Product(Sku(sku), name, price, tuple(codes.get(sku, ())), category,
-                               frozenset(json.loads(tags)), family, size_rank, size_label,
-                               None if unit_qty is None else Decimal(unit_qty), unit, cost,
-                               bool(active))
+                own = codes.get(sku, ())
+                return Product(Sku(sku), name, price, (own,) if type(own) is str else own,
+                               category, frozenset(json.loads(tags)), family, size_rank,
+                               size_label, None if unit_qty is None else Decimal(unit_qty),
+                               unit, cost, bool(active))
 
             return Catalog.from_records(records, barcodes, ranked, build)
 
