@@ -18,7 +18,7 @@ import yaml
 from pos_prompter.cli.commands import _Progress
 from pos_prompter.cli.common import need_db, note, out
 from pos_prompter.core.engine import Engine
-from pos_prompter.core.rules import pack_to_dict
+from pos_prompter.core.rules import Rule, pack_to_dict
 from pos_prompter.core.suggest import (
     DEFAULT_MIN_SUPPORT,
     Suggestion,
@@ -58,7 +58,7 @@ def table_text(found: Sequence[Suggestion]) -> str:
     return _table(rows)
 
 
-def yaml_text(drafts: list, orders: int, min_support: float, db: Path) -> str:
+def yaml_text(drafts: list[Rule], orders: int, min_support: float, db: Path) -> str:
     head = (f"# Cross-sells mined from {orders} paid orders (min support {min_support:g}) by\n"
             f"# 'pos-prompter suggest --format yaml'. Every rule is an inactive draft: read it,\n"
             f"# edit its say, and turn it on in the workspace. Import with --merge (without\n"
@@ -84,8 +84,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     if args.format == "json":
         out(json.dumps([s.to_json() for s in found], indent=2, ensure_ascii=False) + "\n")
     elif args.format == "yaml":
-        out(yaml_text(draft_rules(found, rules, counts.orders), counts.orders, min_support,
-                      db))
+        drafts = draft_rules(found, rules, counts.orders, engine.catalog, engine.settings)
+        out(yaml_text(drafts, counts.orders, min_support, db))
     elif found:
         out(table_text(found))
     if not found:

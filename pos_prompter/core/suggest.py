@@ -22,13 +22,13 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.engine import Engine
 from pos_prompter.core.errors import InputError
-from pos_prompter.core.rules import RULE_ID_RE, Offer, Rule, RuleId, Scanned
+from pos_prompter.core.rules import RULE_ID_RE, Offer, Rule, RuleId, Scanned, Settings
 
 DEFAULT_MIN_SUPPORT = 0.01
 """Without --min-support: a pair in at least 1% of the orders."""
@@ -174,14 +174,25 @@ def _draft_id(trigger: str, offer: str, taken: set[str]) -> RuleId:
     return RuleId(rule_id)
 
 
-def draft_rules(suggestions: Iterable[Suggestion], rules: Sequence[Rule],
-                orders: int) -> list[Rule]:
+def _ratio_needed(catalog: Catalog, trigger: str, offer: str, usual: Decimal) -> Decimal | None:
+    """The rule's own max_offer_ratio when the store's (`usual`) would block the offer on a
+    single trigger item (offer price / trigger price, rounded up to 0.01); else None."""
+    t, o = catalog.get(trigger), catalog.get(offer)
+    if t is None or o is None or t.price <= 0 or Decimal(o.price) <= usual * t.price:
+        return None
+    return (Decimal(o.price) / Decimal(t.price)).quantize(Decimal("0.01"), ROUND_CEILING)
+
+
+def draft_rules(suggestions: Iterable[Suggestion], rules: Sequence[Rule], orders: int,
+                catalog: Catalog, settings: Settings) -> list[Rule]:
     """An inactive cross-sell for each suggestion that no rule covers, in the same order.
 
     Left out: covered pairs (a rule already offers them), and pairs that a rule of the
     store, active or not, already has for that trigger SKU and offer (a draft imported
     from an earlier run), so importing the pack again adds no copies. Ids are
-    `suggested-TRIGGER-OFFER`, with -2, -3... when the store or the pack has that id.
+    `suggested-TRIGGER-OFFER`, with -2, -3... when the store or the pack has that id. An
+    offer dearer than the store's max_offer_ratio allows on one trigger item gets the ratio
+    it needs on the rule, or the draft would never be shown (lint says so).
     """
     taken = {r.id for r in rules}
     drafted = {(sku, offer) for r in rules if r.scanned is not None
@@ -198,5 +209,7 @@ def draft_rules(suggestions: Iterable[Suggestion], rules: Sequence[Rule],
             why=_literal(f"Mined from {orders} paid orders: {s.offer_name} was {s.why} "
                          f"({s.orders} orders)."),
             scanned=Scanned(skus=frozenset({s.trigger})), offer=Offer(add=(s.offer,)),
-            holdout=DRAFT_HOLDOUT, active=False))
+            holdout=DRAFT_HOLDOUT, active=False,
+            max_offer_ratio=_ratio_needed(catalog, s.trigger, s.offer,
+                                          settings.max_offer_ratio)))
     return drafts
