@@ -59,7 +59,7 @@ def test_every_code_finds_its_product(store: Store) -> None:
 
 def test_the_loaded_catalog_leaves_no_list_per_product_for_the_collector(store: Store) -> None:
     """Chain size in miniature: 2,000 products of one barcode each add no tracked object
-    per product once loaded (their rows are tuples of plain values, their codes strings)."""
+    per product once loaded (their rows wait as text, their codes as strings)."""
     store.import_products([Product(Sku(f"P{i:05d}"), f"Product {i}", 100 + i,
                                    barcodes=(ean13(100 + i),)) for i in range(2000)])
     gc.collect()
@@ -68,3 +68,19 @@ def test_the_loaded_catalog_leaves_no_list_per_product_for_the_collector(store: 
     gc.collect()
     assert len(gc.get_objects()) - before < 200
     assert catalog.lookup(ean13(100 + 1999)).sku == "P01999"
+
+
+def test_every_field_comes_back_exactly_whatever_its_text(store: Store) -> None:
+    """The rows wait as JSON that SQLite writes: quotes, backslashes, line breaks, accents,
+    emoji and large amounts come back as they were, of the same types."""
+    name = 'Caf\u00e9 "Cr\u00e8me" \\ 50% \n\t\u2615\U0001f600'
+    odd = Product(Sku("ODD_1.x"), name, 99_999_999_999,
+                  barcodes=(ean13(11),), category="hot-drinks", tags=frozenset({"a-b", "c"}),
+                  family="f", size_rank=12, size_label="XL \u00bd", unit_qty=Decimal("0.333"),
+                  unit="\u00b5l", cost=0, active=True)
+    store.import_products([odd])
+    got = store.load_catalog().get("ODD_1.x")
+    assert got == odd
+    assert [type(getattr(got, f)) for f in ("price", "size_rank", "cost", "unit_qty")] == [
+        int, int, int, Decimal]
+    assert str(got.unit_qty) == "0.333"
