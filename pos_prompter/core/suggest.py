@@ -28,6 +28,7 @@ from typing import Any
 from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.engine import Engine
 from pos_prompter.core.errors import InputError
+from pos_prompter.core.lint import MAX_SANE_RATIO
 from pos_prompter.core.rules import RULE_ID_RE, Offer, Rule, RuleId, Scanned, Settings
 
 DEFAULT_MIN_SUPPORT = 0.01
@@ -174,22 +175,26 @@ def _draft_id(trigger: str, offer: str, taken: set[str]) -> RuleId:
     return RuleId(rule_id)
 
 
-def _ratio_needed(catalog: Catalog, trigger: str, offer: str, usual: Decimal) -> Decimal | None:
+def _ratio_needed(catalog: Catalog, trigger: str, offer: str,
+                  usual: Decimal) -> Decimal | bool | None:
     """The rule's own max_offer_ratio when the store's (`usual`) would block the offer on a
-    single trigger item (offer price / trigger price, rounded up to 0.01); else None."""
+    single trigger item (offer price / trigger price, rounded up to 0.01); None when the
+    store's will do; False when even lint's sane limit (2x, no Ford to Ferrari) would not."""
     t, o = catalog.get(trigger), catalog.get(offer)
     if t is None or o is None or t.price <= 0 or Decimal(o.price) <= usual * t.price:
         return None
-    return (Decimal(o.price) / Decimal(t.price)).quantize(Decimal("0.01"), ROUND_CEILING)
+    needed = (Decimal(o.price) / Decimal(t.price)).quantize(Decimal("0.01"), ROUND_CEILING)
+    return needed if needed <= MAX_SANE_RATIO else False
 
 
 def draft_rules(suggestions: Iterable[Suggestion], rules: Sequence[Rule], orders: int,
                 catalog: Catalog, settings: Settings) -> list[Rule]:
     """An inactive cross-sell for each suggestion that no rule covers, in the same order.
 
-    Left out: covered pairs (a rule already offers them), and pairs that a rule of the
+    Left out: covered pairs (a rule already offers them); pairs that a rule of the
     store, active or not, already has for that trigger SKU and offer (a draft imported
-    from an earlier run), so importing the pack again adds no copies. Ids are
+    from an earlier run), so importing the pack again adds no copies; and offers over
+    twice the trigger's price (lint's "no Ford to Ferrari": the pack must import cleanly). Ids are
     `suggested-TRIGGER-OFFER`, with -2, -3... when the store or the pack has that id. An
     offer dearer than the store's max_offer_ratio allows on one trigger item gets the ratio
     it needs on the rule, or the draft would never be shown (lint says so).
@@ -201,6 +206,9 @@ def draft_rules(suggestions: Iterable[Suggestion], rules: Sequence[Rule], orders
     for s in suggestions:
         if s.covered_by is not None or (s.trigger, s.offer) in drafted:
             continue
+        ratio = _ratio_needed(catalog, s.trigger, s.offer, settings.max_offer_ratio)
+        if ratio is False:
+            continue
         drafted.add((s.trigger, s.offer))
         drafts.append(Rule(
             id=_draft_id(s.trigger, s.offer, taken), kind="cross_sell",
@@ -210,6 +218,5 @@ def draft_rules(suggestions: Iterable[Suggestion], rules: Sequence[Rule], orders
                          f"({s.orders} orders)."),
             scanned=Scanned(skus=frozenset({s.trigger})), offer=Offer(add=(s.offer,)),
             holdout=DRAFT_HOLDOUT, active=False,
-            max_offer_ratio=_ratio_needed(catalog, s.trigger, s.offer,
-                                          settings.max_offer_ratio)))
+            max_offer_ratio=ratio if isinstance(ratio, Decimal) else None))
     return drafts
