@@ -206,14 +206,160 @@ def m007_practice(db: Database) -> None:
     """)
 
 
+
+_OFFER = """(SELECT CASE WHEN json_valid(s.offer) THEN
+                  CASE WHEN json_type(s.offer) = 'array' THEN s.offer END END
+          FROM prompt_events s
+          WHERE s.order_id = NEW.order_id AND s.rule_id = NEW.rule_id AND s.status = 'shown'
+            AND s.id < NEW.id
+          ORDER BY s.id DESC LIMIT 1)"""
+"""The products offered by the prompt NEW answers: on the 'shown' event before it."""
+
+_IS_COSTED = "(NEW.status = 'accepted' AND NEW.kind IN ('cross_sell', 'bundle'))"
+_COSTED = f"CASE WHEN {_IS_COSTED} THEN {_OFFER} END"
+_KNOWN = f"""COALESCE((SELECT COUNT(*) > 0 AND COUNT(*) = COUNT(p.cost_cents)
+     FROM json_each({_COSTED}) j LEFT JOIN products p ON p.sku = j.value), 0)"""
+_COST = f"""(SELECT TOTAL(p.cost_cents)
+     FROM json_each({_COSTED}) j LEFT JOIN products p ON p.sku = j.value)"""
+
+
+def _prompt_add(dim: str, key: str) -> str:
+    """The prompt event NEW, added to its day's row for one dimension."""
+    return f"""
+    INSERT INTO report_prompts(dim, day, key, shown, accepted, declined, ignored, held_out,
+                               revenue_cents, margin_cents, margin_accepted)
+    VALUES ('{dim}', substr(NEW.at, 1, 10), {key},
+            NEW.status = 'shown', NEW.status = 'accepted', NEW.status = 'declined',
+            NEW.status = 'ignored', NEW.status = 'held_out',
+            CASE WHEN NEW.status = 'accepted' THEN NEW.revenue_cents ELSE 0 END,
+            CASE WHEN {_IS_COSTED} AND {_KNOWN} THEN NEW.revenue_cents - {_COST} ELSE 0 END,
+            CASE WHEN {_IS_COSTED} THEN {_KNOWN} ELSE 0 END)
+    ON CONFLICT(dim, day, key) DO UPDATE SET
+        shown = shown + excluded.shown, accepted = accepted + excluded.accepted,
+        declined = declined + excluded.declined, ignored = ignored + excluded.ignored,
+        held_out = held_out + excluded.held_out,
+        revenue_cents = revenue_cents + excluded.revenue_cents,
+        margin_cents = margin_cents + excluded.margin_cents,
+        margin_accepted = margin_accepted + excluded.margin_accepted;"""
+
+
+_ORDERS_UPSERT = """
+    ON CONFLICT(dim, day, key) DO UPDATE SET
+        orders = orders + excluded.orders, total_cents = total_cents + excluded.total_cents,
+        attached = attached + excluded.attached;"""
+
+_UPLIFT_UPSERT = """
+    ON CONFLICT(rule_id, grp, day) DO UPDATE SET
+        orders = orders + excluded.orders, total_cents = total_cents + excluded.total_cents,
+        squares = squares + excluded.squares;"""
+
+
+def _when(row: str) -> tuple[str, str]:
+    paid = f"COALESCE({row}.closed_at, {row}.opened_at)"
+    return f"substr({paid}, 1, 10)", f"substr({paid}, 12, 2)"
+
+
+def _order_change(row: str, sign: str) -> str:
+    """A paid order's share of the report tables, added (sign '+') or taken out ('-')."""
+    day, hour = _when(row)
+    attached = (f"{sign}EXISTS (SELECT 1 FROM prompt_events e "
+                f"WHERE e.order_id = {row}.id AND e.status = 'accepted')")
+    rows = "\n".join(f"""
+    INSERT INTO report_orders(dim, day, key, orders, total_cents, attached)
+    SELECT '{dim}', {day}, {key}, {sign}1, {sign}{row}.total_cents, {attached}
+    WHERE {row}.status = 'paid'{_ORDERS_UPSERT}""" for dim, key in (
+        ("clerk", f"COALESCE({row}.clerk, '')"), ("hour", hour)))
+    return rows + f"""
+    INSERT INTO report_uplift(rule_id, grp, day, orders, total_cents, squares)
+    SELECT g.rule_id, g.status, {day}, {sign}1, {sign}{row}.total_cents,
+           {sign}{row}.total_cents * {row}.total_cents
+    FROM (SELECT DISTINCT rule_id, status FROM prompt_events
+          WHERE order_id = {row}.id AND status IN ('shown', 'held_out')) AS g
+    WHERE {row}.status = 'paid'{_UPLIFT_UPSERT}"""
+
+
+def _late_event() -> str:
+    """An event logged after its order was paid (the paying save logs its events after
+    the order's update): what the order's update could not count yet."""
+    day, hour = _when("o")
+    first_accept = ("NOT EXISTS (SELECT 1 FROM prompt_events e WHERE e.order_id = "
+                    "NEW.order_id AND e.status = 'accepted' AND e.id <> NEW.id)")
+    rows = "\n".join(f"""
+    INSERT INTO report_orders(dim, day, key, orders, total_cents, attached)
+    SELECT '{dim}', {day}, {key}, 0, 0, 1 FROM orders o
+    WHERE NEW.status = 'accepted' AND o.id = NEW.order_id AND o.status = 'paid'
+      AND {first_accept}{_ORDERS_UPSERT}""" for dim, key in (
+        ("clerk", "COALESCE(o.clerk, '')"), ("hour", hour)))
+    return rows + f"""
+    INSERT INTO report_uplift(rule_id, grp, day, orders, total_cents, squares)
+    SELECT NEW.rule_id, NEW.status, {day}, 1, o.total_cents, o.total_cents * o.total_cents
+    FROM orders o
+    WHERE NEW.status IN ('shown', 'held_out') AND o.id = NEW.order_id AND o.status = 'paid'
+      AND NOT EXISTS (SELECT 1 FROM prompt_events e WHERE e.order_id = NEW.order_id
+                      AND e.rule_id = NEW.rule_id AND e.status = NEW.status
+                      AND e.id <> NEW.id){_UPLIFT_UPSERT}"""
+
+
 @migrations()
-def m008_report_covering_indexes(db: Database) -> None:
-    """Reports (issue 10) aggregate a year of prompt outcomes and paid orders in under a
-    second: indexes holding every column those queries read, so SQLite scans the index
-    alone, in date order, and never the wide rows (say, offer, state)."""
-    db.executescript("""
-    CREATE INDEX prompt_events_report
-        ON prompt_events(at, status, rule_id, kind, clerk, revenue_cents, order_id);
-    CREATE INDEX prompt_events_order_status ON prompt_events(order_id, status, rule_id);
-    CREATE INDEX orders_paid_report ON orders(status, closed_at, clerk, total_cents);
+def m008_report_tables(db: Database) -> None:
+    """Reports (issue 10) over a year in under a second, for any range of days: the prompt
+    outcomes and the paid orders added up per day (by rule, clerk and hour; orders by clerk
+    and hour), and each rule's treated and held-out paid orders per day (count, sum and sum
+    of squares of their totals, for the Welch interval). Kept up to date by triggers in the
+    same transaction as the till's save or the import; filled from the history already in
+    the store by the first report (pos_prompter.store.reports.ensure_report_tables), which
+    also rebuilds them if they ever disagree with the rows they add up."""
+    db.executescript(f"""
+    CREATE TABLE report_prompts (
+        dim TEXT NOT NULL CHECK (dim IN ('rule', 'clerk', 'hour')),
+        day TEXT NOT NULL,                 -- local date of prompt_events.at
+        key TEXT NOT NULL,                 -- rule id, clerk ('' for none), hour '00'-'23'
+        shown INTEGER NOT NULL DEFAULT 0,
+        accepted INTEGER NOT NULL DEFAULT 0,
+        declined INTEGER NOT NULL DEFAULT 0,
+        ignored INTEGER NOT NULL DEFAULT 0,
+        held_out INTEGER NOT NULL DEFAULT 0,
+        revenue_cents INTEGER NOT NULL DEFAULT 0,
+        margin_cents INTEGER NOT NULL DEFAULT 0,   -- of the accepted offers with costs
+        margin_accepted INTEGER NOT NULL DEFAULT 0, -- how many accepted offers that covers
+        PRIMARY KEY (dim, day, key)
+    ) WITHOUT ROWID;
+    CREATE TABLE report_orders (
+        dim TEXT NOT NULL CHECK (dim IN ('clerk', 'hour')),
+        day TEXT NOT NULL,                 -- local date the order was paid
+        key TEXT NOT NULL,
+        orders INTEGER NOT NULL DEFAULT 0,
+        total_cents INTEGER NOT NULL DEFAULT 0,
+        attached INTEGER NOT NULL DEFAULT 0,       -- orders with an accepted prompt
+        PRIMARY KEY (dim, day, key)
+    ) WITHOUT ROWID;
+    CREATE TABLE report_uplift (
+        rule_id TEXT NOT NULL,
+        grp TEXT NOT NULL CHECK (grp IN ('shown', 'held_out')),
+        day TEXT NOT NULL,                 -- local date the order was paid
+        orders INTEGER NOT NULL DEFAULT 0,
+        total_cents INTEGER NOT NULL DEFAULT 0,
+        squares INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (rule_id, grp, day)
+    ) WITHOUT ROWID;
+
+    CREATE TRIGGER report_prompt_logged AFTER INSERT ON prompt_events
+    BEGIN
+    {_prompt_add("rule", "NEW.rule_id")}
+    {_prompt_add("clerk", "COALESCE(NEW.clerk, '')")}
+    {_prompt_add("hour", "substr(NEW.at, 12, 2)")}
+    {_late_event()}
+    END;
+
+    CREATE TRIGGER report_order_added AFTER INSERT ON orders WHEN NEW.status = 'paid'
+    BEGIN
+    {_order_change("NEW", "+")}
+    END;
+
+    CREATE TRIGGER report_order_changed AFTER UPDATE ON orders
+    WHEN OLD.status = 'paid' OR NEW.status = 'paid'
+    BEGIN
+    {_order_change("OLD", "-")}
+    {_order_change("NEW", "+")}
+    END;
     """)

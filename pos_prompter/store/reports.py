@@ -2,6 +2,13 @@
 paid orders' value and attach rate per clerk, hour and day; the uplift groups' order totals.
 Every figure is an aggregate computed by SQLite (GROUP BY), never a Python loop over rows.
 
+The figures are added up per day in the report tables of migration m008 (report_prompts,
+report_orders, report_uplift), kept current by triggers as the till saves, so a report of
+any range of days reads a few thousand rows instead of a year's million prompt events.
+`load_report` first checks that those tables still add up to the rows they count (the
+number of prompt events and of paid orders) and rebuilds them when they do not: the first
+report on a store upgraded with history, or after a practice copy emptied its sales.
+
 Dating: a prompt outcome counts on the day and hour it was logged (`prompt_events.at`), an
 order on the day and hour it was paid (`orders.closed_at`); both are local ISO times, so a
 period is a text range. Only paid orders count. The uplift groups are the paid orders of the
@@ -13,14 +20,11 @@ on a connection of its own.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
-from collections.abc import Sequence
 from typing import Any
 
 from pos_prompter.core.results import (
-    COSTED_KINDS,
     LEADERBOARD_MIN_ORDERS_SETTING,
     LEADERBOARD_SETTING,
     OrderFigures,
@@ -36,75 +40,22 @@ from pos_prompter.core.results import (
 from pos_prompter.core.stats import Sample
 from pos_prompter.core.uplift import Uplift
 
-_ONE_DAY = dt.timedelta(days=1)
-
-_GROUPS = {
-    "rule": "rule_id",
-    "clerk": "clerk",
-    "hour": "CAST(substr(at, 12, 2) AS INTEGER)",
-    "day": "substr(at, 1, 10)",
-}
-_ORDER_GROUPS = {
-    "clerk": "clerk",
-    "hour": "CAST(substr(closed_at, 12, 2) AS INTEGER)",
-    "day": "substr(closed_at, 1, 10)",
-    "all": "'all'",
-}
+_DAYS = "day >= :low AND day < :high"
 
 _OUTCOMES_SQL = """
-SELECT {key} AS k,
-       SUM(status = 'shown'), SUM(status = 'accepted'), SUM(status = 'declined'),
-       SUM(status = 'ignored'), SUM(status = 'held_out'),
-       TOTAL(CASE WHEN status = 'accepted' THEN revenue_cents END)
-FROM prompt_events
-WHERE at >= :low AND at < :high
-GROUP BY k
-"""
-
-# The accepted offers of the costed kinds, with their margin when every offered product has
-# a cost. The offered SKUs are on the 'shown' event of the same order and rule (the answer's
-# own event does not repeat them): the latest one logged before the answer.
-_MARGINS_SQL = """
-CREATE TEMP TABLE report_margins AS
-SELECT a.rule_id, a.clerk, a.at,
-       a.revenue_cents - (SELECT TOTAL(p.cost_cents) FROM json_each(s.offer) j
-                          LEFT JOIN products p ON p.sku = j.value) AS margin,
-       (SELECT COUNT(*) > 0 AND COUNT(*) = COUNT(p.cost_cents) FROM json_each(s.offer) j
-        LEFT JOIN products p ON p.sku = j.value) AS known
-FROM prompt_events a
-JOIN prompt_events s ON s.id = (
-    SELECT s2.id FROM prompt_events s2
-    WHERE s2.order_id = a.order_id AND s2.rule_id = a.rule_id AND s2.status = 'shown'
-      AND s2.id < a.id
-    ORDER BY s2.id DESC LIMIT 1)
-WHERE a.status = 'accepted' AND a.at >= :low AND a.at < :high
-  AND a.kind IN ({kinds}) AND json_valid(s.offer)
-"""
-
-_MARGIN_GROUP_SQL = """
-SELECT {key} AS k, TOTAL(margin), COUNT(*) FROM temp.report_margins WHERE known GROUP BY k
+SELECT {key} AS k, SUM(shown), SUM(accepted), SUM(declined), SUM(ignored), SUM(held_out),
+       SUM(revenue_cents), SUM(margin_cents), SUM(margin_accepted)
+FROM report_prompts WHERE dim = :dim AND """ + _DAYS + """ GROUP BY k
 """
 
 _ORDERS_SQL = """
-SELECT {key} AS k, COUNT(*), TOTAL(total_cents),
-       SUM(EXISTS (SELECT 1 FROM prompt_events e
-                   WHERE e.order_id = o.id AND e.status = 'accepted'))
-FROM orders o
-WHERE status = 'paid' AND closed_at >= :low AND closed_at < :high
-GROUP BY k
+SELECT {key} AS k, SUM(orders), SUM(total_cents), SUM(attached)
+FROM report_orders WHERE dim = :dim AND """ + _DAYS + """ GROUP BY k
 """
 
-# Distinct (rule, order, group) first: a rule shown twice in one order counts the order once.
 _UPLIFT_SQL = """
-WITH grouped AS (
-    SELECT DISTINCT rule_id, order_id, status FROM prompt_events
-    WHERE status IN ('shown', 'held_out') AND at >= :event_low AND at < :high
-)
-SELECT g.rule_id, g.status, COUNT(*), TOTAL(o.total_cents),
-       TOTAL(o.total_cents * o.total_cents)
-FROM grouped g JOIN orders o ON o.id = g.order_id
-WHERE o.status = 'paid' AND o.closed_at >= :low AND o.closed_at < :high
-GROUP BY g.rule_id, g.status
+SELECT rule_id, grp, SUM(orders), SUM(total_cents), SUM(squares)
+FROM report_uplift WHERE """ + _DAYS + """ GROUP BY rule_id, grp
 """
 
 _RULES_SQL = """
@@ -112,34 +63,105 @@ SELECT id, kind, json_extract(body, '$.title'), COALESCE(json_extract(body, '$.h
 FROM rules
 """
 
+# Rebuilding the report tables from the rows they add up (the triggers of migration m008
+# keep them up to date from then on). The margin of an accepted offer: its revenue minus
+# the cost of the products offered on the 'shown' event of the same order and rule (the
+# latest before the answer), when every one of them has a cost.
+_REBUILD_SQL = """
+DELETE FROM report_prompts;
+DELETE FROM report_orders;
+DELETE FROM report_uplift;
+DROP TABLE IF EXISTS temp.report_margin;
+CREATE TEMP TABLE report_margin AS
+SELECT a.id, a.revenue_cents, (
+        SELECT CASE WHEN json_valid(s.offer) THEN
+                   CASE WHEN json_type(s.offer) = 'array' THEN s.offer END END
+        FROM prompt_events s
+        WHERE s.order_id = a.order_id AND s.rule_id = a.rule_id AND s.status = 'shown'
+          AND s.id < a.id ORDER BY s.id DESC LIMIT 1) AS offer,
+       0 AS known, 0 AS margin
+FROM prompt_events a
+WHERE a.status = 'accepted' AND a.kind IN ('cross_sell', 'bundle');
+UPDATE temp.report_margin SET
+    known = COALESCE((SELECT COUNT(*) > 0 AND COUNT(*) = COUNT(p.cost_cents)
+                      FROM json_each(offer) j LEFT JOIN products p ON p.sku = j.value), 0),
+    margin = revenue_cents - (SELECT TOTAL(p.cost_cents)
+                              FROM json_each(offer) j LEFT JOIN products p ON p.sku = j.value);
+UPDATE temp.report_margin SET margin = 0 WHERE NOT known;
+INSERT INTO report_prompts(dim, day, key, shown, accepted, declined, ignored, held_out,
+                           revenue_cents, margin_cents, margin_accepted)
+SELECT d.dim, substr(e.at, 1, 10) AS day,
+       CASE d.dim WHEN 'rule' THEN e.rule_id WHEN 'clerk' THEN COALESCE(e.clerk, '')
+            ELSE substr(e.at, 12, 2) END AS key,
+       SUM(e.status = 'shown'), SUM(e.status = 'accepted'), SUM(e.status = 'declined'),
+       SUM(e.status = 'ignored'), SUM(e.status = 'held_out'),
+       SUM(CASE WHEN e.status = 'accepted' THEN e.revenue_cents ELSE 0 END),
+       SUM(COALESCE(m.margin, 0)), SUM(COALESCE(m.known, 0))
+FROM prompt_events e LEFT JOIN temp.report_margin m ON m.id = e.id,
+     (SELECT 'rule' AS dim UNION ALL SELECT 'clerk' UNION ALL SELECT 'hour') AS d
+GROUP BY d.dim, day, key;
+DROP TABLE temp.report_margin;
+INSERT INTO report_orders(dim, day, key, orders, total_cents, attached)
+SELECT d.dim, substr(COALESCE(o.closed_at, o.opened_at), 1, 10) AS day,
+       CASE d.dim WHEN 'clerk' THEN COALESCE(o.clerk, '')
+            ELSE substr(COALESCE(o.closed_at, o.opened_at), 12, 2) END AS key,
+       COUNT(*), SUM(o.total_cents),
+       SUM(EXISTS (SELECT 1 FROM prompt_events e
+                   WHERE e.order_id = o.id AND e.status = 'accepted'))
+FROM orders o, (SELECT 'clerk' AS dim UNION ALL SELECT 'hour') AS d
+WHERE o.status = 'paid'
+GROUP BY d.dim, day, key;
+INSERT INTO report_uplift(rule_id, grp, day, orders, total_cents, squares)
+SELECT g.rule_id, g.status, substr(COALESCE(o.closed_at, o.opened_at), 1, 10) AS day,
+       COUNT(*), SUM(o.total_cents), SUM(o.total_cents * o.total_cents)
+FROM (SELECT DISTINCT rule_id, order_id, status FROM prompt_events
+      WHERE status IN ('shown', 'held_out')) AS g
+JOIN orders o ON o.id = g.order_id
+WHERE o.status = 'paid'
+GROUP BY g.rule_id, g.status, day;
+"""
+
+_CHECK_SQL = """
+SELECT (SELECT COUNT(*) FROM prompt_events),
+       (SELECT COALESCE(SUM(shown + accepted + declined + ignored + held_out), 0)
+        FROM report_prompts WHERE dim = 'rule'),
+       (SELECT COUNT(*) FROM orders WHERE status = 'paid'),
+       (SELECT COALESCE(SUM(orders), 0) FROM report_orders WHERE dim = 'clerk')
+"""
+
 
 def _int(value: Any) -> int:
-    """SQLite's TOTAL is a float (exact for sums of cents below 2**53); SUM may be NULL."""
     return int(value or 0)
 
 
-def _params(period: Period) -> dict[str, str]:
+def _params(period: Period, dim: str = "") -> dict[str, str]:
     low, high = period.bounds()
-    # An order paid just after midnight may have had its prompt shown just before.
-    event_low = Period(period.start - _ONE_DAY, None).bounds()[0] if period.start else low
-    return {"low": low, "high": high, "event_low": event_low}
+    return {"low": low, "high": high, "dim": dim}
+
+
+def _key(dim: str, key: str) -> Any:
+    """A report table's key as the report shows it: no clerk is None, an hour a number."""
+    if dim == "clerk":
+        return key or None
+    if dim == "hour":
+        return int(key)
+    return key
 
 
 def outcomes_by(conn: sqlite3.Connection, group: str, period: Period) -> dict[Any, Outcomes]:
-    """Prompt outcomes per rule, clerk, hour or day (`group`), margins included."""
-    params = _params(period)
-    rows = conn.execute(_OUTCOMES_SQL.format(key=_GROUPS[group]), params).fetchall()
-    margins = {k: (_int(m), n) for k, m, n in conn.execute(
-        _MARGIN_GROUP_SQL.format(key=_GROUPS[group]))}
-    return {k: Outcomes(_int(sh), _int(ac), _int(de), _int(ig), _int(ho), _int(rev),
-                        *margins.get(k, (0, 0)))
-            for k, sh, ac, de, ig, ho, rev in rows}
+    """Prompt outcomes per rule, clerk, hour or day (`group`)."""
+    dim, key = ("rule", "day") if group == "day" else (group, "key")
+    rows = conn.execute(_OUTCOMES_SQL.format(key=key), _params(period, dim))
+    return {(k if group == "day" else _key(dim, k)):
+            Outcomes(*(_int(v) for v in values)) for k, *values in rows}
 
 
 def orders_by(conn: sqlite3.Connection, group: str, period: Period) -> dict[Any, OrderFigures]:
     """Paid orders per clerk, hour or day (`group`; "all" for the whole period)."""
-    rows = conn.execute(_ORDERS_SQL.format(key=_ORDER_GROUPS[group]), _params(period))
-    return {k: OrderFigures(_int(n), _int(total), _int(attached))
+    dim, key = {"day": ("clerk", "day"), "all": ("clerk", "'all'")}.get(group, (group, "key"))
+    rows = conn.execute(_ORDERS_SQL.format(key=key), _params(period, dim))
+    return {(k if group in ("day", "all") else _key(dim, k)):
+            OrderFigures(_int(n), _int(total), _int(attached))
             for k, n, total, attached in rows}
 
 
@@ -147,9 +169,29 @@ def uplift_samples(conn: sqlite3.Connection,
                    period: Period) -> dict[str, dict[str, Sample]]:
     """Per rule: the 'shown' (treated) and 'held_out' groups' paid order totals."""
     out: dict[str, dict[str, Sample]] = {}
-    for rule, status, n, total, squares in conn.execute(_UPLIFT_SQL, _params(period)):
-        out.setdefault(rule, {})[status] = Sample(int(n), _int(total), _int(squares))
+    for rule, grp, n, total, squares in conn.execute(_UPLIFT_SQL, _params(period)):
+        out.setdefault(rule, {})[grp] = Sample(_int(n), _int(total), _int(squares))
     return out
+
+
+def report_tables_agree(conn: sqlite3.Connection) -> bool:
+    """Whether the report tables add up to the prompt events and paid orders they count
+    (false before the first report on a store with history, or after rows were deleted)."""
+    events, counted, paid, counted_paid = conn.execute(_CHECK_SQL).fetchone()
+    return events == counted and paid == counted_paid
+
+
+def rebuild_report_tables(conn: sqlite3.Connection) -> None:
+    """Fill the report tables again from every prompt event and paid order, in one write."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in _REBUILD_SQL.split(";\n"):
+            if statement.strip():
+                conn.execute(statement)
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
 
 
 def _setting(conn: sqlite3.Connection, key: str) -> Any:
@@ -164,19 +206,18 @@ def is_practice_store(conn: sqlite3.Connection) -> bool:
 
 def load_report(conn: sqlite3.Connection, period: Period) -> Report:
     """The whole report for `period`, read in one read transaction (consistent figures even
-    while a till is saving)."""
-    conn.execute("BEGIN")
+    while a till is saving). The report tables are filled first if they need it."""
+    if not report_tables_agree(conn):
+        rebuild_report_tables(conn)
+    if not conn.in_transaction:
+        conn.execute("BEGIN")
     try:
         return _load(conn, period)
     finally:
-        conn.execute("DROP TABLE IF EXISTS temp.report_margins")
         conn.rollback()
 
 
 def _load(conn: sqlite3.Connection, period: Period) -> Report:
-    kinds = ", ".join(f"'{k}'" for k in COSTED_KINDS)
-    conn.execute("DROP TABLE IF EXISTS temp.report_margins")
-    conn.execute(_MARGINS_SQL.format(kinds=kinds), _params(period))
     rules_info = {rid: (kind, title, str(holdout))
                   for rid, kind, title, holdout in conn.execute(_RULES_SQL)}
     rule_outcomes = outcomes_by(conn, "rule", period)
@@ -200,9 +241,3 @@ def _load(conn: sqlite3.Connection, period: Period) -> Report:
                                                _setting(conn, LEADERBOARD_MIN_ORDERS_SETTING))
     return Report(period, rules, clerks, hours, days, total_row(rules, everything), uplift,
                   rank_clerks(clerks, min_orders) if enabled else None, min_orders)
-
-
-def report_indexes() -> Sequence[str]:
-    """The indexes the queries above name (migration m008 creates them)."""
-    return ("prompt_events_report", "prompt_events_order_status", "orders_paid_report")
-
