@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from sqlite_utils import Database
 
@@ -63,12 +63,19 @@ def basket_counts(db: Database, min_support: float,
     items = Counter(itertools.chain.from_iterable(baskets))
     frequent = {sku: n for sku, n in items.items() if n >= min_orders}
     pairs: Counter[tuple[str, str]] = Counter()
-    for i, basket in enumerate(baskets, start=1):
-        kept = sorted(sku for sku in basket if sku in frequent)
-        if len(kept) > 1:
-            pairs.update(itertools.combinations(kept, 2))
-        if progress and i % PROGRESS_EVERY == 0:
-            progress(done + i, total)
+
+    def pairs_in(basket: list[str]) -> Iterator[tuple[str, str]]:
+        kept = [sku for sku in basket if sku in frequent]
+        kept.sort()
+        return itertools.combinations(kept, 2)
+
+    several = [b for b in baskets if len(b) > 1]  # a one-product order has no pair
+    for start in range(0, len(several), PROGRESS_EVERY):
+        # One Counter.update a chunk: the counting loop runs in C, not once an order.
+        chunk = several[start:start + PROGRESS_EVERY]
+        pairs.update(itertools.chain.from_iterable(map(pairs_in, chunk)))
+        if progress:
+            progress(done + (start + len(chunk)) * orders // max(1, len(several)), total)
     if progress:
         progress(total, total)
     return BasketCounts(orders=orders, items=frequent,
