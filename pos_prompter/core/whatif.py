@@ -11,9 +11,11 @@ How an order is replayed:
   `suggest` pack is written inactive), with the pack's settings over the store's.
 - The lines the customer brought (origin `scan`, and `upsell`: a line upsold is replayed as
   what was sold) are scanned again in their order, each with its quantity and the price
-  paid, at the time the order was opened; then checkout at the time it was paid. Lines a
-  prompt added (cross-sell, bundle, reward) are not scanned: the replay accepts nothing, so
-  they would not be there. A line of a product no longer in the catalog is left out.
+  paid, at the time the order was opened; then, when a draft fires at checkout, checkout
+  at the time it was paid (every paid order went to payment; the checkout's prompts come
+  after every scan's, so no other draft needs it). Lines a prompt added (cross-sell,
+  bundle, reward) are not scanned: the replay accepts nothing, so they would not be there.
+  A line of a product no longer in the catalog is left out.
 - Every prompt shown, the store's and the drafts', is declined: the order stays as it was,
   the next prompt queued for the same scan gets its turn as after a real answer, and each
   counts against the per-order cap (`max_prompts_per_order`), so a draft competes for the
@@ -250,6 +252,8 @@ class Replay:
         self.engine = _ReplayEngine(catalog, merged_rules(store_rules, self.drafts), settings,
                                     frozenset(d.id for d in self.drafts))
         self.triggers = draft_triggers(self.drafts)
+        self.checkout = any(d.event == "checkout" for d in self.drafts)
+        """Checkout comes after every scan's prompts: only a draft at checkout needs it."""
         self.tallies = {d.id: _Tally() for d in self.drafts}
         self.replayed = 0
 
@@ -281,7 +285,7 @@ class Replay:
                 product = dataclasses.replace(product, price=line.unit_price)
             session.scan(product, order.opened_at, qty=min(max(line.qty, 1), MAX_QTY))
             self._decline_all(session, order.opened_at, shown)
-        if self.triggers is None:
+        if self.checkout:
             session.checkout(order.closed_at)
             self._decline_all(session, order.closed_at, shown)
         for rule_id, tally in self.tallies.items():

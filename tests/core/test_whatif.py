@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MONDAY_0815, spec_catalog_text, spec_rules_data
+import yaml
 from rule_helpers import make_rule
 
 from pos_prompter.core.catalog import Catalog, parse_catalog_csv
@@ -25,7 +26,9 @@ from pos_prompter.core.whatif import (
     whatif,
 )
 
-CATALOG = Catalog(parse_catalog_csv(spec_catalog_text()))
+SPEC_DIR = Path(__file__).parent / "spec_examples"
+MONDAY_0815 = dt.datetime(2026, 11, 23, 8, 15)
+CATALOG = Catalog(parse_catalog_csv((SPEC_DIR / "catalog.csv").read_text(encoding="utf-8")))
 PRICES = {p.sku: p.price for p in CATALOG}
 SETTINGS = Settings(max_prompts_per_order=2, max_offer_ratio=Decimal("1.0"))
 WINDOW = Window.last_days(90, MONDAY_0815)
@@ -35,7 +38,7 @@ def rules(*raw: dict[str, Any]) -> tuple[Rule, ...]:
     return parse_pack({"version": 1, "rules": list(raw)}).rules
 
 
-STORE = parse_pack(spec_rules_data()).rules
+STORE = parse_pack(yaml.safe_load((SPEC_DIR / "rules.yaml").read_text(encoding="utf-8"))).rules
 
 
 def order(order_id: int, *skus: str, at: dt.datetime = MONDAY_0815,
@@ -104,7 +107,7 @@ def test_the_shortcut_gives_what_a_full_replay_gives() -> None:
     assert draft_triggers(drafts) is not None
     quick = Replay(CATALOG, STORE, SETTINGS, drafts)
     full = Replay(CATALOG, STORE, SETTINGS, drafts)
-    full.triggers = None  # every order whole, through checkout
+    full.triggers, full.checkout = None, True  # every order whole, through checkout
     for o in orders:
         quick.add(o)
         full.add(o)
