@@ -101,10 +101,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     cmd = commands.add_parser(
         "suggest", parents=[store], help="cross-sells mined from sales, with their evidence",
         description="Pairs of products bought together more often than chance in the "
-                    "store's paid orders (scanned lines, not prompt-added ones), best first "
-                    "(lift, then confidence, then orders), each with its evidence and the "
-                    "rule that already offers it, if any. --format yaml writes the others "
-                    "as a pack of inactive draft rules to import with --merge.")
+                    "store's paid orders (the lines customers brought, not those a prompt "
+                    "added), best first (lift, then confidence, then orders), each with "
+                    "its evidence and the rule that already offers it, if any. --format "
+                    "yaml writes the others as a pack of inactive draft rules to import "
+                    "with --merge.")
     cmd.add_argument("--min-support", metavar="S",
                      help=f"the share of orders a pair must be in, as a fraction (default "
                           f"{DEFAULT_MIN_SUPPORT:g}; 0.001 = 0.1%%); never fewer than 5 orders")

@@ -3,9 +3,11 @@ each pair of products.
 
 Which orders and lines count (docs/decisions.md "Results for managers"):
 - paid orders only, from the till and imported alike (an open order is not a sale yet);
-- only lines the customer chose, `origin = 'scan'` (imported lines are all scans): a line a
-  prompt added (upsell, cross_sell, bundle, reward) is what the store's own rules sold, and
-  counting it would have the store's prompts "discover" themselves and inflate their lift;
+- only lines the customer brought: `scan` (imported lines are all scans) and `upsell` (an
+  accepted upsell replaces the scanned line with a bigger size: still the item the customer
+  chose). A line a prompt added (cross_sell, bundle, reward) is what the store's own rules
+  sold, and counting it would have the store's prompts "discover" themselves and inflate
+  their lift;
 - distinct products per order: two of the same item are one product in that basket.
 
 One read of the baskets (grouped in SQLite), kept in memory; then products below
@@ -30,7 +32,7 @@ PROGRESS_EVERY = 20_000
 
 BASKETS = """
     SELECT group_concat(l.sku) FROM orders o JOIN order_lines l ON l.order_id = o.id
-    WHERE o.status = 'paid' AND l.origin = 'scan'
+    WHERE o.status = 'paid' AND l.origin IN ('scan', 'upsell')
     GROUP BY o.id
 """
 """One row per order with a scanned line: its SKUs joined by commas (a SKU has no comma:

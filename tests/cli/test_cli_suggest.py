@@ -47,7 +47,8 @@ def import_history(cli: RunCli, db: Path, tmp_path: Path,
 
 def add_noise_that_must_not_count(db: Path) -> None:
     """Till orders a miner must leave out: 50 paid orders whose cookie a prompt added
-    (origin cross_sell), and 50 open orders of latte + cookie."""
+    (origin cross_sell), and 50 open orders of latte + cookie. The paid orders' latte
+    counts, half of them scanned and half an accepted upsell (it replaced the line)."""
     with sqlite3.connect(db) as conn:
         for n in range(100):
             status = "paid" if n < 50 else "open"
@@ -57,7 +58,7 @@ def add_noise_that_must_not_count(db: Path) -> None:
             conn.executemany(
                 "INSERT INTO order_lines(order_id, line_no, sku, name, qty, unit_price_cents, "
                 "origin) VALUES (?, ?, ?, 'x', 1, 100, ?)",
-                [(oid, 1, "LATTE-T", "scan"),
+                [(oid, 1, "LATTE-T", "upsell" if n % 2 else "scan"),
                  (oid, 2, "COOKIE-OAT", "cross_sell" if status == "paid" else "scan")])
 
 
