@@ -270,7 +270,7 @@ def install_check(base_python: str) -> None:
     """For each package and Python: a wheel on PyPI? else an sdist, and does it build here?"""
     pip = [base_python, "-m", "pip", "download", "--no-deps", "-q", "--disable-pip-version-check"]
     print("\nInstalls from PyPI (pip download --no-deps; CPython, manylinux x86_64):")
-    print(f"  {'package':20}" + "".join(f"{v:>26}" for v in PYTHONS))
+    print(f"  {'package':20}" + "".join(f"  {v:28}" for v in PYTHONS))
     for package in PACKAGES:
         cells = []
         for version in PYTHONS:
@@ -289,7 +289,7 @@ def install_check(base_python: str) -> None:
                     cells.append("NOT AVAILABLE")
                     continue
                 cells.append("sdist: " + build_here(version, package))
-        print(f"  {package:20}" + "".join(f"{c:>26}" for c in cells))
+        print(f"  {package:20}" + "".join(f"  {c:28}" for c in cells))
 
 
 def build_here(version: str, package: str) -> str:
