@@ -5,7 +5,7 @@ acceptance rate of the store's prompts of its kind (pos_prompter.core.whatif say
 
 The pack is read as `import rules` reads it, and refused the same way (exit 1, one line
 per lint error) when lint finds errors in its rules, such as products the store lacks.
-The store is only read; a practice store is refused (practice runs are not sales).
+Nothing in the store is changed; a practice store is refused (practice runs are not sales).
 """
 
 from __future__ import annotations
@@ -145,8 +145,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
                     "orders of the last N days, with the store's rules beside it and every "
                     "prompt declined: how often each draft would have been shown, and the "
                     "revenue expected at the acceptance rate of the store's prompts of the "
-                    "same kind. A pack that lint finds errors in is refused (exit 1). The "
-                    "store is only read.")
+                    "same kind. A pack that lint finds errors in is refused (exit 1). It "
+                    "changes nothing in the store.")
     whatif.add_argument("file", type=Path, metavar="FILE.yaml",
                         help="the draft rule pack (YAML or JSON), as `import rules` reads it")
     whatif.add_argument("--days", type=days_arg, default=DEFAULT_DAYS, metavar="N",

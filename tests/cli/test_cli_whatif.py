@@ -10,6 +10,7 @@ outside every window used here, so a rate over all history would read 4 of 7).
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import sqlite3
 from decimal import Decimal
@@ -302,3 +303,20 @@ def test_no_store_and_a_practice_store_are_refused(cli: RunCli, shop: Path,
     with sqlite3.connect(renamed) as conn:
         conn.execute("INSERT INTO settings(key, value) VALUES ('training', 'true')")
     cli("whatif", pack, "--db", renamed).assert_clean_error(2, "practice store")
+
+
+def test_progress_only_for_many_orders() -> None:
+    from pos_prompter.cli.whatif import PROGRESS_MIN_ORDERS, _Progress
+
+    few = io.StringIO()
+    meter = _Progress(few)
+    meter(0, 100)
+    meter(100, 100)
+    assert few.getvalue() == ""
+    many = io.StringIO()
+    meter = _Progress(many)
+    total = PROGRESS_MIN_ORDERS * 2
+    for done in (0, total // 2, total // 2, total):
+        meter(done, total)
+    assert many.getvalue() == (f"\rreplaying {total} orders: 0%\rreplaying {total} orders: "
+                               f"50%\rreplaying {total} orders: 100%\n")
