@@ -27,8 +27,8 @@ from sqlite_utils import Database
 from pos_prompter.core.suggest import BasketCounts, min_orders_for
 
 Progress = Callable[[int, int], None]
-PROGRESS_EVERY = 20_000
-"""Orders between two progress calls."""
+PROGRESS_STEPS = 100
+"""About this many progress calls in all (never more often than every 1,000 orders)."""
 
 BASKETS = """
     SELECT group_concat(l.sku) FROM orders o JOIN order_lines l ON l.order_id = o.id
@@ -53,11 +53,11 @@ def basket_counts(db: Database, min_support: float,
     `min_orders_for(min_support, orders)` orders are kept. `progress(done, total)` is
     called as orders are read and then counted (total: twice the paid orders)."""
     total = paid_orders(db) * 2
-    done = 0
+    every = max(1_000, total // PROGRESS_STEPS)
     baskets: list[list[str]] = []
     for (skus,) in db.execute(BASKETS):
         baskets.append(list(set(skus.split(","))))
-        if progress and len(baskets) % PROGRESS_EVERY == 0:
+        if progress and len(baskets) % every == 0:
             progress(len(baskets), total)
     done = len(baskets)
     orders = len(baskets)
@@ -72,9 +72,9 @@ def basket_counts(db: Database, min_support: float,
         return itertools.combinations(kept, 2)
 
     several = [b for b in baskets if len(b) > 1]  # a one-product order has no pair
-    for start in range(0, len(several), PROGRESS_EVERY):
+    for start in range(0, len(several), every):
         # One Counter.update a chunk: the counting loop runs in C, not once an order.
-        chunk = several[start:start + PROGRESS_EVERY]
+        chunk = several[start:start + every]
         pairs.update(itertools.chain.from_iterable(map(pairs_in, chunk)))
         if progress:
             progress(done + (start + len(chunk)) * orders // max(1, len(several)), total)

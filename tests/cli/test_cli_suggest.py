@@ -4,16 +4,21 @@ counts worked out here from the very orders imported, independently of the store
 from __future__ import annotations
 
 import json
+import os
+import pty
 import random
 import sqlite3
+import subprocess
+import sys
 from itertools import combinations
 from pathlib import Path
 
 import pytest
 import yaml
-from cli_support import RunCli, run_subprocess
+from cli_support import RunCli, no_display_env, run_subprocess
 
 from pos_prompter.bootstrap import training_store_path
+from pos_prompter.cli.suggest import PROGRESS_MIN_ORDERS
 
 SKUS = ("LATTE-T", "LATTE-G", "CAPP-T", "AMER-T", "MOCHA-T", "CHAI-T", "COCOA-T", "CROISSANT",
         "MUFFIN-BB", "CINN-ROLL", "COOKIE-OAT", "BEANS-HOUSE")
@@ -183,3 +188,47 @@ def test_a_practice_store_is_refused(cli: RunCli, store_copy) -> None:
     db.replace(practice)
     result = cli("suggest", "--db", practice)
     result.assert_clean_error(2, "practice store", str(db))
+
+
+def many_paid_orders(db: Path, orders: int) -> None:
+    with sqlite3.connect(db) as conn:
+        for n in range(orders):
+            oid = conn.execute("INSERT INTO orders(status, opened_at, closed_at, total_cents) "
+                               "VALUES ('paid', '2026-11-20T10:00:00', '2026-11-20T10:01:00', "
+                               "0)").lastrowid
+            conn.executemany(
+                "INSERT INTO order_lines(order_id, line_no, sku, name, qty, unit_price_cents, "
+                "origin) VALUES (?, ?, ?, 'x', 1, 100, 'scan')",
+                [(oid, 1, SKUS[n % 5]), (oid, 2, SKUS[5 + n % 3])])
+
+
+def test_long_mining_shows_a_progress_line_on_a_terminal(store_copy, tmp_path: Path) -> None:
+    db = store_copy("cafe")
+    many_paid_orders(db, PROGRESS_MIN_ORDERS)
+    leader, follower = pty.openpty()
+    out_file = tmp_path / "out.json"
+    with out_file.open("w") as stdout:
+        proc = subprocess.Popen([sys.executable, "-m", "pos_prompter", "suggest", "--db", db,
+                                 "--format", "json"], stdout=stdout, stderr=follower,
+                                env=no_display_env())
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    assert proc.wait(timeout=120) == 0
+    os.close(leader)
+    shown = b"".join(chunks).decode()
+    assert "\rmining the paid orders: " in shown
+    assert shown.rstrip().endswith("mining the paid orders: 100%")
+    assert shown.count("\r") >= 3  # one line, rewritten in place
+    assert json.loads(out_file.read_text())  # stdout is the JSON alone
+    # Not a terminal: no progress line (a pipe or a file gets only the note, if any).
+    quiet = run_subprocess("suggest", "--db", db, "--format", "json")
+    assert quiet.code == 0
+    assert "mining" not in quiet.err
