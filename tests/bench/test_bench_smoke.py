@@ -23,7 +23,8 @@ def run(*args: str, timeout: float = 40) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize("name", ["bench_engine", "bench_store", "bench_simulate", "bench_lint",
                                   "bench_rule_list", "bench_reload",
                                   "bench_workspace_reload", "bench_workspace_open",
-                                  "bench_practice_generate", "bench_practice_open"])
+                                  "bench_practice_generate", "bench_practice_open",
+                                  "bench_report", "bench_whatif"])
 def test_bench_runs_quick_and_prints_ratios(name: str) -> None:
     result = run(str(BENCH / f"{name}.py"), "--quick")
     assert result.returncode == 0, result.stderr[-3000:]
