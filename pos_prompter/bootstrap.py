@@ -37,6 +37,7 @@ from pos_prompter.core.rules import (
 from pos_prompter.resources import DEMOS, demo_dir
 from pos_prompter.store import ImportSummary, Store, StoreError
 from pos_prompter.store.auth import StaffStore
+from pos_prompter.store.demo_history import add_demo_history
 from pos_prompter.store.store import Progress
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -375,12 +376,15 @@ def add_demo_staff(store: Store, *, actor: str | None = None) -> None:
         staff.add_person(name, role, secret, actor=actor)
 
 
-def init_store(path: Path, demo: str | None = None, *, actor: str | None = None) -> Store:
+def init_store(path: Path, demo: str | None = None, *, actor: str | None = None,
+               history: bool = False) -> Store:
     """Create a new store (refusing to touch an existing file), optionally seeded.
 
     A demo store gets DEMO_STAFF; any other store only the clerk, with no PIN and no
     manager, so `StaffStore(store).needs_first_manager()` is True until the first run
-    (or `pos-prompter staff add NAME --role manager`) makes one."""
+    (or `pos-prompter staff add NAME --role manager`) makes one. `history=True` also gives
+    a demo store its generated past sales (pos_prompter.core.demo_history: about 90 days,
+    the same on any day); without it the store has no orders (tests count on order 1)."""
     if path.exists():
         raise InputError(f"{path} already exists; choose another path or remove it first")
     if demo is not None and demo not in DEMOS:
@@ -390,6 +394,8 @@ def init_store(path: Path, demo: str | None = None, *, actor: str | None = None)
         if demo:
             add_demo_staff(store, actor=actor)
             seed_demo(store, demo, actor=actor)
+            if history:
+                add_demo_history(store, demo, [name for name, _r, _s in DEMO_STAFF])
         else:
             store.add_staff(DEFAULT_CLERK, "clerk", actor=actor)
     except (ValidationError, StoreError):
@@ -401,8 +407,9 @@ def init_store(path: Path, demo: str | None = None, *, actor: str | None = None)
 
 def open_or_create(path: Path, demo: str = "cafe") -> Store:
     """What `pos-prompter` does on start: open the store, or create it from a demo so the
-    first run is ready to scan."""
+    first run is ready to scan, with the demo's past sales so the manager's reports show
+    something."""
     if path.exists():
         return Store.open(path)
-    return init_store(path, demo)
+    return init_store(path, demo, history=True)
 

@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init", parents=[store], help="create a store",
                                description="Create a new store file (never overwrites one).")
     init.add_argument("--demo", choices=DEMOS, help="seed it with a demo catalog and rules")
+    init.add_argument("--no-history", action="store_true",
+                      help="a demo store without its 90 days of generated past sales")
     init.set_defaults(func=cmd_init)
 
     dry_run_help = ("show what would be added, changed and removed (and lint's findings) "

@@ -28,6 +28,7 @@ from pos_prompter.imports import (
     preview_rules,
 )
 from pos_prompter.store import Store
+from pos_prompter.store.demo_history import paid_orders_span
 
 PROGRESS_MIN_PRODUCTS = 1000
 """Catalogs smaller than this import in the blink of an eye: no progress line."""
@@ -39,11 +40,16 @@ def _count(n: int, word: str) -> str:
 
 def cmd_init(args: argparse.Namespace) -> int:
     db = need_db(args, "init")
-    with init_store(db, args.demo, actor=cli_actor()) as store:
+    history = bool(args.demo) and not args.no_history
+    with init_store(db, args.demo, actor=cli_actor(), history=history) as store:
         products = len(store.load_catalog())
         rules = len(store.load_rules())
+        sales = paid_orders_span(store)
     what = _count(products, "product") + ", " + _count(rules, "rule")
     if args.demo:
+        if sales is not None:
+            count, first, last = sales
+            what += f" and {_count(count, 'past order')} from {first} to {last}"
         out(f"Created {db} from the {args.demo} demo: {what}\n")
     else:
         out(f"Created {db}: an empty store ({what}); next: "

@@ -61,9 +61,11 @@ def run_subprocess(*args: object, program: list[str] | None = None,
 
 
 def build_store(path: Path, *, demo: str | None = None, catalog: Path | None = None,
-                rules: Path | None = None) -> Path:
-    """A store made through the command line itself."""
-    steps: list[list[str]] = [["init", "--db", str(path)] + (["--demo", demo] if demo else [])]
+                rules: Path | None = None, history: bool = False) -> Path:
+    """A store made through the command line itself. A demo store comes without its
+    generated past sales unless `history` (so its first order is order 1)."""
+    demo_args = ["--demo", demo] + ([] if history else ["--no-history"]) if demo else []
+    steps: list[list[str]] = [["init", "--db", str(path), *demo_args]]
     if catalog is not None:
         steps.append(["import", "catalog", str(catalog), "--db", str(path)])
     if rules is not None:

@@ -19,7 +19,9 @@ def test_init_each_demo(cli: RunCli, tmp_path: Path, demo: str) -> None:
     assert result.code == 0, result.err
     products = len(parse_catalog_csv((DEMO_ROOT / demo / "catalog.csv").read_text("utf-8")))
     rules = len(yaml.safe_load((DEMO_ROOT / demo / "rules.yaml").read_text("utf-8"))["rules"])
-    assert result.out == f"Created {db} from the {demo} demo: {products} products, {rules} rules\n"
+    assert result.out.startswith(
+        f"Created {db} from the {demo} demo: {products} products, {rules} rules and ")
+    assert result.out.endswith(" past orders from 2026-08-25 to 2026-11-22\n")
     assert query(db, "SELECT count(*) FROM products")[0][0] == products
     assert query(db, "SELECT count(*) FROM rules")[0][0] == rules
     assert query(db, "SELECT name, role FROM staff ORDER BY name") == [
