@@ -452,16 +452,20 @@ class RuleEditor(QWidget):
 
     # ------------------------------------------------------------------ public API
 
-    def edit_rule(self, rule: Rule | None, *, refresh: bool = True) -> None:
+    def edit_rule(self, rule: Rule | None, *, refresh: bool = True, draft: bool = False) -> None:
         """Load `rule` into the form (None: a new, empty rule). Undo history starts over.
 
         First the editor catches up with what was published since its context was read
         (reading the store on this thread); `refresh=False` keeps the context it has (just
-        given by `set_context`, say)."""
+        given by `set_context`, say). `draft`: `rule` is a new rule's first values, not in
+        the store (a mined suggestion's): the form counts as unsaved until published."""
         if refresh:
             self._refresh_context()
-        self._published = rule is not None and any(r.id == rule.id for r in self._rules)
+        self._published = not draft and rule is not None and \
+            any(r.id == rule.id for r in self._rules)
         self._load(rule_to_dict(rule) if rule is not None else NEW_RULE)
+        if draft:
+            self._baseline = dict_from_values(values_from_dict(NEW_RULE))
         self.findings = []
         self._show_findings()
         self._set_status("")

@@ -44,6 +44,7 @@ from pos_prompter.ui.workspace.import_dialog import ImportDialog
 from pos_prompter.ui.workspace.rule_editor import EditorContext, RuleEditor
 from pos_prompter.ui.workspace.rule_list import ListData, RuleListView, load_list
 from pos_prompter.ui.workspace.sign_in import DEMO_PASSWORDS, ChangePasswordDialog
+from pos_prompter.ui.workspace.suggestion_list import SuggestionList
 
 WINDOW_SIZE = QSize(1280, 800)
 """What the workspace opens at (less on a smaller screen)."""
@@ -244,6 +245,8 @@ class WorkspaceWindow(QMainWindow):
         self.tabs.setObjectName("workspaceTabs")
         self.tabs.addTab(self.splitter, "Rules")
         self.tabs.addTab(self.audit_view, "Audit log")
+        self.suggestion_list = SuggestionList(self.store, central)
+        self.tabs.addTab(self.suggestion_list, "Suggestions")
 
         self.message = plain_label("workspaceMessage", self)
         self.statusBar().addWidget(self.message, 1)
@@ -254,6 +257,7 @@ class WorkspaceWindow(QMainWindow):
 
         self.rule_list.rule_selected.connect(self._on_rule_selected)
         self.rule_list.new_rule_requested.connect(self.new_rule)
+        self.suggestion_list.draft_requested.connect(self.new_draft)
         self.rule_list.rules_changed.connect(self._on_rules_changed)
         self.rule_list.message_shown.connect(self.say)
         self.rule_list.reloaded.connect(self._on_rules_reloaded)
@@ -429,6 +433,20 @@ class WorkspaceWindow(QMainWindow):
             self._edit(None)
             self.rule_list.select_rule(None)
             self.tabs.setCurrentIndex(0)
+
+        self._confirm_discard(start)
+
+    @Slot(object)
+    def new_draft(self, draft: Rule) -> None:
+        """Start a new rule in the editor from a mined suggestion's inactive `draft` (not in
+        the store until the manager publishes it)."""
+        def start() -> None:
+            self._editing = None
+            self.editor.edit_rule(draft, draft=True)
+            self.rule_list.select_rule(None)
+            self.tabs.setCurrentIndex(0)
+            self.say(f"Draft {draft.id} from a suggestion: check it and publish it; it stays "
+                     "off until you switch it on.")
 
         self._confirm_discard(start)
 
