@@ -5,6 +5,7 @@ inactive, and nothing is published until the manager publishes it."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import subprocess
 import sys
@@ -235,3 +236,26 @@ def test_the_draft_is_core_suggests_draft(qtbot: QtBot, make_workspace: MakeWork
     # The draft is in the editor, unpublished: closing the workspace would ask first.
     assert window.editor.has_unsaved_changes()
     window.editor.edit_rule(None)
+
+
+def test_a_draft_asked_for_after_a_publish_elsewhere_is_mined_again_first(
+        qtbot: QtBot, make_workspace: MakeWorkspace, history_store: Path) -> None:
+    _window, tab = open_suggestions(qtbot, make_workspace, history_store)
+    assert tab.select("CHAI-T", "COOKIE-OAT")
+    assert tab.selected() is not None
+    # Meanwhile, on another till or the command line, a rule that offers it goes live.
+    with Store.open(history_store) as store:
+        m = tab.data
+        assert m is not None
+        draft = draft_rules([tab.model.suggestions[0]], m.rules, m.orders, m.catalog,
+                            m.settings)[0]
+        store.save_rule(dataclasses.replace(draft, id="chai-cookie", active=True),
+                        actor="someone")
+    with qtbot.assertNotEmitted(tab.draft_requested), \
+            qtbot.waitSignal(tab.mined, timeout=20_000):
+        child(tab, QPushButton, "makeDraftButton").click()
+    s = tab.selected()
+    assert s is not None
+    assert (s.trigger, s.offer, s.covered_by) == ("CHAI-T", "COOKIE-OAT", "chai-cookie")
+    assert "Rule chai-cookie already offers it" in tab.detail.text()
+    assert not child(tab, QPushButton, "makeDraftButton").isEnabled()
