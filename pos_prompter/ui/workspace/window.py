@@ -41,6 +41,7 @@ from pos_prompter.ui.store_watcher import StoreWatcher, commit_counter
 from pos_prompter.ui.widgets import open_file_chooser, plain_label
 from pos_prompter.ui.workspace.audit_view import AuditData, AuditView, load_audit
 from pos_prompter.ui.workspace.import_dialog import ImportDialog
+from pos_prompter.ui.workspace.report_view import ReportView
 from pos_prompter.ui.workspace.rule_editor import EditorContext, RuleEditor
 from pos_prompter.ui.workspace.rule_list import ListData, RuleListView, load_list
 from pos_prompter.ui.workspace.sign_in import DEMO_PASSWORDS, ChangePasswordDialog
@@ -245,6 +246,7 @@ class WorkspaceWindow(QMainWindow):
         self.tabs.setObjectName("workspaceTabs")
         self.tabs.addTab(self.splitter, "Rules")
         self.tabs.addTab(self.audit_view, "Audit log")
+        self.tabs.addTab(ReportView(self.store, central, today=self.today), "Results")
         self.suggestion_list = SuggestionList(self.store, central)
         self.tabs.addTab(self.suggestion_list, "Suggestions")
 

@@ -1,0 +1,273 @@
+"""The tables of the workspace's Results page (report_view.py): one table model per part of
+the report (by rule, clerk, hour, day; the true uplift; the leaderboard), each sortable by
+any column, money written in the store's currency ("$6.10").
+
+The rows are the report's own values (pos_prompter.core.results, read by
+pos_prompter.store.reports.load_report): nothing here computes a figure, it only writes
+them for people and sorts them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from pos_prompter.core.money import format_money
+from pos_prompter.core.results import LeaderboardEntry, Row
+from pos_prompter.core.uplift import Uplift
+from pos_prompter.ui.list_model import ListTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+Money = Callable[[int], str]
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+"""data() with this role returns the value a column sorts by (None sorts last)."""
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
+"""data() with this role returns the row's item (a Row, Uplift or LeaderboardEntry)."""
+
+KIND_TEXT = {"upsell": "upsell", "cross_sell": "cross-sell", "bundle": "bundle",
+             "threshold": "threshold"}
+
+
+def percent(rate: float | None) -> str:
+    return "\N{EN DASH}" if rate is None else f"{rate * 100:.1f}%"
+
+
+def whole_cents(value: Decimal) -> int:
+    """A Decimal amount of cents (or of the currency unit times 100) to whole cents."""
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
+
+
+def hour_text(hour: Any) -> str:
+    return f"{hour:02d}:00\N{EN DASH}{hour:02d}:59" if isinstance(hour, int) else str(hour)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    text: Callable[[Any], str]
+    key: Callable[[Any], Any]
+    """The value the column sorts by (numbers as numbers; None sorts last)."""
+    numeric: bool = True
+    tooltip: Callable[[Any], str] | None = None
+
+
+class ReportTableModel(ListTableModel):
+    """Rows of one report table under `columns`; sortable by any column (`sort`)."""
+
+    def __init__(self, name: str, columns: Sequence[Column],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.columns = list(columns)
+        self.headers = tuple(c.header for c in self.columns)
+        self.numeric_columns = frozenset(i for i, c in enumerate(self.columns) if c.numeric)
+        self._items: list[Any] = []
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+
+    def table_rows(self) -> Sequence[Any]:
+        return self._items
+
+    @property
+    def items(self) -> list[Any]:
+        return list(self._items)
+
+    def set_items(self, items: Sequence[Any]) -> None:
+        """Show `items` (in the order last sorted by, if any)."""
+        self.beginResetModel()
+        self._items = list(items)
+        if self._sorted_by is not None:
+            self._items = self._ordered(self._items, *self._sorted_by)
+        self.endResetModel()
+
+    def text(self, row: int, column: int) -> str:
+        return self.columns[column].text(self._items[row])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.item_at(index)
+        if item is None or not 0 <= index.column() < len(self.columns):
+            return None
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (column.tooltip or column.text)(item)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self.alignment(index.column())
+        if role == SORT_ROLE:
+            return column.key(item)
+        if role == ITEM_ROLE:
+            return item
+        return None
+
+    def _ordered(self, items: list[Any], column: int, order: Qt.SortOrder) -> list[Any]:
+        key = self.columns[column].key
+        present = [i for i in items if key(i) is not None]
+        absent = [i for i in items if key(i) is None]
+        present.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        return present + absent  # no value: last either way
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = list(self._items)
+        self._items = self._ordered(self._items, column, order)
+        self._sorted_by = (column, order)
+        where = {id(item): row for row, item in enumerate(self._items)}
+        old = self.persistentIndexList()
+        self.changePersistentIndexList(
+            old, [self.index(where[id(before[i.row()])], i.column()) for i in old])
+        self.layoutChanged.emit()
+
+
+# ---------------------------------------------------------------------- the tables
+
+
+def _outcome_columns(money: Money) -> list[Column]:
+    def margin_text(row: Row) -> str:
+        margin = row.outcomes.margin_added
+        if margin is None:
+            return "\N{EN DASH}"
+        text = money(margin)
+        if row.outcomes.margin_accepted != row.outcomes.accepted:
+            text += f" ({row.outcomes.margin_accepted} of {row.outcomes.accepted})"
+        return text
+
+    def margin_tip(row: Row) -> str:
+        if row.outcomes.margin_added is None:
+            return ("Not known: no accepted offer here has costs for every product it "
+                    "added (an upsell's margin is never known).")
+        return (f"Revenue minus cost of the {row.outcomes.margin_accepted} accepted offers "
+                f"whose products all have a cost, of {row.outcomes.accepted} accepted.")
+
+    return [
+        Column("Shown", lambda r: str(r.outcomes.shown), lambda r: r.outcomes.shown),
+        Column("Accepted", lambda r: str(r.outcomes.accepted), lambda r: r.outcomes.accepted),
+        Column("Declined", lambda r: str(r.outcomes.declined), lambda r: r.outcomes.declined),
+        Column("Ignored", lambda r: str(r.outcomes.ignored), lambda r: r.outcomes.ignored),
+        Column("Acceptance", lambda r: percent(r.outcomes.acceptance_rate),
+               lambda r: r.outcomes.acceptance_rate),
+        Column("Revenue added", lambda r: money(r.outcomes.revenue),
+               lambda r: r.outcomes.revenue),
+        Column("Margin added", margin_text, lambda r: r.outcomes.margin_added,
+               tooltip=margin_tip),
+    ]
+
+
+def _order_columns(money: Money) -> list[Column]:
+    def aov(row: Row) -> Decimal | None:
+        return row.orders.average_order_value if row.orders is not None else None
+
+    def aov_text(row: Row) -> str:
+        value = aov(row)
+        return "\N{EN DASH}" if value is None else money(whole_cents(value * 100))
+
+    return [
+        Column("Orders", lambda r: str(r.orders.orders if r.orders else 0),
+               lambda r: r.orders.orders if r.orders else 0),
+        Column("Avg order", aov_text, aov),
+        Column("Attach rate", lambda r: percent(r.orders.attach_rate if r.orders else None),
+               lambda r: r.orders.attach_rate if r.orders else None),
+    ]
+
+
+def rule_model(money: Money, parent: QObject | None = None) -> ReportTableModel:
+    return ReportTableModel("reportRulesModel", [
+        Column("Rule", lambda r: str(r.key), lambda r: str(r.key), numeric=False),
+        Column("Title", lambda r: r.title or "", lambda r: (r.title or "").lower(),
+               numeric=False),
+        Column("Kind", lambda r: KIND_TEXT.get(r.kind or "", r.kind or ""),
+               lambda r: r.kind or "", numeric=False),
+        *_outcome_columns(money),
+        Column("Held out", lambda r: str(r.outcomes.held_out), lambda r: r.outcomes.held_out),
+    ], parent)
+
+
+def clerk_model(money: Money, parent: QObject | None = None) -> ReportTableModel:
+    return ReportTableModel("reportClerksModel", [
+        Column("Clerk", lambda r: "(nobody signed in)" if r.key is None else str(r.key),
+               lambda r: "" if r.key is None else str(r.key).lower(), numeric=False),
+        *_outcome_columns(money), *_order_columns(money)], parent)
+
+
+def hour_model(money: Money, parent: QObject | None = None) -> ReportTableModel:
+    return ReportTableModel("reportHoursModel", [
+        Column("Hour", lambda r: hour_text(r.key), lambda r: r.key, numeric=False),
+        *_outcome_columns(money), *_order_columns(money)], parent)
+
+
+def day_model(money: Money, parent: QObject | None = None) -> ReportTableModel:
+    return ReportTableModel("reportDaysModel", [
+        Column("Day", lambda r: str(r.key), lambda r: str(r.key), numeric=False),
+        *_outcome_columns(money), *_order_columns(money)], parent)
+
+
+def more_orders(uplift: Uplift) -> int:
+    """Paid orders still needed (both groups together) before the uplift says anything."""
+    return sum(uplift.more_needed())
+
+
+def uplift_model(money: Money, parent: QObject | None = None) -> ReportTableModel:
+    def cents(value: Decimal) -> str:
+        return money(whole_cents(value))
+
+    def mean(sample_of: Callable[[Uplift], Any]) -> Callable[[Uplift], str]:
+        return lambda u: cents(sample_of(u).mean()) if u.enough_data else "\N{EN DASH}"
+
+    def verdict(u: Uplift) -> str:
+        interval = u.interval
+        if interval is None:
+            return f"not enough data yet: {more_orders(u)} more orders"
+        return f"{cents(interval.difference)} ({cents(interval.low)} to {cents(interval.high)})"
+
+    def verdict_key(u: Uplift) -> Any:
+        interval = u.interval
+        return float(interval.difference) if interval is not None else None
+
+    return ReportTableModel("reportUpliftModel", [
+        Column("Rule", lambda u: u.rule, lambda u: u.rule, numeric=False),
+        Column("Shown in", lambda u: f"{u.treated.n} orders", lambda u: u.treated.n),
+        Column("Held out of", lambda u: f"{u.holdout.n} orders", lambda u: u.holdout.n),
+        Column("Per order, shown", mean(lambda u: u.treated),
+               lambda u: float(u.treated.mean()) if u.enough_data else None),
+        Column("Per order, held out", mean(lambda u: u.holdout),
+               lambda u: float(u.holdout.mean()) if u.enough_data else None),
+        Column("Uplift per order (95%)", verdict, verdict_key),
+        Column("What it means", lambda u: u.sentence(), lambda u: u.sentence().lower(),
+               numeric=False),
+    ], parent)
+
+
+def leaderboard_model(parent: QObject | None = None) -> ReportTableModel:
+    def rate(e: LeaderboardEntry) -> float | None:
+        return e.accepted / e.offers if e.offers else None
+
+    def per_order(e: LeaderboardEntry) -> float | None:
+        return e.offers / e.orders if e.orders else None
+
+    return ReportTableModel("reportLeaderboardModel", [
+        Column("Rank", lambda e: str(e.rank), lambda e: e.rank),
+        Column("Clerk", lambda e: e.clerk, lambda e: e.clerk.lower(), numeric=False),
+        Column("Orders", lambda e: str(e.orders), lambda e: e.orders),
+        Column("Offers made", lambda e: str(e.offers), lambda e: e.offers),
+        Column("Accepted", lambda e: str(e.accepted), lambda e: e.accepted),
+        Column("Acceptance", lambda e: percent(rate(e)), rate),
+        Column("Offers per order", lambda e: "\N{EN DASH}" if per_order(e) is None
+               else f"{per_order(e):.2f}", per_order),
+    ], parent)
+
+
+class MoneyText:
+    """Cents as the store's currency text; `currency` is set from each report read (the
+    models share one, so a change of currency shows everywhere at the next load)."""
+
+    def __init__(self, currency: str = "USD") -> None:
+        self.currency = currency
+
+    def __call__(self, cents: int) -> str:
+        return format_money(cents, self.currency)

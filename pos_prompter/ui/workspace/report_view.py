@@ -1,0 +1,502 @@
+"""The Results page of the workspace (issue 10): for a date range, what the prompts did.
+
+Totals (orders, average order value, attach rate, acceptance, revenue and margin added),
+three bar charts (acceptance by rule, revenue added by day, offers by hour of day), and the
+tables by rule, clerk, hour and day, each rule's true uplift against its held-out orders
+in plain sentences, and the clerks' leaderboard when the store turned it on. Export CSV
+writes what is shown, in the CSV of `pos-prompter report --format csv`.
+
+The report is read by `load_report` (pos_prompter.store.reports) in a worker thread on a
+connection of its own (`StoreJob`), never on the UI thread: the till beside the workspace
+keeps selling while it loads. The page says "Loading…" meanwhile; a range asked for while
+a load runs is read right after it, and the older result is dropped (never two loads at
+once, never an old range shown over a newer one). The page reads the report each time it
+is shown, and when the range changes. Practice stores are refused, as the command does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_prompter.cli.report import report_csv
+from pos_prompter.core.errors import InputError
+from pos_prompter.core.results import Period, Report, Row
+from pos_prompter.store import Store
+from pos_prompter.store.reports import is_practice_store, load_report
+from pos_prompter.ui.charts import MONTHS, BarChart, day_label
+from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
+from pos_prompter.ui.widgets import dialog_button, open_file_chooser, plain_label
+from pos_prompter.ui.workspace.report_models import (
+    MoneyText,
+    ReportTableModel,
+    clerk_model,
+    day_model,
+    hour_model,
+    leaderboard_model,
+    percent,
+    rule_model,
+    uplift_model,
+    whole_cents,
+)
+
+NO_DATE = QDate(2000, 1, 1)
+"""A date edit at this (its minimum) means "no bound"; it shows the special text 'any'."""
+QUICK_RANGES = (("Today", "reportToday", 1), ("7 days", "reportWeek", 7),
+                ("30 days", "reportMonth", 30), ("All", "reportAll", None))
+"""The quick buttons: text, object name, days up to and including today (None: all)."""
+DEFAULT_DAYS = 30
+MAX_RULE_BARS = 12
+"""The acceptance chart shows the rules with the most offers, at most this many."""
+MAX_DAY_BARS = 31
+"""More days than this are added up by week (and more than 26 weeks by month)."""
+
+REPORT_QSS = """
+#reportTile {
+    background: #f6f8fb;
+    border: 1px solid #d5dbe3;
+    border-radius: 6px;
+}
+#reportTileCaption { color: #5b6675; }
+#reportTileValue { font-size: 18px; font-weight: bold; color: #1f2a37; }
+"""
+
+_LOADS = Unowned()
+"""Report loads whose thread has not finished (a page closed meanwhile must not take a
+running thread with it)."""
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """One report as read in the worker, with the currency to write its money in."""
+
+    report: Report
+    currency: str
+
+
+def load_results(store: Store, period: Period) -> ReportData:
+    """Read the report of the real store for `period` (refusing a practice store)."""
+    conn = store.db.conn
+    if is_practice_store(conn):
+        raise InputError("this is a practice store, and practice runs never count in the "
+                         "results: open the workspace on the real store")
+    report = load_report(conn, period)
+    return ReportData(report, str(store.get_setting("currency") or "USD"))
+
+
+# ---------------------------------------------------------------------- charts' data
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def revenue_bars(days: Sequence[Row]) -> tuple[str, list[tuple[str, Decimal]]]:
+    """Revenue added per day (every day from the first to the last, none left out), per
+    week or per month when there are too many days for bars; and what a bar is."""
+    revenue = {dt.date.fromisoformat(str(r.key)): r.outcomes.revenue for r in days}
+    if not revenue:
+        return "day", []
+    first, last = min(revenue), max(revenue)
+    span = (last - first).days + 1
+    if span <= MAX_DAY_BARS:
+        unit, bucket = "day", (lambda d: d)
+    elif span <= 26 * 7:
+        unit, bucket = "week", _monday
+    else:
+        unit, bucket = "month", (lambda d: d.replace(day=1))
+    totals: dict[dt.date, int] = {}
+    day = first
+    while day <= last:
+        totals.setdefault(bucket(day), 0)
+        totals[bucket(day)] += revenue.get(day, 0)
+        day += dt.timedelta(days=1)
+
+    def label(d: dt.date) -> str:
+        if unit == "month":
+            return f"{MONTHS[d.month - 1]} {d.year}"
+        return day_label(d) if unit == "day" else f"w/c {day_label(d)}"
+
+    return unit, [(label(d), Decimal(c) / 100) for d, c in sorted(totals.items())]
+
+
+def offer_bars(hours: Sequence[Row]) -> list[tuple[str, float]]:
+    """Prompts shown per hour of day, every hour from the first to the last."""
+    shown = {int(r.key): r.outcomes.shown for r in hours if isinstance(r.key, int)}
+    if not any(shown.values()):
+        return []
+    busy = [h for h, n in shown.items() if n]
+    return [(f"{h:02d}", float(shown.get(h, 0))) for h in range(min(busy), max(busy) + 1)]
+
+
+def scale_top(values: Sequence[float]) -> float:
+    """The top of a bar chart's scale: a round number at or above the largest value (1
+    when there is nothing above zero), so small figures fill the chart too."""
+    largest = max([*values, 0.0])
+    if largest <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(largest))
+    return float(next(m * power for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
+                      if m * power >= largest))
+
+
+def acceptance_bars(rules: Sequence[Row]) -> list[tuple[str, float]]:
+    """Acceptance rate (%) of the rules with the most offers, most offered first."""
+    offered = sorted((r for r in rules if r.outcomes.shown),
+                     key=lambda r: (-r.outcomes.shown, str(r.key)))[:MAX_RULE_BARS]
+    return [(str(r.title or r.key), round((r.outcomes.acceptance_rate or 0) * 100, 1))
+            for r in offered]
+
+
+# ---------------------------------------------------------------------- the page
+
+
+class ReportView(QWidget):
+    """The Results tab (`reportView`) over the store file `store.path`.
+
+    `today` is the day the quick ranges count back from (None: today); `debounce_ms` how
+    long a date edit waits before the report is read again (0: at once).
+
+    Signals:
+        loaded(object): a report is shown; carries the `Report`.
+        exported(str): a CSV file was written; carries its path.
+    """
+
+    loaded = Signal(object)
+    exported = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None, *,
+                 today: dt.date | None = None, debounce_ms: int = 300) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportView")
+        self.store = store
+        self.today = today
+        self.money = MoneyText()
+        self.file_dialog: QFileDialog | None = None
+        self._data: ReportData | None = None
+        self._job: StoreJob | None = None
+        self._again = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(max(debounce_ms, 0))
+        self._timer.timeout.connect(self.load)
+        self.setStyleSheet(REPORT_QSS)
+        self._build()
+        self.quick_range(DEFAULT_DAYS, load=False)
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self.from_date = self._date_edit("reportFrom")
+        self.to_date = self._date_edit("reportTo")
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("From", self))
+        bar.addWidget(self.from_date)
+        bar.addWidget(QLabel("to", self))
+        bar.addWidget(self.to_date)
+        for text, name, days in QUICK_RANGES:
+            bar.addWidget(dialog_button(text, name, self,
+                                        lambda d=days: self.quick_range(d)))
+        bar.addStretch(1)
+        self.status = plain_label("reportStatus", self, wrap=False)
+        bar.addWidget(self.status)
+        self.refresh_button = dialog_button("Refresh", "reportRefresh", self, self.load)
+        self.export_button = dialog_button("Export CSV\N{HORIZONTAL ELLIPSIS}", "reportExport",
+                                           self, self.export_csv)
+        bar.addWidget(self.refresh_button)
+        bar.addWidget(self.export_button)
+        self.from_date.dateChanged.connect(self._schedule)
+        self.to_date.dateChanged.connect(self._schedule)
+
+        tiles = QHBoxLayout()
+        self.tiles: dict[str, QLabel] = {}
+        for name, caption in (("orders", "Paid orders"), ("aov", "Average order"),
+                              ("attach", "Attach rate"), ("acceptance", "Offers accepted"),
+                              ("revenue", "Revenue added"), ("margin", "Margin added")):
+            tiles.addWidget(self._tile(name, caption), 1)
+
+        self.acceptance_chart = BarChart(self, object_name="acceptanceByRuleChart")
+        self.revenue_chart = BarChart(self, object_name="revenueByDayChart")
+        self.offers_chart = BarChart(self, object_name="offersByHourChart")
+        charts = QWidget(self)
+        charts_layout = QHBoxLayout(charts)
+        charts_layout.setContentsMargins(0, 0, 0, 0)
+        for chart in (self.acceptance_chart, self.revenue_chart, self.offers_chart):
+            chart.setMinimumSize(300, 200)
+            charts_layout.addWidget(chart, 1)
+
+        self.models: dict[str, ReportTableModel] = {
+            "rules": rule_model(self.money, self), "clerks": clerk_model(self.money, self),
+            "hours": hour_model(self.money, self), "days": day_model(self.money, self),
+            "uplift": uplift_model(self.money, self), "leaderboard": leaderboard_model(self)}
+        self.tables: dict[str, QTableView] = {}
+        self.table_tabs = QTabWidget(self)
+        self.table_tabs.setObjectName("reportTables")
+        for key, title in (("rules", "By rule"), ("clerks", "By clerk"), ("hours", "By hour"),
+                           ("days", "By day"), ("uplift", "True uplift"),
+                           ("leaderboard", "Leaderboard")):
+            self.tables[key] = self._table(key)
+            self.table_tabs.addTab(self.tables[key], title)
+        self.leaderboard_tab = self.table_tabs.indexOf(self.tables["leaderboard"])
+        self.table_tabs.setTabVisible(self.leaderboard_tab, False)
+        uplift = self.tables["uplift"].horizontalHeader()
+        uplift.setSectionResizeMode(uplift.count() - 1, QHeaderView.ResizeMode.Stretch)
+        self.tables["uplift"].setWordWrap(True)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("reportSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(charts)
+        self.splitter.addWidget(self.table_tabs)
+        self.splitter.setSizes([250, 350])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addLayout(tiles)
+        layout.addWidget(self.splitter, 1)
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setObjectName(name)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText("any")
+        edit.setDate(NO_DATE)
+        return edit
+
+    def _tile(self, name: str, caption: str) -> QFrame:
+        tile = QFrame(self)
+        tile.setObjectName("reportTile")
+        caption_label = plain_label("reportTileCaption", tile, wrap=False)
+        caption_label.setText(caption)
+        value = plain_label("reportTileValue", tile, wrap=False)
+        value.setAccessibleName(caption)
+        value.setText("\N{EN DASH}")
+        self.tiles[name] = value
+        box = QVBoxLayout(tile)
+        box.setContentsMargins(10, 6, 10, 6)
+        box.setSpacing(2)
+        box.addWidget(caption_label)
+        box.addWidget(value)
+        return tile
+
+    def _table(self, key: str) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName(f"report{key.capitalize()}Table")
+        table.setModel(self.models[key])
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(96)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+        return table
+
+    # ------------------------------------------------------------------ the range
+
+    def _today(self) -> dt.date:
+        return self.today or dt.date.today()
+
+    @staticmethod
+    def _day(edit: QDateEdit) -> dt.date | None:
+        value = edit.date()
+        return None if value == edit.minimumDate() else value.toPython()
+
+    def period(self) -> Period:
+        """The range the edits show (raises InputError when it ends before it starts)."""
+        period = Period(self._day(self.from_date), self._day(self.to_date))
+        if period.start and period.end and period.start > period.end:
+            raise InputError(f"the range starts on {period.start}, after it ends "
+                             f"({period.end})")
+        return period
+
+    def set_range(self, start: dt.date | None, end: dt.date | None, *,
+                  load: bool = True) -> None:
+        """Show the range `start` to `end` (both included; None: no bound), and read its
+        report now (`load`)."""
+        for edit, day in ((self.from_date, start), (self.to_date, end)):
+            edit.blockSignals(True)
+            edit.setDate(NO_DATE if day is None else QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+        if load:
+            self.load()
+
+    def quick_range(self, days: int | None, *, load: bool = True) -> None:
+        """The last `days` days up to today, both included (None: all history)."""
+        if days is None:
+            self.set_range(None, None, load=load)
+        else:
+            today = self._today()
+            self.set_range(today - dt.timedelta(days=days - 1), today, load=load)
+
+    @Slot()
+    def _schedule(self) -> None:
+        if self._timer.interval() == 0:
+            self.load()
+        else:
+            self._timer.start()
+
+    # ------------------------------------------------------------------ loading
+
+    @property
+    def loading(self) -> bool:
+        """A load is under way."""
+        return self._job is not None
+
+    @property
+    def report(self) -> Report | None:
+        """The report shown (None before the first arrives)."""
+        return self._data.report if self._data is not None else None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.load()  # sales since it was last shown: cheap (the report tables), off-thread
+
+    @Slot()
+    def load(self) -> None:
+        """Read the report of the range shown, in a worker thread. Asked while a load
+        runs: that load's result is dropped and this range is read right after it."""
+        self._timer.stop()
+        try:
+            self.period()
+        except InputError as exc:
+            self.status.setText(str(exc)[0].upper() + str(exc)[1:] + ".")
+            return
+        if self.store.path is None:
+            self.status.setText("This store has no file to read the results from.")
+            return
+        self.status.setText("Loading\N{HORIZONTAL ELLIPSIS}")
+        if self._job is not None:
+            self._again = True
+            return
+        self._again = False
+        period = self.period()
+        job = StoreJob(self.store.path,  # no parent: see _LOADS
+                       lambda store, _progress: load_results(store, period))
+        deliver_to(job, self, lambda me: me._job is job, ReportView._arrived,
+                   lambda me, headline, problems: me._arrived(
+                       None, problems[0] if problems else headline))
+        self._job = job
+        _LOADS.launch(job)
+
+    def _arrived(self, data: ReportData | None, problem: str = "") -> None:
+        self._job = None
+        if self._again:  # superseded: read the newer range now
+            self.load()
+            return
+        if data is None:
+            self.status.setText(f"Could not read the results: {problem}")
+            return
+        self._show(data)
+
+    # ------------------------------------------------------------------ showing
+
+    def _show(self, data: ReportData) -> None:
+        self._data = data
+        report = data.report
+        self.money.currency = data.currency
+        for key in ("rules", "clerks", "hours", "days", "uplift"):
+            self.models[key].set_items(getattr(report, key))
+        self.models["leaderboard"].set_items(report.leaderboard or [])
+        self.table_tabs.setTabVisible(self.leaderboard_tab, report.leaderboard is not None)
+        if report.leaderboard is not None:
+            self.table_tabs.setTabToolTip(
+                self.leaderboard_tab, f"Clerks with at least {report.leaderboard_min_orders} "
+                "paid orders in the range, by offers made, then accepted.")
+        self._show_totals(report)
+        self._show_charts(report)
+        start, end = report.period.start, report.period.end
+        span = ("all history" if start is None and end is None else
+                f"{start or 'the first sale'} to {end or 'today'}")
+        orders = report.totals.orders.orders if report.totals.orders else 0
+        self.status.setText(f"Results for {span}: {orders} paid "
+                            f"{'order' if orders == 1 else 'orders'}.")
+        self.loaded.emit(report)
+
+    def _show_totals(self, report: Report) -> None:
+        totals = report.totals
+        orders = totals.orders
+        aov = orders.average_order_value if orders else None
+        outcomes = totals.outcomes
+        margin = outcomes.margin_added
+        self.tiles["orders"].setText(str(orders.orders if orders else 0))
+        self.tiles["aov"].setText("\N{EN DASH}" if aov is None
+                                  else self.money(whole_cents(aov * 100)))
+        self.tiles["attach"].setText(percent(orders.attach_rate if orders else None))
+        self.tiles["acceptance"].setText(
+            f"{outcomes.accepted} of {outcomes.shown} ({percent(outcomes.acceptance_rate)})")
+        self.tiles["revenue"].setText(self.money(outcomes.revenue))
+        self.tiles["margin"].setText("\N{EN DASH}" if margin is None else self.money(margin))
+        self.tiles["margin"].setToolTip(
+            "" if margin is None else f"On {outcomes.margin_accepted} of {outcomes.accepted} "
+            "accepted offers (the others' costs are not known).")
+
+    def _show_charts(self, report: Report) -> None:
+        nothing = "No offers in this range."
+        self.acceptance_chart.set_data(acceptance_bars(report.rules),
+                                       title="Acceptance by rule", unit="%",
+                                       empty_text=nothing)
+        unit, revenue = revenue_bars(report.days)
+        bars = [(label, float(value)) for label, value in revenue]  # a bar's height only
+        self.revenue_chart.set_data(
+            bars, title=f"Revenue added by {unit} ({self.money.currency})", unit="",
+            maximum=scale_top([v for _l, v in bars]), empty_text=nothing)
+        offers = offer_bars(report.hours)
+        self.offers_chart.set_data(offers, title="Offers by hour of day", unit="",
+                                   maximum=scale_top([v for _l, v in offers]),
+                                   empty_text=nothing)
+
+    # ------------------------------------------------------------------ export
+
+    def _chooser_closed(self) -> None:
+        dialog, self.file_dialog = self.file_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def export_csv(self, path: Path | None = None) -> None:
+        """Write the report shown as `pos-prompter report --format csv` writes it (one
+        section per table) to `path`; without one, ask where (without blocking)."""
+        if self._data is None:
+            self.status.setText("No results to export yet.")
+            return
+        if path is None:
+            self.file_dialog = open_file_chooser(
+                self, "reportExportFile", "Export the results", "CSV files (*.csv)",
+                self.export_csv, self._chooser_closed, save_as="results.csv", suffix="csv")
+            return
+        try:
+            path.write_text(report_csv(self._data.report.to_json()), encoding="utf-8",
+                            newline="")
+        except OSError as exc:
+            self.status.setText(f"Could not write {path} ({exc.strerror}).")
+            return
+        self.status.setText(f"Exported the results to {path}.")
+        self.exported.emit(str(path))
