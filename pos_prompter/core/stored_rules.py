@@ -4,13 +4,15 @@ The store saves only rules that `parse_rule` accepted, each as `rule_to_dict` of
 Rule (Store.save_rule, Store.replace_rules). Reading them back needs the parser's
 conversions (money to cents, "06:00-11:00" to minutes, day names to numbers...), not its
 checks: `stored_rule` does only the conversions, the same ones, in the same order, so it
-gives the Rule that `parse_rule(raw, i, trusted=True)` gives, at about a third of the cost
+gives the Rule that `parse_rule(raw, i, trusted=True)` gives, for about half the time
 (tests/core/test_stored_rules.py compares them on every rule of the demo packs and of a
-generated 20,000-rule pack).
+generated 20,000-rule pack). Checks the parser made when the rule was saved (a total_min
+above total_max, a priority that is not a whole number...) are not made again
+(docs/decisions.md).
 
-Anything it does not expect (a kind this version does not support, a value of the wrong
-type, a body that is not a mapping) makes it answer None, and the caller hands that body
-to the general parser, which says what is wrong exactly as it always has.
+Anything it does not expect (a kind this version does not support, a section or list of
+another shape, a body that is not a mapping) makes it answer None, and the caller hands
+that body to the general parser, which says what is wrong exactly as it always has.
 """
 
 from __future__ import annotations
