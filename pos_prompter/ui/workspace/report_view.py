@@ -69,8 +69,14 @@ QUICK_RANGES = (("Today", "reportToday", 1), ("7 days", "reportWeek", 7),
 DEFAULT_DAYS = 30
 MAX_RULE_BARS = 12
 """The acceptance chart shows the rules with the most offers, at most this many."""
-MAX_DAY_BARS = 31
-"""More days than this are added up by week (and more than 26 weeks by month)."""
+MAX_DAY_BARS = 14
+MAX_WEEK_BARS = 16
+"""More days than MAX_DAY_BARS are added up by 7 days, more weeks than this by month (a
+bar must be wide enough for its label and value)."""
+COLUMN_WIDTHS = {"rules": {0: 170, 1: -1}, "clerks": {0: 150}, "days": {0: 110},
+                 "hours": {0: 120}, "uplift": {0: 170, 5: 220, 6: -1},
+                 "leaderboard": {1: 150}}
+"""Widths of some columns (-1: takes the room left); the others fit their header."""
 
 REPORT_QSS = """
 #reportTile {
@@ -112,33 +118,48 @@ def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def revenue_bars(days: Sequence[Row]) -> tuple[str, list[tuple[str, Decimal]]]:
-    """Revenue added per day (every day from the first to the last, none left out), per
-    week or per month when there are too many days for bars; and what a bar is."""
+def revenue_bars(days: Sequence[Row], period: Period
+                 ) -> tuple[str, list[tuple[str, float]]]:
+    """Revenue added per day of the period (every day, none left out; an open end: the
+    first or last day with figures), per 7 days or per month when there are too many days
+    for readable bars (a bar then says which days it adds up); and what a bar is. A bar's
+    height is the only money here that is a float; from 10 up, whole units (the label on
+    a bar must fit it: the tables have the cents)."""
     revenue = {dt.date.fromisoformat(str(r.key)): r.outcomes.revenue for r in days}
     if not revenue:
         return "day", []
-    first, last = min(revenue), max(revenue)
+    first, last = period.start or min(revenue), period.end or max(revenue)
     span = (last - first).days + 1
     if span <= MAX_DAY_BARS:
         unit, bucket = "day", (lambda d: d)
-    elif span <= 26 * 7:
-        unit, bucket = "week", _monday
+    elif span <= MAX_WEEK_BARS * 7:  # 7 days ending on the last: only the first is short
+        unit, bucket = "week", (lambda d: last - dt.timedelta(days=(last - d).days // 7 * 7))
     else:
         unit, bucket = "month", (lambda d: d.replace(day=1))
     totals: dict[dt.date, int] = {}
+    spans: dict[dt.date, tuple[dt.date, dt.date]] = {}
     day = first
     while day <= last:
-        totals.setdefault(bucket(day), 0)
-        totals[bucket(day)] += revenue.get(day, 0)
+        key = bucket(day)
+        totals[key] = totals.get(key, 0) + revenue.get(day, 0)
+        spans[key] = (spans.get(key, (day, day))[0], day)
         day += dt.timedelta(days=1)
+    whole = max(totals.values()) >= 1000
 
-    def label(d: dt.date) -> str:
-        if unit == "month":
-            return f"{MONTHS[d.month - 1]} {d.year}"
-        return day_label(d) if unit == "day" else f"w/c {day_label(d)}"
+    def label(key: dt.date) -> str:
+        low, high = spans[key]
+        if unit == "day":
+            return day_label(low)
+        if unit == "month" and low.day == 1 and (high + dt.timedelta(days=1)).day == 1:
+            return f"{MONTHS[low.month - 1]} {low.year}"
+        if low.month == high.month:
+            return f"{low.day}\N{EN DASH}{high.day} {MONTHS[high.month - 1]}"
+        return f"{day_label(low)}\N{EN DASH}{day_label(high)}"
 
-    return unit, [(label(d), Decimal(c) / 100) for d, c in sorted(totals.items())]
+    def height(cents: int) -> float:
+        return float(round(Decimal(cents) / 100)) if whole else float(Decimal(cents) / 100)
+
+    return unit, [(label(d), height(c)) for d, c in sorted(totals.items())]
 
 
 def offer_bars(hours: Sequence[Row]) -> list[tuple[str, float]]:
@@ -260,9 +281,9 @@ class ReportView(QWidget):
             self.table_tabs.addTab(self.tables[key], title)
         self.leaderboard_tab = self.table_tabs.indexOf(self.tables["leaderboard"])
         self.table_tabs.setTabVisible(self.leaderboard_tab, False)
-        uplift = self.tables["uplift"].horizontalHeader()
-        uplift.setSectionResizeMode(uplift.count() - 1, QHeaderView.ResizeMode.Stretch)
-        self.tables["uplift"].setWordWrap(True)
+        self.tables["uplift"].setWordWrap(True)  # the sentences; one row per rule with a
+        self.tables["uplift"].verticalHeader().setSectionResizeMode(  # holdout: a few
+            QHeaderView.ResizeMode.ResizeToContents)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("reportSplitter")
@@ -314,8 +335,16 @@ class ReportView(QWidget):
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultSectionSize(96)
         header.setStretchLastSection(True)
+        fm = header.fontMetrics()
+        widths = COLUMN_WIDTHS.get(key, {})
+        for column, title in enumerate(self.models[key].headers):
+            width = widths.get(column, max(84, fm.horizontalAdvance(title) + 34))
+            if width < 0:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                header.setStretchLastSection(False)
+            else:
+                header.resizeSection(column, width)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
         return table
@@ -464,8 +493,7 @@ class ReportView(QWidget):
         self.acceptance_chart.set_data(acceptance_bars(report.rules),
                                        title="Acceptance by rule", unit="%",
                                        empty_text=nothing)
-        unit, revenue = revenue_bars(report.days)
-        bars = [(label, float(value)) for label, value in revenue]  # a bar's height only
+        unit, bars = revenue_bars(report.days, report.period)
         self.revenue_chart.set_data(
             bars, title=f"Revenue added by {unit} ({self.money.currency})", unit="",
             maximum=scale_top([v for _l, v in bars]), empty_text=nothing)
