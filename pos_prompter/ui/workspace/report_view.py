@@ -47,7 +47,7 @@ from pos_prompter.store import Store
 from pos_prompter.store.reports import is_practice_store, load_report
 from pos_prompter.ui.charts import MONTHS, BarChart, day_label
 from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
-from pos_prompter.ui.widgets import dialog_button, open_file_chooser, plain_label
+from pos_prompter.ui.widgets import ElidedLabel, dialog_button, open_file_chooser, plain_label
 from pos_prompter.ui.workspace.report_models import (
     MoneyText,
     ReportTableModel,
@@ -73,9 +73,9 @@ MAX_DAY_BARS = 14
 MAX_WEEK_BARS = 16
 """More days than MAX_DAY_BARS are added up by 7 days, more weeks than this by month (a
 bar must be wide enough for its label and value)."""
-COLUMN_WIDTHS = {"rules": {0: 170, 1: -1}, "clerks": {0: 150}, "days": {0: 110},
-                 "hours": {0: 120}, "uplift": {0: 170, 5: 220, 6: -1},
-                 "leaderboard": {1: 150}}
+COLUMN_WIDTHS = {"rules": {0: 170, 1: -1, 9: 130}, "clerks": {0: 150, 7: 160},
+                 "days": {0: 110, 7: 160}, "hours": {0: 120, 7: 160},
+                 "uplift": {0: 170, 5: 220, 6: -1}, "leaderboard": {1: 150}}
 """Widths of some columns (-1: takes the room left); the others fit their header."""
 
 REPORT_QSS = """
@@ -239,9 +239,8 @@ class ReportView(QWidget):
         for text, name, days in QUICK_RANGES:
             bar.addWidget(dialog_button(text, name, self,
                                         lambda d=days: self.quick_range(d)))
-        bar.addStretch(1)
-        self.status = plain_label("reportStatus", self, wrap=False)
-        bar.addWidget(self.status)
+        self.status = ElidedLabel("reportStatus", self)  # a long range never widens the page
+        bar.addWidget(self.status, 1)
         self.refresh_button = dialog_button("Refresh", "reportRefresh", self, self.load)
         self.export_button = dialog_button("Export CSV\N{HORIZONTAL ELLIPSIS}", "reportExport",
                                            self, self.export_csv)
@@ -264,7 +263,7 @@ class ReportView(QWidget):
         charts_layout = QHBoxLayout(charts)
         charts_layout.setContentsMargins(0, 0, 0, 0)
         for chart in (self.acceptance_chart, self.revenue_chart, self.offers_chart):
-            chart.setMinimumSize(300, 200)
+            chart.setMinimumSize(220, 200)  # three side by side in a 1024-wide window
             charts_layout.addWidget(chart, 1)
 
         self.models: dict[str, ReportTableModel] = {
@@ -417,12 +416,12 @@ class ReportView(QWidget):
         try:
             self.period()
         except InputError as exc:
-            self.status.setText(str(exc)[0].upper() + str(exc)[1:] + ".")
+            self.status.set_full_text(str(exc)[0].upper() + str(exc)[1:] + ".")
             return
         if self.store.path is None:
-            self.status.setText("This store has no file to read the results from.")
+            self.status.set_full_text("This store has no file to read the results from.")
             return
-        self.status.setText("Loading\N{HORIZONTAL ELLIPSIS}")
+        self.status.set_full_text("Loading\N{HORIZONTAL ELLIPSIS}")
         if self._job is not None:
             self._again = True
             return
@@ -442,7 +441,7 @@ class ReportView(QWidget):
             self.load()
             return
         if data is None:
-            self.status.setText(f"Could not read the results: {problem}")
+            self.status.set_full_text(f"Could not read the results: {problem}")
             return
         self._show(data)
 
@@ -462,12 +461,11 @@ class ReportView(QWidget):
                 "paid orders in the range, by offers made, then accepted.")
         self._show_totals(report)
         self._show_charts(report)
-        start, end = report.period.start, report.period.end
-        span = ("all history" if start is None and end is None else
-                f"{start or 'the first sale'} to {end or 'today'}")
         orders = report.totals.orders.orders if report.totals.orders else 0
-        self.status.setText(f"Results for {span}: {orders} paid "
-                            f"{'order' if orders == 1 else 'orders'}.")
+        everything = report.period.start is None and report.period.end is None
+        self.status.set_full_text(  # the range is in the date fields beside it
+            f"{orders} paid {'order' if orders == 1 else 'orders'} "
+            f"{'in all history' if everything else 'in the range'}.")
         self.loaded.emit(report)
 
     def _show_totals(self, report: Report) -> None:
@@ -513,7 +511,7 @@ class ReportView(QWidget):
         """Write the report shown as `pos-prompter report --format csv` writes it (one
         section per table) to `path`; without one, ask where (without blocking)."""
         if self._data is None:
-            self.status.setText("No results to export yet.")
+            self.status.set_full_text("No results to export yet.")
             return
         if path is None:
             self.file_dialog = open_file_chooser(
@@ -524,7 +522,7 @@ class ReportView(QWidget):
             path.write_text(report_csv(self._data.report.to_json()), encoding="utf-8",
                             newline="")
         except OSError as exc:
-            self.status.setText(f"Could not write {path} ({exc.strerror}).")
+            self.status.set_full_text(f"Could not write {path} ({exc.strerror}).")
             return
-        self.status.setText(f"Exported the results to {path}.")
+        self.status.set_full_text(f"Exported the results to {path}.")
         self.exported.emit(str(path))

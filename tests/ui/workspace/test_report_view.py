@@ -148,7 +148,7 @@ def open_results(qtbot: QtBot, workspace: WorkspaceWindow) -> ReportView:
     assert tabs.tabText(at) == "Results"
     with qtbot.waitSignal(view.loaded, timeout=LOAD_TIMEOUT):
         tabs.setCurrentIndex(at)
-        assert view.status.text() == "Loading\N{HORIZONTAL ELLIPSIS}"
+        assert view.status.full_text == "Loading\N{HORIZONTAL ELLIPSIS}"
         assert view.loading
     return view
 
@@ -256,7 +256,7 @@ def test_a_range_that_ends_before_it_starts_is_said_and_not_read(
     shown = view.report
     view.set_range(D24, D23)
     assert not view.loading
-    assert "after it ends" in view.status.text()
+    assert "after it ends" in view.status.full_text
     assert view.report is shown
 
 
@@ -414,7 +414,7 @@ def test_a_practice_store_is_refused_in_a_sentence(
     view = results_page(workspace)
     workspace.tabs.setCurrentIndex(workspace.tabs.indexOf(view))
     qtbot.waitUntil(lambda: not view.loading, timeout=LOAD_TIMEOUT)
-    assert "practice store" in view.status.text()
+    assert "practice store" in view.status.full_text
     assert view.report is None
     assert view.models["rules"].rowCount() == 0
 
