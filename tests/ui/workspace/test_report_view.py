@@ -310,9 +310,12 @@ def test_every_figure_shown_is_load_reports_for_the_same_range(
 
 
 def test_the_uplift_sentence_and_how_many_more_orders(
-        qtbot: QtBot, make_workspace: MakeWorkspace, history: Path) -> None:
+        qtbot: QtBot, qtmodeltester: object, make_workspace: MakeWorkspace,
+        history: Path) -> None:
     view = open_results(qtbot, make_workspace(history))
     report = show_range(qtbot, view, None, None)
+    assert view.models["uplift"].rowCount() >= 1
+    qtmodeltester.check(view.models["uplift"], force_py=True)  # type: ignore[attr-defined]
     sentences = [view.models["uplift"].index(r, 6).data()
                  for r in range(view.models["uplift"].rowCount())]
     assert sentences == [u.sentence() for u in report.uplift]
