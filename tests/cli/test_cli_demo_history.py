@@ -89,3 +89,10 @@ def test_demo_scripts_still_pass_right_after_init(cli: RunCli, with_history: dic
     assert result.code == 0, result.out + result.err
     assert not [e for e in result.events() if e["event"] == "expect_failed"]
     assert order_count(db) > before
+
+
+@pytest.mark.parametrize("demo", DEMOS)
+def test_the_demo_readme_gives_each_history_its_size(with_history: dict[str, Path],
+                                                     demo: str) -> None:
+    readme = (DEMO_ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"| {demo} | {order_count(with_history[demo])} |" in readme
