@@ -75,7 +75,7 @@ MAX_WEEK_BARS = 16
 bar must be wide enough for its label and value)."""
 COLUMN_WIDTHS = {"rules": {0: 170, 1: -1, 9: 130}, "clerks": {0: 150, 7: 160},
                  "days": {0: 110, 7: 160}, "hours": {0: 120, 7: 160},
-                 "uplift": {0: 170, 5: 220, 6: -1}, "leaderboard": {1: 150}}
+                 "uplift": {0: 170, 5: 220, 6: -1}, "leaderboard": {1: -1}}
 """Widths of some columns (-1: takes the room left); the others fit their header."""
 
 REPORT_QSS = """
