@@ -67,10 +67,13 @@ FROM rules
 # keep them up to date from then on). The margin of an accepted offer: its revenue minus
 # the cost of the products offered on the 'shown' event of the same order and rule (the
 # latest before the answer), when every one of them has a cost.
-_REBUILD_SQL = """
-DELETE FROM report_prompts;
-DELETE FROM report_orders;
-DELETE FROM report_uplift;
+_COMPUTE_SQL = """
+DROP TABLE IF EXISTS temp.new_report_prompts;
+DROP TABLE IF EXISTS temp.new_report_orders;
+DROP TABLE IF EXISTS temp.new_report_uplift;
+CREATE TEMP TABLE new_report_prompts AS SELECT * FROM main.report_prompts WHERE 0;
+CREATE TEMP TABLE new_report_orders AS SELECT * FROM main.report_orders WHERE 0;
+CREATE TEMP TABLE new_report_uplift AS SELECT * FROM main.report_uplift WHERE 0;
 DROP TABLE IF EXISTS temp.report_margin;
 CREATE TEMP TABLE report_margin AS
 SELECT a.id, a.revenue_cents, (
@@ -88,8 +91,8 @@ UPDATE temp.report_margin SET
     margin = revenue_cents - (SELECT TOTAL(p.cost_cents)
                               FROM json_each(offer) j LEFT JOIN products p ON p.sku = j.value);
 UPDATE temp.report_margin SET margin = 0 WHERE NOT known;
-INSERT INTO report_prompts(dim, day, key, shown, accepted, declined, ignored, held_out,
-                           revenue_cents, margin_cents, margin_accepted)
+INSERT INTO temp.new_report_prompts(dim, day, key, shown, accepted, declined, ignored,
+                                    held_out, revenue_cents, margin_cents, margin_accepted)
 SELECT d.dim, substr(e.at, 1, 10) AS day,
        CASE d.dim WHEN 'rule' THEN e.rule_id WHEN 'clerk' THEN COALESCE(e.clerk, '')
             ELSE substr(e.at, 12, 2) END AS key,
@@ -101,7 +104,7 @@ FROM prompt_events e LEFT JOIN temp.report_margin m ON m.id = e.id,
      (SELECT 'rule' AS dim UNION ALL SELECT 'clerk' UNION ALL SELECT 'hour') AS d
 GROUP BY d.dim, day, key;
 DROP TABLE temp.report_margin;
-INSERT INTO report_orders(dim, day, key, orders, total_cents, attached)
+INSERT INTO temp.new_report_orders(dim, day, key, orders, total_cents, attached)
 SELECT d.dim, substr(COALESCE(o.closed_at, o.opened_at), 1, 10) AS day,
        CASE d.dim WHEN 'clerk' THEN COALESCE(o.clerk, '')
             ELSE substr(COALESCE(o.closed_at, o.opened_at), 12, 2) END AS key,
@@ -111,7 +114,7 @@ SELECT d.dim, substr(COALESCE(o.closed_at, o.opened_at), 1, 10) AS day,
 FROM orders o, (SELECT 'clerk' AS dim UNION ALL SELECT 'hour') AS d
 WHERE o.status = 'paid'
 GROUP BY d.dim, day, key;
-INSERT INTO report_uplift(rule_id, grp, day, orders, total_cents, squares)
+INSERT INTO temp.new_report_uplift(rule_id, grp, day, orders, total_cents, squares)
 SELECT g.rule_id, g.status, substr(COALESCE(o.closed_at, o.opened_at), 1, 10) AS day,
        COUNT(*), SUM(o.total_cents), SUM(o.total_cents * o.total_cents)
 FROM (SELECT DISTINCT rule_id, order_id, status FROM prompt_events
@@ -120,6 +123,32 @@ JOIN orders o ON o.id = g.order_id
 WHERE o.status = 'paid'
 GROUP BY g.rule_id, g.status, day;
 """
+
+# Putting what _COMPUTE_SQL added up in place of the report tables: small tables (days x
+# keys), so the write that does it is short.
+_SWAP_SQL = """
+DELETE FROM main.report_prompts;
+INSERT INTO main.report_prompts SELECT * FROM temp.new_report_prompts;
+DELETE FROM main.report_orders;
+INSERT INTO main.report_orders SELECT * FROM temp.new_report_orders;
+DELETE FROM main.report_uplift;
+INSERT INTO main.report_uplift SELECT * FROM temp.new_report_uplift;
+DROP TABLE temp.new_report_prompts;
+DROP TABLE temp.new_report_orders;
+DROP TABLE temp.new_report_uplift;
+"""
+
+_SOURCE_SQL = """
+SELECT (SELECT COUNT(*) FROM prompt_events), (SELECT MAX(id) FROM prompt_events),
+       (SELECT COUNT(*) FROM orders WHERE status = 'paid'),
+       (SELECT MAX(id) FROM orders WHERE status = 'paid'),
+       (SELECT COUNT(*) FROM products), (SELECT TOTAL(cost_cents) FROM products)
+"""
+"""What the report tables are added up from, in a few figures: unchanged figures between
+the add-up and the swap mean no sale or cost was logged in between."""
+
+REBUILD_TRIES = 3
+"""Add-ups under a read snapshot before the rebuild is done inside one write instead."""
 
 _CHECK_SQL = """
 SELECT (SELECT COUNT(*) FROM prompt_events),
@@ -181,13 +210,49 @@ def report_tables_agree(conn: sqlite3.Connection) -> bool:
     return events == counted and paid == counted_paid
 
 
+def _run(conn: sqlite3.Connection, script: str) -> None:
+    for statement in script.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def compute_report_tables(conn: sqlite3.Connection) -> tuple[Any, ...]:
+    """Add every prompt event and paid order up into temporary tables, under a read
+    snapshot of the store: seconds at a year of history, with no write lock held, so tills
+    go on saving meanwhile. Returns the figures of what was added up (_SOURCE_SQL)."""
+    conn.execute("BEGIN")
+    try:
+        seen = tuple(conn.execute(_SOURCE_SQL).fetchone())
+        _run(conn, _COMPUTE_SQL)
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()  # only temporary tables were written: nothing reaches the store file
+    return seen
+
+
 def rebuild_report_tables(conn: sqlite3.Connection) -> None:
-    """Fill the report tables again from every prompt event and paid order, in one write."""
+    """Fill the report tables again from every prompt event and paid order.
+
+    The adding up runs under a read snapshot (compute_report_tables); one short write then
+    puts the result in place, if nothing was logged in between. Otherwise it is added up
+    again (REBUILD_TRIES times), and at last inside the write itself."""
+    for _ in range(REBUILD_TRIES):
+        seen = compute_report_tables(conn)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if tuple(conn.execute(_SOURCE_SQL).fetchone()) == seen:
+                _run(conn, _SWAP_SQL)
+                conn.commit()
+                return
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.rollback()
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for statement in _REBUILD_SQL.split(";\n"):
-            if statement.strip():
-                conn.execute(statement)
+        _run(conn, _COMPUTE_SQL)
+        _run(conn, _SWAP_SQL)
     except BaseException:
         conn.rollback()
         raise

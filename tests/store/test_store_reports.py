@@ -9,6 +9,7 @@ the product uses).
 from __future__ import annotations
 
 import math
+import sqlite3
 import random
 import statistics
 from decimal import Decimal
@@ -161,3 +162,46 @@ def test_a_store_with_history_and_no_report_tables_yet_is_filled_by_the_first_re
         assert not report_tables_agree(conn)
         assert load_report(conn, Period()).to_json() == expected
         assert report_tables_agree(conn)
+
+
+def test_a_rebuild_lets_a_till_save_meanwhile_and_counts_what_it_saved(
+        tmp_path: Path, orders: tuple[list[int], list[int]]) -> None:
+    """The first report on a store with a year of history adds it all up (seconds): a till
+    on the same file must be able to save its scans meanwhile, and what it saved during the
+    adding up must be in the tables at the end. Here another connection, as a till would,
+    commits a prompt event while the rebuild's add-up is running (from SQLite's progress
+    handler, so mid-statement): it gets the write lock at once (the add-up holds none), and
+    the rebuild, seeing the store changed under it, adds up again."""
+    treated, holdout = orders
+    path = tmp_path / "shop.db"
+    with generated_store(path, treated, holdout) as store:
+        conn = store.db.conn
+        with store.write() as db:
+            for table in REPORT_TABLES:
+                db.execute(f"DELETE FROM {table}")
+        till = sqlite3.connect(path, timeout=0)  # a busy store would fail at once
+        saved: list[int] = []
+
+        def till_saves() -> int:
+            if not saved:
+                till.execute("BEGIN IMMEDIATE")
+                order = till.execute("SELECT MAX(id) FROM orders").fetchone()[0]
+                saved.append(till.execute(
+                    "INSERT INTO prompt_events(order_id, rule_id, kind, status, at) "
+                    "VALUES (?, 'lock-deal', 'cross_sell', 'declined', '2026-11-20T10:00:00')",
+                    [order]).lastrowid)
+                till.commit()
+            return 0
+
+        conn.set_progress_handler(till_saves, 1000)
+        try:
+            rebuild_report_tables(conn)
+        finally:
+            conn.set_progress_handler(None, 0)
+            till.close()
+        assert saved
+        assert report_tables_agree(conn)
+        declined = conn.execute("SELECT SUM(declined) FROM report_prompts "
+                                "WHERE dim = 'rule'").fetchone()[0]
+        assert declined == conn.execute("SELECT COUNT(*) FROM prompt_events "
+                                        "WHERE status = 'declined'").fetchone()[0]
