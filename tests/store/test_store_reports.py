@@ -9,8 +9,8 @@ the product uses).
 from __future__ import annotations
 
 import math
-import sqlite3
 import random
+import sqlite3
 import statistics
 from decimal import Decimal
 from pathlib import Path
