@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QDateEdit, QFileDialog, QLabel, QPushButton, QSizePolicy, QWidget
 
 TOUCH_HEIGHT = 56
 """Minimum height of a button a finger must hit while a queue waits."""
@@ -50,6 +51,33 @@ def dialog_button(text: str, object_name: str, parent: QWidget,
     if slot is not None:
         button.clicked.connect(lambda _checked=False: slot())
     return button
+
+
+NO_DATE = QDate(2000, 1, 1)
+"""What an optional date edit shows as "any": no bound."""
+
+
+def optional_date_edit(name: str, parent: QWidget) -> QDateEdit:
+    """A date edit for a filter or range bound, reading "any" until a date is chosen."""
+    edit = QDateEdit(parent)
+    edit.setObjectName(name)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("any")
+    edit.setDate(NO_DATE)
+    return edit
+
+
+def edit_day(edit: QDateEdit) -> dt.date | None:
+    """The day an optional date edit shows (None: "any")."""
+    value = edit.date()
+    return None if value == edit.minimumDate() else value.toPython()
+
+
+def set_edit_day(edit: QDateEdit, day: dt.date | None) -> None:
+    """Show `day` in an optional date edit (None: "any")."""
+    edit.setDate(NO_DATE if day is None else QDate(day.year, day.month, day.day))
 
 
 class ElidedLabel(QLabel):

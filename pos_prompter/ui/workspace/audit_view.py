@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QDate,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,7 +27,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -43,7 +41,13 @@ from PySide6.QtWidgets import (
 from pos_prompter.store import Store
 from pos_prompter.store.audit import ENTITIES, AuditEntry, audit_actors, audit_csv, audit_entries
 from pos_prompter.ui.list_model import ListTableModel
-from pos_prompter.ui.widgets import open_file_chooser, plain_label
+from pos_prompter.ui.widgets import (
+    edit_day,
+    open_file_chooser,
+    optional_date_edit,
+    plain_label,
+    set_edit_day,
+)
 
 WHEN, WHO, ENTITY, ENTITY_ID, ACTION, CHANGE = range(6)
 HEADERS = ("When", "Who", "What", "Id", "Action", "Change")
@@ -56,7 +60,6 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 DISPLAY_LIMIT = 1000
 """The newest this many matching entries are shown (the CSV export has them all)."""
 TOOLTIP_CHARS = 1500
-NO_DATE = QDate(2000, 1, 1)
 """A date edit at this (its minimum) means "no bound"; it shows the special text 'any'."""
 
 Index = QModelIndex | QPersistentModelIndex
@@ -180,8 +183,8 @@ class AuditView(QWidget):
             self.entity_filter.addItem(ENTITY_TEXT.get(entity, entity), entity)
         self.actor_filter = QComboBox(self)
         self.actor_filter.setObjectName("auditActor")
-        self.from_date = self._date_edit("auditFrom")
-        self.to_date = self._date_edit("auditTo")
+        self.from_date = optional_date_edit("auditFrom", self)
+        self.to_date = optional_date_edit("auditTo", self)
         self.search = QLineEdit(self)
         self.search.setObjectName("auditSearch")
         self.search.setPlaceholderText("Search ids, names, values")
@@ -233,16 +236,6 @@ class AuditView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
 
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit(self)
-        edit.setObjectName(name)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText("any")
-        edit.setDate(NO_DATE)
-        return edit
-
     def _fill_actors(self, actors: Sequence[str] | None = None) -> None:
         """The people filter: `actors`, or everyone in the log now."""
         keep = self.actor_filter.currentData()
@@ -257,21 +250,16 @@ class AuditView(QWidget):
 
     # ------------------------------------------------------------------ filtering
 
-    @staticmethod
-    def _day(edit: QDateEdit) -> dt.date | None:
-        value = edit.date()
-        return None if value == edit.minimumDate() else value.toPython()
-
     def set_dates(self, since: dt.date | None, until: dt.date | None) -> None:
         """Set the date range (None: no bound)."""
         for edit, day in ((self.from_date, since), (self.to_date, until)):
-            edit.setDate(NO_DATE if day is None else QDate(day.year, day.month, day.day))
+            set_edit_day(edit, day)
 
     def filters(self) -> dict[str, Any]:
         """The filters as `audit_entries` keyword arguments."""
         return {"entity": self.entity_filter.currentData(),
                 "actor": self.actor_filter.currentData(),
-                "since": self._day(self.from_date), "until": self._day(self.to_date),
+                "since": edit_day(self.from_date), "until": edit_day(self.to_date),
                 "text": self.search.text().strip() or None}
 
     @Slot()

@@ -23,11 +23,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -47,7 +46,15 @@ from pos_prompter.store import Store
 from pos_prompter.store.reports import is_practice_store, load_report
 from pos_prompter.ui.charts import MONTHS, BarChart, day_label
 from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
-from pos_prompter.ui.widgets import ElidedLabel, dialog_button, open_file_chooser, plain_label
+from pos_prompter.ui.widgets import (
+    ElidedLabel,
+    dialog_button,
+    edit_day,
+    open_file_chooser,
+    optional_date_edit,
+    plain_label,
+    set_edit_day,
+)
 from pos_prompter.ui.workspace.report_models import (
     MoneyText,
     ReportTableModel,
@@ -61,7 +68,6 @@ from pos_prompter.ui.workspace.report_models import (
     whole_cents,
 )
 
-NO_DATE = QDate(2000, 1, 1)
 """A date edit at this (its minimum) means "no bound"; it shows the special text 'any'."""
 QUICK_RANGES = (("Today", "reportToday", 1), ("7 days", "reportWeek", 7),
                 ("30 days", "reportMonth", 30), ("All", "reportAll", None))
@@ -229,8 +235,8 @@ class ReportView(QWidget):
     # ------------------------------------------------------------------ building
 
     def _build(self) -> None:
-        self.from_date = self._date_edit("reportFrom")
-        self.to_date = self._date_edit("reportTo")
+        self.from_date = optional_date_edit("reportFrom", self)
+        self.to_date = optional_date_edit("reportTo", self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("From", self))
         bar.addWidget(self.from_date)
@@ -297,16 +303,6 @@ class ReportView(QWidget):
         layout.addLayout(tiles)
         layout.addWidget(self.splitter, 1)
 
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit(self)
-        edit.setObjectName(name)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText("any")
-        edit.setDate(NO_DATE)
-        return edit
-
     def _tile(self, name: str, caption: str) -> QFrame:
         tile = QFrame(self)
         tile.setObjectName("reportTile")
@@ -353,14 +349,9 @@ class ReportView(QWidget):
     def _today(self) -> dt.date:
         return self.today or dt.date.today()
 
-    @staticmethod
-    def _day(edit: QDateEdit) -> dt.date | None:
-        value = edit.date()
-        return None if value == edit.minimumDate() else value.toPython()
-
     def period(self) -> Period:
         """The range the edits show (raises InputError when it ends before it starts)."""
-        period = Period(self._day(self.from_date), self._day(self.to_date))
+        period = Period(edit_day(self.from_date), edit_day(self.to_date))
         if period.start and period.end and period.start > period.end:
             raise InputError(f"the range starts on {period.start}, after it ends "
                              f"({period.end})")
@@ -372,7 +363,7 @@ class ReportView(QWidget):
         report now (`load`)."""
         for edit, day in ((self.from_date, start), (self.to_date, end)):
             edit.blockSignals(True)
-            edit.setDate(NO_DATE if day is None else QDate(day.year, day.month, day.day))
+            set_edit_day(edit, day)
             edit.blockSignals(False)
         if load:
             self.load()
