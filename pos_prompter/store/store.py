@@ -47,6 +47,7 @@ from pos_prompter.store.audit import (
 )
 from pos_prompter.store.history import StoreHistory
 from pos_prompter.store.migrations import migrations
+from pos_prompter.store.reports import add_imported_orders
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) during long imports."""
@@ -763,19 +764,27 @@ class Store:
         new = [o for o in orders if o.external_id not in known]
         at = _now_text(now)
         with self.write() as db:
-            for i, order in enumerate(new):
-                when = order.time.isoformat(timespec="seconds") if order.time else at
-                cur = db.execute(
+            conn = db.conn
+            after = last = conn.execute("SELECT COALESCE(MAX(id), 0) FROM orders").fetchone()[0]
+            for start in range(0, len(new), IMPORT_CHUNK):
+                if progress:
+                    progress(start, len(new))
+                chunk = new[start:start + IMPORT_CHUNK]
+                conn.executemany(
                     "INSERT INTO orders(status, opened_at, closed_at, total_cents, source, "
-                    "external_id) VALUES ('paid', ?, ?, ?, ?, ?)",
-                    [when, when, order.total, source, order.external_id])
-                db.conn.executemany(
+                    "external_id) VALUES ('paid', ?1, ?1, ?2, ?3, ?4)",
+                    [(o.time.isoformat(timespec="seconds") if o.time else at, o.total, source,
+                      o.external_id) for o in chunk])
+                ids = dict(conn.execute("SELECT external_id, id FROM orders WHERE id > ?",
+                                        [last]).fetchall())
+                last = max(ids.values())
+                conn.executemany(
                     "INSERT INTO order_lines(order_id, line_no, sku, name, qty, "
                     "unit_price_cents, origin) VALUES (?, ?, ?, ?, ?, ?, 'scan')",
-                    [(cur.lastrowid, n, ln.sku, ln.name, ln.qty, ln.unit_price)
-                     for n, ln in enumerate(order.lines, start=1)])
-                if progress and i % IMPORT_CHUNK == 0:
-                    progress(i, len(new))
+                    [(ids[o.external_id], n, ln.sku, ln.name, ln.qty, ln.unit_price)
+                     for o in chunk for n, ln in enumerate(o.lines, start=1)])
+            # m009: the insert trigger leaves imported orders to this one bulk add-up
+            add_imported_orders(conn, source, after)
         if progress:
             progress(len(new), len(new))
         return ImportSummary(added=[o.external_id for o in new], changed=[], removed=[],
