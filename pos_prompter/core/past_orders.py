@@ -16,6 +16,7 @@ from pos_prompter.core.money import Cents, MoneyError, parse_money
 COLUMNS = ("order_id", "sku", "qty", "price", "time")
 REQUIRED = ("order_id", "sku", "qty")
 ORDER_ID_RE = re.compile(r"\A[A-Za-z0-9._:/#-]{1,64}\Z")
+QTY_RE = re.compile(r"[0-9]{1,4}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,10 @@ def parse_orders_csv(text: str, catalog: Catalog) -> list[PastOrder]:
     problems: list[str] = []
     lines: dict[str, list[PastLine]] = {}
     times: dict[str, tuple[dt.datetime | None, int]] = {}
+    # a file of millions of lines repeats its prices and times (an order's lines share
+    # one): each distinct text is parsed once
+    prices: dict[str, Cents] = {}
+    parsed: dict[str, dt.datetime] = {}
     for line, cells in table_rows(text, columns=COLUMNS, required=REQUIRED,
                                   what="past orders", problems=problems):
         bad = len(problems)
@@ -61,21 +66,25 @@ def parse_orders_csv(text: str, catalog: Catalog) -> list[PastOrder]:
         if product is None:
             problems.append(f"line {line}, column sku: {cells['sku']!r} is not in the catalog")
         qty = 0
-        if re.fullmatch(r"[0-9]{1,4}", cells["qty"]) and 1 <= int(cells["qty"]) <= 9999:
+        if QTY_RE.fullmatch(cells["qty"]) and 1 <= int(cells["qty"]) <= 9999:
             qty = int(cells["qty"])
         else:
             problems.append(f"line {line}, column qty: {cells['qty']!r} is not a whole number "
                             "from 1 to 9999")
         price: Cents | None = None
-        if cells.get("price"):
-            try:
-                price = parse_money(cells["price"])
-            except MoneyError as exc:
-                problems.append(f"line {line}, column price: {exc}")
+        cell = cells.get("price")
+        if cell:
+            price = prices.get(cell)
+            if price is None:
+                try:
+                    price = prices[cell] = parse_money(cell)
+                except MoneyError as exc:
+                    problems.append(f"line {line}, column price: {exc}")
         when: dt.datetime | None = None
-        if cells.get("time"):
+        cell = cells.get("time")
+        if cell:
             try:
-                when = _parse_time(cells["time"])
+                when = parsed.get(cell) or parsed.setdefault(cell, _parse_time(cell))
             except ValueError:
                 problems.append(f"line {line}, column time: {cells['time']!r} is not a date "
                                 "and time like 2026-11-22T08:15")
