@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from pos_prompter.core.results import (
@@ -344,3 +346,21 @@ def add_imported_orders(conn: sqlite3.Connection, source: str, after: int) -> No
     it leave to the import. Call it inside the import's transaction."""
     for sql in _ADD_IMPORTED_SQL:
         conn.execute(sql, {"source": source, "after": after})
+
+
+@contextmanager
+def insert_trigger_lifted(conn: sqlite3.Connection) -> Iterator[None]:
+    """The orders' insert trigger (m008, since m009 skipping imported orders) dropped for
+    the block and created again, as it was, after it: inside a write transaction only, so
+    no other connection ever sees the store without it (an error rolls the drop back).
+    An AFTER INSERT trigger on orders, even one whose WHEN is false for every row (or a
+    one-statement body), made inserting the orders ~3x slower together with the orders'
+    indexes (measured, dropping either one: 3.5 -> 1.3 s for 200,000 orders)."""
+    assert conn.in_transaction, "lift the trigger inside the import's transaction only"
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                       "AND name = 'report_order_added'").fetchone()
+    if row is not None:
+        conn.execute("DROP TRIGGER report_order_added")
+    yield
+    if row is not None:
+        conn.execute(row[0])

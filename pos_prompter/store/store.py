@@ -47,7 +47,7 @@ from pos_prompter.store.audit import (
 )
 from pos_prompter.store.history import StoreHistory
 from pos_prompter.store.migrations import migrations
-from pos_prompter.store.reports import add_imported_orders
+from pos_prompter.store.reports import add_imported_orders, insert_trigger_lifted
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) during long imports."""
@@ -763,7 +763,7 @@ class Store:
             "SELECT external_id FROM orders WHERE source = ?", [source])}
         new = [o for o in orders if o.external_id not in known]
         at = _now_text(now)
-        with self.write() as db:
+        with self.write() as db, insert_trigger_lifted(db.conn):
             conn = db.conn
             after = last = conn.execute("SELECT COALESCE(MAX(id), 0) FROM orders").fetchone()[0]
             for start in range(0, len(new), IMPORT_CHUNK):
@@ -783,8 +783,7 @@ class Store:
                     "unit_price_cents, origin) VALUES (?, ?, ?, ?, ?, ?, 'scan')",
                     [(ids[o.external_id], n, ln.sku, ln.name, ln.qty, ln.unit_price)
                      for o in chunk for n, ln in enumerate(o.lines, start=1)])
-            # m009: the insert trigger leaves imported orders to this one bulk add-up
-            add_imported_orders(conn, source, after)
+            add_imported_orders(conn, source, after)  # what the lifted trigger would add
         if progress:
             progress(len(new), len(new))
         return ImportSummary(added=[o.external_id for o in new], changed=[], removed=[],

@@ -79,6 +79,7 @@ def test_an_import_leaves_the_report_tables_as_a_full_rebuild(
         cafe_with_history: Path, tmp_path: Path) -> None:
     db, csv_file = prepared(cafe_with_history, tmp_path)
     before = tables(db)
+    schema = query(db, "SELECT type, name, sql FROM sqlite_master ORDER BY name")
     paid_before = query(db, "SELECT count(*) FROM orders WHERE status = 'paid'")[0][0]
     result = run_subprocess("import", "orders", csv_file, "--db", db)
     assert result.code == 0, result.err
@@ -89,6 +90,8 @@ def test_an_import_leaves_the_report_tables_as_a_full_rebuild(
     after = tables(db)
     assert after != before
     assert after == rebuilt(db)
+    # the insert trigger, lifted during the import, is back as it was
+    assert query(db, "SELECT type, name, sql FROM sqlite_master ORDER BY name") == schema
     # the imported orders are in the clerk and hour rows: '' is the clerk of an imported order
     counted = query(db, "SELECT SUM(orders) FROM report_orders WHERE dim = 'clerk'")[0][0]
     assert counted == paid_before + 600
