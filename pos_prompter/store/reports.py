@@ -69,6 +69,19 @@ FROM rules
 # keep them up to date from then on). The margin of an accepted offer: its revenue minus
 # the cost of the products offered on the 'shown' event of the same order and rule (the
 # latest before the answer), when every one of them has a cost.
+_ORDERS_BY_DAY = """
+SELECT d.dim, substr(COALESCE(o.closed_at, o.opened_at), 1, 10) AS day,
+       CASE d.dim WHEN 'clerk' THEN COALESCE(o.clerk, '')
+            ELSE substr(COALESCE(o.closed_at, o.opened_at), 12, 2) END AS key,
+       COUNT(*), SUM(o.total_cents),
+       SUM(EXISTS (SELECT 1 FROM prompt_events e
+                   WHERE e.order_id = o.id AND e.status = 'accepted'))
+FROM orders o, (SELECT 'clerk' AS dim UNION ALL SELECT 'hour') AS d
+WHERE """
+"""Paid orders added up per day, by clerk and by hour (the rows of report_orders), for the
+orders the WHERE condition that follows picks: every paid order (a rebuild), or those an
+import just added."""
+
 _COMPUTE_SQL = """
 DROP TABLE IF EXISTS temp.new_report_prompts;
 DROP TABLE IF EXISTS temp.new_report_orders;
@@ -107,14 +120,7 @@ FROM prompt_events e LEFT JOIN temp.report_margin m ON m.id = e.id,
 GROUP BY d.dim, day, key;
 DROP TABLE temp.report_margin;
 INSERT INTO temp.new_report_orders(dim, day, key, orders, total_cents, attached)
-SELECT d.dim, substr(COALESCE(o.closed_at, o.opened_at), 1, 10) AS day,
-       CASE d.dim WHEN 'clerk' THEN COALESCE(o.clerk, '')
-            ELSE substr(COALESCE(o.closed_at, o.opened_at), 12, 2) END AS key,
-       COUNT(*), SUM(o.total_cents),
-       SUM(EXISTS (SELECT 1 FROM prompt_events e
-                   WHERE e.order_id = o.id AND e.status = 'accepted'))
-FROM orders o, (SELECT 'clerk' AS dim UNION ALL SELECT 'hour') AS d
-WHERE o.status = 'paid'
+""" + _ORDERS_BY_DAY + """o.status = 'paid'
 GROUP BY d.dim, day, key;
 INSERT INTO temp.new_report_uplift(rule_id, grp, day, orders, total_cents, squares)
 SELECT g.rule_id, g.status, substr(COALESCE(o.closed_at, o.opened_at), 1, 10) AS day,
@@ -314,14 +320,7 @@ _IMPORTED = "o.source = :source AND o.id > :after AND o.status = 'paid'"
 
 _ADD_IMPORTED_SQL = ("""
 INSERT INTO report_orders(dim, day, key, orders, total_cents, attached)
-SELECT d.dim, substr(COALESCE(o.closed_at, o.opened_at), 1, 10) AS day,
-       CASE d.dim WHEN 'clerk' THEN COALESCE(o.clerk, '')
-            ELSE substr(COALESCE(o.closed_at, o.opened_at), 12, 2) END AS key,
-       COUNT(*), SUM(o.total_cents),
-       SUM(EXISTS (SELECT 1 FROM prompt_events e
-                   WHERE e.order_id = o.id AND e.status = 'accepted'))
-FROM orders o, (SELECT 'clerk' AS dim UNION ALL SELECT 'hour') AS d
-WHERE """ + _IMPORTED + """
+""" + _ORDERS_BY_DAY + _IMPORTED + """
 GROUP BY d.dim, day, key
 ON CONFLICT(dim, day, key) DO UPDATE SET
     orders = orders + excluded.orders, total_cents = total_cents + excluded.total_cents,
