@@ -11,11 +11,19 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
-from tillwin_helpers import LATTE_TALL, MUFFIN, button, child, label_text, press, scan
+from tillwin_helpers import (
+    LATTE_TALL,
+    MUFFIN,
+    button,
+    child,
+    keys_at,
+    label_text,
+    press,
+    scan,
+)
 
 from pos_prompter import app as till_app
 from pos_prompter.bootstrap import init_store
@@ -106,22 +114,6 @@ def wrong_pin(qtbot: QtBot, window: TillWindow, pin: str = "9999") -> str:
     with qtbot.waitSignal(panel(window).refused) as refused:
         qtbot.keyClick(pin_field(window), Qt.Key.Key_Return)
     return str(refused.args[0])
-
-
-def keys_at(widget: QLineEdit, text: str, start_ms: int, every_ms: int) -> int:
-    """Keys typed into `widget` with the events' own timestamps ("\\r" is Enter), as a
-    person (every 150 ms) or a wedge scanner (every few ms) types them. Returns the time
-    after the last key."""
-    at = start_ms
-    for char in text:
-        key = Qt.Key.Key_Return if char == "\r" else Qt.Key(ord(char))
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
-                              "" if char == "\r" else char)
-            event.setTimestamp(at)
-            QApplication.sendEvent(widget, event)
-        at += every_ms
-    return at
 
 
 def clerks_in_store(path: Path) -> tuple[list[str | None], list[tuple[str, str, str | None]]]:

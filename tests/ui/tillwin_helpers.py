@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,6 +29,22 @@ MUFFIN = "2100000000203"
 COOKIE = "2100000000227"
 
 W = TypeVar("W", bound=QWidget)
+
+
+def keys_at(widget: QWidget, text: str, start_ms: int, every_ms: int) -> int:
+    """Keys typed into `widget` with the events' own timestamps ("\\r" is Enter), as a
+    person (every 150 ms) or a wedge scanner (every few ms) types them. Returns the time
+    after the last key."""
+    at = start_ms
+    for char in text:
+        key = Qt.Key.Key_Return if char == "\r" else Qt.Key(ord(char))
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
+                              "" if char == "\r" else char)
+            event.setTimestamp(at)
+            QApplication.sendEvent(widget, event)
+        at += every_ms
+    return at
 
 
 def child(window: QWidget, cls: type[W], name: str) -> W:

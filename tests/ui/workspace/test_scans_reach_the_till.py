@@ -8,12 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
-from tillwin_helpers import COOKIE, LATTE_TALL, MUFFIN, child, scan
+from tillwin_helpers import COOKIE, LATTE_TALL, MUFFIN, child, keys_at, scan
 from workspace_helpers import MANAGER, open_sign_in, sign_in
 
 from pos_prompter.ui.till_window import TillWindow
@@ -36,15 +35,7 @@ def wedge(code: str) -> None:
 
 def typed_by_hand(widget: QWidget, text: str, *, every_ms: int = 150) -> None:
     """A person typing `text` and Enter, a key every `every_ms` (by the events' own time)."""
-    at = 1_000_000
-    for char in [*text, "\r"]:
-        key = Qt.Key.Key_Return if char == "\r" else Qt.Key(ord(char))
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
-                              "" if char == "\r" else char)
-            event.setTimestamp(at)
-            QApplication.sendEvent(widget, event)
-        at += every_ms
+    keys_at(widget, text + "\r", 1_000_000, every_ms)
 
 
 def editing_a_title(qtbot: QtBot, window: TillWindow) -> tuple[WorkspaceWindow, QLineEdit]:
