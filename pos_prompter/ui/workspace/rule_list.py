@@ -20,9 +20,10 @@ runs after; a load that read the store before a change made here is not shown.
 
 Results are live: on every commit to the store (`StoreWatcher.written`) the view reads the
 prompt outcomes logged since it last looked, one grouped query over the new events only
-(`results_since`: the log is append-only), adds them to what it had, and updates those
-rows' results cells in place (`dataChanged`; a layout change only when the list is sorted
-by a result that moved them), so selection, sort, filter and scroll position stay.
+(`store.sales_log.results_since`: the log is append-only), adds them to what it had, and
+updates those rows' results cells in place (`dataChanged`; a layout change only when the
+list is sorted by a result that moved them), so selection, sort, filter and scroll
+position stay.
 
 Columns are sized from the font, not from the contents (a results update never re-measures
 20,000 rows); trigger and offer share what is left and are elided, with the full text in
@@ -74,6 +75,7 @@ from pos_prompter.core.lint import lint
 from pos_prompter.core.money import Cents, format_money
 from pos_prompter.core.rules import KINDS, RULE_ID_RE, Rule, RuleId, Settings, parse_rule
 from pos_prompter.store import Store
+from pos_prompter.store.sales_log import add_results, last_event_id, results_since
 from pos_prompter.store.store import RuleResults
 from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
 from pos_prompter.ui.list_model import ListTableModel
@@ -118,40 +120,6 @@ a running thread with it)."""
 
 
 # ---------------------------------------------------------------------- results
-
-RESULTS_SINCE = (
-    "SELECT rule_id, SUM(status = 'shown'), SUM(status = 'accepted'), "
-    "SUM(status = 'declined'), SUM(status = 'ignored'), SUM(status = 'held_out'), "
-    "SUM(CASE WHEN status = 'accepted' THEN revenue_cents ELSE 0 END), MAX(id) "
-    "FROM prompt_events NOT INDEXED WHERE id > ? GROUP BY rule_id")
-"""`Store.rule_results` over the events after a given one: the prompt outcome log is
-append-only (nothing deletes from it), and ids grow with each commit, so the events after
-the last one seen are exactly the new ones; the primary key finds them without reading
-the rest. NOT INDEXED: left to itself, the planner reads the whole (rule_id, status)
-index to save sorting the groups (88 ms instead of 0.01 ms at a million events)."""
-
-
-def last_event_id(store: Store) -> int:
-    """The id of the newest prompt event (0 for none): where `results_since` starts."""
-    row = store.db.execute("SELECT MAX(id) FROM prompt_events").fetchone()
-    return int(row[0]) if row and row[0] is not None else 0
-
-
-def results_since(store: Store, after: int) -> tuple[dict[str, RuleResults], int]:
-    """What each rule did in the prompt events logged after event `after`, and the id of
-    the newest event (`after` when there is none)."""
-    found: dict[str, RuleResults] = {}
-    last = after
-    for rule_id, *counts, newest in store.db.execute(RESULTS_SINCE, [after]):
-        found[rule_id] = RuleResults(*(int(n or 0) for n in counts))
-        last = max(last, int(newest))
-    return found, last
-
-
-def add_results(a: RuleResults, b: RuleResults) -> RuleResults:
-    return RuleResults(a.shown + b.shown, a.accepted + b.accepted, a.declined + b.declined,
-                       a.ignored + b.ignored, a.held_out + b.held_out,
-                       a.revenue + b.revenue)
 
 
 def _runs(rows: Iterable[int]) -> Iterator[tuple[int, int]]:
@@ -334,7 +302,7 @@ def load_list(store: Store, previous: ListData | None = None) -> ListData:
         categories = store.product_categories()
         settings = store.load_settings()
         currency = settings.currency
-        last_event = last_event_id(store)
+        last_event = last_event_id(store.db.conn)
         revision = store.publish_revision()
     kept: dict[str, RuleRow] = {}
     if previous is not None and same_catalog and previous.currency == currency:
@@ -1056,7 +1024,7 @@ class RuleListView(QWidget):
         events only; rows whose figures did not move are not touched. Returns how many
         rules' results changed."""
         try:
-            new, last = results_since(self.store, self._last_event)
+            new, last = results_since(self.store.db.conn, self._last_event)
         except sqlite3.Error:  # a store busy or closing: the next commit tries again
             logger.exception("could not read the new prompt outcomes")
             return 0
