@@ -80,6 +80,7 @@ from pos_prompter.ui.workspace.product_picker import (
     PickerField,
     ValueListEdit,
 )
+from pos_prompter.ui.workspace.whatif_panel import WhatIfPanel
 
 KIND_NAMES = {"upsell": "Upsell", "cross_sell": "Cross-sell", "bundle": "Bundle",
               "threshold": "Threshold (reward)"}
@@ -469,6 +470,7 @@ class RuleEditor(QWidget):
         self.findings = []
         self._show_findings()
         self._set_status("")
+        self.whatif.clear()
 
     def has_unsaved_changes(self) -> bool:
         return self.rule_dict() != self._baseline
@@ -730,11 +732,14 @@ class RuleEditor(QWidget):
         buttons.addStretch(0)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.publish_button)
+        self.whatif = WhatIfPanel(self.store, self)
+        """"What if…": the form's rule replayed over past orders (set_draft in _validate)."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.problem_list)
         layout.addWidget(self.findings_label)
+        layout.addWidget(self.whatif)
         layout.addLayout(buttons)
 
         keys = _UndoKeys(self)
@@ -1311,6 +1316,9 @@ class RuleEditor(QWidget):
         self._rule = rule
         self.publish_button.setEnabled(rule is not None)
         self.preview.set_rule(rule)
+        first = next(iter(shown.items()), ("", [""]))
+        field = self._fields.get(first[0])
+        self.whatif.set_draft(rule, f"{field.label if field else first[0]} {first[1][0]}".strip())
 
     @staticmethod
     def _target(path: str) -> str | None:
