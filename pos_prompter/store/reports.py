@@ -290,9 +290,56 @@ def load_report(conn: sqlite3.Connection, period: Period) -> Report:
         conn.rollback()
 
 
+def _rules_info(conn: sqlite3.Connection) -> dict[str, tuple[Any, Any, str]]:
+    """Each rule's kind, title and holdout (as text), by id."""
+    return {rid: (kind, title, str(holdout))
+            for rid, kind, title, holdout in conn.execute(_RULES_SQL)}
+
+
+def rule_uplifts(conn: sqlite3.Connection, period: Period,
+                 rules_info: dict[str, tuple[Any, Any, str]] | None = None) -> list[Uplift]:
+    """Each rule's true uplift over `period`, in rule id order, for every rule with a
+    holdout, and every rule with held-out orders in the period (its holdout since taken
+    off): the report's "uplift". Read from the report tables, inside a read transaction
+    (after `ensure_report_tables`)."""
+    info = _rules_info(conn) if rules_info is None else rules_info
+    samples = uplift_samples(conn, period)
+    with_holdout = {rid for rid, (_k, _t, h) in info.items() if h not in ("0", "0.0")}
+    with_holdout |= {rid for rid, groups in samples.items() if "held_out" in groups}
+    currency = _setting(conn, "currency") or "USD"
+    return [Uplift(rid, (info.get(rid) or (None, None, "0"))[1] or rid,
+                   samples.get(rid, {}).get("shown", Sample(0, 0, 0)),
+                   samples.get(rid, {}).get("held_out", Sample(0, 0, 0)),
+                   currency=str(currency))
+            for rid in sorted(with_holdout)]
+
+
+def ensure_report_tables(conn: sqlite3.Connection) -> None:
+    """Rebuild the report tables when they do not add up to what they count (outside any
+    transaction: the rebuild makes its own)."""
+    if not report_tables_agree(conn):
+        rebuild_report_tables(conn)
+
+
+def current_uplifts(conn: sqlite3.Connection) -> dict[str, Uplift]:
+    """Every rule's true uplift over all its history, by rule id, read in one read
+    transaction (or in the caller's); none for a practice store (practice runs never count
+    in the results). Call `ensure_report_tables` once before (the triggers keep the tables
+    current after that)."""
+    if is_practice_store(conn):
+        return {}
+    began = not conn.in_transaction
+    if began:
+        conn.execute("BEGIN")
+    try:
+        return {u.rule: u for u in rule_uplifts(conn, Period())}
+    finally:
+        if began:
+            conn.rollback()
+
+
 def _load(conn: sqlite3.Connection, period: Period) -> Report:
-    rules_info = {rid: (kind, title, str(holdout))
-                  for rid, kind, title, holdout in conn.execute(_RULES_SQL)}
+    rules_info = _rules_info(conn)
     rule_outcomes = outcomes_by(conn, "rule", period)
     rules = [Row(rid, o, None, title=rules_info.get(rid, (None, None))[1],
                  kind=rules_info.get(rid, (None, None))[0])
@@ -301,15 +348,7 @@ def _load(conn: sqlite3.Connection, period: Period) -> Report:
     hours = merge_rows(outcomes_by(conn, "hour", period), orders_by(conn, "hour", period))
     days = merge_rows(outcomes_by(conn, "day", period), orders_by(conn, "day", period))
     everything = orders_by(conn, "all", period).get("all", OrderFigures())
-    samples = uplift_samples(conn, period)
-    with_holdout = {rid for rid, (_k, _t, h) in rules_info.items() if h not in ("0", "0.0")}
-    with_holdout |= {rid for rid, groups in samples.items() if "held_out" in groups}
-    currency = _setting(conn, "currency") or "USD"
-    uplift = [Uplift(rid, rules_info.get(rid, (None, None))[1] or rid,
-                     samples.get(rid, {}).get("shown", Sample(0, 0, 0)),
-                     samples.get(rid, {}).get("held_out", Sample(0, 0, 0)),
-                     currency=str(currency))
-              for rid in sorted(with_holdout)]
+    uplift = rule_uplifts(conn, period, rules_info)
     enabled, min_orders = leaderboard_settings(_setting(conn, LEADERBOARD_SETTING),
                                                _setting(conn, LEADERBOARD_MIN_ORDERS_SETTING))
     return Report(period, rules, clerks, hours, days, total_row(rules, everything), uplift,
