@@ -151,11 +151,14 @@ class WhatIfPanel(QWidget):
     first of them in `problem`). `clock` says "now" (the window's end).
 
     Signals:
+        started(object): a replay is about to start; carries its `StoreJob` (for whoever
+            follows it: its `progressed` is emitted on the worker thread).
         replayed(object): a result arrived and shows (the core `DraftResult`).
         refused(str): nothing was replayed (form problems, lint errors, a practice store, a
             failure); carries the sentence shown.
     """
 
+    started = Signal(object)
     replayed = Signal(object)
     refused = Signal(str)
 
@@ -290,6 +293,7 @@ class WhatIfPanel(QWidget):
                                   f"{_plural(self.days, 'day')}\N{HORIZONTAL ELLIPSIS}")
         self.result_label.show()
         self._show_stale()
+        self.started.emit(job)
         _REPLAYS.launch(job)
 
     @Slot()
