@@ -16,10 +16,12 @@ from pathlib import Path
 from types import TracebackType
 
 import platformdirs
-from PySide6.QtCore import QLockFile
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos_prompter import bootstrap
+from pos_prompter.core.errors import UserError
 from pos_prompter.core.order import Clock
 from pos_prompter.practice.practice_store import ensure_practice_store
 from pos_prompter.store import Store, StoreError
@@ -43,11 +45,17 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 
 def open_store(db_path: Path | None = None, *, training: bool = False) -> Store:
     """Open the till's store: `db_path` or the default one, created from the cafe demo on
-    first run; in practice mode, its training copy. Raises `StoreError` when unusable."""
+    first run; in practice mode, its training copy. Raises `StoreError` when unusable,
+    read-only (a full disk, a read-only file or folder) included: a till must save its sales."""
     real = db_path if db_path is not None else bootstrap.default_store_path()
     if training:
-        return Store.open(ensure_practice_store(real, demo_if_missing="cafe"))
-    return bootstrap.open_or_create(real)
+        store = Store.open(ensure_practice_store(real, demo_if_missing="cafe"))
+    else:
+        store = bootstrap.open_or_create(real)
+    if store.read_only is not None:  # every sale would be refused: the till does not start
+        store.close()
+        raise StoreError(store.read_only)
+    return store
 
 
 def till_name() -> str:
@@ -112,6 +120,37 @@ def start_window(window: TillWindow) -> FirstManagerDialog | None:
     dialog.finished.connect(done)
     dialog.open()
     return dialog
+
+
+SCREENLESS_PLATFORMS = ("offscreen", "minimal")
+"""Qt platforms with no screen: nobody could read or close a message there."""
+
+
+def refusal_box(problem: UserError) -> QMessageBox:
+    """What the till shows instead of itself when it cannot start on its store (a file
+    that is no store, a till already open...): the one sentence, and OK, which ends the
+    program. Never the till, never the first-manager sign-up (an empty file is not a new
+    store). Not shown yet; `objectName` storeRefusal."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "pos-prompter cannot start",
+                      f"The till cannot start.\n\n{problem}",
+                      QMessageBox.StandardButton.Ok)
+    box.setObjectName("storeRefusal")
+    box.setTextInteractionFlags(box.textInteractionFlags()
+                                | Qt.TextInteractionFlag.TextSelectableByMouse)
+    return box
+
+
+def show_refusal(app: QApplication, problem: UserError) -> None:
+    """Say on screen why the till cannot start, until OK is pressed: a till started from an
+    icon has no terminal for the command line's sentence. On a platform without a screen
+    (SCREENLESS_PLATFORMS) only stderr and the log say it."""
+    if QGuiApplication.platformName() in SCREENLESS_PLATFORMS:
+        return
+    box = refusal_box(problem)
+    box.finished.connect(app.quit)
+    box.open()
+    app.exec()
+    box.deleteLater()
 
 
 # ---------------------------------------------------------------------- logging and errors
@@ -204,14 +243,20 @@ def run(db_path: Path | None = None, training: bool = False) -> int:
         app = application()
         try:
             store = open_store(db_path, training=training)
-        except Exception:
+        except Exception as exc:
             # The log file keeps the traceback; stderr gets only the command line's one
-            # sentence (and the traceback from it with --debug).
+            # sentence (and the traceback from it with --debug); the screen, the sentence.
             logger.exception("cannot open the store", extra={FILE_ONLY: True})
+            if isinstance(exc, UserError):
+                show_refusal(app, exc)
             raise
         with store:
             assert store.path is not None  # the till's store is always a file
-            lock = lock_till(store.path)
+            try:
+                lock = lock_till(store.path)
+            except StoreError as exc:
+                show_refusal(app, exc)
+                raise
             logger.info("till started on %s as %r%s", store.path, till_name(),
                         " (practice mode)" if training else "")
             try:

@@ -48,6 +48,17 @@ from pos_prompter.store.audit import (
 from pos_prompter.store.history import StoreHistory
 from pos_prompter.store.migrations import migrations
 from pos_prompter.store.reports import add_imported_orders, insert_trigger_lifted
+from pos_prompter.store.store_file import (
+    can_write,
+    created_failure_text,
+    failure_text,
+    file_problem,
+    missing_text,
+    not_ours_text,
+    read_only_text,
+    read_only_uri,
+    unwritable_text,
+)
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) during long imports."""
@@ -213,12 +224,17 @@ class RuleResults:
         return self.accepted / self.shown if self.shown else None
 
 
-def _refuse_foreign_database(db: Database, path: Path) -> None:
-    """Refuse a SQLite file that some other program made: never add our tables to it."""
+def _refuse_foreign_database(db: Database, path: Path, *, existing: bool = True) -> None:
+    """Refuse a SQLite file that some other program made: never add our tables to it. An
+    `existing` store must have our tables: only a store being created may have none."""
     tables = set(db.table_names())
-    if tables and "_sqlite_migrations" not in tables:
+    if "_sqlite_migrations" in tables:
+        return
+    if tables:
         raise StoreError(f"{path} is a SQLite database of another program, not a "
                          "pos-prompter store")
+    if existing:
+        raise StoreError(not_ours_text(path))
 
 
 def _now_text(now: dt.datetime | None = None) -> str:
@@ -232,27 +248,37 @@ class Store:
         self.db = db
         self.path = path
         self._writing = False
+        self.read_only: str | None = None
+        """Why this store cannot be written (a read-only file or folder, a full disk), as
+        the sentence every write is refused with; None when it can be."""
 
     # ------------------------------------------------------------------ opening
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = False) -> Store:
-        """Open (and upgrade) a store. `create=True` makes a new empty store if none exists."""
+        """Open (and upgrade) a store. `create=True` makes a new empty store if none exists
+        (`init` and the till's first run). Without it, a path that is no store (missing, a
+        folder, empty, not SQLite, another program's database) is refused, never written.
+        A store that cannot be written (a read-only file or folder, a full disk) opens for
+        reading only: `read_only` says why, and every write is refused with that sentence."""
         path = Path(path)
-        if not path.exists() and not create:
-            raise StoreError(f"there is no store at {path} (create one with "
-                             f"'pos-prompter init --db {path}')")
         if create:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"cannot create the folder {path.parent} "
                                  f"({exc.strerror})") from exc
+        else:
+            problem = file_problem(path)
+            if problem is not None:
+                raise StoreError(problem)
+            if not can_write(path):
+                return cls._open_read_only(path, read_only_text(path))
         conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(str(path), timeout=5.0)
             db = Database(conn)
-            _refuse_foreign_database(db, path)
+            _refuse_foreign_database(db, path, existing=not create)
             db.execute("PRAGMA journal_mode=WAL")
             store = cls(db, path)
             store._configure()
@@ -262,7 +288,38 @@ class Store:
                 conn.close()
             if isinstance(exc, StoreError):
                 raise
-            raise StoreError(f"{path} is not a usable store ({exc})") from exc
+            if create:
+                raise StoreError(created_failure_text(exc, path)) from exc
+            reason = unwritable_text(exc, path)
+            if reason is not None:
+                return cls._open_read_only(path, reason)
+            raise StoreError(failure_text(exc, path)
+                             or f"{path} is not a usable store ({exc})") from exc
+        return store
+
+    @classmethod
+    def _open_read_only(cls, path: Path, reason: str) -> Store:
+        """The store `path` for reading only, writing nothing beside it (read_only_uri). A
+        store of an older version is upgraded in a copy in memory, never in the file."""
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=5.0)
+        try:
+            db = Database(conn)
+            _refuse_foreign_database(db, path)
+            if migrations.pending(db):
+                mem = sqlite3.connect(":memory:")
+                conn.backup(mem)
+                conn.close()
+                conn, db = mem, Database(mem)
+                migrations.apply(db)
+            store = cls(db, path)
+            store._configure()
+        except (sqlite3.DatabaseError, StoreError) as exc:
+            conn.close()
+            if isinstance(exc, StoreError):
+                raise
+            raise StoreError(failure_text(exc, path)
+                             or f"{path} is not a usable store ({exc})") from exc
+        store.read_only = reason
         return store
 
     @classmethod
@@ -270,9 +327,9 @@ class Store:
         """An in-memory copy of a store: everything works, nothing reaches the file
         (`simulate --dry-run`)."""
         path = Path(path)
-        if not path.exists():
-            raise StoreError(f"there is no store at {path} (create one with "
-                             f"'pos-prompter init --db {path}')")
+        problem = file_problem(path)
+        if problem is not None:
+            raise StoreError(problem)
         mem = sqlite3.connect(":memory:")
         try:
             # Read-only: not even the migrations or the WAL switch may touch the file.
@@ -308,22 +365,25 @@ class Store:
 
         A write inside another joins it: the outer one commits (or rolls back) both."""
         conn = self.db.conn
+        if self.read_only is not None:
+            raise StoreError(self.read_only)
         if self._writing:
             try:
                 yield self.db
             except sqlite3.DatabaseError as exc:
-                raise StoreError(f"could not save to the store ({exc})") from exc
+                raise self._save_failed(exc) from exc
             return
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"the store is busy or read-only ({exc})") from exc
+            raise StoreError(failure_text(exc, self.path)
+                             or f"the store is busy or read-only ({exc})") from exc
         self._writing = True
         try:
             yield self.db
         except sqlite3.DatabaseError as exc:
             conn.rollback()
-            raise StoreError(f"could not save to the store ({exc})") from exc
+            raise self._save_failed(exc) from exc
         except BaseException:
             conn.rollback()
             raise
@@ -333,11 +393,15 @@ class Store:
             conn.commit()
         except sqlite3.DatabaseError as exc:
             conn.rollback()
-            raise StoreError(f"could not save to the store ({exc})") from exc
+            raise self._save_failed(exc) from exc
         except BaseException:  # never leave the write lock held (every later write: busy)
             if conn.in_transaction:
                 conn.rollback()
             raise
+
+    def _save_failed(self, exc: sqlite3.DatabaseError) -> StoreError:
+        """A failed write in one sentence: the disk's fault (full, read-only...) said so."""
+        return StoreError(failure_text(exc, self.path) or f"could not save to the store ({exc})")
 
     def schema_version(self) -> list[str]:
         return [m.name for m in migrations.applied(self.db)]
@@ -851,6 +915,9 @@ def read_store(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
     through the files it already made; SQLite's readers leave the -wal as it is (and note
     in the -shm shared memory which part they read). A store that is not one of ours is
     refused (StoreError); an unreadable file raises sqlite3.DatabaseError."""
+    problem = file_problem(path)
+    if problem is not None:
+        raise StoreError(problem)
     wal = path.with_name(path.name + "-wal")
     for _attempt in range(READ_ATTEMPTS):
         quiet = not wal.exists()
@@ -871,8 +938,7 @@ def copy_store(src: Path, dst: Path) -> None:
     """Copy a store file safely, through SQLite's backup (so WAL content comes along),
     reading `src` only (`read_store`): its migrations wait until the copy is opened."""
     if not src.exists():
-        raise StoreError(f"there is no store at {src} (create one with "
-                         f"'pos-prompter init --db {src}')")
+        raise StoreError(missing_text(src))
     dst.parent.mkdir(parents=True, exist_ok=True)
     target = sqlite3.connect(str(dst))
     try:

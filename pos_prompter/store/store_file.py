@@ -1,0 +1,150 @@
+"""What can be wrong with a store file, found before SQLite touches it or read from the
+error SQLite gave, each as one sentence for a manager: a path that is no store (missing, a
+folder, empty, not a SQLite database), a store that cannot be written (a read-only file or
+folder), a full disk, a file-size limit, a store another program keeps locked.
+
+Nothing here writes: `Store.open` (store.py) asks these questions and opens the store for
+reading only, or refuses it, from the answers.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sqlite3
+from pathlib import Path
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+"""The first 16 bytes of every SQLite database file."""
+
+FULL_BELOW = 1 << 20
+"""Free bytes under which a disk counts as full when SQLite reports an I/O error: SQLite
+says "disk I/O error", not "database or disk is full", when the disk fills while it sizes
+its -shm file, and cannot tell why a write failed under a file-size limit."""
+
+
+def missing_text(path: Path) -> str:
+    return f"there is no store at {path} (create one with 'pos-prompter init --db {path}')"
+
+
+def file_problem(path: Path) -> str | None:
+    """Why the existing file `path` cannot be a store, before SQLite opens it (opening an
+    empty file would make it a new, empty store); None when it starts like a SQLite
+    database. Reads 16 bytes; never creates or changes anything."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return missing_text(path)
+    except IsADirectoryError:
+        return f"{path} is a folder, not a store file; give the store file itself with --db"
+    except PermissionError:
+        return (f"{path} cannot be read (permission denied); ask whoever set up this "
+                "computer to let this user read it")
+    except OSError as exc:
+        return f"{path} cannot be read ({exc.strerror or exc})"
+    if not head:
+        return (f"{path} is not a usable store: it is empty (0 bytes), and it was left as "
+                "it is. Restore the store from a backup, or remove the empty file and create "
+                f"a new store with 'pos-prompter init --db {path}'")
+    if head != SQLITE_HEADER:
+        return (f"{path} is not a usable store: it is not a SQLite database, and it was "
+                "left as it is. Check the path given with --db, or restore the store from a "
+                "backup")
+    return None
+
+
+def not_ours_text(path: Path) -> str:
+    return (f"{path} is not a usable store: it is a SQLite database without pos-prompter's "
+            "tables, and it was left as it is. Check the path given with --db, or restore "
+            "the store from a backup")
+
+
+def can_write(path: Path) -> bool:
+    """Whether this process may write the store file `path` and make its -wal and -shm
+    files beside it (a folder that already holds them need not be writable)."""
+    if not os.access(path, os.W_OK):
+        return False
+    beside = [path.with_name(path.name + end) for end in ("-wal", "-shm")]
+    if all(os.access(p, os.W_OK) for p in beside):
+        return True
+    return os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that opens the store for reading without writing anything beside it: as
+    `immutable` when no -wal file is there (no till has the store open, and a till that
+    cannot write the folder could not make one), else `mode=ro`, which reads what the open
+    till committed through the files it made."""
+    quiet = not path.with_name(path.name + "-wal").exists()
+    return path.resolve().as_uri() + ("?mode=ro&immutable=1" if quiet else "?mode=ro")
+
+
+def read_only_text(path: Path) -> str:
+    return (f"{path} is read-only (the file or its folder cannot be written by this user): "
+            "nothing was saved. Commands that only read it still work; to change it, make "
+            "the file and its folder writable again")
+
+
+def _primary(exc: sqlite3.Error) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def _free_bytes(path: Path) -> int | None:
+    try:
+        stat = os.statvfs(path.parent)
+    except OSError:
+        return None
+    return stat.f_bavail * stat.f_frsize
+
+
+def _size_limited() -> bool:
+    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return soft != resource.RLIM_INFINITY
+
+
+def failure_text(exc: sqlite3.Error, path: Path | None) -> str | None:
+    """The sentence for a failure of SQLite's that is the disk's or the file's, not the
+    store's: a full disk, a file-size limit, a read-only file, a store kept locked. None for
+    any other failure."""
+    code = _primary(exc)
+    name = str(path) if path is not None else "the store"
+    full = (f"the disk holding {name} is full: nothing was saved, the store is as it was. "
+            "Free some space on that disk and try again")
+    if code == sqlite3.SQLITE_FULL:
+        return full
+    if code == sqlite3.SQLITE_IOERR:
+        free = _free_bytes(path) if path is not None else None
+        if free is not None and free < FULL_BELOW:
+            return full
+        if _size_limited():
+            return (f"{name} reached this process's file-size limit (ulimit -f): nothing was "
+                    "saved, the store is as it was. Raise the limit and try again")
+        return None
+    if code == sqlite3.SQLITE_READONLY and path is not None:
+        return read_only_text(path)
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return (f"{name} is busy: another program (a till or a command) kept it locked for "
+                "writing too long, and nothing was saved. Try again when it is done")
+    return None
+
+
+def unwritable_text(exc: sqlite3.Error, path: Path) -> str | None:
+    """Why SQLite, opening the store `path`, could not write it or make its -wal or -shm
+    file (read-only, a full disk, a file-size limit), when that is why: the store can
+    still be read. None for any other failure."""
+    code = _primary(exc)
+    if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN):
+        return read_only_text(path)
+    if code in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR):
+        return failure_text(exc, path)
+    return None
+
+
+def created_failure_text(exc: sqlite3.Error, path: Path) -> str:
+    """Why a new store could not be made at `path`."""
+    if _primary(exc) in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN):
+        return (f"cannot create a store at {path}: its folder cannot be written by this "
+                "user. Choose another folder with --db, or make this one writable")
+    return failure_text(exc, path) or f"cannot create a store at {path} ({exc})"
