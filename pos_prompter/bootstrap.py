@@ -25,6 +25,15 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from pos_prompter.core.auth import Role
 from pos_prompter.core.bulk import gc_paused
 from pos_prompter.core.catalog import parse_catalog_csv
+from pos_prompter.core.data_limits import (
+    MAX_DEPTH,
+    ShapeError,
+    check_json_depth,
+    check_yaml_shape,
+    construct_int,
+    json_int,
+    too_deep,
+)
 from pos_prompter.core.errors import InputError, ValidationError
 from pos_prompter.core.rules import (
     RULE_ID_RE,
@@ -126,6 +135,9 @@ class SafeLoader(_BaseLoader):  # type: ignore[valid-type,misc]
             firsts[key] = key_node
         return mapping
 
+
+SafeLoader.add_constructor("tag:yaml.org,2002:int", construct_int)  # no 5,000-digit ints
+
 APP_NAME = "pos-prompter"
 DEFAULT_CLERK = "clerk"
 
@@ -169,12 +181,17 @@ def load_yaml(text: str) -> Any:
     straight from the parser's events. Anything else (anchors, aliases, explicit tags,
     merge keys, several documents) and every error goes through PyYAML's loader itself, so
     the result and the error message are the same either way. A mapping that gives one key
-    twice raises DuplicateKeyError (SafeLoader)."""
+    twice raises DuplicateKeyError (SafeLoader). A text nested too deep, with aliases that
+    expand too far or too long a number is refused (ShapeError, pos_prompter.core.data_limits)
+    before PyYAML builds it."""
     with gc_paused():
         try:
             return _load_plain_yaml(text)
+        except ShapeError:
+            raise
         except Exception:  # PyYAML's own loader gives the answer, or the very same error
             pass
+        check_yaml_shape(text, _BaseLoader)
         return yaml.load(text, SafeLoader)
 
 
@@ -206,12 +223,14 @@ def _load_plain_yaml(text: str) -> Any:
             return constructors[tag](loader, ScalarNode(tag, value, event.start_mark,
                                                         event.end_mark, event.style))
 
-        def node(event: Any) -> Any:
+        def node(event: Any, depth: int = 1) -> Any:
             kind = type(event)
             if kind is ScalarEvent:
                 return scalar(event)
             if event.anchor is not None or event.tag is not None:
                 raise _Unusual
+            if depth > MAX_DEPTH:
+                raise too_deep(event.start_mark)
             if kind is MappingStartEvent:
                 mapping: dict[Any, Any] = {}
                 while True:
@@ -224,14 +243,14 @@ def _load_plain_yaml(text: str) -> Any:
                     key = scalar(event)
                     if key in mapping:  # SafeLoader's DuplicateKeyError says where
                         raise _Unusual
-                    mapping[key] = node(get())
+                    mapping[key] = node(get(), depth + 1)
             if kind is SequenceStartEvent:
                 items: list[Any] = []
                 while True:
                     event = get()
                     if type(event) is SequenceEndEvent:
                         return items
-                    items.append(node(event))
+                    items.append(node(event, depth + 1))
             raise _Unusual  # an alias
 
         if type(get()) is not StreamStartEvent or type(get()) is not DocumentStartEvent:
@@ -279,7 +298,8 @@ def _load_json(text: str) -> Any:
                 seen.add(key)
         return obj
 
-    data = json.loads(text, object_pairs_hook=build)
+    check_json_depth(text)
+    data = json.loads(text, object_pairs_hook=build, parse_int=json_int)
     if found:
         raise _JsonDuplicate(data, *found[0])
     return data
@@ -337,7 +357,8 @@ def parse_pack_text(text: str, source: str, progress: Progress | None = None) ->
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
             problem = getattr(exc, "problem", None) or str(exc)
-            raise InputError(f"{source} is not valid YAML/JSON{where}: {problem}") from None
+            what = "is refused" if isinstance(exc, ShapeError) else "is not valid YAML/JSON"
+            raise InputError(f"{source} {what}{where}: {problem}") from None
         return parse_pack(data, progress=progress)
 
 

@@ -18,6 +18,7 @@ from typing import Any, Literal, NewType
 
 from pos_prompter.core.catalog import SKU_RE, SLUG_RE
 from pos_prompter.core.errors import ValidationError
+from pos_prompter.core.excerpt import excerpt, field_name
 from pos_prompter.core.money import Cents, MoneyError, cents_str, parse_money
 from pos_prompter.core.results import parse_leaderboard_setting
 
@@ -28,6 +29,14 @@ EVENTS = ("scan", "checkout")
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 RULE_ID_RE = re.compile(r"\A[a-z0-9-]{1,64}\Z")
 PACK_VERSION = 1
+MAX_PRIORITY = 1_000_000
+"""A priority is a whole number from -MAX_PRIORITY to MAX_PRIORITY."""
+MAX_PROMPTS = 1_000
+"""max_prompts_per_order and rush_scans_per_minute are at most this."""
+MAX_RATIO = Decimal(1000)
+RATIO_PLACES = 6
+"""A ratio (max_offer_ratio, holdout) has at most this many decimals."""
+MAX_STORE_NAME = 100
 
 PLACEHOLDERS: dict[str, str] = {
     "item": "name of the trigger line's product",
@@ -219,7 +228,8 @@ def placeholder_problems(text: str) -> list[str]:
             continue
         if name not in PLACEHOLDERS:
             known = ", ".join("{" + n + "}" for n in PLACEHOLDERS)
-            problems.append(f"placeholder {{{name}}} is not allowed (allowed: {known})")
+            problems.append(f"placeholder {{{field_name(name)}}} is not allowed "
+                            f"(allowed: {known})")
         elif spec or conversion:
             problems.append(f"placeholder {{{name}}} may not have a format or conversion")
     return problems
@@ -276,7 +286,8 @@ def _check_keys(value: Any, allowed: tuple[str, ...], where: str, fieldname: str
         value = dict(value)
     for key in () if problems.trusted else value:
         if key not in allowed:
-            problems.add(where, f"{fieldname}.{key}" if fieldname else str(key),
+            problems.add(where, f"{fieldname}.{field_name(key)}" if fieldname
+                         else field_name(key),
                          f"unknown field (known: {', '.join(allowed)})")
     return value  # read only: the caller's own mapping is never changed
 
@@ -292,7 +303,7 @@ def _str_list(value: Any, where: str, fieldname: str, problems: _Problems,
         return []
     for v in () if problems.trusted or pattern is None else value:
         if not pattern.match(v):
-            problems.add(where, fieldname, f"{v!r} is not a valid {what}")
+            problems.add(where, fieldname, f"{excerpt(v)} is not a valid {what}")
     return list(value)
 
 
@@ -315,27 +326,34 @@ def _ratio(value: Any, where: str, fieldname: str, problems: _Problems) -> Decim
     try:
         ratio = Decimal(str(value))
     except InvalidOperation:
-        problems.add(where, fieldname, f"{value!r} is not a number")
+        problems.add(where, fieldname, f"{excerpt(value)} is not a number")
         return None
-    if not ratio.is_finite() or ratio <= 0:
-        problems.add(where, fieldname, "must be a number above 0")
+    if not ratio.is_finite() or ratio <= 0 or ratio > MAX_RATIO or _places(ratio) > RATIO_PLACES:
+        problems.add(where, fieldname, f"{excerpt(value)} must be a number above 0 and at most "
+                     f"{MAX_RATIO}, with at most {RATIO_PLACES} decimals")
         return None
     return ratio
+
+
+def _places(value: Decimal) -> int:
+    """How many decimals a finite Decimal is written with (0 for 12 or 1E+3)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def _parse_hours(text: Any, where: str, problems: _Problems) -> tuple[int, int] | None:
     pattern = r"([0-9]{2}):([0-9]{2})-([0-9]{2}):([0-9]{2})"
     m = re.fullmatch(pattern, text) if isinstance(text, str) else None
     if not m:
-        problems.add(where, "when.time.hours", f"{text!r} is not like \"06:00-11:00\"")
+        problems.add(where, "when.time.hours", f"{excerpt(text)} is not like \"06:00-11:00\"")
         return None
     h1, m1, h2, m2 = (int(g) for g in m.groups())
     if h1 > 24 or h2 > 24 or m1 > 59 or m2 > 59 or (h1 == 24 and m1) or (h2 == 24 and m2):
-        problems.add(where, "when.time.hours", f"{text!r} is not a valid time range")
+        problems.add(where, "when.time.hours", f"{excerpt(text)} is not a valid time range")
         return None
     start, end = h1 * 60 + m1, h2 * 60 + m2
     if start == end:
-        problems.add(where, "when.time.hours", f"{text!r} is an empty time window")
+        problems.add(where, "when.time.hours", f"{excerpt(text)} is an empty time window")
         return None
     return start, end
 
@@ -352,18 +370,18 @@ def _parse_date(value: Any, where: str, fieldname: str, problems: _Problems) -> 
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    problems.add(where, fieldname, f"{value!r} is not a date like 2026-12-01")
+    problems.add(where, fieldname, f"{excerpt(value)} is not a date like 2026-12-01")
     return None
 
 
 def _parse_ref(text: str, where: str, fieldname: str, problems: _Problems) -> Ref | None:
     kind, sep, value = text.partition(":")
     if not sep or kind not in ("sku", "category", "tag") or not value:
-        problems.add(where, fieldname, f"{text!r} must be sku:X, category:Y or tag:Z")
+        problems.add(where, fieldname, f"{excerpt(text)} must be sku:X, category:Y or tag:Z")
         return None
     pattern = SKU_RE if kind == "sku" else SLUG_RE
     if not pattern.match(value):
-        problems.add(where, fieldname, f"{value!r} is not a valid {kind}")
+        problems.add(where, fieldname, f"{excerpt(value)} is not a valid {kind}")
         return None
     return Ref(kind, value)  # type: ignore[arg-type]
 
@@ -403,11 +421,12 @@ def _parse_rule(raw: Any, position: int, problems: _Problems) -> Rule | None:
     if isinstance(rid, str) and RULE_ID_RE.match(rid):
         where = f"rule {rid}"
     else:
-        problems.add(where, "id", f"{rid!r} must be a slug of a-z, 0-9 and -, at most 64 long")
+        problems.add(where, "id",
+                     f"{excerpt(rid)} must be a slug of a-z, 0-9 and -, at most 64 long")
     _check_keys(raw, RULE_FIELDS, where, "", problems)
     kind = raw.get("kind")
     if kind not in KINDS:
-        problems.add(where, "kind", f"{kind!r} must be one of {', '.join(KINDS)}")
+        problems.add(where, "kind", f"{excerpt(kind)} must be one of {', '.join(KINDS)}")
         kind = None
     elif kind not in SUPPORTED_KINDS:
         problems.add(where, "kind", f"{kind} rules are not supported yet by this version")
@@ -431,8 +450,10 @@ def _parse_rule(raw: Any, position: int, problems: _Problems) -> Rule | None:
             problems.add(where, fname, message)
 
     priority = raw.get("priority", 0)
-    if isinstance(priority, bool) or not isinstance(priority, int):
-        problems.add(where, "priority", f"{priority!r} must be a whole number")
+    if (isinstance(priority, bool) or not isinstance(priority, int)
+            or not -MAX_PRIORITY <= priority <= MAX_PRIORITY):
+        problems.add(where, "priority", f"{excerpt(priority)} must be a whole number from "
+                     f"-{MAX_PRIORITY:,} to {MAX_PRIORITY:,}")
         priority = 0
     holdout = Decimal(0)
     if raw.get("holdout") is not None:
@@ -440,22 +461,26 @@ def _parse_rule(raw: Any, position: int, problems: _Problems) -> Rule | None:
         try:
             if isinstance(h, bool):
                 raise InvalidOperation
+            if not isinstance(h, (int, float, str, Decimal)):
+                raise InvalidOperation
             holdout = Decimal(str(h))
-            if not holdout.is_finite() or not 0 <= holdout < 1:
+            if (not holdout.is_finite() or not 0 <= holdout < 1
+                    or _places(holdout) > RATIO_PLACES):
                 raise InvalidOperation
         except InvalidOperation:
-            problems.add(where, "holdout", f"{h!r} must be a share from 0 up to (not incl.) 1")
+            problems.add(where, "holdout", f"{excerpt(h)} must be a share from 0 up to (not "
+                         f"incl.) 1, with at most {RATIO_PLACES} decimals")
             holdout = Decimal(0)
     ratio = _ratio(raw.get("max_offer_ratio"), where, "max_offer_ratio", problems)
     active = raw.get("active", True)
     if not isinstance(active, bool):
-        problems.add(where, "active", f"{active!r} must be true or false")
+        problems.add(where, "active", f"{excerpt(active)} must be true or false")
         active = True
 
     when = _check_keys(raw.get("when"), WHEN_FIELDS, where, "when", problems)
     event = when.get("event", "scan")
     if event not in EVENTS:
-        problems.add(where, "when.event", f"{event!r} must be scan or checkout")
+        problems.add(where, "when.event", f"{excerpt(event)} must be scan or checkout")
         event = "scan"
     scanned: Scanned | None = None
     if when.get("scanned") is not None:
@@ -503,7 +528,8 @@ def _parse_rule(raw: Any, position: int, problems: _Problems) -> Rule | None:
             if d.lower() in DAYS:
                 days.add(DAYS.index(d.lower()))
             else:
-                problems.add(where, "when.time.days", f"{d!r} must be one of {', '.join(DAYS)}")
+                problems.add(where, "when.time.days",
+                             f"{excerpt(d)} must be one of {', '.join(DAYS)}")
         date_from = _parse_date(tc.get("from"), where, "when.time.from", problems)
         date_to = _parse_date(tc.get("to"), where, "when.time.to", problems)
         if date_from and date_to and date_from > date_to:
@@ -544,7 +570,7 @@ def _parse_offer(kind: str, of: dict[str, Any], where: str, problems: _Problems)
             next_size = False
         if upgrade_to is not None and (not isinstance(upgrade_to, str)
                                        or not SKU_RE.match(upgrade_to)):
-            problems.add(where, "offer.upgrade_to", f"{upgrade_to!r} is not a valid sku")
+            problems.add(where, "offer.upgrade_to", f"{excerpt(upgrade_to)} is not a valid sku")
             upgrade_to = None
         if bool(upgrade_to) == bool(next_size):
             problems.add(where, "offer", "an upsell takes exactly one of upgrade_to: SKU "
@@ -573,7 +599,7 @@ def _parse_offer(kind: str, of: dict[str, Any], where: str, problems: _Problems)
             problems.add(where, f"offer.threshold.{req}", "is required")
     reward = t.get("reward")
     if reward is not None and (not isinstance(reward, str) or not SKU_RE.match(reward)):
-        problems.add(where, "offer.threshold.reward", f"{reward!r} is not a valid sku")
+        problems.add(where, "offer.threshold.reward", f"{excerpt(reward)} is not a valid sku")
         reward = None
     order_total = _money(t.get("order_total"), where, "offer.threshold.order_total", problems)
     if order_total is not None and order_total <= 0:
@@ -593,13 +619,15 @@ def parse_settings(raw: Any, problems: _Problems | None = None) -> Settings:
     s = _check_keys(raw, PACK_SETTINGS, "settings", "settings", probs)
     defaults = Settings()
     cap = s.get("max_prompts_per_order", defaults.max_prompts_per_order)
-    if isinstance(cap, bool) or not isinstance(cap, int) or cap < 0:
-        probs.add("settings", "max_prompts_per_order", f"{cap!r} must be a whole number >= 0")
+    if isinstance(cap, bool) or not isinstance(cap, int) or not 0 <= cap <= MAX_PROMPTS:
+        probs.add("settings", "max_prompts_per_order",
+                  f"{excerpt(cap)} must be a whole number from 0 to {MAX_PROMPTS:,}")
         cap = defaults.max_prompts_per_order
     ratio = _ratio(s.get("max_offer_ratio"), "settings", "max_offer_ratio", probs)
     currency = s.get("currency", defaults.currency)
     if not isinstance(currency, str) or not re.fullmatch(r"[A-Z]{3}", currency):
-        probs.add("settings", "currency", f"{currency!r} must be a 3-letter code such as USD")
+        probs.add("settings", "currency",
+                  f"{excerpt(currency)} must be a 3-letter code such as USD")
         currency = defaults.currency
     if own and probs.items:
         raise ValidationError(probs.items, what="settings")
@@ -618,11 +646,11 @@ def parse_pack(data: Any, *,
                               what="rule pack")
     for key in data:
         if key not in ("version", "settings", "rules"):
-            problems.add("pack", str(key), "unknown top-level field (known: version, "
+            problems.add("pack", field_name(key), "unknown top-level field (known: version, "
                          "settings, rules)")
     version = data.get("version")
     if type(version) is not int or version != PACK_VERSION:  # not 1.0, True or "1"
-        problems.add("pack", "version", f"{version!r} is not a supported format version "
+        problems.add("pack", "version", f"{excerpt(version)} is not a supported format version "
                      f"(this app reads version {PACK_VERSION}, written as the whole number "
                      f"{PACK_VERSION})")
     settings: Settings | None = None
@@ -771,13 +799,14 @@ STORE_SETTINGS: dict[str, str] = {
 def parse_store_setting(key: str, text: str) -> Any:
     """Check one `KEY=VALUE` store setting and return the value to keep (JSON-able)."""
     if key not in STORE_SETTINGS:
-        raise ValidationError([f"setting {key!r} is unknown (known: "
+        raise ValidationError([f"setting {excerpt(key)} is unknown (known: "
                                f"{', '.join(STORE_SETTINGS)})"], what="setting")
     problems = _Problems()
     value: Any = text
     if key in ("max_prompts_per_order", "rush_scans_per_minute"):
-        if not re.fullmatch(r"[0-9]{1,6}", text):
-            problems.add("settings", key, f"{text!r} must be a whole number >= 0")
+        if not re.fullmatch(r"[0-9]{1,6}", text) or int(text) > MAX_PROMPTS:
+            problems.add("settings", key, f"{excerpt(text)} must be a whole number from 0 to "
+                         f"{MAX_PROMPTS:,}")
         else:
             value = int(text)
     elif key == "max_offer_ratio":
@@ -785,14 +814,19 @@ def parse_store_setting(key: str, text: str) -> Any:
         value = str(ratio) if ratio is not None else None
     elif key == "currency":
         if not re.fullmatch(r"[A-Z]{3}", text):
-            problems.add("settings", key, f"{text!r} must be a 3-letter code such as USD")
+            problems.add("settings", key, f"{excerpt(text)} must be a 3-letter code such as USD")
     elif key in ("leaderboard", "leaderboard_min_orders"):
-        value = parse_leaderboard_setting(key, text)
+        # a whole number of digits only, and short: int() fails past 4,300 digits
+        short = len(text) <= 12 and (key == "leaderboard" or re.fullmatch(r"[0-9]+", text))
+        value = parse_leaderboard_setting(key, text) if short else None
         if value is None:
             problems.add("settings", key, "must be on or off" if key == "leaderboard"
-                         else f"{text!r} must be a whole number >= 1")
+                         else f"{excerpt(text)} must be a whole number >= 1")
     elif not text.strip():
         problems.add("settings", key, "may not be empty")
+    elif len(text) > MAX_STORE_NAME or not text.isprintable():
+        problems.add("settings", key, f"{excerpt(text)} must be at most {MAX_STORE_NAME} "
+                     "printable characters")
     if problems.items:
         raise ValidationError(problems.items, what="setting")
     return value

@@ -1,0 +1,143 @@
+"""A short, cut quote of a value an error message refuses.
+
+A message must never print what it refuses in full: a 5,000-digit price would fill the
+screen, and a rule pack of nested YAML aliases (548 bytes) stands for billions of values,
+so even `repr()` of it runs out of memory. `excerpt` walks at most a few dozen items of a
+value, whatever its size or shape, and says how long the whole is.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+LIMIT = 40
+"""Characters of the value an excerpt shows at most (plus "…" and the whole's size)."""
+
+_ELLIPSIS = "…"
+_LOG10_2 = math.log10(2)
+
+
+def _int_text(value: int) -> str | None:
+    """The digits of a small int, or None when it is too long to show (str() of an int of
+    more than 4,300 digits even raises)."""
+    if value.bit_length() > 128:
+        return None
+    return str(value)
+
+
+def _digits(value: int) -> int:
+    """How many decimal digits |value| has, without converting it to text."""
+    n = abs(value)
+    if n == 0:
+        return 1
+    guess = int(n.bit_length() * _LOG10_2)  # digits - 1 or digits
+    return guess + 1 if n >= 10 ** guess else guess
+
+
+class _Budget:
+    def __init__(self, chars: int) -> None:
+        self.left = chars
+        self.cut = False
+
+
+def _walk(value: Any, budget: _Budget, depth: int) -> str:
+    """A repr-like text of `value` using at most `budget.left` characters (about)."""
+    if budget.left <= 0:
+        budget.cut = True
+        return _ELLIPSIS
+    if isinstance(value, str):
+        if len(value) + 2 > budget.left:
+            budget.cut = True
+            text = repr(value[:max(budget.left - 2, 1)])[:-1] + _ELLIPSIS
+        else:
+            text = repr(value)
+        budget.left -= len(text)
+        return text
+    if isinstance(value, bool) or value is None:
+        text = repr(value)
+    elif isinstance(value, int):
+        shown = _int_text(value)
+        if shown is None or len(shown) > budget.left:
+            budget.cut = True
+            shown = f"<a {_digits(value):,}-digit number>"
+        text = shown
+    elif isinstance(value, (list, tuple, set, frozenset, Mapping)):
+        return _walk_items(value, budget, depth)
+    else:
+        try:
+            text = repr(value)
+        except Exception:  # a hostile __repr__ must not hide the real message
+            text = f"<{type(value).__name__}>"
+        if len(text) > budget.left:
+            budget.cut = True
+            text = text[:max(budget.left, 1)] + _ELLIPSIS
+    budget.left -= len(text)
+    return text
+
+
+def _walk_items(value: Any, budget: _Budget, depth: int) -> str:
+    if isinstance(value, Mapping):
+        opening, closing = "{", "}"
+    elif isinstance(value, list):
+        opening, closing = "[", "]"
+    elif isinstance(value, tuple):
+        opening, closing = "(", ")"
+    else:
+        opening, closing = "{", "}"
+    budget.left -= 2
+    if depth >= 3:
+        if len(value):
+            budget.cut = True
+            return f"{opening}{_ELLIPSIS}{closing}"
+        return opening + closing
+    parts: list[str] = []
+    for i, item in enumerate(value.items() if isinstance(value, Mapping) else value):
+        if budget.left <= 0 or i >= 8:
+            budget.cut = True
+            parts.append(_ELLIPSIS)
+            break
+        if isinstance(value, Mapping):
+            key, val = item
+            parts.append(f"{_walk(key, budget, depth + 1)}: {_walk(val, budget, depth + 1)}")
+        else:
+            parts.append(_walk(item, budget, depth + 1))
+        budget.left -= 2
+    return opening + ", ".join(parts) + closing
+
+
+def _size(value: Any) -> str:
+    """The whole's size, for a value the excerpt had to cut."""
+    if isinstance(value, str):
+        return f"{len(value):,} characters"
+    if isinstance(value, bool):
+        return ""
+    if isinstance(value, int):
+        return f"{_digits(value):,} digits"
+    if isinstance(value, Mapping):
+        return f"a mapping of {len(value):,} fields"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return f"a list of {len(value):,} items"
+    return type(value).__name__
+
+
+def excerpt(value: Any, limit: int = LIMIT) -> str:
+    """`value` as repr() would show it when that is short; otherwise its first `limit` or so
+    characters, "…", and the whole's size in brackets: `'99999…' (5,000 characters)`.
+
+    Never builds the whole text: a huge int, string, or a structure that repeats itself
+    through aliases costs no more than a short one."""
+    budget = _Budget(limit)
+    text = _walk(value, budget, 0)
+    if not budget.cut:
+        return text
+    size = _size(value)
+    return f"{text} ({size})" if size else text
+
+
+def field_name(key: Any) -> str:
+    """A field's name as a message names it: plain when it is a short text, else cut."""
+    if isinstance(key, str) and len(key) <= LIMIT and key.isprintable():
+        return key
+    return excerpt(key)
