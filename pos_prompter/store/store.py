@@ -642,7 +642,7 @@ class Store:
             if own:
                 conn.rollback()
             if isinstance(exc, sqlite3.DatabaseError):
-                raise StoreError(f"could not save to the store ({exc})") from exc
+                raise self._save_failed(exc) from exc
             raise
         if own:
             conn.commit()

@@ -73,10 +73,14 @@ def can_write(path: Path) -> bool:
 
 def read_only_uri(path: Path) -> str:
     """A URI that opens the store for reading without writing anything beside it: as
-    `immutable` when no -wal file is there (no till has the store open, and a till that
-    cannot write the folder could not make one), else `mode=ro`, which reads what the open
-    till committed through the files it made."""
-    quiet = not path.with_name(path.name + "-wal").exists()
+    `immutable` when no -wal file is there, or an empty one (nothing committed in it: no
+    till has the store open, or one that saved nothing yet; on a full disk, the one that a
+    failed attempt to open the store for writing left), else `mode=ro`, which reads what
+    the open till committed through the files it made."""
+    try:
+        quiet = path.with_name(path.name + "-wal").stat().st_size == 0
+    except FileNotFoundError:
+        quiet = True
     return path.resolve().as_uri() + ("?mode=ro&immutable=1" if quiet else "?mode=ro")
 
 
@@ -119,7 +123,7 @@ def failure_text(exc: sqlite3.Error, path: Path | None) -> str | None:
         if free is not None and free < FULL_BELOW:
             return full
         if _size_limited():
-            return (f"{name} reached this process's file-size limit (ulimit -f): nothing was "
+            return (f"a file-size limit (ulimit -f) stopped the save to {name}: nothing was "
                     "saved, the store is as it was. Raise the limit and try again")
         return None
     if code == sqlite3.SQLITE_READONLY and path is not None:
