@@ -75,23 +75,28 @@ from pos_prompter.core.lint import lint
 from pos_prompter.core.money import Cents, format_money
 from pos_prompter.core.rules import KINDS, RULE_ID_RE, Rule, RuleId, Settings, parse_rule
 from pos_prompter.store import Store
+from pos_prompter.store.reports import current_uplifts, ensure_report_tables, is_practice_store
 from pos_prompter.store.sales_log import add_results, last_event_id, results_since
 from pos_prompter.store.store import RuleResults
 from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
 from pos_prompter.ui.list_model import ListTableModel
 from pos_prompter.ui.widgets import dialog_button, plain_label
+from pos_prompter.ui.workspace.rule_uplift import HEADER_TIP, NO_HOLDOUT, UpliftCell, uplift_cells
 
-ID, KIND, TRIGGER, OFFER, PRIORITY, ACTIVE, SHOWN, RATE, REVENUE = range(9)
+ID, KIND, TRIGGER, OFFER, PRIORITY, ACTIVE, SHOWN, RATE, REVENUE, UPLIFT = range(10)
 HEADERS = ("Rule", "Kind", "Trigger", "Offer", "Priority", "Active", "Shown", "Accepted",
-           "Revenue")
-NUMERIC_COLUMNS = frozenset({PRIORITY, SHOWN, RATE, REVENUE})
+           "Revenue", "Uplift")
+NUMERIC_COLUMNS = frozenset({PRIORITY, SHOWN, RATE, REVENUE, UPLIFT})
 RESULT_COLUMNS = frozenset({SHOWN, RATE, REVENUE})
+UPLIFT_COLUMNS = frozenset({UPLIFT})
 STRETCH_COLUMNS = (TRIGGER, OFFER)
 """Share the width the other columns leave, elided (full text in the tooltip)."""
-OPTIONAL_COLUMNS = (REVENUE, ACTIVE, KIND, PRIORITY)
+OPTIONAL_COLUMNS = (UPLIFT, REVENUE, ACTIVE, KIND, PRIORITY)
 """Shown only while trigger and offer keep their minimum width beside them, in this order
 as the list grows (an inactive rule stays greyed out, and the toggle button names its
-state, while the Active column is hidden; shown and acceptance rate always show)."""
+state, while the Active column is hidden; shown and acceptance rate always show). The
+uplift, the honest figure, comes first while a rule has one, else last (an empty column
+never takes revenue's place); its sentence is also in the Rule column's tooltip."""
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """data() with this role returns the row's `RuleRow`."""
@@ -202,13 +207,14 @@ class RuleRow:
     categories: frozenset[str]
     trigger: str
     offer: str
+    uplift: UpliftCell = NO_HOLDOUT
 
     @classmethod
     def make(cls, rule: Rule, results: RuleResults | None, catalog: Catalog,
-             money: Money = format_money) -> RuleRow:
+             money: Money = format_money, uplift: UpliftCell = NO_HOLDOUT) -> RuleRow:
         return cls(rule=rule, results=results or NO_RESULTS,
                    skus=frozenset(rule_skus(rule)), categories=rule_categories(rule, catalog),
-                   trigger=trigger_text(rule), offer=offer_text(rule, money))
+                   trigger=trigger_text(rule), offer=offer_text(rule, money), uplift=uplift)
 
     def matches_text(self, needle: str) -> bool:
         """`needle` (lower case) in the id, title, say or a SKU the rule names."""
@@ -231,6 +237,8 @@ def _sort_key(row: RuleRow, column: int) -> tuple[Any, str]:
         value = -1.0 if rate is None else rate
     elif column == REVENUE:
         value = results.revenue
+    elif column == UPLIFT:
+        value = row.uplift.sort_value
     elif column == KIND:
         value = rule.kind
     elif column == TRIGGER:
@@ -270,6 +278,8 @@ class ListData:
     rules: list[Rule]
     """Every rule, in id order (those of `rows`): with `catalog` and `settings`, what the
     editor needs of the store (`RuleEditor.set_context`)."""
+    uplifts: dict[str, UpliftCell] = dataclasses.field(default_factory=dict)
+    """The Uplift cells of the rules that have one (`read_uplifts`)."""
 
 
 def catalog_stamp(store: Store) -> tuple[int, int]:
@@ -292,8 +302,12 @@ def load_list(store: Store, previous: ListData | None = None) -> ListData:
     few rules so reads 20,000 rule texts but parses only those, and leaves the collector
     almost nothing new to scan (at chain size a full load makes some 400,000 objects, and
     collecting them stops every thread for 0.1-0.8 s)."""
+    conn = store.db.conn
+    if not conn.in_transaction and not is_practice_store(conn):
+        ensure_report_tables(conn)  # once: the till's triggers keep them current
     with store.snapshot():
         stored = store.db.execute("SELECT id, body FROM rules ORDER BY id").fetchall()
+        uplifts = current_uplifts(conn)
         results = store.rule_results()
         stamp = catalog_stamp(store)
         same_catalog = previous is not None and previous.catalog_stamp == stamp
@@ -304,6 +318,7 @@ def load_list(store: Store, previous: ListData | None = None) -> ListData:
         currency = settings.currency
         last_event = last_event_id(store.db.conn)
         revision = store.publish_revision()
+    cells = uplift_cells(uplifts)
     kept: dict[str, RuleRow] = {}
     if previous is not None and same_catalog and previous.currency == currency:
         kept = {row.rule.id: row for row in previous.rows}
@@ -315,13 +330,14 @@ def load_list(store: Store, previous: ListData | None = None) -> ListData:
         for position, (rule_id, body) in enumerate(stored, start=1):
             row = kept.get(rule_id)
             done = results.get(rule_id, NO_RESULTS)
+            cell = cells.get(rule_id, NO_HOLDOUT)
             if row is None or old_bodies.get(rule_id) != body:
                 rule = parse_rule(json.loads(body), position, trusted=True)
                 if rule is None:
                     continue
-                row = RuleRow.make(rule, done, catalog, money)
-            elif row.results != done:
-                row = dataclasses.replace(row, results=done)
+                row = RuleRow.make(rule, done, catalog, money, cell)
+            elif row.results != done or row.uplift != cell:
+                row = dataclasses.replace(row, results=done, uplift=cell)
             rows.append(row)
             bodies[rule_id] = body
     # From the store, not the catalog: iterating a loaded catalog would build every one of
@@ -329,7 +345,13 @@ def load_list(store: Store, previous: ListData | None = None) -> ListData:
     names = sorted({*categories, *(c for row in rows for c in row.categories)})
     skus = previous.skus if previous is not None and same_catalog else sorted(catalog.skus())
     return ListData(rows, bodies, results, last_event, catalog, stamp, names, skus,
-                    currency, revision, settings, [row.rule for row in rows])
+                    currency, revision, settings, [row.rule for row in rows], cells)
+
+
+def read_uplifts(store: Store) -> dict[str, UpliftCell]:
+    """The Uplift cells of the rules that have one, as the store has them now (after a
+    `load_list`, which made sure the report tables add up)."""
+    return uplift_cells(current_uplifts(store.db.conn))
 
 
 def load_rule(store: Store, rule_id: str) -> Rule | None:
@@ -423,20 +445,27 @@ class RuleTableModel(ListTableModel):
         results cells change in place. Only when the list is sorted by a result and a
         changed row no longer stands in order does it move to its place (a layout change
         that keeps selection and current index). Returns how many rows changed."""
+        return self._update("results", results, RESULT_COLUMNS)
+
+    def update_uplifts(self, cells: Mapping[str, UpliftCell]) -> int:
+        """New Uplift cells for some rules, in place, as `update_results`."""
+        return self._update("uplift", cells, UPLIFT_COLUMNS)
+
+    def _update(self, field: str, values: Mapping[str, Any], columns: frozenset[int]) -> int:
         changed: list[str] = []
-        for rule_id, new in results.items():
+        for rule_id, new in values.items():
             at = self._row_of.get(rule_id)
-            if at is None or self._rows[at].results == new:
+            if at is None or getattr(self._rows[at], field) == new:
                 continue
-            self._rows[at] = dataclasses.replace(self._rows[at], results=new)
+            self._rows[at] = dataclasses.replace(self._rows[at], **{field: new})
             changed.append(rule_id)
         if not changed:
             return 0
-        if self._out_of_order(self._row_of[rule_id] for rule_id in changed):
+        if self._out_of_order((self._row_of[rule_id] for rule_id in changed), columns):
             self._move_into_order(changed)
         for first, last in _runs(self._row_of[rule_id] for rule_id in changed):
-            self.dataChanged.emit(self.index(first, min(RESULT_COLUMNS)),
-                                  self.index(last, max(RESULT_COLUMNS)))
+            self.dataChanged.emit(self.index(first, min(columns)),
+                                  self.index(last, max(columns)))
         return len(changed)
 
     def _move_into_order(self, rule_ids: Sequence[str]) -> None:
@@ -467,10 +496,10 @@ class RuleTableModel(ListTableModel):
             before, [self.index(self._row_of[rid], col) for rid, col in kept])
         self.layoutChanged.emit()
 
-    def _out_of_order(self, rows: Iterable[int]) -> bool:
+    def _out_of_order(self, rows: Iterable[int], columns: frozenset[int]) -> bool:
         """Whether a changed row no longer stands between its neighbours in the current
-        sort (only a sort by a result can be upset by new results)."""
-        if self._sort is None or self._sort[0] not in RESULT_COLUMNS:
+        sort (only a sort by one of the changed `columns` can be upset)."""
+        if self._sort is None or self._sort[0] not in columns:
             return False
         column, order = self._sort
         descending = order == Qt.SortOrder.DescendingOrder
@@ -511,7 +540,8 @@ class RuleTableModel(ListTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self.alignment(section)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Acceptance rate: accepted of shown" if section == RATE else HEADERS[section]
+            return {RATE: "Acceptance rate: accepted of shown",
+                    UPLIFT: HEADER_TIP}.get(section, HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -591,16 +621,21 @@ class RuleTableModel(ListTableModel):
         if column == RATE:
             rate = results.acceptance_rate
             return "\N{EM DASH}" if rate is None else f"{rate:.0%}"
+        if column == UPLIFT:
+            return row.uplift.text
         return self._money(results.revenue)
 
     def _tooltip(self, row: RuleRow, column: int) -> str:
         rule, r = row.rule, row.results
-        if column == ID:
-            return rule.title
+        if column == ID:  # the uplift too: its column is the first to go in a narrow list
+            return rule.title if not row.uplift.text else \
+                f"{rule.title}\nUplift: {row.uplift.tooltip}"
         if column in RESULT_COLUMNS:
             return (f"shown {r.shown}, accepted {r.accepted}, declined {r.declined}, "
                     f"ignored {r.ignored}; held out {r.held_out}; "
                     f"revenue added {self._money(r.revenue)}")
+        if column == UPLIFT:
+            return row.uplift.tooltip
         return self._text(row, column)
 
 
@@ -696,6 +731,8 @@ class RuleListView(QWidget):
         message_shown(str): ruleListMessage shows a new message.
         results_updated(int): new prompt outcomes changed the results of that many rules
             in the list (`refresh_results`).
+        uplifts_updated(int): the Uplift cells of that many rules changed in place
+            (`refresh_uplift`).
         reloaded(): the list shows what a reload read (`reload`, or a background load).
     """
 
@@ -704,6 +741,7 @@ class RuleListView(QWidget):
     rules_changed = Signal()
     message_shown = Signal(str)
     results_updated = Signal(int)
+    uplifts_updated = Signal(int)
     reloaded = Signal()
 
     def __init__(self, store: Store, actor: str, parent: QWidget | None = None, *,
@@ -724,6 +762,10 @@ class RuleListView(QWidget):
         self._results: dict[str, RuleResults] = {}
         """Every rule's results (deleted rules' too), up to prompt event `_last_event`."""
         self._last_event = 0
+        self._uplifts: dict[str, UpliftCell] = {}
+        """The Uplift cells of the rules that have one, as last read."""
+        self._uplift_job: StoreJob | None = None
+        self._uplift_again = False
         self._widths: dict[int, int] = {}
         """The width each sized column is given (also while it is hidden)."""
         self._sized_for: str | None = None
@@ -812,7 +854,7 @@ class RuleListView(QWidget):
         self.table.horizontalScrollBar().rangeChanged.connect(self._fit_timer.start)
         # What a rule earns is what a manager looks for first: its results stand right
         # after its name (a visual order only; the model's columns stay as they are).
-        for place, column in enumerate((SHOWN, RATE, REVENUE), start=1):
+        for place, column in enumerate((SHOWN, RATE, REVENUE, UPLIFT), start=1):
             header.moveSection(header.visualIndex(column), place)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
@@ -871,6 +913,7 @@ class RuleListView(QWidget):
         box = (style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
                + style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing))
         samples = {SHOWN: ["99999"], RATE: ["100%"], REVENUE: [self._money(999_999)],
+                   UPLIFT: [f"+{self._money(9_999)} / order", "needs 60 more"],
                    KIND: list(KIND_TEXT.values()), PRIORITY: ["-100"],
                    ACTIVE: ["yes", "no"]}
         header = self.table.horizontalHeader()
@@ -898,7 +941,8 @@ class RuleListView(QWidget):
                     if c not in STRETCH_COLUMNS and c not in OPTIONAL_COLUMNS
                     and not header.isSectionHidden(c))
         show = True
-        for column in OPTIONAL_COLUMNS:  # none after one that does not fit
+        order = OPTIONAL_COLUMNS if self._uplifts else (*OPTIONAL_COLUMNS[1:], UPLIFT)
+        for column in order:  # none after one that does not fit
             width = self._widths.get(column, header.defaultSectionSize())
             show = show and room >= width
             if show:
@@ -978,6 +1022,7 @@ class RuleListView(QWidget):
         self._revision = self.store.publish_revision()
         if self._job is not None:
             self._again = True
+        self.refresh_uplift()  # a holdout may have been set or taken off
 
     def _show(self, data: ListData) -> None:
         """Show what a load read: the rows in one model reset; selection, sort, filters and
@@ -989,6 +1034,9 @@ class RuleListView(QWidget):
         self.currency = data.currency
         self._results = dict(data.results)  # refresh_results adds to it
         self._last_event = data.last_event
+        if bool(self._uplifts) != bool(data.uplifts):
+            self._fit_timer.start()  # the Uplift column's place in OPTIONAL_COLUMNS
+        self._uplifts = dict(data.uplifts)
         self._quiet = True
         try:
             self.model.set_rows(data.rows)
@@ -1013,7 +1061,8 @@ class RuleListView(QWidget):
             self.model.remove_rule(rule_id)
         else:
             results = self._results.get(rule_id)
-            self.model.put_row(RuleRow.make(rule, results, self.catalog, self._money))
+            self.model.put_row(RuleRow.make(rule, results, self.catalog, self._money,
+                                            self._uplifts.get(rule_id, NO_HOLDOUT)))
         self._wrote()
         self._update_buttons()
 
@@ -1022,7 +1071,10 @@ class RuleListView(QWidget):
         """Something was committed (a sale at any till): add the prompt outcomes logged
         since the last look to the results, in place. One grouped query over the new
         events only; rows whose figures did not move are not touched. Returns how many
-        rules' results changed."""
+        rules' results changed. When a rule has an uplift, it is read again in a worker
+        (`refresh_uplift`): paying an order may change it without a new prompt event."""
+        if self._uplifts:
+            self.refresh_uplift()
         try:
             new, last = results_since(self.store.db.conn, self._last_event)
         except sqlite3.Error:  # a store busy or closing: the next commit tries again
@@ -1039,6 +1091,39 @@ class RuleListView(QWidget):
         if count:
             self.results_updated.emit(count)
         return count
+
+    @Slot()
+    def refresh_uplift(self) -> None:
+        """Read every rule's uplift again in a worker thread (a store without a file: now)
+        and change the cells that moved, in place. Asked again while a read runs: one more
+        runs after it, so the last one shown is never older than the last ask."""
+        if self.store.path is None:
+            self._uplifts_read(read_uplifts(self.store))
+            return
+        if self._uplift_job is not None:
+            self._uplift_again = True
+            return
+        self._uplift_again = False
+        job = StoreJob(self.store.path, lambda store, _progress: read_uplifts(store))
+        deliver_to(job, self, lambda me: me._uplift_job is job,
+                   lambda me, cells: me._uplifts_read(cells),
+                   lambda me, _headline, _problems: me._uplifts_read(None))
+        self._uplift_job = job
+        _LOADS.launch(job)
+
+    def _uplifts_read(self, cells: dict[str, UpliftCell] | None) -> None:
+        self._uplift_job = None
+        if cells is not None:  # None: the read failed (StoreJob logged it)
+            old, self._uplifts = self._uplifts, cells
+            if bool(old) != bool(cells):
+                self._fit_timer.start()  # the Uplift column's place in OPTIONAL_COLUMNS
+            count = self.model.update_uplifts(
+                {rule_id: cells.get(rule_id, NO_HOLDOUT) for rule_id in {*old, *cells}
+                 if old.get(rule_id) != cells.get(rule_id)})
+            if count:
+                self.uplifts_updated.emit(count)
+        if self._uplift_again:
+            self.refresh_uplift()
 
     def _fill_categories(self, names: Sequence[str]) -> None:
         keep = self.category_filter.currentData()
@@ -1117,7 +1202,8 @@ class RuleListView(QWidget):
     def _saved(self, rule: Rule) -> None:
         at = self.model.row_of(rule.id)
         results = self.model.row_at(at).results if at is not None else None
-        self.model.put_row(RuleRow.make(rule, results, self.catalog, self._money))
+        self.model.put_row(RuleRow.make(rule, results, self.catalog, self._money,
+                                        self._uplifts.get(rule.id, NO_HOLDOUT)))
         self._wrote()
         self._update_buttons()
         self.rules_changed.emit()

@@ -1,0 +1,75 @@
+"""The rule list's Uplift column, without Qt: a rule's true uplift (core.uplift, as the
+report computes it: store.reports.rule_uplifts) in a few words for a narrow cell, the plain
+sentence for its tooltip, and the number it sorts by.
+
+- enough orders in both groups: the point estimate, "+$6.10 / order"; the tooltip has the
+  sentence with the 95% interval and how many orders it comes from;
+- fewer than 30 in either group: "needs 12 more" (both groups together); the tooltip says
+  how many more of which;
+- no holdout (no uplift): nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from pos_prompter.core.money import format_money
+from pos_prompter.core.uplift import MIN_UPLIFT_ORDERS, Uplift
+
+HEADER_TIP = ("True uplift: how much more an order the rule applies to brings in than one "
+              "it was held out of (its point estimate; the 95% interval in each cell's "
+              "tooltip). Only rules with a holdout have one.")
+
+NOT_ENOUGH = -1e15
+"""Sort value of an uplift without enough data yet (less the orders it still needs): below
+every estimate, above the rules without a holdout."""
+NO_UPLIFT = float("-inf")
+
+
+def whole_cents(value: Decimal) -> int:
+    """A Decimal amount of cents to a whole cent, half to even (as the report's JSON)."""
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
+
+
+def more_orders(uplift: Uplift) -> int:
+    """Paid orders still needed, both groups together, before the uplift says anything."""
+    return sum(uplift.more_needed())
+
+
+@dataclass(frozen=True, slots=True)
+class UpliftCell:
+    """What the Uplift column shows of one rule, worked out once (in the worker thread that
+    loads the list: a Welch interval takes a few milliseconds, too long for painting)."""
+
+    text: str
+    tooltip: str
+    sort_value: float
+
+
+NO_HOLDOUT = UpliftCell("", "No holdout: the rule is offered every time it applies, so "
+                        "there are no held-out orders to compare with.", NO_UPLIFT)
+
+
+def uplift_cell(uplift: Uplift | None) -> UpliftCell:
+    """The cell of a rule with this uplift (None: no holdout)."""
+    if uplift is None:
+        return NO_HOLDOUT
+    interval = uplift.interval
+    sentence = uplift.sentence(interval)
+    if interval is None:
+        more = more_orders(uplift)
+        return UpliftCell(f"needs {more} more", sentence, NOT_ENOUGH - more)
+    cents = whole_cents(interval.difference)
+    sign = "+" if cents > 0 else ""
+    return UpliftCell(
+        f"{sign}{format_money(cents, uplift.currency)} / order",
+        f"{sentence}\n95% interval, from {uplift.treated.n} orders with the prompt shown "
+        f"and {uplift.holdout.n} held out (at least {MIN_UPLIFT_ORDERS} in each).",
+        float(interval.difference))
+
+
+def uplift_cells(uplifts: Mapping[str, Uplift]) -> dict[str, UpliftCell]:
+    """The cells of the rules with an uplift, by rule id (a rule left out: NO_HOLDOUT)."""
+    return {rule_id: uplift_cell(u) for rule_id, u in uplifts.items()}
