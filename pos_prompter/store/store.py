@@ -53,7 +53,6 @@ from pos_prompter.store.store_file import (
     created_failure_text,
     failure_text,
     file_problem,
-    missing_text,
     not_ours_text,
     read_only_text,
     read_only_uri,
@@ -937,8 +936,9 @@ def read_store(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
 def copy_store(src: Path, dst: Path) -> None:
     """Copy a store file safely, through SQLite's backup (so WAL content comes along),
     reading `src` only (`read_store`): its migrations wait until the copy is opened."""
-    if not src.exists():
-        raise StoreError(missing_text(src))
+    problem = file_problem(src)  # before the copy is made
+    if problem is not None:
+        raise StoreError(problem)
     dst.parent.mkdir(parents=True, exist_ok=True)
     target = sqlite3.connect(str(dst))
     try:
