@@ -9,7 +9,7 @@ them for people and sorts them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
@@ -57,12 +57,15 @@ class Column:
 
 
 class ReportTableModel(ListTableModel):
-    """Rows of one report table under `columns`; sortable by any column (`sort`)."""
+    """Rows of one report table under `columns`; sortable by any column (`sort`). `key`
+    names a row (a rule, a clerk, a day) across two reads of the report: see `set_items`."""
 
     def __init__(self, name: str, columns: Sequence[Column],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *,
+                 key: Callable[[Any], Hashable] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
+        self.key = key
         self.columns = list(columns)
         self.headers = tuple(c.header for c in self.columns)
         self.numeric_columns = frozenset(i for i, c in enumerate(self.columns) if c.numeric)
@@ -76,13 +79,32 @@ class ReportTableModel(ListTableModel):
     def items(self) -> list[Any]:
         return list(self._items)
 
-    def set_items(self, items: Sequence[Any]) -> None:
-        """Show `items` (in the order last sorted by, if any)."""
-        self.beginResetModel()
-        self._items = list(items)
+    def set_items(self, items: Sequence[Any]) -> bool:
+        """Show `items` (in the order last sorted by, if any). When they are the rows shown
+        already, by `key` and in the same order (a report read again after a sale), their
+        cells change in place (`dataChanged`), so a view keeps its selection and scroll
+        position; otherwise the model is reset. Returns whether it was in place."""
+        new = list(items)
         if self._sorted_by is not None:
-            self._items = self._ordered(self._items, *self._sorted_by)
+            new = self._ordered(new, *self._sorted_by)
+        key = self.key
+        if (key is not None and new and len(new) == len(self._items)
+                and all(key(a) == key(b) for a, b in zip(new, self._items, strict=True))):
+            self._items = new
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(new) - 1, len(self.columns) - 1))
+            return True
+        self.beginResetModel()
+        self._items = new
         self.endResetModel()
+        return False
+
+    def row_of(self, key: Hashable) -> int | None:
+        """The row showing the item of `key` (None: not shown, or no `key`)."""
+        if self.key is None:
+            return None
+        return next((row for row, item in enumerate(self._items) if self.key(item) == key),
+                    None)
 
     def text(self, row: int, column: int) -> str:
         return self.columns[column].text(self._items[row])
@@ -176,6 +198,11 @@ def _order_columns(money: Money) -> list[Column]:
     ]
 
 
+def row_key(row: Row) -> Hashable:
+    """A report row's rule, clerk, hour or day."""
+    return row.key
+
+
 def rule_model(money: Money, parent: QObject | None = None) -> ReportTableModel:
     return ReportTableModel("reportRulesModel", [
         Column("Rule", lambda r: str(r.key), lambda r: str(r.key), numeric=False),
@@ -185,26 +212,26 @@ def rule_model(money: Money, parent: QObject | None = None) -> ReportTableModel:
                lambda r: r.kind or "", numeric=False),
         *_outcome_columns(money),
         Column("Held out", lambda r: str(r.outcomes.held_out), lambda r: r.outcomes.held_out),
-    ], parent)
+    ], parent, key=row_key)
 
 
 def clerk_model(money: Money, parent: QObject | None = None) -> ReportTableModel:
     return ReportTableModel("reportClerksModel", [
         Column("Clerk", lambda r: "(nobody signed in)" if r.key is None else str(r.key),
                lambda r: "" if r.key is None else str(r.key).lower(), numeric=False),
-        *_outcome_columns(money), *_order_columns(money)], parent)
+        *_outcome_columns(money), *_order_columns(money)], parent, key=row_key)
 
 
 def hour_model(money: Money, parent: QObject | None = None) -> ReportTableModel:
     return ReportTableModel("reportHoursModel", [
         Column("Hour", lambda r: hour_text(r.key), lambda r: r.key, numeric=False),
-        *_outcome_columns(money), *_order_columns(money)], parent)
+        *_outcome_columns(money), *_order_columns(money)], parent, key=row_key)
 
 
 def day_model(money: Money, parent: QObject | None = None) -> ReportTableModel:
     return ReportTableModel("reportDaysModel", [
         Column("Day", lambda r: str(r.key), lambda r: str(r.key), numeric=False),
-        *_outcome_columns(money), *_order_columns(money)], parent)
+        *_outcome_columns(money), *_order_columns(money)], parent, key=row_key)
 
 
 def more_orders(uplift: Uplift) -> int:
@@ -240,7 +267,7 @@ def uplift_model(money: Money, parent: QObject | None = None) -> ReportTableMode
         Column("Uplift per order (95%)", verdict, verdict_key),
         Column("What it means", lambda u: u.sentence(), lambda u: u.sentence().lower(),
                numeric=False),
-    ], parent)
+    ], parent, key=lambda u: u.rule)
 
 
 def leaderboard_model(parent: QObject | None = None) -> ReportTableModel:
@@ -259,7 +286,7 @@ def leaderboard_model(parent: QObject | None = None) -> ReportTableModel:
         Column("Acceptance", lambda e: percent(rate(e)), rate),
         Column("Offers per order", lambda e: "\N{EN DASH}" if per_order(e) is None
                else f"{per_order(e):.2f}", per_order),
-    ], parent)
+    ], parent, key=lambda e: e.clerk)
 
 
 class MoneyText:

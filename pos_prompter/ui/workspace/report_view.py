@@ -12,6 +12,15 @@ keeps selling while it loads. The page says "Loading…" meanwhile; a range aske
 a load runs is read right after it, and the older result is dropped (never two loads at
 once, never an old range shown over a newer one). The page reads the report each time it
 is shown, and when the range changes. Practice stores are refused, as the command does.
+
+It follows the store live: the workspace's StoreWatcher (a file-system watcher and a
+commit check, no polling) calls `store_changed` on every commit, a sale paid at any till
+in this process or another, and a page on screen reads the report again (the report
+tables are kept by triggers, so a read is cheap). Changes coalesce: one load at a time; a
+change during a load asks for one more after it, and the load under way is still shown
+(it is the same range, only a moment older). A hidden page reads when it is next shown.
+A live reload does not say "Loading…", and the tables keep their selection and scroll
+position (rows that are the same rule, clerk, hour or day change in place).
 """
 
 from __future__ import annotations
@@ -223,6 +232,7 @@ class ReportView(QWidget):
         self.file_dialog: QFileDialog | None = None
         self._data: ReportData | None = None
         self._job: StoreJob | None = None
+        self._job_period: Period | None = None
         self._again = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -400,36 +410,51 @@ class ReportView(QWidget):
         self.load()  # sales since it was last shown: cheap (the report tables), off-thread
 
     @Slot()
-    def load(self) -> None:
+    def store_changed(self) -> None:
+        """Something was committed to the store (a sale at a till, a publish): read the
+        report again if the page is on screen (a hidden one reads when shown)."""
+        if self.isVisible():
+            self.load(live=True)
+
+    @Slot()
+    def load(self, live: bool = False) -> None:
         """Read the report of the range shown, in a worker thread. Asked while a load
-        runs: that load's result is dropped and this range is read right after it."""
+        runs: this range is read right after it (that load's result is dropped unless it
+        is of this range too). `live`: a reload for new sales, which keeps the status line
+        as it is while a report is shown."""
         self._timer.stop()
         try:
-            self.period()
+            period = self.period()
         except InputError as exc:
             self.status.set_full_text(str(exc)[0].upper() + str(exc)[1:] + ".")
             return
         if self.store.path is None:
             self.status.set_full_text("This store has no file to read the results from.")
             return
-        self.status.set_full_text("Loading\N{HORIZONTAL ELLIPSIS}")
+        if not live or self._data is None:
+            self.status.set_full_text("Loading\N{HORIZONTAL ELLIPSIS}")
         if self._job is not None:
             self._again = True
             return
         self._again = False
-        period = self.period()
         job = StoreJob(self.store.path,  # no parent: see _LOADS
                        lambda store, _progress: load_results(store, period))
         deliver_to(job, self, lambda me: me._job is job, ReportView._arrived,
                    lambda me, headline, problems: me._arrived(
                        None, problems[0] if problems else headline))
-        self._job = job
+        self._job, self._job_period = job, period
         _LOADS.launch(job)
 
     def _arrived(self, data: ReportData | None, problem: str = "") -> None:
-        self._job = None
-        if self._again:  # superseded: read the newer range now
-            self.load()
+        asked, self._job, self._job_period = self._job_period, None, None
+        if self._again:  # asked again meanwhile: read now, showing this one if still wanted
+            try:
+                current: Period | None = self.period()
+            except InputError:
+                current = None
+            if data is not None and asked == current:
+                self._show(data)
+            self.load(live=data is not None and asked == current)
             return
         if data is None:
             self.status.set_full_text(f"Could not read the results: {problem}")
@@ -443,8 +468,8 @@ class ReportView(QWidget):
         report = data.report
         self.money.currency = data.currency
         for key in ("rules", "clerks", "hours", "days", "uplift"):
-            self.models[key].set_items(getattr(report, key))
-        self.models["leaderboard"].set_items(report.leaderboard or [])
+            self._set_rows(key, getattr(report, key))
+        self._set_rows("leaderboard", report.leaderboard or [])
         self.table_tabs.setTabVisible(self.leaderboard_tab, report.leaderboard is not None)
         if report.leaderboard is not None:
             self.table_tabs.setTabToolTip(
@@ -458,6 +483,23 @@ class ReportView(QWidget):
             f"{orders} paid {'order' if orders == 1 else 'orders'} "
             f"{'in all history' if everything else 'in the range'}.")
         self.loaded.emit(report)
+
+    def _set_rows(self, key: str, items: Sequence[object]) -> None:
+        """Put `items` in table `key`, keeping its selected row (the same rule, clerk, hour
+        or day) and its scroll position."""
+        table, model = self.tables[key], self.models[key]
+        chosen = table.selectionModel().selectedRows()
+        item = model.item_at(chosen[0]) if chosen else None
+        bars = (table.verticalScrollBar(), table.horizontalScrollBar())
+        at = [bar.value() for bar in bars]
+        if model.set_items(items):
+            return  # changed in place: nothing moved
+        table.doItemsLayout()  # the scroll range of the new rows, now
+        row = None if item is None or model.key is None else model.row_of(model.key(item))
+        if row is not None:
+            table.selectRow(row)
+        for bar, value in zip(bars, at, strict=True):
+            bar.setValue(value)
 
     def _show_totals(self, report: Report) -> None:
         totals = report.totals

@@ -199,6 +199,8 @@ class WorkspaceWindow(QMainWindow):
                                         commits=commit_counter(store))
             self.watcher.published.connect(self._on_published_elsewhere)
             self.watcher.written.connect(self.rule_list.refresh_results)
+            self.watcher.written.connect(self.report_view.store_changed)  # a sale: live
+            self.watcher.published.connect(self.report_view.store_changed)  # titles, rules
         if preloaded is not None:  # read a moment ago, in a worker: catch up from there
             revision = store.publish_revision()
             if revision != preloaded.rules.revision:
@@ -246,7 +248,8 @@ class WorkspaceWindow(QMainWindow):
         self.tabs.setObjectName("workspaceTabs")
         self.tabs.addTab(self.splitter, "Rules")
         self.tabs.addTab(self.audit_view, "Audit log")
-        self.tabs.addTab(ReportView(self.store, central, today=self.today), "Results")
+        self.report_view = ReportView(self.store, central, today=self.today)
+        self.tabs.addTab(self.report_view, "Results")
         self.suggestion_list = SuggestionList(self.store, central)
         self.tabs.addTab(self.suggestion_list, "Suggestions")
 
