@@ -12,6 +12,7 @@ from typing import Any, NewType
 
 from pos_prompter.core.csv_table import MAX_PROBLEMS, table_rows
 from pos_prompter.core.errors import ValidationError
+from pos_prompter.core.excerpt import excerpt
 from pos_prompter.core.money import Cents, MoneyError, cents_str, parse_money
 
 Sku = NewType("Sku", str)
@@ -22,6 +23,9 @@ DIGITS_RE = re.compile(r"\A[0-9]+\Z")
 """ASCII digits only: str.isdigit() also accepts superscripts and other scripts' digits."""
 DECIMAL_RE = re.compile(r"\A[0-9]+(?:\.[0-9]+)?\Z")
 """A plain decimal such as 12 or 0.5: Decimal() and int() also take 1e2, 1_0, NaN, +5."""
+
+MAX_SIZE_RANK = 1_000_000
+"""A size rank is a whole number from 1 to this (1 = the family's smallest)."""
 
 COLUMNS = (
     "sku", "name", "price", "barcodes", "category", "tags", "family", "size_rank",
@@ -72,12 +76,12 @@ def is_valid_barcode(code: str) -> bool:
 def barcode_problem(code: str) -> str | None:
     """Why `code` is not a usable barcode, or None if it is one."""
     if not DIGITS_RE.match(code):
-        return f"barcode {code!r} must be digits only (0-9)"
+        return f"barcode {excerpt(code)} must be digits only (0-9)"
     if len(code) not in (8, 12, 13):
-        return f"barcode {code!r} must have 8, 12 or 13 digits (EAN-8, UPC-A, EAN-13)"
+        return f"barcode {excerpt(code)} must have 8, 12 or 13 digits (EAN-8, UPC-A, EAN-13)"
     expected = gtin_check_digit(code[:-1])
     if expected != int(code[-1]):
-        return f"barcode {code!r} has check digit {code[-1]}, expected {expected}"
+        return f"barcode {excerpt(code)} has check digit {code[-1]}, expected {expected}"
     return None
 
 
@@ -190,14 +194,14 @@ def _parse_bool(text: str) -> bool:
         return True
     if low in ("false", "no", "0"):
         return False
-    raise ValueError(f"{text!r} is not true or false")
+    raise ValueError(f"{excerpt(text)} is not true or false")
 
 
 def _parse_slugs(text: str, what: str) -> list[str]:
     items = [t.strip() for t in text.split("|") if t.strip()]
     for item in items:
         if not SLUG_RE.match(item):
-            raise ValueError(f"{what} {item!r} is not a slug like 'hot-drink'")
+            raise ValueError(f"{what} {excerpt(item)} is not a slug like 'hot-drink'")
     return items
 
 
@@ -237,9 +241,9 @@ def read_catalog_csv(text: str) -> CatalogFile:
 
         sku = cells["sku"]
         if not SKU_RE.match(sku):
-            bad("sku", f"{sku!r} must be 1-64 characters of A-Z a-z 0-9 - _ .")
+            bad("sku", f"{excerpt(sku)} must be 1-64 characters of A-Z a-z 0-9 - _ .")
         elif sku in seen_sku:
-            bad("sku", f"{sku!r} already used on line {seen_sku[sku]}")
+            bad("sku", f"{excerpt(sku)} already used on line {seen_sku[sku]}")
         else:
             seen_sku[sku] = line
         name = cells["name"]
@@ -268,7 +272,7 @@ def read_catalog_csv(text: str) -> CatalogFile:
             barcodes.append(code)
         category = cells.get("category") or None
         if category and not SLUG_RE.match(category):
-            bad("category", f"{category!r} is not a slug like 'phone-accessories'")
+            bad("category", f"{excerpt(category)} is not a slug like 'phone-accessories'")
         tags: list[str] = []
         try:
             tags = _parse_slugs(cells.get("tags", ""), "tag")
@@ -276,17 +280,22 @@ def read_catalog_csv(text: str) -> CatalogFile:
             bad("tags", str(exc))
         family = cells.get("family") or None
         if family and not SLUG_RE.match(family):
-            bad("family", f"{family!r} is not a slug like 'latte'")
+            bad("family", f"{excerpt(family)} is not a slug like 'latte'")
         size_rank: int | None = None
         if cells.get("size_rank"):
             try:
                 if not DIGITS_RE.match(cells["size_rank"]):
                     raise ValueError
-                size_rank = int(cells["size_rank"])
-                if size_rank < 1:
+                if len(cells["size_rank"]) > 7 or int(cells["size_rank"]) > MAX_SIZE_RANK:
+                    bad("size_rank", f"{excerpt(cells['size_rank'])} is above the largest size "
+                        f"rank, {MAX_SIZE_RANK:,}")
+                else:
+                    size_rank = int(cells["size_rank"])
+                if size_rank is not None and size_rank < 1:
                     raise ValueError
             except ValueError:
-                bad("size_rank", f"{cells['size_rank']!r} is not a whole number from 1 up")
+                bad("size_rank", f"{excerpt(cells['size_rank'])} is not a whole number from 1 up")
+                size_rank = None
         if family and size_rank is None:
             bad("size_rank", "a product with a family needs a size_rank")
         if size_rank is not None and not family:
@@ -294,13 +303,13 @@ def read_catalog_csv(text: str) -> CatalogFile:
         unit_qty: Decimal | None = None
         if cells.get("unit_qty"):
             try:
-                if not DECIMAL_RE.match(cells["unit_qty"]):
+                if not DECIMAL_RE.match(cells["unit_qty"]) or len(cells["unit_qty"]) > 15:
                     raise InvalidOperation
                 unit_qty = Decimal(cells["unit_qty"])
                 if not unit_qty.is_finite() or unit_qty <= 0:
                     raise InvalidOperation
             except InvalidOperation:
-                bad("unit_qty", f"{cells['unit_qty']!r} is not a positive decimal number")
+                bad("unit_qty", f"{excerpt(cells['unit_qty'])} is not a positive decimal number")
                 unit_qty = None
         cost: Cents | None = None
         if cells.get("cost"):

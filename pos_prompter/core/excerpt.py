@@ -12,8 +12,9 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-LIMIT = 40
-"""Characters of the value an excerpt shows at most (plus "…" and the whole's size)."""
+LIMIT = 80
+"""Characters of the value an excerpt shows at most (plus "…" and the whole's size): a
+64-character SKU or rule id, one over its limit, is still shown whole."""
 
 _ELLIPSIS = "…"
 _LOG10_2 = math.log10(2)
@@ -50,7 +51,8 @@ def _walk(value: Any, budget: _Budget, depth: int) -> str:
     if isinstance(value, str):
         if len(value) + 2 > budget.left:
             budget.cut = True
-            text = repr(value[:max(budget.left - 2, 1)])[:-1] + _ELLIPSIS
+            quoted = repr(value[:max(budget.left - 3, 1)])
+            text = quoted[:-1] + _ELLIPSIS + quoted[-1]
         else:
             text = repr(value)
         budget.left -= len(text)
@@ -141,3 +143,10 @@ def field_name(key: Any) -> str:
     if isinstance(key, str) and len(key) <= LIMIT and key.isprintable():
         return key
     return excerpt(key)
+
+
+def cut(text: str, limit: int = LIMIT) -> str:
+    """A text as it is when short, else its first `limit` characters, "…" and its length."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}{_ELLIPSIS} ({len(text):,} characters)"

@@ -9,10 +9,17 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
+from pos_prompter.core.excerpt import cut, excerpt
+
 Cents = int
 """An amount of money in the smallest unit of the store's currency (cents)."""
 
 _MONEY_RE = re.compile(r"\A-?[0-9]{1,12}(\.[0-9]{1,2})?\Z")
+
+MAX_CENTS = 10**14 - 1
+"""The largest amount (999,999,999,999.99), as many digits as a written amount may have:
+an amount given as a number (a YAML 10**25) is held to it too, far below what SQLite's
+integers hold."""
 
 CURRENCY_SYMBOLS: dict[str, str] = {"USD": "$", "CAD": "$", "AUD": "$", "EUR": "€", "GBP": "£"}
 
@@ -28,7 +35,7 @@ def parse_money(value: object, *, allow_negative: bool = False) -> Cents:
     """
     if isinstance(value, (bool, float)):
         raise MoneyError(
-            f"write amounts as quoted decimal strings such as \"3.45\", not {value!r}")
+            f"write amounts as quoted decimal strings such as \"3.45\", not {excerpt(value)}")
     if isinstance(value, int):
         cents = value * 100
     elif isinstance(value, Decimal):
@@ -36,26 +43,33 @@ def parse_money(value: object, *, allow_negative: bool = False) -> Cents:
     elif isinstance(value, str):
         text = value.strip()
         if not _MONEY_RE.match(text):
-            raise MoneyError(f"{value!r} is not an amount with at most 2 decimals, like \"3.45\"")
+            raise MoneyError(f"{excerpt(value)} is not an amount with at most 2 decimals, "
+                             "like \"3.45\"")
         cents = decimal_to_cents(Decimal(text))
     else:
-        raise MoneyError(f"{value!r} is not an amount of money")
+        raise MoneyError(f"{excerpt(value)} is not an amount of money")
     if cents < 0 and not allow_negative:
-        raise MoneyError(f"{value!r} is negative")
+        raise MoneyError(f"{excerpt(value)} is negative")
+    if abs(cents) > MAX_CENTS:
+        raise MoneyError(f"{excerpt(value)} is more than the largest amount, "
+                         f"{cents_str(MAX_CENTS)}")
     return cents
 
 
 def decimal_to_cents(value: Decimal) -> Cents:
     """Exact conversion of a Decimal with at most 2 decimals to cents."""
     if not value.is_finite():
-        raise MoneyError(f"{value} is not an amount of money")
+        raise MoneyError(f"{cut(str(value))} is not an amount of money")
+    if value.adjusted() > 20:  # int() of it could be thousands of digits
+        raise MoneyError(f"{cut(str(value))} is more than the largest amount, "
+                         f"{cents_str(MAX_CENTS)}")
     try:
         scaled = value * 100
         if scaled != scaled.to_integral_value():
-            raise MoneyError(f"{value} has more than 2 decimals")
+            raise MoneyError(f"{cut(str(value))} has more than 2 decimals")
         return int(scaled)
     except InvalidOperation as exc:  # NaN, infinity
-        raise MoneyError(f"{value} is not an amount of money") from exc
+        raise MoneyError(f"{cut(str(value))} is not an amount of money") from exc
 
 
 def to_decimal(cents: Cents) -> Decimal:

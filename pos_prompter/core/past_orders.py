@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.csv_table import MAX_PROBLEMS, table_rows
 from pos_prompter.core.errors import ValidationError
+from pos_prompter.core.excerpt import excerpt
 from pos_prompter.core.money import Cents, MoneyError, parse_money
 
 COLUMNS = ("order_id", "sku", "qty", "price", "time")
@@ -60,17 +61,18 @@ def parse_orders_csv(text: str, catalog: Catalog) -> list[PastOrder]:
         bad = len(problems)
         order_id = cells["order_id"]
         if not ORDER_ID_RE.match(order_id):
-            problems.append(f"line {line}, column order_id: {order_id!r} is not an order id "
-                            "(1-64 letters, digits and . _ : / # -)")
+            problems.append(f"line {line}, column order_id: {excerpt(order_id)} is not an "
+                            "order id (1-64 letters, digits and . _ : / # -)")
         product = catalog.get(cells["sku"])
         if product is None:
-            problems.append(f"line {line}, column sku: {cells['sku']!r} is not in the catalog")
+            problems.append(f"line {line}, column sku: {excerpt(cells['sku'])} is not in the "
+                            "catalog")
         qty = 0
         if QTY_RE.fullmatch(cells["qty"]) and 1 <= int(cells["qty"]) <= 9999:
             qty = int(cells["qty"])
         else:
-            problems.append(f"line {line}, column qty: {cells['qty']!r} is not a whole number "
-                            "from 1 to 9999")
+            problems.append(f"line {line}, column qty: {excerpt(cells['qty'])} is not a whole "
+                            "number from 1 to 9999")
         price: Cents | None = None
         cell = cells.get("price")
         if cell:
@@ -85,9 +87,9 @@ def parse_orders_csv(text: str, catalog: Catalog) -> list[PastOrder]:
         if cell:
             try:
                 when = parsed.get(cell) or parsed.setdefault(cell, _parse_time(cell))
-            except ValueError:
-                problems.append(f"line {line}, column time: {cells['time']!r} is not a date "
-                                "and time like 2026-11-22T08:15")
+            except (ValueError, OverflowError):  # overflow: year 1 moved to local time
+                problems.append(f"line {line}, column time: {excerpt(cells['time'])} is not a "
+                                "date and time like 2026-11-22T08:15")
         if order_id in times and len(problems) == bad and times[order_id][0] != when:
             problems.append(f"line {line}, column time: order {order_id} has another time "
                             f"on line {times[order_id][1]}")
