@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -47,6 +48,24 @@ CANCELLED_TEXT = "Cancelled: nothing was replayed."
 
 _REPLAYS = Unowned()
 """Replay jobs belong to no widget: a closed editor must not take a running thread."""
+_STOPS: weakref.WeakSet[threading.Event] = weakref.WeakSet()
+"""The stop flags of the replays that may run: all set at quit, before `_REPLAYS` waits."""
+
+
+def _stop_all() -> None:
+    for stop in list(_STOPS):
+        stop.set()
+
+
+def _launch(job: StoreJob, stop: threading.Event) -> None:
+    """Start `job`; at quit, it is told to stop before the application waits for it (a
+    replay of a busy store's every order takes a minute)."""
+    app = QCoreApplication.instance()
+    if app is not None and not app.property("whatIfStopsAtQuit"):
+        app.aboutToQuit.connect(_stop_all)  # before _REPLAYS' wait, connected at its launch
+        app.setProperty("whatIfStopsAtQuit", True)
+    _STOPS.add(stop)
+    _REPLAYS.launch(job)
 
 
 class Cancelled(UserError):
@@ -170,7 +189,8 @@ class WhatIfPanel(QWidget):
         self.clock = clock
         self.job: StoreJob | None = None
         """The replay running, if any."""
-        self._cancel: threading.Event | None = None
+        self.stop: threading.Event | None = None
+        """Set to stop the replay that runs (Cancel, another run, the panel deleted)."""
         self._draft: Rule | None = None
         self._problem = ""
         self._asked: tuple[Rule, int] | None = None
@@ -283,7 +303,7 @@ class WhatIfPanel(QWidget):
         deliver_to(job, self, lambda me: me.job is job, WhatIfPanel._done,
                    lambda me, headline, problems: me._refuse(
                        f"Could not replay the orders: {problems[0] if problems else headline}"))
-        self.job, self._cancel = job, cancel
+        self.job, self.stop = job, cancel
         self._asked = (rule, self.days)
         self.progress.setRange(0, 0)  # busy until the first count
         self.progress.show()
@@ -294,7 +314,8 @@ class WhatIfPanel(QWidget):
         self.result_label.show()
         self._show_stale()
         self.started.emit(job)
-        _REPLAYS.launch(job)
+        self.destroyed.connect(cancel.set)  # a closed editor's replay stops too
+        _launch(job, cancel)
 
     @Slot()
     def cancel(self) -> None:
@@ -308,9 +329,9 @@ class WhatIfPanel(QWidget):
         self._show_stale()
 
     def _drop_job(self) -> None:
-        if self._cancel is not None:
-            self._cancel.set()
-        self.job, self._cancel = None, None
+        if self.stop is not None:
+            self.stop.set()
+        self.job, self.stop = None, None
         self.progress.hide()
         self.cancel_button.hide()
         self.button.setEnabled(True)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
 from pytestqt.qtbot import QtBot
@@ -24,13 +25,19 @@ from pos_prompter.bootstrap import init_store
 from pos_prompter.cli import main
 from pos_prompter.core.money import cents_str, format_money
 from pos_prompter.core.rules import rule_to_dict
-from pos_prompter.core.whatif import DEFAULT_DAYS, DraftResult
+from pos_prompter.core.whatif import DEFAULT_DAYS, DraftResult, Window
 from pos_prompter.store import Store
 from pos_prompter.store.store import copy_store
 from pos_prompter.ui.jobs import StoreJob
 from pos_prompter.ui.workspace.product_picker import ValueListEdit
 from pos_prompter.ui.workspace.rule_editor import RuleEditor
-from pos_prompter.ui.workspace.whatif_panel import CANCELLED_TEXT, STALE_TEXT, WhatIfPanel
+from pos_prompter.ui.workspace.whatif_panel import (
+    CANCELLED_TEXT,
+    STALE_TEXT,
+    Cancelled,
+    WhatIfPanel,
+    replay_draft,
+)
 
 ALL_HISTORY = 3660
 """Days that take in the demo's whole generated history (it ends 2026-11-23), whatever day
@@ -69,7 +76,7 @@ def make_editor(qtbot: QtBot) -> Iterator[MakeEditor]:
 
     yield make
     for editor, store in made:
-        job = editor.whatif.job
+        job = editor.whatif.job if shiboken6.isValid(editor.whatif) else None
         if job is not None:
             job.wait()
         store.close()
@@ -326,3 +333,28 @@ def test_cancel_drops_the_replay(qtbot: QtBot, make_editor: MakeEditor,
     assert replayed == []
     assert panel.result is None
     assert result_text(editor) == CANCELLED_TEXT
+
+
+def test_a_stopped_replay_raises_cancelled_and_a_deleted_panel_stops_its_replay(
+        qtbot: QtBot, make_editor: MakeEditor, history_store: Path) -> None:
+    editor = make_editor(history_store)
+    fill(editor, "latte-cookie", "LATTE-T", "COOKIE-OAT")
+    rule = editor.rule()
+    assert rule is not None
+    stop = threading.Event()
+    stop.set()
+    with Store.open(history_store) as store, pytest.raises(Cancelled):
+        replay_draft(store, rule, Window.last_days(ALL_HISTORY, NOW), None, stop)
+
+    panel = panel_of(editor)
+    child(editor, QPushButton, "whatIfButton").click()
+    running, job = panel.stop, panel.job
+    assert running is not None
+    assert job is not None
+    assert not running.is_set()
+    deleted: list[bool] = []
+    panel.destroyed.connect(lambda: deleted.append(True))
+    panel.deleteLater()
+    qtbot.waitUntil(lambda: bool(deleted))
+    assert running.is_set()
+    job.wait()
