@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from workspace_helpers import MANAGER, column
@@ -31,6 +32,7 @@ from pos_prompter.store.sales_log import last_event_id, results_since
 from pos_prompter.till import Till
 from pos_prompter.ui.workspace.rule_list import (
     ID,
+    REVENUE,
     SORT_ROLE,
     UPLIFT,
     RuleListView,
@@ -310,3 +312,34 @@ def test_the_live_results_read_only_the_events_since_the_last_look(
         assert found == store.rule_results()
         assert last == last_event_id(conn) > 0
         assert results_since(conn, last) == ({}, last)
+
+
+# ---------------------------------------------------------------------- columns
+
+
+def shown_optional(qtbot: QtBot, view: RuleListView) -> list[tuple[bool, bool]]:
+    """(uplift shown, revenue shown) at list widths from narrow to wide."""
+    header = view.table.horizontalHeader()
+    seen = []
+    for width in range(420, 1001, 40):
+        view.resize(width, 500)
+        qtbot.waitUntil(lambda w=width: view.width() == w)
+        QApplication.processEvents()  # the table's layout, then the fit
+        view._fit_columns()
+        seen.append((not header.isSectionHidden(UPLIFT), not header.isSectionHidden(REVENUE)))
+    return seen
+
+
+def test_in_a_narrow_list_the_uplift_goes_last_but_first_where_a_rule_has_one(
+        qtbot: QtBot, open_list: Any, cafe_store_path: Path, tmp_path: Path) -> None:
+    cafe = shown_optional(qtbot, open_list(cafe_store_path))  # coffee-size-up holds out
+    assert (False, False) in cafe
+    assert (True, True) in cafe
+    assert (True, False) in cafe, "the uplift comes before revenue"
+    assert (False, True) not in cafe
+
+    electronics = tmp_path / "electronics.db"  # no rule holds out: an empty column
+    init_store(electronics, demo="electronics").close()
+    plain = shown_optional(qtbot, open_list(electronics))
+    assert (False, True) in plain, "revenue comes first"
+    assert (True, False) not in plain
