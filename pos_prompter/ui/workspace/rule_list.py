@@ -318,7 +318,7 @@ def load_list(store: Store, previous: ListData | None = None) -> ListData:
         currency = settings.currency
         last_event = last_event_id(store.db.conn)
         revision = store.publish_revision()
-    cells = uplift_cells(uplifts)
+    cells = uplift_cells(uplifts, previous.uplifts if previous is not None else None)
     kept: dict[str, RuleRow] = {}
     if previous is not None and same_catalog and previous.currency == currency:
         kept = {row.rule.id: row for row in previous.rows}
@@ -348,10 +348,12 @@ def load_list(store: Store, previous: ListData | None = None) -> ListData:
                     currency, revision, settings, [row.rule for row in rows], cells)
 
 
-def read_uplifts(store: Store) -> dict[str, UpliftCell]:
+def read_uplifts(store: Store,
+                 previous: dict[str, UpliftCell] | None = None) -> dict[str, UpliftCell]:
     """The Uplift cells of the rules that have one, as the store has them now (after a
-    `load_list`, which made sure the report tables add up)."""
-    return uplift_cells(current_uplifts(store.db.conn))
+    `load_list`, which made sure the report tables add up); those of `previous` that did
+    not change are taken over."""
+    return uplift_cells(current_uplifts(store.db.conn), previous)
 
 
 def load_rule(store: Store, rule_id: str) -> Rule | None:
@@ -1098,13 +1100,15 @@ class RuleListView(QWidget):
         and change the cells that moved, in place. Asked again while a read runs: one more
         runs after it, so the last one shown is never older than the last ask."""
         if self.store.path is None:
-            self._uplifts_read(read_uplifts(self.store))
+            self._uplifts_read(read_uplifts(self.store, self._uplifts))
             return
         if self._uplift_job is not None:
             self._uplift_again = True
             return
         self._uplift_again = False
-        job = StoreJob(self.store.path, lambda store, _progress: read_uplifts(store))
+        previous = self._uplifts  # replaced, never changed: the worker may read it
+        job = StoreJob(self.store.path,
+                       lambda store, _progress: read_uplifts(store, previous))
         deliver_to(job, self, lambda me: me._uplift_job is job,
                    lambda me, cells: me._uplifts_read(cells),
                    lambda me, _headline, _problems: me._uplifts_read(None))

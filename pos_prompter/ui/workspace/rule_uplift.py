@@ -46,6 +46,8 @@ class UpliftCell:
     text: str
     tooltip: str
     sort_value: float
+    uplift: Uplift | None = None
+    """What it was worked out from (the next read reuses the cell while it stays)."""
 
 
 NO_HOLDOUT = UpliftCell("", "No holdout: the rule is offered every time it applies, so "
@@ -60,16 +62,24 @@ def uplift_cell(uplift: Uplift | None) -> UpliftCell:
     sentence = uplift.sentence(interval)
     if interval is None:
         more = more_orders(uplift)
-        return UpliftCell(f"needs {more} more", sentence, NOT_ENOUGH - more)
+        return UpliftCell(f"needs {more} more", sentence, NOT_ENOUGH - more, uplift)
     cents = whole_cents(interval.difference)
     sign = "+" if cents > 0 else ""
     return UpliftCell(
         f"{sign}{format_money(cents, uplift.currency)} / order",
         f"{sentence}\n95% interval, from {uplift.treated.n} orders with the prompt shown "
         f"and {uplift.holdout.n} held out (at least {MIN_UPLIFT_ORDERS} in each).",
-        float(interval.difference))
+        float(interval.difference), uplift)
 
 
-def uplift_cells(uplifts: Mapping[str, Uplift]) -> dict[str, UpliftCell]:
-    """The cells of the rules with an uplift, by rule id (a rule left out: NO_HOLDOUT)."""
-    return {rule_id: uplift_cell(u) for rule_id, u in uplifts.items()}
+def uplift_cells(uplifts: Mapping[str, Uplift],
+                 previous: Mapping[str, UpliftCell] | None = None) -> dict[str, UpliftCell]:
+    """The cells of the rules with an uplift, by rule id (a rule left out: NO_HOLDOUT).
+    A cell of `previous` made from the same uplift is taken over, not worked out again: a
+    sale changes the uplift of the few rules it met."""
+    old = previous or {}
+    cells: dict[str, UpliftCell] = {}
+    for rule_id, u in uplifts.items():
+        kept = old.get(rule_id)
+        cells[rule_id] = kept if kept is not None and kept.uplift == u else uplift_cell(u)
+    return cells

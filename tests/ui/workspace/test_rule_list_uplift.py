@@ -40,7 +40,7 @@ from pos_prompter.ui.workspace.rule_list import (
     RuleTableModel,
     load_list,
 )
-from pos_prompter.ui.workspace.rule_uplift import NO_HOLDOUT, uplift_cell
+from pos_prompter.ui.workspace.rule_uplift import NO_HOLDOUT, uplift_cell, uplift_cells
 from pos_prompter.ui.workspace.window import WorkspaceWindow
 
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -177,6 +177,18 @@ def test_below_30_orders_in_a_group_it_says_how_many_more_are_needed() -> None:
     assert few.sort_value > uplift_cell(uplift([], [])).sort_value  # nearer: higher
     assert few.sort_value > NO_HOLDOUT.sort_value
     assert uplift_cell(uplift([1000] * 30, [400] * 30)).text == "+$6.00 / order"  # 30: enough
+
+
+def test_a_read_takes_over_the_cells_of_uplifts_that_did_not_change() -> None:
+    """A sale changes the uplift of the few rules it met: only theirs are worked out again
+    (a Welch interval takes milliseconds, in the worker that holds the GIL meanwhile)."""
+    same, moved = uplift([1000] * 40, [400] * 40, "same"), uplift([1000] * 40, [400] * 29)
+    first = uplift_cells({"same": same, "moved": moved})
+    again = uplift_cells({"same": same, "moved": uplift([1000] * 40, [400] * 30)}, first)
+
+    assert again["same"] is first["same"]
+    assert first["moved"].text == "needs 1 more"
+    assert again["moved"].text == "+$6.00 / order"
 
 
 # ---------------------------------------------------------------------- live
