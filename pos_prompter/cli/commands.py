@@ -12,6 +12,7 @@ from pos_prompter.cli.common import need_db, out
 from pos_prompter.cli.staff import cli_actor
 from pos_prompter.core.catalog import read_catalog_csv
 from pos_prompter.core.errors import InputError
+from pos_prompter.core.excerpt import excerpt
 from pos_prompter.core.past_orders import parse_orders_csv
 from pos_prompter.core.rules import (
     STORE_SETTINGS,
@@ -179,7 +180,8 @@ def cmd_settings(args: argparse.Namespace) -> int:
     for pair in args.pairs:
         key, sep, value = pair.partition("=")
         if not sep:
-            raise InputError(f"{pair!r} is not KEY=VALUE (e.g. rush_scans_per_minute=20)")
+            raise InputError(f"{excerpt(pair)} is not KEY=VALUE (e.g. "
+                             "rush_scans_per_minute=20)")
         changes[key.strip()] = parse_store_setting(key.strip(), value.strip())
     with Store.open(db) as store:
         if changes:

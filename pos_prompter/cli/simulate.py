@@ -17,9 +17,10 @@ from pathlib import Path
 from pos_prompter.bootstrap import read_text
 from pos_prompter.cli.common import need_db, note, out
 from pos_prompter.core.errors import InputError
+from pos_prompter.core.excerpt import cut, excerpt
 from pos_prompter.core.money import MoneyError, cents_str, parse_money
 from pos_prompter.core.order import FixedClock
-from pos_prompter.core.session import TillEvent
+from pos_prompter.core.session import MAX_QTY, TillEvent
 from pos_prompter.practice.files import read_scenario_text
 from pos_prompter.practice.game import Played, PracticeGame
 from pos_prompter.practice.practice_store import ensure_practice_store, practice_store_path
@@ -38,6 +39,9 @@ NO_ARG = ("accept", "decline", "checkout", "pay", "offer", "explain")
 ONE_ARG = ("clerk", "scan", "void", "qty", "time")
 COMMANDS = ("clerk", "customer", "time", "scan", "qty", "accept", "decline", "void",
             "checkout", "pay", "offer", "explain", "expect")
+EARLIEST = dt.datetime(2000, 1, 1)
+LATEST = dt.datetime(2999, 12, 31, 23, 59)
+"""A script's `time` is within these (the till looks 90 days back from it: year 1 cannot)."""
 EXPECT_USAGE = "expect prompt RULE (or none), expect total 4.85, or expect line SKU QTY"
 
 
@@ -61,27 +65,33 @@ def _parse_expect(rest: list[str], where: str) -> tuple[str, ...]:
             parse_money(rest[1])
         except MoneyError:
             raise InputError(f"{where}: expect total needs an amount such as 4.85, "
-                             f"not {rest[1]!r}") from None
-    if what == "line" and not (rest[2].isascii() and rest[2].isdigit()):
+                             f"not {excerpt(rest[1])}") from None
+    if what == "line" and not (rest[2].isascii() and rest[2].isdigit() and len(rest[2]) <= 9):
         raise InputError(f"{where}: expect line needs a whole quantity such as 2, "
-                         f"not {rest[2]!r}")
+                         f"not {excerpt(rest[2])}")
     return tuple(rest)
 
 
 def _parse_arg(command: str, word: str, where: str) -> ScriptArg:
     if command == "qty":
         if not (word.isascii() and word.isdigit()):
-            raise InputError(f"{where}: qty needs a whole number such as 2, not {word!r}")
+            raise InputError(f"{where}: qty needs a whole number such as 2, not {excerpt(word)}")
+        if len(word) > 9:  # the till says why a quantity is out of range; int() of it first
+            raise InputError(f"{where}: qty {cut(word)} is more than the most a line may "
+                             f"have, {MAX_QTY}")
         return int(word)
     if command == "time":
         try:
             when = dt.datetime.fromisoformat(word)
         except ValueError:
             raise InputError(f"{where}: time needs a local date and time such as "
-                             f"2026-11-22T08:15, not {word!r}") from None
+                             f"2026-11-22T08:15, not {excerpt(word)}") from None
         if when.tzinfo is not None:
             raise InputError(f"{where}: time is the till's local time, without a time zone "
-                             f"({word!r})")
+                             f"({excerpt(word)})")
+        if not EARLIEST <= when <= LATEST:
+            raise InputError(f"{where}: time {word} is outside the till's calendar "
+                             f"({EARLIEST:%Y-%m-%d} to {LATEST:%Y-%m-%d})")
         return when
     return word
 
@@ -97,17 +107,17 @@ def parse_script(text: str, source: str) -> list[Step]:
         command, rest = words[0], words[1:]
         where = f"{source} line {number}"
         if command not in COMMANDS:
-            raise InputError(f"{where}: unknown command {command!r} (the commands are "
+            raise InputError(f"{where}: unknown command {excerpt(command)} (the commands are "
                              f"{', '.join(COMMANDS)})")
         if command in NO_ARG and rest:
             raise InputError(f"{where}: {command} takes nothing after it, "
-                             f"found {' '.join(rest)!r}")
+                             f"found {excerpt(' '.join(rest))}")
         if command in ONE_ARG and len(rest) != 1:
             what = "nothing" if not rest else f"{len(rest)} words"
             raise InputError(f"{where}: {command} needs exactly one value, found {what}")
         if command == "customer" and len(rest) > 1:
             raise InputError(f"{where}: customer takes one customer type such as member "
-                             f"(or none), found {' '.join(rest)!r}")
+                             f"(or none), found {excerpt(' '.join(rest))}")
         if command == "expect":
             steps.append(Step(number, command, _parse_expect(rest, where)))
             continue
