@@ -1121,9 +1121,9 @@ class RuleListView(QWidget):
             old, self._uplifts = self._uplifts, cells
             if bool(old) != bool(cells):
                 self._fit_timer.start()  # the Uplift column's place in OPTIONAL_COLUMNS
-            count = self.model.update_uplifts(
+            count = self.model.update_uplifts(  # a cell not worked out again is the same
                 {rule_id: cells.get(rule_id, NO_HOLDOUT) for rule_id in {*old, *cells}
-                 if old.get(rule_id) != cells.get(rule_id)})
+                 if old.get(rule_id) is not cells.get(rule_id)})
             if count:
                 self.uplifts_updated.emit(count)
         if self._uplift_again:
