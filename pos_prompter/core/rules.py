@@ -37,6 +37,9 @@ MAX_RATIO = Decimal(1000)
 RATIO_PLACES = 6
 """A ratio (max_offer_ratio, holdout) has at most this many decimals."""
 MAX_STORE_NAME = 100
+MAX_PROBLEMS = 50
+"""A refused pack lists this many problems (and says it stopped): reading on through a
+hostile file of 100,000 bad rules would only print megabytes nobody reads."""
 
 PLACEHOLDERS: dict[str, str] = {
     "item": "name of the trigger line's product",
@@ -274,6 +277,17 @@ class _Problems:
     def add(self, where: str, fieldname: str, message: str) -> None:
         self.items.append(f"{where}, field {fieldname}: {message}")
 
+    @property
+    def full(self) -> bool:
+        return len(self.items) >= MAX_PROBLEMS
+
+    def listed(self) -> list[str]:
+        """The problems to report: at most MAX_PROBLEMS, then a word that there may be more."""
+        if not self.full:
+            return self.items
+        return [*self.items[:MAX_PROBLEMS],
+                f"stopped after {MAX_PROBLEMS} problems: fix these and check again"]
+
 
 def _check_keys(value: Any, allowed: tuple[str, ...], where: str, fieldname: str,
                 problems: _Problems) -> dict[str, Any]:
@@ -285,6 +299,8 @@ def _check_keys(value: Any, allowed: tuple[str, ...], where: str, fieldname: str
             return {}
         value = dict(value)
     for key in () if problems.trusted else value:
+        if problems.full:
+            break
         if key not in allowed:
             problems.add(where, f"{fieldname}.{field_name(key)}" if fieldname
                          else field_name(key),
@@ -645,6 +661,8 @@ def parse_pack(data: Any, *,
         raise ValidationError(["the pack must be a mapping with version and rules"],
                               what="rule pack")
     for key in data:
+        if problems.full:
+            break
         if key not in ("version", "settings", "rules"):
             problems.add("pack", field_name(key), "unknown top-level field (known: version, "
                          "settings, rules)")
@@ -669,6 +687,8 @@ def parse_pack(data: Any, *,
     rules: list[Rule] = []
     seen: dict[str, int] = {}
     for i, raw in enumerate(raw_rules, start=1):
+        if problems.full:  # refused already: the rest is not read
+            break
         if progress is not None and i % 1000 == 0:
             progress(i, len(raw_rules))
         rule = _parse_rule(raw, i, problems)
@@ -682,7 +702,7 @@ def parse_pack(data: Any, *,
     if progress is not None and len(raw_rules) >= 1000:
         progress(len(raw_rules), len(raw_rules))
     if problems.items:
-        raise ValidationError(problems.items, what="rule pack")
+        raise ValidationError(problems.listed(), what="rule pack")
     return RulePack(rules=tuple(rules), settings=settings, settings_given=given)
 
 

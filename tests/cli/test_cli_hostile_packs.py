@@ -89,6 +89,7 @@ def test_a_400_digit_priority_is_refused_at_its_line(tmp_path: Path, spec_store:
                         "line 8", "too long")
 
 
+@pytest.mark.slow
 def test_a_huge_setting_is_refused_and_export_still_works(spec_store: Path) -> None:
     for key in ("max_offer_ratio", "max_prompts_per_order", "rush_scans_per_minute",
                 "leaderboard_min_orders", "store_name", "currency"):
@@ -110,3 +111,25 @@ def test_a_huge_value_in_a_pack_is_quoted_cut(tmp_path: Path, spec_store: Path) 
     assert result.code == 1, result.err[:300]
     assert len(result.err) < MAX_OUTPUT, result.err[:300]
     assert "(5,000 characters)" in result.err
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body", [
+    "rules:\n" + "- {id: X}\n" * 100_000,
+    "rules: []\n" + "".join(f"k{i}: 1\n" for i in range(80_000)),
+    "r: &r {id: same, kind: cross_sell, title: t, say: s, offer: {add: [MUFFIN-B]}}\n"
+    "rules: [" + ",".join(["*r"] * 190_000) + "]\n",
+], ids=["100k-bad-rules", "80k-unknown-fields", "190k-aliased-rules"])
+def test_a_megabyte_of_bad_rules_is_refused_in_seconds_with_50_problems(
+        tmp_path: Path, spec_store: Path, body: str) -> None:
+    pack = tmp_path / "bad.yaml"
+    pack.write_text("version: 1\n" + body, encoding="utf-8")
+    assert len(pack.read_bytes()) <= 1_000_050
+    started = time.monotonic()
+    result = run_limited("lint", pack, "--db", spec_store)
+    seconds = time.monotonic() - started
+    assert result.code == 1, result.err[:300]
+    assert "stopped after 50 problems" in result.err
+    assert len(result.err.splitlines()) <= 52
+    assert len(result.err) < 10_000
+    assert seconds < 5, seconds
