@@ -98,6 +98,8 @@ class Till:
         if resumed is not None:
             state, self._rev = resumed
             self.session = OrderSession.from_state(state, self.engine)
+            if not state["lines_in_rows"]:  # saved by an older version: rows lack columns
+                self.session.lines.unsaved_all()
 
     # ------------------------------------------------------------------ reading
 
@@ -157,16 +159,21 @@ class Till:
         return [TillEvent("error", self.order_id, self.total, {"message": message})]
 
     def _run(self, action: Action) -> list[TillEvent]:
+        """Do `action` on the open order and save what it changed. Its cost follows what
+        changed, not the order's length: the session's lines keep their own undo (the lines
+        changed since the last save), so only the rest of the session is copied first."""
         session = self.session
         assert session is not None
         now = self.clock.now()
-        before = session.to_state()
+        before = session.head_state()
         try:
             events = action(session, now)
             if any(ev.event != "error" for ev in events):
                 self._rev = self.store.save_session(session, events, now, rev=self._rev)
+                session.lines.saved()
         except BaseException:
-            self.session = OrderSession.from_state(before, self.engine)
+            session.lines.undo()
+            self.session = OrderSession.from_state(before, self.engine, lines=session.lines)
             raise
         if session.paid:
             self.last_order = session.order_id

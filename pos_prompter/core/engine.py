@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, KeysView, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
 from pos_prompter.core.catalog import Catalog, Product
 from pos_prompter.core.money import Cents, cents_str, format_money, percent
-from pos_prompter.core.order import OrderLine
+from pos_prompter.core.order import OrderLine, OrderLines
 from pos_prompter.core.rules import Ref, Rule, Settings, render
 
 KIND_TIE_ORDER = {"bundle": 0, "cross_sell": 1, "threshold": 2, "upsell": 3}
@@ -69,10 +69,14 @@ class Skip:
 
 @dataclass(frozen=True, slots=True)
 class OrderView:
-    """What the engine needs to know about an order to judge a rule."""
+    """What the engine needs to know about an order to judge a rule.
+
+    `lines` given as a plain sequence are indexed once here; an OrderSession hands over its
+    own OrderLines, so judging a rule never walks the whole order for its total, a line or
+    a SKU."""
 
     order_id: int
-    lines: Sequence[OrderLine]
+    lines: OrderLines | Sequence[OrderLine]
     customer: str | None
     shown: frozenset[str]
     """Rules already shown (or answered) in this order."""
@@ -82,23 +86,29 @@ class OrderView:
     reopening: str | None = None
     """A rule the clerk reopens after a decline: offered again, not counted again."""
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.lines, OrderLines):
+            object.__setattr__(self, "lines", OrderLines(self.lines))
+
+    @property
+    def indexed(self) -> OrderLines:
+        assert isinstance(self.lines, OrderLines)
+        return self.lines
+
     @property
     def total(self) -> Cents:
-        return sum(line.amount for line in self.lines)
+        return self.indexed.total
 
     @property
     def goods_total(self) -> Cents:
         """The total without reward lines: what a threshold is measured against."""
-        return sum(line.amount for line in self.lines if line.origin != "reward")
+        return self.indexed.goods_total
 
-    def skus(self) -> set[str]:
-        return {line.sku for line in self.lines}
+    def skus(self) -> KeysView[str]:
+        return self.indexed.skus()
 
     def line(self, no: int | None) -> OrderLine | None:
-        for line in self.lines:
-            if line.no == no:
-                return line
-        return None
+        return self.indexed.get(no)
 
 
 def is_held_out(order_id: int, rule_id: str, share: Decimal) -> bool:
@@ -260,13 +270,12 @@ class Engine:
                 or (product.category is not None and product.category in sc.categories)
                 or not sc.tags.isdisjoint(product.tags))
 
-    def _ref_present(self, ref: Ref, lines: Sequence[OrderLine]) -> bool:
-        for line in lines:
-            if ref.kind == "sku":
-                if line.sku == ref.value:
-                    return True
-                continue
-            product = self.catalog.get(line.sku)
+    def _ref_present(self, ref: Ref, skus: KeysView[str]) -> bool:
+        """Whether a line of the order (given by its SKUs) is what `ref` names."""
+        if ref.kind == "sku":
+            return ref.value in skus
+        for sku in skus:
+            product = self.catalog.get(sku)
             if product is None:
                 continue
             if ref.kind == "category" and product.category == ref.value:
@@ -285,10 +294,10 @@ class Engine:
         if oc.total_max is not None and total > oc.total_max:
             return Skip(f"the order total is above {cents_str(oc.total_max)}")
         for ref in oc.has:
-            if not self._ref_present(ref, order.lines):
+            if not self._ref_present(ref, order.skus()):
                 return Skip(f"the order has no {ref}")
         for ref in oc.lacks:
-            if self._ref_present(ref, order.lines):
+            if self._ref_present(ref, order.skus()):
                 return Skip(f"the order already has {ref}")
         return None
 

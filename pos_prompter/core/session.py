@@ -10,13 +10,14 @@ order exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
 from pos_prompter.core.catalog import Product
 from pos_prompter.core.engine import Engine, OrderView, Prompt, Skip
 from pos_prompter.core.money import Cents, cents_str, split_proportionally
-from pos_prompter.core.order import OrderLine
+from pos_prompter.core.order import OrderLine, OrderLines
 from pos_prompter.core.rules import Rule
 
 MAX_QTY = 999
@@ -58,7 +59,7 @@ class OrderSession:
         self.engine = engine
         self.customer = customer
         self.clerk = clerk
-        self.lines: list[OrderLine] = []
+        self.lines = OrderLines()
         self.next_line_no = 1
         self.in_checkout = False
         self.paid = False
@@ -79,19 +80,16 @@ class OrderSession:
 
     @property
     def total(self) -> Cents:
-        return sum(line.amount for line in self.lines)
+        return self.lines.total
 
     def view(self) -> OrderView:
-        return OrderView(order_id=self.order_id, lines=tuple(self.lines),
+        return OrderView(order_id=self.order_id, lines=self.lines,
                          customer=self.customer, shown=frozenset(self.shown),
                          prompts_shown=len(self.shown), rush=self.rush,
                          reopening=self._reopening)
 
     def line(self, no: int) -> OrderLine | None:
-        for line in self.lines:
-            if line.no == no:
-                return line
-        return None
+        return self.lines.get(no)
 
     def _event(self, name: str, **data: Any) -> TillEvent:
         return TillEvent(name, self.order_id, self.total, data)
@@ -146,9 +144,10 @@ class OrderSession:
                               revenue=cents_str(prompt.delta if prompt.kind != "threshold"
                                                 else 0))]
         # The lines the offer added, with what each costs (a bundle's split on the receipt).
+        added = list(itertools.takewhile(lambda ln: ln.no >= first_new, reversed(self.lines)))
         events += [self._event("line", sku=ln.sku, qty=ln.qty, line=ln.no,
                                price=cents_str(ln.unit_price), rule=prompt.rule_id)
-                   for ln in self.lines if ln.no >= first_new]
+                   for ln in reversed(added)]
         events += self._settle_rewards()
         events += self._show_next(now)
         return events
@@ -250,8 +249,8 @@ class OrderSession:
     def void(self, sku: str, *, line_no: int | None = None) -> list[TillEvent]:
         """Remove the last line with this SKU, or line `line_no` (which must be one of
         this SKU): a prompt on screen is ignored."""
-        target = next((ln for ln in reversed(self.lines) if ln.sku == sku
-                       and (line_no is None or ln.no == line_no)), None)
+        target = next((ln for ln in reversed(self.lines.of_sku(sku))
+                       if line_no is None or ln.no == line_no), None)
         if target is None:
             return [self._event("error", message=f"no line with {sku} to void")]
         events = self._drop_prompt()
@@ -351,7 +350,7 @@ class OrderSession:
             line=prompt.trigger_line, **extra)
 
     def _replace(self, old: OrderLine, new: OrderLine) -> None:
-        self.lines[self.lines.index(old)] = new
+        self.lines.replace(old, new)
 
     def _add_line(self, product: Product, unit_price: int, origin: str, rule_id: str,
                   list_price: int | None = None, replaced_sku: str | None = None) -> OrderLine:
@@ -396,12 +395,12 @@ class OrderSession:
             if rule is None:
                 continue
             o = rule.offer
-            reward_line = next((ln for ln in self.lines
+            of_reward = self.lines.of_sku(o.reward or "")  # a reward line has its SKU
+            reward_line = next((ln for ln in of_reward
                                 if ln.origin == "reward" and ln.rule_id == rule_id), None)
             own = None if reward_line is not None else next(
-                (ln for ln in reversed(self.lines)
-                 if ln.sku == o.reward and ln.origin != "reward"), None)
-            goods = sum(ln.amount for ln in self.lines if ln.origin != "reward")
+                (ln for ln in reversed(of_reward) if ln.origin != "reward"), None)
+            goods = self.lines.goods_total
             if own is not None:
                 goods -= own.unit_price  # "the order total without the reward"
             reached = goods >= (o.order_total or 0)
@@ -458,9 +457,14 @@ class OrderSession:
 
     def to_state(self) -> dict[str, Any]:
         """Everything needed to rebuild this session exactly (JSON-serialisable)."""
+        return {**self.head_state(), "lines": [ln.to_dict() for ln in self.lines]}
+
+    def head_state(self) -> dict[str, Any]:
+        """`to_state` but the lines: what the store keeps with the order, as it keeps
+        each line in a row of its own (so a scan writes one line, not the whole order)."""
         return {
             "order_id": self.order_id, "customer": self.customer, "clerk": self.clerk,
-            "lines": [ln.to_dict() for ln in self.lines], "next_line_no": self.next_line_no,
+            "next_line_no": self.next_line_no,
             "in_checkout": self.in_checkout, "paid": self.paid, "shown": list(self.shown),
             "answers": dict(self.answers), "held_out": list(self.held_out),
             "armed": list(self.armed),
@@ -470,10 +474,14 @@ class OrderSession:
         }
 
     @classmethod
-    def from_state(cls, state: dict[str, Any], engine: Engine) -> OrderSession:
+    def from_state(cls, state: dict[str, Any], engine: Engine, *,
+                   lines: OrderLines | None = None) -> OrderSession:
+        """The session `to_state` gave; or, with `lines`, the one `head_state` gave with
+        those lines (taken as they are, not copied)."""
         s = cls(int(state["order_id"]), engine, customer=state.get("customer"),
                 clerk=state.get("clerk"))
-        s.lines = [OrderLine.from_dict(d) for d in state.get("lines", [])]
+        s.lines = lines if lines is not None else OrderLines(
+            OrderLine.from_dict(d) for d in state.get("lines", []))
         s.next_line_no = int(state.get("next_line_no", len(s.lines) + 1))
         s.in_checkout = bool(state.get("in_checkout"))
         s.paid = bool(state.get("paid"))

@@ -47,6 +47,7 @@ from pos_prompter.store.audit import (
 )
 from pos_prompter.store.history import StoreHistory
 from pos_prompter.store.migrations import migrations
+from pos_prompter.store.order_rows import FIRST_COLUMNS, read_lines, save_order
 from pos_prompter.store.reports import add_imported_orders, insert_trigger_lifted
 from pos_prompter.store.store_file import (
     can_write,
@@ -182,9 +183,6 @@ _IMPORT_ADD_CODES = """
     SELECT c.code, s.sku FROM temp.import_codes c
     JOIN temp.import_diff d ON d.row = c.row JOIN temp.import_stage s ON s.row = c.row
     WHERE d.codes_changed"""
-
-PROMPT_STATUS = {"prompt": "shown", "accepted": "accepted", "declined": "declined",
-                 "ignored": "ignored", "held_out": "held_out"}
 
 
 class StoreError(UserError):
@@ -784,37 +782,10 @@ class Store:
         `rev` is the revision this till last saved (or read); if someone else saved the
         order since, nothing is written and StoreError says so. Returns the new revision.
         """
-        at = _now_text(now)
         with self.write() as db:
-            cur = db.execute(
-                "UPDATE orders SET status = ?, clerk = ?, customer = ?, total_cents = ?, "
-                "state = ?, closed_at = ?, rev = rev + 1 WHERE id = ? AND rev = ?",
-                ["paid" if session.paid else "open", session.clerk, session.customer,
-                 session.total, json.dumps(session.to_state()),
-                 at if session.paid else None, session.order_id, rev])
-            if cur.rowcount != 1:
+            if not save_order(db.conn, session, events, _now_text(now), rev):
                 raise StoreError(f"order {session.order_id} was changed at another till; "
                                  "reopen the till to see it as it now is")
-            db.execute("DELETE FROM order_lines WHERE order_id = ?", [session.order_id])
-            db.conn.executemany(
-                "INSERT INTO order_lines(order_id, line_no, sku, name, qty, unit_price_cents, "
-                "origin, rule_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(session.order_id, ln.no, ln.sku, ln.name, ln.qty, ln.unit_price, ln.origin,
-                  ln.rule_id) for ln in session.lines])
-            for ev in events:
-                status = PROMPT_STATUS.get(ev.event)
-                if status is None or ev.data.get("updated"):
-                    continue  # not a prompt outcome; or the same prompt, new figures
-                offer = ev.data.get("offer") or {}
-                revenue = 0
-                if ev.event == "accepted":
-                    revenue = int(Decimal(ev.data.get("revenue", "0")) * 100)
-                db.execute(
-                    "INSERT INTO prompt_events(order_id, rule_id, kind, status, clerk, at, "
-                    "revenue_cents, offer, say) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [ev.order, ev.data["rule"], ev.data.get("kind", ""), status, session.clerk,
-                     at, revenue, json.dumps(offer.get("skus")) if offer else None,
-                     ev.data.get("say")])
         return rev + 1
 
     def import_orders(self, orders: Sequence[PastOrder], *, source: str = "import",
@@ -854,7 +825,8 @@ class Store:
 
     def open_order_state(self, till: str | None = None) -> tuple[dict[str, Any], int] | None:
         """This till's newest order still open, exactly as last committed (after a crash
-        too), with its revision."""
+        too), with its revision. `lines_in_rows` in the state says its lines came from
+        order_lines (False: from the state itself, as an older version saved them)."""
         row = self.db.execute("SELECT id, state, clerk, customer, rev FROM orders "
                               "WHERE status = 'open' AND till IS ? "
                               "ORDER BY id DESC LIMIT 1", [till]).fetchone()
@@ -864,6 +836,9 @@ class Store:
         state.setdefault("order_id", row[0])
         state.setdefault("clerk", row[2])
         state.setdefault("customer", row[3])
+        state["lines_in_rows"] = "lines" not in state
+        if state["lines_in_rows"]:
+            state["lines"] = read_lines(self.db.conn, row[0])
         return state, int(row[4])
 
     def adopt_open_order(self, till: str) -> bool:
@@ -877,8 +852,8 @@ class Store:
             return cur.rowcount == 1
 
     def order_lines(self, order_id: int) -> list[dict[str, Any]]:
-        return list(self.db.query("SELECT * FROM order_lines WHERE order_id = ? "
-                                  "ORDER BY line_no", [order_id]))
+        return list(self.db.query(f"SELECT {', '.join(FIRST_COLUMNS)} FROM order_lines "
+                                  "WHERE order_id = ? ORDER BY line_no", [order_id]))
 
     def prompt_events(self, order_id: int | None = None) -> list[dict[str, Any]]:
         if order_id is None:
