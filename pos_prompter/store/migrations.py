@@ -9,6 +9,8 @@ import sqlite3
 
 from sqlite_utils import Database, Migrations
 
+from pos_prompter.store.audit_chain import chain_existing
+
 migrations = Migrations("pos_prompter")
 
 
@@ -415,4 +417,28 @@ def m010_order_lines_whole(db: Database) -> None:
     ALTER TABLE order_lines ADD COLUMN replaced_sku TEXT;
     ALTER TABLE order_lines ADD COLUMN list_price_cents INTEGER;
     ALTER TABLE order_lines ADD COLUMN declined TEXT;
+    """)
+
+
+@migrations()
+def m011_audit_chain(db: Database) -> None:
+    """The audit log chained by hashes (store/audit_chain.py), so an entry changed, removed
+    or inserted with plain SQL is found by `audit verify` (issue 11). `audit_head` holds the
+    last entry the app wrote (a removal at the end leaves a chain that links up). Existing
+    entries are chained here, in id order; a row without a hash is refused from now on."""
+    run_script(db, """
+    ALTER TABLE audit_log ADD COLUMN hash TEXT;
+    CREATE TABLE audit_head (
+        one INTEGER PRIMARY KEY CHECK (one = 1),
+        last_id INTEGER NOT NULL,
+        hash TEXT NOT NULL
+    );
+    DROP TRIGGER audit_log_no_update;
+    """)
+    chain_existing(db.conn)
+    run_script(db, """
+    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_log_chained BEFORE INSERT ON audit_log WHEN NEW.hash IS NULL
+    BEGIN SELECT RAISE(ABORT, 'audit entries are written through their hash chain'); END;
     """)

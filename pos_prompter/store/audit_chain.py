@@ -1,0 +1,207 @@
+"""The audit log's hash chain: each entry holds `hash = sha256(previous hash, "\\n", its
+fields)`, the first chained from GENESIS, so an entry changed, removed or inserted with
+plain SQL (dropping the append-only triggers) no longer links up, and `verify_chain` finds
+the first one.
+
+The fields are the row's id, at, actor, entity, entity_id, action, before and after, as a
+compact JSON list (UTF-8): unambiguous, and the same text whatever wrote the row. Writers
+append through `append_chained`, inside their write transaction (BEGIN IMMEDIATE), which
+reads the chain's end there, so two tills writing at once still make one chain.
+
+`audit_head` holds the id and hash of the last entry the app wrote: without it, removing
+the last entries would leave a shorter chain that still verifies. It proves nothing
+against someone who recomputes every hash and the head (see docs/decisions.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Final, Literal
+
+GENESIS: Final = hashlib.sha256(b"pos-prompter audit log").hexdigest()
+"""What the first entry chains from."""
+
+COLUMNS: Final = ("id", "at", "actor", "entity", "entity_id", "action", "before", "after")
+_SELECT: Final = f"SELECT {', '.join(COLUMNS)}, hash FROM audit_log ORDER BY id"
+
+Row = tuple[Any, ...]
+"""An entry's fields in COLUMNS order (then, when read back, its stored hash)."""
+
+Problem = Literal["changed", "removed", "inserted"]
+
+
+def _plain(value: Any) -> Any:
+    """A value JSON can hold: a BLOB a tamperer stored still hashes (and differs)."""
+    if isinstance(value, bytes):
+        return {"blob": value.hex()}
+    raise TypeError(type(value).__name__)
+
+
+def link(prev: str | None, fields: Row) -> str:
+    """The hash of an entry with these `fields` (COLUMNS order) after the hash `prev`."""
+    text = json.dumps(list(fields[:len(COLUMNS)]), ensure_ascii=False, separators=(",", ":"),
+                      default=_plain)
+    return hashlib.sha256(f"{prev or ''}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# ---------------------------------------------------------------------- writing
+
+
+def _chain_end(conn: sqlite3.Connection) -> tuple[int, str]:
+    """The id after which the next entry goes and the hash it chains from: the head the
+    app wrote last (an id past any row put in behind its back, so none is reused)."""
+    top = conn.execute("SELECT max(id) FROM audit_log").fetchone()[0] or 0
+    head = conn.execute("SELECT last_id, hash FROM audit_head").fetchone()
+    if head is None:  # the head was removed behind the app's back: go on from the last row
+        row = conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        return top, (row[0] if row and row[0] else GENESIS)
+    return max(top, head[0]), head[1]
+
+
+def append_chained(conn: sqlite3.Connection, entries: Iterable[Row]) -> int:
+    """Append `entries` (at, actor, entity, entity_id, action, before, after) to the log,
+    chained, and move the head on. Call inside the write transaction. Streams: `entries`
+    may be a cursor over thousands of rows. Returns how many were written."""
+    last_id, prev = _chain_end(conn)
+    start = last_id
+
+    def chained() -> Iterator[Row]:
+        nonlocal last_id, prev
+        for entry in entries:
+            last_id += 1
+            fields = (last_id, *entry)
+            prev = link(prev, fields)
+            yield (*fields, prev)
+
+    conn.executemany(f"INSERT INTO audit_log({', '.join(COLUMNS)}, hash) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", chained())
+    if last_id != start:
+        conn.execute("INSERT INTO audit_head(one, last_id, hash) VALUES (1, ?, ?) "
+                     "ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, "
+                     "hash = excluded.hash", [last_id, prev])
+    return last_id - start
+
+
+def chain_existing(conn: sqlite3.Connection) -> int:
+    """Chain every entry of a store made before the chain (its hashes all NULL), in id
+    order, and set the head (the migration's work). Returns how many were chained."""
+    prev, last_id, hashes = GENESIS, 0, []
+    for row in conn.execute(_SELECT):
+        prev, last_id = link(prev, row), row[0]
+        hashes.append((prev, last_id))
+    conn.executemany("UPDATE audit_log SET hash = ? WHERE id = ?", hashes)
+    conn.execute("INSERT INTO audit_head(one, last_id, hash) VALUES (1, ?, ?)", [last_id, prev])
+    return len(hashes)
+
+
+# ---------------------------------------------------------------------- verifying
+
+
+@dataclass(frozen=True, slots=True)
+class ChainCheck:
+    """What `verify_chain` found: `entries` that link up, and the first problem (None
+    when the chain is intact). `entry` is the entry changed or inserted; for a removal,
+    the entry after which one is missing (None: the first one is)."""
+
+    entries: int
+    problem: Problem | None = None
+    entry: Row | None = None
+    text: str = ""
+
+    @property
+    def intact(self) -> bool:
+        return self.problem is None
+
+
+_PAST: Final = {"add": "added", "change": "changed", "remove": "removed"}
+
+
+def _short(text: Any, limit: int = 40) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def describe(row: Row) -> str:
+    """'audit entry 1,234 (2026-12-01 10:02, setting currency changed by ana)'."""
+    at = _short(row[1]).replace("T", " ")[:16]
+    what = f"{_short(row[3], 20)} {_short(row[4])} {_PAST.get(row[5], _short(row[5], 20))}"
+    return f"audit entry {row[0]:,} ({at}, {what} by {_short(row[2])})"
+
+
+def _found(entries: int, problem: Problem, entry: Row | None) -> ChainCheck:
+    if problem == "removed":
+        where = "the first audit entry" if entry is None else \
+            f"the audit entry after {describe(entry).removeprefix('audit ')}"
+        text = f"{where} was removed behind the app's back"
+    else:
+        assert entry is not None
+        text = f"{describe(entry)} was {problem} behind the app's back"
+    return ChainCheck(entries, problem, entry, text)
+
+
+def _classify(entries: int, good: Row | None, bad: Row, after: Row | None,
+              head: Row | None) -> ChainCheck:
+    """`bad` does not link to `good` (the last entry that did, None: the start). Which of
+    changed, removed or inserted, from whether the entry `after` it (or the head, at the
+    end) links to `bad`'s stored hash, or to `good` instead."""
+    good_hash, good_id = (GENESIS, 0) if good is None else (good[-1], good[0])
+    if after is not None:
+        own_hash_true = link(bad[-1], after) == after[-1]
+        skips_bad = after[-1] in (link(good_hash, after),
+                                  link(good_hash, (good_id + 1, *after[1:])))
+    else:
+        own_hash_true = head is not None and tuple(head) == (bad[0], bad[-1])
+        skips_bad = head is not None and tuple(head) == (good_id, good_hash)
+    if own_hash_true and bad[0] > good_id + 1:
+        return _found(entries, "removed", good)
+    if skips_bad and not own_hash_true:
+        return _found(entries, "inserted", bad)
+    return _found(entries, "changed", bad)
+
+
+def verify_chain(conn: sqlite3.Connection) -> ChainCheck:
+    """Walk the log in id order (streaming) and name the first entry changed, removed or
+    inserted behind the app's back. Reads one snapshot of the store (a write committed
+    meanwhile is seen whole or not at all)."""
+    if conn.in_transaction:
+        return _verify(conn)
+    conn.execute("BEGIN")
+    try:
+        return _verify(conn)
+    finally:
+        conn.rollback()
+
+
+def _verify(conn: sqlite3.Connection) -> ChainCheck:
+    head = conn.execute("SELECT last_id, hash FROM audit_head").fetchone()
+    good: Row | None = None
+    bad: Row | None = None
+    prev, count = GENESIS, 0
+    for row in conn.execute(_SELECT):
+        if bad is not None:
+            return _classify(count, good, bad, row, head)
+        if row[-1] is not None and link(prev, row) == row[-1]:
+            good, prev, count = row, row[-1], count + 1
+        else:
+            bad = row
+    if bad is not None:
+        return _classify(count, good, bad, None, head)
+    good_id = 0 if good is None else good[0]
+    if head is None:
+        if good is None:
+            return ChainCheck(0)
+        return ChainCheck(count, "removed", good, "the audit log's record of its last entry "
+                                                  "was removed behind the app's back")
+    if tuple(head) == (good_id, prev):
+        return ChainCheck(count)
+    if head[0] > good_id:
+        return _found(count, "removed", good)
+    # The chain links up but goes past the head: entries appended behind the app's back
+    # with hashes made to fit (or the head edited).
+    for row in conn.execute(_SELECT.replace("ORDER BY", "WHERE id > ? ORDER BY"), [head[0]]):
+        return _found(count, "inserted", row)
+    return _found(count, "changed", good)
