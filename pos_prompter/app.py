@@ -126,13 +126,18 @@ SCREENLESS_PLATFORMS = ("offscreen", "minimal")
 """Qt platforms with no screen: nobody could read or close a message there."""
 
 
-def refusal_box(problem: UserError) -> QMessageBox:
+def refusal_box(problem: UserError | OSError) -> QMessageBox:
     """What the till shows instead of itself when it cannot start on its store (a file
     that is no store, a till already open...): the one sentence, and OK, which ends the
     program. Never the till, never the first-manager sign-up (an empty file is not a new
     store). Not shown yet; `objectName` storeRefusal."""
+    if isinstance(problem, OSError):  # as the command line says it
+        where = f" {problem.filename}" if problem.filename else ""
+        sentence = f"cannot use{where}: {problem.strerror or problem}"
+    else:
+        sentence = str(problem)
     box = QMessageBox(QMessageBox.Icon.Critical, "pos-prompter cannot start",
-                      f"The till cannot start.\n\n{problem}",
+                      f"The till cannot start.\n\n{sentence}",
                       QMessageBox.StandardButton.Ok)
     box.setObjectName("storeRefusal")
     box.setTextInteractionFlags(box.textInteractionFlags()
@@ -140,7 +145,7 @@ def refusal_box(problem: UserError) -> QMessageBox:
     return box
 
 
-def show_refusal(app: QApplication, problem: UserError) -> None:
+def show_refusal(app: QApplication, problem: UserError | OSError) -> None:
     """Say on screen why the till cannot start, until OK is pressed: a till started from an
     icon has no terminal for the command line's sentence. On a platform without a screen
     (SCREENLESS_PLATFORMS) only stderr and the log say it."""
@@ -247,7 +252,7 @@ def run(db_path: Path | None = None, training: bool = False) -> int:
             # The log file keeps the traceback; stderr gets only the command line's one
             # sentence (and the traceback from it with --debug); the screen, the sentence.
             logger.exception("cannot open the store", extra={FILE_ONLY: True})
-            if isinstance(exc, UserError):
+            if isinstance(exc, UserError | OSError):
                 show_refusal(app, exc)
             raise
         with store:

@@ -122,3 +122,12 @@ def test_the_till_started_on_an_empty_file_shows_why_and_ends_when_ok_is_pressed
     assert "empty (0 bytes)" in seen["message"]
     assert "empty (0 bytes)" in seen["raised"]  # and the command line's sentence
     assert listing(path.parent) == before
+
+
+def test_a_file_system_error_on_start_is_the_command_line_sentence_on_screen(
+        qtbot: QtBot) -> None:
+    """A folder the practice store cannot be made in, say: an OSError, not a StoreError."""
+    box = till_app.refusal_box(OSError(30, "Read-only file system", "/shop/store.training.db"))
+    qtbot.addWidget(box)
+    assert "cannot use /shop/store.training.db: Read-only file system" in box.text()
+    assert "Errno" not in box.text()
