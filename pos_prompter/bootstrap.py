@@ -35,6 +35,7 @@ from pos_prompter.core.data_limits import (
     too_deep,
 )
 from pos_prompter.core.errors import InputError, ValidationError
+from pos_prompter.core.excerpt import excerpt, field_name
 from pos_prompter.core.rules import (
     RULE_ID_RE,
     Rule,
@@ -66,7 +67,7 @@ class DuplicateKeyError(ConstructorError):
         self.item_id = item_id
         """The `id` of the outermost list item on `path` (a pack's rule), if it has one."""
         super().__init__("while constructing a mapping", node.start_mark,
-                         f"found duplicate key {self.key!r} (first given at line "
+                         f"found duplicate key {excerpt(self.key)} (first given at line "
                          f"{self.lines[0]})", again.start_mark)
 
 
@@ -331,7 +332,8 @@ def _duplicate_refusal(path: tuple[str | int, ...], key: str, item_id: Any,
         inner = path[2:]
     elif path[:1] == ("settings",):
         where, inner = "settings", path[1:]
-    fieldname = ".".join([*(f"#{p + 1}" if isinstance(p, int) else p for p in inner), key])
+    fieldname = ".".join([*(f"#{p + 1}" if isinstance(p, int) else field_name(p) for p in inner),
+                          field_name(key)])
     at = "" if not lines else (f" (twice on line {lines[0]})" if lines[0] == lines[1]
                                else f" (lines {lines[0]} and {lines[1]})")
     return ValidationError([f"{where}, field {fieldname}: is given twice{at}; give each "

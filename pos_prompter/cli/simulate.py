@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pos_prompter.bootstrap import read_text
 from pos_prompter.cli.common import need_db, note, out
+from pos_prompter.core.data_limits import outside_calendar
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.excerpt import cut, excerpt
 from pos_prompter.core.money import MoneyError, cents_str, parse_money
@@ -39,9 +40,6 @@ NO_ARG = ("accept", "decline", "checkout", "pay", "offer", "explain")
 ONE_ARG = ("clerk", "scan", "void", "qty", "time")
 COMMANDS = ("clerk", "customer", "time", "scan", "qty", "accept", "decline", "void",
             "checkout", "pay", "offer", "explain", "expect")
-EARLIEST = dt.datetime(2000, 1, 1)
-LATEST = dt.datetime(2999, 12, 31, 23, 59)
-"""A script's `time` is within these (the till looks 90 days back from it: year 1 cannot)."""
 EXPECT_USAGE = "expect prompt RULE (or none), expect total 4.85, or expect line SKU QTY"
 
 
@@ -89,9 +87,9 @@ def _parse_arg(command: str, word: str, where: str) -> ScriptArg:
         if when.tzinfo is not None:
             raise InputError(f"{where}: time is the till's local time, without a time zone "
                              f"({excerpt(word)})")
-        if not EARLIEST <= when <= LATEST:
-            raise InputError(f"{where}: time {word} is outside the till's calendar "
-                             f"({EARLIEST:%Y-%m-%d} to {LATEST:%Y-%m-%d})")
+        refused = outside_calendar(when)
+        if refused:
+            raise InputError(f"{where}: time {word} {refused}")
         return when
     return word
 

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
 from pos_prompter.core.catalog import Catalog
+from pos_prompter.core.data_limits import outside_calendar
 from pos_prompter.core.errors import ValidationError
+from pos_prompter.core.excerpt import excerpt, field_name
 
 Answer = Literal["accept", "decline", "why-then-accept", "why-then-decline"]
 ANSWERS: Final[tuple[Answer, ...]] = ("accept", "decline", "why-then-accept",
@@ -109,12 +111,16 @@ def _when(value: Any, where: str, fieldname: str, problems: _Problems) -> dt.dat
         except ValueError:
             when = None
     if when is None or isinstance(value, bool):
-        problems.add(where, fieldname, f"{value!r} must be a local date and time such as "
+        problems.add(where, fieldname, f"{excerpt(value)} must be a local date and time such as "
                                        "2026-11-23T08:10")
         return None
     if when.tzinfo is not None:
-        problems.add(where, fieldname, f"{value!r} is the till's local time: leave out "
+        problems.add(where, fieldname, f"{excerpt(value)} is the till's local time: leave out "
                                        "the time zone")
+        return None
+    refused = outside_calendar(when)
+    if refused:
+        problems.add(where, fieldname, f"{when.isoformat(timespec='minutes')} {refused}")
         return None
     return when.replace(microsecond=0)
 
@@ -124,7 +130,8 @@ def _whole(value: Any, where: str, fieldname: str, problems: _Problems, low: int
     if value is None:
         return default
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        problems.add(where, fieldname, f"{value!r} must be a whole number from {low} to {high}")
+        problems.add(where, fieldname,
+                     f"{excerpt(value)} must be a whole number from {low} to {high}")
         return default
     return value
 
@@ -132,7 +139,7 @@ def _whole(value: Any, where: str, fieldname: str, problems: _Problems, low: int
 def _answer(value: Any, where: str, fieldname: str, problems: _Problems) -> Answer:
     if value in ANSWERS:
         return value  # type: ignore[no-any-return]
-    problems.add(where, fieldname, f"{value!r} must be one of {', '.join(ANSWERS)}")
+    problems.add(where, fieldname, f"{excerpt(value)} must be one of {', '.join(ANSWERS)}")
     return "decline"
 
 
@@ -140,7 +147,7 @@ def _keys(raw: Mapping[Any, Any], allowed: tuple[str, ...], where: str,
           problems: _Problems) -> None:
     for key in raw:
         if key not in allowed:
-            problems.add(where, str(key), f"unknown field (known: {', '.join(allowed)})")
+            problems.add(where, field_name(key), f"unknown field (known: {', '.join(allowed)})")
 
 
 def _customer(raw: Any, position: int, problems: _Problems) -> Customer | None:
@@ -155,7 +162,7 @@ def _customer(raw: Any, position: int, problems: _Problems) -> Customer | None:
     says = _text(raw.get("says"), where, "says", problems, required=False)
     ctype = raw.get("type")
     if ctype is not None and (not isinstance(ctype, str) or not TYPE_RE.match(ctype)):
-        problems.add(where, "type", f"{ctype!r} must be a customer type such as member "
+        problems.add(where, "type", f"{excerpt(ctype)} must be a customer type such as member "
                                     "(letters, digits, - and _)")
         ctype = None
     when = _when(raw["time"], where, "time", problems) if raw.get("time") is not None else None
@@ -172,7 +179,7 @@ def _customer(raw: Any, position: int, problems: _Problems) -> Customer | None:
             if isinstance(item, int) and not isinstance(item, bool):
                 item = str(item)  # a barcode written without quotes
             if not isinstance(item, str) or not item.strip():
-                problems.add(where, f"items[{i}]", f"{item!r} must be a SKU or a barcode")
+                problems.add(where, f"items[{i}]", f"{excerpt(item)} must be a SKU or a barcode")
                 continue
             items.append(item.strip())
     answers: dict[str, Answer] = {}
@@ -183,7 +190,7 @@ def _customer(raw: Any, position: int, problems: _Problems) -> Customer | None:
     elif answers_raw:
         for rule_id, answer in answers_raw.items():
             if not isinstance(rule_id, str) or not RULE_ID_RE.match(rule_id):
-                problems.add(where, "answers", f"{rule_id!r} is not a rule id")
+                problems.add(where, "answers", f"{excerpt(rule_id)} is not a rule id")
                 continue
             answers[rule_id] = _answer(answer, where, f"answers.{rule_id}", problems)
     default = _answer(raw.get("default", "decline"), where, "default", problems)
@@ -202,11 +209,11 @@ def parse_scenario(data: Any) -> Scenario:
     _keys(data, SCENARIO_FIELDS, top, problems)
     version = data.get("version")
     if version != 1 or isinstance(version, bool) or not isinstance(version, int):
-        problems.add(top, "version", f"{version!r} is not supported: this version reads "
+        problems.add(top, "version", f"{excerpt(version)} is not supported: this version reads "
                                      "version 1")
     sid = data.get("id")
     if not isinstance(sid, str) or not SCENARIO_ID_RE.match(sid):
-        problems.add(top, "id", f"{sid!r} must be a slug of a-z, 0-9 and -, at most 64 long")
+        problems.add(top, "id", f"{excerpt(sid)} must be a slug of a-z, 0-9 and -, at most 64 long")
         sid = ""
     else:
         top = f"scenario {sid}"
@@ -249,7 +256,7 @@ def catalog_problems(scenario: Scenario, catalog: Catalog,
         for i, item in enumerate(customer.items, start=1):
             product = catalog.lookup(item)
             if product is None:
-                problems.add(where, f"items[{i}]", f"{item!r} is no product of this store "
+                problems.add(where, f"items[{i}]", f"{excerpt(item)} is no product of this store "
                                                    "(neither a barcode nor a SKU)")
             elif not product.active:
                 problems.add(where, f"items[{i}]", f"{product.sku} is not for sale")

@@ -68,3 +68,26 @@ def test_a_past_order_of_5000_digit_price_is_one_short_problem(tmp_path: Path,
 def test_a_settings_pair_of_5000_characters_is_named_short(spec_store: Path) -> None:
     assert_one_sentence(run_subprocess("settings", "--db", spec_store, "k" * 5000), 2,
                         "is not KEY=VALUE", "(5,000 characters)")
+
+
+def test_a_scenario_in_year_1_is_refused_not_an_internal_error(tmp_path: Path,
+                                                              spec_store: Path) -> None:
+    scenario = tmp_path / "early.yaml"
+    scenario.write_text("version: 1\nid: early\ntitle: Early\nlevel: 1\n"
+                        "time: 0001-01-01T00:00\ncustomers:\n  - name: Sam\n"
+                        "    items: [LATTE-T]\n", encoding="utf-8")
+    script = tmp_path / "trainee.txt"
+    script.write_text("scan LATTE-T\npay\n", encoding="utf-8")
+    result = run_subprocess("simulate", "--training", "--dry-run", "--db", spec_store,
+                            "--scenario", scenario, script)
+    assert_one_sentence(result, 1, "field time", "0001-01-01T00:00",
+                        "outside the till's calendar")
+
+
+def test_a_field_given_twice_with_a_5000_character_name_is_named_short(
+        tmp_path: Path, spec_store: Path) -> None:
+    key = "k" * 5000
+    pack = tmp_path / "twice.yaml"  # an explicit key: a plain one is at most 1,024 long
+    pack.write_text(f"version: 1\nrules: []\n? {key}\n: 1\n? {key}\n: 2\n", encoding="utf-8")
+    assert_one_sentence(run_subprocess("lint", pack, "--db", spec_store), 1,
+                        "is given twice", "(5,000 characters)")
