@@ -140,10 +140,16 @@ def test_the_column_shows_the_uplift_pos_prompter_report_gives(
 
 
 @SLOW
-def test_the_store_reads_the_uplift_the_report_shows(history_path: Path) -> None:
+@pytest.mark.parametrize("holdout", ["0.2", "0"])
+def test_the_store_reads_the_uplift_the_report_shows(history_path: Path, holdout: str) -> None:
+    """Also for a rule whose holdout was taken off: it keeps its held-out orders."""
     with Store.open(history_path) as store:
+        rule = next(r for r in store.load_rules() if r.id == "coffee-size-up")
+        store.save_rule(dataclasses.replace(rule, holdout=Decimal(holdout)), actor=MANAGER)
         conn = store.db.conn
         report = load_report(conn, Period())  # (re)builds the report tables if need be
+        assert [u.rule for u in report.uplift] == ["coffee-size-up"]
+        assert report.uplift[0].title == "Size up espresso drinks"
         assert current_uplifts(conn) == {u.rule: u for u in report.uplift}
         conn.execute("BEGIN")
         assert rule_uplifts(conn, Period()) == report.uplift
