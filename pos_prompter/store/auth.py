@@ -5,16 +5,17 @@ The window builds one `StaffStore(store, clock)` and asks it: `needs_first_manag
 start (then `create_first_manager`), `sign_in(name, secret)` for the till (clerks, with a
 PIN) and `sign_in(name, secret, roles=WORKSPACE_ROLES)` before opening the workspace.
 
-Hashing is slow on purpose (~0.4 s), so it happens outside the write transaction; the
-lock state is read again inside it, so tills sharing a file cannot together get more than
-their tries. Secrets are never stored, logged or put in a message; only their scrypt hashes.
+Hashing is slow on purpose (~0.4 s), so it happens outside any write transaction; the
+attempt is counted before it, in the transaction that checks the lock, so tills sharing a
+file cannot together get more than their tries, and a locked person is refused unhashed.
+Secrets are never stored, logged or put in a message; only their scrypt hashes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -113,13 +114,18 @@ def _snapshot(p: Person) -> dict[str, Any]:
 
 class StaffStore:
     """Staff, sign-in and lockouts in one store file. `clock` gives `now` when a method is
-    not handed one (tests and scan scripts inject a FixedClock)."""
+    not handed one (tests and scan scripts inject a FixedClock); `abandoned`, for a
+    sign-in in a worker thread, says whether its caller still waits (see `sign_in`)."""
 
     def __init__(self, store: Store, clock: Clock | None = None,
-                 policy: LockoutPolicy = LOCKOUT) -> None:
+                 policy: LockoutPolicy = LOCKOUT, *,
+                 abandoned: Callable[[], bool] = lambda: False) -> None:
         self.store = store
         self.clock: Clock = clock or SystemClock()
         self.policy = policy
+        self.abandoned = abandoned
+        """Whether whoever asked for a sign-in stopped waiting for it (a dialog cancelled
+        while its worker hashes): `sign_in` then signs nobody in."""
 
     def _now(self, now: dt.datetime | None) -> dt.datetime:
         return now if now is not None else self.clock.now()
@@ -285,10 +291,60 @@ class StaffStore:
                 roles: Collection[Role] | None = None) -> Person:
         """The person, when `secret` is their PIN or password and they are active, not
         locked out, and (when `roles` is given) of one of those roles. Otherwise
-        SignInError with a readable reason; a wrong secret is counted in the store, and
-        the `max_attempts`-th in a row locks them for `lock_for`. Success forgets the
-        count."""
+        SignInError with a readable reason. The `max_attempts`-th attempt in a row that is
+        not a success locks them for `lock_for`; success forgets the count.
+
+        The attempt is counted before the secret is hashed, in the write transaction that
+        checks the lock, so tills guessing at once can never together hash more than
+        `max_attempts` secrets. A locked person gets one answer, unhashed, whatever they
+        typed. After the hash, a right secret clears the count (in a transaction of its
+        own) unless `abandoned()` says the caller stopped waiting meanwhile: the attempt
+        then stays counted and signs nobody in."""
         when = self._now(now)
+        if self.abandoned():
+            raise SignInError("the sign-in was cancelled")
+        with self.store.write() as db:
+            person = self._may_try(name, roles)
+            state = self.lock_state(name, when)
+            if state.locked_until is not None:  # right or wrong alike: no hash at all
+                raise SignInError(self._locked_message(name, state.locked_until),
+                                  locked_until=state.locked_until, tries_left=0)
+            column = "password_hash" if person.role in PASSWORD_ROLES else "pin_hash"
+            stored = db.execute(f"SELECT {column} FROM staff WHERE name = ?",
+                                [name]).fetchone()[0]
+            attempt = db.execute("INSERT INTO login_failures(name, at) VALUES (?, ?)",
+                                 [name, _text(when)]).lastrowid
+            if state.count_since is not None:  # failures before an expired lock
+                db.execute("DELETE FROM login_failures WHERE name = ? AND at < ?",
+                           [name, _text(state.count_since)])
+            counted = self.lock_state(name, when)  # with this attempt in it
+        if self.abandoned():  # counted, and not worth a hash any more
+            raise SignInError("the sign-in was cancelled")
+        ok = verify_secret(secret, stored)  # slow: outside any transaction
+        if ok and not self.abandoned():
+            rehashed = hash_secret(secret) if needs_rehash(stored) else None
+            with self.store.write() as db:
+                # Only what this attempt and those counted before it added: a guess
+                # counted at another till meanwhile still counts.
+                db.execute("DELETE FROM login_failures WHERE name = ? AND id <= ?",
+                           [name, attempt])
+                if rehashed is not None:
+                    db.execute(f"UPDATE staff SET {column} = ? WHERE name = ? AND {column} = ?",
+                               [rehashed, name, stored])
+            return person
+        if ok:
+            raise SignInError("the sign-in was cancelled")
+        if counted.locked_until is not None:
+            raise SignInError(f"wrong {person.secret_kind}; "
+                              + self._locked_message(name, counted.locked_until),
+                              locked_until=counted.locked_until, tries_left=0)
+        left = counted.tries_left
+        raise SignInError(f"wrong {person.secret_kind}; {left} "
+                          f"{'try' if left == 1 else 'tries'} left", tries_left=left)
+
+    def _may_try(self, name: str, roles: Collection[Role] | None) -> Person:
+        """The person `name`, when they may try a secret at all (refusals that count no
+        attempt: the name, the role, a disabled person, no secret set)."""
         person = self.get(name)
         if person is None:  # the name is not echoed: it may be a password typed too early
             raise SignInError("there is no one by that name on the staff list")
@@ -303,38 +359,6 @@ class StaffStore:
         if not person.secret_set:
             raise SignInError(f"{name} has no {person.secret_kind} yet; a manager sets one "
                               f"(pos-prompter staff passwd {name})")
-        state = self.lock_state(name, when)
-        if state.locked_until is not None:
-            raise SignInError(self._locked_message(name, state.locked_until),
-                              locked_until=state.locked_until, tries_left=0)
-        column = "password_hash" if person.role in PASSWORD_ROLES else "pin_hash"
-        stored = self.store.db.execute(f"SELECT {column} FROM staff WHERE name = ?",
-                                       [name]).fetchone()[0]
-        ok = verify_secret(secret, stored)  # slow: outside the write transaction
-        rehashed = hash_secret(secret) if ok and needs_rehash(stored) else None
-        with self.store.write() as db:
-            state = self.lock_state(name, when)  # another till may have locked them since
-            if state.locked_until is None and ok:
-                db.execute("DELETE FROM login_failures WHERE name = ?", [name])
-                if rehashed is not None:
-                    db.execute(f"UPDATE staff SET {column} = ? WHERE name = ? AND {column} = ?",
-                               [rehashed, name, stored])
-            elif state.locked_until is None:
-                db.execute("INSERT INTO login_failures(name, at) VALUES (?, ?)",
-                           [name, _text(when)])
-                if state.count_since is not None:  # failures before an expired lock
-                    db.execute("DELETE FROM login_failures WHERE name = ? AND at < ?",
-                               [name, _text(state.count_since)])
-                state = self.lock_state(name, when)
-        if state.locked_until is not None:
-            raise SignInError(
-                (f"wrong {person.secret_kind}; " if not ok else "")
-                + self._locked_message(name, state.locked_until),
-                locked_until=state.locked_until, tries_left=0)
-        if not ok:
-            left = state.tries_left
-            raise SignInError(f"wrong {person.secret_kind}; {left} "
-                              f"{'try' if left == 1 else 'tries'} left", tries_left=left)
         return person
 
 
