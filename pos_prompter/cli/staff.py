@@ -14,12 +14,19 @@ import datetime as dt
 import getpass
 import sys
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from pos_prompter.cli.common import need_db, note, out
 from pos_prompter.core.auth import ROLES, Role, check_secret, clock_text, secret_kind
 from pos_prompter.core.errors import InputError, UserError
 from pos_prompter.store import Store
-from pos_prompter.store.audit import ENTITIES, AuditEntry, audit_csv, audit_entries
+from pos_prompter.store.audit import (
+    ENTITIES,
+    AuditEntry,
+    audit_csv,
+    audit_entries,
+    verify_audit,
+)
 from pos_prompter.store.auth import Person, StaffError, StaffStore, check_name
 
 AUDIT_FORMATS = ("table", "csv")
@@ -165,6 +172,8 @@ def _audit_rows(entries: Sequence[AuditEntry]) -> str:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    if args.what == "verify":
+        return cmd_audit_verify(args)
     db = need_db(args, "audit")
     since = parse_when(args.since, "--since") if args.since else None
     until = parse_when(args.until, "--until") if args.until else None
@@ -179,6 +188,26 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return 0
     out(_audit_rows(entries))
     return 0
+
+
+_FILTERS: Final = ("entity", "actor", "since", "until", "text")
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    """The log's hash chain: 0 and 'ok: N entries, chain intact', or 1 and the sentence
+    naming the first entry changed, removed or inserted behind the app's back."""
+    db = need_db(args, "audit verify")
+    given = [f"--{name}" for name in _FILTERS if getattr(args, name) is not None]
+    if given or args.format != "table":
+        raise InputError(f"audit verify checks the whole log: it takes no "
+                         f"{', '.join(given) or '--format'}")
+    with Store.open(db) as store:
+        result = verify_audit(store)
+    if result.intact:
+        out(f"ok: {result.entries:,} entries, chain intact\n")
+        return 0
+    out(f"{result.text} (the {result.entries:,} entries before it link up)\n")
+    return 1
 
 
 # ---------------------------------------------------------------------- parser
@@ -216,7 +245,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     audit = commands.add_parser(
         "audit", parents=[store], help="who changed rules, settings, catalog and staff",
         description="The audit log, oldest first: every change to rules, settings, "
-                    "products and staff, with who made it, when, and before and after.")
+                    "products and staff, with who made it, when, and before and after. "
+                    "'audit verify' checks the log's hash chain instead: exit 0 when "
+                    "intact, 1 naming the first entry changed, removed or inserted "
+                    "behind the app's back.")
+    audit.add_argument("what", nargs="?", choices=("verify",), metavar="verify",
+                       help="check the log's hash chain instead of listing it")
     audit.add_argument("--entity", choices=ENTITIES, help="only changes to these")
     audit.add_argument("--actor", metavar="WHO",
                        help="only changes by WHO (a staff name, cli:USER or system)")
