@@ -49,14 +49,16 @@ def _walk(value: Any, budget: _Budget, depth: int) -> str:
         budget.cut = True
         return _ELLIPSIS
     if isinstance(value, str):
-        if len(value) + 2 > budget.left:
+        keep = max(budget.left - 2, 1)
+        quoted = repr(value[:keep])
+        while len(quoted) > budget.left + 2 and keep > 1:  # escapes: \x00 is 4 characters
+            keep //= 2
+            quoted = repr(value[:keep])
+        if keep < len(value):
             budget.cut = True
-            quoted = repr(value[:max(budget.left - 3, 1)])
-            text = quoted[:-1] + _ELLIPSIS + quoted[-1]
-        else:
-            text = repr(value)
-        budget.left -= len(text)
-        return text
+            quoted = quoted[:-1] + _ELLIPSIS + quoted[-1]
+        budget.left -= len(quoted)
+        return quoted
     if isinstance(value, bool) or value is None:
         text = repr(value)
     elif isinstance(value, int):

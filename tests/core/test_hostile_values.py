@@ -7,6 +7,8 @@ import time
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pos_prompter.bootstrap import load_yaml, parse_pack_text
 from pos_prompter.core.catalog import Catalog, parse_catalog_csv
@@ -193,3 +195,21 @@ def test_an_unknown_setting_of_5000_characters_is_named_short() -> None:
     with pytest.raises(ValidationError) as refused:
         parse_store_setting("k" * 5000, "1")
     assert len(str(refused.value)) < 600
+
+
+VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.integers(min_value=10**50)
+    | st.floats() | st.text() | st.text(min_size=200) | st.decimals()
+    | st.text(st.sampled_from('\x00\U000e0000a\''), min_size=100),
+    lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner)
+    | st.tuples(inner, inner) | st.builds(lambda v: [v] * 50, inner),
+    max_leaves=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(VALUES)
+def test_any_excerpt_is_short(value: object) -> None:
+    shown = excerpt(value)
+    assert len(shown) < 2 * LIMIT + 60, shown
+    if len(repr(value)) <= LIMIT // 2:
+        assert shown == repr(value)
