@@ -36,9 +36,8 @@ from PySide6.QtWidgets import (
 from pos_prompter.core.errors import UserError
 from pos_prompter.store.auth import StaffStore
 from pos_prompter.till import Till
-from pos_prompter.ui.jobs import StoreJob
 from pos_prompter.ui.scanner import ScanRouter
-from pos_prompter.ui.staff_check import Outcome, start_check
+from pos_prompter.ui.staff_check import Outcome, StaffCheck, start_check
 from pos_prompter.ui.widgets import plain_label, touch_button
 
 CLERK_ROLES = ("clerk",)
@@ -97,7 +96,7 @@ class ClerkSignInPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("clerkSignIn")
         self.staff = staff
-        self.job: StoreJob | None = None
+        self.job: StaffCheck | None = None
         """The check under way, if any."""
         self._names: list[str] = []
         self._build(training)
@@ -219,7 +218,9 @@ class ClerkSignInPanel(QFrame):
         self.focus_pin()
 
     def close_panel(self) -> None:
-        self.job = None  # a check still under way is dropped
+        if self.job is not None:  # a check still under way is dropped: it signs nobody in
+            self.job.drop()
+        self.job = None
         self._set_busy(False)
         self.pin_edit.clear()
         self.say("")

@@ -6,17 +6,24 @@ Hashing takes ~0.4 s (scrypt at OWASP cost), so the check runs in a worker threa
 and decides a lockout inside its own write transaction. The outcome, the person or the
 UserError that refused them, reaches the owner on the UI thread once the thread has
 finished, unless the owner dropped the check meanwhile (its `job` is no longer that one).
+
+scrypt cannot be interrupted half-way, so a dropped check's thread runs on to the end of its
+hash; the owner `drop()`s it, and the store, which asks the check whether it is still
+wanted before hashing and again after, then signs nobody in: the attempt stays counted as
+a wrong one and its outcome goes nowhere.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Protocol
 
 from pos_prompter.core.errors import UserError
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore
-from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
+from pos_prompter.ui.jobs import StoreJob, Unowned, Work, deliver_to
 
 Outcome = Person | UserError
 """What a check or change in the worker gives back: the person, or why it was refused."""
@@ -25,8 +32,26 @@ _RUNNING = Unowned()
 """Checks whose thread has not finished yet (an owner closed meanwhile drops the outcome)."""
 
 
+class StaffCheck(StoreJob):
+    """A check (or change) in its worker thread, which its owner can drop."""
+
+    def __init__(self, store_path: Path, work: Work, dropped: threading.Event) -> None:
+        super().__init__(store_path, work)
+        self._dropped = dropped
+
+    def drop(self) -> None:
+        """Nobody waits for this check any more (Cancel, the panel closed): a sign-in that
+        has not hashed yet hashes nothing, and a right secret signs nobody in. Safe from
+        the UI thread while the worker runs."""
+        self._dropped.set()
+
+    @property
+    def dropped(self) -> bool:
+        return self._dropped.is_set()
+
+
 class CheckOwner(Protocol):
-    job: StoreJob | None
+    job: StaffCheck | None
     """The check the owner waits for; another (or None) drops a late outcome."""
 
 
@@ -36,24 +61,26 @@ def running_checks() -> int:
 
 
 def start_check(owner: Any, staff: StaffStore, work: Callable[[StaffStore], Person],
-                delivered: Callable[[Any, Outcome], None]) -> StoreJob | None:
+                delivered: Callable[[Any, Outcome], None]) -> StaffCheck | None:
     """Run `work` on a StaffStore over its own connection to `staff`'s file in a worker
     thread, and call `delivered(owner, outcome)` on the UI thread when it is done. Store
     trouble (the file gone, say) or a bug, already logged by StoreJob, is a refusal too.
     An in-memory store has no file another connection could open: the check runs at once
-    and None is returned. The caller keeps the returned job as `owner.job`."""
+    and None is returned. The caller keeps the returned job as `owner.job`, and `drop()`s
+    it when it stops waiting."""
     clock, policy, store = staff.clock, staff.policy, staff.store
+    dropped = threading.Event()
 
     def outcome(own: Store, _progress: object) -> Outcome:
         try:
-            return work(StaffStore(own, clock, policy))
+            return work(StaffStore(own, clock, policy, abandoned=dropped.is_set))
         except UserError as exc:  # a refusal; anything else is StoreJob's to report
             return exc
 
     if store.path is None:
         delivered(owner, outcome(store, None))
         return None
-    job = StoreJob(store.path, outcome)  # no parent: see _RUNNING
+    job = StaffCheck(store.path, outcome, dropped)  # no parent: see _RUNNING
     deliver_to(job, owner, lambda me: me.job is job, delivered,
                lambda me, headline, _problems: delivered(me, UserError(headline)))
     _RUNNING.launch(job)

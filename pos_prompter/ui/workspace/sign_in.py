@@ -15,8 +15,10 @@ attempt and decides a lockout inside its own write transaction, so two checks (t
 or a dialog closed and opened again) can never together get more than five tries. While
 a check runs the submit button says so and is disabled, the fields are read-only and a
 second Enter is ignored: one press, one attempt. The outcome arrives on the UI thread
-once the thread has finished. The sign-in can be cancelled meanwhile (the attempt still
-counts; a right password then opens nothing); a new password being saved cannot.
+once the thread has finished. The sign-in can be cancelled meanwhile: the check is
+dropped, its attempt stays counted as a wrong one, and a right password then opens
+nothing and lifts no count (the thread finishes its hash, ignored); a new password being
+saved cannot be cancelled.
 """
 
 from __future__ import annotations
@@ -46,8 +48,7 @@ from pos_prompter.core.auth import (
 )
 from pos_prompter.core.errors import UserError
 from pos_prompter.store.auth import Person, StaffStore, check_name
-from pos_prompter.ui.jobs import StoreJob
-from pos_prompter.ui.staff_check import Outcome, start_check
+from pos_prompter.ui.staff_check import Outcome, StaffCheck, start_check
 from pos_prompter.ui.widgets import dialog_button, plain_label
 
 DEMO_PASSWORDS = frozenset(secret for _name, role, secret in DEMO_STAFF
@@ -125,7 +126,7 @@ class _SecretDialog(QDialog):
         self.submit_button: QPushButton | None = None
         self._submit_text = ""
         self.cancel_button: QPushButton | None = None
-        self.job: StoreJob | None = None
+        self.job: StaffCheck | None = None
         """The worker hashing now, if any."""
 
     def _line(self, label: str, name: str, *, secret: bool = False,
@@ -214,7 +215,9 @@ class _SecretDialog(QDialog):
             if not self.cancel_while_busy:
                 self.say("Wait a moment: the password is being saved.")
                 return
-            self.job = None  # the thread runs on (ui.staff_check); its outcome is dropped
+            if self.job is not None:  # its thread hashes on (ui.staff_check), ignored:
+                self.job.drop()  # it signs nobody in, and its outcome is not delivered
+            self.job = None
             self._set_busy(False)
         super().reject()
 

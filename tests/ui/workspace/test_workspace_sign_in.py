@@ -393,15 +393,16 @@ def test_enter_pressed_twice_while_checking_is_one_wrong_attempt(
         dialog.reject()
 
 
-def test_cancelling_during_the_check_opens_nothing_and_the_thread_ends_cleanly(
-        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    hash_at_production_cost(cafe_store_path, monkeypatch)
-    till = make_till_window(cafe_store_path)
-    dialog = open_sign_in(qtbot, till)
-    submit(dialog, MANAGER, NEW_PASSWORD)
+def cancel_while_hashing(qtbot: QtBot, till: TillWindow, dialog: SignInDialog,
+                         password: str) -> None:
+    """Submit `password`, wait until the store has counted the attempt (the worker is then
+    hashing, ~0.4 s at production cost), and press Cancel; the dialog is gone, the thread
+    still runs, and then ends without opening anything."""
+    tries = till.staff.lock_state(MANAGER).tries_left
+    submit(dialog, MANAGER, password)
     job = dialog.job
     assert job is not None
+    qtbot.waitUntil(lambda: till.staff.lock_state(MANAGER).tries_left == tries - 1)
     cancel = child(dialog, QPushButton, "signInCancel")
     assert cancel.isEnabled()
 
@@ -410,14 +411,48 @@ def test_cancelling_during_the_check_opens_nothing_and_the_thread_ends_cleanly(
             cancel.click()
         qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))  # the till deleted it
         assert job.isRunning()  # the dialog went while its check was still hashing
+        assert job.dropped
         qtbot.waitUntil(lambda: running_checks() == 0, timeout=20_000)
-
     assert till.workspace is None
     assert till.manager_dialog is None
+
+
+def test_cancelling_during_the_check_opens_nothing_and_the_thread_ends_cleanly(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    hash_at_production_cost(cafe_store_path, monkeypatch)
+    till = make_till_window(cafe_store_path)
+
+    cancel_while_hashing(qtbot, till, open_sign_in(qtbot, till), NEW_PASSWORD)
+
     qtbot.waitUntil(till.scan_input.hasFocus)
-    assert till.staff.lock_state(MANAGER).tries_left == 5  # right, though unused
+    # Right, but cancelled: the thread's outcome was ignored, so the attempt still counts.
+    assert till.staff.lock_state(MANAGER).tries_left == 4
     assert sign_in(qtbot, till, MANAGER, NEW_PASSWORD).actor == MANAGER  # and again
+    assert till.staff.lock_state(MANAGER).tries_left == 5
     close_workspace(qtbot, till)
+
+
+def test_a_right_password_cancelled_while_hashing_lifts_no_count(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    hash_at_production_cost(cafe_store_path, monkeypatch)
+    till = make_till_window(cafe_store_path)  # the clock says 08:10
+    dialog = open_sign_in(qtbot, till)
+    for i in range(1, 5):
+        try_password(qtbot, dialog, MANAGER, f"wrong-password-{i}")
+
+    cancel_while_hashing(qtbot, till, dialog, NEW_PASSWORD)  # the fifth attempt
+
+    # The thread hashed the right password after Cancel; it neither signed the manager in
+    # nor forgot the four wrong ones: the fifth attempt locked them.
+    assert till.staff.lock_state(MANAGER).locked_until is not None
+    again = open_sign_in(qtbot, till)
+    with qtbot.assertNotEmitted(till.workspace_opened):
+        locked = try_password(qtbot, again, MANAGER, NEW_PASSWORD)
+    assert locked == "manager is locked until 08:15 after 5 wrong attempts."
+    with qtbot.waitSignal(again.finished):
+        again.reject()
 
 
 def test_a_new_password_is_saved_in_the_worker_and_cannot_be_cancelled_half_way(
