@@ -200,6 +200,9 @@ def test_five_wrong_pins_lock_the_clerk_out_until_a_time(
     refused = wrong_pin(qtbot, window, PIN)  # the right PIN, too late
 
     assert re.search(r"locked until \d\d:\d\d", refused), refused
+    # A locked clerk gets one answer whatever is typed: it never tells the right PIN.
+    assert refused == "Clerk is locked until 08:15 after 5 wrong attempts."
+    assert wrong_pin(qtbot, window, "8642") == refused
     assert window.till.clerk is None
     assert panel(window).isVisible()
 
