@@ -114,8 +114,8 @@ def failure_text(exc: sqlite3.Error, path: Path | None) -> str | None:
     any other failure."""
     code = _primary(exc)
     name = str(path) if path is not None else "the store"
-    full = (f"the disk holding {name} is full: nothing was saved, the store is as it was. "
-            "Free some space on that disk and try again")
+    full = (f"the disk is full where {name} is kept: nothing was saved, the store is as it "
+            "was. Free some space on that disk and try again")
     if code == sqlite3.SQLITE_FULL:
         return full
     if code == sqlite3.SQLITE_IOERR:

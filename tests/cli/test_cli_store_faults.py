@@ -188,7 +188,7 @@ def test_a_full_disk_is_one_sentence_nothing_half_saved_and_reads_go_on(
         filler = fill(disk, leave=300 * 1024)  # room to open the store, not to import
 
         result = cli(db, ["import", "catalog", str(catalog)])
-        one_sentence(result, f"the disk holding {db} is full", "nothing was saved")
+        one_sentence(result, f"the disk is full where {db} is kept", "nothing was saved")
         assert "disk I/O error" not in result.err
 
         filler.unlink()

@@ -163,7 +163,7 @@ def test_a_full_disk_refuses_the_write_whole_and_the_store_stays_readable(
             with pytest.raises(StoreError) as err:
                 store.import_products(many)
             assert [p.sku for p in store.load_catalog()] == ["LATTE"]  # nothing half-made
-        one_sentence(err, path, "the disk holding", "is full", "nothing was saved")
+        one_sentence(err, path, "the disk is full where", "is kept", "nothing was saved")
 
         filler.unlink()
         filler = fill(disk)  # now not even the -shm file fits
