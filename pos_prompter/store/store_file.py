@@ -10,7 +10,7 @@ reading only, or refuses it, from the answers.
 from __future__ import annotations
 
 import os
-import resource
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -97,13 +97,17 @@ def _primary(exc: sqlite3.Error) -> int | None:
 
 def _free_bytes(path: Path) -> int | None:
     try:
-        stat = os.statvfs(path.parent)
+        return shutil.disk_usage(path.parent).free
     except OSError:
         return None
-    return stat.f_bavail * stat.f_frsize
 
 
 def _size_limited() -> bool:
+    """Whether this process may write no file past some size (ulimit -f; POSIX only)."""
+    try:
+        import resource
+    except ImportError:
+        return False
     soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
     return soft != resource.RLIM_INFINITY
 
