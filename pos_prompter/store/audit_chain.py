@@ -41,10 +41,14 @@ def _plain(value: Any) -> Any:
     raise TypeError(type(value).__name__)
 
 
+_encode: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"),
+                                  default=_plain).encode
+_WIDTH: Final = len(COLUMNS)
+
+
 def link(prev: str | None, fields: Row) -> str:
     """The hash of an entry with these `fields` (COLUMNS order) after the hash `prev`."""
-    text = json.dumps(list(fields[:len(COLUMNS)]), ensure_ascii=False, separators=(",", ":"),
-                      default=_plain)
+    text = _encode(fields[:_WIDTH])
     return hashlib.sha256(f"{prev or ''}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -3,7 +3,9 @@ filtered by entity, person, dates and text, newest first, and exported as CSV.
 
 The store writes the log (pos_prompter.store.audit); this only reads it. A big import
 writes a row per product, so the table shows the newest `limit` matching entries and says
-so; the CSV export always has every entry that matches the filters.
+so; the CSV export always has every entry that matches the filters. Under the table, a line
+says whether the log's hash chain is intact (`audit verify`), checked in a worker thread
+when the view opens and each time it reloads.
 """
 
 from __future__ import annotations
@@ -39,7 +41,16 @@ from PySide6.QtWidgets import (
 )
 
 from pos_prompter.store import Store
-from pos_prompter.store.audit import ENTITIES, AuditEntry, audit_actors, audit_csv, audit_entries
+from pos_prompter.store.audit import (
+    ENTITIES,
+    AuditEntry,
+    audit_actors,
+    audit_csv,
+    audit_entries,
+    verify_audit,
+)
+from pos_prompter.store.audit_chain import ChainCheck
+from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
 from pos_prompter.ui.list_model import ListTableModel
 from pos_prompter.ui.widgets import (
     edit_day,
@@ -63,6 +74,17 @@ TOOLTIP_CHARS = 1500
 """A date edit at this (its minimum) means "no bound"; it shows the special text 'any'."""
 
 Index = QModelIndex | QPersistentModelIndex
+
+_CHECKS = Unowned()
+"""Chain checks running: not the view's children, so closing it never ends a running
+thread (see jobs.Unowned)."""
+
+
+def chain_text(result: ChainCheck) -> str:
+    """The chain line: intact with its entries, or the first entry tampered with."""
+    if result.intact:
+        return f"Audit log chain intact: {result.entries:,} entries."
+    return result.text[:1].upper() + result.text[1:] + "."
 
 
 def _json(value: Any) -> str:
@@ -149,10 +171,12 @@ class AuditView(QWidget):
     Signals:
         refreshed(int): the table was read again; carries the number of rows shown.
         exported(str): a CSV file was written; carries its path.
+        chain_checked(bool): the chain line shows a finished check; True when intact.
     """
 
     refreshed = Signal(int)
     exported = Signal(str)
+    chain_checked = Signal(bool)
 
     def __init__(self, store: Store, parent: QWidget | None = None, *,
                  debounce_ms: int = 250, limit: int = DISPLAY_LIMIT,
@@ -167,11 +191,14 @@ class AuditView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(max(debounce_ms, 0))
         self._timer.timeout.connect(self.refresh)
+        self._check_job: StoreJob | None = None
+        self._check_again = False
         self._build()
         if preloaded is None:  # read here and now
             preloaded = load_audit(store, limit)
         self._fill_actors(preloaded.actors)
         self._show_entries(preloaded.entries)
+        self.check_chain()
 
     # ------------------------------------------------------------------ building
 
@@ -230,11 +257,13 @@ class AuditView(QWidget):
         header.resizeSection(ENTITY_ID, 180)
 
         self.message = plain_label("auditMessage", self)
+        self.chain = plain_label("auditChain", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
+        layout.addWidget(self.chain)
 
     def _fill_actors(self, actors: Sequence[str] | None = None) -> None:
         """The people filter: `actors`, or everyone in the log now."""
@@ -271,9 +300,46 @@ class AuditView(QWidget):
 
     @Slot()
     def reload(self) -> None:
-        """Read the list of people and the log again (after changes)."""
+        """Read the list of people and the log again (after changes), and check its
+        chain again."""
         self._fill_actors()
         self.refresh()
+        self.check_chain()
+
+    # ------------------------------------------------------------------ the chain
+
+    @Slot()
+    def check_chain(self) -> None:
+        """Check the log's hash chain in a worker thread on a connection of its own (the
+        whole log is read: about a second per 100,000 entries). Asked again while one
+        runs: one more runs after it. A store without a file (in memory) is checked now."""
+        if self.store.path is None:
+            self._chain_done(verify_audit(self.store), "")
+            return
+        if self._check_job is not None:
+            self._check_again = True
+            return
+        self._check_again = False
+        job = StoreJob(self.store.path, lambda store, _progress: verify_audit(store))
+        deliver_to(job, self, lambda me: me._check_job is job,
+                   lambda me, result: me._chain_done(result, ""),
+                   lambda me, headline, problems: me._chain_done(
+                       None, problems[0] if problems else headline))
+        self._check_job = job
+        if not self.chain.text():
+            self.chain.setText("Checking the audit log's chain\N{HORIZONTAL ELLIPSIS}")
+        _CHECKS.launch(job)
+
+    def _chain_done(self, result: ChainCheck | None, problem: str) -> None:
+        self._check_job = None
+        if self._check_again:
+            self.check_chain()
+            return
+        if result is None:
+            self.chain.setText(f"Could not check the audit log's chain: {problem}")
+            return
+        self.chain.setText(chain_text(result))
+        self.chain_checked.emit(result.intact)
 
     @Slot()
     def refresh(self) -> None:
