@@ -338,7 +338,8 @@ class Store:
             mem.close()
             if isinstance(exc, StoreError):
                 raise
-            raise StoreError(f"{path} is not a usable store ({exc})") from exc
+            raise StoreError(failure_text(exc, path)
+                             or f"{path} is not a usable store ({exc})") from exc
         return store
 
     def _configure(self) -> None:
@@ -882,8 +883,9 @@ def read_store(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
 
     SQLite's read-only mode (`mode=ro`) is not enough on its own: on a WAL store that no
     till has open, a read-only connection creates the -wal and -shm files beside it and
-    leaves them there. So when there is no -wal file (every till closed), the file is read
-    as `immutable`, which touches nothing, and the read counts only if the file stayed the
+    leaves them there. So when there is no -wal file (every till closed), or an empty one
+    (nothing committed in it; a full disk's failed open leaves one), the file is read as
+    `immutable`, which touches nothing, and the read counts only if the file stayed the
     same meanwhile (a till that started and saved during the read: read again). When a
     till has the store open (its -wal file is there), `mode=ro` reads what it committed,
     through the files it already made; SQLite's readers leave the -wal as it is (and note
@@ -892,12 +894,11 @@ def read_store(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
     problem = file_problem(path)
     if problem is not None:
         raise StoreError(problem)
-    wal = path.with_name(path.name + "-wal")
     for _attempt in range(READ_ATTEMPTS):
-        quiet = not wal.exists()
+        uri = read_only_uri(path)
+        quiet = uri.endswith("immutable=1")
         before = _file_state(path)
-        flags = "?mode=ro&immutable=1" if quiet else "?mode=ro"
-        conn = sqlite3.connect(path.resolve().as_uri() + flags, uri=True, timeout=5.0)
+        conn = sqlite3.connect(uri, uri=True, timeout=5.0)
         try:
             _refuse_foreign_database(Database(conn), path)
             result = read(conn)

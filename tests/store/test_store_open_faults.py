@@ -172,6 +172,8 @@ def test_a_full_disk_refuses_the_write_whole_and_the_store_stays_readable(
             assert [p.sku for p in store.load_catalog()] == ["LATTE"]
             with pytest.raises(StoreError, match="is full"):
                 store.set_settings({"store_name": "Corner"})
+        with Store.open_copy(path) as copy:  # past the empty -wal the failed open left
+            assert [p.sku for p in copy.load_catalog()] == ["LATTE"]
 
         filler.unlink()
         with Store.open(path) as store:  # space again: the store is whole and writable
