@@ -45,7 +45,7 @@ from pos_prompter.core.rules import (
     parse_pack,
 )
 from pos_prompter.resources import DEMOS, demo_dir
-from pos_prompter.store import ImportSummary, Store, StoreError
+from pos_prompter.store import ImportSummary, Store
 from pos_prompter.store.auth import StaffStore
 from pos_prompter.store.demo_history import add_demo_history
 from pos_prompter.store.store import Progress
@@ -410,9 +410,17 @@ def init_store(path: Path, demo: str | None = None, *, actor: str | None = None,
     the same on any day); without it the store has no orders (tests count on order 1)."""
     if path.exists():
         raise InputError(f"{path} already exists; choose another path or remove it first")
+    wal = _beside(path, "-wal")
+    if wal.exists():  # SQLite would take its pages into the new store
+        raise InputError(f"{path} does not exist, but {wal.name} beside it does (the rest "
+                         "of a store): restore that store, or move the file away first")
     if demo is not None and demo not in DEMOS:
         raise InputError(f"there is no demo called {demo!r} (choose {', '.join(DEMOS)})")
-    store = Store.open(path, create=True)
+    try:
+        store = Store.open(path, create=True)
+    except BaseException:
+        _remove_new_store(path)
+        raise
     try:
         if demo:
             add_demo_staff(store, actor=actor)
@@ -421,11 +429,23 @@ def init_store(path: Path, demo: str | None = None, *, actor: str | None = None,
                 add_demo_history(store, demo, [name for name, _r, _s in DEMO_STAFF])
         else:
             store.add_staff(DEFAULT_CLERK, "clerk", actor=actor)
-    except (ValidationError, StoreError):
+    except BaseException:  # a full disk, Ctrl+C...: no half-made store is left
         store.close()
-        path.unlink(missing_ok=True)
+        _remove_new_store(path)
         raise
     return store
+
+
+def _beside(path: Path, end: str) -> Path:
+    return path.with_name(path.name + end)
+
+
+def _remove_new_store(path: Path) -> None:
+    """Remove a store that init_store began and could not finish, with its -wal and -shm
+    files: left behind, an empty file would be refused as no store at the next start, and
+    a -wal would be taken into the next store made there."""
+    for leftover in (path, _beside(path, "-wal"), _beside(path, "-shm")):
+        leftover.unlink(missing_ok=True)
 
 
 def open_or_create(path: Path, demo: str = "cafe") -> Store:

@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 from fault_support import digest, fill, listing, read_only, small_disk
 
+from pos_prompter.bootstrap import init_store
 from pos_prompter.core.catalog import Product, Sku
+from pos_prompter.core.errors import InputError
 from pos_prompter.store import Store, StoreError
 from pos_prompter.store.migrations import step_names
 from pos_prompter.store.store import copy_store
@@ -180,3 +182,29 @@ def test_a_full_disk_refuses_the_write_whole_and_the_store_stays_readable(
             assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             store.import_products(many[:10])
             assert len(store.load_catalog()) == 11
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("leave_kb", [0, 100], ids=["no-room", "little-room"])
+def test_a_store_init_could_not_finish_is_not_left_behind(tmp_path: Path, leave_kb: int) -> None:
+    """Left behind, an empty file would be refused at the next start as no store, and a
+    -wal file would be taken into the next store made there."""
+    with small_disk(tmp_path / "disk", 1024) as disk:
+        path = disk / "store.db"
+        filler = fill(disk, leave=leave_kb * 1024)
+        with pytest.raises(StoreError, match="disk is full"):
+            init_store(path, "cafe")
+        assert sorted(p.name for p in disk.iterdir()) == ["filler"]
+
+        filler.unlink()
+        with init_store(path, "cafe") as store:  # space again: the first run works
+            assert store.load_rules()
+
+
+def test_init_refuses_a_path_with_a_wal_left_beside_it(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    wal = tmp_path / "store.db-wal"
+    wal.write_bytes(b"the last pages of a store someone deleted")
+    with pytest.raises(InputError, match=r"store\.db-wal beside it"):
+        init_store(path)
+    assert listing(tmp_path) == {"store.db-wal": digest(wal)}
