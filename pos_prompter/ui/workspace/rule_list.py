@@ -306,10 +306,16 @@ def load_list(store: Store, previous: ListData | None = None) -> ListData:
     same currency) the row of every rule whose stored text is the same. A publish of a
     few rules so reads 20,000 rule texts but parses only those, and leaves the collector
     almost nothing new to scan (at chain size a full load makes some 400,000 objects, and
-    collecting them stops every thread for 0.1-0.8 s)."""
+    collecting them stops every thread for 0.1-0.8 s).
+
+    It also reads every rule's true uplift, the report's own (store.reports.current_uplifts),
+    into the Uplift cells; a first load makes sure the report tables add up first (on a
+    store upgraded with history, they are built then)."""
     conn = store.db.conn
-    if not conn.in_transaction and not is_practice_store(conn):
-        ensure_report_tables(conn)  # once: the till's triggers keep them current
+    if previous is None and not conn.in_transaction and not is_practice_store(conn):
+        # Once (counting a year of prompt events takes ~0.3 s): from then on the till's
+        # triggers keep them current.
+        ensure_report_tables(conn)
     with store.snapshot():
         stored = store.db.execute("SELECT id, body FROM rules ORDER BY id").fetchall()
         with gc_paused():

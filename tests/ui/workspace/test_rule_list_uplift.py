@@ -315,6 +315,19 @@ def test_the_list_load_reads_the_uplift_with_the_rules(history_path: Path) -> No
     assert row.uplift.text.endswith(" / order")
 
 
+@SLOW
+def test_a_first_load_builds_the_report_tables_a_store_upgraded_with_history_lacks(
+        history_path: Path) -> None:
+    with Store.open(history_path) as store:
+        with store.write() as db:  # as before migration m008 filled them
+            for table in ("report_uplift", "report_prompts", "report_orders"):
+                db.execute(f"DELETE FROM {table}")
+        data = load_list(store)
+    cell = data.uplifts["coffee-size-up"]
+    assert cell.uplift is not None
+    assert cell.uplift.holdout.n == 321
+
+
 def test_the_live_results_read_only_the_events_since_the_last_look(
         cafe_store_path: Path, morning_clock: FixedClock) -> None:
     with Store.open(cafe_store_path) as store:
