@@ -76,6 +76,7 @@ from pos_prompter.core.money import Cents, format_money
 from pos_prompter.core.rules import KINDS, RULE_ID_RE, Rule, RuleId, Settings, parse_rule
 from pos_prompter.store import Store
 from pos_prompter.store.reports import current_uplifts, ensure_report_tables, is_practice_store
+from pos_prompter.store.rule_listing import catalog_stamp, rule_text, rule_texts
 from pos_prompter.store.sales_log import add_results, last_event_id, results_since
 from pos_prompter.store.store import RuleResults
 from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
@@ -287,16 +288,6 @@ class ListData:
     """The Uplift cells of the rules that have one (`read_uplifts`)."""
 
 
-def catalog_stamp(store: Store) -> tuple[int, int]:
-    """Moves on whenever the catalog changes: the newest product entry of the audit log
-    (every product added or changed is audited in the same transaction, and the log is
-    append-only) and how many products there are (none is ever deleted)."""
-    newest, count = store.db.execute(
-        "SELECT (SELECT MAX(id) FROM audit_log WHERE entity = 'product'), "
-        "(SELECT COUNT(*) FROM products)").fetchone()
-    return int(newest or 0), int(count)
-
-
 def load_list(store: Store, previous: ListData | None = None) -> ListData:
     """Read rules, results, catalog and settings as one snapshot and build the rows: the
     whole of a reload but for showing it.
@@ -317,11 +308,11 @@ def load_list(store: Store, previous: ListData | None = None) -> ListData:
         # triggers keep them current.
         ensure_report_tables(conn)
     with store.snapshot():
-        stored = store.db.execute("SELECT id, body FROM rules ORDER BY id").fetchall()
+        stored = rule_texts(conn)
         with gc_paused():
             uplifts = current_uplifts(conn)
         results = store.rule_results()
-        stamp = catalog_stamp(store)
+        stamp = catalog_stamp(conn)
         same_catalog = previous is not None and previous.catalog_stamp == stamp
         catalog = previous.catalog if previous is not None and same_catalog \
             else store.load_catalog()
@@ -374,8 +365,8 @@ def read_uplifts(store: Store,
 
 def load_rule(store: Store, rule_id: str) -> Rule | None:
     """One rule as the store has it now (None: there is none by that id)."""
-    row = store.db.execute("SELECT body FROM rules WHERE id = ?", [rule_id]).fetchone()
-    return parse_rule(json.loads(row[0]), 1, trusted=True) if row else None
+    body = rule_text(store.db.conn, rule_id)
+    return parse_rule(json.loads(body), 1, trusted=True) if body is not None else None
 
 
 def unique_copy_id(rule_id: str, taken: Iterable[str]) -> RuleId:
