@@ -244,3 +244,31 @@ def test_a_store_locked_by_another_writer_is_read_but_a_write_waits_then_says_bu
     assert shown.code == 0, shown
     one_sentence(refused, str(shop), "is busy", "nothing was saved")
     assert query(shop, "SELECT value FROM settings WHERE key = 'store_name'") == [('"cafe"',)]
+
+
+@pytest.mark.slow
+def test_a_disk_that_fills_during_simulate_keeps_every_event_it_printed(
+        cafe: Path, tmp_path: Path) -> None:
+    script = tmp_path / "many.txt"
+    script.write_text("scan LATTE-T\nscan MUFFIN-BB\npay\n" * 300, encoding="utf-8")
+    with small_disk(tmp_path / "disk", 2048) as disk:
+        db = disk / "store.db"
+        db.write_bytes(cafe.read_bytes())
+        filler = fill(disk, leave=120 * 1024)  # some orders fit, not 300
+
+        result = cli(db, ["simulate", str(script)])
+
+        filler.unlink()
+        assert result.code == 2, result
+        assert result.err.startswith(f"error: {script} line "), result.err
+        assert f"the disk is full where {db} is kept" in result.err
+        events = result.events()
+        paid = [e["order"] for e in events if e["event"] == "paid"]
+        lines = {e["order"]: e["line"] for e in events if e["event"] == "line"}
+        assert 0 < len(paid) < 300, len(paid)
+        assert query(db, "PRAGMA integrity_check") == [("ok",)]
+        assert [r[0] for r in query(db, "SELECT id FROM orders WHERE status = 'paid' "
+                                        "ORDER BY id")] == paid
+        for order, shown in lines.items():  # every line printed is in the store
+            assert query(db, "SELECT count(*) FROM order_lines WHERE order_id = ?",
+                         (order,))[0][0] >= shown
