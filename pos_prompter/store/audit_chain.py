@@ -125,7 +125,8 @@ _PAST: Final = {"add": "added", "change": "changed", "remove": "removed"}
 
 
 def _short(text: Any, limit: int = 40) -> str:
-    text = str(text)
+    """Cut to `limit`; bytes that were not UTF-8 (read as surrogates) shown as "?"."""
+    text = str(text).encode("utf-8", "replace").decode("utf-8")
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
@@ -172,12 +173,35 @@ def verify_chain(conn: sqlite3.Connection) -> ChainCheck:
     inserted behind the app's back. Reads one snapshot of the store (a write committed
     meanwhile is seen whole or not at all)."""
     if conn.in_transaction:
-        return _verify(conn)
+        return _verify_readable(conn)
     conn.execute("BEGIN")
+    try:
+        return _verify_readable(conn)
+    finally:
+        conn.rollback()
+
+
+def _verify_readable(conn: sqlite3.Connection) -> ChainCheck:
+    tables = {name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE name IN ('audit_log', 'audit_head')")}
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(audit_log)")}
+    for part, there in (("table", "audit_log" in tables), ("hash column", "hash" in columns),
+                        ("record of its last entry", "audit_head" in tables)):
+        if not there:
+            return ChainCheck(0, "removed", None,
+                              f"the audit log's {part} was removed behind the app's back")
+    try:
+        return _verify(conn)
+    except sqlite3.OperationalError as exc:
+        if "decode" not in str(exc):
+            raise
+    # Text that is not UTF-8 was put in behind the app's back: read it as it is (slower).
+    factory = conn.text_factory
+    conn.text_factory = lambda raw: raw.decode("utf-8", "surrogateescape")
     try:
         return _verify(conn)
     finally:
-        conn.rollback()
+        conn.text_factory = factory
 
 
 def _verify(conn: sqlite3.Connection) -> ChainCheck:

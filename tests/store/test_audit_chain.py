@@ -188,6 +188,24 @@ def test_removing_the_chains_head_is_found(logged: Path) -> None:
     assert "record of its last entry" in check(logged).text
 
 
+@pytest.mark.parametrize(("statement", "part"), [
+    ("DROP TABLE audit_head", "record of its last entry"),
+    ("ALTER TABLE audit_log DROP COLUMN hash", "hash column"),
+])
+def test_removing_the_chains_table_or_column_is_found(logged: Path, statement: str,
+                                                      part: str) -> None:
+    tamper(logged, statement)
+    result = check(logged)
+    assert (result.problem, result.text) == (
+        "removed", f"the audit log's {part} was removed behind the app's back")
+
+
+def test_text_that_is_not_utf8_is_named_as_changed(logged: Path) -> None:
+    tamper(logged, "UPDATE audit_log SET actor = CAST(x'ff616e61' AS TEXT) WHERE id = 6")
+    assert found(logged) == ("changed", 6)
+    assert "by ?ana)" in check(logged).text
+
+
 # ---------------------------------------------------------------------- inserted
 
 
