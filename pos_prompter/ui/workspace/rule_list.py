@@ -75,14 +75,19 @@ from pos_prompter.core.lint import lint
 from pos_prompter.core.money import Cents, format_money
 from pos_prompter.core.rules import KINDS, RULE_ID_RE, Rule, RuleId, Settings, parse_rule
 from pos_prompter.store import Store
-from pos_prompter.store.reports import current_uplifts, ensure_report_tables, is_practice_store
 from pos_prompter.store.rule_listing import catalog_stamp, rule_text, rule_texts
 from pos_prompter.store.sales_log import add_results, last_event_id, results_since
 from pos_prompter.store.store import RuleResults
 from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
 from pos_prompter.ui.list_model import ListTableModel
 from pos_prompter.ui.widgets import dialog_button, plain_label
-from pos_prompter.ui.workspace.rule_uplift import HEADER_TIP, NO_HOLDOUT, UpliftCell, uplift_cells
+from pos_prompter.ui.workspace.rule_uplift import (
+    HEADER_TIP,
+    NO_HOLDOUT,
+    UpliftCell,
+    prepare_uplifts,
+    read_uplifts,
+)
 
 ID, KIND, TRIGGER, OFFER, PRIORITY, ACTIVE, SHOWN, RATE, REVENUE, UPLIFT = range(10)
 HEADERS = ("Rule", "Kind", "Trigger", "Offer", "Priority", "Active", "Shown", "Accepted",
@@ -303,14 +308,11 @@ def load_list(store: Store, previous: ListData | None = None) -> ListData:
     into the Uplift cells; a first load makes sure the report tables add up first (on a
     store upgraded with history, they are built then)."""
     conn = store.db.conn
-    if previous is None and not conn.in_transaction and not is_practice_store(conn):
-        # Once (counting a year of prompt events takes ~0.3 s): from then on the till's
-        # triggers keep them current.
-        ensure_report_tables(conn)
+    if previous is None:
+        prepare_uplifts(conn)
     with store.snapshot():
         stored = rule_texts(conn)
-        with gc_paused():
-            uplifts = current_uplifts(conn)
+        cells = read_uplifts(conn, previous.uplifts if previous is not None else None)
         results = store.rule_results()
         stamp = catalog_stamp(conn)
         same_catalog = previous is not None and previous.catalog_stamp == stamp
@@ -321,8 +323,6 @@ def load_list(store: Store, previous: ListData | None = None) -> ListData:
         currency = settings.currency
         last_event = last_event_id(store.db.conn)
         revision = store.publish_revision()
-    with gc_paused():
-        cells = uplift_cells(uplifts, previous.uplifts if previous is not None else None)
     kept: dict[str, RuleRow] = {}
     if previous is not None and same_catalog and previous.currency == currency:
         kept = {row.rule.id: row for row in previous.rows}
@@ -350,17 +350,6 @@ def load_list(store: Store, previous: ListData | None = None) -> ListData:
     skus = previous.skus if previous is not None and same_catalog else sorted(catalog.skus())
     return ListData(rows, bodies, results, last_event, catalog, stamp, names, skus,
                     currency, revision, settings, [row.rule for row in rows], cells)
-
-
-def read_uplifts(store: Store,
-                 previous: dict[str, UpliftCell] | None = None) -> dict[str, UpliftCell]:
-    """The Uplift cells of the rules that have one, as the store has them now (after a
-    `load_list`, which made sure the report tables add up); those of `previous` that did
-    not change are taken over. With the collector paused: its thousands of short-lived
-    objects, read after every sale, would otherwise set off a full collection of a chain's
-    400,000 objects now and then (0.7 s measured, every thread stopped)."""
-    with gc_paused():
-        return uplift_cells(current_uplifts(store.db.conn), previous)
 
 
 def load_rule(store: Store, rule_id: str) -> Rule | None:
@@ -1113,7 +1102,7 @@ class RuleListView(QWidget):
         runs after it, so the last one shown is never older than the last ask."""
         self._uplift_timer.stop()
         if self.store.path is None:
-            self._uplifts_read(read_uplifts(self.store, self._uplifts))
+            self._uplifts_read(read_uplifts(self.store.db.conn, self._uplifts))
             return
         if self._uplift_job is not None:
             self._uplift_again = True
@@ -1121,7 +1110,7 @@ class RuleListView(QWidget):
         self._uplift_again = False
         previous = self._uplifts  # replaced, never changed: the worker may read it
         job = StoreJob(self.store.path,
-                       lambda store, _progress: read_uplifts(store, previous))
+                       lambda store, _progress: read_uplifts(store.db.conn, previous))
         deliver_to(job, self, lambda me: me._uplift_job is job,
                    lambda me, cells: me._uplifts_read(cells),
                    lambda me, _headline, _problems: me._uplifts_read(None))
