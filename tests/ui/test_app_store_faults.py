@@ -100,6 +100,7 @@ RUN_SCRIPT = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_the_till_started_on_an_empty_file_shows_why_and_ends_when_ok_is_pressed(
         tmp_path: Path) -> None:
     """app.run itself, in a process of its own (a QApplication that has run and quit
