@@ -159,7 +159,11 @@ class Ledger:
     def take(self, event: dict[str, Any]) -> None:
         self.acknowledged += 1
         kind, order = event["event"], int(event.get("order") or 0)
-        if kind == "line":
+        if kind == "screen":  # the order as the window shows it: its lines, all of them
+            if event["order"] is None:
+                return
+            self.lines[order] = {int(no): (sku, int(qty)) for no, sku, qty in event["lines"]}
+        elif kind == "line":
             self.lines.setdefault(order, {})[int(event["line"])] = (event["sku"],
                                                                    int(event["qty"]))
         elif kind == "qty":
@@ -244,24 +248,56 @@ def integrity(db: Path) -> str:
     return text if not fk else f"{text}; foreign keys: {fk[:5]}"
 
 
-def kill_simulate_rounds(db: Path, work: Path, *, rounds: int, seed: int,
-                         most_events: int, ledger: Ledger | None = None,
-                         report: Any = None) -> Ledger:
-    """`rounds` times: a fresh long script (seeded), `simulate` killed after a seeded random
-    number of printed events (1..`most_events`), every printed event looked up in the store
-    and its integrity checked. The store is the same all along: each run goes on with the
-    order the killed one left open."""
+def window_actions(seed: int, orders: int) -> list[str]:
+    """The same kind of day as `scan_script`, as a clerk's keys in the window: codes to
+    scan and accept/decline/checkout/pay (F9/F10/F4/F12)."""
+    actions = []
+    for line in scan_script(seed, orders).splitlines():
+        command, _, arg = line.partition(" ")
+        if command == "scan":
+            actions.append(arg)
+        elif command in ("accept", "decline", "checkout", "pay"):
+            actions.append(command)
+    return actions
+
+
+def window_argv(db: Path, actions_file: Path) -> list[str]:
+    return [sys.executable, str(Path(__file__).with_name("window_driver.py")), str(db),
+            str(actions_file)]
+
+
+def window_env(home: Path) -> dict[str, str]:
+    """Offscreen Qt; the till's log file and any default paths under `home`."""
+    return child_env(QT_QPA_PLATFORM="offscreen", HOME=str(home),
+                     XDG_STATE_HOME=str(home / "state"), XDG_DATA_HOME=str(home / "data"),
+                     XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"))
+
+
+def kill_rounds(db: Path, work: Path, *, what: str, rounds: int, seed: int,
+                most_events: int, ledger: Ledger | None = None, report: Any = None) -> Ledger:
+    """`rounds` times: a fresh long day (seeded) played by `what` ("simulate" or
+    "window"), SIGKILLed after a seeded random number of printed events (1..`most_events`);
+    then every printed event looked up in the store and its integrity checked. The store
+    is the same all along: each run goes on with the order the killed one left open."""
     ledger = ledger or Ledger()
     rng = random.Random(seed)
     for n in range(rounds):
-        script = work / f"script-{n}.txt"
-        script.write_text(scan_script(rng.randrange(1 << 30), orders=most_events),
-                          encoding="utf-8")
+        day = rng.randrange(1 << 30)
+        env = None
+        if what == "simulate":
+            script = work / f"script-{n}.txt"
+            script.write_text(scan_script(day, orders=most_events), encoding="utf-8")
+            argv = simulate_argv(db, script)
+        else:
+            actions = work / f"actions-{n}.json"
+            actions.write_text(json.dumps(window_actions(day, orders=most_events)),
+                               encoding="utf-8")
+            argv, env = window_argv(db, actions), window_env(work / "home")
         kill_after = rng.randint(1, most_events)
-        run = run_and_kill(simulate_argv(db, script), kill_after, work / f"stderr-{n}.txt")
+        run = run_and_kill(argv, kill_after, work / f"stderr-{n}.txt", env=env)
         if run.returncode not in (0, -signal.SIGKILL) or "Traceback" in run.stderr:
-            raise AssertionError(f"simulate failed by itself ({run.returncode}): "
-                                 f"{run.stderr[-2000:]}")
+            raise AssertionError(f"{what} failed by itself ({run.returncode}): "
+                                 f"{run.stderr[-3000:]}")
         for event in run.printed:
             ledger.take(event)
         ledger.kills += run.killed
@@ -270,6 +306,6 @@ def kill_simulate_rounds(db: Path, work: Path, *, rounds: int, seed: int,
         if state != "ok":
             ledger.lost.append(f"round {n}: integrity_check says {state}")
         if report is not None:
-            report(f"round {n}: killed after {kill_after} read, {len(run.printed)} printed, "
-                   f"killed={run.killed}, lost {len(lost)}, integrity {state}")
+            report(f"{what} round {n}: killed after {kill_after} read, {len(run.printed)} "
+                   f"printed, killed={run.killed}, lost {len(lost)}, integrity {state}")
     return ledger

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from kill_support import Ledger, integrity, kill_simulate_rounds, run_and_kill, simulate_argv
+from kill_support import Ledger, integrity, kill_rounds, run_and_kill, simulate_argv
 
 from pos_prompter import bootstrap
 
@@ -28,7 +28,7 @@ def test_every_event_printed_before_a_kill_is_in_the_store(
         tmp_path: Path, figure: Callable[[str, str], None]) -> None:
     db = cafe_store(tmp_path / "cafe.db")
     lines: list[str] = []
-    ledger = kill_simulate_rounds(db, tmp_path, rounds=ROUNDS, seed=SEED, most_events=80,
+    ledger = kill_rounds(db, tmp_path, what="simulate", rounds=ROUNDS, seed=SEED, most_events=80,
                                   report=lines.append)
     figure("kill_simulate",
            f"kill -9 of simulate: {ledger.kills} kills, {ledger.acknowledged} events "
