@@ -1,0 +1,412 @@
+"""A store's integrity check, its backups and their restore (issue 11, interfaces.md).
+
+- `check_store`: `PRAGMA integrity_check` and `foreign_key_check`, read-only, as lines.
+- `backup_store`: a consistent copy of a live store through SQLite's backup API
+  (`store.copy_store`), written under a temporary name, checked, flushed to disk, then
+  renamed: a half-written or damaged copy never looks like a backup.
+- `auto_backup`: the till's rotating backups in `NAME.backups/` beside the store
+  (core.backup_policy decides which to keep).
+- `restore`: a checked backup in place of the store; the store it replaces (with its -wal
+  and -shm) is moved aside, never deleted, and never while a program has it open.
+- `is_damage` / `damaged_text`: a damaged store (SQLITE_CORRUPT, SQLITE_NOTADB) as the one
+  sentence the command line and the window say.
+
+Nothing here writes the store file itself: a damaged store is only ever read or moved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import os
+import platform
+import sqlite3
+import struct
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pos_prompter.core.backup_policy import STAMP, stamp_of, to_remove
+from pos_prompter.store.store import StoreError, copy_store
+from pos_prompter.store.store_file import file_problem, not_ours_text, read_only_uri
+
+MAX_LINES = 50
+"""At most this many lines of damage are listed (integrity_check stops there too)."""
+
+DAMAGE_CODES = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    path: Path
+    size: int
+    seconds: float
+
+
+# ---------------------------------------------------------------------- damage
+
+
+def is_damage(exc: BaseException | None) -> bool:
+    """Whether `exc`, or an error it was raised from, is SQLite finding the file damaged."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, sqlite3.DatabaseError):
+            code = getattr(exc, "sqlite_errorcode", None)
+            if code is not None and code & 0xFF in DAMAGE_CODES:
+                return True
+            if "malformed" in str(exc) or "file is not a database" in str(exc):
+                return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
+def damaged_text(store: Path, why: str = "SQLite found a damaged page") -> str:
+    """The one sentence for a damaged store: what to run, and which backup to restore."""
+    latest = latest_good_backup(store)
+    then = (f"the latest good backup is {latest}; restore it with 'pos-prompter restore "
+            f"{latest} --db {store}'" if latest is not None else
+            "there is no automatic backup beside it; restore one you keep elsewhere with "
+            f"'pos-prompter restore FILE --db {store}'")
+    return (f"{store} is damaged ({why}) and was left as it is: run 'pos-prompter check "
+            f"--db {store}' to see what is damaged; {then}")
+
+
+# ---------------------------------------------------------------------- check
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(read_only_uri(path), uri=True, timeout=5.0)
+
+
+def _tree_names(conn: sqlite3.Connection) -> dict[int, str]:
+    try:
+        rows = conn.execute("SELECT rootpage, type, name FROM sqlite_master").fetchall()
+    except sqlite3.DatabaseError:
+        return {}
+    return {int(page): f"{kind} {name}" for page, kind, name in rows if page}
+
+
+def _named(line: str, trees: dict[int, str]) -> str:
+    """integrity_check's "Tree 22 page 767 ..." with the table or index it is."""
+    if line.startswith("Tree "):
+        number = line[5:].split(" ", 1)[0]
+        if number.isdigit() and int(number) in trees:
+            return f"{trees[int(number)]}: {line}"
+    return line
+
+
+def _report_lines(rows: Iterable[tuple[object, ...]], trees: dict[int, str]) -> list[str]:
+    lines = [_named(line, trees) for row in rows for line in str(row[0]).splitlines()
+             if not line.startswith("*** in database")]
+    return [] if lines == ["ok"] else lines
+
+
+def _by_table(conn: sqlite3.Connection, pragma: str, trees: dict[int, str]) -> list[str]:
+    """integrity_check stops with an error (not a line) when a table's rows cannot be
+    read: each table checked on its own names the ones that are damaged."""
+    lines: list[str] = []
+    for name in sorted(t.split(" ", 1)[1] for t in trees.values() if t.startswith("table ")):
+        quoted = '"' + name.replace('"', '""') + '"'
+        try:
+            lines += _report_lines(conn.execute(f"PRAGMA {pragma}({quoted})"), trees)
+        except sqlite3.DatabaseError as exc:
+            lines.append(f"table {name} cannot be read ({exc})")
+    return lines or ["the check itself stopped (database disk image is malformed)"]
+
+
+def _foreign_keys(conn: sqlite3.Connection) -> list[str]:
+    lines: list[str] = []
+    try:
+        for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
+            lines.append(f"table {table} row {rowid} refers to a {parent} row that is not "
+                         "there")
+            if len(lines) >= MAX_LINES:
+                break
+    except sqlite3.DatabaseError as exc:
+        lines.append(f"the foreign keys cannot be checked ({exc})")
+    return lines
+
+
+def check_store(path: Path, *, quick: bool = False) -> list[str]:
+    """What is damaged in the store `path`, one line each (at most MAX_LINES); [] when
+    intact. `quick` runs `quick_check` (no index-against-table comparison: about half the
+    time) and no foreign-key check. Never writes: the store is opened read-only. A path
+    with no file at all (missing, a folder) is a StoreError, not damage."""
+    if not path.is_file():
+        raise StoreError(file_problem(path) or f"there is no store file at {path}")
+    problem = file_problem(path)
+    if problem is not None:
+        return [problem]
+    try:
+        conn = _connect_read_only(path)
+    except sqlite3.DatabaseError as exc:
+        return [f"the file cannot be opened ({exc})"]
+    try:
+        trees = _tree_names(conn)
+        if not trees and path.stat().st_size > 0:
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.DatabaseError as exc:
+                return [f"the list of tables cannot be read ({exc})"]
+        if trees and "table _sqlite_migrations" not in trees.values():
+            return [not_ours_text(path)]
+        pragma = "quick_check" if quick else "integrity_check"
+        try:
+            lines = _report_lines(conn.execute(f"PRAGMA {pragma}({MAX_LINES})"), trees)
+        except sqlite3.DatabaseError:  # it stops at a page it cannot read: table by table
+            lines = _by_table(conn, pragma, trees)
+        if not quick and not lines:  # a damaged table cannot be read for its keys
+            lines = _foreign_keys(conn)
+    except sqlite3.DatabaseError as exc:
+        return [f"the check itself stopped ({exc})"]
+    finally:
+        conn.close()
+    return lines[:MAX_LINES]
+
+
+# ---------------------------------------------------------------------- backups
+
+
+def backup_folder(store: Path) -> Path:
+    return store.with_name(store.stem + ".backups")
+
+
+def _fsync(path: Path, *, folder: bool = False) -> None:
+    fd = os.open(path, os.O_RDONLY | (os.O_DIRECTORY if folder else 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def backup_store(store: Path, target: Path) -> Backup:
+    """A consistent copy of the store `store` (a till may be writing it) at `target`, which
+    must not exist yet; checked with integrity_check before it takes its name. A damaged
+    store gives no backup: StoreError with `damaged_text`."""
+    started = time.perf_counter()
+    if target.exists() or target.is_symlink():
+        raise StoreError(f"{target} already exists: a backup never overwrites a file; "
+                         "choose another name")
+    if target.resolve() == store.resolve():
+        raise StoreError("a backup must be another file than the store itself")
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)  # ours: left by a backup that was stopped
+    try:
+        copy_store(store, partial)
+        copy = sqlite3.connect(partial)
+        try:
+            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        finally:
+            copy.close()
+        damage = check_store(partial)
+        if damage:
+            raise StoreError(damaged_text(store, damage[0]))
+        _fsync(partial)
+        partial.rename(target)
+        _fsync(target.parent, folder=True)
+    except StoreError as exc:
+        if is_damage(exc):
+            raise StoreError(damaged_text(store, "SQLite found a damaged page")) from exc
+        raise
+    except OSError as exc:
+        raise StoreError(f"cannot write the backup {target} "
+                         f"({exc.strerror or exc})") from exc
+    finally:
+        partial.unlink(missing_ok=True)
+    return Backup(target, target.stat().st_size, time.perf_counter() - started)
+
+
+def _backups(store: Path) -> list[tuple[dt.datetime, Path]]:
+    """The automatic backups of `store`, newest first."""
+    folder = backup_folder(store)
+    if not folder.is_dir():
+        return []
+    prefix = store.stem + "-"
+    found = [(stamp, p) for p in folder.iterdir()
+             if p.name.startswith(prefix) and p.is_file()
+             and (stamp := stamp_of(p.name)) is not None]
+    return sorted(found, key=lambda item: (item[0], item[1].name), reverse=True)
+
+
+def latest_good_backup(store: Path) -> Path | None:
+    """The newest automatic backup of `store`. Each was checked before it took its name;
+    this checks only that it still starts like a store (quick, for a sentence)."""
+    for _stamp, path in _backups(store):
+        if file_problem(path) is None:
+            return path
+    return None
+
+
+def new_backup_path(store: Path, now: dt.datetime) -> Path:
+    folder = backup_folder(store)
+    base = f"{store.stem}-{now.strftime(STAMP)}"
+    target = folder / f"{base}.db"
+    count = 2
+    while target.exists():
+        target = folder / f"{base}-{count}.db"
+        count += 1
+    return target
+
+
+def changed_since(store: Path, when: dt.datetime) -> bool:
+    """Whether the store (its file or its -wal, which every commit writes) was changed at
+    or after `when` (a backup's stamp, cut to the second: so in doubt, yes)."""
+    cutoff = when.timestamp()
+    for path in (store, store.with_name(store.name + "-wal")):
+        try:
+            if path.stat().st_mtime >= cutoff:
+                return True
+        except FileNotFoundError:
+            continue
+    return False
+
+
+def auto_backup(store: Path, keep_days: int, now: dt.datetime | None = None
+                ) -> Backup | None:
+    """The till's automatic backup: a new one in `NAME.backups/` unless the store has not
+    changed since the newest (None then), then rotation (`rotate`)."""
+    now = now or dt.datetime.now()
+    existing = _backups(store)
+    if existing and not changed_since(store, existing[0][0]):
+        rotate(store, keep_days, now)
+        return None
+    backup_folder(store).mkdir(exist_ok=True)
+    made = backup_store(store, new_backup_path(store, now))
+    rotate(store, keep_days, now)
+    return made
+
+
+def rotate(store: Path, keep_days: int, now: dt.datetime) -> list[Path]:
+    """Remove the automatic backups that core.backup_policy no longer keeps; the removed."""
+    backups = _backups(store)
+    gone = to_remove((stamp for stamp, _p in backups), now, keep_days)
+    removed = [path for stamp, path in backups if stamp in gone]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+# ---------------------------------------------------------------------- restore
+
+
+_SHM_DMS_BYTE = 128
+"""The byte of a -shm file that every open SQLite connection of a WAL store keeps a shared
+lock on (SQLite's unix VFS, "dead man switch")."""
+
+
+def _shm_in_use(store: Path) -> int | None:
+    """The process id of another program that has the store open (its -shm file locked),
+    on this computer; None when none has (or it cannot be told on this system)."""
+    shm = store.with_name(store.name + "-shm")
+    try:
+        fd = os.open(shm, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        layout = "hhqqi4x"  # struct flock on Linux (64-bit)
+        asked = struct.pack(layout, fcntl.F_WRLCK, os.SEEK_SET, _SHM_DMS_BYTE, 1, 0)
+        kind, _whence, _start, _len, pid = struct.unpack(
+            layout, fcntl.fcntl(fd, fcntl.F_GETLK, asked))
+    except (OSError, struct.error):
+        return None
+    finally:
+        os.close(fd)
+    return pid if kind != fcntl.F_UNLCK else None
+
+
+def _till_lock_holder(store: Path) -> int | None:
+    """The process id of a till window open on the store on this computer (its QLockFile
+    `STORE.till-lock`, see app.lock_till), when that process is alive and not this one."""
+    try:
+        lock = store.with_name(store.name + ".till-lock").read_text(encoding="utf-8")
+        pid_text, _app, host, *_rest = [*lock.split("\n"), "", ""]
+        pid = int(pid_text)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    if pid == os.getpid() or (host and host != platform.node()):
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        return pid
+    return pid
+
+
+def open_by(store: Path) -> int | None:
+    """A process on this computer that has `store` open (a till, a command), if any."""
+    return _till_lock_holder(store) or _shm_in_use(store)
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    store: Path
+    backup: Path
+    kept_aside: Path | None
+    """Where the store that was replaced now is (None: there was none)."""
+    was_damaged: bool
+
+
+def _aside_path(store: Path, damaged: bool, now: dt.datetime) -> Path:
+    word = "damaged" if damaged else "replaced"
+    base = f"{store.stem}.{word}-{now.strftime(STAMP)}"
+    target = store.with_name(base + store.suffix)
+    count = 2
+    while target.exists():
+        target = store.with_name(f"{base}-{count}{store.suffix}")
+        count += 1
+    return target
+
+
+def restore(backup: Path, store: Path, now: dt.datetime | None = None) -> Restored:
+    """Put the backup `backup` in place of the store `store`, all or nothing. A backup that
+    is damaged or no store is refused; so is a store that a program has open. The store
+    replaced is renamed `NAME.damaged-STAMP.db` (or `.replaced-` when it was intact), its
+    -wal and -shm with it, and never deleted."""
+    now = now or dt.datetime.now()
+    if not backup.is_file():
+        raise StoreError(file_problem(backup) or f"there is no backup file at {backup}")
+    if store.exists() and backup.resolve() == store.resolve():
+        raise StoreError(f"{backup} is the store itself: give a backup of it")
+    damage = check_store(backup)
+    if damage:
+        raise StoreError(f"{backup} is not a good backup ({damage[0]}); nothing was "
+                         "changed. Give another backup (see 'pos-prompter check --db "
+                         "BACKUP')")
+    holder = open_by(store)
+    if holder is not None:
+        raise StoreError(f"{store} is open in another program (process {holder}): close "
+                         "the till and any command using it, then restore; nothing was "
+                         "changed")
+    incoming = store.with_name(store.name + ".restoring")
+    incoming.unlink(missing_ok=True)  # ours: left by a restore that was stopped
+    try:
+        copy_store(backup, incoming)  # through SQLite: a -wal beside the backup comes too
+        _fsync(incoming)
+    except (OSError, StoreError) as exc:
+        incoming.unlink(missing_ok=True)
+        why = exc.strerror if isinstance(exc, OSError) else exc
+        raise StoreError(f"cannot copy {backup} beside {store} ({why}); nothing was "
+                         "changed") from exc
+    was_damaged = store.exists() and bool(check_store(store, quick=True))
+    aside = _aside_path(store, was_damaged, now) if store.exists() else None
+    moved: list[tuple[Path, Path]] = []
+    try:
+        if aside is not None:
+            for end in ("", "-wal", "-shm"):
+                source = store.with_name(store.name + end)
+                if source.exists():
+                    source.rename(aside.with_name(aside.name + end))
+                    moved.append((source, aside.with_name(aside.name + end)))
+        incoming.rename(store)
+        _fsync(store.parent, folder=True)
+    except OSError as exc:
+        for source, target in reversed(moved):  # put the store back as it was
+            target.rename(source)
+        incoming.unlink(missing_ok=True)
+        raise StoreError(f"cannot put {backup} in place of {store} "
+                         f"({exc.strerror or exc}); nothing was changed") from exc
+    return Restored(store, backup, aside, was_damaged)
