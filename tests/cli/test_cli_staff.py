@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from cli_support import RunCli, query
+from cli_support import RunCli, build_store, query
 
 from pos_prompter.cli import staff as staff_cli
 from pos_prompter.store import Store
@@ -219,10 +219,13 @@ def test_the_last_manager_cannot_be_disabled(cli: RunCli,
 
 
 @pytest.fixture
-def audited(cli: RunCli, store_copy: Callable[[str], Path],
-            stdin: Callable[[str], None]) -> Path:
-    """The cafe demo, then a PIN change and a setting change from the command line."""
-    db = store_copy("cafe")
+def audited(cli: RunCli, tmp_path: Path, stdin: Callable[[str], None],
+            monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The cafe demo, made by another user (so that only what follows is cli:tester's,
+    whichever test built a demo first), then a PIN change and a setting change."""
+    monkeypatch.setattr(staff_cli.getpass, "getuser", lambda: "installer")
+    db = build_store(tmp_path / "cafe.db", demo="cafe")
+    monkeypatch.setattr(staff_cli.getpass, "getuser", lambda: "tester")
     stdin("4321\n")
     assert cli("staff", "passwd", "clerk", "--db", db).code == 0
     with Store.open(db) as store:
