@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_prompter.core.engine import Prompt
+from pos_prompter.ui.answer_gate import ANSWER_DELAY_MS, AnswerGate
 from pos_prompter.ui.widgets import ElidedLabel, plain_label, touch_button
 
 KIND_LABELS = {"upsell": "Upsell", "cross_sell": "Cross-sell", "bundle": "Bundle",
@@ -88,7 +89,8 @@ class PromptPanel(QFrame):
     offer_clicked = Signal()
     explain_clicked = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 answer_delay_ms: int = ANSWER_DELAY_MS) -> None:
         super().__init__(parent)
         self.setObjectName("promptPanel")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -119,6 +121,9 @@ class PromptPanel(QFrame):
         self.decline_button = touch_button("Decline  F10", "promptDecline", self)
         self.accept_button.clicked.connect(self.accept_clicked)
         self.decline_button.clicked.connect(self.decline_clicked)
+        self.gate = AnswerGate(answer_delay_ms, self)
+        """A new prompt takes no answer until it could be read out (answer_gate.py)."""
+        self.gate.opened.connect(self._answers_open)
         # Practice: the trainee's first two steps, before recording the answer.
         self.offer_button = touch_button("Offer  F6", "promptOffer", self)
         self.explain_button = touch_button("Explain  F5", "promptExplain", self)
@@ -168,12 +173,29 @@ class PromptPanel(QFrame):
     def prompt(self) -> Prompt | None:
         return self._prompt
 
+    @property
+    def answerable(self) -> bool:
+        """A prompt is up and has been long enough to be read out: F9, F10, Esc and the
+        buttons answer it. Before that they are ignored (greyed-out buttons say so)."""
+        return self._prompt is not None and self.gate.is_open
+
+    def _answers_open(self) -> None:
+        self.accept_button.setEnabled(True)
+        self.decline_button.setEnabled(True)
+
     def show_prompt(self, prompt: Prompt | None, money_text: str = "") -> None:
-        """Show `prompt` (None hides the card). `money_text` is what accepting adds."""
+        """Show `prompt` (None hides the card). `money_text` is what accepting adds. A
+        prompt other than the one on screen (new, or its figures changed) closes the
+        answers for `gate.delay_ms`."""
+        new = prompt != self._prompt
         self._prompt = prompt
         if prompt is None:
             self.hide()
             return
+        if new:
+            self.gate.start()
+            self.accept_button.setEnabled(self.gate.is_open)
+            self.decline_button.setEnabled(self.gate.is_open)
         self.kind_tag.setText(KIND_LABELS.get(prompt.kind, prompt.kind).upper())
         if self.kind_tag.property("kind") != prompt.kind:  # re-style only on change
             self.kind_tag.setProperty("kind", prompt.kind)

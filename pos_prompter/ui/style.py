@@ -166,6 +166,8 @@ QPushButton {
     border: 1px solid #a9b3bf;
 }
 #promptDecline:pressed { background: #e9edf2; }
+#promptAccept:disabled { background: #a9cbab; border-color: #a9cbab; }
+#promptDecline:disabled { color: #a9b3bf; border-color: #d5dbe3; }
 #payButton {
     background: #1565c0;
     color: #ffffff;

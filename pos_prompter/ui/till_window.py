@@ -41,6 +41,7 @@ from pos_prompter.core.session import MAX_QTY, TillEvent
 from pos_prompter.store.auth import Person, StaffStore
 from pos_prompter.till import Published, Till, load_published
 from pos_prompter.ui import order_model
+from pos_prompter.ui.answer_gate import ANSWER_DELAY_MS
 from pos_prompter.ui.clerk_sign_in import (
     NO_PIN_TEXT,
     ClerkSignInPanel,
@@ -114,10 +115,13 @@ class TillWindow(QMainWindow):
     clerk_changed = Signal(str)
 
     def __init__(self, till: Till, *, training: bool = False,
+                 answer_delay_ms: int = ANSWER_DELAY_MS,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.till = till
         self.training = training
+        self.answer_delay_ms = answer_delay_ms
+        """How long a new prompt is up before it takes an answer (answer_gate.py)."""
         self.staff = StaffStore(till.store, till.clock)
         """Sign-in and lockouts for the Manager button, on the till's store and clock."""
         self.manager_dialog: QDialog | None = None
@@ -266,7 +270,7 @@ class TillWindow(QMainWindow):
         self.order_table.setModel(self.model)
         self._setup_table(self.order_table)
 
-        self.prompt_panel = PromptPanel(central)
+        self.prompt_panel = PromptPanel(central, answer_delay_ms=self.answer_delay_ms)
         self.prompt_panel.accept_clicked.connect(self.accept_prompt)
         self.prompt_panel.decline_clicked.connect(self.decline_prompt)
 
@@ -394,8 +398,8 @@ class TillWindow(QMainWindow):
 
     def _install_keys(self) -> None:
         keys: Sequence[tuple[Qt.Key, Callable[[], None]]] = (
-            (Qt.Key.Key_F9, self.accept_prompt),
-            (Qt.Key.Key_F10, self.decline_prompt),
+            (Qt.Key.Key_F9, self._answer_key(self.accept_prompt)),
+            (Qt.Key.Key_F10, self._answer_key(self.decline_prompt)),
             (Qt.Key.Key_Escape, self._on_escape),
             (Qt.Key.Key_F8, self.reopen_declined),
             (Qt.Key.Key_F7, self.void_line),
@@ -451,10 +455,14 @@ class TillWindow(QMainWindow):
         self.scan_input.clear()
         self.scan_text(text)
 
+    def _answer_key(self, answer: Callable[[], None]) -> Callable[[], None]:
+        """F9/F10/Esc answer only once the prompt could be read out; before, ignored."""
+        return lambda: answer() if self.prompt_panel.answerable else self._refocus()
+
     @Slot()
     def _on_escape(self) -> None:
         if self.till.prompt is not None:
-            self.decline_prompt()
+            self._answer_key(self.decline_prompt)()
         else:
             self.scan_input.clear()
             self._refocus()

@@ -65,14 +65,17 @@ def store_with_rules(cafe_store_path: Path) -> Callable[[str], Path]:
 @pytest.fixture
 def make_till_window(qtbot: QtBot, morning_clock: FixedClock) -> Iterator[MakeTillWindow]:
     """Build TillWindows on store files: `make_till_window(path, training=False,
-    clock=None)`. Each is shown, active and has the focus in scanInput; windows and their
-    stores are closed at teardown."""
+    clock=None, answer_delay_ms=0)`. Each is shown, active and has the focus in scanInput;
+    windows and their stores are closed at teardown. Prompts take answers at once unless
+    `answer_delay_ms` says otherwise (the till's own delay is tested in
+    test_till_answer_delay.py)."""
     made: list[tuple[TillWindow, Store]] = []
 
     def make(path: Path, *, training: bool = False, clock: Clock | None = None,
-             show: bool = True) -> TillWindow:
+             show: bool = True, answer_delay_ms: int = 0) -> TillWindow:
         store = Store.open(path)
-        window = TillWindow(Till(store, clock or morning_clock), training=training)
+        window = TillWindow(Till(store, clock or morning_clock), training=training,
+                            answer_delay_ms=answer_delay_ms)
         made.append((window, store))
         if show:
             with qtbot.waitExposed(window):

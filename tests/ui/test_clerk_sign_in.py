@@ -257,6 +257,7 @@ def test_sign_out_hands_the_open_order_over_to_the_next_clerk(
     sign_in_by_keypad(qtbot, window, DANA, DANA_PIN)
     assert window.till.order_id == order
     assert window.till.prompt == prompt
+    qtbot.waitUntil(lambda: window.prompt_panel.answerable)  # up long enough to read out
     press(qtbot, window, Qt.Key.Key_F9)  # dana accepts the size-up
     press(qtbot, window, Qt.Key.Key_F12)
 

@@ -121,6 +121,7 @@ def test_buttons_are_big_never_take_the_focus_and_report_taps(
     for widget in [prompt_panel, *prompt_panel.findChildren(QWidget)]:
         assert widget.focusPolicy() == Qt.FocusPolicy.NoFocus, widget.objectName()
 
+    qtbot.waitUntil(buttons["promptAccept"].isEnabled)  # once it could be read out
     with qtbot.waitSignal(prompt_panel.accept_clicked):
         buttons["promptAccept"].click()
     with qtbot.waitSignal(prompt_panel.decline_clicked):
