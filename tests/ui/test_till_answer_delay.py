@@ -31,15 +31,16 @@ def test_f9_pressed_twice_accepts_only_the_prompt_that_was_read_out(
     window = make_till_window(cafe_store_path, answer_delay_ms=ANSWER_DELAY_MS)
     scan(qtbot, window, LATTE_TALL)
     first = window.till.prompt
-    assert first is not None and first.rule_id == "coffee-size-up"
+    assert first is not None
+    assert first.rule_id == "coffee-size-up"
     wait_answerable(qtbot, window)
 
     qtbot.keyClick(window.scan_input, Qt.Key.Key_F9)
     qtbot.keyClick(window.scan_input, Qt.Key.Key_F9)  # the double press
 
     second = window.till.prompt
-    assert second is not None and second.rule_id == "breakfast-croissant", \
-        "the next prompt is up, unanswered"
+    assert second is not None, "the next prompt is up, unanswered"
+    assert second.rule_id == "breakfast-croissant"
     assert answers(cafe_store_path) == [("coffee-size-up", "accepted")]
     assert table_column(window) == ["Latte Grande"], "no croissant the customer never heard of"
     assert not button(window, "promptAccept").isEnabled(), "the cue: not yet"
@@ -60,7 +61,8 @@ def test_keys_and_taps_during_the_delay_are_ignored_and_scans_still_ring_up(
     prompt = window.till.prompt
     assert prompt is not None
     accept, decline = button(window, "promptAccept"), button(window, "promptDecline")
-    assert not accept.isEnabled() and not decline.isEnabled()
+    assert not accept.isEnabled()
+    assert not decline.isEnabled()
 
     for key in (Qt.Key.Key_F9, Qt.Key.Key_F10, Qt.Key.Key_Escape):
         qtbot.keyClick(window.scan_input, key)
