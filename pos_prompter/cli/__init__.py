@@ -26,6 +26,8 @@ from pos_prompter.cli.commands import (
 )
 from pos_prompter.cli.lint import FORMATS as LINT_FORMATS
 from pos_prompter.cli.lint import cmd_lint
+from pos_prompter.cli.maintenance import damaged_store
+from pos_prompter.cli.maintenance import register as register_maintenance
 from pos_prompter.cli.practice import register as register_practice_commands
 from pos_prompter.cli.report import register as register_report_command
 from pos_prompter.cli.simulate import cmd_simulate
@@ -158,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_report_command(commands, store)
     register_whatif(commands, store)
     register_suggest(commands, store)
+    register_maintenance(commands, store)
     return parser
 
 
@@ -188,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         if args.debug:
             traceback.print_exc()
-        return _report(exc)
+        return damaged_store(exc, args) or _report(exc)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
@@ -203,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if args.debug:
             traceback.print_exc()
+        damaged = damaged_store(exc, args)
+        if damaged is not None:
+            return damaged
         print(f"internal error: {type(exc).__name__}: {exc} (this is a bug; rerun with "
               "--debug to see where it happened)", file=sys.stderr)
         return EXIT_PROBLEM

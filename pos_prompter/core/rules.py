@@ -16,6 +16,12 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal, NewType
 
+from pos_prompter.core.backup_policy import (
+    BACKUP_EVERY_MINUTES,
+    BACKUP_KEEP_DAYS,
+    parse_backup_setting,
+)
+from pos_prompter.core.backup_policy import LIMITS as BACKUP_LIMITS
 from pos_prompter.core.catalog import SKU_RE, SLUG_RE
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.excerpt import excerpt, field_name
@@ -812,6 +818,9 @@ STORE_SETTINGS: dict[str, str] = {
     "leaderboard": "rank clerks by offers made and accepted in reports: on or off (default off)",
     "leaderboard_min_orders": "paid orders a clerk needs in the period to be ranked "
                               "(default 20)",
+    BACKUP_EVERY_MINUTES: "the till backs the store up beside it every this many minutes, "
+                          "5 to 1440 (default 30)",
+    BACKUP_KEEP_DAYS: "automatic backups are kept this many days, 1 to 366 (default 7)",
 }
 """Settings a manager may change on a store, with what each one does."""
 
@@ -842,6 +851,12 @@ def parse_store_setting(key: str, text: str) -> Any:
         if value is None:
             problems.add("settings", key, "must be on or off" if key == "leaderboard"
                          else f"{excerpt(text)} must be a whole number >= 1")
+    elif key in (BACKUP_EVERY_MINUTES, BACKUP_KEEP_DAYS):
+        value = parse_backup_setting(key, text)
+        if value is None:
+            low, high = BACKUP_LIMITS[key]
+            problems.add("settings", key, f"{excerpt(text)} must be a whole number from "
+                         f"{low} to {high}")
     elif not text.strip():
         problems.add("settings", key, "may not be empty")
     elif len(text) > MAX_STORE_NAME or not text.isprintable():

@@ -1,0 +1,109 @@
+"""`pos-prompter check`, `backup` and `restore` (interfaces.md), and the one sentence every
+command says on a damaged store (`damaged_store`, called by the command line's central
+error handling)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from pos_prompter.cli.common import need_db, out
+from pos_prompter.store.backup import (
+    backup_folder,
+    backup_store,
+    check_store,
+    damaged_text,
+    is_damage,
+    latest_good_backup,
+    new_backup_path,
+    restore,
+)
+
+EXIT_USAGE = 2
+
+
+def _size(count: int) -> str:
+    return f"{count / 1e6:.1f} MB" if count >= 100_000 else f"{count:,} bytes"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    db = need_db(args, "check")
+    damage = check_store(db)
+    if not damage:
+        out("ok\n")
+        return 0
+    out("".join(f"{line}\n" for line in damage))
+    latest = latest_good_backup(db)
+    then = (f"the latest good backup is {latest}: 'pos-prompter restore {latest} --db {db}' "
+            "puts it in place" if latest is not None else "there is no automatic backup "
+            "beside it")
+    print(f"error: {db} is damaged ({len(damage)} problem{'s' if len(damage) != 1 else ''} "
+          f"above); {then}", file=sys.stderr)
+    return 1
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    db = need_db(args, "backup")
+    target: Path | None = args.output
+    if target is None:
+        backup_folder(db).mkdir(exist_ok=True)
+        target = new_backup_path(db, dt.datetime.now())
+    made = backup_store(db, target)
+    out(f"Backed up {db} to {made.path} ({_size(made.size)}, checked) in "
+        f"{made.seconds:.1f} s\n")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    db = need_db(args, "restore")
+    done = restore(args.file, db)
+    kept = ("" if done.kept_aside is None else
+            f"; the store it replaced{' (damaged)' if done.was_damaged else ''} is kept as "
+            f"{done.kept_aside}")
+    out(f"Restored {db} from {done.backup}{kept}\n")
+    return 0
+
+
+def damaged_store(exc: BaseException, args: argparse.Namespace) -> int | None:
+    """When `exc` is SQLite finding the store damaged: say so in one sentence (what to run,
+    which backup to restore) and return the exit code; None for any other error."""
+    if not is_damage(exc):
+        return None
+    db: Path | None = getattr(args, "db", None)
+    if db is None:
+        print("error: the store is damaged (SQLite found a damaged page): run "
+              "'pos-prompter check --db PATH' on it, and restore a backup with "
+              "'pos-prompter restore FILE --db PATH'", file=sys.stderr)
+    else:
+        print(f"error: {damaged_text(db)}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+             store: argparse.ArgumentParser) -> None:
+    check = commands.add_parser(
+        "check", parents=[store], help="check the store for damage",
+        description="The store's integrity (PRAGMA integrity_check and its foreign keys), "
+                    "read-only: exit 0 and 'ok', or 1 and what is damaged.")
+    check.set_defaults(func=cmd_check)
+
+    backup = commands.add_parser(
+        "backup", parents=[store], help="a checked copy of the store, while tills run",
+        description="A consistent copy of the store through SQLite's backup API (tills "
+                    "may go on selling), checked before it takes its name. Without -o, "
+                    "into the folder NAME.backups beside the store, where the till keeps "
+                    "its automatic backups.")
+    backup.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write the backup to FILE (never over an existing file)")
+    backup.set_defaults(func=cmd_backup)
+
+    put_back = commands.add_parser(
+        "restore", parents=[store], help="put a backup in place of the store",
+        description="Check the backup, then put it in place of the store. The store it "
+                    "replaces is kept beside it as NAME.damaged-STAMP.db (or "
+                    ".replaced-STAMP.db when it was intact), never deleted. Refused while "
+                    "a till or a command has the store open.")
+    put_back.add_argument("file", type=Path, metavar="FILE", help="the backup")
+    put_back.set_defaults(func=cmd_restore)
