@@ -14,17 +14,24 @@ environment tries N per test instead, with fresh randomness.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 import tracemalloc
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+from fuzz_support import (
+    CATALOG_CSV,
+    ORDERS_CSV,
+    RAW,
+    RULES_JSON,
+    RULES_YAML,
+    SCENARIO_YAML,
+    SCRIPT_TXT,
+    mutated,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -36,17 +43,6 @@ from pos_prompter.core.lint import lint
 from pos_prompter.core.past_orders import parse_orders_csv
 from pos_prompter.practice.files import read_scenario_text
 
-CAFE = Path(__file__).resolve().parents[2] / "resources" / "demo" / "cafe"
-RULES_YAML = (CAFE / "rules.yaml").read_text(encoding="utf-8")
-RULES_JSON = json.dumps(yaml.safe_load(RULES_YAML), indent=1)
-CATALOG_CSV = (CAFE / "catalog.csv").read_text(encoding="utf-8")
-SCENARIO_YAML = (CAFE / "scenarios" / "cafe-first-morning.yaml").read_text(encoding="utf-8")
-SCRIPT_TXT = (CAFE / "demo-morning-rush.txt").read_text(encoding="utf-8")
-ORDERS_CSV = (
-    "order_id,sku,qty,price,time\n"
-    "A1,LATTE-T,1,4.25,2026-11-02T08:10\nA1,CROISSANT,2,,2026-11-02T08:10\n"
-    "A2,COCOA-T,1,3.75,2026-11-02T09:30\nB-7,MUG-TRAVEL,1,18.00,2026-11-03T15:01\n"
-    "B-7,COOKIE-OAT,3,2.25,2026-11-03T15:01\n")
 CATALOG = Catalog(parse_catalog_csv(CATALOG_CSV))
 RULE_IDS = frozenset(rule.id for rule in parse_pack_text(RULES_YAML, "rules.yaml").rules)
 
@@ -66,86 +62,6 @@ fuzz = settings(max_examples=EXAMPLES, derandomize=SEEDED, database=None, deadli
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.large_base_example,
                                        HealthCheck.filter_too_much])
-
-# ---------------------------------------------------------------------- hostile pieces
-
-DIGITS = st.integers(min_value=20, max_value=6000).map(lambda n: "9" * n)
-NESTED = st.integers(min_value=40, max_value=3000).flatmap(
-    lambda n: st.sampled_from(["[" * n + "]" * n, "{a: " * n + "1" + "}" * n,
-                               "- " * n + "x", '{"a":' * n + "1" + "}" * n]))
-LAUGHS = st.just("&a [x,x,x,x,x,x,x,x,x]\n" + "".join(
-    f"&{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},"
-    f"*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n"
-    for i in range(8)))
-ODD = st.sampled_from([
-    "", " ", "-1", "0", "-0.00", "1e309", "NaN", "inf", "0x10", "1_000", "\uff11\uff12",
-    "\u0663", "½",
-    "0001-01-01T00:00", "9999-12-31T23:59", "2026-02-30T08:00", "25:61", "true", "null",
-    "~", "[]", "{}", "'", '"', ",", "\t", "\x00", "\ufeff", "\u202e", "é" * 300,
-    "💥" * 50, "a,b,\"c", "&x y", "*y", "!!python/object:os.system", "<<: *x", "? [a]",
-    "--- ", "...", "%YAML 1.1", "#", "\\", "\r", "\u2028", "scan", "LATTE-T", "CROISSANT",
-])
-HOSTILE = st.one_of(ODD, DIGITS, DIGITS.map(lambda d: d + ".99"), DIGITS.map(lambda d: "-" + d),
-                    st.text(max_size=40), NESTED, st.integers().map(str),
-                    st.decimals(allow_nan=True, allow_infinity=True).map(str))
-
-
-@st.composite
-def mutated(draw: st.DrawFn, base: str, *, sep: str | None = None) -> str:
-    """`base` with a few line edits, and (with `sep`) fields of its lines replaced."""
-    lines = base.splitlines()
-    for _ in range(draw(st.integers(min_value=1, max_value=6))):
-        if not lines:
-            lines = [draw(HOSTILE)]
-        at = draw(st.integers(min_value=0, max_value=len(lines) - 1))
-        op = draw(st.sampled_from(["drop", "repeat", "swap", "cut", "garble", "field",
-                                   "field", "field", "insert", "many"]))
-        if op == "drop":
-            del lines[at]
-        elif op == "repeat":
-            lines.insert(at, lines[at])
-        elif op == "swap":
-            other = draw(st.integers(min_value=0, max_value=len(lines) - 1))
-            lines[at], lines[other] = lines[other], lines[at]
-        elif op == "cut":
-            lines[at] = lines[at][:draw(st.integers(min_value=0, max_value=len(lines[at])))]
-        elif op == "garble":
-            chars = list(lines[at])
-            for _ in range(draw(st.integers(min_value=1, max_value=4))):
-                where = draw(st.integers(min_value=0, max_value=len(chars)))
-                chars[where:where + 1] = draw(st.text(min_size=0, max_size=3))
-            lines[at] = "".join(chars)
-        elif op == "field":
-            lines[at] = _replace_field(draw, lines[at], sep)
-        elif op == "insert":
-            lines.insert(at, draw(HOSTILE))
-        else:  # the same line many times over: long files
-            lines[at:at + 1] = [lines[at]] * draw(st.integers(min_value=2, max_value=3000))
-    ending = draw(st.sampled_from(["\n", "\r\n", "", "\n\n"]))
-    return ("\r\n" if ending == "\r\n" else "\n").join(lines) + ending.strip("\r")
-
-
-def _replace_field(draw: st.DrawFn, line: str, sep: str | None) -> str:
-    value = draw(HOSTILE)
-    if sep == ",":
-        cells = line.split(",")
-        at = draw(st.integers(min_value=0, max_value=len(cells)))
-        cells[at:at + 1] = [value]
-        if draw(st.booleans()):
-            cells.extend([""] * draw(st.integers(min_value=0, max_value=200)))
-        return ",".join(cells)
-    if sep == ":" and ":" in line:
-        key = line.split(":", 1)[0]
-        return f"{key}: {value}"
-    words = line.split(" ")
-    at = draw(st.integers(min_value=0, max_value=len(words)))
-    words[at:at + 1] = [value]
-    return " ".join(words)
-
-
-RAW = st.one_of(st.text(max_size=400), st.binary(max_size=400).map(
-    lambda b: b.decode("utf-8", "replace")), NESTED, LAUGHS)
-
 
 # ---------------------------------------------------------------------- the property
 
