@@ -49,6 +49,8 @@ from pos_prompter.ui.clerk_sign_in import (
     clerk_text,
     waiting_text,
 )
+from pos_prompter.ui.customer_type import KEY as CUSTOMER_KEY
+from pos_prompter.ui.customer_type import CustomerTypeBar, customer_text
 from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
 from pos_prompter.ui.order_model import OrderTableModel
 from pos_prompter.ui.practice.widgets import PRACTICE_QSS
@@ -271,6 +273,8 @@ class TillWindow(QMainWindow):
         self._setup_table(self.order_table)
 
         self.prompt_panel = PromptPanel(central, answer_delay_ms=self.answer_delay_ms)
+        self.customer_type = CustomerTypeBar(central)
+        self.customer_type.chosen.connect(self.set_customer_type)
         self.prompt_panel.accept_clicked.connect(self.accept_prompt)
         self.prompt_panel.decline_clicked.connect(self.decline_prompt)
 
@@ -352,6 +356,7 @@ class TillWindow(QMainWindow):
         scan_row = QHBoxLayout()  # who sells, beside where they scan
         scan_row.setSpacing(10)
         scan_row.addWidget(self.scan_input, 1)
+        scan_row.addWidget(self.customer_type)
         scan_row.addWidget(self.clerk_label)
         scan_row.addWidget(self.sign_out_button)
         body.addLayout(scan_row)
@@ -406,6 +411,7 @@ class TillWindow(QMainWindow):
             (Qt.Key.Key_F4, self.checkout),
             (Qt.Key.Key_F12, self.pay),
             (Qt.Key.Key_F2, self.sign_out),
+            (CUSTOMER_KEY, lambda: self.set_customer_type(self.customer_type.next_type())),
         )
         self.shortcuts: list[QShortcut] = []
         for key, slot in keys:
@@ -542,6 +548,12 @@ class TillWindow(QMainWindow):
                 else lines[-1])
         self.order_table.clearSelection()
         self._act(f"remove {line.name}", lambda: self.till.void(line.sku, line_no=line.no))
+
+    def set_customer_type(self, customer: str | None) -> None:
+        """customerType or F3: the order's customer type (None: none), for the rules."""
+        self._act("set the customer type", lambda: self.till.set_customer(customer))
+        if self.message_level != ERROR:
+            self.show_message(customer_text(customer))
 
     @Slot()
     def checkout(self) -> None:
@@ -791,6 +803,7 @@ class TillWindow(QMainWindow):
             # A line tapped earlier is not what F7 or F8 mean once the clerk scans on.
             self.order_table.clearSelection()
         self.total_label.setText(till.money(till.total))
+        self.customer_type.show_till(till)
         header = f"Order {till.order_id}" if till.order_id is not None else "New order"
         self.order_info.setText(("TRAINING \N{MIDDLE DOT} " if self.training else "") + header)
         delta = ""

@@ -721,7 +721,7 @@ def test_widgets_have_the_documented_object_names(
     window = make_till_window(cafe_store_path)
     for name in ("scanInput", "orderTable", "orderTotal", "promptPanel", "promptSay",
                  "promptWhy", "promptAccept", "promptDecline", "payButton", "trainingBanner",
-                 "statusMessage", "checkoutButton"):
+                 "statusMessage", "checkoutButton", "customerType"):
         assert window.findChild(QWidget, name) is not None, name
     assert window.focusProxy() is scan_field(window)
     assert child(window, QWidget, "orderTable").focusPolicy() == Qt.FocusPolicy.NoFocus
