@@ -123,10 +123,12 @@ TEXT_MIN_SAMPLE = "breakfast, tea"
 Index = QModelIndex | QPersistentModelIndex
 Money = Callable[[Cents], str]
 
-UPLIFT_AFTER_SALE_MS = 1000
+UPLIFT_AFTER_SALE_MS = 5000
 """After a commit, the uplifts are read again this much later (the commits meanwhile ride
 along): a statistic of hundreds of orders need not move with each sale, and at a chain's
-2,000 rules with a holdout a read costs ~0.1 s of the worker's time."""
+2,000 rules with a holdout a read takes ~0.1-0.2 s in the worker, during which the UI
+thread (the till's too) waits for the GIL now and then: its largest gap goes from ~9 to
+~22 ms (p50), 42 ms at p99 (bench/bench_rule_list_uplift.py)."""
 
 logger = logging.getLogger(__name__)
 
@@ -766,7 +768,8 @@ class RuleListView(QWidget):
         self._uplift_again = False
         self._uplift_timer = QTimer(self)
         self._uplift_timer.setSingleShot(True)
-        self._uplift_timer.setInterval(UPLIFT_AFTER_SALE_MS)
+        self.uplift_delay_ms = UPLIFT_AFTER_SALE_MS
+        """From a commit to the uplifts' next read (UPLIFT_AFTER_SALE_MS)."""
         self._uplift_timer.timeout.connect(self.refresh_uplift)
         self._widths: dict[int, int] = {}
         """The width each sized column is given (also while it is hidden)."""
@@ -1074,10 +1077,10 @@ class RuleListView(QWidget):
         since the last look to the results, in place. One grouped query over the new
         events only; rows whose figures did not move are not touched. Returns how many
         rules' results changed. When a rule has an uplift, the uplifts are read again in a
-        worker a moment later (`refresh_uplift`, UPLIFT_AFTER_SALE_MS): paying an order may
+        worker a few seconds later (`refresh_uplift`, `uplift_delay_ms`): paying an order may
         change them without a new prompt event."""
         if self._uplifts and not self._uplift_timer.isActive():
-            self._uplift_timer.start()
+            self._uplift_timer.start(self.uplift_delay_ms)
         try:
             new, last = results_since(self.store.db.conn, self._last_event)
         except sqlite3.Error:  # a store busy or closing: the next commit tries again

@@ -209,6 +209,7 @@ def test_a_rule_with_few_orders_counts_down_as_sales_come_in(
     assert "0 orders with the prompt shown, 0 held out" in cell(view, "coffee-size-up",
                                                                  TOOLTIP)
     assert cell(view, "mug-deal") == ""
+    view.uplift_delay_ms = 200  # from a commit to the read (5 s in the workspace)
 
     with Store.open(cafe_store_path) as other, \
             qtbot.waitSignal(view.uplifts_updated, timeout=5000) as updated, \
