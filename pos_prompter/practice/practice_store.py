@@ -21,6 +21,7 @@ from pathlib import Path
 from pos_prompter.bootstrap import init_store, training_store_path
 from pos_prompter.store import Store, StoreError
 from pos_prompter.store.practice import SharedCopy, copy_shared
+from pos_prompter.store.store_file import file_problem
 
 PRACTICE_MARK = ".training"
 
@@ -74,6 +75,9 @@ def _require(real: Path) -> None:
     if not real.exists():
         raise StoreError(f"there is no store at {real} to practise on (create one with "
                          f"'pos-prompter init --db {real}')")
+    problem = file_problem(real)  # an empty file, or no SQLite database at all
+    if problem is not None:
+        raise StoreError(problem)
 
 
 def _copy(practice: Path, real: Path, *, created: bool) -> RefreshSummary:

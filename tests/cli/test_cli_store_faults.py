@@ -272,3 +272,18 @@ def test_a_disk_that_fills_during_simulate_keeps_every_event_it_printed(
         for order, shown in lines.items():  # every line printed is in the store
             assert query(db, "SELECT count(*) FROM order_lines WHERE order_id = ?",
                          (order,))[0][0] >= shown
+
+
+@pytest.mark.parametrize("argv", [["practice", "refresh"], ["--training", "simulate", str(SCRIPT)]],
+                         ids=["practice-refresh", "training-simulate"])
+@pytest.mark.parametrize("make", [lambda path: path.write_bytes(b""), _text],
+                         ids=["empty", "text"])
+def test_practice_on_a_file_that_is_no_store_says_what_it_is_and_makes_nothing(
+        tmp_path: Path, argv: list[str], make) -> None:
+    path = tmp_path / "store.db"
+    make(path)
+    before = listing(tmp_path)
+    result = cli(path, argv)
+    one_sentence(result, str(path), "not a usable store")
+    assert "damaged" not in result.err  # it never was a store
+    assert listing(tmp_path) == before  # no practice store beside it
