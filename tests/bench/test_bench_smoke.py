@@ -52,3 +52,11 @@ def test_generate_writes_files_the_importers_accept(tmp_path: Path) -> None:
     assert "rules: 60 added" in outputs[2]
     assert '"event":"prompt"' in outputs[3]
     assert '"event":"error"' not in outputs[3]
+
+
+def test_soak_kill_runs_quick_and_loses_nothing() -> None:
+    result = run(str(BENCH / "soak_kill.py"), "--quick", timeout=120)
+    assert result.returncode == 0, (result.stdout[-3000:], result.stderr[-3000:])
+    assert "machine: nproc" in result.stdout
+    assert " kills, " in result.stdout
+    assert "events acknowledged, 0 events lost" in result.stdout
