@@ -21,6 +21,21 @@ from pos_prompter.ui.widgets import plain_label, touch_button
 KEY = Qt.Key.Key_F3
 """Steps through the customer types (free among the till's keys: F2 sign out, F4
 checkout, F5/F6 practice, F7 remove, F8 offer again, F9/F10 answer, F12 pay)."""
+CUSTOMER_QSS = """
+#customerTypeButton {
+    background: #ffffff;
+    color: #1f2a37;
+    border: 1px solid #a9b3bf;
+}
+#customerTypeButton:pressed { background: #e9edf2; }
+#customerTypeButton:checked {
+    background: #00695c;
+    color: #ffffff;
+    border: 1px solid #004d40;
+}
+#customerTypeCaption { color: #6b7785; font-size: 13px; }
+"""
+"""The bar's own look (a set type stands out: the rules now treat the customer so)."""
 TYPE_PROPERTY = "customerType"
 """Each button's customer type (a slug such as "member"), for automation."""
 
@@ -63,6 +78,7 @@ class CustomerTypeBar(QFrame):
         self.setObjectName("customerType")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAccessibleName("Customer type")
+        self.setStyleSheet(CUSTOMER_QSS)
         self._types: list[str] = []
         self._current: str | None = None
         self._engine: Engine | None = None

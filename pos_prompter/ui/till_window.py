@@ -56,6 +56,7 @@ from pos_prompter.ui.order_model import OrderTableModel
 from pos_prompter.ui.practice.widgets import PRACTICE_QSS
 from pos_prompter.ui.prompt_panel import PromptPanel
 from pos_prompter.ui.scanner import ScanRouter
+from pos_prompter.ui.status_line import StatusLine
 from pos_prompter.ui.store_watcher import StoreWatcher
 from pos_prompter.ui.style import TILL_QSS, apply_base_look
 from pos_prompter.ui.widgets import plain_label, touch_button
@@ -324,7 +325,7 @@ class TillWindow(QMainWindow):
         middle.addWidget(side_widget)
         self._middle = middle
 
-        self.status_label = plain_label("statusMessage", central)
+        self.status_label = StatusLine("statusMessage", central)  # two lines, always
         self.status_label.setMinimumHeight(40)
         self.key_help = plain_label("keyHelp", central, wrap=False)
         self.key_help.setText(("F6  offer    F5  explain    " if self.training else "")
