@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 
 import platformdirs
-from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtCore import QLockFile, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -26,8 +26,10 @@ from pos_prompter.core.order import Clock
 from pos_prompter.practice.practice_store import ensure_practice_store
 from pos_prompter.store import Store, StoreError
 from pos_prompter.store.auth import StaffStore
+from pos_prompter.store.backup import damaged_text, is_damage
 from pos_prompter.till import Till
 from pos_prompter.ui.clerk_sign_in import asks_for_pin
+from pos_prompter.ui.store_guard import StoreGuard, damaged_offer, guard_for
 from pos_prompter.ui.till_window import TillWindow
 from pos_prompter.ui.workspace.sign_in import FirstManagerDialog
 
@@ -276,13 +278,48 @@ def run(db_path: Path | None = None, training: bool = False) -> int:
 
 def _run_window(app: QApplication, store: Store, training: bool) -> int:
     """The till window on `store` until it is closed; Qt's exit code."""
-    window = build_window(store, training=training, name=till_name())
+    try:
+        window = build_window(store, training=training, name=till_name())
+    except Exception as exc:
+        if not is_damage(exc):
+            raise
+        return _damaged_at_start(app, store)
     restore_hook = install_excepthook(window)
     try:
         start_window(window)
+        guard_store(app, window, store)
         return app.exec()
     finally:
         restore_hook()
         window.close()
         window.deleteLater()
         logger.info("till closed")
+
+
+def guard_store(app: QApplication, window: TillWindow, store: Store, *,
+                done: Callable[[], None] | None = None) -> StoreGuard | None:
+    """Watch the till's store (issue 11, ui.store_guard): checked once the window is on
+    screen, backed up then and every `backup_every_minutes`; when it is found damaged,
+    the offer of its latest good backup, which ends the program (`done`, default
+    app.quit). Not in practice mode: its store is a copy, remade from the real one."""
+    if window.training:
+        return None
+    finish = done or app.quit
+    guard = guard_for(store, window)
+    guard.damaged.connect(lambda sentence: damaged_offer(store, sentence, finish, window))
+    guard.problem.connect(lambda text: window.show_error(f"No automatic backup: {text}"))
+    QTimer.singleShot(0, guard.start)  # after the first paint
+    return guard
+
+
+def _damaged_at_start(app: QApplication, store: Store) -> int:
+    """The store's damage met while building the window: the offer of its latest good
+    backup alone, until it is answered (SCREENLESS_PLATFORMS: only logged); exit code 2."""
+    assert store.path is not None
+    sentence = damaged_text(store.path)
+    logger.error("%s", sentence)
+    if QGuiApplication.platformName() not in SCREENLESS_PLATFORMS:
+        box = damaged_offer(store, sentence, app.quit)
+        app.exec()
+        box.deleteLater()
+    return 2

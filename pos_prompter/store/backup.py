@@ -37,6 +37,10 @@ MAX_LINES = 50
 DAMAGE_CODES = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
+class DamagedStore(StoreError):
+    """The store is damaged (its sentence is `damaged_text`'s)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Backup:
     path: Path
@@ -76,8 +80,9 @@ def damaged_text(store: Path, why: str = "SQLite found a damaged page") -> str:
 # ---------------------------------------------------------------------- check
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(read_only_uri(path), uri=True, timeout=5.0)
+def _connect_read_only(path: Path, live: bool) -> sqlite3.Connection:
+    uri = path.resolve().as_uri() + "?mode=ro" if live else read_only_uri(path)
+    return sqlite3.connect(uri, uri=True, timeout=5.0)
 
 
 def _tree_names(conn: sqlite3.Connection) -> dict[int, str]:
@@ -129,10 +134,12 @@ def _foreign_keys(conn: sqlite3.Connection) -> list[str]:
     return lines
 
 
-def check_store(path: Path, *, quick: bool = False) -> list[str]:
+def check_store(path: Path, *, quick: bool = False, live: bool = False) -> list[str]:
     """What is damaged in the store `path`, one line each (at most MAX_LINES); [] when
     intact. `quick` runs `quick_check` (no index-against-table comparison: about half the
-    time) and no foreign-key check. Never writes: the store is opened read-only. A path
+    time) and no foreign-key check. `live`: a till of this process has the store open, so
+    it is read through its -wal (never as `immutable`, which a checkpoint meanwhile would
+    show as damage). Never writes: the store is opened read-only. A path
     with no file at all (missing, a folder) is a StoreError, not damage."""
     if not path.is_file():
         raise StoreError(file_problem(path) or f"there is no store file at {path}")
@@ -140,7 +147,7 @@ def check_store(path: Path, *, quick: bool = False) -> list[str]:
     if problem is not None:
         return [problem]
     try:
-        conn = _connect_read_only(path)
+        conn = _connect_read_only(path, live)
     except sqlite3.DatabaseError as exc:
         return [f"the file cannot be opened ({exc})"]
     try:
@@ -202,13 +209,13 @@ def backup_store(store: Path, target: Path) -> Backup:
             copy.close()
         damage = check_store(partial)
         if damage:
-            raise StoreError(damaged_text(store, damage[0]))
+            raise DamagedStore(damaged_text(store, damage[0]))
         _fsync(partial)
         partial.rename(target)
         _fsync(target.parent, folder=True)
     except StoreError as exc:
         if is_damage(exc):
-            raise StoreError(damaged_text(store, "SQLite found a damaged page")) from exc
+            raise DamagedStore(damaged_text(store, "SQLite found a damaged page")) from exc
         raise
     except OSError as exc:
         raise StoreError(f"cannot write the backup {target} "
