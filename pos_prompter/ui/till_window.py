@@ -52,6 +52,7 @@ from pos_prompter.ui.clerk_sign_in import (
 from pos_prompter.ui.customer_type import KEY as CUSTOMER_KEY
 from pos_prompter.ui.customer_type import CustomerTypeBar, customer_text
 from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
+from pos_prompter.ui.order_columns import OrderColumns
 from pos_prompter.ui.order_model import OrderTableModel
 from pos_prompter.ui.practice.widgets import PRACTICE_QSS
 from pos_prompter.ui.prompt_panel import PromptPanel
@@ -380,8 +381,6 @@ class TillWindow(QMainWindow):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.setShowGrid(False)
-        table.setWordWrap(True)  # a long note takes a second line rather than an ellipsis
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         rows = table.verticalHeader()
         rows.hide()
@@ -396,10 +395,10 @@ class TillWindow(QMainWindow):
         header.setSectionsClickable(False)
         for column in (order_model.QTY, order_model.PRICE, order_model.AMOUNT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # Item and Note share what is left, so neither is squeezed into wrapping.
-        for column in (order_model.ITEM, order_model.NOTE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(56)
+        # Names fit and notes elide (a tap says the whole note): order_columns.py.
+        self.order_columns = OrderColumns(table, self)
+        self.order_columns.note_tapped.connect(self.show_message)
         QScroller.grabGesture(table.viewport(), QScroller.ScrollerGestureType.TouchGesture)
 
     def _install_keys(self) -> None:
@@ -805,6 +804,7 @@ class TillWindow(QMainWindow):
             self.order_table.clearSelection()
         self.total_label.setText(till.money(till.total))
         self.customer_type.show_till(till)
+        self.order_columns.show_catalog(till.catalog)
         header = f"Order {till.order_id}" if till.order_id is not None else "New order"
         self.order_info.setText(("TRAINING \N{MIDDLE DOT} " if self.training else "") + header)
         delta = ""
