@@ -33,6 +33,7 @@ hidden until it is wide enough again (they come back in the opposite order as it
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import functools
 import json
@@ -135,6 +136,8 @@ logger = logging.getLogger(__name__)
 _LOADS = Unowned()
 """Background loads whose thread has not finished (a list deleted meanwhile must not take
 a running thread with it)."""
+atexit.register(_LOADS.wait)  # a script that never quits the app (a bench): Python's exit
+# would destroy a running QThread, which aborts the process
 
 
 # ---------------------------------------------------------------------- results
