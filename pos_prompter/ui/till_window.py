@@ -60,6 +60,7 @@ from pos_prompter.ui.scanner import ScanRouter
 from pos_prompter.ui.status_line import StatusLine
 from pos_prompter.ui.store_watcher import StoreWatcher
 from pos_prompter.ui.style import TILL_QSS, apply_base_look
+from pos_prompter.ui.threshold_mark import show_waiting, threshold_mark
 from pos_prompter.ui.widgets import plain_label, touch_button
 
 if TYPE_CHECKING:
@@ -320,9 +321,15 @@ class TillWindow(QMainWindow):
         side_widget.setFixedWidth(440)
         side.setContentsMargins(0, 0, 0, 0)
 
+        self.threshold_mark = threshold_mark(central)  # an accepted reward's "to go"
+        order_column = QVBoxLayout()
+        order_column.setSpacing(10)
+        order_column.addWidget(self.order_table, 1)
+        order_column.addWidget(self.threshold_mark)
+        self._order_column = order_column
         middle = QHBoxLayout()
         middle.setSpacing(14)
-        middle.addWidget(self.order_table, 1)
+        middle.addLayout(order_column, 1)
         middle.addWidget(side_widget)
         self._middle = middle
 
@@ -580,13 +587,8 @@ class TillWindow(QMainWindow):
         bubble above the order and the scorecard below it (the prompt card keeps its room
         beside them)."""
         self._outer.insertWidget(1, bar)
-        self._middle.removeWidget(self.order_table)
-        column = QVBoxLayout()
-        column.setSpacing(10)
-        column.addWidget(bubble)
-        column.addWidget(self.order_table, 1)
-        column.addWidget(card)
-        self._middle.insertLayout(0, column, 1)
+        self._order_column.insertWidget(0, bubble)
+        self._order_column.addWidget(card)
 
     def _act(self, what: str, action: Action) -> None:
         """Run one till action; whatever happens, the screen ends up showing the order as
@@ -805,6 +807,7 @@ class TillWindow(QMainWindow):
         self.total_label.setText(till.money(till.total))
         self.customer_type.show_till(till)
         self.order_columns.show_catalog(till.catalog)
+        show_waiting(self.threshold_mark, till)
         header = f"Order {till.order_id}" if till.order_id is not None else "New order"
         self.order_info.setText(("TRAINING \N{MIDDLE DOT} " if self.training else "") + header)
         delta = ""
