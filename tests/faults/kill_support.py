@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import random
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,19 +100,29 @@ def run_and_kill(argv: list[str], kill_after: int, stderr_path: Path,
         proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=err,
                                 env=env or child_env(), cwd=ROOT)
         assert proc.stdout is not None
-        raw = b""
+        hung = threading.Event()
+
+        def give_up() -> None:  # a child that hangs fails the run, not the whole suite
+            hung.set()
+            proc.kill()
+
+        watchdog = threading.Timer(timeout, give_up)
+        watchdog.start()
         try:
             raw = _read_lines(proc.stdout, kill_after)
             killed = proc.poll() is None
             if killed:
                 os.kill(proc.pid, signal.SIGKILL)
             raw += proc.stdout.read()  # printed before the kill, still in the pipe
-            code = proc.wait(timeout=timeout)
+            code = proc.wait()
         finally:
+            watchdog.cancel()
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
             proc.stdout.close()
+        if hung.is_set():
+            raise AssertionError(f"{argv[1:3]} hung for {timeout} s")
         killed = killed and code == -signal.SIGKILL
         err.seek(0)
         stderr = err.read()
@@ -191,6 +203,7 @@ class Ledger:
         try:
             lost = self._compare(conn)
             for (order,) in conn.execute("SELECT id FROM orders WHERE status = 'open'"):
+                self.checkout.discard(order)  # checked; a scan in the next run leaves it
                 self.lines[order] = {no: (sku, qty) for no, sku, qty in conn.execute(
                     "SELECT line_no, sku, qty FROM order_lines WHERE order_id = ?", (order,))}
         finally:
@@ -261,6 +274,26 @@ def window_actions(seed: int, orders: int) -> list[str]:
     return actions
 
 
+def open_order(db: Path, till: str) -> tuple[int | None, list[list[Any]]]:
+    """The order `till` has open in the store, and its lines: what it must reopen."""
+    conn = sqlite3.connect(db)
+    try:
+        row = conn.execute("SELECT id FROM orders WHERE status = 'open' AND till = ?",
+                           (till,)).fetchone()
+        if row is None:
+            return None, []
+        return row[0], [list(r) for r in conn.execute(
+            "SELECT line_no, sku, qty FROM order_lines WHERE order_id = ? ORDER BY line_no",
+            (row[0],))]
+    finally:
+        conn.close()
+
+
+def reopened(first: dict[str, Any]) -> tuple[int | None, list[list[Any]]]:
+    """The order a new window showed first (its "screen" record)."""
+    return first["order"], sorted(first["lines"])
+
+
 def window_argv(db: Path, actions_file: Path) -> list[str]:
     return [sys.executable, str(Path(__file__).with_name("window_driver.py")), str(db),
             str(actions_file)]
@@ -294,10 +327,14 @@ def kill_rounds(db: Path, work: Path, *, what: str, rounds: int, seed: int,
                                encoding="utf-8")
             argv, env = window_argv(db, actions), window_env(work / "home")
         kill_after = rng.randint(1, most_events)
+        left_open = open_order(db, platform.node() or "till")
         run = run_and_kill(argv, kill_after, work / f"stderr-{n}.txt", env=env)
         if run.returncode not in (0, -signal.SIGKILL) or "Traceback" in run.stderr:
             raise AssertionError(f"{what} failed by itself ({run.returncode}): "
                                  f"{run.stderr[-3000:]}")
+        if what == "window" and run.printed and reopened(run.printed[0]) != left_open:
+            ledger.lost.append(f"round {n}: the window came back with {run.printed[0]}, "
+                               f"the store had {left_open} open")
         for event in run.printed:
             ledger.take(event)
         ledger.kills += run.killed
