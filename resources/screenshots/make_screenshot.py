@@ -34,7 +34,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads
 
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QEvent, QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_prompter import app as till_app
@@ -43,6 +43,7 @@ from pos_prompter.core.order import FixedClock
 from pos_prompter.store import Store
 from pos_prompter.store.auth import StaffStore
 from pos_prompter.till import Till
+from pos_prompter.ui.till_window import TillWindow
 from pos_prompter.ui.workspace.window import WorkspaceWindow
 
 OUTPUT = Path(__file__).with_name("till.png")
@@ -147,6 +148,7 @@ def make(output: Path = OUTPUT) -> Path:
                     window.decline_prompt()
                 else:
                     window.scan_text(code)
+            read_out(window)
             qapp.processEvents()
             if not window.grab().save(str(output)):
                 raise OSError(f"could not write {output}")
@@ -185,6 +187,7 @@ def make_practice(output: Path = PRACTICE_OUTPUT) -> Path:
             practice.offer()
             window.accept_prompt()
             practice.offer()
+            read_out(window)
             save(window, output)
             dispose(window)
         finally:
@@ -196,6 +199,16 @@ def settle() -> None:
     """Let every pending layout finish: scroll areas and wrapped text take a few passes."""
     for _ in range(5):
         QApplication.processEvents()
+
+
+def read_out(window: TillWindow) -> None:
+    """Wait until the prompt on screen takes answers: its buttons are greyed for its first
+    moments (ui/answer_gate.py), and the pictures show it as a clerk answers it."""
+    panel = window.prompt_panel
+    if panel.prompt is not None and not panel.answerable:
+        loop = QEventLoop()
+        panel.gate.opened.connect(loop.quit)
+        loop.exec()
 
 
 def dispose(window: QWidget) -> None:
