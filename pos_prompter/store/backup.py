@@ -29,12 +29,19 @@ from pathlib import Path
 
 from pos_prompter.core.backup_policy import STAMP, stamp_of, to_remove
 from pos_prompter.store.store import StoreError, copy_store
-from pos_prompter.store.store_file import file_problem, not_ours_text, read_only_uri
+from pos_prompter.store.store_file import (
+    file_problem,
+    not_ours_text,
+    not_sqlite_text,
+    read_only_uri,
+)
 
 MAX_LINES = 50
 """At most this many lines of damage are listed (integrity_check stops there too)."""
 
-DAMAGE_CODES = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+DAMAGE_CODES = (sqlite3.SQLITE_CORRUPT,)
+"""SQLITE_NOTADB is not among them: SQLite says it of any file that is no database, and
+the store layer says that in its own sentence (store_file.not_sqlite_text)."""
 
 
 class DamagedStore(StoreError):
@@ -59,7 +66,7 @@ def is_damage(exc: BaseException | None) -> bool:
             code = getattr(exc, "sqlite_errorcode", None)
             if code is not None and code & 0xFF in DAMAGE_CODES:
                 return True
-            if "malformed" in str(exc) or "file is not a database" in str(exc):
+            if "malformed" in str(exc):
                 return True
         exc = exc.__cause__ or exc.__context__
         seen += 1
@@ -156,6 +163,8 @@ def check_store(path: Path, *, quick: bool = False, live: bool = False) -> list[
             try:
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             except sqlite3.DatabaseError as exc:
+                if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+                    return [not_sqlite_text(path)]
                 return [f"the list of tables cannot be read ({exc})"]
         if trees and "table _sqlite_migrations" not in trees.values():
             return [not_ours_text(path)]

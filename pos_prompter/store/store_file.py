@@ -12,10 +12,12 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import stat
 from pathlib import Path
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-"""The first 16 bytes of every SQLite database file."""
+SHM_MIN = 32 * 1024
+"""The size of the -shm file of a store that any connection has open and has read (the
+first block of SQLite's WAL index)."""
 
 FULL_BELOW = 1 << 20
 """Free bytes under which a disk counts as full when SQLite reports an I/O error: SQLite
@@ -29,29 +31,36 @@ def missing_text(path: Path) -> str:
 
 def file_problem(path: Path) -> str | None:
     """Why the existing file `path` cannot be a store, before SQLite opens it (opening an
-    empty file would make it a new, empty store); None when it starts like a SQLite
-    database. Reads 16 bytes; never creates or changes anything."""
+    empty file would make it a new, empty store); None when it may be one. Only looks at
+    the file (stat and access); never opens it, never creates or changes anything.
+
+    It must not open the file itself: closing any descriptor of a file drops every POSIX
+    lock this process holds on it, so a header read while a till or the workspace in this
+    process has the store open let another process think it was the last one and delete
+    the -wal and -shm files under them. A file that is not a SQLite database is told by
+    SQLite's own first read (`SQLITE_NOTADB`, see `not_sqlite_text`), before any write."""
     try:
-        with path.open("rb") as file:
-            head = file.read(len(SQLITE_HEADER))
+        st = path.stat()
     except FileNotFoundError:
         return missing_text(path)
-    except IsADirectoryError:
-        return f"{path} is a folder, not a store file; give the store file itself with --db"
-    except PermissionError:
-        return (f"{path} cannot be read (permission denied); ask whoever set up this "
-                "computer to let this user read it")
     except OSError as exc:
         return f"{path} cannot be read ({exc.strerror or exc})"
-    if not head:
+    if stat.S_ISDIR(st.st_mode):
+        return f"{path} is a folder, not a store file; give the store file itself with --db"
+    if not os.access(path, os.R_OK):
+        return (f"{path} cannot be read (permission denied); ask whoever set up this "
+                "computer to let this user read it")
+    if st.st_size == 0:
         return (f"{path} is not a usable store: it is empty (0 bytes), and it was left as "
                 "it is. Restore the store from a backup, or remove the empty file and create "
                 f"a new store with 'pos-prompter init --db {path}'")
-    if head != SQLITE_HEADER:
-        return (f"{path} is not a usable store: it is not a SQLite database, and it was "
-                "left as it is. Check the path given with --db, or restore the store from a "
-                "backup")
     return None
+
+
+def not_sqlite_text(path: Path) -> str:
+    return (f"{path} is not a usable store: it is not a SQLite database (or its first page "
+            "is damaged), and it was left as it is. Check the path given with --db, or "
+            "restore the store from a backup")
 
 
 def not_ours_text(path: Path) -> str:
@@ -73,15 +82,25 @@ def can_write(path: Path) -> bool:
 
 def read_only_uri(path: Path) -> str:
     """A URI that opens the store for reading without writing anything beside it: as
-    `immutable` when no -wal file is there, or an empty one (nothing committed in it: no
-    till has the store open, or one that saved nothing yet; on a full disk, the one that a
-    failed attempt to open the store for writing left), else `mode=ro`, which reads what
-    the open till committed through the files it made."""
+    `immutable` when no connection has it open anywhere (no -wal file, or an empty one left
+    with no -shm or a short one, as a failed open on a full disk leaves them: every WAL
+    connection that has read the store keeps a -shm of SHM_MIN or more), else `mode=ro`,
+    which reads what the open till committed through the files it made. An empty -wal
+    alone does not say the store is closed: a till that has checkpointed keeps one, and
+    `immutable` beside a writer reads a file that moves."""
+    wal, shm = (path.with_name(path.name + end) for end in ("-wal", "-shm"))
     try:
-        quiet = path.with_name(path.name + "-wal").stat().st_size == 0
+        quiet = wal.stat().st_size == 0 and _size(shm) < SHM_MIN
     except FileNotFoundError:
         quiet = True
     return path.resolve().as_uri() + ("?mode=ro&immutable=1" if quiet else "?mode=ro")
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
 
 
 def read_only_text(path: Path) -> str:
@@ -118,6 +137,8 @@ def failure_text(exc: sqlite3.Error, path: Path | None) -> str | None:
     any other failure."""
     code = _primary(exc)
     name = str(path) if path is not None else "the store"
+    if code == sqlite3.SQLITE_NOTADB:
+        return not_sqlite_text(path) if path is not None else None
     full = (f"the disk is full where {name} is kept: nothing was saved, the store is as it "
             "was. Free some space on that disk and try again")
     if code == sqlite3.SQLITE_FULL:

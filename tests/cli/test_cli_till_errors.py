@@ -78,9 +78,9 @@ def test_debug_shows_the_traceback(tmp_path: Path, junk: Path) -> None:
     assert result.code == 2
     assert "Traceback" in result.err
     assert result.err.rstrip().endswith(f"error: {junk} is not a usable store: it is not a "
-                                        "SQLite database, and it was left as it is. Check the "
-                                        "path given with --db, or restore the store from a "
-                                        "backup"), result.err
+                                        "SQLite database (or its first page is damaged), and "
+                                        "it was left as it is. Check the path given with --db, "
+                                        "or restore the store from a backup"), result.err
 
 
 def test_a_folder_that_cannot_be_made_is_one_sentence(tmp_path: Path) -> None:
