@@ -281,9 +281,9 @@ def _run_window(app: QApplication, store: Store, training: bool) -> int:
     try:
         window = build_window(store, training=training, name=till_name())
     except Exception as exc:
-        if not is_damage(exc):
-            raise
-        return _damaged_at_start(app, store)
+        if not is_damage(exc) or not _damaged_at_start(app, store):
+            raise  # the command line says it: the damaged store's one sentence
+        return 0
     restore_hook = install_excepthook(window)
     try:
         start_window(window)
@@ -312,14 +312,16 @@ def guard_store(app: QApplication, window: TillWindow, store: Store, *,
     return guard
 
 
-def _damaged_at_start(app: QApplication, store: Store) -> int:
+def _damaged_at_start(app: QApplication, store: Store) -> bool:
     """The store's damage met while building the window: the offer of its latest good
-    backup alone, until it is answered (SCREENLESS_PLATFORMS: only logged); exit code 2."""
+    backup alone, until it is answered (SCREENLESS_PLATFORMS: nothing shown). Whether the
+    backup was restored."""
     assert store.path is not None
-    sentence = damaged_text(store.path)
-    logger.error("%s", sentence)
-    if QGuiApplication.platformName() not in SCREENLESS_PLATFORMS:
-        box = damaged_offer(store, sentence, app.quit)
-        app.exec()
-        box.deleteLater()
-    return 2
+    logger.error("%s", damaged_text(store.path), extra={FILE_ONLY: True})
+    if QGuiApplication.platformName() in SCREENLESS_PLATFORMS:
+        return False
+    box = damaged_offer(store, damaged_text(store.path), app.quit)
+    app.exec()
+    restored = bool(box.property("restored"))
+    box.deleteLater()
+    return restored

@@ -159,8 +159,9 @@ def damaged_offer(store: Store, sentence: str, done: Callable[[], None],
     """The message on a damaged store (objectName storeDamaged), application-modal and
     open: the sentence, and the latest good backup to restore (button restoreBackup), or
     Quit (quitTill). Restoring closes `store` first, then puts the backup in place and
-    says where the damaged store was kept (storeRestored); `done` is called when the
-    person has read it, or at Quit (the program ends there)."""
+    says where the damaged store was kept (storeRestored; the box's property `restored`
+    is then true); `done` is called when the person has read it, or at Quit (the program
+    ends there)."""
     path = store.path
     assert path is not None
     latest = latest_good_backup(path)
@@ -195,6 +196,7 @@ def damaged_offer(store: Store, sentence: str, done: Callable[[], None],
                 f" The damaged store is kept as {put.kept_aside}." if put.kept_aside else "")
                 + " Start the till again.")
             icon = QMessageBox.Icon.Information
+            box.setProperty("restored", True)
         except StoreError as exc:
             text, icon = f"The backup could not be restored: {exc}", QMessageBox.Icon.Critical
         logger.info("%s", text)

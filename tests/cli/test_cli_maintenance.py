@@ -5,6 +5,9 @@ it: what to run, which backup to restore, exit 2, no traceback, the file left as
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -129,3 +132,24 @@ def test_the_backup_settings_are_store_settings_in_range(shop: Path) -> None:
     assert "backup_keep_days = 14" in changed.out
     refused = cli("settings", "--db", shop, "backup_every_minutes=1")
     refused.assert_clean_error(1, "backup_every_minutes", "from 5 to 1440")
+
+
+@pytest.mark.slow
+def test_the_till_on_a_store_it_cannot_build_from_is_the_same_sentence(
+        shop: Path, tmp_path: Path) -> None:
+    """The window's damage met while it is built (its settings page): on a screenless
+    platform no message can be answered, so the command line's one sentence, exit 2."""
+    damage_page(shop, "settings")
+    before = digest(shop)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           **{var: str(tmp_path / var.lower()) for var in
+              ("XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME")}}
+    proc = subprocess.run([sys.executable, "-m", "pos_prompter", "--db", str(shop)],
+                          capture_output=True, encoding="utf-8", env=env, timeout=60,
+                          check=False)
+    result = Result(proc.returncode, proc.stdout, proc.stderr)
+    result.assert_clean_error(2, f"{shop} is damaged", "pos-prompter check")
+    errors = [line for line in result.err.splitlines() if "damaged" in line]
+    assert len(errors) == 1, result.err  # after the log's "till started", one sentence
+    assert errors[0].startswith("error: ")
+    assert digest(shop) == before
