@@ -44,16 +44,33 @@ HOSTILE = st.one_of(ODD, DIGITS, DIGITS.map(lambda d: d + ".99"), DIGITS.map(lam
                     st.decimals(allow_nan=True, allow_infinity=True).map(str))
 
 
+PLAUSIBLE = st.sampled_from([
+    "1", "2", "3", "12", "0", "0.50", "3.10", "4.85", "18.00", "0.2", "1.5", "LATTE-G",
+    "LATTE-T", "COOKIE-OAT", "MUG-TRAVEL", "CROISSANT", "2100000000029", "coffee", "bakery",
+    "sweet|vegan", "true", "false", "2026-11-23T09:00", "2026-11-24T15:30", "06:00-11:00",
+    "upsell", "cross_sell", "bundle", "threshold", "accept", "decline", "oz", "member",
+    "Grande", "[LATTE-G]", "{category: [coffee]}", "fine", "scan", "pay", "",
+])
+"""Values a manager might really type: more of the inputs read, so the checks past the
+first are fuzzed too."""
+
+
 @st.composite
-def mutated(draw: st.DrawFn, base: str, *, sep: str | None = None) -> str:
-    """`base` with a few line edits, and (with `sep`) fields of its lines replaced."""
+def mutated(draw: st.DrawFn, base: str, *, sep: str | None = None,
+            gentle: bool = False) -> str:
+    """`base` with a few line edits, and (with `sep`) fields of its lines replaced by
+    hostile values; `gentle`: one or two fields replaced by plausible values, or data lines
+    dropped, so that more of the inputs read and the checks past the first are reached."""
     lines = base.splitlines()
-    for _ in range(draw(st.integers(min_value=1, max_value=6))):
+    values = PLAUSIBLE if gentle else HOSTILE
+    for _ in range(draw(st.integers(min_value=1, max_value=2 if gentle else 6))):
         if not lines:
-            lines = [draw(HOSTILE)]
-        at = draw(st.integers(min_value=0, max_value=len(lines) - 1))
-        op = draw(st.sampled_from(["drop", "repeat", "swap", "cut", "garble", "field",
-                                   "field", "field", "insert", "many"]))
+            lines = [draw(values)]
+        at = draw(st.integers(min_value=1 if gentle and len(lines) > 1 else 0,
+                              max_value=len(lines) - 1))
+        op = draw(st.sampled_from(["field", "field", "drop"] if gentle else [
+            "drop", "repeat", "swap", "cut", "garble", "field", "field", "field", "insert",
+            "many"]))
         if op == "drop":
             del lines[at]
         elif op == "repeat":
@@ -70,7 +87,7 @@ def mutated(draw: st.DrawFn, base: str, *, sep: str | None = None) -> str:
                 chars[where:where + 1] = draw(st.text(min_size=0, max_size=3))
             lines[at] = "".join(chars)
         elif op == "field":
-            lines[at] = _replace_field(draw, lines[at], sep)
+            lines[at] = _replace_field(draw, lines[at], sep, values)
         elif op == "insert":
             lines.insert(at, draw(HOSTILE))
         else:  # the same line many times over: long files
@@ -79,17 +96,20 @@ def mutated(draw: st.DrawFn, base: str, *, sep: str | None = None) -> str:
     return ("\r\n" if ending == "\r\n" else "\n").join(lines) + ending.strip("\r")
 
 
-def _replace_field(draw: st.DrawFn, line: str, sep: str | None) -> str:
-    value = draw(HOSTILE)
+def _replace_field(draw: st.DrawFn, line: str, sep: str | None,
+                   values: st.SearchStrategy[str]) -> str:
+    value = draw(values)
     if sep == ",":
         cells = line.split(",")
         at = draw(st.integers(min_value=0, max_value=len(cells)))
         cells[at:at + 1] = [value]
-        if draw(st.booleans()):
+        if values is HOSTILE and draw(st.booleans()):
             cells.extend([""] * draw(st.integers(min_value=0, max_value=200)))
         return ",".join(cells)
     if sep == ":" and ":" in line:
         key = line.split(":", 1)[0]
+        if key.strip().startswith('"') and values is PLAUSIBLE:  # JSON: a JSON value
+            return f"{key}: {json.dumps(value)}{',' if line.endswith(',') else ''}"
         return f"{key}: {value}"
     words = line.split(" ")
     at = draw(st.integers(min_value=0, max_value=len(words)))

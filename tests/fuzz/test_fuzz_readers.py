@@ -146,6 +146,17 @@ def test_a_mutated_file_reads_or_is_refused_in_a_sentence(
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(READERS))
 @fuzz
+@given(data=st.data())
+def test_a_lightly_edited_file_reads_or_is_refused_in_a_sentence(
+        tried: Counter[str], name: str, data: st.DataObject) -> None:
+    read, base, sep = READERS[name]
+    text = data.draw(mutated(base, sep=sep, gentle=True), label="text")
+    read_within_bounds(tried, name, read, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(READERS))
+@fuzz
 @given(text=RAW)
 def test_raw_text_reads_or_is_refused_in_a_sentence(tried: Counter[str], name: str,
                                                     text: str) -> None:
