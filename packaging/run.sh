@@ -24,6 +24,8 @@ QT_DEBS=(
     libxcb-render-util0 libxcb-xinerama0 libxcb-image0 libxcb-xkb1 libx11-xcb1 libxrender1
     libwayland-client0 libwayland-cursor0 libwayland-egl1 fonts-dejavu-core
 )
+# For `test` only: the end-to-end tests' real X server and keystrokes (tests/ui/xserver).
+TEST_DEBS=(xvfb xdotool)
 
 say() { printf '[run.sh] %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 2; }
@@ -153,6 +155,7 @@ case "$command" in
         exec "$VENV/bin/pos-prompter" "$@"
         ;;
     test)
+        QT_DEBS+=("${TEST_DEBS[@]}")
         setup
         cd "$ROOT"
         export QT_QPA_PLATFORM=offscreen

@@ -1,0 +1,107 @@
+"""A real X server (Xvfb) and real keystrokes (xdotool) for the till's end-to-end tests.
+
+`XServer` starts Xvfb on a free display (it names it itself, -displayfd); `TillOnX` runs
+till_on_x.py on it in a process of its own and collects what the window reports, line by
+line, for `qtbot.waitUntil`; `keys` and `type_text` send real key events through the X
+server to the focused window, as a keyboard-wedge scanner does. Both are installed by the
+README's test command (packaging/run.sh).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+HERE = Path(__file__).parent
+TOOLS = ("Xvfb", "xdotool")
+
+
+def missing_tools() -> list[str]:
+    return [tool for tool in TOOLS if shutil.which(tool) is None]
+
+
+class XServer:
+    """Xvfb on a display of its own, 1280x800, until `stop`."""
+
+    def __init__(self) -> None:
+        read, write = os.pipe()
+        self.process = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24",
+             "-nolisten", "tcp"], pass_fds=(write,), stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL)
+        os.close(write)
+        with os.fdopen(read) as pipe:
+            number = pipe.readline().strip()  # written once the server takes clients
+        if not number:
+            self.stop()
+            raise RuntimeError("Xvfb did not start")
+        self.display = f":{number}"
+
+    def env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY",)}
+        env.update(DISPLAY=self.display, QT_QPA_PLATFORM="xcb")
+        return env
+
+    def xdotool(self, *args: str) -> str:
+        done = subprocess.run(["xdotool", *args], env=self.env(), capture_output=True,
+                              text=True, timeout=30, check=True)
+        return done.stdout
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+class TillOnX:
+    """till_on_x.py on `server` over `store_file`; `lines` is what it has said so far."""
+
+    def __init__(self, server: XServer, store_file: Path) -> None:
+        self.server = server
+        self.lines: list[str] = []
+        self.log = store_file.with_name("till_on_x.log")
+        """The till's stderr (its log, a traceback)."""
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, str(HERE / "till_on_x.py"), str(store_file)],
+                env=server.env(), stdout=subprocess.PIPE, stderr=log, text=True)
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line.strip())
+
+    def said(self, line: str) -> bool:
+        return line in self.lines
+
+    def focus(self) -> None:
+        """Give the till window the keyboard (no window manager runs on Xvfb)."""
+        windows = self.server.xdotool("search", "--sync", "--onlyvisible", "--pid",
+                                      str(self.process.pid)).split()
+        self.server.xdotool("windowfocus", "--sync", windows[-1])
+
+    def type_text(self, text: str, every_ms: int = 5) -> None:
+        """Type `text` and Enter at scanner speed (a key every few milliseconds)."""
+        self.server.xdotool("type", "--delay", str(every_ms), text)
+        self.server.xdotool("key", "Return")
+
+    def keys(self, *names: str, every_ms: int = 100) -> None:
+        self.server.xdotool("key", "--delay", str(every_ms), *names)
+
+    def stop(self) -> str:
+        """End the till (every action is committed already); returns its stderr."""
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self._reader.join(timeout=10)
+        assert self.process.stdout is not None
+        self.process.stdout.close()
+        return self.log.read_text()
