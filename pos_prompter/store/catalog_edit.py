@@ -1,0 +1,155 @@
+"""One product at a time, for the workspace's catalog page: find products by name, SKU or
+barcode (a page of them, never the whole catalog), and change one product's price, active
+flag and barcodes.
+
+A change goes through `Store.import_products`, the call `pos-prompter import catalog` makes,
+as a one-product import of the columns sku, name, price, barcodes and active: the store's
+checks (a barcode another product holds is refused), its audit entry (by `actor`, in the
+same transaction) and its publish revision (tills reload) are the command line's. The
+fields are checked first as the catalog CSV checks them (`check_product_edit`): the price
+as money with at most 2 decimals, each barcode an EAN-13, EAN-8 or UPC-A code with a right
+check digit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from pos_prompter.core.catalog import Product, Sku, barcode_problem, normalize_barcode
+from pos_prompter.core.errors import UserError, ValidationError
+from pos_prompter.core.money import Cents, MoneyError, parse_money
+from pos_prompter.store.store import Store
+
+SEARCH_LIMIT: Final = 200
+"""A search shows at most this many products (a chain's catalog has 200,000)."""
+EDIT_COLUMNS: Final = frozenset({"sku", "name", "price", "barcodes", "active"})
+"""The catalog CSV columns an edit gives: every other field keeps its stored value."""
+_CODE_SPLIT: Final = re.compile(r"[\s|,;]+")
+
+
+@dataclass(frozen=True, slots=True)
+class ProductRow:
+    """A product as the catalog page lists it."""
+
+    sku: str
+    name: str
+    price: Cents
+    active: bool
+    barcodes: tuple[str, ...]
+    """As stored: EAN-13 form (a UPC-A code with its leading 0), in code order."""
+    category: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProductEdit:
+    """A checked change: the new price, active flag and barcodes of one product."""
+
+    sku: str
+    price: Cents
+    active: bool
+    barcodes: tuple[str, ...]
+
+
+class ProductRefused(ValidationError):
+    """A product change refused before anything was written; `fields` maps "price" or
+    "barcodes" to the sentence to show by that field."""
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        super().__init__(list(fields.values()), what="product change")
+        self.fields = dict(fields)
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+_ROW_SQL: Final = """
+    SELECT p.sku, p.name, p.price_cents, p.active, p.category,
+           (SELECT group_concat(code, '|') FROM
+                (SELECT code FROM barcodes WHERE sku = p.sku ORDER BY code))
+    FROM products p"""
+
+
+def _row(row: tuple[object, ...]) -> ProductRow:
+    sku, name, price, active, category, codes = row
+    return ProductRow(str(sku), str(name), int(str(price)), bool(active),
+                      tuple(str(codes).split("|")) if codes else (),
+                      None if category is None else str(category))
+
+
+def find_products(store: Store, text: str, limit: int = SEARCH_LIMIT) -> list[ProductRow]:
+    """Products whose barcode is `text`, whose SKU starts with it or whose name contains it
+    (any case), by name; at most `limit` (ask for one more to know there are more). No
+    text: the first products by name."""
+    needle = text.strip()
+    if not needle:
+        rows = store.db.execute(f"{_ROW_SQL} ORDER BY p.name, p.sku LIMIT ?", [limit])
+        return [_row(r) for r in rows]
+    code = normalize_barcode(needle) if needle.isdigit() else needle
+    like = _like(needle)
+    rows = store.db.execute(
+        f"""{_ROW_SQL} WHERE p.sku IN (SELECT sku FROM barcodes WHERE code = ?)
+            OR p.sku LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\'
+            ORDER BY p.sku NOT IN (SELECT sku FROM barcodes WHERE code = ?), p.sku <> ?,
+                     p.name, p.sku
+            LIMIT ?""",
+        [code, like + "%", "%" + like + "%", code, needle, limit])
+    return [_row(r) for r in rows]
+
+
+def get_product(store: Store, sku: str) -> ProductRow | None:
+    row = store.db.execute(f"{_ROW_SQL} WHERE p.sku = ?", [sku]).fetchone()
+    return None if row is None else _row(row)
+
+
+def split_barcodes(text: str) -> list[str]:
+    """The codes typed in one box, separated by spaces, commas or '|'."""
+    return [code for code in _CODE_SPLIT.split(text.strip()) if code]
+
+
+def check_product_edit(sku: str, price_text: str, active: bool,
+                       barcodes_text: str) -> ProductEdit:
+    """The change as the catalog CSV would take it, or ProductRefused naming each field
+    that is wrong (nothing is read or written)."""
+    fields: dict[str, str] = {}
+    price = 0
+    text = price_text.strip().removeprefix("$").strip()
+    try:
+        price = parse_money(text)
+    except MoneyError as exc:
+        fields["price"] = f"The price {exc}."
+    codes: list[str] = []
+    seen: set[str] = set()
+    for code in split_barcodes(barcodes_text):
+        problem = barcode_problem(code)
+        if problem is not None:
+            fields.setdefault("barcodes", f"The {problem}.")
+            continue
+        if normalize_barcode(code) in seen:
+            fields.setdefault("barcodes", f"Barcode {code} is given twice.")
+            continue
+        seen.add(normalize_barcode(code))
+        codes.append(code)
+    if fields:
+        raise ProductRefused(fields)
+    return ProductEdit(sku, price, active, tuple(codes))
+
+
+def save_product_edit(store: Store, edit: ProductEdit, *, actor: str | None) -> ProductRow:
+    """Write the change (audited by `actor`) through the catalog import; the product as
+    stored after it. Unchanged: nothing written, nothing audited."""
+    current = get_product(store, edit.sku)
+    if current is None:
+        raise UserError(f"there is no product {edit.sku} any more (changed elsewhere?)")
+    product = Product(Sku(edit.sku), current.name, edit.price, edit.barcodes,
+                      active=edit.active)
+    try:
+        store.import_products([product], actor=actor, columns=EDIT_COLUMNS)
+    except ValidationError as exc:  # a barcode another product holds
+        raise ProductRefused({"barcodes": exc.problems[0][:1].upper()
+                              + exc.problems[0][1:] + "."}) from None
+    saved = get_product(store, edit.sku)
+    assert saved is not None
+    return saved
