@@ -8,7 +8,7 @@
   (core.backup_policy decides which to keep).
 - `restore`: a checked backup in place of the store; the store it replaces (with its -wal
   and -shm) is moved aside, never deleted, and never while a program has it open.
-- `is_damage` / `damaged_text`: a damaged store (SQLITE_CORRUPT, SQLITE_NOTADB) as the one
+- `is_damage` / `damaged_text`: a damaged store (SQLITE_CORRUPT) as the one
   sentence the command line and the window say.
 
 Nothing here writes the store file itself: a damaged store is only ever read or moved.
@@ -314,7 +314,9 @@ lock on (SQLite's unix VFS, "dead man switch")."""
 
 def _shm_in_use(store: Path) -> int | None:
     """The process id of another program that has the store open (its -shm file locked),
-    on this computer; None when none has (or it cannot be told on this system)."""
+    on this computer; None when none has (or it cannot be told on this system). Only
+    while this process has no connection to the store: closing the descriptor opened here
+    drops every POSIX lock this process holds on the -shm file (see store_file)."""
     shm = store.with_name(store.name + "-shm")
     try:
         fd = os.open(shm, os.O_RDONLY)
