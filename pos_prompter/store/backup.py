@@ -30,6 +30,7 @@ from pathlib import Path
 from pos_prompter.core.backup_policy import STAMP, stamp_of, to_remove
 from pos_prompter.store.store import StoreError, copy_store
 from pos_prompter.store.store_file import (
+    failure_text,
     file_problem,
     not_ours_text,
     not_sqlite_text,
@@ -95,8 +96,10 @@ def _connect_read_only(path: Path, live: bool) -> sqlite3.Connection:
 def _tree_names(conn: sqlite3.Connection) -> dict[int, str]:
     try:
         rows = conn.execute("SELECT rootpage, type, name FROM sqlite_master").fetchall()
-    except sqlite3.DatabaseError:
-        return {}
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc) or getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+            return {}  # check_store says what
+        raise
     return {int(page): f"{kind} {name}" for page, kind, name in rows if page}
 
 
@@ -115,7 +118,23 @@ def _report_lines(rows: Iterable[tuple[object, ...]], trees: dict[int, str]) -> 
     return [] if lines == ["ok"] else lines
 
 
-def _by_table(conn: sqlite3.Connection, pragma: str, trees: dict[int, str]) -> list[str]:
+def _damage(exc: sqlite3.DatabaseError, path: Path, line: str) -> str:
+    """`line` when `exc` is SQLite finding the file damaged; any other failure (a store
+    kept busy, a disk error) is no finding about the store: StoreError, never damage."""
+    if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+        return not_sqlite_text(path)
+    if is_damage(exc):
+        return line
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        raise StoreError(f"{path} is kept locked by another program, so it could not be "
+                         "checked now; try again when it is done") from exc
+    raise StoreError(f"{path} could not be checked now "
+                     f"({failure_text(exc, path) or exc}); try again") from exc
+
+
+def _by_table(conn: sqlite3.Connection, path: Path, pragma: str,
+              trees: dict[int, str]) -> list[str]:
     """integrity_check stops with an error (not a line) when a table's rows cannot be
     read: each table checked on its own names the ones that are damaged."""
     lines: list[str] = []
@@ -124,11 +143,11 @@ def _by_table(conn: sqlite3.Connection, pragma: str, trees: dict[int, str]) -> l
         try:
             lines += _report_lines(conn.execute(f"PRAGMA {pragma}({quoted})"), trees)
         except sqlite3.DatabaseError as exc:
-            lines.append(f"table {name} cannot be read ({exc})")
+            lines.append(_damage(exc, path, f"table {name} cannot be read ({exc})"))
     return lines or ["the check itself stopped (database disk image is malformed)"]
 
 
-def _foreign_keys(conn: sqlite3.Connection) -> list[str]:
+def _foreign_keys(conn: sqlite3.Connection, path: Path) -> list[str]:
     lines: list[str] = []
     try:
         for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
@@ -137,7 +156,7 @@ def _foreign_keys(conn: sqlite3.Connection) -> list[str]:
             if len(lines) >= MAX_LINES:
                 break
     except sqlite3.DatabaseError as exc:
-        lines.append(f"the foreign keys cannot be checked ({exc})")
+        lines.append(_damage(exc, path, f"the foreign keys cannot be checked ({exc})"))
     return lines
 
 
@@ -146,8 +165,9 @@ def check_store(path: Path, *, quick: bool = False, live: bool = False) -> list[
     intact. `quick` runs `quick_check` (no index-against-table comparison: about half the
     time) and no foreign-key check. `live`: a till of this process has the store open, so
     it is read through its -wal (never as `immutable`, which a checkpoint meanwhile would
-    show as damage). Never writes: the store is opened read-only. A path
-    with no file at all (missing, a folder) is a StoreError, not damage."""
+    show as damage). Never writes: the store is opened read-only. A path with no file
+    at all (missing, a folder), or a check SQLite could not finish for another reason
+    than damage (a store kept busy, a disk error), is a StoreError, not damage."""
     if not path.is_file():
         raise StoreError(file_problem(path) or f"there is no store file at {path}")
     problem = file_problem(path)
@@ -156,27 +176,25 @@ def check_store(path: Path, *, quick: bool = False, live: bool = False) -> list[
     try:
         conn = _connect_read_only(path, live)
     except sqlite3.DatabaseError as exc:
-        return [f"the file cannot be opened ({exc})"]
+        return [_damage(exc, path, f"the file cannot be opened ({exc})")]
     try:
         trees = _tree_names(conn)
         if not trees and path.stat().st_size > 0:
             try:
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             except sqlite3.DatabaseError as exc:
-                if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
-                    return [not_sqlite_text(path)]
-                return [f"the list of tables cannot be read ({exc})"]
+                return [_damage(exc, path, f"the list of tables cannot be read ({exc})")]
         if trees and "table _sqlite_migrations" not in trees.values():
             return [not_ours_text(path)]
         pragma = "quick_check" if quick else "integrity_check"
         try:
             lines = _report_lines(conn.execute(f"PRAGMA {pragma}({MAX_LINES})"), trees)
         except sqlite3.DatabaseError:  # it stops at a page it cannot read: table by table
-            lines = _by_table(conn, pragma, trees)
+            lines = _by_table(conn, path, pragma, trees)
         if not quick and not lines:  # a damaged table cannot be read for its keys
-            lines = _foreign_keys(conn)
+            lines = _foreign_keys(conn, path)
     except sqlite3.DatabaseError as exc:
-        return [f"the check itself stopped ({exc})"]
+        return [_damage(exc, path, f"the check itself stopped ({exc})")]
     finally:
         conn.close()
     return lines[:MAX_LINES]

@@ -236,3 +236,21 @@ def test_auto_backup_skips_an_unchanged_store_and_names_the_latest(tmp_path: Pat
     assert second is not None
     assert latest_good_backup(path) == second.path
     assert _order_ids(second.path) == _order_ids(path)
+
+
+@pytest.mark.slow
+def test_a_store_kept_locked_is_not_called_damaged(tmp_path: Path) -> None:
+    """A check SQLite cannot finish for another reason than damage is no finding: a store
+    locked exclusively by another connection (the busy timeout, 5 s) is a StoreError, so
+    the till never offers to restore a store that is only busy."""
+    path = _with_orders(tmp_path / "store.db", 3)
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("INSERT INTO settings(key, value) VALUES ('held', '1')")
+        with pytest.raises(StoreError, match="kept locked by another program"):
+            check_store(path, quick=True, live=True)
+    finally:
+        holder.close()
+    assert check_store(path) == []
