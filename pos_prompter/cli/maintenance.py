@@ -9,6 +9,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from pos_prompter.bootstrap import default_store_path, training_store_path
 from pos_prompter.cli.common import need_db, out
 from pos_prompter.store.backup import (
     backup_folder,
@@ -72,6 +73,11 @@ def damaged_store(exc: BaseException, args: argparse.Namespace) -> int | None:
     if not is_damage(exc):
         return None
     db: Path | None = getattr(args, "db", None)
+    if db is None and getattr(args, "func", None) is not None \
+            and args.func.__name__ == "cmd_window":
+        db = default_store_path()
+    if db is not None and getattr(args, "training", False):  # the practice store's damage
+        db = training_store_path(db)
     if db is None:
         print("error: the store is damaged (SQLite found a damaged page): run "
               "'pos-prompter check --db PATH' on it, and restore a backup with "

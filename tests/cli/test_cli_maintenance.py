@@ -153,3 +153,15 @@ def test_the_till_on_a_store_it_cannot_build_from_is_the_same_sentence(
     assert len(errors) == 1, result.err  # after the log's "till started", one sentence
     assert errors[0].startswith("error: ")
     assert digest(shop) == before
+
+
+@pytest.mark.slow
+def test_a_damaged_practice_store_is_the_one_named(shop: Path) -> None:
+    made = cli("practice", "refresh", "--db", shop)
+    assert made.code == 0, made
+    practice = shop.with_name("shop.training.db")
+    damage_page(practice, "settings")
+    real = digest(shop)
+    result = cli("simulate", SCRIPT, "--training", "--db", shop)
+    result.assert_clean_error(2, f"{practice} is damaged", f"check --db {practice}")
+    assert digest(shop) == real
