@@ -11,6 +11,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QPushButton,
     QScrollArea,
     QScroller,
     QSizePolicy,
@@ -124,6 +125,9 @@ class PromptPanel(QFrame):
         self.gate = AnswerGate(answer_delay_ms, self)
         """A new prompt takes no answer until it could be read out (answer_gate.py)."""
         self.gate.opened.connect(self._answers_open)
+        self._held: list[QPushButton] = []
+        """The buttons the gate greyed out (not those the card's owner disabled: the
+        workspace's preview card never answers)."""
         # Practice: the trainee's first two steps, before recording the answer.
         self.offer_button = touch_button("Offer  F6", "promptOffer", self)
         self.explain_button = touch_button("Explain  F5", "promptExplain", self)
@@ -179,9 +183,17 @@ class PromptPanel(QFrame):
         buttons answer it. Before that they are ignored (greyed-out buttons say so)."""
         return self._prompt is not None and self.gate.is_open
 
+    def _answers_closed(self) -> None:
+        if not self._held:
+            self._held = [b for b in (self.accept_button, self.decline_button)
+                          if b.isEnabled()]
+        for button in self._held:
+            button.setEnabled(False)
+
     def _answers_open(self) -> None:
-        self.accept_button.setEnabled(True)
-        self.decline_button.setEnabled(True)
+        held, self._held = self._held, []
+        for button in held:
+            button.setEnabled(True)
 
     def show_prompt(self, prompt: Prompt | None, money_text: str = "") -> None:
         """Show `prompt` (None hides the card). `money_text` is what accepting adds. A
@@ -193,9 +205,8 @@ class PromptPanel(QFrame):
             self.hide()
             return
         if new:
+            self._answers_closed()
             self.gate.start()
-            self.accept_button.setEnabled(self.gate.is_open)
-            self.decline_button.setEnabled(self.gate.is_open)
         self.kind_tag.setText(KIND_LABELS.get(prompt.kind, prompt.kind).upper())
         if self.kind_tag.property("kind") != prompt.kind:  # re-style only on change
             self.kind_tag.setProperty("kind", prompt.kind)

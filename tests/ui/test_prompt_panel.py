@@ -137,3 +137,36 @@ def test_the_leak_check_sees_a_window_left_open(qtbot: QtBot) -> None:
     assert windows_left_open(before) == ["QWidget('stray')"]
     stray.close()
     assert windows_left_open(before) == []
+
+
+def test_the_buttons_wait_until_the_prompt_could_be_read_out(
+        qtbot: QtBot, prompt_panel: PromptPanel) -> None:
+    accept, decline = prompt_panel.accept_button, prompt_panel.decline_button
+    prompt_panel.show_prompt(make_prompt())
+    assert not prompt_panel.answerable
+    assert not accept.isEnabled()
+    assert not decline.isEnabled()
+    with qtbot.assertNotEmitted(prompt_panel.accept_clicked):
+        qtbot.mouseClick(accept, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: prompt_panel.answerable)
+    assert accept.isEnabled()
+    assert decline.isEnabled()
+    prompt_panel.show_prompt(make_prompt())  # the same prompt again: nothing to read anew
+    assert prompt_panel.answerable
+    prompt_panel.show_prompt(make_prompt(rule_id="another"))
+    assert not accept.isEnabled()
+    prompt_panel.show_prompt(make_prompt(rule_id="a-third"))  # while closed: closed still
+    qtbot.waitUntil(lambda: prompt_panel.answerable)
+    assert accept.isEnabled()
+    assert decline.isEnabled()
+
+
+def test_buttons_the_owner_disabled_stay_disabled(
+        qtbot: QtBot, prompt_panel: PromptPanel) -> None:
+    """The workspace's preview shows the till's card with buttons that never answer."""
+    prompt_panel.accept_button.setEnabled(False)
+    prompt_panel.decline_button.setEnabled(False)
+    prompt_panel.show_prompt(make_prompt())
+    qtbot.waitUntil(lambda: prompt_panel.answerable)
+    assert not prompt_panel.accept_button.isEnabled()
+    assert not prompt_panel.decline_button.isEnabled()
