@@ -45,6 +45,7 @@ from pos_prompter.ui.workspace.report_view import ReportView
 from pos_prompter.ui.workspace.rule_editor import EditorContext, RuleEditor
 from pos_prompter.ui.workspace.rule_list import ListData, RuleListView, load_list
 from pos_prompter.ui.workspace.sign_in import DEMO_PASSWORDS, ChangePasswordDialog
+from pos_prompter.ui.workspace.staff_page import StaffPage
 from pos_prompter.ui.workspace.suggestion_list import SuggestionList
 
 WINDOW_SIZE = QSize(1280, 800)
@@ -252,6 +253,9 @@ class WorkspaceWindow(QMainWindow):
         self.tabs.addTab(self.report_view, "Results")
         self.suggestion_list = SuggestionList(self.store, central)
         self.tabs.addTab(self.suggestion_list, "Suggestions")
+        self.staff_page = StaffPage(self.store, self.actor, central)
+        self.tabs.addTab(self.staff_page, "Staff")
+        self.staff_page.changed.connect(lambda text: self._on_page_saved(text, False))
 
         self.message = plain_label("workspaceMessage", self)
         self.statusBar().addWidget(self.message, 1)
@@ -570,6 +574,14 @@ class WorkspaceWindow(QMainWindow):
         dialog, self.file_dialog = self.file_dialog, None
         if dialog is not None:
             dialog.deleteLater()
+
+    def _on_page_saved(self, text: str, publishes: bool) -> None:
+        """The staff, settings or catalog page saved a change (audited): show it in the
+        audit log, and tell the till when tills use what changed."""
+        self.audit_view.reload()
+        if publishes:
+            self._published()
+        self.say(text)
 
     # ------------------------------------------------------------------ password
 
