@@ -1,8 +1,9 @@
 """Fuzzing the command line's imports in a real child process (issue 11: no partial
 import): `import catalog`, `import rules` (YAML and JSON), `import orders` and `simulate`
-get mutated demo files. Each either succeeds (exit 0) or is refused in a sentence on
-stderr (exit 1 or 2, no traceback, at most a screenful); a refused one leaves the store
-file byte for byte as it was. Few, small examples: each run is a new process (~0.5 s)."""
+get mutated demo files (hostile or plausible edits). Each either succeeds (exit 0) or is
+refused in a sentence on stderr (exit 1 or 2, no traceback, at most a screenful); a refused
+one leaves the store file byte for byte as it was. Few, small examples: each run is a new
+process (~0.5 s)."""
 
 from __future__ import annotations
 
@@ -69,7 +70,8 @@ def test_a_refused_file_changes_nothing_in_the_store(
         cafe: Path, tried: Counter[str], tmp_path_factory: pytest.TempPathFactory,
         name: str, data: st.DataObject) -> None:
     before, file_name, seed, sep, refusals = COMMANDS[name]
-    text = data.draw(mutated(seed, sep=sep), label="file")
+    gentle = data.draw(st.booleans(), label="gentle")
+    text = data.draw(mutated(seed, sep=sep, gentle=gentle), label="file")
     work = tmp_path_factory.getbasetemp() / f"cli-fuzz-{next(RUN)}"
     work.mkdir()
     db, given_file = work / "cafe.db", work / file_name
