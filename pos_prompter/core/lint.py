@@ -45,7 +45,8 @@ Warnings:
   empty until 20 past orders had the trigger item.
 - `reward-price-above`: a threshold reward costs more than its own catalog price.
 - `bundle-no-saving`: a bundle costs exactly what its items cost separately.
-- `say-too-long`, `why-too-long`: more than 160 / 300 characters: the prompt card scrolls.
+- `say-too-long`, `why-too-long`: too long for the clerk to read out in one breath: `say`
+  over 25 words or 160 characters, `why` over 20 words or 120 characters (core.read_aloud).
 
 Checks between rules (loops, rules that fire together) look at active rules only: an
 inactive rule is a draft and cannot loop or tie with anything until it is switched on, when
@@ -65,6 +66,7 @@ from typing import Literal
 from pos_prompter.core.bulk import gc_paused
 from pos_prompter.core.catalog import Catalog, Product
 from pos_prompter.core.money import Cents, format_money
+from pos_prompter.core.read_aloud import too_long
 from pos_prompter.core.rules import KIND_PLACEHOLDERS, Rule, Settings, placeholders_used
 
 Severity = Literal["error", "warning"]
@@ -72,9 +74,6 @@ SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1}
 _Add = Callable[[Severity, str, str, str], None]
 """How a check reports a finding on the rule being linted: add(severity, code, message, fix)."""
 
-MAX_SAY_CHARS = 160
-"""Longer `say` text makes the prompt card scroll while the clerk reads it aloud."""
-MAX_WHY_CHARS = 300
 MAX_SANE_RATIO = Decimal(2)
 """Above this an offer may add more than twice what triggered it: a Ford to a Ferrari."""
 ATTACH_RATE_MIN_ORDERS = 20
@@ -531,17 +530,10 @@ class _Linter:
                 f"orders in the last 90 days had the trigger item",
                 "word the text so it reads well without the figure, or import past sales "
                 "(pos-prompter import orders) so it has one")
-        if len(rule.say) > MAX_SAY_CHARS:
-            add("warning", "say-too-long",
-                f"say is {len(rule.say)} characters, more than {MAX_SAY_CHARS}: the prompt "
-                f"card scrolls while the clerk reads it aloud",
-                f"shorten say to {MAX_SAY_CHARS} characters or fewer (move the reasons to "
-                f"why)")
-        if len(rule.why) > MAX_WHY_CHARS:
-            add("warning", "why-too-long",
-                f"why is {len(rule.why)} characters, more than {MAX_WHY_CHARS}: the prompt "
-                f"card scrolls",
-                f"shorten why to {MAX_WHY_CHARS} characters or fewer")
+        for fieldname, text in (("say", rule.say), ("why", rule.why)):
+            long = too_long(fieldname, text)
+            if long is not None:
+                add("warning", f"{fieldname}-too-long", *long)
 
     # ------------------------------------------------------------ between rules
 

@@ -374,11 +374,21 @@ def test_attach_rate_renders_empty_without_sales_history() -> None:
 
 
 def test_long_texts_scroll_the_card() -> None:
-    assert run(rule(say="x" * 160, why="y" * 300)) == []
-    findings = run(rule(say="x" * 161, why="y" * 301))
-    says(only(findings, "say-too-long"), "161 characters", "more than 160", fix="shorten say")
-    says(only(findings, "why-too-long"), "301 characters", "more than 300", fix="shorten why")
+    assert run(rule(say="x" * 160, why="y" * 120)) == []
+    findings = run(rule(say="x" * 161, why="y" * 121))
+    says(only(findings, "say-too-long"), "161 characters", "more than 160", "one breath",
+         fix="shorten say")
+    says(only(findings, "why-too-long"), "121 characters", "more than 120", "one breath",
+         fix="shorten why")
     assert {f.severity for f in findings} == {"warning"}
+
+
+def test_texts_of_too_many_words_cannot_be_read_out_in_one_breath() -> None:
+    """Short words pass the character limit yet make a speech: words count too."""
+    assert run(rule(say=" ".join(["so"] * 25), why=" ".join(["so"] * 20))) == []
+    findings = run(rule(say=" ".join(["so"] * 26), why=" ".join(["so"] * 21)))
+    says(only(findings, "say-too-long"), "26 words", "more than 25", fix="25 words")
+    says(only(findings, "why-too-long"), "21 words", "more than 20", fix="20 words")
 
 
 # ---------------------------------------------------------------- the whole list
