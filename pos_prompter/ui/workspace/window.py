@@ -44,6 +44,7 @@ from pos_prompter.ui.workspace.import_dialog import ImportDialog
 from pos_prompter.ui.workspace.report_view import ReportView
 from pos_prompter.ui.workspace.rule_editor import EditorContext, RuleEditor
 from pos_prompter.ui.workspace.rule_list import ListData, RuleListView, load_list
+from pos_prompter.ui.workspace.settings_page import SettingsPage
 from pos_prompter.ui.workspace.sign_in import DEMO_PASSWORDS, ChangePasswordDialog
 from pos_prompter.ui.workspace.staff_page import StaffPage
 from pos_prompter.ui.workspace.suggestion_list import SuggestionList
@@ -256,6 +257,9 @@ class WorkspaceWindow(QMainWindow):
         self.staff_page = StaffPage(self.store, self.actor, central)
         self.tabs.addTab(self.staff_page, "Staff")
         self.staff_page.changed.connect(lambda text: self._on_page_saved(text, False))
+        self.settings_page = SettingsPage(self.store, self.actor, central)
+        self.tabs.addTab(self.settings_page, "Settings")
+        self.settings_page.changed.connect(lambda text: self._on_page_saved(text, True))
 
         self.message = plain_label("workspaceMessage", self)
         self.statusBar().addWidget(self.message, 1)
