@@ -40,6 +40,7 @@ from pos_prompter.ui.jobs import StoreJob
 from pos_prompter.ui.store_watcher import StoreWatcher, commit_counter
 from pos_prompter.ui.widgets import open_file_chooser, plain_label
 from pos_prompter.ui.workspace.audit_view import AuditData, AuditView, load_audit
+from pos_prompter.ui.workspace.catalog_page import CatalogPage
 from pos_prompter.ui.workspace.import_dialog import ImportDialog
 from pos_prompter.ui.workspace.report_view import ReportView
 from pos_prompter.ui.workspace.rule_editor import EditorContext, RuleEditor
@@ -260,6 +261,9 @@ class WorkspaceWindow(QMainWindow):
         self.settings_page = SettingsPage(self.store, self.actor, central)
         self.tabs.addTab(self.settings_page, "Settings")
         self.settings_page.changed.connect(lambda text: self._on_page_saved(text, True))
+        self.catalog_page = CatalogPage(self.store, self.actor, central)
+        self.tabs.addTab(self.catalog_page, "Catalog")
+        self.catalog_page.changed.connect(lambda text: self._on_page_saved(text, True))
 
         self.message = plain_label("workspaceMessage", self)
         self.statusBar().addWidget(self.message, 1)

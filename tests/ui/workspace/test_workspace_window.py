@@ -76,7 +76,7 @@ def test_the_workspace_has_rules_audit_and_the_import_export_actions(
 
     assert workspace.objectName() == "workspaceWindow"
     assert [workspace.tabs.tabText(i) for i in range(workspace.tabs.count())] == [
-        "Rules", "Audit log", "Results", "Suggestions", "Staff", "Settings"]
+        "Rules", "Audit log", "Results", "Suggestions", "Staff", "Settings", "Catalog"]
     assert isinstance(workspace.editor, RuleEditor)
     assert workspace.editor.actor == MANAGER
     names = {a.objectName() for a in workspace.menuBar().actions()[0].menu().actions()}
