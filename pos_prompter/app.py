@@ -254,6 +254,10 @@ def run(db_path: Path | None = None, training: bool = False) -> int:
             # The log file keeps the traceback; stderr gets only the command line's one
             # sentence (and the traceback from it with --debug); the screen, the sentence.
             logger.exception("cannot open the store", extra={FILE_ONLY: True})
+            if is_damage(exc):  # its schema, met by the migrations: offer the backup
+                if _damaged_at_start(app, _store_path(db_path, training)):
+                    return 0
+                raise
             if isinstance(exc, UserError | OSError):
                 show_refusal(app, exc)
             raise
@@ -281,7 +285,8 @@ def _run_window(app: QApplication, store: Store, training: bool) -> int:
     try:
         window = build_window(store, training=training, name=till_name())
     except Exception as exc:
-        if not is_damage(exc) or not _damaged_at_start(app, store):
+        assert store.path is not None
+        if not is_damage(exc) or not _damaged_at_start(app, store.path, store.close):
             raise  # the command line says it: the damaged store's one sentence
         return 0
     restore_hook = install_excepthook(window)
@@ -306,21 +311,27 @@ def guard_store(app: QApplication, window: TillWindow, store: Store, *,
         return None
     finish = done or app.quit
     guard = guard_for(store, window)
-    guard.damaged.connect(lambda sentence: damaged_offer(store, sentence, finish, window))
+    guard.damaged.connect(lambda sentence: damaged_offer(
+        guard.path, sentence, finish, window, release=store.close))
     guard.problem.connect(lambda text: window.show_error(f"No automatic backup: {text}"))
     QTimer.singleShot(0, guard.start)  # after the first paint
     return guard
 
 
-def _damaged_at_start(app: QApplication, store: Store) -> bool:
-    """The store's damage met while building the window: the offer of its latest good
-    backup alone, until it is answered (SCREENLESS_PLATFORMS: nothing shown). Whether the
-    backup was restored."""
-    assert store.path is not None
-    logger.error("%s", damaged_text(store.path), extra={FILE_ONLY: True})
+def _store_path(db_path: Path | None, training: bool) -> Path:
+    real = db_path if db_path is not None else bootstrap.default_store_path()
+    return bootstrap.training_store_path(real) if training else real
+
+
+def _damaged_at_start(app: QApplication, path: Path,
+                      release: Callable[[], None] | None = None) -> bool:
+    """The store's damage met while opening it or building the window: the offer of its
+    latest good backup alone, until it is answered (SCREENLESS_PLATFORMS: nothing shown).
+    Whether the backup was restored."""
+    logger.error("%s", damaged_text(path), extra={FILE_ONLY: True})
     if QGuiApplication.platformName() in SCREENLESS_PLATFORMS:
         return False
-    box = damaged_offer(store, damaged_text(store.path), app.quit)
+    box = damaged_offer(path, damaged_text(path), app.quit, release=release)
     app.exec()
     restored = bool(box.property("restored"))
     box.deleteLater()

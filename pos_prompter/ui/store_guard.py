@@ -154,16 +154,16 @@ def guard_for(store: Store, parent: QObject | None = None) -> StoreGuard:
         parent)
 
 
-def damaged_offer(store: Store, sentence: str, done: Callable[[], None],
-                  parent: QWidget | None = None) -> QMessageBox:
+def damaged_offer(path: Path, sentence: str, done: Callable[[], None],
+                  parent: QWidget | None = None,
+                  release: Callable[[], None] | None = None) -> QMessageBox:
     """The message on a damaged store (objectName storeDamaged), application-modal and
     open: the sentence, and the latest good backup to restore (button restoreBackup), or
-    Quit (quitTill). Restoring closes `store` first, then puts the backup in place and
+    Quit (quitTill). Restoring calls `release` first (the till closes its connection to
+    the store `path`), then puts the backup in place and
     says where the damaged store was kept (storeRestored; the box's property `restored`
     is then true); `done` is called when the person has read it, or at Quit (the program
     ends there)."""
-    path = store.path
-    assert path is not None
     latest = latest_good_backup(path)
     offer = (f"\n\nRestore the latest good backup, {latest.name} (taken "
              f"{dt.datetime.fromtimestamp(latest.stat().st_mtime):%Y-%m-%d %H:%M})? The "
@@ -189,7 +189,8 @@ def damaged_offer(store: Store, sentence: str, done: Callable[[], None],
         if button is not restore_button or latest is None:
             done()
             return
-        store.close()  # the till lets go of the damaged file before it is moved aside
+        if release is not None:
+            release()  # the till lets go of the damaged file before it is moved aside
         try:
             put = restore(latest, path)
             text = (f"{path} was restored from {latest}." + (
