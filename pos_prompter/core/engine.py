@@ -85,6 +85,9 @@ class OrderView:
     """Rung up during a rush: only the single highest-ranked prompt is shown."""
     reopening: str | None = None
     """A rule the clerk reopens after a decline: offered again, not counted again."""
+    declined: frozenset[str] = frozenset()
+    """Items the customer said no to in this order (OrderSession.declined_skus): no rule
+    offers them again. A set kept by the session, so a check looks an item up in O(1)."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.lines, OrderLines):
@@ -118,6 +121,10 @@ def is_held_out(order_id: int, rule_id: str, share: Decimal) -> bool:
     digest = hashlib.sha256(f"{order_id}:{rule_id}".encode()).digest()
     draw = int.from_bytes(digest[:8], "big")
     return draw < int(share * (1 << 64))
+
+
+def _said_no(product: Product) -> str:
+    return f"the customer already said no to {product.name} in this order"
 
 
 def _qty_str(value: Decimal) -> str:
@@ -311,6 +318,9 @@ class Engine:
         values: dict[str, str] = {"item": trigger_product.name if trigger_product else ""}
         evidence: list[str] = []
         in_order = order.skus()
+        # What the customer said no to is not offered again, by this rule or another; the
+        # rule being reopened is the customer changing their mind about that very offer.
+        declined = order.declined if order.reopening != rule.id else frozenset()
         o = rule.offer
         if rule.kind == "upsell":
             assert trigger is not None
@@ -322,6 +332,8 @@ class Engine:
                             else f"{trigger_product.name} is the largest size")
             if target.sku == trigger_product.sku:
                 return Skip(f"the line is already {target.name}")
+            if target.sku in declined:
+                return Skip(_said_no(target))
             delta = (target.price - trigger.unit_price) * trigger.qty
             if delta < 0:
                 return Skip(f"{target.name} costs less than {trigger_product.name}")
@@ -334,13 +346,19 @@ class Engine:
             self._unit_values(trigger_product, target, trigger.unit_price, values, evidence)
         elif rule.kind == "cross_sell":
             chosen = None
+            said_no: Product | None = None
             for sku in o.add:
                 product = self._usable(sku)
-                if product is not None and sku not in in_order:
-                    chosen = product
-                    break
+                if product is None or sku in in_order:
+                    continue
+                if sku in declined:  # the next candidate, if any, is offered instead
+                    said_no = said_no or product
+                    continue
+                chosen = product
+                break
             if chosen is None:
-                return Skip("every offered item is already in the order or unavailable")
+                return Skip(_said_no(said_no) if said_no is not None
+                            else "every offered item is already in the order or unavailable")
             offer_skus = (chosen.sku,)
             price = delta = chosen.price
             values["offer"] = chosen.name
@@ -353,6 +371,8 @@ class Engine:
                     return Skip(f"bundle item {sku} is not available")
                 if sku in in_order:
                     return Skip(f"{product.name} is already in the order")
+                if sku in declined:
+                    return Skip(_said_no(product))
                 items.append(product)
             price = delta = o.bundle_price or 0
             list_total = sum(p.price for p in items)
@@ -367,6 +387,8 @@ class Engine:
                 return Skip(f"reward {o.reward} is not available")
             if reward.sku in in_order:
                 return Skip(f"{reward.name} is already in the order")
+            if reward.sku in declined:
+                return Skip(_said_no(reward))
             goods = order.goods_total
             target_total = o.order_total or 0
             if goods >= target_total:

@@ -21,6 +21,9 @@ from pos_prompter.core.order import OrderLine, OrderLines
 from pos_prompter.core.rules import Rule
 
 MAX_QTY = 999
+ITEM_OFFERS = frozenset({"cross_sell", "upsell", "threshold"})
+"""Offers of one item by name: declined, that item is not offered again in the order by any
+rule. A bundle's "no" is to the deal, not to each of its items (see docs/decisions.md)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,11 @@ class OrderSession:
         self.rush = False
         """Rung up during a rush: only the single highest-ranked prompt is shown."""
         self._reopening: str | None = None
+        self.declined_offers: dict[str, tuple[str, ...]] = {}
+        """Rule id -> the items its declined offer named (ITEM_OFFERS only)."""
+        self.declined_skus: frozenset[str] = frozenset()
+        """Every item in `declined_offers`: what no rule offers again in this order. Kept
+        as it changes (a decline, a reopen), so a check looks an item up in O(1)."""
 
     # ------------------------------------------------------------------ views
 
@@ -86,7 +94,7 @@ class OrderSession:
         return OrderView(order_id=self.order_id, lines=self.lines,
                          customer=self.customer, shown=frozenset(self.shown),
                          prompts_shown=len(self.shown), rush=self.rush,
-                         reopening=self._reopening)
+                         reopening=self._reopening, declined=self.declined_skus)
 
     def line(self, no: int) -> OrderLine | None:
         return self.lines.get(no)
@@ -158,6 +166,8 @@ class OrderSession:
             return [self._event("error", message="no prompt on screen to decline")]
         self.current = None
         self.answers[prompt.rule_id] = "declined"
+        if prompt.kind in ITEM_OFFERS:
+            self._set_declined(prompt.rule_id, prompt.offer_skus)
         if prompt.trigger_line is not None:
             line = self.line(prompt.trigger_line)
             if line is not None:
@@ -193,9 +203,19 @@ class OrderSession:
                                                  f"{result.reason}")]
         events = self._drop_prompt()
         self.answers.pop(rule_id, None)
+        self._set_declined(rule_id, ())  # they think again: its items are open once more
         self.current = result
         events.append(self._prompt_event(result, reopened=True))
         return events
+
+    def _set_declined(self, rule_id: str, skus: tuple[str, ...]) -> None:
+        """What `rule_id`'s declined offer named (none: it is not declined any more)."""
+        if skus:
+            self.declined_offers[rule_id] = tuple(skus)
+        elif self.declined_offers.pop(rule_id, None) is None:
+            return
+        self.declined_skus = frozenset(
+            sku for items in self.declined_offers.values() for sku in items)
 
     def set_qty(self, qty: int, now: dt.datetime) -> list[TillEvent]:
         """Set the quantity of the last scanned line ("two lattes": scan, then 2).
@@ -468,6 +488,7 @@ class OrderSession:
             "in_checkout": self.in_checkout, "paid": self.paid, "shown": list(self.shown),
             "answers": dict(self.answers), "held_out": list(self.held_out),
             "armed": list(self.armed),
+            "declined_offers": {r: list(skus) for r, skus in self.declined_offers.items()},
             "queue": [[p.rule_id, p.trigger_line] for p in self.queue],
             "current": self.current.to_dict() if self.current else None,
             "rush": self.rush,
@@ -489,6 +510,8 @@ class OrderSession:
         s.answers = dict(state.get("answers", {}))
         s.held_out = list(state.get("held_out", []))
         s.armed = list(state.get("armed", []))
+        for rule_id, skus in state.get("declined_offers", {}).items():
+            s._set_declined(rule_id, tuple(skus))
         s.queue = [Pending(r, t) for r, t in state.get("queue", [])]
         cur = state.get("current")
         s.current = Prompt.from_dict(cur) if cur else None

@@ -78,11 +78,16 @@ def test_scan_rules_fire_on_scans_after_checkout(till: TillFactory) -> None:
     assert t.prompt_rule == "latte-size-up"
 
 
+# Every rule offers items no other one offers: a declined item is not offered again.
+QUEUE_CATALOG = ((SPEC_DIR / "catalog.csv").read_text(encoding="utf-8")
+                 + "TOTE,Tote Bag,5.00,2100000000081,retail,,,,,,\n"
+                 + "BISCOTTI,Biscotti,1.50,2100000000098,bakery,,,,,,\n")
 QUEUE_RULES = [
-    rule("bundle", id="z-low", priority=0, offer={"bundle": {"with": ["COOKIE"], "price": "1.00"}}),
+    rule("bundle", id="z-low", priority=0,
+         offer={"bundle": {"with": ["BISCOTTI"], "price": "1.00"}}),
     rule("threshold", id="t-tie", priority=5,
          when={"event": "scan", "scanned": {"category": ["coffee"]}},
-         offer={"threshold": {"order_total": "20.00", "reward": "MUG", "reward_price": "0.00"}}),
+         offer={"threshold": {"order_total": "20.00", "reward": "TOTE", "reward_price": "0.00"}}),
     rule("cross_sell", id="c-tie", priority=5, offer={"add": ["MUG"]}),
     rule("cross_sell", id="a-tie", priority=5, offer={"add": ["BEANS-250"]}),
     rule("bundle", id="b-tie", priority=5),
@@ -93,7 +98,8 @@ QUEUE_RULES = [
 
 
 def test_prompts_come_one_at_a_time_in_queue_order(till: TillFactory) -> None:
-    t = till(QUEUE_RULES, settings={"max_prompts_per_order": 20, "max_offer_ratio": 10})
+    t = till(QUEUE_RULES, settings={"max_prompts_per_order": 20, "max_offer_ratio": 10},
+             catalog=QUEUE_CATALOG)
     t.scan("LATTE-T")
     for _ in range(8):
         assert len([e for e in t.decline() if e.event == "prompt"]) <= 1
