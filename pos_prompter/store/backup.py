@@ -16,8 +16,10 @@ Nothing here writes the store file itself: a damaged store is only ever read or 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
+import glob
 import os
 import platform
 import sqlite3
@@ -225,8 +227,9 @@ def backup_store(store: Path, target: Path) -> Backup:
                          "choose another name")
     if target.resolve() == store.resolve():
         raise StoreError("a backup must be another file than the store itself")
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)  # ours: left by a backup that was stopped
+    # this process's own: two tills sharing a store may back it up in the same second
+    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
+    partial.unlink(missing_ok=True)
     try:
         copy_store(store, partial)
         copy = sqlite3.connect(partial)
@@ -313,7 +316,16 @@ def auto_backup(store: Path, keep_days: int, now: dt.datetime | None = None
 
 
 def rotate(store: Path, keep_days: int, now: dt.datetime) -> list[Path]:
-    """Remove the automatic backups that core.backup_policy no longer keeps; the removed."""
+    """Remove the automatic backups that core.backup_policy no longer keeps, and copies
+    left half-written (`.partial`) over an hour ago by a backup that was stopped; the
+    backups removed."""
+    folder = backup_folder(store)
+    if folder.is_dir():
+        stale = now.timestamp() - 3600
+        for left in folder.glob(f"{glob.escape(store.stem)}-*.partial"):
+            with contextlib.suppress(OSError):
+                if left.stat().st_mtime < stale:
+                    left.unlink()
     backups = _backups(store)
     gone = to_remove((stamp for stamp, _p in backups), now, keep_days)
     removed = [path for stamp, path in backups if stamp in gone]

@@ -101,7 +101,7 @@ def test_a_backup_of_a_live_store_is_checked_and_has_every_committed_order(
         finally:
             conn.close()
         assert set(before) <= _order_ids(copy)
-        assert not copy.with_name(copy.name + ".partial").exists()
+    assert not list(tmp_path.glob("*.partial"))
 
 
 def test_a_damaged_store_gives_no_backup_and_is_left_as_it_was(tmp_path: Path) -> None:
@@ -112,7 +112,7 @@ def test_a_damaged_store_gives_no_backup_and_is_left_as_it_was(tmp_path: Path) -
     with pytest.raises(StoreError, match="is damaged"):
         backup_store(path, target)
     assert not target.exists()
-    assert not target.with_name("copy.db.partial").exists()
+    assert not list(tmp_path.glob("*.partial"))
     assert digest(path) == before
 
 
@@ -206,12 +206,18 @@ def test_rotation_keeps_a_week_thinned_and_always_the_newest(tmp_path: Path) -> 
         names[age] = name
     other = folder / "notes.txt"
     other.write_text("not a backup")
+    stale, fresh = folder / "store-x.db.1.partial", folder / "store-y.db.2.partial"
+    for left, age in ((stale, dt.timedelta(hours=2)), (fresh, dt.timedelta(minutes=5))):
+        left.write_bytes(b"half a copy")
+        os.utime(left, ((NOW - age).timestamp(),) * 2)
 
     removed = rotate(path, 7, NOW)
 
     assert {p.name for p in removed} == {names[a].name for a, k in ages.items() if not k}
     assert all(names[a].exists() == k for a, k in ages.items())
     assert other.exists()
+    assert not stale.exists()  # left by a backup stopped over an hour ago
+    assert fresh.exists()  # maybe another till's, still copying
     # a till off for a month keeps its last backup
     assert to_remove([NOW - dt.timedelta(days=30)], NOW, 7) == set()
 
