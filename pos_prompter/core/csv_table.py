@@ -5,57 +5,127 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 
 from pos_prompter.core.errors import ValidationError
+from pos_prompter.core.excerpt import excerpt
 
 MAX_PROBLEMS = 50
-"""Problems reported at most; reading stops once this many are found."""
+"""Problems reported at most (catalog.md: "up to the first 50"); reading stops once this
+many are found, and a refused header lists no more than this many either."""
+
+PROGRESS_REPORTS = 100
+"""Progress reports while a file is read, about (never more often than PROGRESS_MIN_ROWS)."""
+
+PROGRESS_MIN_ROWS = 1000
+"""Rows read between two progress reports, at least."""
+
+Progress = Callable[[int, int], None]
+"""Called with (lines read, lines in the file) while a long file is read."""
+
+Rows = Iterator[tuple[int, list[str]]]
 
 
 def table_rows(text: str, *, columns: Sequence[str], required: Sequence[str], what: str,
                problems: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (line number, cells by column) for each non-blank row of `text`.
+    """Yield (line number, cells by column) for each non-blank row of `text`, as
+    `table_cells` reads them."""
+    header, rows = table_cells(text, columns=columns, required=required, what=what,
+                               problems=problems)
+    for line, cells in rows:
+        yield line, dict(zip(header, cells, strict=True))
 
-    The header is checked first: an unknown, missing required or repeated column refuses
-    the file at once (ValidationError). A row with the wrong number of fields is added to
-    `problems` and skipped; a line the csv module cannot read (a cell longer than
+
+def table_cells(text: str, *, columns: Sequence[str], required: Sequence[str], what: str,
+                problems: list[str], progress: Progress | None = None
+                ) -> tuple[tuple[str, ...], Rows]:
+    """The header of `text` (its column names, stripped) and an iterator of
+    (line number, stripped cells in header order) for each non-blank row after it.
+
+    The header is checked first, at once: an unknown, missing required or repeated column
+    refuses the file (ValidationError, at most MAX_PROBLEMS problems, in time linear in
+    the header's width). A row with the wrong number of fields is added to `problems` and
+    skipped; a line the csv module cannot read (a cell longer than
     `csv.field_size_limit()`, 131072 characters unless changed) is added to `problems` and
     ends the reading. The caller adds its own problems to the same list; reading stops when
-    it holds MAX_PROBLEMS."""
+    it holds MAX_PROBLEMS. `progress`, if given, is called about PROGRESS_REPORTS times with
+    (lines read, lines in the text), the last time with both equal."""
     if text.startswith("\ufeff"):
         text = text[1:]
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        header = [h.strip() for h in next(reader)]
+        header = tuple(h.strip() for h in next(reader))
     except StopIteration:
         raise ValidationError(["line 1: the file is empty, expected a header row"],
                               what=what) from None
     except csv.Error as exc:
         raise ValidationError([_csv_problem(reader.line_num or 1, exc)], what=what) from None
-    refused = [f"line 1, column {h!r}: unknown column (known: {', '.join(columns)})"
-               for h in header if h not in columns]
-    refused += [f"line 1: required column {r!r} is missing" for r in required
-                if r not in header]
-    refused += [f"line 1, column {h!r}: column appears twice"
-                for h in sorted({h for h in header if header.count(h) > 1})]
+    refused = _header_problems(header, columns, required)
     if refused:
         raise ValidationError(refused, what=what)
-    while len(problems) < MAX_PROBLEMS:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:  # the rest of the file cannot be split into rows safely
-            problems.append(_csv_problem(reader.line_num, exc))
-            return
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            problems.append(f"line {reader.line_num}: has {len(row)} fields, the header "
-                            f"has {len(header)}")
-            continue
-        yield reader.line_num, dict(zip(header, (c.strip() for c in row), strict=True))
+    total = _lines(text) if progress else 0
+    return header, _rows(reader, len(header), problems, progress, total)
+
+
+def _lines(text: str) -> int:
+    """Lines in `text`, as the csv module counts them (\\n, \\r\\n or \\r ends one)."""
+    ends = max(text.count("\n"), text.count("\r"))
+    return ends + (not text.endswith(("\n", "\r")))
+
+
+def _header_problems(header: Sequence[str], columns: Sequence[str],
+                     required: Sequence[str]) -> list[str]:
+    """Unknown, missing and repeated columns, in that order, MAX_PROBLEMS at most: a
+    header of 200,000 empty cells costs one pass, not one per cell."""
+    known = set(columns)
+    refused: list[str] = []
+    for h in header:
+        if len(refused) >= MAX_PROBLEMS:
+            return refused
+        if h not in known:
+            refused.append(f"line 1, column {excerpt(h)}: unknown column "
+                           f"(known: {', '.join(columns)})")
+    present = set(header)
+    refused += [f"line 1: required column {r!r} is missing" for r in required
+                if r not in present]
+    if len(present) < len(header):
+        refused += [f"line 1, column {excerpt(h)}: column appears twice"
+                    for h in sorted(h for h, n in Counter(header).items() if n > 1)]
+    return refused[:MAX_PROBLEMS]
+
+
+def _rows(reader: Iterator[list[str]], width: int, problems: list[str],
+          progress: Progress | None, total: int) -> Rows:
+    strip = str.strip
+    step = max(PROGRESS_MIN_ROWS, total // PROGRESS_REPORTS)
+    report_at = step
+    count = 0
+    if len(problems) >= MAX_PROBLEMS:
+        return
+    try:
+        for row in reader:
+            cells = list(map(strip, row))
+            if progress is not None:
+                count += 1
+                if count >= report_at:
+                    report_at += step
+                    progress(min(reader.line_num, total), total)  # type: ignore[attr-defined]
+            if not any(cells):
+                continue
+            line_num: int = reader.line_num  # type: ignore[attr-defined]  # csv's reader has it
+            if len(cells) != width:
+                problems.append(f"line {line_num}: has {len(cells)} fields, the header "
+                                f"has {width}")
+            else:
+                yield line_num, cells
+            if len(problems) >= MAX_PROBLEMS:
+                return
+    except csv.Error as exc:  # the rest of the file cannot be split into rows safely
+        problems.append(_csv_problem(reader.line_num, exc))  # type: ignore[attr-defined]
+        return
+    if progress is not None:
+        progress(total, total)
 
 
 def _csv_problem(line: int, exc: csv.Error) -> str:
