@@ -260,3 +260,16 @@ def test_a_store_kept_locked_is_not_called_damaged(tmp_path: Path) -> None:
     finally:
         holder.close()
     assert check_store(path) == []
+
+
+def test_the_latest_good_backup_skips_one_damaged_since(tmp_path: Path) -> None:
+    path = _with_orders(tmp_path / "store.db", 200)
+    older = auto_backup(path, 7, dt.datetime.now() - dt.timedelta(minutes=30))
+    assert older is not None
+    with Store.open(path) as store:  # a change, so that the next one is copied
+        store.new_order(clerk="alice", customer=None, now=NOW)
+    newer = auto_backup(path, 7, dt.datetime.now() + dt.timedelta(minutes=1))
+    assert newer is not None
+    assert latest_good_backup(path) == newer.path
+    damage_page(newer.path, "orders", nth=1)
+    assert latest_good_backup(path) == older.path
