@@ -328,10 +328,11 @@ def _damaged_at_start(app: QApplication, path: Path,
     """The store's damage met while opening it or building the window: the offer of its
     latest good backup alone, until it is answered (SCREENLESS_PLATFORMS: nothing shown).
     Whether the backup was restored."""
-    logger.error("%s", damaged_text(path), extra={FILE_ONLY: True})
     if QGuiApplication.platformName() in SCREENLESS_PLATFORMS:
-        return False
-    box = damaged_offer(path, damaged_text(path), app.quit, release=release)
+        return False  # the command line says it
+    sentence = damaged_text(path)
+    logger.error("%s", sentence, extra={FILE_ONLY: True})
+    box = damaged_offer(path, sentence, app.quit, release=release)
     app.exec()
     restored = bool(box.property("restored"))
     box.deleteLater()
