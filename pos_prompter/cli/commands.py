@@ -96,7 +96,14 @@ def cmd_import_orders(args: argparse.Namespace) -> int:
     db = need_db(args, "import orders")
     text = read_text(args.file, "past orders")
     with Store.open(db) as store:
-        orders = parse_orders_csv(text, store.load_catalog())
+        reading = None
+        if sys.stderr.isatty() and text.count("\n") >= PROGRESS_MIN_PRODUCTS:
+            reading = _Progress(sys.stderr, "reading past orders")
+        try:
+            orders = parse_orders_csv(text, store.load_catalog(), progress=reading)
+        finally:  # refused part way: the error starts on a line of its own
+            if reading is not None and 0 <= reading.last < 100:
+                sys.stderr.write("\n")
         if args.dry_run:
             return _show_preview(preview_orders(store, orders, args.file))
         progress = None

@@ -48,6 +48,7 @@ from pos_prompter.store.audit import (
 from pos_prompter.store.history import StoreHistory
 from pos_prompter.store.migrations import migrations
 from pos_prompter.store.order_rows import FIRST_COLUMNS, read_lines, save_order
+from pos_prompter.store.past_import import insert_past_orders
 from pos_prompter.store.reports import add_imported_orders, insert_trigger_lifted
 from pos_prompter.store.store_file import (
     can_write,
@@ -815,30 +816,10 @@ class Store:
         known = {r[0] for r in self.db.execute(
             "SELECT external_id FROM orders WHERE source = ?", [source])}
         new = [o for o in orders if o.external_id not in known]
-        at = _now_text(now)
-        with self.write() as db, insert_trigger_lifted(db.conn):
-            conn = db.conn
-            after = last = conn.execute("SELECT COALESCE(MAX(id), 0) FROM orders").fetchone()[0]
-            for start in range(0, len(new), IMPORT_CHUNK):
-                if progress:
-                    progress(start, len(new))
-                chunk = new[start:start + IMPORT_CHUNK]
-                conn.executemany(
-                    "INSERT INTO orders(status, opened_at, closed_at, total_cents, source, "
-                    "external_id) VALUES ('paid', ?1, ?1, ?2, ?3, ?4)",
-                    [(o.time.isoformat(timespec="seconds") if o.time else at, o.total, source,
-                      o.external_id) for o in chunk])
-                ids = dict(conn.execute("SELECT external_id, id FROM orders WHERE id > ?",
-                                        [last]).fetchall())
-                last = max(ids.values())
-                conn.executemany(
-                    "INSERT INTO order_lines(order_id, line_no, sku, name, qty, "
-                    "unit_price_cents, origin) VALUES (?, ?, ?, ?, ?, ?, 'scan')",
-                    [(ids[o.external_id], n, ln.sku, ln.name, ln.qty, ln.unit_price)
-                     for o in chunk for n, ln in enumerate(o.lines, start=1)])
-            add_imported_orders(conn, source, after)  # what the lifted trigger would add
-        if progress:
-            progress(len(new), len(new))
+        with gc_paused(), self.write() as db, insert_trigger_lifted(db.conn):
+            first = insert_past_orders(db.conn, new, source=source, at=_now_text(now),
+                                       progress=progress)
+            add_imported_orders(db.conn, source, first - 1)  # what the trigger would add
         return ImportSummary(added=[o.external_id for o in new], changed=[], removed=[],
                              unchanged=len(orders) - len(new))
 
