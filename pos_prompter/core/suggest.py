@@ -214,8 +214,10 @@ def draft_rules(suggestions: Iterable[Suggestion], rules: Sequence[Rule], orders
             id=_draft_id(s.trigger, s.offer, taken), kind="cross_sell",
             title=f"Suggested: {s.offer_name} with {s.trigger_name}"[:120],
             say="Would you like {offer} with that? It's {price}.",
-            why=_literal(f"Mined from {orders} paid orders: {s.offer_name} was {s.why} "
-                         f"({s.orders} orders)."),
+            # One sentence the clerk can say (lint's why-too-long); the mining evidence is
+            # in the suggestion list and the pack's title.
+            why=_literal(f"{_percent(s.confidence)} of customers who buy {s.trigger_name} "
+                         f"take {s.offer_name} too."),
             scanned=Scanned(skus=frozenset({s.trigger})), offer=Offer(add=(s.offer,)),
             holdout=DRAFT_HOLDOUT, active=False,
             max_offer_ratio=ratio if isinstance(ratio, Decimal) else None))

@@ -107,8 +107,8 @@ def test_drafts_skip_covered_and_known_pairs_and_never_clash() -> None:
     assert set(by_pair) == {("BEEF", "BUNS"), ("BEEF", "SAUCE"), ("SAUCE", "BEEF")}
     assert by_pair[("BEEF", "SAUCE")].id == "suggested-beef-sauce-2"  # the store has -sauce
     assert all(not d.active and d.holdout == Decimal("0.1") for d in drafts)
-    assert by_pair[("BEEF", "SAUCE")].why.startswith("Mined from 1000 paid orders: Sauce "
-                                                      "{{hot}} was bought together")
+    assert by_pair[("BEEF", "SAUCE")].why == \
+        "40% of customers who buy Beef Mince take Sauce {{hot}} too."
     # 5.00 beef on a 3.00 sauce: needs a ratio of 1.67; 2.50 buns on 5.00 beef: the store's
     assert by_pair[("SAUCE", "BEEF")].max_offer_ratio == Decimal("1.67")
     assert by_pair[("BEEF", "BUNS")].max_offer_ratio is None

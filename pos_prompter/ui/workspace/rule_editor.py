@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -62,6 +63,7 @@ from PySide6.QtWidgets import (
 from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.errors import UserError, ValidationError
 from pos_prompter.core.lint import Finding, has_errors, lint
+from pos_prompter.core.rule_words import manager_message
 from pos_prompter.core.rules import (
     DAYS,
     KIND_PLACEHOLDERS,
@@ -74,6 +76,12 @@ from pos_prompter.core.rules import (
 )
 from pos_prompter.store import Store
 from pos_prompter.ui.widgets import plain_label
+from pos_prompter.ui.workspace.field_touch import (
+    FIELD_KEY,
+    RULE_FORM_GROUPS,
+    FieldTouch,
+    field_key_of,
+)
 from pos_prompter.ui.workspace.preview import RulePreview
 from pos_prompter.ui.workspace.product_picker import (
     CatalogChoices,
@@ -429,6 +437,8 @@ class RuleEditor(QWidget):
         self._baseline: dict[str, Any] = {}
         self._rule: Rule | None = None
         self._problems: dict[str, list[str]] = {}
+        self.touch = FieldTouch(RULE_FORM_GROUPS)
+        """Which problems show yet: a touched field's, all once Publish was pressed."""
         self._revision = -1
         self._rules: list[Rule] = []
         self.findings: list[Finding] = []
@@ -449,6 +459,9 @@ class RuleEditor(QWidget):
         else:  # read elsewhere already, on a worker thread
             self.set_context(*context)
         self.setStyleSheet(EDITOR_QSS)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
         self.edit_rule(None)
 
     # ------------------------------------------------------------------ public API
@@ -464,6 +477,7 @@ class RuleEditor(QWidget):
             self._refresh_context()
         self._published = not draft and rule is not None and \
             any(r.id == rule.id for r in self._rules)
+        self.touch.reset()
         self._load(rule_to_dict(rule) if rule is not None else NEW_RULE)
         if draft:
             self._baseline = dict_from_values(values_from_dict(NEW_RULE))
@@ -572,6 +586,7 @@ class RuleEditor(QWidget):
         edit = QLineEdit(self)
         edit.setObjectName(object_name)
         edit.setPlaceholderText(placeholder)
+        edit.setProperty(FIELD_KEY, key)
         self._register(_Field(key, label, edit.text, partial(self._set_text, edit), typing=True),
                        edit.textChanged)
         return edit
@@ -585,6 +600,7 @@ class RuleEditor(QWidget):
         picker = PickerField(self.choices.source("sku"), object_name, self,
                              resolve=lambda text: self.choices.resolve("sku", text),
                              clear_on_pick=False, placeholder=placeholder)
+        picker.setProperty(FIELD_KEY, key)
         self._register(_Field(key, label, lambda: picker.text().strip(),
                               partial(self._set_text, picker), typing=True),
                        picker.textChanged)
@@ -593,6 +609,7 @@ class RuleEditor(QWidget):
     def _list(self, key: str, mode: str, object_name: str, label: str,
               placeholder: str) -> ValueListEdit:
         edit = ValueListEdit(self.choices, mode, object_name, self, placeholder=placeholder)
+        edit.setProperty(FIELD_KEY, key)
         self._register(_Field(key, label, edit.values, edit.set_values), edit.values_changed)
         return edit
 
@@ -602,6 +619,7 @@ class RuleEditor(QWidget):
         edit.setUndoRedoEnabled(False)  # the form's undo stack does it, with the others
         edit.setTabChangesFocus(True)
         edit.installEventFilter(self)
+        edit.setProperty(FIELD_KEY, key)
 
         def set_text(value: str) -> None:
             if edit.toPlainText() != value:
@@ -616,6 +634,7 @@ class RuleEditor(QWidget):
                items: Iterable[tuple[str, str]]) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(object_name)
+        combo.setProperty(FIELD_KEY, key)
         for text, data in items:
             combo.addItem(text, data)
         self._register(_Field(key, label, combo.currentData,
@@ -1247,6 +1266,7 @@ class RuleEditor(QWidget):
         old = self._values.get(key)
         if new == old:
             return
+        self.touch.touch(key)
         merge = self._fields[key].typing and self._merge_next
         self.undo_stack.push(_FieldEdit(self, key, old, new, merge=merge))
 
@@ -1300,7 +1320,8 @@ class RuleEditor(QWidget):
             match = PROBLEM_RE.match(problem)
             target = self._target(match["field"]) if match else None
             if match is not None and target is not None:
-                shown.setdefault(target, []).append(match["message"])
+                shown.setdefault(target, []).append(manager_message(match["field"],
+                                                                    match["message"]))
             else:
                 shown.setdefault("", []).append(problem)
         rule_id = raw.get("id")
@@ -1309,16 +1330,25 @@ class RuleEditor(QWidget):
                 f"{rule_id!r} is already the id of another rule in this store")
             rule = None
         self._problems = shown
+        visible = self.touch.visible(shown)
         for key, label in self._errors.items():
-            text = "\n".join(shown.get(key, []))
+            text = "\n".join(visible.get(key, []))
             label.setText(text)
             label.setVisible(bool(text))
         self._rule = rule
-        self.publish_button.setEnabled(rule is not None)
+        # Pressable until it has shown what is missing (a new form is not covered in red).
+        self.publish_button.setEnabled(rule is not None or not visible)
         self.preview.set_rule(rule)
         first = next(iter(shown.items()), ("", [""]))
         field = self._fields.get(first[0])
         self.whatif.set_draft(rule, f"{field.label if field else first[0]} {first[1][0]}".strip())
+
+    @Slot(QWidget, QWidget)
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Leaving a field touches it: what is missing there shows from now on."""
+        key = field_key_of(old, self)
+        if key is not None and key != field_key_of(new, self) and self.touch.touch(key):
+            self._validate()
 
     @staticmethod
     def _target(path: str) -> str | None:
@@ -1334,6 +1364,7 @@ class RuleEditor(QWidget):
     def publish(self) -> None:
         """Lint the rule and save it: refused on errors, asked first on warnings."""
         self._refresh_context()
+        self.touch.show_all()
         self._validate()
         rule = self._rule
         if rule is None:

@@ -131,16 +131,22 @@ def stored_rules(path: Path) -> dict[str, Rule]:
 # ---------------------------------------------------------------- the form
 
 
-def test_a_new_rule_starts_empty_with_what_is_still_missing_next_to_each_field(
+def test_a_new_rule_starts_empty_and_publish_says_what_is_still_missing_by_each_field(
         editor: RuleEditor) -> None:
     assert editor.objectName() == "ruleEditor"
     assert not editor.has_unsaved_changes()
     assert editor.rule() is None
-    assert "slug" in problem(editor, "ruleIdError")
+    assert "is required" in editor.problems()["title"][0]
+    assert problem(editor, "ruleTitleError") == "", "nothing touched yet: no red"
+    publish = child(editor, QPushButton, "publishButton")
+    assert publish.isEnabled(), "pressable, to say what is missing"
+
+    publish.click()
+    assert "is required" in problem(editor, "ruleIdError")
     assert "is required" in problem(editor, "ruleTitleError")
     assert "is required" in problem(editor, "ruleSayError")
-    assert "needs at least one sku" in problem(editor, "offerAddError")
-    assert not child(editor, QPushButton, "publishButton").isEnabled()
+    assert "at least one product" in problem(editor, "offerAddError")
+    assert not publish.isEnabled()
     assert not line(editor, "ruleId").isReadOnly()
 
 
@@ -162,7 +168,7 @@ def test_problems_show_next_to_their_fields_as_you_type(editor: RuleEditor) -> N
     publish = child(editor, QPushButton, "publishButton")
 
     line(editor, "ruleId").setText("Latte Cookie")
-    assert "'Latte Cookie' must be a slug" in problem(editor, "ruleIdError")
+    assert "'Latte Cookie' cannot be a rule code" in problem(editor, "ruleIdError")
     assert not publish.isEnabled()
     line(editor, "ruleId").setText("latte-cookie")
     assert problem(editor, "ruleIdError") == ""
@@ -200,7 +206,7 @@ def test_more_problems_each_beside_its_own_field(editor: RuleEditor) -> None:
 
     assert "'3.5.0' is not an amount" in problem(editor, "orderTotalMinError")
     assert "share from 0" in problem(editor, "ruleHoldoutError")
-    assert "checkout rule has no scanned line" in problem(editor, "scannedError")
+    assert "at checkout nothing is being scanned" in problem(editor, "scannedError")
 
     choose(editor, "ruleEvent", "scan")
     child(editor, QCheckBox, "timeHoursOn").setChecked(True)
