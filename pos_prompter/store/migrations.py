@@ -442,3 +442,54 @@ def m011_audit_chain(db: Database) -> None:
     CREATE TRIGGER audit_log_chained BEFORE INSERT ON audit_log WHEN NEW.hash IS NULL
     BEGIN SELECT RAISE(ABORT, 'audit entries are written through their hash chain'); END;
     """)
+
+
+@migrations()
+def m012_fewer_pages_per_scan(db: Database) -> None:
+    """A till's commit touches fewer b-trees (issue 11, point 9: bytes written per scan;
+    bench/wal_pages.py counts the pages per commit by b-tree). Each b-tree a commit
+    changes is at least one more page in the WAL, synced, and copied back at the next
+    checkpoint (a page at a random place: 4 KB written for its 1 KB).
+
+    - prompt_events(rule_id, status) and prompt_events(at) go: nothing reads through them
+      now that reports add up the report tables (the rule list's results and the what-if's
+      acceptance rates read the whole log in one pass, as the first already did); each
+      prompt outcome wrote a random page of the first.
+    - orders(status) and orders(till, status) become one orders(status, till): a till's open
+      order, the paid orders' count and ids read through it as before, and paying moves one
+      entry instead of two. orders(closed_at) holds paid orders only (closed_at IS NOT NULL,
+      which every range on it implies), so opening an order no longer adds an entry to it.
+    - order_lines becomes a WITHOUT ROWID table on its primary key (order_id, line_no):
+      each line was a row in the table and an entry in the primary key's own index, two
+      b-trees for one row."""
+    run_script(db, """
+    DROP INDEX prompt_events_rule;
+    DROP INDEX prompt_events_at;
+    DROP INDEX orders_status;
+    DROP INDEX orders_till_status;
+    DROP INDEX orders_closed_at;
+    CREATE INDEX orders_status_till ON orders(status, till);
+    CREATE INDEX orders_closed_at ON orders(closed_at) WHERE closed_at IS NOT NULL;
+    CREATE TABLE order_lines_new (
+        order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+        line_no INTEGER NOT NULL,
+        sku TEXT NOT NULL,
+        name TEXT NOT NULL,
+        qty INTEGER NOT NULL,
+        unit_price_cents INTEGER NOT NULL,
+        origin TEXT NOT NULL,
+        rule_id TEXT,
+        replaced_sku TEXT,
+        list_price_cents INTEGER,
+        declined TEXT,                     -- JSON list, NULL for none
+        PRIMARY KEY (order_id, line_no)
+    ) WITHOUT ROWID;
+    INSERT INTO order_lines_new(order_id, line_no, sku, name, qty, unit_price_cents, origin,
+                                rule_id, replaced_sku, list_price_cents, declined)
+    SELECT order_id, line_no, sku, name, qty, unit_price_cents, origin, rule_id,
+           replaced_sku, list_price_cents, declined
+    FROM order_lines ORDER BY order_id, line_no;
+    DROP TABLE order_lines;
+    ALTER TABLE order_lines_new RENAME TO order_lines;
+    CREATE INDEX order_lines_sku ON order_lines(sku);
+    """)

@@ -50,13 +50,13 @@ def save_order(conn: sqlite3.Connection, session: OrderSession, events: Iterable
                at: str, rev: int) -> bool:
     """Write the order as `session` now has it, inside the caller's transaction. False (and
     nothing written) when the order's revision is no longer `rev`."""
-    state = json.dumps(session.head_state(), separators=(",", ":"))
-    if session.paid:
+    if session.paid:  # a paid order is never read back: its row keeps no recovery copy
         cur = conn.execute(
             "UPDATE orders SET status = 'paid', closed_at = ?, clerk = ?, customer = ?, "
-            "total_cents = ?, state = ?, rev = rev + 1 WHERE id = ? AND rev = ?",
-            [at, session.clerk, session.customer, session.total, state, session.order_id, rev])
+            "total_cents = ?, state = '{}', rev = rev + 1 WHERE id = ? AND rev = ?",
+            [at, session.clerk, session.customer, session.total, session.order_id, rev])
     else:
+        state = json.dumps(session.head_state(), separators=(",", ":"))
         cur = conn.execute(
             "UPDATE orders SET clerk = ?, customer = ?, total_cents = ?, state = ?, "
             "rev = rev + 1 WHERE id = ? AND rev = ?",

@@ -1,0 +1,168 @@
+"""Which b-trees each till commit touches: WAL pages per commit, by table and index.
+
+    .venv/bin/python bench/wal_pages.py [--products N] [--rules M] [--scans S]
+
+A diagnostic for issue 11's bytes written per scan. Builds a generated store (generate.py)
+on disk, opens it as a till does (Store.open: WAL, synchronous=FULL, 1 KB pages for a new
+store) and plays generate.py's scan plan through the real Till, one commit per action. After
+each action it reads the frames the action appended to the -wal file (a frame's 24-byte
+header starts with its page number; a non-zero second field marks the commit's last frame)
+and, at the end, maps every page number to the table or index that owns it with SQLite's
+`dbstat` virtual table (page 1 is the file header and sqlite_master; a page in no b-tree
+is on the freelist). Prints the mean pages per commit by b-tree for each kind of action:
+a scan with no prompt, a scan that shows a prompt, an accept, a decline, a checkout, a pay.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import struct
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _tillstore import build_store, open_till, write_bytes
+from generate import Step, make_plan
+
+WAL_HEADER = 32
+FRAME_HEADER = 24
+
+
+def read_frames(wal: Path, start: int, page_size: int) -> tuple[list[list[int]], int]:
+    """The commits in the WAL from byte `start` on, each as its frames' page numbers, and
+    the offset after the last commit."""
+    data = wal.read_bytes()
+    commits: list[list[int]] = []
+    pages: list[int] = []
+    pos = end = max(start, WAL_HEADER)
+    frame = FRAME_HEADER + page_size
+    while pos + frame <= len(data):
+        page_no, commit_size = struct.unpack(">II", data[pos:pos + 8])
+        pages.append(page_no)
+        pos += frame
+        if commit_size:
+            commits.append(pages)
+            pages = []
+            end = pos
+    return commits, end
+
+
+def play(path: Path, plan: Sequence[Step]) -> tuple[dict[str, list[list[str]]], int, int, int]:
+    """Play `plan`; each kind of action's commits (their pages' b-trees), the page size,
+    and the bytes written (/proc/self/io) during the actions and with the close's
+    checkpoint."""
+    store, till = open_till(path)
+    conn = store.db.conn
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    wal = Path(f"{path}-wal")
+    offset = 0
+    by_kind: dict[str, list[list[int]]] = defaultdict(list)
+    before = write_bytes()
+
+    def record(kind: str) -> None:
+        nonlocal offset
+        commits, offset = read_frames(wal, offset, page_size)
+        assert len(commits) == 1, (kind, len(commits))
+        by_kind[kind].extend(commits)
+
+    for step in plan:
+        if step.action == "scan":
+            assert step.product is not None
+            till.scan(step.product.barcodes[0])
+            record("scan, prompt shown" if till.prompt is not None else "scan, no prompt")
+            if step.answer and till.prompt is not None:
+                getattr(till, step.answer)()
+                record(step.answer)
+        elif step.action == "checkout":
+            till.checkout()
+            record("checkout")
+            if step.answer and till.prompt is not None:
+                till.accept()
+                record("accept")
+        else:
+            till.pay()
+            record("pay")
+    during = write_bytes() - before
+    owners = page_owners(conn)
+    store.close()
+    closed = write_bytes() - before
+    named = {kind: [[owners.get(p, "(free page)") for p in commit] for commit in commits]
+             for kind, commits in by_kind.items()}
+    distinct = {p for commits in by_kind.values() for c in commits for p in c}
+    print(f"pages the close's checkpoint copies into the store: {len(distinct):,}")
+    return named, page_size, during, closed
+
+
+def page_owners(conn: sqlite3.Connection) -> dict[int, str]:
+    """Every page of the store by the b-tree that owns it (dbstat)."""
+    owners = {pageno: name for name, pageno in conn.execute("SELECT name, pageno FROM dbstat")}
+    owners[1] = "page 1 (header, sqlite_master)"
+    return owners
+
+
+ORDER = ("scan, no prompt", "scan, prompt shown", "accept", "decline", "checkout", "pay")
+
+
+def table(by_kind: dict[str, list[list[str]]]) -> list[str]:
+    """A markdown table: mean pages per commit by b-tree (rows) and action kind (columns)."""
+    kinds = [k for k in ORDER if k in by_kind] + sorted(set(by_kind) - set(ORDER))
+    means: dict[str, dict[str, float]] = {}
+    for kind in kinds:
+        counts: Counter[str] = Counter()
+        for commit in by_kind[kind]:
+            counts.update(commit)
+        for name, n in counts.items():
+            means.setdefault(name, {})[kind] = n / len(by_kind[kind])
+    names = sorted(means, key=lambda n: -sum(means[n].values()))
+    lines = ["| b-tree | " + " | ".join(kinds) + " |",
+             "| --- |" + " --- |" * len(kinds),
+             "| commits | " + " | ".join(str(len(by_kind[k])) for k in kinds) + " |"]
+    for name in names:
+        lines.append(f"| {name} | " + " | ".join(
+            f"{means[name].get(k, 0):.2f}" if means[name].get(k) else "" for k in kinds)
+            + " |")
+    lines.append("| **pages per commit** | " + " | ".join(
+        f"**{sum(len(c) for c in by_kind[k]) / len(by_kind[k]):.2f}**" for k in kinds) + " |")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--products", type=int, default=20_000)
+    parser.add_argument("--rules", type=int, default=2_000)
+    parser.add_argument("--scans", type=int, default=1_000)
+    parser.add_argument("--sql", action="append", default=[],
+                        help="a statement run on the store before playing (a what-if: "
+                             "'DROP INDEX ...'); may be given again")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="wal-pages-") as tmp:
+        path = Path(tmp) / "store.db"
+        ds, _built = build_store(path, args.products, args.rules)
+        if args.sql:
+            with sqlite3.connect(path) as conn:
+                for statement in args.sql:
+                    conn.execute(statement)
+            conn.close()
+        plan = make_plan(ds.shop, ds.rules, args.scans)
+        by_kind, page_size, during, closed = play(path, plan)
+    print(f"wal_pages: {args.products:,} products, {args.rules:,} rules, {args.scans:,} scans "
+          f"of generate.py's plan; {page_size} B pages; mean WAL pages per commit")
+    print()
+    print("\n".join(table(by_kind)))
+    every = [c for commits in by_kind.values() for c in commits]
+    frames = sum(len(c) for c in every)
+    print(f"\nall commits: {len(every):,}, {frames / len(every):.2f} pages each, "
+          f"{frames * (page_size + FRAME_HEADER) / args.scans / 1024:.1f} KB of WAL per scan")
+    print(f"written per scan (/proc/self/io write_bytes): {during / args.scans / 1024:.1f} KB "
+          f"during the actions, {closed / args.scans / 1024:.1f} KB with the close's checkpoint")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
