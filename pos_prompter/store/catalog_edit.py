@@ -80,23 +80,36 @@ def _row(row: tuple[object, ...]) -> ProductRow:
 
 
 def find_products(store: Store, text: str, limit: int = SEARCH_LIMIT) -> list[ProductRow]:
-    """Products whose barcode is `text`, whose SKU starts with it or whose name contains it
-    (any case), by name; at most `limit` (ask for one more to know there are more). No
-    text: the first products by name."""
+    """At most `limit` products (ask for one more to know there are more): the one whose
+    barcode is `text`, then those whose SKU starts with it (as typed, or in capitals), then
+    those whose name contains it (any case). No text: the first products by SKU.
+
+    Each part is its own query, the first two through the keys' indexes; the name part
+    scans the products in SKU order and stops at `limit`, so a common word is as quick as
+    a rare one (a sort by name would read every match first: a fifth of a second at
+    200,000 products, bench_catalog_page.py)."""
     needle = text.strip()
     if not needle:
-        rows = store.db.execute(f"{_ROW_SQL} ORDER BY p.name, p.sku LIMIT ?", [limit])
-        return [_row(r) for r in rows]
-    code = normalize_barcode(needle) if needle.isdigit() else needle
-    like = _like(needle)
-    rows = store.db.execute(
-        f"""{_ROW_SQL} WHERE p.sku IN (SELECT sku FROM barcodes WHERE code = ?)
-            OR p.sku LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\'
-            ORDER BY p.sku NOT IN (SELECT sku FROM barcodes WHERE code = ?), p.sku <> ?,
-                     p.name, p.sku
-            LIMIT ?""",
-        [code, like + "%", "%" + like + "%", code, needle, limit])
-    return [_row(r) for r in rows]
+        return [_row(r) for r in store.db.execute(f"{_ROW_SQL} ORDER BY p.sku LIMIT ?",
+                                                  [limit])]
+    found: dict[str, ProductRow] = {}
+
+    def take(where: str, params: list[object]) -> None:
+        if len(found) >= limit:
+            return
+        for row in store.db.execute(f"{_ROW_SQL} WHERE {where} ORDER BY p.sku LIMIT ?",
+                                    [*params, limit]):
+            product = _row(row)
+            found.setdefault(product.sku, product)
+            if len(found) >= limit:
+                return
+
+    if needle.isdigit():
+        take("p.sku IN (SELECT sku FROM barcodes WHERE code = ?)", [normalize_barcode(needle)])
+    for prefix in dict.fromkeys((needle, needle.upper())):
+        take("p.sku >= ? AND p.sku < ?", [prefix, prefix + "\U0010ffff"])
+    take("p.name LIKE ? ESCAPE '\\'", ["%" + _like(needle) + "%"])
+    return list(found.values())[:limit]
 
 
 def get_product(store: Store, sku: str) -> ProductRow | None:
