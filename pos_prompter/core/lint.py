@@ -118,6 +118,8 @@ def lint(rules: Sequence[Rule], catalog: Catalog, settings: Settings,
         active = [r for r in rules if r.active]
         findings.extend(linter.loops(active))
         findings.extend(linter.ties(active))
+        from pos_prompter.core.lint_overlap import same_offers  # imports Finding from here
+        findings.extend(same_offers(active, linter))
         return sorted(set(findings), key=Finding.sort_key)
 
 

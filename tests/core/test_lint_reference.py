@@ -1,4 +1,5 @@
-"""Lint's checks between rules (`fire-together`, `upsell-loop`) against a slow reference.
+"""Lint's checks between rules (`fire-together`, `upsell-loop`, `same-offer`) against a slow
+reference.
 
 lint finds rules that fire together through an index (rules grouped by event, triggers,
 conditions and priority) and upsell loops only inside the groups of products that can lead
@@ -20,7 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pos_prompter.core.catalog import Catalog, Product, Sku
+from pos_prompter.core.engine import Engine
 from pos_prompter.core.lint import Finding, _Linter, lint
+from pos_prompter.core.lint_overlap import _finding
 from pos_prompter.core.rules import (
     Offer,
     OrderCondition,
@@ -124,6 +127,46 @@ def reference_loops(linter: _Linter, rules: Sequence[Rule]) -> list[Finding]:
     return list(findings.values())
 
 
+def _offered_on(linter: _Linter, rule: Rule, product: Product) -> set[str]:
+    """What `rule` can offer when `product` is scanned (active items, never the product)."""
+    o = rule.offer
+    if rule.kind == "upsell" and not o.upgrade_to:
+        target = linter.next_size(product)
+        skus = [target.sku] if target is not None and target.active else []
+    else:
+        skus = list((o.upgrade_to,) if rule.kind == "upsell" else o.add
+                    if rule.kind == "cross_sell" else o.bundle_with
+                    if rule.kind == "bundle" else (o.reward,))
+    return {s for s in skus if s and s != product.sku and linter.usable(s) is not None}
+
+
+def reference_same_offers(linter: _Linter, rules: Sequence[Rule]) -> list[Finding]:
+    """Every pair of active scan rules, every product both can fire on (rules², on
+    purpose): the items both offer there, unless the rule asked first is a set."""
+    met: dict[tuple[str, str], tuple[Rule, Rule, set[str], Product]] = {}
+    scan = [r for r in rules if r.event == "scan"]
+    for a, b in itertools.combinations(scan, 2):
+        if a.id == b.id or (a.customer and b.customer and a.customer.isdisjoint(b.customer)):
+            continue
+        first, second = sorted((a, b), key=Engine.queue_key)
+        if first.kind == "bundle":
+            continue
+        on_b = {p.sku for p in linter.triggers(b)}
+        for product in linter.triggers(a):
+            if product.sku not in on_b:
+                continue
+            both = _offered_on(linter, a, product) & _offered_on(linter, b, product)
+            if not both:
+                continue
+            key = (first.id, second.id)
+            _f, _s, items, where = met.setdefault(key, (first, second, set(), product))
+            items |= both
+            if product.sku < where.sku:
+                met[key] = (first, second, items, product)
+    return [_finding(f, s, sorted(items), where, linter)
+            for f, s, items, where in met.values()]
+
+
 def reference_lint(rules: Sequence[Rule], catalog: Catalog, settings: Settings,
                    today: dt.date = TODAY) -> list[Finding]:
     linter = _Linter(catalog, settings)
@@ -131,6 +174,7 @@ def reference_lint(rules: Sequence[Rule], catalog: Catalog, settings: Settings,
     active = [r for r in rules if r.active]
     findings += reference_loops(linter, active)
     findings += reference_ties(active)
+    findings += reference_same_offers(linter, active)
     return sorted(set(findings), key=Finding.sort_key)
 
 
@@ -311,7 +355,8 @@ def rules(draw: st.DrawFn, rid: str) -> Rule:
                       reward_price=0)
     return Rule(id=RuleId(rid), kind=kind, title=rid, say="A {offer} with {item}?",
                 event=event, scanned=scanned, order=order, time=time,
-                customer=draw(st.sampled_from([frozenset(), frozenset({"staff"})])),
+                customer=draw(st.sampled_from([frozenset(), frozenset({"staff"}),
+                                                frozenset({"member"})])),
                 offer=offer, priority=draw(st.integers(0, 2)),
                 active=draw(st.sampled_from([True] * 5 + [False])))
 

@@ -1,0 +1,137 @@
+"""Lint between rules: two rules that can offer the same item on the same scanned line.
+
+A customer who says no to an item is not offered it again in that order by any rule (see
+core.session, ITEM_OFFERS), so where two active scan rules can both fire on one line and both
+offer the same item, the second is silent whenever the first was declined (and offers nothing
+new when it was accepted). That is rarely what the manager meant: `same-offer`, a warning on
+the rule the clerk would be asked second, naming both rules by title, the item and a scanned
+item where they meet. Not when the rule asked first is a bundle: a customer who turns down a
+set has not turned down each of its items, so "the set, or else just the case" is a pattern
+that works (the electronics demo has it).
+
+Cost: the rules are grouped by the item they offer; only an item two rules offer has its
+rules' trigger products walked (which lint has resolved already), so the check grows with the
+rules and the triggers they share, not with rules².
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from pos_prompter.core.catalog import Product
+from pos_prompter.core.engine import Engine
+from pos_prompter.core.lint import Finding
+from pos_prompter.core.rules import Rule
+from pos_prompter.core.session import ITEM_OFFERS
+
+CODE = "same-offer"
+
+
+class Resolver(Protocol):
+    """What the check needs from lint's own look-ups (core.lint._Linter has them, cached)."""
+
+    def triggers(self, rule: Rule) -> list[Product]: ...
+
+    def usable(self, sku: str) -> Product | None: ...
+
+    def next_size(self, product: Product) -> Product | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Offer:
+    """A rule offering one item when one of `on` is scanned."""
+
+    rule: Rule
+    on: tuple[Product, ...]
+
+
+def _offers(rule: Rule, resolve: Resolver) -> dict[str, tuple[Product, ...]]:
+    """The items `rule` can put in front of a customer, each with the trigger products it
+    is offered on (an upsell's next size follows the scanned product)."""
+    triggers = resolve.triggers(rule)
+    o = rule.offer
+    if rule.kind == "upsell" and not o.upgrade_to:
+        by_target: dict[str, list[Product]] = {}
+        for product in triggers:
+            target = resolve.next_size(product)
+            if target is not None and target.active:
+                by_target.setdefault(target.sku, []).append(product)
+        return {sku: tuple(on) for sku, on in by_target.items()}
+    items = ((o.upgrade_to,) if rule.kind == "upsell"
+             else o.add if rule.kind == "cross_sell"
+             else o.bundle_with if rule.kind == "bundle"
+             else (o.reward,))
+    found: dict[str, tuple[Product, ...]] = {}
+    for sku in items:
+        if sku and resolve.usable(sku) is not None:
+            # an item is never offered on its own scan (it is in the order already)
+            found[sku] = tuple(p for p in triggers if p.sku != sku)
+    return found
+
+
+def _can_meet(a: Rule, b: Rule) -> bool:
+    """Whether one order can have both rules: not when each is for other customer types."""
+    return not (a.customer and b.customer and a.customer.isdisjoint(b.customer))
+
+
+def same_offers(rules: Sequence[Rule], resolve: Resolver) -> list[Finding]:
+    """One `same-offer` warning for each pair of active scan rules that can offer the same
+    item on the same scanned line."""
+    by_item: dict[str, list[_Offer]] = {}
+    for rule in rules:
+        if not rule.active or rule.event != "scan":
+            continue
+        for sku, on in _offers(rule, resolve).items():
+            if on:
+                by_item.setdefault(sku, []).append(_Offer(rule, on))
+    # (rule asked first, rule asked second) -> the items both offer, and where they meet
+    # (the first product by SKU: a rule's triggers come sorted, so the first one met is it)
+    pairs: dict[tuple[str, str], tuple[list[str], Product]] = {}
+    rules_by_id: dict[str, Rule] = {}
+    for sku, offers in by_item.items():
+        if len(offers) < 2:
+            continue
+        owners: dict[str, list[Rule]] = {}
+        met: dict[tuple[str, str], Product] = {}
+        for offer in offers:
+            for product in offer.on:
+                here = owners.setdefault(product.sku, [])
+                for other in here:
+                    if other.id == offer.rule.id or not _can_meet(other, offer.rule):
+                        continue
+                    first, second = sorted((other, offer.rule), key=Engine.queue_key)
+                    if first.kind not in ITEM_OFFERS:
+                        continue  # a set declined leaves its items to the next rule
+                    met.setdefault((first.id, second.id), product)
+                    rules_by_id[first.id], rules_by_id[second.id] = first, second
+                here.append(offer.rule)
+        for key, product in met.items():
+            items, where = pairs.setdefault(key, ([], product))
+            items.append(sku)
+            if product.sku < where.sku:  # named: the first scanned item they meet on
+                pairs[key] = (items, product)
+    return [_finding(rules_by_id[a], rules_by_id[b], items, where, resolve)
+            for (a, b), (items, where) in sorted(pairs.items())]
+
+
+def _title(rule: Rule) -> str:
+    return f'"{rule.title}"' if rule.title else f"rule {rule.id}"
+
+
+def _names(skus: list[str], resolve: Resolver) -> str:
+    names = sorted(p.name if (p := resolve.usable(s)) is not None else s for s in skus)
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _finding(first: Rule, second: Rule, items: list[str], where: Product,
+             resolve: Resolver) -> Finding:
+    what = _names(items, resolve)
+    return Finding(
+        second.id, "warning", CODE,
+        f"{_title(second)} and {_title(first)} both offer {what} when {where.name} is "
+        f"scanned: what a customer says no to from {_title(first)} is not offered again by "
+        f"{_title(second)} in that order",
+        "offer something else in one of them, or change their scanned items so they do "
+        "not meet")

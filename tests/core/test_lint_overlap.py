@@ -1,0 +1,80 @@
+"""Lint's `same-offer` (pos_prompter.core.lint_overlap): two active rules that can offer the same
+item on one scanned line, where a decline of the first silences the second (issue 13,
+point 4). On test_lint's tiny cafe: Latte Tall/Grande/Venti (coffee, hot-drink), Flat White,
+Blueberry Muffin and Oat Cookie (bakery, sweet), Espresso Beans, Travel Mug."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_lint import only, rule, run, says
+
+
+def same_offer(*rules: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(f.rule_id, f.severity) for f in run(*rules) if f.code == "same-offer"]
+
+
+def test_two_rules_offering_the_muffin_on_one_latte_are_one_warning() -> None:
+    everyday = rule("everyday", title="Everyday muffin", priority=9)
+    new = rule("new-muffin", title="New muffin push", priority=1,
+               when={"scanned": {"category": ["coffee"]}})
+    f = only(run(everyday, new), "same-offer")
+    assert (f.rule_id, f.severity) == ("new-muffin", "warning")
+    says(f, '"New muffin push" and "Everyday muffin" both offer Blueberry Muffin',
+         "when Latte Tall is scanned",
+         'what a customer says no to from "Everyday muffin" is not offered again by '
+         '"New muffin push" in that order', fix="offer something else in one of them")
+
+
+@pytest.mark.parametrize(("when", "offer"), [
+    ({"scanned": {"sku": ["LATTE-T"]}}, {"add": ["COOKIE"]}),  # another item
+    ({"scanned": {"sku": ["BEANS"]}}, {"add": ["MUFFIN"]}),  # another line
+    ({"event": "checkout"}, {"add": ["MUFFIN"]}),  # no line at all
+])
+def test_rules_that_do_not_meet_on_a_line_and_an_item_are_fine(
+        when: dict[str, Any], offer: dict[str, Any]) -> None:
+    assert same_offer(rule("a"), rule("b", when=when, offer=offer)) == []
+
+
+def test_a_tag_meets_a_sku_through_the_catalog() -> None:
+    """`hot-drink` and `LATTE-T` meet on the Latte Tall; the bakery's `sweet` tag does not."""
+    by_tag = rule("by-tag", when={"scanned": {"tag": ["hot-drink"]}}, priority=2)
+    assert same_offer(rule("by-sku"), by_tag) == [("by-sku", "warning")]
+    sweet = rule("by-sweet", when={"scanned": {"tag": ["sweet"]}}, offer={"add": ["MUG"]})
+    mug = rule("mug", offer={"add": ["MUG"]})
+    assert same_offer(mug, sweet) == []
+
+
+def test_an_inactive_rule_or_other_customers_do_not_count() -> None:
+    assert same_offer(rule("a"), rule("b", active=False)) == []
+    members = rule("a", when={"scanned": {"sku": ["LATTE-T"]}, "customer": ["member"]})
+    staff = rule("b", when={"scanned": {"sku": ["LATTE-T"]}, "customer": ["staff"]})
+    assert same_offer(members, staff) == []
+    assert same_offer(members, rule("b")) != []
+
+
+def test_a_set_asked_first_leaves_its_items_to_the_next_rule() -> None:
+    """"The set, or else just the muffin": a no to the set is no no to the muffin."""
+    deal = rule("deal", kind="bundle", priority=9, say="{offer} for {price}?",
+                offer={"bundle": {"with": ["MUFFIN", "COOKIE"], "price": "3.50"}})
+    assert same_offer(deal, rule("muffin", priority=1)) == []
+    # the other way round the muffin's "no" is the set's end too
+    assert same_offer(rule("deal", **{**deal, "priority": 0}),
+                      rule("muffin", priority=1)) == [("deal", "warning")]
+
+
+def test_an_upsell_meets_on_the_size_it_offers() -> None:
+    size_up = rule("size-up", kind="upsell", offer={"next_size": True}, say="Bigger?",
+                   when={"scanned": {"category": ["coffee"]}})
+    grande = rule("grande", kind="upsell", offer={"upgrade_to": "LATTE-G"}, say="Grande?")
+    venti = rule("venti", kind="upsell", offer={"upgrade_to": "LATTE-V"}, say="Venti?")
+    assert same_offer(size_up, grande) == [("size-up", "warning")]  # Tall -> Grande, both
+    assert same_offer(size_up, venti) == []  # next size of a Tall is the Grande
+
+
+def test_several_items_in_common_are_one_warning_naming_each() -> None:
+    a = rule("a", title="Sweet treats", offer={"add": ["MUFFIN", "COOKIE"]}, priority=2)
+    b = rule("b", title="Bakery", offer={"add": ["COOKIE", "MUFFIN", "BEANS"]})
+    f = only(run(a, b), "same-offer")
+    says(f, "both offer Blueberry Muffin and Oat Cookie when Latte Tall", fix="offer")
