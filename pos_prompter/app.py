@@ -31,6 +31,7 @@ from pos_prompter.till import Till
 from pos_prompter.ui.clerk_sign_in import asks_for_pin
 from pos_prompter.ui.store_guard import StoreGuard, damaged_offer, guard_for
 from pos_prompter.ui.till_window import TillWindow
+from pos_prompter.ui.window_place import show_box
 from pos_prompter.ui.workspace.sign_in import FirstManagerDialog
 
 logger = logging.getLogger("pos_prompter")
@@ -99,19 +100,20 @@ NO_MANAGER_TEXT = ("No manager yet: the workspace (rules, catalog, staff) stays 
 
 def start_window(window: TillWindow) -> FirstManagerDialog | None:
     """Put the till on screen. On the first run of a store without a manager (not in
-    practice mode), first ask for the first manager's name and password: the till appears
-    when that dialog is done, created or not (without one, the workspace stays closed and
-    statusMessage says so). Never blocks; returns the dialog while it is up."""
+    practice mode), also ask for the first manager's name and password, in a box beside
+    the till's prompt card that holds nothing up: the till sells meanwhile, and a scan
+    typed into the box rings up at the till (ui.scan_router). Once it is done, created or
+    not, statusMessage says what next (without one, the workspace stays closed). Never
+    blocks; returns the dialog while it is up."""
+    window.show()
+    window.activateWindow()
     if window.training or not window.staff.needs_first_manager():
-        window.show()
-        window.activateWindow()
         return None
     dialog = FirstManagerDialog(window.staff, window)  # its own window; the till owns it
 
     def done(_result: int) -> None:
         person = dialog.person
         dialog.deleteLater()
-        window.show()
         window.activateWindow()
         if person is None:
             window.show_message(NO_MANAGER_TEXT)
@@ -120,7 +122,7 @@ def start_window(window: TillWindow) -> FirstManagerDialog | None:
                                 "\N{HORIZONTAL ELLIPSIS} (Ctrl+M) opens the workspace.")
 
     dialog.finished.connect(done)
-    dialog.open()
+    show_box(window, dialog)
     return dialog
 
 
