@@ -38,10 +38,10 @@ MAX_GAP_MS = 30
 Restore = Callable[[], None]
 
 
-def _restorer(widget: QWidget) -> Restore:
+def restorer(widget: QWidget) -> Restore:
     """How to put `widget` back as it is now, once a scan has typed into it."""
     if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
-        return _restorer(widget.lineEdit())
+        return restorer(widget.lineEdit())
     if isinstance(widget, QLineEdit):
         text, at = widget.text(), widget.cursorPosition()
 
@@ -122,6 +122,11 @@ class ScanRouter(QObject):
             self._forget()
             return False
 
+    def _deliver(self, _focus: QWidget, code: str) -> None:
+        """Where a whole scan goes, once taken back out of `_focus` (ui.scan_router sends
+        one to a field that takes scans)."""
+        self._scan(code)
+
     def _key(self, focus: QWidget, event: QKeyEvent) -> bool:
         now = event.timestamp() or int(time.monotonic() * 1000)  # 0 from synthetic events
         quick = bool(self._digits) and now - self._last_ms <= MAX_GAP_MS
@@ -132,13 +137,13 @@ class ScanRouter(QObject):
             if not (quick and len(digits) >= MIN_LENGTH and into and into[0] is focus):
                 return False
             into[1]()  # take the digits back out of the field
-            self._scan(digits)
+            self._deliver(focus, digits)
             return True  # the Enter goes no further
         text = event.text()
         extra = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if len(text) == 1 and "0" <= text <= "9" and extra == Qt.KeyboardModifier.NoModifier:
             if not quick or self._into is None or self._into[0] is not focus:
-                self._digits, self._into = "", (focus, _restorer(focus))
+                self._digits, self._into = "", (focus, restorer(focus))
             self._digits += text
             return False
         self._forget()

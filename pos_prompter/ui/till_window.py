@@ -56,12 +56,13 @@ from pos_prompter.ui.order_columns import OrderColumns
 from pos_prompter.ui.order_model import OrderTableModel
 from pos_prompter.ui.practice.widgets import PRACTICE_QSS
 from pos_prompter.ui.prompt_panel import PromptPanel
-from pos_prompter.ui.scanner import ScanRouter
+from pos_prompter.ui.scan_router import AppScanRouter
 from pos_prompter.ui.status_line import StatusLine
 from pos_prompter.ui.store_watcher import StoreWatcher
 from pos_prompter.ui.style import TILL_QSS, apply_base_look
 from pos_prompter.ui.threshold_mark import show_waiting, threshold_mark
 from pos_prompter.ui.widgets import plain_label, touch_button
+from pos_prompter.ui.window_place import place_workspace, show_box
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
@@ -141,8 +142,9 @@ class TillWindow(QMainWindow):
         """Sees every till action before it runs (practice mode scores them)."""
         self._build()
         self._install_keys()
-        self.scan_router = ScanRouter(self, self.scan_text)
-        """Takes scans typed into a manager's window (sign-in, workspace) to this till."""
+        self.scan_router = AppScanRouter(self, self.scan_text)
+        """Takes scans typed into any other window of the app (a box, the workspace) to this
+        till, or to the product field they were typed into (ui/scan_router.py)."""
         apply_base_look(self)
         self.setStyleSheet(TILL_QSS + (PRACTICE_QSS if training else ""))
         store_name = till.store.get_setting("store_name")
@@ -698,7 +700,7 @@ class TillWindow(QMainWindow):
         dialog.finished.connect(self._manager_dialog_closed)
         self.manager_dialog = dialog
         self._route_scans()
-        dialog.open()
+        show_box(self, dialog)
 
     @Slot()
     def _manager_dialog_closed(self) -> None:
@@ -752,7 +754,7 @@ class TillWindow(QMainWindow):
     def _route_scans(self) -> None:
         """While a manager's window is open it may have the keyboard: scans typed into it
         are brought here (ScanRouter). With the till alone, its own field takes them."""
-        self.scan_router.set_active(self.manager_dialog is not None
+        self.scan_router.want(self.manager_dialog is not None
                                     or self.workspace is not None
                                     or (self.practice is not None
                                         and self.practice.trainer.active))
@@ -773,6 +775,7 @@ class TillWindow(QMainWindow):
         workspace.closed.connect(self._workspace_closed)
         self.workspace = workspace
         self._route_scans()
+        place_workspace(self, self.prompt_panel.parentWidget(), workspace)
         workspace.show()
         workspace.raise_()
         workspace.activateWindow()

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.money import format_money
+from pos_prompter.ui.scan_router import ACCEPTS_SCANS
 
 LIMIT = 50
 """Most matches a keystroke shows: enough to scroll, few enough to stay instant."""
@@ -156,6 +157,10 @@ class _ModeSource:
     def __init__(self, choices: CatalogChoices, mode: str) -> None:
         self._choices = choices
         self._mode = mode
+
+    @property
+    def mode(self) -> str:
+        return self._mode
 
     def search(self, query: str, limit: int = LIMIT) -> list[Choice]:
         return self._choices.search(self._mode, query, limit)
@@ -354,6 +359,13 @@ class PickerField(QLineEdit):
         # resets the list under the user's selection.
         self.textEdited.connect(self.update_matches)
         self.returnPressed.connect(self._on_return)
+        # A product field takes a whole scan (ui.scan_router): its barcode picks the product.
+        self.setProperty(ACCEPTS_SCANS, getattr(source, "mode", None) == "sku")
+
+    def accept_scan(self, code: str) -> None:
+        """A scan typed here, whole (the router took its keys back out): pick its product."""
+        self.hide_popup()
+        self._pick(self._resolve(code))
 
     @Slot(str)
     def update_matches(self, text: str | None = None) -> None:

@@ -217,7 +217,7 @@ def test_the_first_run_of_a_new_store_asks_for_the_first_manager(
 
         assert isinstance(dialog, FirstManagerDialog)
         qtbot.waitUntil(dialog.isVisible)
-        assert not window.isVisible()  # the till comes after
+        assert window.isVisible()  # the till sells meanwhile (issue 13, point 1)
         child(dialog, QLineEdit, "firstManagerName").setText("Ana")
         child(dialog, QLineEdit, "firstManagerPassword").setText("short")
         child(dialog, QLineEdit, "firstManagerRepeat").setText("short")
