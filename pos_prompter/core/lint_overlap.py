@@ -41,15 +41,21 @@ class Resolver(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class _Offer:
-    """A rule offering one item when one of `on` is scanned."""
+    """A rule offering one item when one of `on` (sorted by SKU) is scanned, except the item
+    itself: it is never offered on its own scan (it is in the order already)."""
 
     rule: Rule
-    on: tuple[Product, ...]
+    on: Sequence[Product]
+    item: str
+
+    def any_line(self) -> bool:
+        return any(p.sku != self.item for p in self.on[:2])
 
 
-def _offers(rule: Rule, resolve: Resolver) -> dict[str, tuple[Product, ...]]:
+def _offers(rule: Rule, resolve: Resolver) -> list[_Offer]:
     """The items `rule` can put in front of a customer, each with the trigger products it
-    is offered on (an upsell's next size follows the scanned product)."""
+    is offered on (an upsell's next size follows the scanned product). Lint's own trigger
+    lists, not copies: most items are offered by one rule and never walked."""
     triggers = resolve.triggers(rule)
     o = rule.offer
     if rule.kind == "upsell" and not o.upgrade_to:
@@ -58,17 +64,13 @@ def _offers(rule: Rule, resolve: Resolver) -> dict[str, tuple[Product, ...]]:
             target = resolve.next_size(product)
             if target is not None and target.active:
                 by_target.setdefault(target.sku, []).append(product)
-        return {sku: tuple(on) for sku, on in by_target.items()}
+        return [_Offer(rule, on, sku) for sku, on in by_target.items()]
     items = ((o.upgrade_to,) if rule.kind == "upsell"
              else o.add if rule.kind == "cross_sell"
              else o.bundle_with if rule.kind == "bundle"
              else (o.reward,))
-    found: dict[str, tuple[Product, ...]] = {}
-    for sku in items:
-        if sku and resolve.usable(sku) is not None:
-            # an item is never offered on its own scan (it is in the order already)
-            found[sku] = tuple(p for p in triggers if p.sku != sku)
-    return found
+    return [_Offer(rule, triggers, sku) for sku in dict.fromkeys(items)
+            if sku and resolve.usable(sku) is not None]
 
 
 def _can_meet(a: Rule, b: Rule) -> bool:
@@ -83,9 +85,9 @@ def same_offers(rules: Sequence[Rule], resolve: Resolver) -> list[Finding]:
     for rule in rules:
         if not rule.active or rule.event != "scan":
             continue
-        for sku, on in _offers(rule, resolve).items():
-            if on:
-                by_item.setdefault(sku, []).append(_Offer(rule, on))
+        for offer in _offers(rule, resolve):
+            if offer.any_line():
+                by_item.setdefault(offer.item, []).append(offer)
     # (rule asked first, rule asked second) -> the items both offer, and where they meet
     # (the first product by SKU: a rule's triggers come sorted, so the first one met is it)
     pairs: dict[tuple[str, str], tuple[list[str], Product]] = {}
@@ -97,6 +99,8 @@ def same_offers(rules: Sequence[Rule], resolve: Resolver) -> list[Finding]:
         met: dict[tuple[str, str], Product] = {}
         for offer in offers:
             for product in offer.on:
+                if product.sku == sku:
+                    continue
                 here = owners.setdefault(product.sku, [])
                 for other in here:
                     if other.id == offer.rule.id or not _can_meet(other, offer.rule):
