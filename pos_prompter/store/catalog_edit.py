@@ -82,7 +82,8 @@ def _row(row: tuple[object, ...]) -> ProductRow:
 def find_products(store: Store, text: str, limit: int = SEARCH_LIMIT) -> list[ProductRow]:
     """At most `limit` products (ask for one more to know there are more): the one whose
     barcode is `text`, then those whose SKU starts with it (as typed, or in capitals), then
-    those whose name contains it (any case). No text: the first products by SKU.
+    those whose name contains it (any case). A barcode found is the whole answer. No text:
+    the first products by SKU.
 
     Each part is its own query, the first two through the keys' indexes; the name part
     scans the products in SKU order and stops at `limit`, so a common word is as quick as
@@ -106,6 +107,8 @@ def find_products(store: Store, text: str, limit: int = SEARCH_LIMIT) -> list[Pr
 
     if needle.isdigit():
         take("p.sku IN (SELECT sku FROM barcodes WHERE code = ?)", [normalize_barcode(needle)])
+        if found:  # a whole barcode: its product, without reading every name
+            return list(found.values())
     for prefix in dict.fromkeys((needle, needle.upper())):
         take("p.sku >= ? AND p.sku < ?", [prefix, prefix + "\U0010ffff"])
     take("p.name LIKE ? ESCAPE '\\'", ["%" + _like(needle) + "%"])
