@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -60,16 +61,17 @@ def card(window: TillWindow) -> tuple[str, str]:
             child(window, QLabel, "promptSay").text())
 
 
+@pytest.mark.parametrize("key", [Qt.Key.Key_F10, Qt.Key.Key_Escape])
 def test_a_declined_muffin_is_not_offered_again_by_another_rule(
         qtbot: QtBot, make_till_window: MakeWindow,
-        store_with_rules: Callable[[str], Path]) -> None:
+        store_with_rules: Callable[[str], Path], key: Qt.Key) -> None:
     path = store_with_rules(MUFFIN_TWICE)
     window = make_till_window(path)
     scan(qtbot, window, LATTE_TALL)
     assert card(window) == ("Muffin with a latte", "A Blueberry Muffin for $3.25?")
 
     with qtbot.waitSignal(window.prompt_answered) as answered:
-        press(qtbot, window, Qt.Key.Key_F10)
+        press(qtbot, window, key)  # F10 or Esc: both are the customer's "no"
     assert answered.args == ["everyday-muffin", "declined"]
     on_screen(qtbot, window)
     # The muffin rule for hot drinks is passed over: the cookie is next on the card.
