@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
-from tillwin_helpers import child
+from tillwin_helpers import MUFFIN, child, scan
+from workspace_helpers import sign_in
 
 from pos_prompter.core.catalog import gtin_check_digit
 from pos_prompter.store import Store
 from pos_prompter.store.audit import audit_entries
 from pos_prompter.store.catalog_edit import SEARCH_LIMIT, get_product
+from pos_prompter.ui.till_window import TillWindow
 from pos_prompter.ui.workspace.catalog_page import CatalogPage
 from pos_prompter.ui.workspace.window import WorkspaceWindow
 
@@ -25,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "cli"))
 from cli_support import run_subprocess
 
 MakeWorkspace = Callable[..., WorkspaceWindow]
+MakeTill = Callable[..., TillWindow]
 NEW_CODE = "400638133393" + str(gtin_check_digit("400638133393"))
 
 
@@ -91,6 +94,21 @@ def test_change_price_active_and_barcodes(qtbot: QtBot, make_workspace: MakeWork
     find(qtbot, page, NEW_CODE)
     assert page.selected() is not None
     assert page.selected().sku == "AMER-G"
+
+
+def test_the_till_beside_sells_at_the_new_price(qtbot: QtBot, make_till_window: MakeTill,
+                                                cafe_store_path: Path) -> None:
+    till = make_till_window(cafe_store_path)
+    window = sign_in(qtbot, till)
+    page = window.findChild(CatalogPage, "catalogPage")
+    assert page is not None
+    qtbot.waitUntil(lambda: not page.search_work.busy)
+    find(qtbot, page, "MUFFIN-BB")
+    child(page, QLineEdit, "catalogPrice").setText("2.95")
+    with qtbot.waitSignals([page.changed, till.rules_reloaded], timeout=10_000):
+        child(page, QPushButton, "catalogSave").click()
+    scan(qtbot, till, MUFFIN)
+    assert [(ln.sku, ln.unit_price) for ln in till.till.lines] == [("MUFFIN-BB", 295)]
 
 
 @pytest.mark.parametrize(("price", "codes", "where", "said"), [
