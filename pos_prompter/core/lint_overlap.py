@@ -16,14 +16,14 @@ rules and the triggers they share, not with rules².
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from pos_prompter.core.catalog import Product
+from pos_prompter.core.catalog import Catalog, Product
 from pos_prompter.core.engine import Engine
-from pos_prompter.core.lint import Finding
-from pos_prompter.core.rules import Rule
+from pos_prompter.core.lint import Finding, _Linter
+from pos_prompter.core.rules import Rule, Settings
 from pos_prompter.core.session import ITEM_OFFERS
 
 CODE = "same-offer"
@@ -65,11 +65,7 @@ def _offers(rule: Rule, resolve: Resolver) -> list[_Offer]:
             if target is not None and target.active:
                 by_target.setdefault(target.sku, []).append(product)
         return [_Offer(rule, on, sku) for sku, on in by_target.items()]
-    items = ((o.upgrade_to,) if rule.kind == "upsell"
-             else o.add if rule.kind == "cross_sell"
-             else o.bundle_with if rule.kind == "bundle"
-             else (o.reward,))
-    return [_Offer(rule, triggers, sku) for sku in dict.fromkeys(items)
+    return [_Offer(rule, triggers, sku) for sku in dict.fromkeys(_named_items(rule))
             if sku and resolve.usable(sku) is not None]
 
 
@@ -78,9 +74,34 @@ def _can_meet(a: Rule, b: Rule) -> bool:
     return not (a.customer and b.customer and a.customer.isdisjoint(b.customer))
 
 
-def same_offers(rules: Sequence[Rule], resolve: Resolver) -> list[Finding]:
+def same_offers_of(rule: Rule, rules: Iterable[Rule], catalog: Catalog,
+                   settings: Settings) -> list[Finding]:
+    """The `same-offer` findings between `rule` and the other active rules, whichever is
+    asked first: what the rule editor says when `rule` is published in place of the rule
+    of its id. Only the rules that can offer one of its items are looked at, so a publish
+    in a store of thousands of rules resolves a few triggers, not all of them."""
+    if not rule.active or rule.event != "scan":
+        return []
+    linter = _Linter(catalog, settings)
+    mine = {offer.item for offer in _offers(rule, linter)}
+    # A next-size upsell offers a product of a size ladder; only those can be its items.
+    ladder = any(p.family for p in map(catalog.get, mine) if p is not None)
+    others = [r for r in rules if r.id != rule.id and r.active and r.event == "scan"
+              and ((ladder and r.kind == "upsell" and not r.offer.upgrade_to)
+                   or not mine.isdisjoint(_named_items(r)))]
+    return sorted(same_offers([rule, *others], linter, only=rule.id), key=Finding.sort_key)
+
+
+def _named_items(rule: Rule) -> tuple[str | None, ...]:
+    o = rule.offer
+    return ((o.upgrade_to,) if rule.kind == "upsell" else o.add if rule.kind == "cross_sell"
+            else o.bundle_with if rule.kind == "bundle" else (o.reward,))
+
+
+def same_offers(rules: Sequence[Rule], resolve: Resolver, *,
+                only: str | None = None) -> list[Finding]:
     """One `same-offer` warning for each pair of active scan rules that can offer the same
-    item on the same scanned line."""
+    item on the same scanned line (with `only`, the pairs that rule id is one of)."""
     by_item: dict[str, list[_Offer]] = {}
     for rule in rules:
         if not rule.active or rule.event != "scan":
@@ -104,6 +125,8 @@ def same_offers(rules: Sequence[Rule], resolve: Resolver) -> list[Finding]:
                 here = owners.setdefault(product.sku, [])
                 for other in here:
                     if other.id == offer.rule.id or not _can_meet(other, offer.rule):
+                        continue
+                    if only is not None and only not in (other.id, offer.rule.id):
                         continue
                     first, second = sorted((other, offer.rule), key=Engine.queue_key)
                     if first.kind not in ITEM_OFFERS:

@@ -5,10 +5,17 @@ Blueberry Muffin and Oat Cookie (bakery, sweet), Espresso Beans, Travel Mug."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
-from test_lint import only, rule, run, says
+from hypothesis import HealthCheck, assume, given, settings
+from test_lint import catalog, only, rule, run, says
+from test_lint_reference import SETTINGS, SMALL_CATALOG, TODAY, packs
+
+from pos_prompter.core.lint import lint
+from pos_prompter.core.lint_overlap import same_offers_of
+from pos_prompter.core.rules import Rule, Settings, parse_pack
 
 
 def same_offer(*rules: dict[str, Any]) -> list[tuple[str, str]]:
@@ -78,3 +85,32 @@ def test_several_items_in_common_are_one_warning_naming_each() -> None:
     b = rule("b", title="Bakery", offer={"add": ["COOKIE", "MUFFIN", "BEANS"]})
     f = only(run(a, b), "same-offer")
     says(f, "both offer Blueberry Muffin and Oat Cookie when Latte Tall", fix="offer")
+
+
+# ---------------------------------------------------------------- what the rule editor asks
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(packs())
+def test_one_rules_findings_are_the_whole_stores_that_name_it(pack: list[Rule]) -> None:
+    """same_offers_of looks at the rules that can offer one of the rule's items only; what
+    it finds is what linting the whole store finds about that rule, first or second."""
+    assume(len({r.id for r in pack}) == len(pack))
+    whole = [f for f in lint(pack, SMALL_CATALOG, SETTINGS, today=TODAY)
+             if f.code == "same-offer"]
+    for edited in pack:
+        named = [f for f in whole
+                 if f.rule_id == edited.id or f'"{edited.title}"' in f.message]
+        assert same_offers_of(edited, pack, SMALL_CATALOG, SETTINGS) == named
+
+
+def test_the_editor_hears_of_the_pair_whichever_rule_is_asked_first() -> None:
+    pack = parse_pack({"version": 1, "rules": [
+        rule("everyday", title="Everyday muffin", priority=9),
+        rule("new-muffin", title="New muffin push", priority=1,
+             when={"scanned": {"category": ["coffee"]}})]}).rules
+    for edited in pack:
+        found = same_offers_of(edited, pack, catalog(), Settings())
+        assert [(f.rule_id, f.code) for f in found] == [("new-muffin", "same-offer")]
+    assert same_offers_of(dataclasses.replace(pack[0], active=False), pack, catalog(),
+                          Settings()) == []
