@@ -33,16 +33,27 @@ WAL_HEADER = 32
 FRAME_HEADER = 24
 
 
+_SALT: dict[Path, bytes] = {}
+"""The salt of each WAL as last read (a new one after a reset)."""
+
+
 def read_frames(wal: Path, start: int, page_size: int) -> tuple[list[list[int]], int]:
-    """The commits in the WAL from byte `start` on, each as its frames' page numbers, and
-    the offset after the last commit."""
+    """The commits in the WAL from byte `start` on (from its first frame if a checkpoint
+    reset it since the last read), each as its frames' page numbers, and the offset after
+    the last commit."""
     data = wal.read_bytes()
+    salt = data[16:24]
+    if salt != _SALT.get(wal):  # a checkpoint reset the WAL: its frames start again
+        _SALT[wal] = salt
+        start = WAL_HEADER
     commits: list[list[int]] = []
     pages: list[int] = []
     pos = end = max(start, WAL_HEADER)
     frame = FRAME_HEADER + page_size
     while pos + frame <= len(data):
         page_no, commit_size = struct.unpack(">II", data[pos:pos + 8])
+        if data[pos + 8:pos + 16] != salt:
+            break  # a frame left from before the reset
         pages.append(page_no)
         pos += frame
         if commit_size:
@@ -52,10 +63,11 @@ def read_frames(wal: Path, start: int, page_size: int) -> tuple[list[list[int]],
     return commits, end
 
 
-def play(path: Path, plan: Sequence[Step]) -> tuple[dict[str, list[list[str]]], int, int, int]:
+def play(path: Path,
+         plan: Sequence[Step]) -> tuple[dict[str, list[list[str]]], int, int, int, int]:
     """Play `plan`; each kind of action's commits (their pages' b-trees), the page size,
-    and the bytes written (/proc/self/io) during the actions and with the close's
-    checkpoint."""
+    the bytes written (/proc/self/io) during the actions and with the close's checkpoint,
+    and how many distinct pages the commits wrote."""
     store, till = open_till(path)
     conn = store.db.conn
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
@@ -94,9 +106,8 @@ def play(path: Path, plan: Sequence[Step]) -> tuple[dict[str, list[list[str]]], 
     closed = write_bytes() - before
     named = {kind: [[owners.get(p, "(free page)") for p in commit] for commit in commits]
              for kind, commits in by_kind.items()}
-    distinct = {p for commits in by_kind.values() for c in commits for p in c}
-    print(f"pages the close's checkpoint copies into the store: {len(distinct):,}")
-    return named, page_size, during, closed
+    distinct = len({p for commits in by_kind.values() for c in commits for p in c})
+    return named, page_size, during, closed, distinct
 
 
 def page_owners(conn: sqlite3.Connection) -> dict[int, str]:
@@ -150,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
                     conn.execute(statement)
             conn.close()
         plan = make_plan(ds.shop, ds.rules, args.scans)
-        by_kind, page_size, during, closed = play(path, plan)
+        by_kind, page_size, during, closed, distinct = play(path, plan)
     print(f"wal_pages: {args.products:,} products, {args.rules:,} rules, {args.scans:,} scans "
           f"of generate.py's plan; {page_size} B pages; mean WAL pages per commit")
     print()
@@ -159,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     frames = sum(len(c) for c in every)
     print(f"\nall commits: {len(every):,}, {frames / len(every):.2f} pages each, "
           f"{frames * (page_size + FRAME_HEADER) / args.scans / 1024:.1f} KB of WAL per scan")
+    print(f"distinct pages in those commits: {distinct:,} (each written again into the store "
+          "at the next checkpoint)")
     print(f"written per scan (/proc/self/io write_bytes): {during / args.scans / 1024:.1f} KB "
           f"during the actions, {closed / args.scans / 1024:.1f} KB with the close's checkpoint")
     return 0

@@ -61,3 +61,12 @@ def test_soak_kill_runs_quick_and_loses_nothing() -> None:
     assert "machine: nproc" in result.stdout
     assert " kills, " in result.stdout
     assert "events acknowledged, 0 events lost" in result.stdout
+
+
+def test_wal_pages_maps_each_commit_s_pages_to_b_trees() -> None:
+    result = run(str(BENCH / "wal_pages.py"), "--products", "2000", "--rules", "200",
+                 "--scans", "100")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "| order_lines |" in result.stdout, result.stdout
+    assert "| orders |" in result.stdout
+    assert "**pages per commit**" in result.stdout
