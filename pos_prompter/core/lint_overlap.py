@@ -53,8 +53,9 @@ class _Offer:
 
 
 def _offers(rule: Rule, resolve: Resolver) -> list[_Offer]:
-    """The items `rule` can put in front of a customer, each with the trigger products it
-    is offered on (an upsell's next size follows the scanned product). Lint's own trigger
+    """The items `rule` offers, each with the trigger products it is offered on (an
+    upsell's next size follows the scanned product; a cross-sell's first candidate, or on
+    that product's own scan the next one). Lint's own trigger
     lists, not copies: most items are offered by one rule and never walked."""
     triggers = resolve.triggers(rule)
     o = rule.offer
@@ -65,6 +66,17 @@ def _offers(rule: Rule, resolve: Resolver) -> list[_Offer]:
             if target is not None and target.active:
                 by_target.setdefault(target.sku, []).append(product)
         return [_Offer(rule, on, sku) for sku, on in by_target.items()]
+    if rule.kind == "cross_sell":
+        # The first candidate is what it offers; the others only where the order has that
+        # already: a later candidate shared with another rule is a fallback, not a repeat.
+        usable = [p for p in map(resolve.usable, dict.fromkeys(o.add)) if p is not None]
+        if not usable:
+            return []
+        lead = [_Offer(rule, triggers, usable[0].sku)]
+        if len(usable) > 1 and (rule.scanned is None
+                                or Engine.scanned_matches(rule, usable[0])):
+            lead.append(_Offer(rule, (usable[0],), usable[1].sku))  # on its own scan
+        return lead
     return [_Offer(rule, triggers, sku) for sku in dict.fromkeys(_named_items(rule))
             if sku and resolve.usable(sku) is not None]
 
@@ -157,8 +169,8 @@ def _finding(first: Rule, second: Rule, items: list[str], where: Product,
     what = _names(items, resolve)
     return Finding(
         second.id, "warning", CODE,
-        f"{_title(second)} and {_title(first)} both offer {what} when {where.name} is "
-        f"scanned: what a customer says no to from {_title(first)} is not offered again by "
-        f"{_title(second)} in that order",
+        f"{_title(second)} and {_title(first)} both offer {what} to the same scanned item "
+        f"(for example {where.name}): what a customer says no to from {_title(first)} is "
+        f"not offered again by {_title(second)} in that order",
         "offer something else in one of them, or change their scanned items so they do "
         "not meet")

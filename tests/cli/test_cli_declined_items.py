@@ -85,7 +85,8 @@ def test_lint_warns_about_the_two_rules_by_title_and_product(
     assert lines[-1] == "0 errors, 1 warning"
     assert lines[0].startswith("warning  crew-socks-sneakers  ")
     assert ('"Crew socks with any sneaker" and "Everyday socks with casual sneakers" both '
-            'offer Everyday Crew Socks 3-pack when Courtline Canvas High is scanned') in lines[0]
+            'offer Everyday Crew Socks 3-pack to the same scanned item (for example Courtline '
+            'Canvas High)') in lines[0]
     found = json.loads(cli("lint", "--db", shoes_two_sock_rules, "--format", "json").out)
     assert [(f["rule"], f["code"]) for f in found] == [("crew-socks-sneakers", "same-offer")]
 

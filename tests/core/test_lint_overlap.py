@@ -29,7 +29,7 @@ def test_two_rules_offering_the_muffin_on_one_latte_are_one_warning() -> None:
     f = only(run(everyday, new), "same-offer")
     assert (f.rule_id, f.severity) == ("new-muffin", "warning")
     says(f, '"New muffin push" and "Everyday muffin" both offer Blueberry Muffin',
-         "when Latte Tall is scanned",
+         "to the same scanned item (for example Latte Tall)",
          'what a customer says no to from "Everyday muffin" is not offered again by '
          '"New muffin push" in that order', fix="offer something else in one of them")
 
@@ -81,10 +81,27 @@ def test_an_upsell_meets_on_the_size_it_offers() -> None:
 
 
 def test_several_items_in_common_are_one_warning_naming_each() -> None:
-    a = rule("a", title="Sweet treats", offer={"add": ["MUFFIN", "COOKIE"]}, priority=2)
-    b = rule("b", title="Bakery", offer={"add": ["COOKIE", "MUFFIN", "BEANS"]})
+    a = rule("a", title="Size up", kind="upsell", offer={"next_size": True}, say="Bigger?",
+             when={"scanned": {"category": ["coffee"]}}, priority=2)
+    b = rule("b", title="Hot drinks bigger", kind="upsell", offer={"next_size": True},
+             say="Bigger?", when={"scanned": {"tag": ["hot-drink"]}})
     f = only(run(a, b), "same-offer")
-    says(f, "both offer Blueberry Muffin and Oat Cookie when Latte Tall", fix="offer")
+    says(f, '"Hot drinks bigger" and "Size up" both offer Latte Grande and Latte Venti to the '
+         'same scanned item (for example Latte Grande)', fix="offer")
+
+
+def test_a_cross_sell_meets_on_the_item_it_offers_first_not_its_fallbacks() -> None:
+    """A cross-sell offers its first candidate; the next only where the order has it (a
+    customer who said no to a cookie still hears of the cinnamon roll, the rule's first)."""
+    pastry = rule("pastry", offer={"add": ["COOKIE", "MUFFIN"]}, priority=2,
+                  when={"scanned": {"category": ["coffee"]}})
+    assert same_offer(pastry, rule("muffin")) == []
+    assert same_offer(pastry, rule("cookie", offer={"add": ["COOKIE"]})) == [
+        ("cookie", "warning")]
+    # on an Oat Cookie's own scan (the pastry rule on bakery too) the muffin comes first
+    bakery = {**pastry, "when": {"scanned": {"category": ["bakery"]}}}
+    muffin_on_cookie = rule("muffin", when={"scanned": {"sku": ["COOKIE"]}})
+    assert same_offer(bakery, muffin_on_cookie) == [("muffin", "warning")]
 
 
 # ---------------------------------------------------------------- what the rule editor asks

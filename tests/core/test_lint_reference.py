@@ -133,6 +133,8 @@ def _offered_on(linter: _Linter, rule: Rule, product: Product) -> set[str]:
     if rule.kind == "upsell" and not o.upgrade_to:
         target = linter.next_size(product)
         skus = [target.sku] if target is not None and target.active else []
+    elif rule.kind == "cross_sell":  # its first candidate not on the line already
+        skus = [s for s in o.add if s != product.sku and linter.usable(s) is not None][:1]
     else:
         skus = list((o.upgrade_to,) if rule.kind == "upsell" else o.add
                     if rule.kind == "cross_sell" else o.bundle_with
