@@ -23,7 +23,7 @@ from pos_prompter.store import Store
 from pos_prompter.till import Till
 from pos_prompter.ui.store_watcher import StoreWatcher, commit_counter
 from pos_prompter.ui.till_window import TillWindow
-from pos_prompter.ui.workspace.rule_list import ID, RATE, REVENUE, SHOWN
+from pos_prompter.ui.workspace.rule_list import ID, RATE, REVENUE, RULE_ID_ROLE, SHOWN
 from pos_prompter.ui.workspace.window import WorkspaceWindow
 
 COOKIE = "2100000000227"
@@ -66,7 +66,8 @@ def workspace(qtbot: QtBot, cafe_store_path: Path) -> Iterator[WorkspaceWindow]:
 
 def size_up_results(window: WorkspaceWindow) -> tuple[object, ...]:
     proxy = window.rule_list.proxy
-    row = [proxy.index(r, ID).data() for r in range(proxy.rowCount())].index("coffee-size-up")
+    ids = [proxy.index(r, ID).data(RULE_ID_ROLE) for r in range(proxy.rowCount())]
+    row = ids.index("coffee-size-up")
     return tuple(proxy.index(row, c).data() for c in (SHOWN, RATE, REVENUE))
 
 
@@ -174,7 +175,7 @@ def test_a_sale_in_another_process_shows_in_the_open_rule_list_within_a_second(
                         timeout=1000)
     assert time.perf_counter() - finished < 1.0
 
-    assert view.proxy.index(0, ID).data() == "coffee-size-up"
+    assert view.proxy.index(0, ID).data(RULE_ID_ROLE) == "coffee-size-up"
     selected = view.selected_rule()
     assert selected is not None
     assert selected.id == "mug-deal"

@@ -57,6 +57,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QCompleter,
     QHBoxLayout,
@@ -74,6 +75,7 @@ from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.lint import lint
 from pos_prompter.core.money import Cents, format_money
+from pos_prompter.core.rule_words import offer_words, trigger_words
 from pos_prompter.core.rules import KINDS, RULE_ID_RE, Rule, RuleId, Settings, parse_rule
 from pos_prompter.store import Store
 from pos_prompter.store.rule_listing import catalog_stamp, rule_text, rule_texts
@@ -107,6 +109,8 @@ never takes revenue's place); its sentence is also in the Rule column's tooltip.
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """data() with this role returns the row's `RuleRow`."""
+RULE_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+"""data() with this role returns the row's rule id, whatever the column shows."""
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 """data() with this role returns the value the column sorts by (a number for the numeric
 columns, lower-case text for the others)."""
@@ -224,22 +228,29 @@ class RuleRow:
     trigger: str
     offer: str
     uplift: UpliftCell = NO_HOLDOUT
+    trigger_names: str = ""
+    """What sets it off, by names (core.rule_words); `trigger` is the same in codes."""
+    offer_names: str = ""
 
     @classmethod
     def make(cls, rule: Rule, results: RuleResults | None, catalog: Catalog,
              money: Money = format_money, uplift: UpliftCell = NO_HOLDOUT) -> RuleRow:
         return cls(rule=rule, results=results or NO_RESULTS,
                    skus=frozenset(rule_skus(rule)), categories=rule_categories(rule, catalog),
-                   trigger=trigger_text(rule), offer=offer_text(rule, money), uplift=uplift)
+                   trigger=trigger_text(rule), offer=offer_text(rule, money), uplift=uplift,
+                   trigger_names=trigger_words(rule, catalog),
+                   offer_names=offer_words(rule, catalog, money))
 
     def matches_text(self, needle: str) -> bool:
-        """`needle` (lower case) in the id, title, say or a SKU the rule names."""
+        """`needle` (lower case) in the id, title, say, a SKU or a name the rule names."""
         rule = self.rule
         return (needle in rule.id or needle in rule.title.lower() or needle in rule.say.lower()
-                or any(needle in sku.lower() for sku in self.skus))
+                or any(needle in sku.lower() for sku in self.skus)
+                or needle in self.trigger_names.lower() or needle in self.offer_names.lower())
 
 
-def _sort_key(row: RuleRow, column: int) -> tuple[Any, str]:
+def _sort_key(row: RuleRow, column: int, codes: bool = False) -> tuple[Any, str]:
+    """What `column` sorts by: as shown, by names or (`codes`) by codes."""
     rule, results = row.rule, row.results
     value: Any
     if column == PRIORITY:
@@ -258,11 +269,11 @@ def _sort_key(row: RuleRow, column: int) -> tuple[Any, str]:
     elif column == KIND:
         value = rule.kind
     elif column == TRIGGER:
-        value = row.trigger.lower()
+        value = (row.trigger if codes else row.trigger_names).lower()
     elif column == OFFER:
-        value = row.offer.lower()
+        value = (row.offer if codes else row.offer_names).lower()
     else:
-        value = rule.id
+        value = rule.id if codes else rule.title.lower()
     return value, rule.id
 
 
@@ -403,8 +414,21 @@ class RuleTableModel(ListTableModel):
         self._rows: list[RuleRow] = []
         self._row_of: dict[str, int] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.show_codes = False
+        """Rule ids, SKUs, category and tag slugs instead of titles and names."""
 
     # ------------------------------------------------------------------ updating
+
+    def set_show_codes(self, on: bool) -> None:
+        """Show codes (rule ids, SKUs) or names (titles, product and category names)."""
+        if on == self.show_codes:
+            return
+        self.show_codes = on
+        if self._sort is not None:
+            self.sort(*self._sort)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(HEADERS) - 1))
 
     @property
     def rows(self) -> list[RuleRow]:
@@ -484,11 +508,11 @@ class RuleTableModel(ListTableModel):
         moving = [self._rows.pop(at) for at in sorted(
             (self._row_of[rule_id] for rule_id in rule_ids), reverse=True)]
         for row in moving:
-            key = _sort_key(row, column)
+            key = _sort_key(row, column, self.show_codes)
             lo, hi = 0, len(self._rows)
             while lo < hi:
                 mid = (lo + hi) // 2
-                there = _sort_key(self._rows[mid], column)
+                there = _sort_key(self._rows[mid], column, self.show_codes)
                 if (key < there) if descending else (there < key):
                     lo = mid + 1
                 else:
@@ -507,13 +531,13 @@ class RuleTableModel(ListTableModel):
         column, order = self._sort
         descending = order == Qt.SortOrder.DescendingOrder
         for at in rows:
-            key = _sort_key(self._rows[at], column)
+            key = _sort_key(self._rows[at], column, self.show_codes)
             if at > 0:
-                before = _sort_key(self._rows[at - 1], column)
+                before = _sort_key(self._rows[at - 1], column, self.show_codes)
                 if (before < key) if descending else (key < before):
                     return True
             if at + 1 < len(self._rows):
-                after = _sort_key(self._rows[at + 1], column)
+                after = _sort_key(self._rows[at + 1], column, self.show_codes)
                 if (key < after) if descending else (after < key):
                     return True
         return False
@@ -563,9 +587,11 @@ class RuleTableModel(ListTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and not row.rule.active:
             return QBrush(INACTIVE_COLOR)
         if role == SORT_ROLE:
-            return _sort_key(row, column)[0]
+            return _sort_key(row, column, self.show_codes)[0]
         if role == ROW_ROLE:
             return row
+        if role == RULE_ID_ROLE:
+            return row.rule.id
         return None
 
     def setData(self, index: Index, value: Any,
@@ -600,21 +626,22 @@ class RuleTableModel(ListTableModel):
             self._rows.sort(key=lambda r: r.rule.id)
             return
         column, order = self._sort
-        self._rows.sort(key=lambda r: _sort_key(r, column),
+        self._rows.sort(key=lambda r: _sort_key(r, column, self.show_codes),
                         reverse=order == Qt.SortOrder.DescendingOrder)
 
     # ------------------------------------------------------------------ cells
 
     def _text(self, row: RuleRow, column: int) -> str:
         rule, results = row.rule, row.results
+        codes = self.show_codes
         if column == ID:
-            return rule.id
+            return rule.id if codes or not rule.title else rule.title
         if column == KIND:
             return KIND_TEXT.get(rule.kind, rule.kind)
         if column == TRIGGER:
-            return row.trigger
+            return row.trigger if codes else row.trigger_names
         if column == OFFER:
-            return row.offer
+            return row.offer if codes else row.offer_names
         if column == PRIORITY:
             return str(rule.priority)
         if column == ACTIVE:
@@ -631,8 +658,11 @@ class RuleTableModel(ListTableModel):
     def _tooltip(self, row: RuleRow, column: int) -> str:
         rule, r = row.rule, row.results
         if column == ID:  # the uplift too: its column is the first to go in a narrow list
-            return rule.title if not row.uplift.text else \
-                f"{rule.title}\nUplift: {row.uplift.tooltip}"
+            named = f"{rule.title}\nRule code: {rule.id}" if not self.show_codes else rule.title
+            return named if not row.uplift.text else f"{named}\nUplift: {row.uplift.tooltip}"
+        if column in (TRIGGER, OFFER) and not self.show_codes:  # codes on demand
+            codes = row.trigger if column == TRIGGER else row.offer
+            return f"{self._text(row, column)}\nCodes: {codes}"
         if column in RESULT_COLUMNS:
             return (f"shown {r.shown}, accepted {r.accepted}, declined {r.declined}, "
                     f"ignored {r.ignored}; held out {r.held_out}; "
@@ -798,7 +828,7 @@ class RuleListView(QWidget):
     def _build(self) -> None:
         self.search = QLineEdit(self)
         self.search.setObjectName("ruleSearch")
-        self.search.setPlaceholderText("Search id, title, what to say, SKU")
+        self.search.setPlaceholderText("Search titles, products, what to say, codes")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)
 
@@ -829,11 +859,19 @@ class RuleListView(QWidget):
         self.product_filter.setClearButtonEnabled(True)
         self.product_filter.textChanged.connect(self.proxy.set_sku)
 
+        self.codes_box = QCheckBox("Show codes", self)
+        self.codes_box.setObjectName("ruleShowCodes")
+        self.codes_box.setToolTip("Rule codes and product SKUs instead of titles and names")
+        self.codes_box.toggled.connect(self.model.set_show_codes)
+
         filters = QHBoxLayout()  # the search gets a row of its own in a narrow list
         filters.addWidget(self.kind_filter, 1)
         filters.addWidget(self.active_filter, 1)
         filters.addWidget(self.category_filter, 1)
         filters.addWidget(self.product_filter, 1)
+        search_row = QHBoxLayout()  # the search box gives way to the toggle
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.codes_box)
 
         self.table = QTableView(self)
         self.table.setObjectName("ruleTable")
@@ -889,7 +927,7 @@ class RuleListView(QWidget):
         self.message = plain_label("ruleListMessage", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search)
+        layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)

@@ -33,6 +33,7 @@ from pos_prompter.till import Till
 from pos_prompter.ui.workspace.rule_list import (
     ID,
     REVENUE,
+    RULE_ID_ROLE,
     SORT_ROLE,
     UPLIFT,
     RuleListView,
@@ -84,7 +85,7 @@ def open_list(qtbot: QtBot) -> Iterator[Any]:
 
 
 def cell(view: RuleListView, rule_id: str, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-    row = column(view.proxy, ID).index(rule_id)
+    row = column(view.proxy, ID, RULE_ID_ROLE).index(rule_id)
     return view.proxy.index(row, UPLIFT).data(role)
 
 
@@ -229,7 +230,7 @@ def test_a_rule_with_few_orders_counts_down_as_sales_come_in(
                                                                  TOOLTIP)
     assert "needs 29 more orders with the prompt shown and 30 more held-out orders" in \
         cell(view, "coffee-size-up", TOOLTIP)
-    row = column(view.proxy, ID).index("coffee-size-up")
+    row = column(view.proxy, ID, RULE_ID_ROLE).index("coffee-size-up")
     assert "Uplift: " in view.proxy.index(row, ID).data(TOOLTIP)  # narrow lists lose it
 
 
@@ -262,14 +263,14 @@ def test_sorting_by_uplift_puts_the_estimates_first_then_the_rules_that_need_ord
     assert cell(view, "mug-deal").startswith("needs ")
 
     view.table.sortByColumn(UPLIFT, Qt.SortOrder.DescendingOrder)
-    ids = column(view.proxy, ID)
+    ids = column(view.proxy, ID, RULE_ID_ROLE)
     assert ids[:2] == ["coffee-size-up", "mug-deal"]
     values = column(view.proxy, UPLIFT, SORT_ROLE)
     assert all(isinstance(v, float) for v in values)
     assert values == sorted(values, reverse=True)
 
     view.table.sortByColumn(UPLIFT, Qt.SortOrder.AscendingOrder)
-    assert column(view.proxy, ID)[-2:] == ["mug-deal", "coffee-size-up"]
+    assert column(view.proxy, ID, RULE_ID_ROLE)[-2:] == ["mug-deal", "coffee-size-up"]
     qtmodeltester.check(view.model)
     qtmodeltester.check(view.proxy)
 

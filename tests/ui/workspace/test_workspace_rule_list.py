@@ -35,6 +35,7 @@ from pos_prompter.ui.workspace.rule_list import (
     PRIORITY,
     RATE,
     REVENUE,
+    RULE_ID_ROLE,
     SHOWN,
     TRIGGER,
     RuleListView,
@@ -122,7 +123,7 @@ def make_list(qtbot: QtBot) -> Iterator[MakeList]:
 
 
 def ids(view: RuleListView) -> list[object]:
-    return column(view.proxy, ID)
+    return column(view.proxy, ID, RULE_ID_ROLE)
 
 
 def test_the_rule_model_and_its_proxy_pass_the_qt_model_checks(
@@ -148,9 +149,10 @@ def test_the_list_shows_every_rule_with_its_trigger_offer_and_check_box(
     assert ids(view) == CAFE_RULES
     row = CAFE_RULES.index("breakfast-croissant")
     assert view.proxy.index(row, KIND).data() == "bundle"
-    assert view.proxy.index(row, TRIGGER).data() == "coffee"  # a category, by its name
-    assert view.proxy.index(row, OFFER).data() == "CROISSANT for $2.00"
-    assert view.proxy.index(CAFE_RULES.index("coffee-size-up"), OFFER).data() == "next size"
+    assert view.proxy.index(row, TRIGGER).data() == "Coffee"  # a category, by its name
+    assert view.proxy.index(row, OFFER).data() == "Butter Croissant for $2.00"
+    assert view.proxy.index(CAFE_RULES.index("coffee-size-up"), OFFER).data() == \
+        "the next size up"
     assert view.proxy.index(row, ACTIVE).data(Qt.ItemDataRole.CheckStateRole) == \
         Qt.CheckState.Checked
     assert view.proxy.index(row, SHOWN).data() == "0"
@@ -520,7 +522,7 @@ def test_a_background_reload_shows_what_another_connection_published_and_keeps_t
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(bar.maximum() // 2)
     middle = view.table.indexAt(view.table.viewport().rect().center())
-    chosen = str(middle.siblingAtColumn(ID).data())
+    chosen = str(middle.siblingAtColumn(ID).data(RULE_ID_ROLE))
     assert view.select_rule(chosen)
     scrolled = bar.value()
     assert ids(view)[-1] == "filler-00"
@@ -688,7 +690,7 @@ def test_the_rule_list_fits_a_1280_by_800_workspace_without_scrolling_sideways(
             assert fm.horizontalAdvance(text) < header.sectionSize(col), (demo, text)
         for col in (TRIGGER, OFFER):  # an elided text is whole in its tooltip
             index = view.proxy.index(row, col)
-            assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()
+            assert index.data(Qt.ItemDataRole.ToolTipRole).startswith(f"{index.data()}\nCodes: ")
         for col in (ID, SHOWN, RATE, REVENUE):
             assert view.proxy.index(row, col).data(Qt.ItemDataRole.ToolTipRole)
 

@@ -41,7 +41,7 @@ from pos_prompter.ui.workspace.audit_view import ACTION, ENTITY_ID, WHO
 from pos_prompter.ui.workspace.import_dialog import RULES
 from pos_prompter.ui.workspace.preview import RulePreview
 from pos_prompter.ui.workspace.rule_editor import RuleEditor
-from pos_prompter.ui.workspace.rule_list import ID
+from pos_prompter.ui.workspace.rule_list import ID, RULE_ID_ROLE
 from pos_prompter.ui.workspace.window import (
     WorkspaceWindow,
     app_layout_settings,
@@ -102,8 +102,10 @@ def test_a_selected_rule_is_edited_and_published_to_list_log_and_tills(
         child(workspace.editor, QPushButton, "publishButton").click()
 
     model = workspace.rule_list.proxy
-    row = column(model, ID).index("coffee-pastry")
-    assert model.index(row, ID).data(Qt.ItemDataRole.ToolTipRole) == NEW_TITLE
+    row = column(model, ID, RULE_ID_ROLE).index("coffee-pastry")
+    assert model.index(row, ID).data() == NEW_TITLE
+    assert model.index(row, ID).data(Qt.ItemDataRole.ToolTipRole) == \
+        f"{NEW_TITLE}\nRule code: coffee-pastry"
     selected = workspace.rule_list.selected_rule()
     assert selected is not None
     assert selected.id == "coffee-pastry"
@@ -204,12 +206,12 @@ def test_the_workspace_stays_open_while_an_import_runs(
 def test_changes_published_elsewhere_show_in_the_list(
         qtbot: QtBot, make_workspace: MakeWorkspace, cafe_store_path: Path) -> None:
     workspace = make_workspace(cafe_store_path)
-    assert "mug-deal" in column(workspace.rule_list.proxy, ID)
+    assert "mug-deal" in column(workspace.rule_list.proxy, ID, RULE_ID_ROLE)
 
     with Store.open(cafe_store_path) as other:  # the command line, another manager...
         other.delete_rule("mug-deal", actor="ana")
 
-    qtbot.waitUntil(lambda: "mug-deal" not in column(workspace.rule_list.proxy, ID),
+    qtbot.waitUntil(lambda: "mug-deal" not in column(workspace.rule_list.proxy, ID, RULE_ID_ROLE),
                     timeout=5000)
     assert workspace.audit_view.model.index(0, WHO).data() == "ana"
 
@@ -225,7 +227,7 @@ def test_refresh_reads_the_rules_again_in_the_background(
     with qtbot.waitSignal(workspace.rule_list.reloaded, timeout=5000):
         workspace.refresh_action.trigger()
         assert workspace.rule_list.loading
-    assert "mug-deal" not in column(workspace.rule_list.proxy, ID)
+    assert "mug-deal" not in column(workspace.rule_list.proxy, ID, RULE_ID_ROLE)
     assert workspace.audit_view.model.index(0, WHO).data() == "ana"
 
 
@@ -260,7 +262,7 @@ def test_the_window_keeps_ticking_while_a_publish_elsewhere_loads_then_the_edito
     assert child(view, QComboBox, "ruleCategoryFilter").findData("new-aisle") > 0
     assert view.selected_rule() is not None
     assert view.selected_rule().id == "fill-0042"
-    assert column(view.proxy, ID)[0] == "mug-deal", "still sorted by id, descending"
+    assert column(view.proxy, ID, RULE_ID_ROLE)[0] == "mug-deal", "still sorted by id, descending"
 
 
 def largest_gap_ms(qtbot: QtBot, done: Callable[[], bool], start: Callable[[], None]) -> float:
