@@ -63,6 +63,7 @@ from PySide6.QtWidgets import (
 from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.errors import UserError, ValidationError
 from pos_prompter.core.lint import Finding, has_errors, lint
+from pos_prompter.core.lint_overlap import same_offers_of
 from pos_prompter.core.rule_words import manager_message
 from pos_prompter.core.rules import (
     DAYS,
@@ -1401,7 +1402,8 @@ class RuleEditor(QWidget):
                 if loop or tie:
                     others.append(other)
         return [f for f in lint([rule, *others], self.choices.catalog, self._settings)
-                if f.rule_id == rule.id]
+                if f.rule_id == rule.id and f.code != "same-offer"] + same_offers_of(
+                    rule, self._rules, self.choices.catalog, self._settings)
 
     def _ask_to_confirm(self, rule: Rule) -> None:
         text = "\n\n".join(f"{f.message}\n\N{RIGHTWARDS ARROW} {f.fix}" for f in self.findings)
