@@ -50,6 +50,7 @@ from pos_prompter.core.errors import UserError
 from pos_prompter.store.auth import Person, StaffStore, check_name
 from pos_prompter.ui.staff_check import Outcome, StaffCheck, start_check
 from pos_prompter.ui.widgets import dialog_button, plain_label
+from pos_prompter.ui.workspace.office_style import OFFICE_QSS
 
 DEMO_PASSWORDS = frozenset(secret for _name, role, secret in DEMO_STAFF
                            if role in PASSWORD_ROLES)
@@ -113,6 +114,7 @@ class _SecretDialog(QDialog):
         self.intro = plain_label(f"{self._prefix}Intro", self)
         self.message = plain_label(f"{self._prefix}Message", self)
         self.message.setStyleSheet("color: #a4231a; font-weight: bold;")
+        self.setStyleSheet(OFFICE_QSS)  # not the till's button look, which reaches us too
         # Not a QDialogButtonBox: it makes its first accept button the default when shown.
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)

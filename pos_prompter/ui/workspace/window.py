@@ -42,6 +42,7 @@ from pos_prompter.ui.widgets import open_file_chooser, plain_label
 from pos_prompter.ui.workspace.audit_view import AuditData, AuditView, load_audit
 from pos_prompter.ui.workspace.catalog_page import CatalogPage
 from pos_prompter.ui.workspace.import_dialog import ImportDialog
+from pos_prompter.ui.workspace.office_style import OFFICE_QSS
 from pos_prompter.ui.workspace.report_view import ReportView
 from pos_prompter.ui.workspace.rule_editor import EditorContext, RuleEditor
 from pos_prompter.ui.workspace.rule_list import ListData, RuleListView, load_list
@@ -187,7 +188,7 @@ class WorkspaceWindow(QMainWindow):
                             + (f" \N{EM DASH} {store_name}" if store_name else "")
                             + f" \N{EM DASH} {self.actor}")
         self.resize(WINDOW_SIZE.boundedTo(self.screen().availableSize()))
-        self.setStyleSheet(WORKSPACE_QSS)
+        self.setStyleSheet(WORKSPACE_QSS + OFFICE_QSS)  # OFFICE_QSS: outlined buttons
         self.layout_settings = (layout_settings if layout_settings is not None
                                 else app_layout_settings(self))
         self._build(audit_debounce_ms, preloaded)
