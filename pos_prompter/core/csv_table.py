@@ -7,6 +7,7 @@ import csv
 import io
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.excerpt import excerpt
@@ -95,7 +96,7 @@ def _header_problems(header: Sequence[str], columns: Sequence[str],
     return refused[:MAX_PROBLEMS]
 
 
-def _rows(reader: Iterator[list[str]], width: int, problems: list[str],
+def _rows(reader: Any, width: int, problems: list[str],
           progress: Progress | None, total: int) -> Rows:
     strip = str.strip
     step = max(PROGRESS_MIN_ROWS, total // PROGRESS_REPORTS)
@@ -110,10 +111,10 @@ def _rows(reader: Iterator[list[str]], width: int, problems: list[str],
                 count += 1
                 if count >= report_at:
                     report_at += step
-                    progress(min(reader.line_num, total), total)  # type: ignore[attr-defined]
+                    progress(min(reader.line_num, total), total)
             if not any(cells):
                 continue
-            line_num: int = reader.line_num  # type: ignore[attr-defined]  # csv's reader has it
+            line_num: int = reader.line_num
             if len(cells) != width:
                 problems.append(f"line {line_num}: has {len(cells)} fields, the header "
                                 f"has {width}")
@@ -122,7 +123,7 @@ def _rows(reader: Iterator[list[str]], width: int, problems: list[str],
             if len(problems) >= MAX_PROBLEMS:
                 return
     except csv.Error as exc:  # the rest of the file cannot be split into rows safely
-        problems.append(_csv_problem(reader.line_num, exc))  # type: ignore[attr-defined]
+        problems.append(_csv_problem(reader.line_num, exc))
         return
     if progress is not None:
         progress(total, total)

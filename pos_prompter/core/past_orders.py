@@ -184,5 +184,5 @@ def _picker(header: tuple[str, ...]) -> Callable[[list[str]], Sequence[str]]:
 
     def padded(cells: list[str]) -> Sequence[str]:
         cells.append("")
-        return getter(cells)  # type: ignore[no-any-return]
+        return getter(cells)
     return padded
