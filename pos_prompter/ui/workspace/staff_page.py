@@ -186,7 +186,7 @@ class StaffPage(QWidget):
         actions.addStretch(1)
         self.message = plain_label("staffMessage", self)
 
-        reset = QGroupBox("New PIN or password for the selected person", self)
+        reset = QGroupBox("A new PIN or password for the one selected", self)
         self.new_secret = _secret_edit("staffNewSecret", reset)
         self.new_secret_again = _secret_edit("staffNewSecretAgain", reset)
         self.reset_button = _button("Set", "staffResetSecret", reset)
@@ -203,7 +203,7 @@ class StaffPage(QWidget):
         self.role_box = QComboBox(add)
         self.role_box.setObjectName("staffRole")
         for role in ROLES:
-            self.role_box.addItem(f"{role} (signs in with a {secret_kind(role)})", role)
+            self.role_box.addItem(f"{role} ({secret_kind(role)})", role)
         self.secret_edit = _secret_edit("staffSecret", add)
         self.secret_again = _secret_edit("staffSecretAgain", add)
         self.add_button = _button("Add", "staffAdd", add)
@@ -212,8 +212,8 @@ class StaffPage(QWidget):
         add_form = QFormLayout(add)
         add_form.addRow("Name", self.name_edit)
         add_form.addRow("Role", self.role_box)
-        add_form.addRow("PIN (clerks: 4-8 digits) or password (10 characters or more)",
-                        self.secret_edit)
+        self.secret_edit.setPlaceholderText("clerks: 4-8 digits; others: 10 characters+")
+        add_form.addRow("PIN or password", self.secret_edit)
         add_form.addRow("The same again", self.secret_again)
         add_form.addRow(self.add_button, self.add_message)
 
