@@ -1,8 +1,8 @@
 """One router for the whole app: a scan arrives whole, whatever window or box has the keys.
 
-A keyboard-wedge scanner types into whatever has the focus. `AppScanRouter` is installed on
-the QApplication whenever the keyboard is anywhere but the till window (a manager's dialog,
-the workspace, a message box, the first-manager box at a new store's first start): it tells
+A keyboard-wedge scanner types into whatever has the focus. `AppScanRouter` follows the
+keyboard into every window of the app but the till's (a manager's dialog, the workspace, a
+message box, the first-manager box at a new store's first start): it tells
 a scan from typing by the scanner's speed (`ui.scanner`: six or more digits, each within
 30 ms, then Enter), takes back out what the scan typed into the focused field, and sends the
 whole code on:
@@ -19,6 +19,7 @@ first digit in the field, the rest through the popup: "Unknown barcode 200000000
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 
@@ -43,30 +44,51 @@ def takes_scans(widget: QWidget) -> bool:
 
 
 class AppScanRouter(ScanRouter):
-    """The till's router: on (installed on the application) while the keyboard is outside
-    the till window, or while `want(True)` says a manager's window is open; off while the
-    till alone has the keys, so no Python runs for every event of the app then."""
+    """The till's router. It follows the keyboard (QApplication.focusChanged): while the
+    focus is in another window than the till's, it watches the focused widget, and the
+    list of matches its completer may open. Only those widgets' events reach Python: an
+    event filter on the whole application would run for every event of the app, some sent
+    while widgets are half destroyed (a crash in PySide)."""
 
     def __init__(self, till: QWidget, scan: Callable[[str], None]) -> None:
         super().__init__(till, scan)
         self._wanted = False
-        self._focus_outside = False
+        self._hooked: list[QWidget] = []
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_moved)
             self._focus_moved(None, app.focusWidget())
 
+    @property
+    def active(self) -> bool:
+        """Whether a scan typed now would be taken from where it was typed: a manager's
+        window is open (`want`), or the keyboard is in a window other than the till's."""
+        return self._wanted or bool(self._hooked)
+
     def want(self, wanted: bool) -> None:
-        """A manager's window (or practice's trainer) is open: watch, wherever the keys are."""
+        """A manager's window (or practice's trainer) is open."""
         self._wanted = wanted
-        self.set_active(self._wanted or self._focus_outside)
 
     def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
         try:  # a slot called from Qt: nothing may escape
-            self._focus_outside = new is not None and new.window() is not self._till
-            self.set_active(self._wanted or self._focus_outside)
-        except RuntimeError:  # the till's C++ half is gone (the app is closing)
-            pass
+            self._unhook()
+            if new is None or new.window() is self._till:
+                return
+            self._forget()
+            completer = getattr(new, "completer", None)
+            lists = completer() if callable(completer) else None
+            for widget in (new, lists.popup() if lists is not None else None):
+                if widget is not None:
+                    widget.installEventFilter(self)
+                    self._hooked.append(widget)
+        except RuntimeError:  # a widget (or the till) is already gone
+            self._hooked = []
+
+    def _unhook(self) -> None:
+        hooked, self._hooked = self._hooked, []
+        for widget in hooked:
+            with contextlib.suppress(RuntimeError):  # deleted: its filters went with it
+                widget.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress:
