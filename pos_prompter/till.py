@@ -21,6 +21,7 @@ from pos_prompter.core.order import Clock, OrderLine, SystemClock
 from pos_prompter.core.pace import PaceMeter
 from pos_prompter.core.rules import Rule, Settings
 from pos_prompter.core.session import MAX_QTY, OrderSession, TillEvent
+from pos_prompter.seen_prompts import ShownWhenSeen
 from pos_prompter.store import Store
 from pos_prompter.store.auth import StaffStore
 
@@ -91,6 +92,9 @@ class Till:
         self.customer: str | None = None
         """Customer type for the next order (or the open one, once set)."""
         self.last_order: int | None = None
+        self.shown_when_seen: ShownWhenSeen | None = None
+        """Given (by the till window), a prompt is logged as shown only once `prompt_seen`
+        says its card was on screen (seen_prompts.py); None logs it when raised."""
         self._rev = 0
         resumed = store.open_order_state(till_name)
         if resumed is None and till_name is not None and store.adopt_open_order(till_name):
@@ -169,7 +173,9 @@ class Till:
         try:
             events = action(session, now)
             if any(ev.event != "error" for ev in events):
-                self._rev = self.store.save_session(session, events, now, rev=self._rev)
+                logged = (events if self.shown_when_seen is None
+                          else self.shown_when_seen.to_log(events))
+                self._rev = self.store.save_session(session, logged, now, rev=self._rev)
                 session.lines.saved()
         except BaseException:
             session.lines.undo()
@@ -180,6 +186,18 @@ class Till:
             self.session = None
             self.customer = None
         return events
+
+    def prompt_seen(self) -> bool:
+        """The current prompt's card was on screen: log it as shown now, if it was held
+        back (`shown_when_seen`). Whether a row was logged."""
+        if self.shown_when_seen is None or self.session is None:
+            return False
+        event = self.shown_when_seen.seen(self.session.order_id)
+        if event is None:
+            return False
+        self._rev = self.store.save_session(self.session, [event], self.clock.now(),
+                                            rev=self._rev)
+        return True
 
     @_signed_in
     def scan(self, code: str, *, qty: int = 1) -> list[TillEvent]:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.money import MoneyError, parse_money
 from pos_prompter.core.session import MAX_QTY, TillEvent
+from pos_prompter.seen_prompts import ShownWhenSeen
 from pos_prompter.store.auth import Person, StaffStore
 from pos_prompter.till import Published, Till, load_published
 from pos_prompter.ui import order_model
@@ -56,6 +57,7 @@ from pos_prompter.ui.order_columns import OrderColumns
 from pos_prompter.ui.order_model import OrderTableModel
 from pos_prompter.ui.practice.widgets import PRACTICE_QSS
 from pos_prompter.ui.prompt_panel import PromptPanel
+from pos_prompter.ui.prompt_seen import PromptSeen
 from pos_prompter.ui.scan_router import AppScanRouter
 from pos_prompter.ui.status_line import StatusLine
 from pos_prompter.ui.store_watcher import StoreWatcher
@@ -145,6 +147,8 @@ class TillWindow(QMainWindow):
         self.scan_router = AppScanRouter(self, self.scan_text)
         """Takes scans typed into any other window of the app (a box, the workspace) to this
         till, or to the product field they were typed into (ui/scan_router.py)."""
+        till.shown_when_seen = ShownWhenSeen()  # a prompt is shown once seen: prompt_seen.py
+        self.prompt_seen = PromptSeen(self, self.prompt_panel, self.clerk_panel)
         apply_base_look(self)
         self.setStyleSheet(TILL_QSS + (PRACTICE_QSS if training else ""))
         store_name = till.store.get_setting("store_name")

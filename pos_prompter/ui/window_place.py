@@ -4,11 +4,12 @@ A manager works at the till's own screen while the clerk sells. Whatever the man
 (the sign-in, the first-manager box, the workspace) leaves the till's right column (the
 total, the prompt card, Checkout and Pay) in sight:
 
-- the workspace, on a screen 1280 px wide or more, opens beside the till: the till takes
-  the right half (or its minimum width, if more), the workspace the left part of the screen
-  that is left. On a narrower screen it opens left of the till's right column, over the
-  order list only (the card stays in sight; what is behind it is not "shown", see
-  ui/prompt_seen.py);
+- the workspace opens on the left of the screen, up to the till's right column; the till
+  goes to the screen's right edge (on a screen 1280 px wide or more it takes the right
+  half, or its minimum width if more). Where the workspace's content is wider than that
+  room (it needs about 960 px), it scrolls sideways. On a screen under about 1420 px the
+  workspace lies over the till's order list, never over the card (a card that is covered
+  all the same, by a window the manager moved, is not "shown": ui/prompt_seen.py);
 - a box (sign-in, first manager) goes left of the right column, level with the till's
   middle, as far left as the screen allows.
 """
@@ -16,12 +17,14 @@ total, the prompt card, Checkout and Pay) in sight:
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QWidget
 
 SIDE_BY_SIDE_WIDTH = 1280
 """From this screen width on, the workspace and the till stand side by side."""
 GAP = 8
 """Room left between a manager's window and the till's right column."""
+MIN_ROOM = 320
+"""The narrowest the workspace is made (on a screen too small for it and the card)."""
 
 
 def right_column(till: QWidget, column: QWidget) -> int:
@@ -35,18 +38,37 @@ def _area(till: QWidget) -> QRect:
     return screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
 
 
-def place_workspace(till: QWidget, column: QWidget, workspace: QWidget) -> None:
-    """Put the till and `workspace` side by side (SIDE_BY_SIDE_WIDTH and up), or the
-    workspace left of the till's right column."""
+def place_workspace(till: QWidget, column: QWidget, workspace: QMainWindow) -> None:
+    """Put the till at the screen's right edge (SIDE_BY_SIDE_WIDTH and up: the right half,
+    or the till's minimum width if more) and `workspace` on the left, up to the till's
+    right column. A workspace whose content needs more room scrolls sideways there, rather
+    than lying over the card."""
     area = _area(till)
     keep = right_column(till, column)
+    width = till.width()
     if area.width() >= SIDE_BY_SIDE_WIDTH:
         width = max(area.width() // 2, till.minimumWidth())
         till.setGeometry(area.x() + area.width() - width, area.y(), width, area.height())
+    elif width <= area.width():
+        till.move(area.x() + area.width() - till.frameGeometry().width(), till.y())
     column_left = till.geometry().x() + till.width() - keep
-    room = max(column_left - GAP - area.x(), 0)
-    width = max(min(room, area.width()), workspace.minimumWidth())
-    workspace.setGeometry(area.x(), area.y(), width, area.height())
+    room = max(column_left - GAP - area.x(), MIN_ROOM)
+    if workspace.minimumSizeHint().width() > room:
+        _scroll_sideways(workspace)
+    workspace.setGeometry(area.x(), area.y(), room, area.height())
+
+
+def _scroll_sideways(window: QMainWindow) -> None:
+    """Let `window` be narrower than its content: the content scrolls instead."""
+    content = window.takeCentralWidget()
+    if content is None:
+        return
+    scroll = QScrollArea(window)
+    scroll.setObjectName("workspaceScroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(content)
+    window.setCentralWidget(scroll)
 
 
 def place_box(till: QWidget, column: QWidget, box: QWidget) -> None:

@@ -62,6 +62,15 @@ def scan(qtbot: QtBot, window: QWidget, code: str) -> None:
     field = scan_field(window)
     qtbot.keyClicks(field, code)
     qtbot.keyClick(field, Qt.Key.Key_Return)
+    on_screen(qtbot, window)
+
+
+def on_screen(qtbot: QtBot, window: QWidget) -> None:
+    """Let the screen show what the till did (a clerk who scans looks at it): a prompt
+    whose card is in sight is painted, and so logged as shown (ui/prompt_seen.py)."""
+    seen = getattr(window, "prompt_seen", None)
+    if seen is not None and seen.waiting and seen.visible():
+        qtbot.waitUntil(lambda: not seen.waiting, timeout=2000)
 
 
 def press(qtbot: QtBot, window: QWidget, key: Qt.Key) -> None:
