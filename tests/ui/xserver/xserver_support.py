@@ -59,15 +59,16 @@ class XServer:
 class TillOnX:
     """till_on_x.py on `server` over `store_file`; `lines` is what it has said so far."""
 
-    def __init__(self, server: XServer, store_file: Path) -> None:
+    def __init__(self, server: XServer, store_file: Path, script: str = "till_on_x.py") -> None:
         self.server = server
         self.lines: list[str] = []
         self.log = store_file.with_name("till_on_x.log")
         """The till's stderr (its log, a traceback)."""
         with self.log.open("w") as log:
             self.process = subprocess.Popen(
-                [sys.executable, str(HERE / "till_on_x.py"), str(store_file)],
-                env=server.env(), stdout=subprocess.PIPE, stderr=log, text=True)
+                [sys.executable, str(HERE / script), str(store_file)],
+                env=server.env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
+                text=True)
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -78,6 +79,16 @@ class TillOnX:
 
     def said(self, line: str) -> bool:
         return line in self.lines
+
+    def saying(self, start: str) -> list[str]:
+        """What it said so far that starts with `start`."""
+        return [line for line in self.lines if line.startswith(start)]
+
+    def send(self, command: str) -> None:
+        """One command line to the script (manager_on_x.py reads them)."""
+        assert self.process.stdin is not None
+        self.process.stdin.write(command + "\n")
+        self.process.stdin.flush()
 
     def focus(self) -> None:
         """Give the till window the keyboard (no window manager runs on Xvfb)."""
@@ -95,6 +106,8 @@ class TillOnX:
 
     def stop(self) -> str:
         """End the till (every action is committed already); returns its stderr."""
+        if self.process.stdin is not None:
+            self.process.stdin.close()
         self.process.terminate()
         try:
             self.process.wait(timeout=10)
