@@ -16,6 +16,7 @@ rules and the triggers they share, not with rules².
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -73,12 +74,17 @@ def _offers(rule: Rule, resolve: Resolver) -> list[_Offer]:
         if not usable:
             return []
         lead = [_Offer(rule, triggers, usable[0].sku)]
-        if len(usable) > 1 and (rule.scanned is None
-                                or Engine.scanned_matches(rule, usable[0])):
+        if len(usable) > 1 and _among(triggers, usable[0].sku):
             lead.append(_Offer(rule, (usable[0],), usable[1].sku))  # on its own scan
         return lead
     return [_Offer(rule, triggers, sku) for sku in dict.fromkeys(_named_items(rule))
             if sku and resolve.usable(sku) is not None]
+
+
+def _among(products: Sequence[Product], sku: str) -> bool:
+    """Whether `sku` is one of `products` (sorted by SKU, as lint's trigger lists are)."""
+    at = bisect_left(products, sku, key=lambda p: p.sku)
+    return at < len(products) and products[at].sku == sku
 
 
 def _can_meet(a: Rule, b: Rule) -> bool:
