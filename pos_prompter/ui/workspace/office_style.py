@@ -17,18 +17,18 @@ PRIMARY_BUTTONS = ("ruleNew", "publishButton", "signInButton", "firstManagerCrea
 
 OFFICE_QSS = """
 QPushButton {
-    font-size: 10pt;
+    font-size: 9pt;
     font-weight: normal;
     color: #1f2d3d;
     background: #f6f8fb;
     border: 1px solid #8a96a3;
     border-radius: 5px;
-    padding: 5px 14px;
+    padding: 3px 8px;
     min-height: 18px;
 }
 QPushButton:hover { background: #eaf0f7; border-color: #5f6b7a; }
 QPushButton:pressed { background: #d9e2ec; }
-QPushButton:focus { border: 2px solid #1565c0; padding: 4px 13px; }
+QPushButton:focus { border: 2px solid #1565c0; padding: 2px 7px; }
 QPushButton:disabled { color: #9aa5b1; background: #f3f5f8; border-color: #cfd6de; }
 """ + ", ".join(f"QPushButton#{name}" for name in PRIMARY_BUTTONS) + """ {
     color: #ffffff;

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +40,7 @@ from pos_prompter.core.catalog import Catalog, Product
 from pos_prompter.core.engine import Engine, Prompt, SalesHistory, Skip
 from pos_prompter.core.money import format_money, percent
 from pos_prompter.core.rules import Rule, Settings
+from pos_prompter.core.sample_order import sample_for, sample_time
 from pos_prompter.core.session import OrderSession
 from pos_prompter.ui.prompt_panel import PromptPanel
 from pos_prompter.ui.style import TILL_QSS, apply_base_look
@@ -93,6 +95,10 @@ class RulePreview(QWidget):
         self._rules: list[Rule] = []
         self._rule: Rule | None = None
         self._items: list[str] = []
+        self.sample_is_auto = True
+        """The sample order is the one made from the rule's trigger (core.sample_order),
+        until the manager adds, removes or clears an item: their first item replaces it."""
+        self._sample_key: object = None
         self.result: Prompt | Skip | None = None
         """What the preview shows now."""
         self.other_prompts: list[str] = []
@@ -251,11 +257,47 @@ class RulePreview(QWidget):
     def set_rule(self, rule: Rule | None) -> None:
         """The rule as the form now has it (None while the form has problems)."""
         self._rule = rule
+        if rule is not None and self.sample_is_auto:
+            self._auto_sample(rule)
         if rule is not None and rule.customer:
             self.set_customer_types([*rule.customer,
                                      *(self.customer_box.itemData(i)
                                        for i in range(1, self.customer_box.count()))])
         self.schedule()
+
+    def reset_sample(self) -> None:
+        """Another rule is loaded: its sample comes from its own trigger again."""
+        self.sample_is_auto = True
+        self._sample_key = None
+
+    def _auto_sample(self, rule: Rule) -> None:
+        """A sample order from `rule`'s trigger, made again when the trigger changes."""
+        key = (rule.event, rule.scanned, rule.order, rule.kind, rule.offer, rule.time,
+               rule.customer)
+        if key == self._sample_key:
+            return
+        self._sample_key = key
+        self._items.clear()
+        self.order_list.clear()
+        for sku in sample_for(rule, self.catalog, self._settings.max_offer_ratio):
+            product = self.catalog.get(sku)
+            if product is not None:
+                self._items.append(product.sku)
+                self.order_list.addItem(self._line_item(product))
+        self._say("A sample from the rule's trigger: scan or pick items to make your own."
+                  if self._items else "")
+        if rule.time is not None:
+            self.set_time(sample_time(rule, self.now()))
+        if rule.customer and self.customer() not in rule.customer:
+            self.set_customer(min(rule.customer))
+        self.schedule()
+
+    def _own_sample(self) -> None:
+        """The manager changes the sample: from now on it is theirs."""
+        if self.sample_is_auto:
+            self.sample_is_auto = False
+            self._items.clear()
+            self.order_list.clear()
 
     @property
     def catalog(self) -> Catalog:
@@ -276,6 +318,7 @@ class RulePreview(QWidget):
             self._say(f"{product.name} is not for sale: the till refuses it.")
             return False
         self._say("")
+        self._own_sample()
         self._items.append(product.sku)
         self.order_list.addItem(self._line_item(product))
         self.schedule()
@@ -283,6 +326,7 @@ class RulePreview(QWidget):
 
     @Slot()
     def remove_selected(self) -> None:
+        self.sample_is_auto = False
         rows = sorted((self.order_list.row(i) for i in self.order_list.selectedItems()),
                       reverse=True)
         for row in rows:
@@ -293,6 +337,7 @@ class RulePreview(QWidget):
 
     @Slot()
     def clear_order(self) -> None:
+        self.sample_is_auto = False
         self._items.clear()
         self.order_list.clear()
         self._say("")
@@ -346,6 +391,15 @@ class RulePreview(QWidget):
     def schedule(self) -> None:
         """Recompute after the delay (restarted by every change)."""
         self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.schedule()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # A closing window: no recompute after it (its store may be closed by then).
+        self._timer.stop()
+        super().hideEvent(event)
 
     @Slot()
     def refresh(self) -> None:

@@ -153,10 +153,10 @@ WHY_HEIGHT = 88
 """Say and why: three and five lines or so."""
 MIN_PANE = 180
 """The form and the preview never get narrower (or, stacked, lower) than this."""
-CAPTION_WIDTH = 112
-"""The captions' column: longer captions wrap."""
 STACKED_SHARES = (1, 1)
 """How the form and the preview under it share the editor's height at first."""
+CAPTION_WIDTH = 112
+"""The captions' column: longer captions wrap."""
 
 TYPING_ID = 0x7275
 """QUndoCommand id shared by typing edits: consecutive ones in one field merge."""
@@ -479,6 +479,7 @@ class RuleEditor(QWidget):
         self._published = not draft and rule is not None and \
             any(r.id == rule.id for r in self._rules)
         self.touch.reset()
+        self.preview.reset_sample()
         self._load(rule_to_dict(rule) if rule is not None else NEW_RULE)
         if draft:
             self._baseline = dict_from_values(values_from_dict(NEW_RULE))

@@ -421,10 +421,12 @@ def test_the_preview_shows_the_prompt_exactly_as_the_till_would(
     preview = editor.preview
     assert child(editor, RulePreview, "rulePreview") is preview
     fill_latte_cookie(editor)
-    wait_preview(qtbot, editor, "Scan or pick items")
+    wait_preview(qtbot, editor, SAID)  # at once, on a sample made from the trigger
+    assert preview.items() == ["LATTE-T"]
+    assert preview.sample_is_auto
 
     with qtbot.waitSignal(preview.updated) as update:
-        preview.add_item(LATTE_TALL)  # a barcode, as the scanner sends it
+        preview.add_item(LATTE_TALL)  # a barcode, as the scanner sends: the manager's own
     prompt = update.args[0]
     assert isinstance(prompt, Prompt)
     assert preview.items() == ["LATTE-T"]
@@ -480,7 +482,9 @@ def test_the_preview_plays_customer_type_and_scanned_items(qtbot: QtBot,
     fill_latte_cookie(editor)
     values(editor, "ruleCustomer").add_value("member")
     preview = editor.preview
-    preview.add_item("CROISSANT")
+    assert preview.customer() == "member", "the sample is for whom the rule is"
+    preview.set_customer(None)
+    preview.add_item("CROISSANT")  # the manager's own sample from now on
     wait_preview(qtbot, editor, "nothing in the sample order matches its scanned items")
     preview.add_item("LATTE-T")
     wait_preview(qtbot, editor, "Would not fire: not for this customer type")
