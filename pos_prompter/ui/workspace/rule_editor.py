@@ -154,6 +154,9 @@ WHY_HEIGHT = 88
 MIN_PANE = 180
 """The form and the preview never get narrower (or, stacked, lower) than this."""
 STACKED_SHARES = (1, 1)
+CARD_FIRST_BELOW = 600
+"""An editor lower than this shows the preview's card above its sample order even beside
+the form (the list above it at 1024x768): Accept and Decline without scrolling."""
 """How the form and the preview under it share the editor's height at first."""
 CAPTION_WIDTH = 112
 """The captions' column: longer captions wrap."""
@@ -808,9 +811,10 @@ class RuleEditor(QWidget):
         orientation = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
         if self.splitter.orientation() != orientation:
             self.splitter.setOrientation(orientation)
-            self.preview.set_card_first(not beside)
             if not beside:
                 self.splitter.setSizes(list(STACKED_SHARES))
+        # Under the form, or beside it in a low editor, the card comes before the sample.
+        self.preview.set_card_first(not beside or self.height() < CARD_FIRST_BELOW)
         if not beside:
             return
         share = self._beside_sizes

@@ -46,6 +46,7 @@ from pos_prompter.ui.workspace.office_style import OFFICE_QSS
 from pos_prompter.ui.workspace.report_view import ReportView
 from pos_prompter.ui.workspace.rule_editor import EditorContext, RuleEditor
 from pos_prompter.ui.workspace.rule_list import ListData, RuleListView, load_list
+from pos_prompter.ui.workspace.rules_layout import RulesLayout
 from pos_prompter.ui.workspace.settings_page import SettingsPage
 from pos_prompter.ui.workspace.sign_in import DEMO_PASSWORDS, ChangePasswordDialog
 from pos_prompter.ui.workspace.staff_page import StaffPage
@@ -245,6 +246,7 @@ class WorkspaceWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([LIST_WIDTH, WINDOW_SIZE.width() - LIST_WIDTH])
+        self.rules_layout = RulesLayout(self.splitter, self.rule_list, self.editor)
         self.audit_view = AuditView(self.store, central, debounce_ms=audit_debounce_ms,
                                     preloaded=preloaded.audit if preloaded is not None else None)
 

@@ -464,22 +464,32 @@ def test_at_1280x800_the_preview_stands_beside_the_form_with_its_card_readable(
     assert workspace.splitter.sizes()[0] >= workspace.rule_list.minimumSizeHint().width()
 
 
-def test_at_1024x768_the_preview_goes_under_the_form_and_every_field_stays_reachable(
+def test_at_1024x768_the_list_goes_above_and_the_form_is_roomy_beside_its_card(
         qtbot: QtBot, make_workspace: MakeWorkspace, cafe_store_path: Path) -> None:
+    """Issue 13, point 13: beside the list, the editor was too narrow for its preview: the
+    form some 260 px tall under it, and the card's buttons at the fold."""
     workspace = make_workspace(cafe_store_path)
     at_size(qtbot, workspace, 1024, 768)
     preview = show_prompt(qtbot, workspace)
     editor = workspace.editor
 
-    assert editor.splitter.orientation() == Qt.Orientation.Vertical
-    assert preview.card_first(), "under the form, the card comes before the sample order"
+    assert workspace.splitter.orientation() == Qt.Orientation.Vertical, "the list above"
+    assert workspace.rule_list.table.isVisible()
+    assert editor.splitter.orientation() == Qt.Orientation.Horizontal, "preview beside"
+    assert editor.form_scroll.viewport().height() >= 340
+    assert preview.card_first(), "a low editor: the card before the sample order"
+    QApplication.processEvents()  # the form's wrapped hints, laid out at its new width
     check_every_field_is_reachable(editor)
     shown = editor.preview_scroll
     assert shown.horizontalScrollBar().maximum() == 0
     shown.verticalScrollBar().setValue(0)
-    assert in_view(preview.panel.say, shown)
+    for widget in (preview.panel.say, preview.panel.accept_button,
+                   preview.panel.decline_button):
+        assert in_view(widget, shown), widget.objectName()
 
-    at_size(qtbot, workspace, 1280, 800)  # a bigger screen: beside again
+    at_size(qtbot, workspace, 1280, 800)  # a bigger screen: the list beside again
+    assert workspace.splitter.orientation() == Qt.Orientation.Horizontal
+    assert workspace.splitter.sizes()[0] >= workspace.rule_list.minimumSizeHint().width()
     assert editor.splitter.orientation() == Qt.Orientation.Horizontal
     assert not preview.card_first()
 
