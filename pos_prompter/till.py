@@ -187,17 +187,19 @@ class Till:
             self.customer = None
         return events
 
-    def prompt_seen(self) -> bool:
-        """The current prompt's card was on screen: log it as shown now, if it was held
-        back (`shown_when_seen`). Whether a row was logged."""
-        if self.shown_when_seen is None or self.session is None:
+    def prompt_seen(self, *, save: bool = False) -> bool:
+        """The current prompt's card was on screen: if it was held back
+        (`shown_when_seen`), its 'shown' row goes with the next action's commit (no commit
+        of its own between two scans); `save` commits a seen one now (the window closes).
+        Whether a prompt waiting to be seen was marked seen."""
+        held = self.shown_when_seen
+        if held is None or self.session is None:
             return False
-        event = self.shown_when_seen.seen(self.session.order_id)
-        if event is None:
-            return False
-        self._rev = self.store.save_session(self.session, [event], self.clock.now(),
-                                            rev=self._rev)
-        return True
+        marked = held.seen(self.session.order_id)
+        if save and held.was_seen and held.waiting is not None:
+            self._rev = self.store.save_session(self.session, held.to_log([]),
+                                                self.clock.now(), rev=self._rev)
+        return marked
 
     @_signed_in
     def scan(self, code: str, *, qty: int = 1) -> list[TillEvent]:
@@ -331,6 +333,7 @@ class Till:
         """Nobody is at the till: selling waits for the next sign-in (unless the store has no
         one on its staff list, see `needs_sign_in`). An open order stays open for the next
         clerk."""
+        self.prompt_seen(save=True)  # a prompt this clerk saw is logged under them
         self.clerk = None
         self._wait_for_sign_in = bool(StaffStore(self.store).list_staff(
             include_inactive=False))

@@ -1,12 +1,13 @@
 """When the clerk could see the prompt card: then, and only then, it counts as shown.
 
-The till holds a new prompt's 'shown' row back (seen_prompts.ShownWhenSeen). `PromptSeen`
-tells it the card was on screen: after the card is painted, with the till window shown and
-not minimized, the card not under the clerk's sign-in panel, and no other window of the app
-over it (the workspace, a manager's box: these stay above the till whatever has the keys,
-being its own windows; a window of another program is not known here). While something
-covers the card, the windows over it are watched: once they move away, close or hide, the
-card is looked at again. No polling.
+The till holds a new prompt's 'shown' row back (seen_prompts.ShownWhenSeen) until
+`PromptSeen` tells it the card was on screen (it goes with the next commit, or at close):
+after the card is painted, with the till window shown and not minimized, the card not
+under the clerk's sign-in panel, and no other window of the app over it (the workspace, a
+manager's box: these stay above the till whatever has the keys, being its own windows; a
+window of another program is not known here). While something covers the card, the
+windows over it are watched: once they move away, close or hide, the card is looked at
+again. No polling.
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ class PromptSeen(QObject):
     """Watches `card` (the till window's prompt panel) for `window` (the TillWindow).
 
     Signals:
-        seen(str): a prompt's card was on screen and it is now logged as shown; carries
-            the rule id.
+        seen(str): a prompt's card was on screen: it is logged as shown with the till's
+            next commit; carries the rule id.
     """
 
     seen = Signal(str)
@@ -65,8 +66,9 @@ class PromptSeen(QObject):
 
     @property
     def waiting(self) -> bool:
+        """A prompt is up that nobody has seen yet."""
         held = self._window.till.shown_when_seen  # type: ignore[attr-defined]
-        return held is not None and held.waiting is not None
+        return held is not None and held.waiting is not None and not held.was_seen
 
     def visible(self) -> bool:
         """Whether the clerk can see the card now."""
@@ -77,14 +79,16 @@ class PromptSeen(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind == QEvent.Type.Close and watched is self._window:
+            self._save()  # a prompt seen but not yet committed: now, before the till goes
         changed = (kind == QEvent.Type.Paint and watched is self._card) or kind in LOOK_AGAIN
         if changed and self.waiting and not self._timer.isActive():
             self._timer.start()
         return False
 
     def look(self) -> None:
-        """Log the waiting prompt as shown if its card is in sight; else watch what is
-        over it."""
+        """Mark the waiting prompt seen if its card is in sight (logged as shown with the
+        till's next commit); else watch what is over it."""
         if not self.waiting:
             return
         if not self.visible():
@@ -92,15 +96,14 @@ class PromptSeen(QObject):
             return
         till = self._window.till  # type: ignore[attr-defined]
         rule = till.prompt.rule_id if till.prompt is not None else ""
-        try:
-            logged = till.prompt_seen()
-        except Exception:  # the store refused the write: the till says so, and goes on
-            logger.exception("logging a prompt as shown failed")
-            self._window.show_error(  # type: ignore[attr-defined]
-                "Could not record that the prompt was shown; the error is in the log.")
-            return
-        if logged:
+        if till.prompt_seen():
             self.seen.emit(rule)
+
+    def _save(self) -> None:
+        try:
+            self._window.till.prompt_seen(save=True)  # type: ignore[attr-defined]
+        except Exception:  # a Qt virtual: nothing may escape; the log has it
+            logger.exception("logging a seen prompt at close failed")
 
     def _watch(self, windows: list[QWidget]) -> None:
         for window in windows:

@@ -36,6 +36,10 @@ ACCEPTS_SCANS = "acceptsScans"
 `accept_scan(code)`."""
 
 
+TILL = "tillWindow"
+"""The property (True) of a window whose fields take scans themselves: a till's."""
+
+
 def takes_scans(widget: QWidget) -> bool:
     """Whether a scan typed into `widget` is for it (a product field), not for the till."""
     return (bool(widget.property(ACCEPTS_SCANS)) and widget.isEnabled()
@@ -54,6 +58,7 @@ class AppScanRouter(ScanRouter):
         super().__init__(till, scan)
         self._wanted = False
         self._hooked: list[QWidget] = []
+        till.setProperty(TILL, True)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_moved)
@@ -72,8 +77,8 @@ class AppScanRouter(ScanRouter):
     def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
         try:  # a slot called from Qt: nothing may escape
             self._unhook()
-            if new is None or new.window() is self._till:
-                return
+            if new is None or new.window().property(TILL) or not self._till.isVisible():
+                return  # a till's own fields take its keys; a hidden till takes none
             self._forget()
             completer = getattr(new, "completer", None)
             lists = completer() if callable(completer) else None

@@ -6,9 +6,10 @@ total, the prompt card, Checkout and Pay) in sight:
 
 - the workspace opens on the left of the screen, up to the till's right column; the till
   goes to the screen's right edge (on a screen 1280 px wide or more it takes the right
-  half, or its minimum width if more). Where the workspace's content is wider than that
-  room (it needs about 960 px), it scrolls sideways. On a screen under about 1420 px the
-  workspace lies over the till's order list, never over the card (a card that is covered
+  half, or its minimum width if more). Where the workspace needs more room than that (it
+  needs about 830 px), its left edge goes past the screen's. On a screen under about 1640 px
+  (the till's 800 and the workspace's 830) it lies over the till's order list, never over
+  the card (a card that is covered
   all the same, by a window the manager moved, is not "shown": ui/prompt_seen.py);
 - a box (sign-in, first manager) goes left of the right column, level with the till's
   middle, as far left as the screen allows.
@@ -17,7 +18,7 @@ total, the prompt card, Checkout and Pay) in sight:
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import QWidget
 
 SIDE_BY_SIDE_WIDTH = 1280
 """From this screen width on, the workspace and the till stand side by side."""
@@ -38,11 +39,11 @@ def _area(till: QWidget) -> QRect:
     return screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
 
 
-def place_workspace(till: QWidget, column: QWidget, workspace: QMainWindow) -> None:
+def place_workspace(till: QWidget, column: QWidget, workspace: QWidget) -> None:
     """Put the till at the screen's right edge (SIDE_BY_SIDE_WIDTH and up: the right half,
-    or the till's minimum width if more) and `workspace` on the left, up to the till's
-    right column. A workspace whose content needs more room scrolls sideways there, rather
-    than lying over the card."""
+    or the till's minimum width if more) and `workspace` on the left, ending where the
+    till's right column begins. A workspace that needs more room than that starts left of
+    the screen's edge (its left part hidden) rather than lie over the card."""
     area = _area(till)
     keep = right_column(till, column)
     width = till.width()
@@ -51,24 +52,10 @@ def place_workspace(till: QWidget, column: QWidget, workspace: QMainWindow) -> N
         till.setGeometry(area.x() + area.width() - width, area.y(), width, area.height())
     elif width <= area.width():
         till.move(area.x() + area.width() - till.frameGeometry().width(), till.y())
-    column_left = till.geometry().x() + till.width() - keep
-    room = max(column_left - GAP - area.x(), MIN_ROOM)
-    if workspace.minimumSizeHint().width() > room:
-        _scroll_sideways(workspace)
-    workspace.setGeometry(area.x(), area.y(), room, area.height())
-
-
-def _scroll_sideways(window: QMainWindow) -> None:
-    """Let `window` be narrower than its content: the content scrolls instead."""
-    content = window.takeCentralWidget()
-    if content is None:
-        return
-    scroll = QScrollArea(window)
-    scroll.setObjectName("workspaceScroll")
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(content)
-    window.setCentralWidget(scroll)
+    right = till.geometry().x() + till.width() - keep - GAP
+    room = max(right - area.x(), MIN_ROOM)
+    wide = max(room, workspace.minimumSizeHint().width(), workspace.minimumWidth())
+    workspace.setGeometry(area.x() + room - wide, area.y(), wide, area.height())
 
 
 def place_box(till: QWidget, column: QWidget, box: QWidget) -> None:

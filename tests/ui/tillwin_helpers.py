@@ -67,10 +67,13 @@ def scan(qtbot: QtBot, window: QWidget, code: str) -> None:
 
 def on_screen(qtbot: QtBot, window: QWidget) -> None:
     """Let the screen show what the till did (a clerk who scans looks at it): a prompt
-    whose card is in sight is painted, and so logged as shown (ui/prompt_seen.py)."""
+    whose card is in sight is painted, and so counts as shown (ui/prompt_seen.py). The till
+    logs it with its next commit; tests read the log at once, so it is committed now, as
+    closing the window would."""
     seen = getattr(window, "prompt_seen", None)
     if seen is not None and seen.waiting and seen.visible():
         qtbot.waitUntil(lambda: not seen.waiting, timeout=2000)
+        window.till.prompt_seen(save=True)  # type: ignore[attr-defined]
 
 
 def press(qtbot: QtBot, window: QWidget, key: Qt.Key) -> None:

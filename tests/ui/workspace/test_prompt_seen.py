@@ -60,7 +60,9 @@ def test_a_prompt_under_a_manager_window_is_shown_once_the_window_moves_away(
     with qtbot.waitSignal(window.prompt_seen.seen) as seen:
         workspace.setGeometry(beside)  # moved back beside the till: the card in sight
     assert seen.args == ["coffee-size-up"]
-    assert prompt_log(cafe_store_path) == [("coffee-size-up", "shown")]
+    window.scan_text(MUFFIN)  # the clerk scans on: the shown prompt goes with this commit
+    assert prompt_log(cafe_store_path)[:2] == [("coffee-size-up", "shown"),
+                                               ("coffee-size-up", "ignored")]
 
 
 def test_a_prompt_nobody_saw_is_not_counted_at_all(
@@ -90,4 +92,18 @@ def test_a_prompt_in_sight_is_shown_at_once(
 
     with qtbot.waitSignal(window.prompt_seen.seen):
         window.scan_text(LATTE_TALL)
+    assert prompt_log(cafe_store_path) == [], "logged with the next commit, not one of its own"
+    window.scan_text(MUFFIN)
+    assert prompt_log(cafe_store_path)[:2] == [("coffee-size-up", "shown"),
+                                               ("coffee-size-up", "ignored")]
+
+
+def test_a_prompt_seen_last_is_logged_when_the_till_closes(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    window = make_till_window(cafe_store_path)
+    with qtbot.waitSignal(window.prompt_seen.seen):
+        window.scan_text(LATTE_TALL)
+
+    window.close()
+
     assert prompt_log(cafe_store_path) == [("coffee-size-up", "shown")]

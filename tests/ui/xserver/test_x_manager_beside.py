@@ -29,6 +29,7 @@ WAIT_MS = 20_000
 CANVAS = "2200000000019"
 """Courtline Canvas Low (SNK-CANVAS-LOW): a casual shoe, so "casual-socks" offers socks."""
 RUNNER = "2200000000040"
+CANVAS_HIGH = "2200000000026"
 
 
 @pytest.fixture
@@ -109,11 +110,11 @@ def test_on_x_the_card_stays_in_sight_and_counts_only_when_seen(
     focus(qtbot, till, "ruleTitle")  # the manager is typing; the clerk scans
     till.type_text(CANVAS)
     qtbot.waitUntil(lambda: till.said("seen casual-socks"), timeout=WAIT_MS)
-    assert ("casual-socks", "shown") in prompt_log(path)
 
     till.send("cover")  # the manager drags the workspace over the till
     till.type_text(RUNNER)
     qtbot.waitUntil(lambda: till.said("lines 2"), timeout=WAIT_MS)
+    assert prompt_log(path)[:2] == [("casual-socks", "shown"), ("casual-socks", "ignored")]
     raised = [line.split()[1] for line in till.saying("shown ")]
     assert len(raised) == 2, till.lines
     qtbot.wait(300)  # ample time to paint: the card is under the workspace
@@ -122,4 +123,6 @@ def test_on_x_the_card_stays_in_sight_and_counts_only_when_seen(
 
     till.send("beside")
     qtbot.waitUntil(lambda: till.said(f"seen {raised[1]}"), timeout=WAIT_MS)
+    till.type_text(CANVAS_HIGH)  # the next scan's commit logs it
+    qtbot.waitUntil(lambda: till.said("lines 3"), timeout=WAIT_MS)
     assert (raised[1], "shown") in prompt_log(path)
