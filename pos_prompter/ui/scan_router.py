@@ -99,7 +99,7 @@ class AppScanRouter(ScanRouter):
         if event.type() != QEvent.Type.KeyPress:
             return False
         focus = QApplication.focusWidget()
-        if focus is None or focus.window() is self._till:
+        if focus is None or focus.window().property(TILL):
             return False  # the till's own fields take their keys (the PIN: ClerkSignInPanel)
         popup = QApplication.activePopupWidget()
         # The first delivery only (not its propagation to parents): to the focused field,
