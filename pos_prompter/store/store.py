@@ -48,7 +48,7 @@ from pos_prompter.store.audit import (
 from pos_prompter.store.history import StoreHistory
 from pos_prompter.store.migrations import migrations
 from pos_prompter.store.order_rows import FIRST_COLUMNS, read_lines, save_order
-from pos_prompter.store.past_import import insert_past_orders
+from pos_prompter.store.past_import import foreign_keys_unchecked, insert_past_orders
 from pos_prompter.store.reports import add_imported_orders, insert_trigger_lifted
 from pos_prompter.store.store_file import (
     can_write,
@@ -819,7 +819,8 @@ class Store:
         known = {r[0] for r in self.db.execute(
             "SELECT external_id FROM orders WHERE source = ?", [source])}
         new = [o for o in orders if o.external_id not in known]
-        with gc_paused(), self.write() as db, insert_trigger_lifted(db.conn):
+        with gc_paused(), foreign_keys_unchecked(self.db.conn), self.write() as db, \
+                insert_trigger_lifted(db.conn):
             first = insert_past_orders(db.conn, new, source=source, at=_now_text(now),
                                        progress=progress)
             add_imported_orders(db.conn, source, first - 1)  # what the trigger would add
