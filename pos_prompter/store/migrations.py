@@ -488,7 +488,7 @@ def m012_fewer_pages_per_scan(db: Database) -> None:
                                 rule_id, replaced_sku, list_price_cents, declined)
     SELECT order_id, line_no, sku, name, qty, unit_price_cents, origin, rule_id,
            replaced_sku, list_price_cents, declined
-    FROM order_lines ORDER BY order_id, line_no;
+    FROM order_lines;
     DROP TABLE order_lines;
     ALTER TABLE order_lines_new RENAME TO order_lines;
     CREATE INDEX order_lines_sku ON order_lines(sku);
