@@ -70,6 +70,11 @@ class PromptSeen(QObject):
         held = self._window.till.shown_when_seen  # type: ignore[attr-defined]
         return held is not None and held.waiting is not None and not held.was_seen
 
+    @property
+    def looking(self) -> bool:
+        """A look at the card is due (it was painted or uncovered a moment ago)."""
+        return self._timer.isActive()
+
     def visible(self) -> bool:
         """Whether the clerk can see the card now."""
         window, card = self._window, self._card

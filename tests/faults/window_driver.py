@@ -96,6 +96,7 @@ def drive(app: QApplication, actions: list[str]) -> None:
 
     window.action_watcher = watch
     emit(screen(window))  # the order as reopened after an earlier kill, if any
+    held: list[tuple[str, TillEvent]] = []
     for action in actions:
         caught.clear()
         if action in KEYS:
@@ -104,11 +105,26 @@ def drive(app: QApplication, actions: list[str]) -> None:
             QTest.keyClicks(window.scan_input, action)
             QTest.keyClick(window.scan_input, Qt.Key.Key_Return)
         window.repaint()  # shown: painted, not only in the model
+        # The card, once painted, is looked at on the next turn of the event loop (as it
+        # is between a real scanner's keys), and its 'shown' row goes with the till's next
+        # commit (seen_prompts.py): a new prompt is printed once that commit was made.
+        wait_for(app, lambda: not window.prompt_seen.looking, "looked at the prompt card")
+        waiting = window.till.shown_when_seen
+        for line, event in list(held):
+            if waiting is None or waiting.waiting is not event:  # logged by now
+                emit(line)
+                held.remove((line, event))
         for event in caught:
             if event.event in PRINTED_EVENTS:
-                emit(event_json(event, 0))
+                line = event_json(event, 0)
+                if event.event == "prompt" and not event.data.get("updated"):
+                    held.append((line, event))
+                else:
+                    emit(line)
         emit(screen(window))
-    window.close()
+    window.close()  # a prompt seen but not yet saved is saved as the window closes
+    for line, _event in held:
+        emit(line)
 
 
 if __name__ == "__main__":
