@@ -23,7 +23,9 @@ from typing import Any
 import pytest
 from cli_support import SPEC_DIR, RunCli, query
 
+from pos_prompter.core.catalog import Product, Sku
 from pos_prompter.core.engine import is_held_out
+from pos_prompter.store import Store
 
 CATALOG_CSV = SPEC_DIR / "catalog.csv"
 with CATALOG_CSV.open(encoding="utf-8", newline="") as _f:
@@ -81,9 +83,13 @@ def shop(cli: RunCli, store_copy: Callable[[str], Path], tmp_path: Path
 
     made: list[Path] = []
 
-    def make(*rules: dict[str, Any], **settings: Any) -> Path:
+    def make(*rules: dict[str, Any], products: tuple[Product, ...] = (),
+             **settings: Any) -> Path:
         db = shutil.copyfile(store_copy("spec"), tmp_path / f"shop-{len(made) + 1}.db")
         made.append(db)
+        if products:  # beside the spec's catalog
+            with Store.open(db) as store:
+                store.import_products(list(products))
         pack = tmp_path / f"pack-{len(made)}.json"
         pack.write_text(json.dumps({"version": 1, "settings": {**SPEC_SETTINGS, **settings},
                                     "rules": list(rules)}, indent=2), encoding="utf-8")
@@ -253,8 +259,11 @@ def test_queue_order_upsells_of_the_line_then_priority_then_kind_then_rule_id(
     """Order: upsells of the line first (by priority), then the others by priority; ties go
     bundle, cross_sell, threshold, then rule id."""
     scan_threshold = {"event": "scan", "scanned": {"category": ["coffee"]}}
-    db = shop(bundle("z-low", ["COOKIE"], "1.00", priority=0),
-              threshold("t-tie", {"order_total": "20.00", "reward": "MUG",
+    # Each rule offers an item of its own: an item the customer declined is not offered
+    # again by another rule (issue 13, point 4), and every answer here is a decline.
+    extra = (Product(Sku("SCONE"), "Plain Scone", 225), Product(Sku("TOTE"), "Tote Bag", 800))
+    db = shop(bundle("z-low", ["SCONE"], "1.00", priority=0),
+              threshold("t-tie", {"order_total": "20.00", "reward": "TOTE",
                                   "reward_price": "0.00"}, priority=5, when=scan_threshold),
               cross_sell("c-tie", "MUG", priority=5),
               cross_sell("a-tie", "BEANS-250", priority=5),
@@ -262,7 +271,7 @@ def test_queue_order_upsells_of_the_line_then_priority_then_kind_then_rule_id(
               cross_sell("x-top", "COOKIE", priority=100),
               size_up("u-low", priority=1),
               rule("u-high", "upsell", {"upgrade_to": "LATTE-V"}, priority=2),
-              max_prompts_per_order=20, max_offer_ratio=10)
+              max_prompts_per_order=20, max_offer_ratio=10, products=extra)
     played = simulate(db, "scan LATTE-T", *["decline"] * 8, "pay")
     assert played.prompts() == ["u-high", "u-low", "x-top", "b-tie", "a-tie", "c-tie", "t-tie",
                                 "z-low"]
@@ -290,7 +299,10 @@ def test_an_answer_checks_the_queue_again_against_the_order_as_it_now_is(
     assert accepted.paid() == [money(price("LATTE-T", "COOKIE"))]
     declined = played.of(2)
     assert declined.prompts() == ["first", "second", "no-bakery-yet"]
-    assert declined.prompt("second")["offer"]["sku"] == "COOKIE"
+    # The customer said no to the cookie: "second" goes on to its next candidate (an item
+    # declined in the order is not offered again, issue 13 point 4), and with no bakery
+    # item bought, the bundle still applies.
+    assert declined.prompt("second")["offer"]["sku"] == "MUFFIN-B"
 
 
 def test_the_clock_at_the_answer_judges_what_is_still_queued(
