@@ -60,10 +60,11 @@ from pos_prompter.ui.prompt_panel import PromptPanel
 from pos_prompter.ui.prompt_seen import PromptSeen
 from pos_prompter.ui.scan_router import AppScanRouter
 from pos_prompter.ui.status_line import StatusLine
+from pos_prompter.ui.store_info import STORE_INFO_QSS, store_info_text, window_title
 from pos_prompter.ui.store_watcher import StoreWatcher
 from pos_prompter.ui.style import TILL_QSS, apply_base_look
 from pos_prompter.ui.threshold_mark import show_waiting, threshold_mark
-from pos_prompter.ui.widgets import plain_label, touch_button
+from pos_prompter.ui.widgets import ElidedLabel, plain_label, touch_button
 from pos_prompter.ui.window_place import place_workspace, show_box
 
 if TYPE_CHECKING:
@@ -150,10 +151,8 @@ class TillWindow(QMainWindow):
         till.shown_when_seen = ShownWhenSeen()  # a prompt is shown once seen: prompt_seen.py
         self.prompt_seen = PromptSeen(self, self.prompt_panel, self.clerk_panel)
         apply_base_look(self)
-        self.setStyleSheet(TILL_QSS + (PRACTICE_QSS if training else ""))
-        store_name = till.store.get_setting("store_name")
-        title = "pos-prompter" + (f" \N{EM DASH} {store_name}" if store_name else "")
-        self.setWindowTitle(("[PRACTICE] " if training else "") + title)
+        self.setStyleSheet(TILL_QSS + STORE_INFO_QSS + (PRACTICE_QSS if training else ""))
+        self.setWindowTitle(window_title(till.store, till.till_name, training=training))
         self.resize(1024, 700)
         self.setMinimumSize(800, 560)
         self.load_in_background = till.store.path is not None
@@ -344,6 +343,8 @@ class TillWindow(QMainWindow):
         self.key_help = plain_label("keyHelp", central, wrap=False)
         self.key_help.setText(("F6  offer    F5  explain    " if self.training else "")
                               + KEY_HELP)
+        self.store_info = ElidedLabel("storeInfo", central)  # where the store is: store_info.py
+        self.store_info.set_full_text(store_info_text(self.till.store, training=self.training))
         self.manager_button = touch_button("Manager\N{HORIZONTAL ELLIPSIS}  Ctrl+M",
                                            "managerButton", central)
         self.manager_button.setMinimumHeight(40)  # seldom used: less room than the order's
@@ -377,7 +378,11 @@ class TillWindow(QMainWindow):
         body.addLayout(scan_row)
         body.addLayout(middle, 1)
         body.addLayout(status_row)
-        body.addWidget(self.key_help)
+        foot = QVBoxLayout()  # the key help, and under it where the store is
+        foot.setSpacing(2)
+        foot.addWidget(self.key_help)
+        foot.addWidget(self.store_info)
+        body.addLayout(foot)
         outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
