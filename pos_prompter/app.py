@@ -30,6 +30,7 @@ from pos_prompter.store.backup import damaged_text, is_damage
 from pos_prompter.till import Till
 from pos_prompter.ui.clerk_sign_in import asks_for_pin
 from pos_prompter.ui.store_guard import StoreGuard, damaged_offer, guard_for
+from pos_prompter.ui.store_info import created_text, demo_of
 from pos_prompter.ui.till_window import TillWindow
 from pos_prompter.ui.window_place import show_box
 from pos_prompter.ui.workspace.sign_in import FirstManagerDialog
@@ -124,6 +125,20 @@ def start_window(window: TillWindow) -> FirstManagerDialog | None:
     dialog.finished.connect(done)
     show_box(window, dialog)
     return dialog
+
+
+def announce_new_store(window: TillWindow) -> None:
+    """On the run that made the till's store from a demo: a status message saying so and
+    where the file is (storeInfo keeps saying it); also on the clerk's sign-in panel,
+    which covers the status line until a clerk signs in."""
+    store = window.till.store
+    demo = demo_of(store)
+    if demo is None or store.path is None:
+        return
+    text = created_text(store.path, demo)
+    window.show_message(text)
+    if window.clerk_panel.isVisible():
+        window.clerk_panel.say(text, error=False)
 
 
 SCREENLESS_PLATFORMS = ("offscreen", "minimal")
@@ -250,6 +265,7 @@ def run(db_path: Path | None = None, training: bool = False) -> int:
                                                              appauthor=False)))
     try:
         app = application()
+        first_run = not training and not _store_path(db_path, training).exists()
         try:
             store = open_store(db_path, training=training)
         except Exception as exc:
@@ -273,7 +289,7 @@ def run(db_path: Path | None = None, training: bool = False) -> int:
             logger.info("till started on %s as %r%s", store.path, till_name(),
                         " (practice mode)" if training else "")
             try:
-                return _run_window(app, store, training)
+                return _run_window(app, store, training, first_run=first_run)
             finally:
                 lock.unlock()
     finally:
@@ -282,8 +298,10 @@ def run(db_path: Path | None = None, training: bool = False) -> int:
             handler.close()
 
 
-def _run_window(app: QApplication, store: Store, training: bool) -> int:
-    """The till window on `store` until it is closed; Qt's exit code."""
+def _run_window(app: QApplication, store: Store, training: bool, *,
+                first_run: bool = False) -> int:
+    """The till window on `store` until it is closed; Qt's exit code. `first_run`: this
+    run made the store (from a demo), which the till then says, and where."""
     try:
         window = build_window(store, training=training, name=till_name())
     except Exception as exc:
@@ -294,6 +312,8 @@ def _run_window(app: QApplication, store: Store, training: bool) -> int:
     restore_hook = install_excepthook(window)
     try:
         start_window(window)
+        if first_run:
+            announce_new_store(window)
         guard_store(app, window, store)
         return app.exec()
     finally:
