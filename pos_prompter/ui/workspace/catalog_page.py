@@ -10,12 +10,10 @@ signed-in manager as the actor); the tills then reload the catalog.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QGroupBox,
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,8 +35,13 @@ from pos_prompter.store.catalog_edit import (
     find_products,
     save_product_edit,
 )
-from pos_prompter.ui.list_model import ListTableModel
 from pos_prompter.ui.widgets import plain_label
+from pos_prompter.ui.workspace.page_table import (
+    KeyedListModel,
+    select_key,
+    selected_row,
+    single_row_table,
+)
 from pos_prompter.ui.workspace.page_work import PageWork
 
 HEADERS = ("SKU", "Name", "Price", "On sale", "Barcodes", "Category")
@@ -54,8 +56,8 @@ QLabel[fieldProblem="true"] { color: #a4231a; font-weight: bold; }
 """
 
 
-class CatalogTableModel(ListTableModel):
-    """Products as rows: SKU, name, price, on sale, barcodes, category."""
+class CatalogTableModel(KeyedListModel):
+    """Products as rows, found by SKU: SKU, name, price, on sale, barcodes, category."""
 
     headers = HEADERS
     numeric_columns = frozenset({PRICE})
@@ -63,18 +65,9 @@ class CatalogTableModel(ListTableModel):
     def __init__(self, currency: str = "USD", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.currency = currency
-        self._rows: list[ProductRow] = []
 
-    def table_rows(self) -> Sequence[ProductRow]:
-        return self._rows
-
-    def set_rows(self, rows: Sequence[ProductRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_of(self, sku: str) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.sku == sku), None)
+    def row_key(self, row: ProductRow) -> str:
+        return row.sku
 
     def put(self, product: ProductRow) -> None:
         """Show `product` as saved, in its row."""
@@ -138,14 +131,8 @@ class CatalogPage(QWidget):
         self.search_box.textChanged.connect(lambda _text: self._timer.start())
         self.search_box.returnPressed.connect(self.search)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("catalogTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = single_row_table("catalogTable", self.model, self)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
@@ -247,13 +234,10 @@ class CatalogPage(QWidget):
     # ------------------------------------------------------------------ editing
 
     def selected(self) -> ProductRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.item_at(rows[0]) if rows else None
+        return selected_row(self.table, self.model)
 
     def select(self, sku: str) -> None:
-        at = self.model.row_of(sku)
-        if at is not None:
-            self.table.selectRow(at)
+        select_key(self.table, self.model, sku)
 
     @Slot()
     def _on_selected(self) -> None:

@@ -9,13 +9,11 @@ thread (a hash takes ~0.4 s on purpose), which then reads the list again.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,8 +29,13 @@ from pos_prompter.core.auth import ROLES, Role, check_secret, clock_text, secret
 from pos_prompter.core.errors import UserError
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore, check_name
-from pos_prompter.ui.list_model import ListTableModel
 from pos_prompter.ui.widgets import plain_label
+from pos_prompter.ui.workspace.page_table import (
+    KeyedListModel,
+    select_key,
+    selected_row,
+    single_row_table,
+)
 from pos_prompter.ui.workspace.page_work import PageWork
 
 HEADERS = ("Name", "Role", "Signs in with", "Status", "PIN or password set")
@@ -90,25 +92,14 @@ def sentence(exc: UserError) -> str:
 # ---------------------------------------------------------------------- model
 
 
-class StaffTableModel(ListTableModel):
-    """Staff as rows: name, role, what they sign in with, status, when it was set."""
+class StaffTableModel(KeyedListModel):
+    """Staff as rows, found by name: name, role, what they sign in with, status, when it
+    was set."""
 
     headers = HEADERS
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[StaffRow] = []
-
-    def table_rows(self) -> Sequence[StaffRow]:
-        return self._rows
-
-    def set_rows(self, rows: Sequence[StaffRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_of(self, name: str) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.person.name == name), None)
+    def row_key(self, row: StaffRow) -> str:
+        return row.person.name
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.item_at(index)
@@ -164,13 +155,7 @@ class StaffPage(QWidget):
         self.reload()
 
     def _build(self) -> None:
-        self.table = QTableView(self)
-        self.table.setObjectName("staffTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = single_row_table("staffTable", self.model, self)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
@@ -231,13 +216,10 @@ class StaffPage(QWidget):
     # ------------------------------------------------------------------ selection
 
     def selected(self) -> StaffRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.item_at(rows[0]) if rows else None
+        return selected_row(self.table, self.model)
 
     def select(self, name: str) -> None:
-        row = self.model.row_of(name)
-        if row is not None:
-            self.table.selectRow(row)
+        select_key(self.table, self.model, name)
 
     @Slot()
     def _update_buttons(self) -> None:
