@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.money import format_money
+from pos_prompter.core.rule_words import category_name, product_name, tag_name
 from pos_prompter.ui.scan_router import ACCEPTS_SCANS
 
 LIMIT = 50
@@ -273,6 +274,20 @@ class CatalogChoices:
             return text
         known = self.index(mode).exact(text)
         return known.value if known is not None else text
+
+    def name(self, mode: str, value: str) -> str:
+        """What a chip says for a picked value, in a manager's words: the product's name, a
+        category's or a tag's (the code is in its tooltip)."""
+        if mode == "ref":
+            kind, _sep, rest = value.partition(":")
+            return self.name(kind, rest) if kind in REF_KINDS else value
+        if mode == "sku":
+            return product_name(self.catalog, value)
+        if mode == "category":
+            return category_name(value)
+        if mode == "tag":
+            return tag_name(value)
+        return value
 
     def describe(self, mode: str, value: str) -> str:
         """A tooltip for a picked value: the product's name and price, or how many products
@@ -539,9 +554,10 @@ class ValueListEdit(QWidget):
         for value in self._values:
             chip = QToolButton(self._chips)
             chip.setObjectName("valueChip")
-            chip.setText(f"{value}  \N{MULTIPLICATION SIGN}")
+            name = self._choices.name(self._mode, value)
+            chip.setText(f"{name}  \N{MULTIPLICATION SIGN}")
             chip.setToolTip(f"{self._choices.describe(self._mode, value)}\nClick to remove.")
-            chip.setAccessibleName(f"Remove {value}")
+            chip.setAccessibleName(f"Remove {name}")
             chip.setProperty("value", value)
             chip.setCursor(Qt.CursorShape.PointingHandCursor)
             chip.clicked.connect(lambda _checked=False, v=value: self.remove_value(v))

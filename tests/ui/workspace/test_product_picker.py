@@ -258,3 +258,20 @@ def test_a_value_list_adds_chips_and_a_chip_click_removes_it(
         edit.set_values(["P00001", "P00002", "P00001"])
     assert edit.values() == ["P00001", "P00002"]
     edit.picker.hide_popup()
+
+
+def test_chips_say_names_and_keep_the_codes_in_their_tooltips(
+        qtbot: QtBot, host: QWidget, choices: CatalogChoices) -> None:
+    """Issue 13, point 11: a manager reads "Item 5 red", not "P00005"."""
+    products = ValueListEdit(choices, "sku", "skus", host)
+    products.set_values(["P00005", "NOT-SOLD-HERE"])
+    first, unknown = products.chips()
+    assert first.text().startswith("Item 5 red")
+    assert "P00005" not in first.text()
+    assert first.toolTip().startswith("P00005")  # the code, on demand
+    assert first.accessibleName() == "Remove Item 5 red"
+    assert unknown.text().startswith("NOT-SOLD-HERE")  # no name to give: its code
+    refs = ValueListEdit(choices, "ref", "refs", host)
+    refs.set_values(["category:c001", "tag:red", "sku:P00007"])
+    assert [c.text().split("  ")[0] for c in refs.chips()] == ["C001", "any red",
+                                                             "Item 7 blue"]
