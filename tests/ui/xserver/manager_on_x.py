@@ -16,34 +16,23 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from pathlib import Path
+
+from window_on_x import run, say, till_window
 
 MORNING = dt.datetime(2026, 11, 23, 10, 10)
 
 
-def say(*words: object) -> None:
-    sys.stdout.write(" ".join(str(word) for word in words) + "\n")
-    sys.stdout.flush()
-
-
 def main(store_file: str) -> int:
     from PySide6.QtCore import QPoint, QRect, QSocketNotifier, QTimer
-    from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QWidget
+    from PySide6.QtWidgets import QLineEdit, QListWidget, QWidget
 
     from pos_prompter import app as till_app
-    from pos_prompter.bootstrap import DEFAULT_CLERK
-    from pos_prompter.core.order import FixedClock
-    from pos_prompter.store import Store
     from pos_prompter.store.auth import StaffStore
 
-    qapp = till_app.application()
-    store = Store.open(Path(store_file))
-    window = till_app.build_window(store, clock=FixedClock(MORNING), clerk=DEFAULT_CLERK)
-    window.prompt_shown.connect(lambda prompt: say("shown", prompt.rule_id))
+    qapp, store, window = till_window(store_file, MORNING)
     seen = getattr(window, "prompt_seen", None)  # (absent before issue 13, point 2)
     if seen is not None:
         seen.seen.connect(lambda rule: say("seen", rule))
-    window.order_changed.connect(lambda: say("lines", len(window.till.lines)))
     window.message_shown.connect(lambda level, text: say("message", level, text))
     places: dict[str, QRect] = {}
 
@@ -104,12 +93,7 @@ def main(store_file: str) -> int:
     till_app.start_window(window)
     manager = StaffStore(store).sign_in("manager", "demo-manager-pass")
     window.open_workspace(manager, demo_password=False)
-    QTimer.singleShot(0, lambda: say("window"))
-    try:
-        return qapp.exec()
-    finally:
-        store.close()
-        QApplication.processEvents()
+    return run(qapp, store)
 
 
 if __name__ == "__main__":

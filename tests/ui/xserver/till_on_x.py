@@ -14,31 +14,17 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from pathlib import Path
+
+from window_on_x import run, say, till_window
 
 MORNING = dt.datetime(2026, 11, 23, 8, 10)
 
 
-def say(*words: object) -> None:
-    sys.stdout.write(" ".join(str(word) for word in words) + "\n")
-    sys.stdout.flush()
-
-
 def main(store_file: str) -> int:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QWidget
 
-    from pos_prompter import app as till_app
-    from pos_prompter.bootstrap import DEFAULT_CLERK
-    from pos_prompter.core.order import FixedClock
-    from pos_prompter.store import Store
-
-    qapp = till_app.application()
-    store = Store.open(Path(store_file))
-    window = till_app.build_window(store, clock=FixedClock(MORNING), clerk=DEFAULT_CLERK)
-    window.prompt_shown.connect(lambda prompt: say("shown", prompt.rule_id))
+    qapp, store, window = till_window(store_file, MORNING)
     window.prompt_answered.connect(lambda rule, how: say(how, rule))
-    window.order_changed.connect(lambda: say("lines", len(window.till.lines)))
     gate = window.prompt_panel.gate
     gate.opened.connect(lambda: say("answerable", getattr(window.till.prompt, "rule_id", "-")))
 
@@ -48,12 +34,7 @@ def main(store_file: str) -> int:
 
     qapp.focusChanged.connect(focus_moved)
     window.show()
-    QTimer.singleShot(0, lambda: say("window"))
-    try:
-        return qapp.exec()
-    finally:
-        store.close()
-        QApplication.processEvents()
+    return run(qapp, store)
 
 
 if __name__ == "__main__":
