@@ -468,8 +468,13 @@ def test_the_till_beside_keeps_ticking_while_a_big_report_loads(
         load_results(store, Period())
         on_ui_thread = time.perf_counter() - t0
     assert on_ui_thread > 0.08, f"the load takes {on_ui_thread * 1000:.0f} ms: too small"
-    assert min(rounds) < 0.05, \
-        f"the till stopped {', '.join(f'{g * 1000:.0f}' for g in rounds)} ms"
+    # 50 ms on a quiet machine (bench/README.md has the figures); on a loaded one both the
+    # gaps and the load itself stretch, so the bound is the larger of 50 ms and half the
+    # load: a load on the UI thread would stop the till for all of it.
+    bound = max(0.05, on_ui_thread / 2)
+    assert min(rounds) < bound, (
+        f"the till stopped {', '.join(f'{g * 1000:.0f}' for g in rounds)} ms "
+        f"(the load on the UI thread: {on_ui_thread * 1000:.0f} ms)")
 
 
 def test_results_sit_beside_the_other_tabs(qtbot: QtBot, make_workspace: MakeWorkspace,
