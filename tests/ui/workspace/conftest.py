@@ -14,13 +14,32 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from pos_prompter.bootstrap import init_store
 from pos_prompter.store import Store
+from pos_prompter.store.store import copy_store
 from pos_prompter.ui.workspace.window import WorkspaceWindow
 
 TODAY = dt.date(2026, 11, 23)
 """The Monday of tests/ui/conftest.py's MORNING: lint judges expiry by it."""
 
 MakeWorkspace = Callable[..., WorkspaceWindow]
+
+
+@pytest.fixture(scope="module")
+def history_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The cafe demo with its 90 days of generated sales before TODAY, made once a module
+    (seconds to make); tests take a copy (`history_path`)."""
+    path = tmp_path_factory.mktemp("history") / "history.db"
+    init_store(path, demo="cafe", history=True).close()
+    return path
+
+
+@pytest.fixture
+def history_path(history_file: Path, tmp_path: Path) -> Path:
+    """The cafe demo with its 90 days of history, a copy of the test's own."""
+    path = tmp_path / "history.db"
+    copy_store(history_file, path)
+    return path
 
 
 @pytest.fixture

@@ -14,17 +14,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.qtbot import QtBot
+from workspace_helpers import sell_a_latte
 
-from pos_prompter.bootstrap import init_store
 from pos_prompter.core.order import FixedClock
 from pos_prompter.core.results import Period
 from pos_prompter.store import Store
 from pos_prompter.store.reports import load_report
-from pos_prompter.store.store import copy_store
-from pos_prompter.till import Till
 from pos_prompter.ui.workspace.report_models import ReportTableModel, day_model, rule_model
 from pos_prompter.ui.workspace.report_view import ReportView
 from pos_prompter.ui.workspace.window import WorkspaceWindow
@@ -42,18 +39,10 @@ def open_results(qtbot: QtBot, workspace: WorkspaceWindow) -> ReportView:
     return view
 
 
-def sell_a_latte(path: Path, clock: FixedClock) -> None:
-    """A sale at a till of its own on `path`: a tall latte, its size-up accepted, any other
-    prompt declined, paid."""
+def sell_at(path: Path, clock: FixedClock) -> None:
+    """A sale (`sell_a_latte`) at a till with a connection of its own to `path`."""
     with Store.open(path) as store:
-        till = Till(store, clock, till_name="till-2")
-        till.scan("LATTE-T")
-        assert till.prompt is not None
-        assert till.prompt.rule_id == "coffee-size-up"
-        till.accept()
-        while till.prompt is not None:
-            till.decline()
-        till.pay()
+        sell_a_latte(store, clock)
 
 
 def orders_shown(view: ReportView) -> int:
@@ -66,21 +55,6 @@ def paid_orders(path: Path, period: Period) -> int:
     return orders.orders if orders else 0
 
 
-@pytest.fixture(scope="module")
-def _history(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("history") / "history.db"
-    init_store(path, demo="cafe", history=True).close()
-    return path
-
-
-@pytest.fixture
-def history_path(_history: Path, tmp_path: Path) -> Path:
-    """The cafe demo with its 90 days of history, a copy of the test's own."""
-    path = tmp_path / "history.db"
-    copy_store(_history, path)
-    return path
-
-
 def test_a_sale_at_a_till_shows_without_refresh(
         qtbot: QtBot, make_workspace: MakeWorkspace, cafe_store_path: Path,
         morning_clock: FixedClock) -> None:
@@ -90,7 +64,7 @@ def test_a_sale_at_a_till_shows_without_refresh(
     loads: list[object] = []
     view.loaded.connect(loads.append)
 
-    sell_a_latte(cafe_store_path, morning_clock)
+    sell_at(cafe_store_path, morning_clock)
     qtbot.waitUntil(lambda: orders_shown(view) == 1, timeout=LOAD_TIMEOUT)
     assert view.status.full_text != status  # "1 paid order in the range."
     assert "1 paid order" in view.status.full_text
@@ -130,7 +104,7 @@ def test_changes_during_a_load_make_one_more_load_after_it(
     view.loaded.connect(reports.append)
     view.load()
     assert view.loading
-    sell_a_latte(history_path, morning_clock)
+    sell_at(history_path, morning_clock)
     for _ in range(3):  # what the watcher calls on each commit it sees
         view.store_changed()
     qtbot.waitUntil(lambda: orders_shown(view) == before + 1 and not view.loading,
@@ -173,7 +147,7 @@ def test_a_hidden_page_reads_when_shown(
     assert workspace.watcher is not None
     with qtbot.assertNotEmitted(view.loaded), \
             qtbot.waitSignal(workspace.watcher.written, timeout=LOAD_TIMEOUT):
-        sell_a_latte(cafe_store_path, morning_clock)
+        sell_at(cafe_store_path, morning_clock)
     assert not view.loading
     assert orders_shown(view) == 0, "nothing read while hidden"
     with qtbot.waitSignal(view.loaded, timeout=LOAD_TIMEOUT):
@@ -204,7 +178,7 @@ def test_a_live_reload_keeps_the_selection_and_the_scroll_position(
     kept = QPersistentModelIndex(rules.index(rule_row, 0))
     shown_before = rules.index(rule_row, 3).data()
 
-    sell_a_latte(history_path, morning_clock)
+    sell_at(history_path, morning_clock)
     qtbot.waitUntil(lambda: orders_shown(view) == before + 1, timeout=LOAD_TIMEOUT)
 
     # Today's first sale: a new day row (the table is reset), the chosen day still chosen.
@@ -225,7 +199,7 @@ def test_models_change_in_place_when_the_rows_are_the_same(
         morning_clock: FixedClock) -> None:
     with Store.open(history_path) as store:
         first = load_report(store.db.conn, Period())
-    sell_a_latte(history_path, morning_clock)
+    sell_at(history_path, morning_clock)
     with Store.open(history_path) as store:
         second = load_report(store.db.conn, Period())
     assert [r.key for r in first.rules] == [r.key for r in second.rules]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
@@ -19,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from workspace_helpers import MANAGER, column
+from workspace_helpers import MANAGER, column, sell_a_latte
 
 from pos_prompter.bootstrap import init_store
 from pos_prompter.core.order import FixedClock
@@ -48,22 +47,6 @@ TOOLTIP = Qt.ItemDataRole.ToolTipRole
 SLOW = pytest.mark.slow  # the cafe's 90 days of history: seconds to make, once a module
 CAFE_RULES = ["beans-for-members", "breakfast-croissant", "chai-cocoa-size-up",
               "coffee-pastry", "coffee-size-up", "mug-deal"]
-
-
-@pytest.fixture(scope="module")
-def history_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The cafe demo with its 90 days of generated sales, made once for the module."""
-    path = tmp_path_factory.mktemp("history") / "cafe.db"
-    init_store(path, demo="cafe", history=True).close()
-    return path
-
-
-@pytest.fixture
-def history_path(history_file: Path, tmp_path: Path) -> Path:
-    """A copy of the history store for one test."""
-    path = tmp_path / "cafe.db"
-    shutil.copy(history_file, path)
-    return path
 
 
 @pytest.fixture
@@ -215,14 +198,7 @@ def test_a_rule_with_few_orders_counts_down_as_sales_come_in(
     with Store.open(cafe_store_path) as other, \
             qtbot.waitSignal(view.uplifts_updated, timeout=5000) as updated, \
             qtbot.assertNotEmitted(view.model.modelReset):
-        till = Till(other, morning_clock, till_name="till-2")  # a sale at another till
-        till.scan("LATTE-T")
-        assert till.prompt is not None
-        assert till.prompt.rule_id == "coffee-size-up"
-        till.accept()
-        while till.prompt is not None:
-            till.decline()
-        till.pay()
+        sell_a_latte(other, morning_clock)  # a sale at another till
 
     assert updated.args == [1]
     assert cell(view, "coffee-size-up") == "needs 59 more"

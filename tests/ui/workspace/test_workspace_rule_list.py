@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from tillwin_helpers import child
-from workspace_helpers import MANAGER, column
+from workspace_helpers import MANAGER, column, sell_a_latte
 
 from pos_prompter.bootstrap import init_store, parse_pack_text
 from pos_prompter.core.catalog import Product, Sku
@@ -355,19 +355,6 @@ def test_the_results_columns_come_from_real_prompt_events(
 
 
 # ---------------------------------------------------------------------- live results
-
-
-def sell_a_latte(store: Store, clock: FixedClock) -> None:
-    """A sale at a till on `store`: a tall latte, its size-up accepted, any other prompt
-    declined, paid."""
-    till = Till(store, clock, till_name="till-2")
-    till.scan("LATTE-T")
-    assert till.prompt is not None
-    assert till.prompt.rule_id == "coffee-size-up"
-    till.accept()
-    while till.prompt is not None:
-        till.decline()
-    till.pay()
 
 
 def results_of(view: RuleListView, rule_id: str) -> tuple[object, object, object]:

@@ -1,5 +1,5 @@
 """Small helpers for the workspace tests: find dialogs and widgets by objectName, read
-lists and tables as text."""
+lists and tables as text, sell at a till."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QWidg
 from pytestqt.qtbot import QtBot
 from tillwin_helpers import child
 
+from pos_prompter.core.order import FixedClock
+from pos_prompter.store import Store
+from pos_prompter.till import Till
 from pos_prompter.ui.till_window import TillWindow
 from pos_prompter.ui.workspace.sign_in import SignInDialog
 from pos_prompter.ui.workspace.window import WorkspaceWindow
@@ -15,6 +18,19 @@ from pos_prompter.ui.workspace.window import WorkspaceWindow
 MANAGER = "manager"
 MANAGER_PASSWORD = "demo-manager-pass"
 NEW_PASSWORD = "copper kettle 2027"
+
+
+def sell_a_latte(store: Store, clock: FixedClock) -> None:
+    """A sale at a till ("till-2") on `store`: a tall latte, its size-up accepted, any other
+    prompt declined, paid."""
+    till = Till(store, clock, till_name="till-2")
+    till.scan("LATTE-T")
+    assert till.prompt is not None
+    assert till.prompt.rule_id == "coffee-size-up"
+    till.accept()
+    while till.prompt is not None:
+        till.decline()
+    till.pay()
 
 
 def text_of(widget: QWidget, name: str) -> str:
