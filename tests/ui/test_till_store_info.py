@@ -38,8 +38,11 @@ def as_the_desktop_shows(title: str) -> str:
 
 @pytest.fixture
 def named_window(qtbot: QtBot) -> Iterator[Callable[..., TillWindow]]:
-    """The till window as app.run builds it (build_window, with a till name)."""
-    till_app.application()  # the app's names, as app.run sets them
+    """The till window as app.run builds it (build_window, with a till name), under the
+    app's names as app.run sets them; pytest-qt's names are put back after, so no later
+    test reads or writes the user's own settings under the app's name."""
+    names = QApplication.applicationName(), QApplication.applicationDisplayName()
+    till_app.application()
     made: list[tuple[TillWindow, Store]] = []
 
     def make(path: Path, *, training: bool = False) -> TillWindow:
@@ -50,11 +53,15 @@ def named_window(qtbot: QtBot) -> Iterator[Callable[..., TillWindow]]:
             window.show()
         return window
 
-    yield make
-    for window, store in reversed(made):
-        window.close()
-        window.deleteLater()
-        store.close()
+    try:
+        yield make
+    finally:
+        for window, store in reversed(made):
+            window.close()
+            window.deleteLater()
+            store.close()
+        QApplication.setApplicationName(names[0])
+        QApplication.setApplicationDisplayName(names[1])
 
 
 def store_info(window: TillWindow) -> ElidedLabel:
