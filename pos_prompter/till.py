@@ -16,6 +16,7 @@ from typing import Concatenate, ParamSpec
 
 from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.engine import Engine, Prompt
+from pos_prompter.core.excerpt import cut
 from pos_prompter.core.money import Cents, format_money
 from pos_prompter.core.order import Clock, OrderLine, SystemClock
 from pos_prompter.core.pace import PaceMeter
@@ -212,7 +213,7 @@ class Till:
         product = self.catalog.lookup(code)
         if product is None:
             what = "barcode" if code.isdigit() else "code"
-            return self._error(f"unknown {what} {code}")
+            return self._error(f"unknown {what} {cut(code)}")  # a scanner gone mad: short
         if not product.active:
             return self._error(f"{product.name} ({product.sku}) is not for sale")
         rush = self.pace.record(self.clock.now())

@@ -91,3 +91,16 @@ def test_a_field_given_twice_with_a_5000_character_name_is_named_short(
     pack.write_text(f"version: 1\nrules: []\n? {key}\n: 1\n? {key}\n: 2\n", encoding="utf-8")
     assert_one_sentence(run_subprocess("lint", pack, "--db", spec_store), 1,
                         "is given twice", "(5,000 characters)")
+
+
+def test_an_unknown_5000_digit_barcode_is_quoted_short_and_the_sale_goes_on(
+        tmp_path: Path, spec_store: Path) -> None:
+    path = tmp_path / "scans.txt"
+    path.write_text(f"scan {DIGITS}\nscan LATTE-T\npay\n", encoding="utf-8")
+    result = run_subprocess("simulate", "--db", spec_store, path)
+    errors = [line for line in result.out.splitlines() if '"event":"error"' in line]
+    assert len(errors) == 1, result.out[:300]
+    assert "unknown barcode 999" in errors[0]
+    assert "(5,000 characters)" in errors[0]
+    assert len(errors[0]) < 400
+    assert '"event":"paid"' in result.out
