@@ -20,16 +20,12 @@ first digit in the field, the rest through the popup: "Unknown barcode 200000000
 from __future__ import annotations
 
 import contextlib
-import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_prompter.ui.scanner import ScanRouter
-
-logger = logging.getLogger(__name__)
 
 ACCEPTS_SCANS = "acceptsScans"
 """The property (True) of a field that takes a whole scan itself, through its method
@@ -95,23 +91,16 @@ class AppScanRouter(ScanRouter):
             with contextlib.suppress(RuntimeError):  # deleted: its filters went with it
                 widget.removeEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress:
-            return False
+    def _target(self, watched: QObject) -> QWidget | None:
         focus = QApplication.focusWidget()
         if focus is None or focus.window().property(TILL):
-            return False  # the till's own fields take their keys (the PIN: ClerkSignInPanel)
+            return None  # the till's own fields take their keys (the PIN: ClerkSignInPanel)
         popup = QApplication.activePopupWidget()
         # The first delivery only (not its propagation to parents): to the focused field,
         # or to the popup that passes it on to the field.
         if watched is not focus and (popup is None or watched is not popup):
-            return False
-        try:  # an exception must not escape a Qt virtual (it would end the process)
-            return isinstance(event, QKeyEvent) and self._key(focus, event)
-        except Exception:
-            logger.exception("telling a scan from typing failed")
-            self._forget()
-            return False
+            return None
+        return focus
 
     def _deliver(self, focus: QWidget, code: str) -> None:
         popup = QApplication.activePopupWidget()

@@ -111,9 +111,8 @@ class ScanRouter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress:
             return False
-        focus = QApplication.focusWidget()
-        # The first delivery only (not its propagation to parents), and not the till's own.
-        if focus is None or watched is not focus or focus.window() is self._till:
+        focus = self._target(watched)
+        if focus is None:
             return False
         try:  # an exception must not escape a Qt virtual (it would end the process)
             return isinstance(event, QKeyEvent) and self._key(focus, event)
@@ -121,6 +120,14 @@ class ScanRouter(QObject):
             logger.exception("telling a scan from typing failed")
             self._forget()
             return False
+
+    def _target(self, watched: QObject) -> QWidget | None:
+        """The field a key press delivered to `watched` is typed into, when it is one to
+        watch: the first delivery only (not its propagation to parents), not the till's."""
+        focus = QApplication.focusWidget()
+        if focus is None or watched is not focus or focus.window() is self._till:
+            return None
+        return focus
 
     def _deliver(self, _focus: QWidget, code: str) -> None:
         """Where a whole scan goes, once taken back out of `_focus` (ui.scan_router sends
