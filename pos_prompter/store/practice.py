@@ -24,6 +24,7 @@ from pos_prompter.store.store import (
     StoreError,
     _file_state,
 )
+from pos_prompter.store.store_file import read_only_uri
 
 
 def _text(when: dt.datetime) -> str:
@@ -231,11 +232,10 @@ def copy_shared(practice: Path, real: Path) -> SharedCopy:
     moves past both stores'. Products, barcodes and rules are copied only when they may
     differ from what the last copy left (`_mark`).
 
-    The real store is read as `store.read_store` reads it: `immutable` when no till has it
-    open (no -wal file), the copy counting only if the file stayed the same meanwhile
-    (else it is rolled back and made again); `mode=ro` when a till has it open."""
-    wal = real.with_name(real.name + "-wal")
-    source = real.resolve().as_uri()
+    The real store is read as `store.read_store` reads it (`store_file.read_only_uri`):
+    `immutable` when no till has it open, the copy counting only if the file stayed the
+    same meanwhile (else it is rolled back and made again); `mode=ro` when a till has it
+    open."""
     conn = sqlite3.connect(practice.resolve().as_uri(), uri=True, timeout=5.0,
                            isolation_level=None)
     try:
@@ -245,11 +245,11 @@ def copy_shared(practice: Path, real: Path) -> SharedCopy:
         # and SQLite's table-to-table transfer); `_copy` checks the barcodes afterwards.
         conn.execute("PRAGMA foreign_keys=OFF")
         for _attempt in range(READ_ATTEMPTS):
-            quiet = not wal.exists()
+            source = read_only_uri(real)
+            quiet = source.endswith("immutable=1")
             before = _file_state(real)
             try:
-                conn.execute("ATTACH DATABASE ? AS real",
-                             [source + ("?mode=ro&immutable=1" if quiet else "?mode=ro")])
+                conn.execute("ATTACH DATABASE ? AS real", [source])
             except sqlite3.DatabaseError as exc:
                 raise StoreError(f"{real} is not a usable store ({exc})") from exc
             try:
