@@ -17,14 +17,12 @@ import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final, Literal, get_args
+from typing import Any, Final, Literal, get_args
 
 from sqlite_utils import Database
 
 from pos_prompter.store.audit_chain import ChainCheck, append_chained, verify_chain
-
-if TYPE_CHECKING:
-    from pos_prompter.store.store import Store
+from pos_prompter.store.base import StoreCore
 
 Entity = Literal["rule", "setting", "product", "staff"]
 Action = Literal["add", "change", "remove"]
@@ -164,7 +162,7 @@ def _bound(value: dt.date | dt.datetime, *, end: bool) -> str:
     return dt.datetime.combine(day, dt.time()).isoformat(timespec="seconds")
 
 
-def audit_entries(store: Store, *, entity: Entity | None = None, actor: str | None = None,
+def audit_entries(store: StoreCore, *, entity: Entity | None = None, actor: str | None = None,
                   since: dt.date | dt.datetime | None = None,
                   until: dt.date | dt.datetime | None = None, text: str | None = None,
                   entity_id: str | None = None, limit: int | None = None,
@@ -211,13 +209,13 @@ def audit_entries(store: Store, *, entity: Entity | None = None, actor: str | No
             for r in store.db.execute(sql, params)]
 
 
-def verify_audit(store: Store) -> ChainCheck:
+def verify_audit(store: StoreCore) -> ChainCheck:
     """Whether the log's hash chain is intact, or the first entry changed, removed or
     inserted behind the app's back (one snapshot, streaming: ~100,000 entries a second)."""
     return verify_chain(store.db.conn)
 
 
-def audit_actors(store: Store) -> list[str]:
+def audit_actors(store: StoreCore) -> list[str]:
     """Everyone who appears in the log (for a filter's drop-down)."""
     return [r[0] for r in store.db.execute("SELECT DISTINCT actor FROM audit_log "
                                            "ORDER BY actor")]

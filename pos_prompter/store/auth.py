@@ -38,7 +38,7 @@ from pos_prompter.core.auth import (
 from pos_prompter.core.errors import InputError, UserError
 from pos_prompter.core.order import Clock, SystemClock
 from pos_prompter.store.audit import Change, record, staff_snapshot
-from pos_prompter.store.store import Store
+from pos_prompter.store.base import StoreCore
 
 NAME_MAX: Final = 40
 _NAME_RE: Final = re.compile(r"[^\x00-\x1f\x7f]+")
@@ -117,7 +117,7 @@ class StaffStore:
     not handed one (tests and scan scripts inject a FixedClock); `abandoned`, for a
     sign-in in a worker thread, says whether its caller still waits (see `sign_in`)."""
 
-    def __init__(self, store: Store, clock: Clock | None = None,
+    def __init__(self, store: StoreCore, clock: Clock | None = None,
                  policy: LockoutPolicy = LOCKOUT, *,
                  abandoned: Callable[[], bool] = lambda: False) -> None:
         self.store = store
@@ -167,9 +167,9 @@ class StaffStore:
     def needs_first_manager(self) -> bool:
         """True for a store with no active manager who can sign in: the first run must ask
         for one before the workspace can ever open."""
-        return self.store.db.execute(
+        return int(self.store.db.execute(
             "SELECT count(*) FROM staff WHERE role = 'manager' AND active = 1 "
-            "AND password_hash IS NOT NULL").fetchone()[0] == 0
+            "AND password_hash IS NOT NULL").fetchone()[0]) == 0
 
     def _failures(self, name: str) -> list[dt.datetime]:
         return [dt.datetime.fromisoformat(r[0]) for r in self.store.db.execute(
@@ -365,28 +365,28 @@ class StaffStore:
 # Plain functions for callers that hold only a Store (the command line, bootstrap).
 
 
-def needs_first_manager(store: Store) -> bool:
+def needs_first_manager(store: StoreCore) -> bool:
     return StaffStore(store).needs_first_manager()
 
 
-def add_person(store: Store, name: str, role: Role, secret: str, *,
+def add_person(store: StoreCore, name: str, role: Role, secret: str, *,
                actor: str | None = None) -> Person:
     return StaffStore(store).add_person(name, role, secret, actor=actor)
 
 
-def change_secret(store: Store, name: str, secret: str, *, actor: str | None = None) -> Person:
+def change_secret(store: StoreCore, name: str, secret: str, *, actor: str | None = None) -> Person:
     return StaffStore(store).change_secret(name, secret, actor=actor)
 
 
-def set_active(store: Store, name: str, active: bool, *, actor: str | None = None) -> Person:
+def set_active(store: StoreCore, name: str, active: bool, *, actor: str | None = None) -> Person:
     return StaffStore(store).set_active(name, active, actor=actor)
 
 
-def list_staff(store: Store, *, include_inactive: bool = True) -> list[Person]:
+def list_staff(store: StoreCore, *, include_inactive: bool = True) -> list[Person]:
     return StaffStore(store).list_staff(include_inactive=include_inactive)
 
 
-def sign_in(store: Store, name: str, secret: str, now: dt.datetime | None = None, *,
+def sign_in(store: StoreCore, name: str, secret: str, now: dt.datetime | None = None, *,
             roles: Collection[Role] | None = None) -> Person:
     return StaffStore(store).sign_in(name, secret, now, roles=roles)
 

@@ -32,7 +32,7 @@ from pos_prompter.core.catalog import (
     barcode_taken_problem,
     normalize_barcode,
 )
-from pos_prompter.core.errors import UserError, ValidationError
+from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.past_orders import PastOrder
 from pos_prompter.core.rules import Rule, RulePack, Settings, rule_to_dict
 from pos_prompter.core.session import OrderSession, TillEvent
@@ -45,6 +45,7 @@ from pos_prompter.store.audit import (
     record_query,
     staff_snapshot,
 )
+from pos_prompter.store.base import ImportSummary, Progress, StoreError, now_text
 from pos_prompter.store.history import StoreHistory
 from pos_prompter.store.migrations import migrations
 from pos_prompter.store.order_rows import FIRST_COLUMNS, read_lines, save_order
@@ -60,9 +61,6 @@ from pos_prompter.store.store_file import (
     read_only_uri,
     unwritable_text,
 )
-
-Progress = Callable[[int, int], None]
-"""Called with (done, total) during long imports."""
 
 PUBLISH_REVISION = "publish_revision"
 """The settings key counting published changes (see Store.publish_revision)."""
@@ -203,25 +201,6 @@ bench_scan_writes: 20.2 KB per scan at 16 MB, 18.5 at 64 MB; a till opening afte
 reads the WAL again (0.2-0.3 s for 50-68 MB, page cache warm)."""
 
 
-class StoreError(UserError):
-    """The store file cannot be used (missing, locked, not a store, disk full...)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ImportSummary:
-    added: list[str]
-    changed: list[str]
-    removed: list[str]
-    unchanged: int
-
-    def describe(self, what: str) -> str:
-        parts = [f"{len(self.added)} added", f"{len(self.changed)} changed"]
-        if self.removed:
-            parts.append(f"{len(self.removed)} removed")
-        parts.append(f"{self.unchanged} unchanged")
-        return f"{what}: " + ", ".join(parts)
-
-
 @dataclass(frozen=True, slots=True)
 class RuleResults:
     """A rule's outcomes so far (revenue in cents: what accepted prompts added)."""
@@ -250,10 +229,6 @@ def _refuse_foreign_database(db: Database, path: Path, *, existing: bool = True)
                          "pos-prompter store")
     if existing:
         raise StoreError(not_ours_text(path))
-
-
-def _now_text(now: dt.datetime | None = None) -> str:
-    return (now or dt.datetime.now()).isoformat(timespec="seconds")
 
 
 class Store:
@@ -391,7 +366,7 @@ class Store:
             try:
                 yield self.db
             except sqlite3.DatabaseError as exc:
-                raise self._save_failed(exc) from exc
+                raise self.save_failed(exc) from exc
             return
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -403,7 +378,7 @@ class Store:
             yield self.db
         except sqlite3.DatabaseError as exc:
             conn.rollback()
-            raise self._save_failed(exc) from exc
+            raise self.save_failed(exc) from exc
         except BaseException:
             conn.rollback()
             raise
@@ -413,13 +388,13 @@ class Store:
             conn.commit()
         except sqlite3.DatabaseError as exc:
             conn.rollback()
-            raise self._save_failed(exc) from exc
+            raise self.save_failed(exc) from exc
         except BaseException:  # never leave the write lock held (every later write: busy)
             if conn.in_transaction:
                 conn.rollback()
             raise
 
-    def _save_failed(self, exc: sqlite3.DatabaseError) -> StoreError:
+    def save_failed(self, exc: sqlite3.DatabaseError) -> StoreError:
         """A failed write in one sentence: the disk's fault (full, read-only...) said so."""
         return StoreError(failure_text(exc, self.path) or f"could not save to the store ({exc})")
 
@@ -444,7 +419,7 @@ class Store:
                               [PUBLISH_REVISION]).fetchone()
         return int(json.loads(row[0])) if row else 0
 
-    def _bump_revision(self) -> None:
+    def bump_revision(self) -> None:
         self.db.execute(
             "INSERT INTO settings(key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET "
             "value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)", [PUBLISH_REVISION])
@@ -464,7 +439,7 @@ class Store:
             conn.rollback()
 
     def _put_settings(self, values: dict[str, Any], actor: str | None) -> None:
-        self._bump_revision()
+        self.bump_revision()
         old = {k: json.loads(v) for k, v in self.db.execute("SELECT key, value FROM settings")}
         for key, value in values.items():
             self.db.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
@@ -490,11 +465,12 @@ class Store:
         """The store's sales history, for evidence such as attach rates."""
         return StoreHistory(self.db)
 
-    @staticmethod
-    def _settings_values(settings: Settings) -> dict[str, Any]:
-        return {"max_prompts_per_order": settings.max_prompts_per_order,
-                "max_offer_ratio": str(settings.max_offer_ratio),
-                "currency": settings.currency}
+    def save_settings(self, settings: Settings, *, actor: str | None = None) -> None:
+        """Write the values of `settings` a rule pack can give, audited, in one
+        transaction (or the one under way)."""
+        self.set_settings({"max_prompts_per_order": settings.max_prompts_per_order,
+                           "max_offer_ratio": str(settings.max_offer_ratio),
+                           "currency": settings.currency}, actor=actor)
 
     # ------------------------------------------------------------------ catalog
 
@@ -576,7 +552,7 @@ class Store:
                 # The same file again changes nothing: no audit rows, and tills keep what
                 # they have (a new revision would reload them all).
                 if conn.execute(_IMPORT_DIFF).rowcount:
-                    self._bump_revision()
+                    self.bump_revision()
                 record_query(db, _IMPORT_AUDIT, actor=actor)
                 conn.execute(_IMPORT_UPSERT)
                 conn.execute(_IMPORT_DROP_CODES)
@@ -662,7 +638,7 @@ class Store:
             if own:
                 conn.rollback()
             if isinstance(exc, sqlite3.DatabaseError):
-                raise self._save_failed(exc) from exc
+                raise self.save_failed(exc) from exc
             raise
         if own:
             conn.commit()
@@ -702,9 +678,9 @@ class Store:
         added = sorted(k for k in new if k not in old)
         changed = sorted(k for k in new if k in old and old[k] != new[k])
         removed = [] if merge else sorted(k for k in old if k not in new)
-        now = _now_text()
+        now = now_text()
         with self.write() as db:
-            self._bump_revision()
+            self.bump_revision()
             db.conn.executemany("DELETE FROM rules WHERE id = ?", [(rid,) for rid in removed])
             touched = set(added) | set(changed)
             db.conn.executemany(
@@ -716,8 +692,7 @@ class Store:
                 [(rule.id, rule.kind, int(rule.active), rule.priority, new[rule.id], now)
                  for rule in pack.rules if rule.id in touched])
             if pack.settings is not None:  # the keys it leaves out keep the store's value
-                self._put_settings(self._settings_values(
-                    pack.settings_over(self.load_settings())), actor)
+                self.save_settings(pack.settings_over(self.load_settings()), actor=actor)
             record(db, [*(Change("rule", k, "add", None, new[k], True) for k in added),
                         *(Change("rule", k, "change", old[k], new[k], True) for k in changed),
                         *(Change("rule", k, "remove", old[k], None, True) for k in removed)],
@@ -734,13 +709,13 @@ class Store:
             return "same"
         action = "add" if old is None else "change"
         with self.write() as db:
-            self._bump_revision()
+            self.bump_revision()
             db.execute(
                 "INSERT INTO rules(id, kind, active, priority, body, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
                 "kind=excluded.kind, active=excluded.active, priority=excluded.priority, "
                 "body=excluded.body, updated_at=excluded.updated_at",
-                [rule.id, rule.kind, int(rule.active), rule.priority, body, _now_text()])
+                [rule.id, rule.kind, int(rule.active), rule.priority, body, now_text()])
             record(db, [Change("rule", rule.id, action, old, body, True)], actor=actor)
         return action
 
@@ -750,7 +725,7 @@ class Store:
         if row is None:
             return False
         with self.write() as db:
-            self._bump_revision()
+            self.bump_revision()
             db.execute("DELETE FROM rules WHERE id = ?", [rule_id])
             record(db, [Change("rule", rule_id, "remove", row[0], None, True)], actor=actor)
         return True
@@ -793,7 +768,7 @@ class Store:
         with self.write() as db:
             cur = db.execute("INSERT INTO orders(status, clerk, customer, opened_at, till) "
                              "VALUES ('open', ?, ?, ?, ?)",
-                             [clerk, customer, _now_text(now), till])
+                             [clerk, customer, now_text(now), till])
             order_id = cur.lastrowid
         assert order_id is not None
         return order_id
@@ -806,7 +781,7 @@ class Store:
         order since, nothing is written and StoreError says so. Returns the new revision.
         """
         with self.write() as db:
-            if not save_order(db.conn, session, events, _now_text(now), rev):
+            if not save_order(db.conn, session, events, now_text(now), rev):
                 raise StoreError(f"order {session.order_id} was changed at another till; "
                                  "reopen the till to see it as it now is")
         return rev + 1
@@ -821,7 +796,7 @@ class Store:
         new = [o for o in orders if o.external_id not in known]
         with gc_paused(), foreign_keys_unchecked(self.db.conn), self.write() as db, \
                 insert_trigger_lifted(db.conn):
-            first = insert_past_orders(db.conn, new, source=source, at=_now_text(now),
+            first = insert_past_orders(db.conn, new, source=source, at=now_text(now),
                                        progress=progress)
             add_imported_orders(db.conn, source, first - 1)  # what the trigger would add
         return ImportSummary(added=[o.external_id for o in new], changed=[], removed=[],

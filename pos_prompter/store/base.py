@@ -1,0 +1,80 @@
+"""What the stores by concern share: the error every store raises, an import's summary, and
+`StoreCore`, the part of `Store` they read and write through (its connection, one
+all-or-nothing write, the publish revision and the settings).
+
+`Store` (store.store) builds one of each concern store over itself: `store.rules`
+(rule_store), `store.catalog` (catalog_store), `store.sales` (sales) and `store.staff`
+(auth). They know `Store` only as a `StoreCore`, so none of them imports store.store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlite_utils import Database
+
+from pos_prompter.core.errors import UserError
+from pos_prompter.core.rules import Settings
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) during long imports."""
+
+
+class StoreError(UserError):
+    """The store file cannot be used (missing, locked, not a store, disk full...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    added: list[str]
+    changed: list[str]
+    removed: list[str]
+    unchanged: int
+
+    def describe(self, what: str) -> str:
+        parts = [f"{len(self.added)} added", f"{len(self.changed)} changed"]
+        if self.removed:
+            parts.append(f"{len(self.removed)} removed")
+        parts.append(f"{self.unchanged} unchanged")
+        return f"{what}: " + ", ".join(parts)
+
+
+def now_text(now: dt.datetime | None = None) -> str:
+    """A time as the store keeps it (ISO text to the second; now when None)."""
+    return (now or dt.datetime.now()).isoformat(timespec="seconds")
+
+
+class StoreCore(Protocol):
+    """What a concern store needs of the `Store` it belongs to."""
+
+    @property
+    def db(self) -> Database:
+        """The store's one connection."""
+        ...
+
+    def write(self) -> AbstractContextManager[Database]:
+        """One all-or-nothing write (a write inside another joins it)."""
+        ...
+
+    def bump_revision(self) -> None:
+        """Move the publish revision on, inside the current write (tills reload)."""
+        ...
+
+    def save_failed(self, exc: sqlite3.DatabaseError) -> StoreError:
+        """A failed write in one sentence."""
+        ...
+
+    def load_settings(self) -> Settings:
+        ...
+
+    def save_settings(self, settings: Settings, *, actor: str | None = None) -> None:
+        """Write `settings`' values, audited (joins the current write)."""
+        ...
+
+
+__all__ = ["ImportSummary", "Progress", "StoreCore", "StoreError", "now_text"]
