@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pos_prompter.core.money import Cents, MoneyError, parse_money
+from pos_prompter.core.rule_fields import Problems, parse_date, parse_hours, ratio_field
 from pos_prompter.core.rules import (
     DAYS,
     SUPPORTED_KINDS,
@@ -32,10 +33,6 @@ from pos_prompter.core.rules import (
     RuleId,
     Scanned,
     TimeCondition,
-    _parse_date,
-    _parse_hours,
-    _Problems,
-    _ratio,
     parse_rule,
 )
 
@@ -76,7 +73,7 @@ def _set(value: Any) -> frozenset[str]:
 
 
 def _strings(value: Any) -> list[str]:
-    """What the parser's `_str_list` makes of a stored list (or single string)."""
+    """What the parser's `str_list` makes of a stored list (or single string)."""
     if value is None:
         return []
     if type(value) is str:
@@ -108,11 +105,11 @@ def _ref(text: str) -> Ref:
 
 
 def _time(tc: dict[str, Any]) -> TimeCondition:
-    problems = _Problems(trusted=True)
-    hours = _parse_hours(tc["hours"], "", problems) if "hours" in tc else None
+    problems = Problems(trusted=True)
+    hours = parse_hours(tc["hours"], "", problems) if "hours" in tc else None
     days = frozenset(_DAY_NUMBER[d.lower()] for d in _strings(tc.get("days"))) or _NONE
-    date_from = _parse_date(tc.get("from"), "", "from", problems)
-    date_to = _parse_date(tc.get("to"), "", "to", problems)
+    date_from = parse_date(tc.get("from"), "", "from", problems)
+    date_to = parse_date(tc.get("to"), "", "to", problems)
     if problems.items:
         raise _Unexpected
     return TimeCondition(hours=hours, days=days, date_from=date_from, date_to=date_to)
@@ -162,8 +159,8 @@ def _build(raw: Any, money: _Money) -> Rule:
         holdout = Decimal(str(h))
     ratio = None
     if (r := raw.get("max_offer_ratio")) is not None:
-        problems = _Problems(trusted=True)
-        ratio = _ratio(r, "", "", problems)
+        problems = Problems(trusted=True)
+        ratio = ratio_field(r, "", "", problems)
         if problems.items:
             raise _Unexpected
     why = raw.get("why", "")

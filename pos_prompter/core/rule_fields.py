@@ -1,0 +1,162 @@
+"""Reading one field of a rule pack: the problems list and the field readers.
+
+Each reader takes the raw value, where it is (the rule) and the field's name, and the
+Problems to add to; a value that is wrong adds one sentence naming the rule, the field and
+what is wrong, and the reader answers None (or an empty value). Used by core.rule_parse, by
+core.stored_rules (the store's fast path) and by core.store_settings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal, cast
+
+from pos_prompter.core.catalog import SKU_RE, SLUG_RE
+from pos_prompter.core.excerpt import excerpt, field_name
+from pos_prompter.core.money import Cents, MoneyError, parse_money
+from pos_prompter.core.rule_model import MAX_RATIO, RATIO_PLACES, Ref
+
+MAX_PROBLEMS = 50
+"""A refused pack lists this many problems (and says it stopped): reading on through a
+hostile file of 100,000 bad rules would only print megabytes nobody reads."""
+
+
+class Problems:
+    """The problems found so far in one pack, rule or setting, each a sentence."""
+
+    def __init__(self, *, trusted: bool = False) -> None:
+        self.items: list[str] = []
+        self.trusted = trusted
+        """Reading back what was validated when it was saved: skip the checks of text
+        (unknown keys, patterns, placeholders) that cannot have changed since."""
+
+    def add(self, where: str, fieldname: str, message: str) -> None:
+        self.items.append(f"{where}, field {fieldname}: {message}")
+
+    @property
+    def full(self) -> bool:
+        return len(self.items) >= MAX_PROBLEMS
+
+    def listed(self) -> list[str]:
+        """The problems to report: at most MAX_PROBLEMS, then a word that there may be more."""
+        if not self.full:
+            return self.items
+        return [*self.items[:MAX_PROBLEMS],
+                f"stopped after {MAX_PROBLEMS} problems: fix these and check again"]
+
+
+def check_keys(value: Any, allowed: tuple[str, ...], where: str, fieldname: str,
+               problems: Problems) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if type(value) is not dict:  # the common case first: isinstance(Mapping) is slower
+        if not isinstance(value, Mapping):
+            problems.add(where, fieldname, f"must be a mapping, not {type(value).__name__}")
+            return {}
+        value = dict(value)
+    for key in () if problems.trusted else value:
+        if problems.full:
+            break
+        if key not in allowed:
+            problems.add(where, f"{fieldname}.{field_name(key)}" if fieldname
+                         else field_name(key),
+                         f"unknown field (known: {', '.join(allowed)})")
+    return value  # read only: the caller's own mapping is never changed
+
+
+def str_list(value: Any, where: str, fieldname: str, problems: Problems,
+             pattern: re.Pattern[str] | None = None, what: str = "value") -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        problems.add(where, fieldname, "must be a list of strings")
+        return []
+    for v in () if problems.trusted or pattern is None else value:
+        if not pattern.match(v):
+            problems.add(where, fieldname, f"{excerpt(v)} is not a valid {what}")
+    return list(value)
+
+
+def money_field(value: Any, where: str, fieldname: str, problems: Problems) -> Cents | None:
+    if value is None:
+        return None
+    try:
+        return parse_money(value)
+    except MoneyError as exc:
+        problems.add(where, fieldname, str(exc))
+        return None
+
+
+def ratio_field(value: Any, where: str, fieldname: str, problems: Problems) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        problems.add(where, fieldname, "must be a number such as 1.5")
+        return None
+    try:
+        ratio = Decimal(str(value))
+    except InvalidOperation:
+        problems.add(where, fieldname, f"{excerpt(value)} is not a number")
+        return None
+    if (not ratio.is_finite() or ratio <= 0 or ratio > MAX_RATIO
+            or decimal_places(ratio) > RATIO_PLACES):
+        problems.add(where, fieldname, f"{excerpt(value)} must be a number above 0 and at most "
+                     f"{MAX_RATIO}, with at most {RATIO_PLACES} decimals")
+        return None
+    return ratio
+
+
+def decimal_places(value: Decimal) -> int:
+    """How many decimals a finite Decimal is written with (0 for 12 or 1E+3)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def parse_hours(text: Any, where: str, problems: Problems) -> tuple[int, int] | None:
+    pattern = r"([0-9]{2}):([0-9]{2})-([0-9]{2}):([0-9]{2})"
+    m = re.fullmatch(pattern, text) if isinstance(text, str) else None
+    if not m:
+        problems.add(where, "when.time.hours", f"{excerpt(text)} is not like \"06:00-11:00\"")
+        return None
+    h1, m1, h2, m2 = (int(g) for g in m.groups())
+    if h1 > 24 or h2 > 24 or m1 > 59 or m2 > 59 or (h1 == 24 and m1) or (h2 == 24 and m2):
+        problems.add(where, "when.time.hours", f"{excerpt(text)} is not a valid time range")
+        return None
+    start, end = h1 * 60 + m1, h2 * 60 + m2
+    if start == end:
+        problems.add(where, "when.time.hours", f"{excerpt(text)} is an empty time window")
+        return None
+    return start, end
+
+
+def parse_date(value: Any, where: str, fieldname: str, problems: Problems) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    problems.add(where, fieldname, f"{excerpt(value)} is not a date like 2026-12-01")
+    return None
+
+
+def parse_ref(text: str, where: str, fieldname: str, problems: Problems) -> Ref | None:
+    kind, sep, value = text.partition(":")
+    if not sep or kind not in ("sku", "category", "tag") or not value:
+        problems.add(where, fieldname, f"{excerpt(text)} must be sku:X, category:Y or tag:Z")
+        return None
+    pattern = SKU_RE if kind == "sku" else SLUG_RE
+    if not pattern.match(value):
+        problems.add(where, fieldname, f"{excerpt(value)} is not a valid {kind}")
+        return None
+    return Ref(cast(Literal["sku", "category", "tag"], kind), value)  # checked above
