@@ -16,6 +16,7 @@ import traceback
 from pathlib import Path
 
 from pos_prompter import __version__
+from pos_prompter.cli.barcodes import register as register_barcodes
 from pos_prompter.cli.commands import (
     cmd_export_rules,
     cmd_import_catalog,
@@ -161,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_whatif(commands, store)
     register_suggest(commands, store)
     register_maintenance(commands, store)
+    register_barcodes(commands, store)
     return parser
 
 
