@@ -151,6 +151,7 @@ def encode(code: str) -> Symbol:
     bars = tuple(Bar(start, width, any(a <= start < b for a, b in guards))
                  for start, width in bar_runs(modules))
     half = 3 + 7 * (6 if kind == EAN13 else 4) + 5  # the right half's first digit module
+    digits: tuple[Digits, ...]
     if kind == EAN13:
         digits = (Digits(code[0], -QUIET_ZONES[EAN13][0] / 2),
                   Digits(code[1:7], 3 + 21), Digits(code[7:], half + 21))
