@@ -19,7 +19,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from itertools import count
+from itertools import accumulate, chain, repeat
+from operator import attrgetter, methodcaller, mul
 
 from pos_prompter.core.past_orders import PastOrder
 
@@ -31,10 +32,17 @@ REPORTS = 100
 CHUNK_MIN = 1000
 """Orders written between two progress reports, at least."""
 
-_INSERT_ORDERS = ("INSERT INTO orders(id, status, opened_at, closed_at, total_cents, source, "
-                  "external_id) VALUES (?1, 'paid', ?2, ?2, ?3, ?4, ?5)")
-_INSERT_LINES = ("INSERT INTO order_lines(order_id, line_no, sku, name, qty, "
-                 "unit_price_cents, origin) VALUES (?, ?, ?, ?, ?, ?, 'scan')")
+ROWS_PER_STATEMENT = 100
+"""Rows inserted by one INSERT statement (`VALUES (...), (...), ...`): SQLite's cost per
+statement run (reset, binding, the Python call) was half of inserting a line row one
+statement a row (measured, 400,000 lines: 0.61 -> 0.31 s CPU at 100 a statement)."""
+
+_ORDERS_HEAD = ("INSERT INTO orders(id, status, opened_at, closed_at, total_cents, source, "
+                "external_id) VALUES ")
+_ORDER_VALUES = "(?, 'paid', ?, ?, ?, ?, ?)"
+_LINES_HEAD = ("INSERT INTO order_lines(order_id, line_no, sku, name, qty, "
+               "unit_price_cents, origin) VALUES ")
+_LINE_VALUES = "(?, ?, ?, ?, ?, ?, 'scan')"
 
 
 def next_order_id(conn: sqlite3.Connection) -> int:
@@ -76,6 +84,23 @@ def _lift_indexes(conn: sqlite3.Connection, table: str, adding: int) -> list[str
     return [sql for _name, sql in lifted]
 
 
+def _statement(head: str, values: str, rows: int) -> str:
+    return head + ", ".join([values] * rows)
+
+
+def _insert_rows(conn: sqlite3.Connection, head: str, values: str, width: int,
+                 flat: list[object]) -> None:
+    """Insert the rows whose parameters follow each other in `flat` (`width` a row),
+    ROWS_PER_STATEMENT rows to a statement."""
+    step = width * ROWS_PER_STATEMENT
+    whole = len(flat) // step * step
+    if whole:
+        conn.executemany(_statement(head, values, ROWS_PER_STATEMENT),
+                         zip(*[iter(flat[:whole])] * step, strict=True))
+    if whole < len(flat):
+        conn.execute(_statement(head, values, (len(flat) - whole) // width), flat[whole:])
+
+
 def insert_past_orders(conn: sqlite3.Connection, orders: Sequence[PastOrder], *,
                        source: str, at: str, progress: Progress | None = None) -> int:
     """Insert `orders` as paid orders of `source` with their lines; an order without a
@@ -83,25 +108,50 @@ def insert_past_orders(conn: sqlite3.Connection, orders: Sequence[PastOrder], *,
     assert conn.in_transaction, "past orders are written inside the import's transaction"
     first = next_order_id(conn)
     lifted = _lift_indexes(conn, "orders", len(orders))
-    lifted += _lift_indexes(conn, "order_lines", sum([len(o.lines) for o in orders]))
+    lifted += _lift_indexes(conn, "order_lines", sum(map(len, map(_LINES, orders))))
     chunk = max(CHUNK_MIN, -(-len(orders) // REPORTS))
     for start in range(0, len(orders), chunk):
         if progress:
             progress(start, len(orders))
         part = orders[start:start + chunk]
         ids = range(first + start, first + start + len(part))
-        conn.executemany(_INSERT_ORDERS, zip(
-            ids,
-            [o.time.isoformat(timespec="seconds") if o.time else at for o in part],
-            [sum([ln.qty * ln.unit_price for ln in o.lines]) for o in part],
-            [source] * len(part),
-            [o.external_id for o in part], strict=True))
-        conn.executemany(_INSERT_LINES, [
-            (oid, n, ln.sku, ln.name, ln.qty, ln.unit_price)
-            for oid, o in zip(ids, part, strict=True)
-            for n, ln in zip(count(1), o.lines)])
+        orders_flat, lines_flat = _rows(part, ids, source, at)
+        _insert_rows(conn, _ORDERS_HEAD, _ORDER_VALUES, 6, orders_flat)
+        _insert_rows(conn, _LINES_HEAD, _LINE_VALUES, 6, lines_flat)
     for sql in lifted:
         conn.execute(sql)
     if progress:
         progress(len(orders), len(orders))
     return first
+
+
+_LINES = attrgetter("lines")
+_TIME = attrgetter("time")
+_EXTERNAL_ID = attrgetter("external_id")
+_SKU, _NAME, _QTY, _PRICE = (attrgetter(a) for a in ("sku", "name", "qty", "unit_price"))
+_ISO = methodcaller("isoformat", timespec="seconds")
+
+
+def _rows(part: Sequence[PastOrder], ids: range, source: str,
+          at: str) -> tuple[list[object], list[object]]:
+    """The parameters of the orders' rows and of their lines' rows, one flat list each,
+    built by C loops (map, zip, chain) rather than a Python statement per line: at 2
+    million lines, building tuples line by line cost about as much as inserting them."""
+    lines_of = list(map(_LINES, part))
+    lens = list(map(len, lines_of))
+    lines = list(chain.from_iterable(lines_of))
+    qtys = list(map(_QTY, lines))
+    prices = list(map(_PRICE, lines))
+    amounts = list(map(mul, qtys, prices))
+    ends = list(accumulate(lens))
+    totals = list(map(sum, map(amounts.__getitem__, map(slice, [0, *ends[:-1]], ends))))
+    times = list(map(_TIME, part))
+    texts = ([t.isoformat(timespec="seconds") if t else at for t in times]
+             if None in times else list(map(_ISO, times)))
+    orders_flat = list(chain.from_iterable(zip(
+        ids, texts, texts, totals, repeat(source), map(_EXTERNAL_ID, part))))
+    lines_flat = list(chain.from_iterable(zip(
+        chain.from_iterable(map(repeat, ids, lens)),
+        chain.from_iterable(map(range, repeat(1), [n + 1 for n in lens])),
+        map(_SKU, lines), map(_NAME, lines), qtys, prices, strict=True)))
+    return orders_flat, lines_flat

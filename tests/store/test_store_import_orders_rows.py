@@ -1,0 +1,50 @@
+"""Store.import_orders writes orders and lines many rows to a statement (past_import.py
+ROWS_PER_STATEMENT): every order and line arrives as given, in order, whether it falls in a
+whole statement or in the last, shorter one, and each order's total is its lines'."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pos_prompter.bootstrap import init_store
+from pos_prompter.core.past_orders import PastLine, PastOrder
+from pos_prompter.store import Store
+from pos_prompter.store.past_import import ROWS_PER_STATEMENT
+from pos_prompter.store.reports import report_tables_agree
+
+LINES = [PastLine("LATTE", "Latte", 2, 345), PastLine("MUFFIN", "Muffin", 1, 295),
+         PastLine("COOKIE", "Cookie", 3, 180)]
+
+
+def past(n: int) -> PastOrder:
+    """Order n has 1 + n % 7 lines and no time every fifth order."""
+    lines = tuple(LINES[(n + k) % 3] for k in range(1 + n % 7))
+    when = None if n % 5 == 0 else dt.datetime(2026, 11, 20, 9, n % 60, n % 7)
+    return PastOrder(f"R{n}", when, lines)
+
+
+@pytest.mark.parametrize("orders", [1, ROWS_PER_STATEMENT, 3 * ROWS_PER_STATEMENT + 7])
+def test_every_order_and_line_arrives_as_given(tmp_path: Path, orders: int) -> None:
+    db = tmp_path / "shop.db"
+    init_store(db, demo="cafe").close()
+    given = [past(n) for n in range(orders)]
+    with Store.open(db) as store:
+        store.import_orders(given, now=dt.datetime(2026, 12, 1, 10, 0))
+        conn = store.db.conn
+        rows = conn.execute("SELECT id, external_id, status, opened_at, closed_at, "
+                            "total_cents FROM orders ORDER BY id").fetchall()
+        lines = conn.execute("SELECT order_id, line_no, sku, name, qty, unit_price_cents, "
+                             "origin FROM order_lines ORDER BY order_id, line_no").fetchall()
+        assert report_tables_agree(conn)
+    first = rows[0][0]
+    assert rows == [
+        (first + i, o.external_id, "paid",
+         o.time.isoformat() if o.time else "2026-12-01T10:00:00",
+         o.time.isoformat() if o.time else "2026-12-01T10:00:00",
+         sum(ln.qty * ln.unit_price for ln in o.lines))
+        for i, o in enumerate(given)]
+    assert lines == [(first + i, k, ln.sku, ln.name, ln.qty, ln.unit_price, "scan")
+                     for i, o in enumerate(given) for k, ln in enumerate(o.lines, 1)]
