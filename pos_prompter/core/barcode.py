@@ -176,10 +176,15 @@ def _candidates(product: Product) -> Iterable[str]:
     yield product.sku  # a SKU of digits only can itself be an EAN a scanner reads
 
 
+def _scans_as(code: str, catalog: Catalog) -> str:
+    other = catalog.lookup(code)
+    return "nothing" if other is None else f"{other.name} ({other.sku})"
+
+
 def sheet_entry(product: Product, catalog: Catalog) -> SheetEntry:
     """The product's first code (its barcodes, then its SKU) that is a valid EAN-13, UPC-A
     or EAN-8 and that the till, scanning it, finds as this very product (a barcode wins
-    over a SKU); or a note saying why none is drawn."""
+    over a SKU); or a note saying why none is drawn and how the clerk rings it up."""
     for code in _candidates(product):
         if symbol_problem(code) is not None:
             continue
@@ -188,10 +193,16 @@ def sheet_entry(product: Product, catalog: Catalog) -> SheetEntry:
             return SheetEntry(product.sku, product.name, product.price, encode(code))
     if product.barcodes:
         first = product.barcodes[0]
-        why = symbol_problem(first) or f"{first} scans as another product"
-        note = f"no barcode drawn: {why}; type SKU {product.sku} at the till"
+        why = symbol_problem(first) or f"{first} scans as {_scans_as(first, catalog)}"
+        why = f"no barcode drawn: {why}"
     else:
-        note = f"no EAN-13/EAN-8 barcode: type SKU {product.sku} at the till"
+        why = "no EAN-13/EAN-8 barcode"
+    found = catalog.lookup(product.sku)
+    if found is not None and found.sku == product.sku:
+        note = f"{why}: type SKU {product.sku} at the till"
+    else:
+        note = (f"{why}, and its SKU {product.sku} scans as "
+                f"{_scans_as(product.sku, catalog)}: give it a barcode of its own")
     return SheetEntry(product.sku, product.name, product.price, None, note)
 
 

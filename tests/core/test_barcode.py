@@ -188,7 +188,7 @@ def test_a_product_without_an_ean_gets_a_note_not_a_wrong_symbol() -> None:
     assert by_sku["MUG-1"].note == "no EAN-13/EAN-8 barcode: type SKU MUG-1 at the till"
     assert by_sku["96385074"].symbol is not None
     assert by_sku["96385074"].symbol.code == "96385074"
-    assert by_sku["40063813"].symbol is None
+    assert by_sku["40063813"].note == "no EAN-13/EAN-8 barcode: type SKU 40063813 at the till"
     assert by_sku["Z"].symbol is not None
     assert by_sku["Z"].symbol.code == "4006381333931"
     assert by_sku["4006381333931"].symbol is not None
@@ -206,7 +206,18 @@ def test_a_barcode_that_scans_as_another_product_is_not_drawn() -> None:
     drawn_for = next(s for s, e in entries.items() if e.symbol is not None)
     other = "B" if drawn_for == "A" else "A"
     assert entries[other].note is not None
-    assert "scans as another product" in entries[other].note
+    assert f"4006381333931 scans as {entries[drawn_for].name} ({drawn_for})" in \
+        entries[other].note
     assert entries["C"].note is not None
     assert "check digit 2, expected 1" in entries["C"].note
     assert "type SKU C at the till" in entries["C"].note
+
+
+def test_a_sku_that_is_another_products_barcode_is_no_way_to_ring_it_up() -> None:
+    catalog = Catalog([_product("96385074", "Sticker"), _product("P", "Pin", "96385074")])
+    sticker = catalog.get("96385074")
+    assert sticker is not None
+    entry = sheet_entry(sticker, catalog)
+    assert entry.symbol is None
+    assert entry.note == ("no EAN-13/EAN-8 barcode, and its SKU 96385074 scans as Pin (P): "
+                          "give it a barcode of its own")
