@@ -21,7 +21,7 @@ def build_store(path: Path, products: int, rules: int) -> tuple[Dataset, float]:
     ds = make_dataset(products, rules)
     with Store.open(path, create=True) as store:
         store.import_products(ds.products)
-        store.replace_rules(RulePack(tuple(ds.rules), ds.settings))
+        store.rules.replace(RulePack(tuple(ds.rules), ds.settings))
     return ds, time.perf_counter() - t0
 
 

@@ -121,7 +121,7 @@ def run(cfg: dict[str, Any]) -> int:
             same[m] = folder / f"same-{m}.db"
             copy_store(base, same[m])
             with Store.open(same[m]) as store:
-                store.replace_rules(RulePack(tuple(ds.rules[:m]), ds.settings))
+                store.rules.replace(RulePack(tuple(ds.rules[:m]), ds.settings))
         print(f"   store and packs built in {time.perf_counter() - t0:.1f} s; "
               f"{big:,}-rule pack: YAML {packs[big, 'yaml'].stat().st_size / 1e6:.1f} MB, "
               f"JSON {packs[big, 'json'].stat().st_size / 1e6:.1f} MB")

@@ -68,7 +68,7 @@ def build_store(path: Path, products: int, rules: int) -> None:
     ds = make_dataset(products, rules)
     with Store.open(path, create=True) as store:
         store.import_products(ds.products)
-        store.replace_rules(RulePack(tuple(ds.rules), ds.settings))
+        store.rules.replace(RulePack(tuple(ds.rules), ds.settings))
     print(f"   built {path} ({products} products, {rules} rules) in "
           f"{time.perf_counter() - t0:.1f} s")
 

@@ -10,7 +10,7 @@ results as the store watcher would have it do:
 
 - ours: `RuleListView.refresh_results()` (the prompt events logged since it last looked,
   one grouped query, cells updated in place) and the repaint (`processEvents`);
-- baseline, measured in the same rounds: `Store.rule_results()`, the full grouped query
+- baseline, measured in the same rounds: `Store.rules.results()`, the full grouped query
   over every prompt event that a list without the incremental path must run, alone
   (no model update, no repaint: the least it would cost).
 
@@ -71,7 +71,7 @@ def run(cfg: dict[str, Any]) -> int:
     header(f"bench_rule_list: live results in the workspace's rule list, {m:,} rules", [
         f"store: {n:,} products, {m:,} rules (generate.py), {cfg['history']:,} orders sold "
         "first; a till on a second connection sells one order a round",
-        "ours: RuleListView.refresh_results() + repaint; baseline: Store.rule_results() "
+        "ours: RuleListView.refresh_results() + repaint; baseline: Store.rules.results() "
         "(the full grouped query) alone, in the same rounds",
     ])
     app = QApplication.instance() or QApplication([])
@@ -82,7 +82,7 @@ def run(cfg: dict[str, Any]) -> int:
         path = Path(tmp) / "store.db"
         with Store.open(path, create=True) as store:
             store.import_products(ds.products)
-            store.replace_rules(RulePack(tuple(ds.rules), ds.settings))
+            store.rules.replace(RulePack(tuple(ds.rules), ds.settings))
         store, other = Store.open(path), Store.open(path)
         try:
             till = Till(other, clock, till_name="till-2")
@@ -113,7 +113,7 @@ def run(cfg: dict[str, Any]) -> int:
                     changed = view.refresh_results()
                     app.processEvents()
                     t1 = time.perf_counter()
-                    store.rule_results()
+                    store.rules.results()
                     t2 = time.perf_counter()
                     if changed < 1:
                         raise RuntimeError("the sale changed no rule's results")

@@ -86,7 +86,7 @@ def run(cfg: dict[str, Any]) -> int:
         path = Path(tmp) / "store.db"
         with Store.open(path, create=True) as store:
             store.import_products(ds.products)
-            store.replace_rules(RulePack(tuple(ds.rules), ds.settings))
+            store.rules.replace(RulePack(tuple(ds.rules), ds.settings))
         with Store.open(path) as other:
             till = Till(other, clock, till_name="till-2")
             for _ in range(cfg["history"]):

@@ -101,7 +101,7 @@ def run(cfg: dict) -> int:  # type: ignore[type-arg]
             stores[m] = folder / f"store-{m}.db"
             copy_store(base, stores[m])
             with Store.open(stores[m]) as store:
-                store.replace_rules(RulePack(tuple(ds.rules[:m]), ds.settings))
+                store.rules.replace(RulePack(tuple(ds.rules[:m]), ds.settings))
             plan = make_plan(ds.shop, ds.rules[:m], scans)
             text = script_text(plan, ds.engine(m, catalog))
             scripts[m] = folder / f"script-{m}.txt"

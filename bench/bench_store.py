@@ -6,7 +6,7 @@ Into a temporary folder, with a generated store of 100,000 products and 20,000 r
 (generate.py), measures in seconds:
 
 1. Store.import_products (100,000 products, with a progress callback: how often it was
-   called and how long the bar stood still) and Store.replace_rules (20,000 rules), against
+   called and how long the bar stood still) and store.rules.replace (20,000 rules), against
    a plain-sqlite3 baseline in the same run: executemany of the same rows into an empty
    store of the same schema, one transaction.
 2. Importing the same products again (nothing changed: should be a no-op), at growing
@@ -97,7 +97,7 @@ t = {}
 t0 = pc(); store = Store.open(sys.argv[1]); t["Store.open"] = pc() - t0
 t0 = pc(); settings = store.load_settings(); t["load_settings"] = pc() - t0
 t0 = pc(); catalog = store.load_catalog(); t["load_catalog"] = pc() - t0
-t0 = pc(); rules = store.load_rules(); t["load_rules"] = pc() - t0
+t0 = pc(); rules = store.rules.load(); t["load_rules"] = pc() - t0
 t0 = pc(); Engine(catalog, rules, settings); t["Engine()"] = pc() - t0
 t0 = pc(); store.clerks(); store.open_order_state(None); t["clerks+open order"] = pc() - t0
 print(json.dumps(t))
@@ -440,9 +440,9 @@ def run(cfg: dict) -> int:  # type: ignore[type-arg]
         print(f"   Store.import_products({n:,}): {t_products:.2f} s "
               f"({summary.describe('products')}); {probe.describe(t_products)}")
         t0 = time.perf_counter()
-        rsum = store.replace_rules(RulePack(tuple(ds.rules[:m]), ds.settings))
+        rsum = store.rules.replace(RulePack(tuple(ds.rules[:m]), ds.settings))
         t_rules = time.perf_counter() - t0
-        print(f"   Store.replace_rules({m:,}): {t_rules:.2f} s ({rsum.describe('rules')}); "
+        print(f"   Store.rules.replace({m:,}): {t_rules:.2f} s ({rsum.describe('rules')}); "
               "it takes no progress callback")
         store.close()
         raw_products, raw_rules = raw_import(folder / "raw.db", ds, m)
@@ -457,7 +457,7 @@ def run(cfg: dict) -> int:  # type: ignore[type-arg]
         for k in cfg["replace_sizes"]:
             with Store.open(folder / f"rules-{k}.db", create=True) as s:
                 t0 = time.perf_counter()
-                s.replace_rules(RulePack(tuple(ds.rules[:k]), ds.settings))
+                s.rules.replace(RulePack(tuple(ds.rules[:k]), ds.settings))
                 took = time.perf_counter() - t0
             grow = f", x{took / prev:.1f} from the previous size" if prev else ""
             print(f"   {k:>9,} rules: {took:.2f} s{grow}")

@@ -82,7 +82,7 @@ t0 = time.perf_counter()
 with Store.open(sys.argv[1]) as store:
     counts = basket_counts(store.db, float(sys.argv[2]))
     t1 = time.perf_counter()
-    engine = Engine(store.load_catalog(), store.load_rules(), store.load_settings())
+    engine = Engine(store.load_catalog(), store.rules.load(), store.load_settings())
     found = suggest(counts, engine.catalog, engine)
 t2 = time.perf_counter()
 print(json.dumps({"read_and_count": t1 - t0, "score": t2 - t1, "pairs": len(counts.pairs)}))

@@ -6,7 +6,7 @@
 
 One workspace window (offscreen) over the store, as the app opens it. Each round, a second
 connection to the same file (the command line, another manager) publishes: it switches
-one rule on or off (`Store.save_rule`), or changes one product's price
+one rule on or off (`store.rules.save`), or changes one product's price
 (`Store.import_products`). From that commit on, a 5 ms QTimer (PreciseTimer) records when
 it fires, until the rule list shows the change and has no load under way, and 100 ms more.
 The figure of a round is the largest gap between two ticks (from the commit to the first
@@ -82,7 +82,7 @@ def make_store(path: Path, products: int, rules: int) -> None:
     init_store(path).close()
     with Store.open(path) as store:
         store.import_products(ds.products)
-        store.replace_rules(RulePack(tuple(ds.rules), ds.settings))
+        store.rules.replace(RulePack(tuple(ds.rules), ds.settings))
 
 
 def settle(app: QApplication, for_s: float = 0.3) -> None:
@@ -107,7 +107,7 @@ class Publisher:
                                      [rule_id]).fetchone()[0]
         rule = parse_rule(json.loads(body), 1, trusted=True)
         assert rule is not None
-        self.other.save_rule(dataclasses.replace(rule, active=not rule.active),
+        self.other.rules.save(dataclasses.replace(rule, active=not rule.active),
                              actor="bench")
         return rule_id, not rule.active
 

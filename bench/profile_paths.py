@@ -9,7 +9,7 @@
 - open:      Store.open + Till(store) at 100,000 products / 20,000 rules
 - import:    Store.import_products of 100,000 products into an empty store, and a re-import
              of 8,000 unchanged products (the re-import grows with the square of the size)
-- rules:     Store.replace_rules of 20,000 rules into an empty rule table
+- rules:     store.rules.replace of 20,000 rules into an empty rule table
 
 Prints the top functions by own time and by cumulative time for each. cProfile adds its own
 overhead to every Python call, so read the shares, not the absolute seconds.
@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         if want & {"till-scan", "open"}:
             with Store.open(db, create=True) as store:
                 store.import_products(ds.products)
-                store.replace_rules(RulePack(tuple(ds.rules), ds.settings))
+                store.rules.replace(RulePack(tuple(ds.rules), ds.settings))
         if "scan" in want:
             profile(f"OrderSession.scan, {cfg['scans']:,} scans at {m:,} rules",
                     replay_sessions(ds, catalog, m, cfg["scans"]), args.top)
@@ -150,8 +150,8 @@ def main(argv: list[str] | None = None) -> int:
             again.close()
         if "rules" in want:
             rstore = Store.open(folder / "rules.db", create=True)
-            profile(f"Store.replace_rules({m:,}) into an empty rule table",
-                    lambda: rstore.replace_rules(RulePack(tuple(ds.rules), ds.settings)),
+            profile(f"Store.rules.replace({m:,}) into an empty rule table",
+                    lambda: rstore.rules.replace(RulePack(tuple(ds.rules), ds.settings)),
                     args.top)
             rstore.close()
     return 0

@@ -116,10 +116,10 @@ def _diff_keys(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
 
 def preview_rules(store: Store, pack: RulePack, path: Path, *, merge: bool = False,
                   today: dt.date | None = None) -> Preview:
-    """Compare a pack with the store's rules (by id and body, as `replace_rules` does) and
+    """Compare a pack with the store's rules (by id and body, as `RuleStore.replace` does) and
     lint the rules the store would then have."""
     with store.snapshot():
-        current = {r.id: r for r in store.load_rules()}
+        current = {r.id: r for r in store.rules.load()}
         catalog = store.load_catalog()
         settings = store.load_settings()
     incoming = {r.id: r for r in pack.rules}
@@ -253,7 +253,7 @@ def apply_preview(store: Store, preview: Preview, actor: str,
     """Import what the preview was made from, all or nothing, audited as `actor`."""
     if preview.kind == RULES:
         assert preview.pack is not None
-        return store.replace_rules(preview.pack, merge=preview.merge, actor=actor)
+        return store.rules.replace(preview.pack, merge=preview.merge, actor=actor)
     if preview.kind == ORDERS:
         return store.import_orders(preview.orders, source=ORDERS_SOURCE, progress=progress)
     return store.import_products(preview.products, progress, actor=actor,

@@ -64,7 +64,7 @@ def load_published(store: Store) -> Published:
     worker thread on a connection of its own, so scanning never waits for it."""
     with store.snapshot():
         return Published(revision=store.publish_revision(), settings=store.load_settings(),
-                         catalog=store.load_catalog(), rules=tuple(store.load_rules()))
+                         catalog=store.load_catalog(), rules=tuple(store.rules.load()))
 
 
 class Till:

@@ -32,7 +32,7 @@ def store_path(tmp_path: Path) -> Path:
     with Store.open(path, create=True) as store:
         store.import_products(parse_catalog_csv(
             (SPEC_DIR / "catalog.csv").read_text(encoding="utf-8")))
-        store.replace_rules(load_pack_file(SPEC_DIR / "rules.yaml"))
+        store.rules.replace(load_pack_file(SPEC_DIR / "rules.yaml"))
         store.add_staff("alice")
     return path
 
@@ -228,7 +228,7 @@ def test_an_older_published_state_is_never_put_over_a_newer(till: Till,
 
 def test_customer_is_saved_on_the_order_and_used_by_rules(till: Till, store: Store,
                                                           store_path: Path) -> None:
-    store.replace_rules(parse_pack({"version": 1, "rules": [{
+    store.rules.replace(parse_pack({"version": 1, "rules": [{
         "id": "member-cookie", "kind": "cross_sell", "title": "Members' cookie",
         "when": {"scanned": {"sku": ["LATTE-T"]}, "customer": ["member"]},
         "offer": {"add": ["COOKIE"]}, "say": "A cookie for {price}, as a member?"}]}))

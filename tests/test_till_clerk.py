@@ -28,7 +28,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
     with Store.open(tmp_path / "store.db", create=True) as store:
         store.import_products(parse_catalog_csv(
             (SPEC_DIR / "catalog.csv").read_text(encoding="utf-8")))
-        store.replace_rules(load_pack_file(SPEC_DIR / "rules.yaml"))
+        store.rules.replace(load_pack_file(SPEC_DIR / "rules.yaml"))
         store.add_staff("alice")
         store.add_staff("bob")
         store.add_staff("maria", "manager")

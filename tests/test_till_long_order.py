@@ -31,7 +31,7 @@ def store_path(tmp_path: Path) -> Path:
     with Store.open(path, create=True) as store:
         store.import_products(parse_catalog_csv(
             (SPEC_DIR / "catalog.csv").read_text(encoding="utf-8")))
-        store.replace_rules(load_pack_file(SPEC_DIR / "rules.yaml"))
+        store.rules.replace(load_pack_file(SPEC_DIR / "rules.yaml"))
     return path
 
 

@@ -44,7 +44,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     history = bool(args.demo) and not args.no_history
     with init_store(db, args.demo, actor=cli_actor(), history=history) as store:
         products = len(store.load_catalog())
-        rules = len(store.load_rules())
+        rules = len(store.rules.load())
         sales = paid_orders_span(store)
     what = _count(products, "product") + ", " + _count(rules, "rule")
     if args.demo:
@@ -155,7 +155,7 @@ def cmd_import_rules(args: argparse.Namespace) -> int:
                   f"{_count(errors, 'lint error')} (see above). Fix the pack, or publish "
                   "it anyway with --force.", file=sys.stderr)
             return 1
-        summary = store.replace_rules(pack, merge=args.merge, actor=cli_actor())
+        summary = store.rules.replace(pack, merge=args.merge, actor=cli_actor())
     out(summary.describe("rules") + "\n")
     for finding in preview.findings:
         print(finding, file=sys.stderr)
@@ -165,7 +165,7 @@ def cmd_import_rules(args: argparse.Namespace) -> int:
 def cmd_export_rules(args: argparse.Namespace) -> int:
     db = need_db(args, "export rules")
     with Store.open(db) as store:
-        rules = store.load_rules()
+        rules = store.rules.load()
         settings = store.load_settings()
     output: Path | None = args.output
     if output is None or str(output) == "-":

@@ -45,7 +45,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
     with Store.open_copy(db) as store:
         catalog = store.load_catalog()
         settings = store.load_settings()
-        rules = list(pack.rules) if pack is not None else store.load_rules()
+        rules = list(pack.rules) if pack is not None else store.rules.load()
     if pack is not None and pack.settings is not None:
         settings = pack.settings_over(settings)  # what importing the pack would leave
     findings = lint(rules, catalog, settings)

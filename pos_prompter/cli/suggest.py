@@ -78,7 +78,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         if sys.stderr.isatty() and paid_orders(store.db) >= PROGRESS_MIN_ORDERS:
             progress = _Progress(sys.stderr, "mining the paid orders")
         counts = basket_counts(store.db, min_support, progress)
-        rules = store.load_rules()
+        rules = store.rules.load()
         engine = Engine(store.load_catalog(), rules, store.load_settings())
     found = suggest(counts, engine.catalog, engine)
     if args.format == "json":

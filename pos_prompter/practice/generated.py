@@ -34,6 +34,6 @@ def history_together(store: Store) -> Together | None:
 def generated_scenario(store: Store, customers: int, seed: int,
                        start: dt.datetime | None = None) -> Scenario:
     """`customers` simulated customers of `store` (its catalog, rules and sales)."""
-    return generate(store.load_catalog(), store.load_rules(), store.load_settings(),
+    return generate(store.load_catalog(), store.rules.load(), store.load_settings(),
                     customers=customers, seed=seed, together=history_together(store),
                     start=start)

@@ -108,7 +108,7 @@ def load(store: Store, scenario_id: str, *, root: Path | None = None) -> Scenari
                          "('pos-prompter practice list' shows them)")
     scenario = found[0]
     problems = catalog_problems(scenario, store.load_catalog(),
-                                {rule.id for rule in store.load_rules()})
+                                {rule.id for rule in store.rules.load()})
     if problems:
         raise ValidationError(problems, what=f"scenario {scenario_id}")
     return scenario
@@ -121,7 +121,7 @@ def import_file(store: Store, path: Path, *, actor: str | None = None,
     one."""
     text = read_text(path, "scenario")
     scenario = read_scenario_text(text, str(path), store.load_catalog(),
-                                  {rule.id for rule in store.load_rules()})
+                                  {rule.id for rule in store.rules.load()})
     replaced = scenario.id in _all(store, root)
     PracticeStore(store).save_scenario(scenario, text, actor=actor)
     return scenario, replaced

@@ -103,7 +103,7 @@ def run_whatif(store: Store, pack: RulePack, window: Window, *,
     triggers = draft_triggers(drafts)
     with store.snapshot() as db:
         catalog = store.load_catalog()
-        store_rules = store.load_rules()
+        store_rules = store.rules.load()
         settings = pack.settings_over(store.load_settings())
         considered = paid_orders(db, window)
         to_replay = considered if triggers is None else paid_orders(db, window, triggers)
@@ -120,6 +120,6 @@ def draft_problems(store: Store, pack: RulePack,
     first): with an error among them the drafts cannot be replayed."""
     with store.snapshot():
         catalog = store.load_catalog()
-        store_rules = store.load_rules()
+        store_rules = store.rules.load()
         settings = pack.settings_over(store.load_settings())
     return draft_findings(draft_rules(pack), store_rules, catalog, settings, today)

@@ -14,7 +14,6 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,9 +33,8 @@ from pos_prompter.core.catalog import (
 )
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.past_orders import PastOrder
-from pos_prompter.core.rules import Rule, RulePack, Settings, rule_to_dict
+from pos_prompter.core.rules import Rule, RulePack, Settings
 from pos_prompter.core.session import OrderSession, TillEvent
-from pos_prompter.core.stored_rules import stored_rules
 from pos_prompter.store.audit import (
     Change,
     diff_changes,
@@ -51,6 +49,7 @@ from pos_prompter.store.migrations import migrations
 from pos_prompter.store.order_rows import FIRST_COLUMNS, read_lines, save_order
 from pos_prompter.store.past_import import foreign_keys_unchecked, insert_past_orders
 from pos_prompter.store.reports import add_imported_orders, insert_trigger_lifted
+from pos_prompter.store.rule_store import RuleResults, RuleStore
 from pos_prompter.store.store_file import (
     can_write,
     created_failure_text,
@@ -201,23 +200,6 @@ bench_scan_writes: 20.2 KB per scan at 16 MB, 18.5 at 64 MB; a till opening afte
 reads the WAL again (0.2-0.3 s for 50-68 MB, page cache warm)."""
 
 
-@dataclass(frozen=True, slots=True)
-class RuleResults:
-    """A rule's outcomes so far (revenue in cents: what accepted prompts added)."""
-
-    shown: int
-    accepted: int
-    declined: int
-    ignored: int
-    held_out: int
-    revenue: int
-
-    @property
-    def acceptance_rate(self) -> float | None:
-        """Accepted of shown, as a fraction for display (None before it was ever shown)."""
-        return self.accepted / self.shown if self.shown else None
-
-
 def _refuse_foreign_database(db: Database, path: Path, *, existing: bool = True) -> None:
     """Refuse a SQLite file that some other program made: never add our tables to it. An
     `existing` store must have our tables: only a store being created may have none."""
@@ -241,6 +223,8 @@ class Store:
         self.read_only: str | None = None
         """Why this store cannot be written (a read-only file or folder, a full disk), as
         the sentence every write is refused with; None when it can be."""
+        self.rules = RuleStore(self)
+        """The published rules and their results."""
 
     # ------------------------------------------------------------------ opening
 
@@ -647,102 +631,34 @@ class Store:
         for table in _STAGE_TABLES:
             self.db.conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
-    # ------------------------------------------------------------------ rules
+    # ------------------------------------------------------------ moved (issue 12)
+    # Thin delegates to the concern stores for callers owned by others this session.
 
     def load_rules(self) -> list[Rule]:
-        """The published rules, by id. Stored bodies are rules that were validated when
-        saved: they are read back by `stored_rules` (the parser's conversions without its
-        checks), decoded as one JSON array (one call instead of one per rule)."""
-        with gc_paused():
-            bodies = [body for (body,) in self.db.conn.execute(
-                "SELECT body FROM rules ORDER BY id")]
-            try:
-                raws = json.loads(f"[{','.join(bodies)}]")
-            except ValueError:
-                raws = None
-            if raws is None or len(raws) != len(bodies):  # not one JSON value each: one
-                raws = [json.loads(body) for body in bodies]  # by one, as it always was
-            rules = list(stored_rules(raws))
-            # The decoded bodies go while the collector is still paused: it would otherwise
-            # walk through all of them once, the moment it is back on.
-            del bodies, raws
-        return rules
+        # TODO(#12): callers in ui/workspace/rule_editor.py, ui/workspace/window.py,
+        # tests/ui/workspace/test_workspace_rule_list.py, test_rule_list_uplift.py,
+        # test_rule_editor.py, test_preview_sample.py, test_read_aloud.py
+        return self.rules.load()
 
     def replace_rules(self, pack: RulePack, *, merge: bool = False,
                       actor: str | None = None) -> ImportSummary:
-        """Make the store's rules the pack's (or, with `merge`, add and update only), and
-        apply the pack's settings, in one transaction, with an audit row (by `actor`) for
-        each rule and setting that changed."""
-        old = {r["id"]: r["body"] for r in self.db.query("SELECT id, body FROM rules")}
-        new = {r.id: json.dumps(rule_to_dict(r), sort_keys=True) for r in pack.rules}
-        added = sorted(k for k in new if k not in old)
-        changed = sorted(k for k in new if k in old and old[k] != new[k])
-        removed = [] if merge else sorted(k for k in old if k not in new)
-        now = now_text()
-        with self.write() as db:
-            self.bump_revision()
-            db.conn.executemany("DELETE FROM rules WHERE id = ?", [(rid,) for rid in removed])
-            touched = set(added) | set(changed)
-            db.conn.executemany(
-                "INSERT INTO rules(id, kind, active, priority, body, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                "kind=excluded.kind, active=excluded.active, "
-                "priority=excluded.priority, body=excluded.body, "
-                "updated_at=excluded.updated_at",
-                [(rule.id, rule.kind, int(rule.active), rule.priority, new[rule.id], now)
-                 for rule in pack.rules if rule.id in touched])
-            if pack.settings is not None:  # the keys it leaves out keep the store's value
-                self.save_settings(pack.settings_over(self.load_settings()), actor=actor)
-            record(db, [*(Change("rule", k, "add", None, new[k], True) for k in added),
-                        *(Change("rule", k, "change", old[k], new[k], True) for k in changed),
-                        *(Change("rule", k, "remove", old[k], None, True) for k in removed)],
-                   actor=actor)
-        unchanged = len(new) - len(added) - len(changed)
-        return ImportSummary(added=added, changed=changed, removed=removed, unchanged=unchanged)
+        # TODO(#12): callers in tests/ui/workspace/test_workspace_rule_list.py,
+        # tests/store/test_store_scan_writes.py, tests/store/test_store_history.py
+        return self.rules.replace(pack, merge=merge, actor=actor)
 
     def save_rule(self, rule: Rule, *, actor: str | None = None) -> str:
-        """Publish one rule (new or changed), audited; returns "add", "change" or "same"."""
-        body = json.dumps(rule_to_dict(rule), sort_keys=True)
-        row = self.db.execute("SELECT body FROM rules WHERE id = ?", [rule.id]).fetchone()
-        old = row[0] if row else None
-        if old == body:
-            return "same"
-        action = "add" if old is None else "change"
-        with self.write() as db:
-            self.bump_revision()
-            db.execute(
-                "INSERT INTO rules(id, kind, active, priority, body, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                "kind=excluded.kind, active=excluded.active, priority=excluded.priority, "
-                "body=excluded.body, updated_at=excluded.updated_at",
-                [rule.id, rule.kind, int(rule.active), rule.priority, body, now_text()])
-            record(db, [Change("rule", rule.id, action, old, body, True)], actor=actor)
-        return action
+        # TODO(#12): callers in ui/workspace/rule_list.py, ui/workspace/rule_editor.py,
+        # tests/ui/workspace/test_workspace_rule_list.py, test_rule_list_uplift.py
+        return self.rules.save(rule, actor=actor)
 
     def delete_rule(self, rule_id: str, *, actor: str | None = None) -> bool:
-        """Remove one rule (its past prompt events stay for the reports), audited."""
-        row = self.db.execute("SELECT body FROM rules WHERE id = ?", [rule_id]).fetchone()
-        if row is None:
-            return False
-        with self.write() as db:
-            self.bump_revision()
-            db.execute("DELETE FROM rules WHERE id = ?", [rule_id])
-            record(db, [Change("rule", rule_id, "remove", row[0], None, True)], actor=actor)
-        return True
+        # TODO(#12): callers in ui/workspace/rule_list.py, test_workspace_rule_list.py
+        return self.rules.delete(rule_id, actor=actor)
 
     def rule_results(self) -> dict[str, RuleResults]:
-        """What each rule has done so far, from the prompt outcome log."""
-        out: dict[str, RuleResults] = {}
-        for r in self.db.query(
-                "SELECT rule_id, "
-                "SUM(status = 'shown') AS shown, SUM(status = 'accepted') AS accepted, "
-                "SUM(status = 'declined') AS declined, SUM(status = 'ignored') AS ignored, "
-                "SUM(status = 'held_out') AS held_out, "
-                "SUM(CASE WHEN status = 'accepted' THEN revenue_cents ELSE 0 END) AS revenue "
-                "FROM prompt_events GROUP BY rule_id"):
-            out[r["rule_id"]] = RuleResults(r["shown"], r["accepted"], r["declined"],
-                                            r["ignored"], r["held_out"], r["revenue"])
-        return out
+        # TODO(#12): callers in ui/workspace/rule_list.py, test_workspace_rule_list.py,
+        # test_rule_list_uplift.py
+        return self.rules.results()
 
     # ------------------------------------------------------------------ staff
 

@@ -158,7 +158,7 @@ def test_refresh_copies_the_real_store_again_and_keeps_practice(
     assert cli("import", "catalog", catalog, "--db", cafe).code == 0
     assert cli("settings", "--db", cafe, "max_prompts_per_order=1").code == 0
     with Store.open(cafe) as store:
-        store.delete_rule("mug-deal")
+        store.rules.delete("mug-deal")
         store.add_staff("robin")
 
     result = cli("practice", "refresh", "--db", cafe)

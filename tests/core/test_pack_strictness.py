@@ -169,7 +169,7 @@ def test_a_partial_settings_section_changes_only_what_it_gives(store: Store) -> 
     pack = parse_pack_text(f"version: 1\nsettings: {{currency: EUR}}\nrules:\n{RULE}",
                            "pack.yaml")
     assert pack.settings_keys == ("currency",)
-    store.replace_rules(pack)
+    store.rules.replace(pack)
     assert store.load_settings() == Settings(max_prompts_per_order=5,
                                              max_offer_ratio=Decimal("1.5"), currency="EUR",
                                              rush_scans_per_minute=20)
@@ -179,17 +179,17 @@ def test_a_partial_settings_section_changes_only_what_it_gives(store: Store) -> 
 def test_an_empty_or_missing_settings_section_keeps_the_stores(store: Store,
                                                                 section: str) -> None:
     before = store.load_settings()
-    store.replace_rules(parse_pack_text(f"version: 1\n{section}rules:\n{RULE}", "p.yaml"))
+    store.rules.replace(parse_pack_text(f"version: 1\n{section}rules:\n{RULE}", "p.yaml"))
     assert store.load_settings() == before
 
 
 def test_an_exported_pack_brings_every_setting_with_it(store: Store, tmp_path: Path) -> None:
-    store.replace_rules(parse_pack_text(f"version: 1\nrules:\n{RULE}", "pack.yaml"))
-    exported = export_text(store.load_rules(), store.load_settings(), as_json=False)
+    store.rules.replace(parse_pack_text(f"version: 1\nrules:\n{RULE}", "pack.yaml"))
+    exported = export_text(store.rules.load(), store.load_settings(), as_json=False)
     with Store.open(tmp_path / "other.db", create=True) as other:
         other.set_settings({"max_prompts_per_order": 1, "currency": "USD"})
-        other.replace_rules(parse_pack_text(exported, "exported.yaml"))
-        assert export_text(other.load_rules(), other.load_settings(),
+        other.rules.replace(parse_pack_text(exported, "exported.yaml"))
+        assert export_text(other.rules.load(), other.load_settings(),
                            as_json=False) == exported
         assert other.load_settings().max_offer_ratio == Decimal("1.5")
 

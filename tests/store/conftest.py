@@ -67,7 +67,7 @@ def cafe_path(store_path: Path, spec_products: list[Product], spec_pack: RulePac
     """A closed store file holding the spec's cafe catalog and rules, and clerk alice."""
     with Store.open(store_path, create=True) as s:
         s.import_products(spec_products)
-        s.replace_rules(spec_pack)
+        s.rules.replace(spec_pack)
         s.add_staff("alice")
     return store_path
 

@@ -61,7 +61,7 @@ def test_the_same_seed_gives_the_same_history(stores: dict[str, Path],
 
 def test_another_seed_gives_another_history(stores: dict[str, Path]) -> None:
     with Store.open(stores["cafe"]) as store:
-        catalog, rules, settings = store.load_catalog(), store.load_rules(), \
+        catalog, rules, settings = store.load_catalog(), store.rules.load(), \
             store.load_settings()
     one, two = (generate(catalog, rules, settings, clerks=CLERKS, seed=seed,
                          profile=profile_for("cafe")) for seed in (1, 2))

@@ -127,7 +127,7 @@ def test_a_large_import_logs_only_what_changed(store: Store) -> None:
 
 
 def test_rule_changes_are_logged_with_their_bodies(store: Store, spec_pack: RulePack) -> None:
-    store.replace_rules(spec_pack, actor="ann")
+    store.rules.replace(spec_pack, actor="ann")
     added = audit_entries(store, entity="rule")
     assert {e.entity_id for e in added} == {r.id for r in spec_pack.rules}
     assert all(e.action == "add" and e.before is None for e in added)
@@ -135,7 +135,7 @@ def test_rule_changes_are_logged_with_their_bodies(store: Store, spec_pack: Rule
     first, *rest = spec_pack.rules
     edited = RulePack((dataclasses.replace(first, priority=first.priority + 7), *rest[1:]),
                       spec_pack.settings)
-    store.replace_rules(edited, actor="bea")
+    store.rules.replace(edited, actor="bea")
     log = {(e.entity_id, e.action): e for e in audit_entries(store, actor="bea")}
     assert set(log) == {(first.id, "change"), (rest[0].id, "remove")}
     change = log[(first.id, "change")]
@@ -145,14 +145,14 @@ def test_rule_changes_are_logged_with_their_bodies(store: Store, spec_pack: Rule
 
 
 def test_a_merge_logs_no_removals(store: Store, spec_pack: RulePack) -> None:
-    store.replace_rules(spec_pack)
-    store.replace_rules(RulePack(spec_pack.rules[:1], None), merge=True, actor="ann")
+    store.rules.replace(spec_pack)
+    store.rules.replace(RulePack(spec_pack.rules[:1], None), merge=True, actor="ann")
     assert entries(store, actor="ann") == []
 
 
 def test_a_packs_settings_are_logged_with_its_rules(store: Store, spec_pack: RulePack) -> None:
-    store.replace_rules(spec_pack)
-    store.replace_rules(RulePack(spec_pack.rules, Settings(max_prompts_per_order=9)),
+    store.rules.replace(spec_pack)
+    store.rules.replace(RulePack(spec_pack.rules, Settings(max_prompts_per_order=9)),
                         actor="ann")
     log = audit_entries(store, actor="ann")
     assert [(e.entity, e.entity_id, e.before, e.after) for e in log if e.entity == "setting"

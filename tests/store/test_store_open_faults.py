@@ -198,7 +198,7 @@ def test_a_store_init_could_not_finish_is_not_left_behind(tmp_path: Path, leave_
 
         filler.unlink()
         with init_store(path, "cafe") as store:  # space again: the first run works
-            assert store.load_rules()
+            assert store.rules.load()
 
 
 def test_init_refuses_a_path_with_a_wal_left_beside_it(tmp_path: Path) -> None:

@@ -145,7 +145,7 @@ def test_import_is_all_or_nothing(cafe: Store) -> None:
 
 def test_loading_checks_the_scenario_against_the_catalog_as_it_is_now(cafe: Store) -> None:
     library.import_file(cafe, SCENARIO)
-    cafe.delete_rule("breakfast-croissant")  # a refresh took it away
+    cafe.rules.delete("breakfast-croissant")  # a refresh took it away
     with pytest.raises(ValidationError, match="tests-first-morning") as refused:
         library.load(cafe, "tests-first-morning")
     assert refused.value.problems == ["customer 1 (Sam), field answers.breakfast-croissant: "

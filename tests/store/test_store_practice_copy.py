@@ -92,11 +92,11 @@ def test_every_publish_in_the_real_store_copies_the_catalog_again(
         if publish == "import":
             real.import_products([Product(sku="TEA-NEW", name="New Tea", price=200)])
         elif publish == "save_rule":
-            rule = real.load_rules()[0]
-            assert real.save_rule(dataclasses.replace(rule, priority=rule.priority + 1)) \
+            rule = real.rules.load()[0]
+            assert real.rules.save(dataclasses.replace(rule, priority=rule.priority + 1)) \
                 == "change"
         elif publish == "delete_rule":
-            real.delete_rule(real.load_rules()[0].id)
+            real.rules.delete(real.rules.load()[0].id)
         else:
             real.set_settings({"max_prompts_per_order": 1})
     summary = refresh_practice_store(cafe_path)
@@ -111,7 +111,7 @@ def test_a_publish_in_the_practice_store_is_undone_by_the_next_refresh(
         cafe_path: Path, practice: Path) -> None:
     rule_ids = rows(cafe_path, "SELECT id FROM rules ORDER BY id")
     with Store.open(practice) as store:
-        assert store.delete_rule(str(rule_ids[0][0]))  # a trainer's publish, in practice
+        assert store.rules.delete(str(rule_ids[0][0]))  # a trainer's publish, in practice
         summary = refresh_practice(store, cafe_path)  # the trainer view's way, store open
         assert summary.catalog_copied is True
         assert store.db.execute("SELECT id FROM rules ORDER BY id").fetchall() == rule_ids

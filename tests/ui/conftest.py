@@ -56,7 +56,7 @@ def store_with_rules(cafe_store_path: Path) -> Callable[[str], Path]:
 
     def make(pack_yaml: str) -> Path:
         with Store.open(cafe_store_path) as store:
-            store.replace_rules(parse_pack_text(pack_yaml, "test-pack.yaml"))
+            store.rules.replace(parse_pack_text(pack_yaml, "test-pack.yaml"))
         return cafe_store_path
 
     return make
@@ -108,7 +108,7 @@ def large_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
               "max_offer_ratio": 20} for i in range(FILLER_RULES)]
     with Store.open(path) as store:
         store.import_products(products)
-        store.replace_rules(parse_pack({"version": 1, "rules": rules}), merge=True)
+        store.rules.replace(parse_pack({"version": 1, "rules": rules}), merge=True)
     return path
 
 

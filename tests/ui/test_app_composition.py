@@ -31,7 +31,7 @@ def test_the_first_run_creates_the_store_from_the_cafe_demo(tmp_path: Path) -> N
     with till_app.open_store(path) as store:
         assert store.path == path
         assert store.load_catalog().get("LATTE-T") is not None
-        assert store.load_rules()
+        assert store.rules.load()
     assert path.exists()
     with till_app.open_store(path) as again:  # the second run opens the same store
         assert again.load_catalog().get("LATTE-T") is not None
@@ -56,7 +56,7 @@ def test_practice_mode_copies_catalog_and_rules_but_no_sales(
         with Store.open(real) as store:
             assert sorted(p.sku for p in practice.load_catalog()) == \
                 sorted(p.sku for p in store.load_catalog())
-            assert [r.id for r in practice.load_rules()] == [r.id for r in store.load_rules()]
+            assert [r.id for r in practice.rules.load()] == [r.id for r in store.rules.load()]
             assert practice.clerks() == store.clerks()
         assert practice.get_setting("demo") == "shoes"
         assert practice.get_setting("training") is True

@@ -142,7 +142,7 @@ def test_the_watcher_tells_a_sale_from_a_publish(
 
         with qtbot.waitSignal(watcher.published, timeout=1000) as published, \
                 qtbot.assertNotEmitted(watcher.written, wait=200):
-            other.replace_rules(parse_pack_text(CROISSANT_WITH_COOKIE, "pack.yaml"),
+            other.rules.replace(parse_pack_text(CROISSANT_WITH_COOKIE, "pack.yaml"),
                                 merge=True)
         assert published.args == [other.publish_revision()]
 
@@ -195,7 +195,7 @@ def test_a_half_published_pack_is_never_seen(cafe_store_path: Path) -> None:
         till.reload()
         assert set(till.engine.rules) == old_rules
         conn.rollback()
-        manager.replace_rules(pack)                  # ...and the whole of one
+        manager.rules.replace(pack)                  # ...and the whole of one
         till.reload()
         assert set(till.engine.rules) == {"croissant-with-cookie"}
         assert till.revision == manager.publish_revision()
@@ -219,7 +219,7 @@ def publish(path: Path, pack_yaml: str | None = None) -> int:
         if pack_yaml is None:
             manager.set_settings(ANOTHER_SETTING)
         else:
-            manager.replace_rules(parse_pack_text(pack_yaml, "pack.yaml"), merge=True)
+            manager.rules.replace(parse_pack_text(pack_yaml, "pack.yaml"), merge=True)
         return manager.publish_revision()
 
 
@@ -329,7 +329,7 @@ def test_an_in_memory_store_loads_published_changes_at_once(
         window = TillWindow(Till(store, morning_clock))
         try:
             assert not window.load_in_background
-            store.replace_rules(parse_pack_text(CROISSANT_WITH_COOKIE, "pack.yaml"),
+            store.rules.replace(parse_pack_text(CROISSANT_WITH_COOKIE, "pack.yaml"),
                                 merge=True)
             with qtbot.waitSignal(window.rules_reloaded, timeout=0) as reloaded:
                 window.load_published(store.publish_revision())

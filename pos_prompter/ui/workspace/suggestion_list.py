@@ -86,7 +86,7 @@ def mine(store: Store, min_support: float, progress: Progress | None = None) -> 
     # thread (the till's too) for a quarter of a second, several times a mining.
     with store.snapshot(), gc_paused():
         counts = basket_counts(store.db, min_support, progress)
-        rules = store.load_rules()
+        rules = store.rules.load()
         engine = Engine(store.load_catalog(), rules, store.load_settings())
         revision = store.publish_revision()
     return Mined(suggest(counts, engine.catalog, engine), counts.orders, counts.min_orders,

@@ -71,7 +71,7 @@ def core_suggestions(path: Path, min_support: float) -> list[Suggestion]:
     """What core/suggest finds for the store, read as the command line reads it."""
     with Store.open(path) as store:
         counts = basket_counts(store.db, min_support)
-        engine = Engine(store.load_catalog(), store.load_rules(), store.load_settings())
+        engine = Engine(store.load_catalog(), store.rules.load(), store.load_settings())
     return suggest(counts, engine.catalog, engine)
 
 
@@ -181,7 +181,7 @@ def test_make_a_draft_opens_the_yaml_packs_draft_in_the_editor_unpublished(
         qtbot: QtBot, make_workspace: MakeWorkspace, history_store: Path) -> None:
     window, tab = open_suggestions(qtbot, make_workspace, history_store)
     with Store.open(history_store) as store:
-        rules_before = [rule_to_dict(r) for r in store.load_rules()]
+        rules_before = [rule_to_dict(r) for r in store.rules.load()]
         audit_before = store.db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
     # the pack `suggest --format yaml` writes, from the real command line
     proc = subprocess.run([sys.executable, "-m", "pos_prompter", "suggest", "--db",
@@ -202,14 +202,14 @@ def test_make_a_draft_opens_the_yaml_packs_draft_in_the_editor_unpublished(
     assert editor.rule() is not None  # valid as it stands: ready to check and publish
     assert editor.has_unsaved_changes()  # a draft, not in the store
     with Store.open(history_store) as store:
-        assert [rule_to_dict(r) for r in store.load_rules()] == rules_before
+        assert [rule_to_dict(r) for r in store.rules.load()] == rules_before
         assert store.db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0] == \
             audit_before
 
     with qtbot.waitSignal(editor.rule_published):
         editor.publish()
     with Store.open(history_store) as store:
-        stored = {r.id: r for r in store.load_rules()}
+        stored = {r.id: r for r in store.rules.load()}
     assert stored[form["id"]].active is False
     assert not editor.has_unsaved_changes()
 
@@ -249,7 +249,7 @@ def test_a_draft_asked_for_after_a_publish_elsewhere_is_mined_again_first(
         assert m is not None
         draft = draft_rules([tab.model.suggestions[0]], m.rules, m.orders, m.catalog,
                             m.settings)[0]
-        store.save_rule(dataclasses.replace(draft, id="chai-cookie", active=True),
+        store.rules.save(dataclasses.replace(draft, id="chai-cookie", active=True),
                         actor="someone")
     with qtbot.assertNotEmitted(tab.draft_requested), \
             qtbot.waitSignal(tab.mined, timeout=20_000):

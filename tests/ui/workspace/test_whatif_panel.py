@@ -175,7 +175,7 @@ def test_a_new_unsaved_draft_gets_what_the_whatif_command_says(
     assert f"from {result.rate.shown:,} prompts) that is about " in text
     assert f"and {format_money(revenue)} more revenue." in text
     # replayed, not published: the store has no such rule
-    assert "latte-cookie" not in {r.id for r in editor.store.load_rules()}
+    assert "latte-cookie" not in {r.id for r in editor.store.rules.load()}
 
 
 def test_orders_built_so_the_answer_is_known_without_a_rate_yet(

@@ -27,10 +27,10 @@ def audited_store(cafe_store_path: Path) -> Iterator[Store]:
     """The cafe store after a few changes by two people, on top of the demo's setup (by
     "system")."""
     with Store.open(cafe_store_path) as store:
-        rule = next(r for r in store.load_rules() if r.id == "coffee-pastry")
-        store.save_rule(dataclasses.replace(rule, priority=8), actor="manager")
+        rule = next(r for r in store.rules.load() if r.id == "coffee-pastry")
+        store.rules.save(dataclasses.replace(rule, priority=8), actor="manager")
         store.set_settings({"rush_scans_per_minute": 20}, actor="ana")
-        store.delete_rule("mug-deal", actor="ana")
+        store.rules.delete("mug-deal", actor="ana")
         yield store
 
 

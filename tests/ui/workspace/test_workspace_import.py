@@ -41,7 +41,7 @@ CAFE_COUNT = 6
 def store_pack(path: Path) -> dict[str, Any]:
     """The store's rules and settings as pack data."""
     with Store.open(path) as store:
-        return pack_to_dict(store.load_rules(), store.load_settings())
+        return pack_to_dict(store.rules.load(), store.load_settings())
 
 
 def write(path: Path, text: str) -> Path:
@@ -77,7 +77,7 @@ def close(qtbot: QtBot, dialog: ImportDialog) -> None:
 
 def rule_ids(path: Path) -> list[str]:
     with Store.open(path) as store:
-        return [r.id for r in store.load_rules()]
+        return [r.id for r in store.rules.load()]
 
 
 # ---------------------------------------------------------------------- rule packs
@@ -167,9 +167,9 @@ def test_export_then_import_gives_the_same_rules_byte_for_byte(
         with qtbot.waitSignal(workspace.rules_exported):
             workspace.export_rules(first)
         with Store.open(cafe_store_path) as store:  # the rules drift away meanwhile
-            store.delete_rule("mug-deal")
+            store.rules.delete("mug-deal")
             with store.snapshot():
-                assert export_text(store.load_rules(), store.load_settings(),
+                assert export_text(store.rules.load(), store.load_settings(),
                                    as_json=name.endswith(".json")) != first.read_text("utf-8")
 
         dialog = open_import(qtbot, workspace, RULES, first)

@@ -15,7 +15,6 @@ from workspace_helpers import MANAGER, open_sign_in, submit_password
 
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person
-from pos_prompter.ui import till_window
 from pos_prompter.ui.till_window import TillWindow
 from pos_prompter.ui.workspace.window import WorkspaceWindow
 
@@ -31,7 +30,7 @@ def manager(window: TillWindow) -> Person:
 
 def stored_rule_count(path: Path) -> int:
     with Store.open(path) as store:
-        return len(store.load_rules())
+        return len(store.rules.load())
 
 
 def test_the_till_keeps_scanning_while_the_workspace_opens(
@@ -91,8 +90,8 @@ def test_a_till_closed_while_the_workspace_loads_shows_none(
     assert window.opening_workspace
     window.close()
     assert not window.opening_workspace
-    assert len(till_window._LOADING) == 1, "the load runs on, kept by the module"
-    qtbot.waitUntil(lambda: len(till_window._LOADING) == 0, timeout=10_000)
+    assert window.jobs.running == 1, "the load runs on, kept by the window's job runner"
+    qtbot.waitUntil(lambda: window.jobs.running == 0, timeout=10_000)
     qtbot.wait(10)  # its outcome, queued to this thread, is delivered now: and dropped
     assert window.workspace is None
     assert window.isHidden()
@@ -139,7 +138,7 @@ def test_a_workspace_built_from_an_older_read_catches_up(
         data = load_workspace(reader)
         rule = next(row.rule for row in data.rules.rows if row.rule.active)
     with Store.open(cafe_store_path) as other:   # another till's manager, meanwhile
-        other.save_rule(dataclasses.replace(rule, active=False), actor="someone")
+        other.rules.save(dataclasses.replace(rule, active=False), actor="someone")
 
     workspace = WorkspaceWindow(window.till.store, manager(window), window,
                                 demo_password=False, preloaded=data)

@@ -113,7 +113,7 @@ def test_a_selected_rule_is_edited_and_published_to_list_log_and_tills(
     assert (audit.index(0, WHO).data(), audit.index(0, ENTITY_ID).data(),
             audit.index(0, ACTION).data()) == (MANAGER, "coffee-pastry", "change")
     with Store.open(cafe_store_path) as store:
-        assert next(r for r in store.load_rules() if r.id == "coffee-pastry").title == \
+        assert next(r for r in store.rules.load() if r.id == "coffee-pastry").title == \
             NEW_TITLE
 
 
@@ -209,7 +209,7 @@ def test_changes_published_elsewhere_show_in_the_list(
     assert "mug-deal" in column(workspace.rule_list.proxy, ID, RULE_ID_ROLE)
 
     with Store.open(cafe_store_path) as other:  # the command line, another manager...
-        other.delete_rule("mug-deal", actor="ana")
+        other.rules.delete("mug-deal", actor="ana")
 
     qtbot.waitUntil(lambda: "mug-deal" not in column(workspace.rule_list.proxy, ID, RULE_ID_ROLE),
                     timeout=5000)
@@ -220,7 +220,7 @@ def test_refresh_reads_the_rules_again_in_the_background(
         qtbot: QtBot, make_workspace: MakeWorkspace, cafe_store_path: Path) -> None:
     workspace = make_workspace(cafe_store_path)
     with Store.open(cafe_store_path) as other:
-        other.delete_rule("mug-deal", actor="ana")
+        other.rules.delete("mug-deal", actor="ana")
         assert workspace.watcher is not None  # F5 alone: the watcher is told it is seen
         workspace.watcher.acknowledge(other.publish_revision())
 
@@ -248,8 +248,8 @@ def test_the_window_keeps_ticking_while_a_publish_elsewhere_loads_then_the_edito
     with Store.open(large_store_path) as other:  # a new aisle (the whole catalog is
         other.import_products([Product(Sku("FILL-00042"), "Filler 42", 142,  # read again)
                                        category="new-aisle")])
-        rule = next(r for r in other.load_rules() if r.id == "fill-0042")
-        other.save_rule(dataclasses.replace(rule, active=False), actor="ana")
+        rule = next(r for r in other.rules.load() if r.id == "fill-0042")
+        other.rules.save(dataclasses.replace(rule, active=False), actor="ana")
     qtbot.waitUntil(lambda: not child(workspace.editor, QCheckBox, "ruleActive").isChecked()
                     and not view.loading, timeout=10_000)
     timer.stop()
@@ -291,15 +291,17 @@ def test_a_publish_elsewhere_catches_the_editor_up_from_the_background_load(
     active = child(editor, QCheckBox, "ruleActive")
     assert active.isChecked()
     reads: list[str] = []  # what the editor reads from the store on the UI thread
-    for name in ("load_catalog", "load_rules", "load_settings"):
-        monkeypatch.setattr(workspace.store, name, functools.partial(
-            lambda real, what: reads.append(what) or real(), getattr(workspace.store, name),
-            name))
+    store = workspace.store
+    for owner, name, what in ((store, "load_catalog", "load_catalog"),
+                              (store.rules, "load", "load_rules"),
+                              (store, "load_settings", "load_settings")):
+        monkeypatch.setattr(owner, name, functools.partial(
+            lambda real, what: reads.append(what) or real(), getattr(owner, name), what))
     other = Store.open(large_store_path)
     try:
         def publish(rule_id: str, on: bool) -> None:
-            rule = next(r for r in other.load_rules() if r.id == rule_id)
-            other.save_rule(dataclasses.replace(rule, active=on), actor="ana")
+            rule = next(r for r in other.rules.load() if r.id == rule_id)
+            other.rules.save(dataclasses.replace(rule, active=on), actor="ana")
 
         def round_ms(on: bool) -> float:
             return largest_gap_ms(qtbot, lambda: active.isChecked() == on and not view.loading,
