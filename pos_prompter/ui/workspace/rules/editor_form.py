@@ -1,0 +1,483 @@
+"""The rule form's widgets: every field of the rule-pack spec in titled SECTIONS that
+scroll under a row of links to them, each field with its error label.
+
+`RuleForm` holds widgets, not a `Rule`: `values()` reads the fields (see
+`form_values.dict_from_values` for the rule they make), `set_values` puts values back
+without it counting as an edit, and every edit by the manager is said by `edited` (the
+editor makes an undo step of it). `show_problems` puts each problem by its field;
+`refresh` shows what depends on other fields (the kind's offer page and placeholders, the
+hours, the dates, a published rule's fixed id).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_prompter.core.rules import DAYS, KIND_PLACEHOLDERS, KINDS, PLACEHOLDERS
+from pos_prompter.ui.workspace.product_picker import CatalogChoices
+from pos_prompter.ui.workspace.rules.form_parts import (
+    FieldBuilder,
+    FormField,
+    HoursField,
+    OfferPage,
+    days_field,
+)
+
+KIND_NAMES = {"upsell": "Upsell", "cross_sell": "Cross-sell", "bundle": "Bundle",
+              "threshold": "Threshold (reward)"}
+KIND_HELP = {
+    "upsell": "Replaces the scanned item with a bigger size or a better product.",
+    "cross_sell": "Adds another item: the first of the list that is not in the order yet.",
+    "bundle": "Adds items to the scanned one, all of them together for a set price.",
+    "threshold": "Tells the customer how close the order is to a reward at a given total.",
+}
+SECTIONS: dict[str, tuple[str, str]] = {
+    "rule": ("The rule", "How it is named in the rule list, the audit log and the reports."),
+    "trigger": ("What triggers it",
+                "The till considers the rule when all of these hold; an empty field is no "
+                "condition."),
+    "offer": ("What it offers", "The kind of suggestion, and what the customer is offered."),
+    "words": ("What the clerk says", "The card's words: read aloud, and the reason under them."),
+    "guardrails": ("Guardrails & timing",
+                   "When it may run, how it ranks against the other prompts, and how much it "
+                   "may add to the order."),
+}
+"""The form's sections, top to bottom: key -> (title, what it is about)."""
+SECTION_LINKS = {"rule": "Rule", "trigger": "Trigger", "offer": "Offer", "words": "Words",
+                 "guardrails": "Guardrails"}
+"""The links above the form that scroll to a section."""
+DAY_COLUMNS = 4
+CHIP_COLUMNS = 3
+"""Weekday boxes and placeholder buttons per row."""
+SAY_HEIGHT = 60
+WHY_HEIGHT = 88
+"""Say and why: three and five lines or so."""
+
+
+class RuleForm(QWidget):
+    """The rule's fields, in sections, with the links that scroll to them (object name
+    "ruleFormSide"; the scroll area is "ruleForm", `form_scroll`).
+
+    Signals:
+        edited(str, bool): the manager changed field `key`; the bool says whether the
+            change is typing that may merge with the step before (not for a placeholder
+            inserted, nor for values put back with `set_value(s)`, which say nothing).
+    """
+
+    edited = Signal(str, bool)
+
+    def __init__(self, choices: CatalogChoices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ruleFormSide")
+        self.choices = choices
+        self._applying = 1  # nothing the building does is an edit
+        self._merge_next = True
+        self._parts = FieldBuilder(self, choices, self._changed)
+        self.sections: dict[str, QFrame] = {}
+        """The form's sections by key (see SECTIONS), top to bottom."""
+        try:
+            self._build()
+        finally:
+            self._applying = 0
+
+    # ------------------------------------------------------------------ values
+
+    @property
+    def fields(self) -> Mapping[str, FormField]:
+        return self._parts.fields
+
+    def value(self, key: str) -> Any:
+        return self._parts.fields[key].get()
+
+    def values(self) -> dict[str, Any]:
+        """Every field's value, by key (see form_values)."""
+        return {key: f.get() for key, f in self._parts.fields.items()}
+
+    def set_value(self, key: str, value: Any) -> None:
+        """Put `value` in field `key`: not an edit (`edited` says nothing)."""
+        self.set_values({key: value})
+
+    def set_values(self, values: Mapping[str, Any]) -> None:
+        self._applying += 1
+        try:
+            for key, value in values.items():
+                self._parts.fields[key].set(value)
+        finally:
+            self._applying -= 1
+
+    def label(self, key: str) -> str:
+        """How field `key` is named in an undo step ("change title")."""
+        return self._parts.fields[key].label
+
+    def _changed(self, key: str, *_args: object) -> None:
+        if not self._applying:
+            self.edited.emit(key, self._parts.fields[key].typing and self._merge_next)
+
+    # ------------------------------------------------------------------ problems
+
+    def error_label(self, key: str) -> QLabel:
+        """The label beside a field (or section) where its problems are shown; "" is the
+        list under the form (`problem_list`)."""
+        return self._parts.errors[key]
+
+    def show_problems(self, visible: Mapping[str, list[str]]) -> None:
+        """Show each of `visible` (by field key) by its field; clear the others."""
+        for key, label in self._parts.errors.items():
+            text = "\n".join(visible.get(key, []))
+            label.setText(text)
+            label.setVisible(bool(text))
+
+    def refresh(self, *, published: bool) -> None:
+        """Show what follows from the values: the kind's offer page, help and usable
+        placeholders, the hours and dates enabled when ticked; a `published` rule's id is
+        read-only."""
+        kind = self.value("kind")
+        self.show_offer_page(kind)
+        self.kind_help.setText(KIND_HELP.get(kind, ""))
+        self.upgrade_to_edit.setEnabled(self.upgrade_radio.isChecked())
+        self.hours.update()
+        self.from_edit.setEnabled(self.from_on.isChecked())
+        self.to_edit.setEnabled(self.to_on.isChecked())
+        self.id_edit.setReadOnly(published)
+        self._update_placeholders(kind)
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        parts = self._parts
+        content = QWidget(self)
+        content.setObjectName("ruleFormContent")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(2, 2, 8, 8)
+        column.setSpacing(12)
+        for build in (self._build_rule, self._build_trigger, self._build_offer,
+                      self._build_words, self._build_guardrails):
+            column.addWidget(build())
+        column.addStretch(1)
+        parts.align_captions()
+        scroll = QScrollArea(self)
+        scroll.setObjectName("ruleForm")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.form_scroll = scroll
+        side = QVBoxLayout(self)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(4)
+        side.addLayout(self._build_section_links())
+        side.addWidget(scroll, 1)
+        self.problem_list = parts.error("", "ruleProblems")
+        """The problems that name no field (the editor shows it under the form)."""
+
+    def _section(self, key: str) -> tuple[QFrame, QFormLayout]:
+        box, form = self._parts.section(key, *SECTIONS[key])
+        self.sections[key] = box
+        return box, form
+
+    def _build_section_links(self) -> QHBoxLayout:
+        """A row of links to the form's sections, above it."""
+        links = QHBoxLayout()
+        links.setContentsMargins(2, 0, 2, 0)
+        links.setSpacing(2)
+        caption = QLabel("Go to:", self)
+        caption.setProperty("hint", True)
+        links.addWidget(caption)
+        for key, text in SECTION_LINKS.items():
+            button = QToolButton(self)
+            button.setObjectName(f"sectionLink_{key}")
+            button.setText(text)
+            button.setToolTip(f"Scroll to \N{LEFT DOUBLE QUOTATION MARK}{SECTIONS[key][0]}"
+                              "\N{RIGHT DOUBLE QUOTATION MARK}")
+            button.setAutoRaise(True)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(partial(self.show_section, key))
+            links.addWidget(button)
+        links.addStretch(1)
+        return links
+
+    def show_section(self, key: str, _checked: bool = False) -> None:
+        """Scroll the form so that section `key` (see SECTIONS) is at its top."""
+        box = self.sections[key]
+        self.form_scroll.verticalScrollBar().setValue(box.y() - 2)
+
+    def _build_rule(self) -> QFrame:
+        p = self._parts
+        box, form = self._section("rule")
+        self.id_edit = p.line("id", "ruleId", "id", "latte-size-up")
+        p.row(form, "Id", self.id_edit, p.error("id", "ruleIdError"),
+              "a-z, 0-9 and -; it cannot change once the rule is published")
+        self.title_edit = p.line("title", "ruleTitle", "title", "Size up morning lattes")
+        p.row(form, "Title", self.title_edit, p.error("title", "ruleTitleError"))
+        self.active_box = p.check("active", "ruleActive", "Active (shown at the tills)",
+                                  "active")
+        p.row(form, "", self.active_box, p.error("active", "ruleActiveError"))
+        return box
+
+    def _build_trigger(self) -> QFrame:
+        p = self._parts
+        box, form = self._section("trigger")
+        self.event_box = p.combo("event", "ruleEvent", "event",
+                                 (("When an item is scanned", "scan"),
+                                  ("At checkout", "checkout")))
+        p.row(form, "Event", self.event_box, p.error("event", "ruleEventError"))
+        self.scanned_sku = p.values("scanned_sku", "sku", "scannedSku", "scanned products",
+                                    "Product: type a SKU or name, or scan")
+        self.scanned_category = p.values("scanned_category", "category", "scannedCategory",
+                                         "scanned categories", "Category")
+        self.scanned_tag = p.values("scanned_tag", "tag", "scannedTag", "scanned tags", "Tag")
+        form.addRow(p.error("scanned", "scannedError"))
+        p.row(form, "Scanned item is", self.scanned_sku,
+              p.error("scanned_sku", "scannedSkuError"),
+              "any of these products, categories or tags (none: any item)")
+        p.row(form, "or in category", self.scanned_category,
+              p.error("scanned_category", "scannedCategoryError"))
+        p.row(form, "or tagged", self.scanned_tag, p.error("scanned_tag", "scannedTagError"))
+
+        form.addRow(p.error("order", "orderError"))
+        self.total_min_edit = p.line("total_min", "orderTotalMin", "order total from",
+                                     "e.g. 3.00")
+        self.total_max_edit = p.line("total_max", "orderTotalMax", "order total up to",
+                                     "e.g. 50.00")
+        totals = QHBoxLayout()
+        totals.addWidget(self.total_min_edit)
+        totals.addWidget(QLabel("to", self))
+        totals.addWidget(self.total_max_edit)
+        form.addRow("Order total", p.with_errors(
+            totals, ("total_min", "orderTotalMinError"), ("total_max", "orderTotalMaxError")))
+        self.has_edit = p.values("has", "ref", "orderHas", "order has",
+                                 "sku:X, category:Y or tag:Z")
+        p.row(form, "Order has all of", self.has_edit, p.error("has", "orderHasError"))
+        self.lacks_edit = p.values("lacks", "ref", "orderLacks", "order lacks",
+                                   "sku:X, category:Y or tag:Z")
+        p.row(form, "Order has none of", self.lacks_edit, p.error("lacks", "orderLacksError"))
+
+        self.customer_edit = p.values("customer", "customer", "ruleCustomer",
+                                      "customer types", "Customer type, e.g. member")
+        p.row(form, "Customer type", self.customer_edit,
+              p.error("customer", "ruleCustomerError"), "any of these (none: anyone)")
+        return box
+
+    def _build_offer(self) -> QFrame:
+        p = self._parts
+        box, top = self._section("offer")
+        self.kind_box = p.combo("kind", "ruleKind", "kind", ((KIND_NAMES[k], k) for k in KINDS))
+        self.kind_help = QLabel(self)
+        self.kind_help.setProperty("hint", True)
+        self.kind_help.setWordWrap(True)
+        p.row(top, "Kind", self.kind_box, p.error("kind", "ruleKindError"))
+        top.addRow(self.kind_help)
+        top.addRow(p.error("offer", "offerError"))
+        self.offer_pages = QStackedWidget(self)
+        self.offer_pages.setObjectName("offerPages")
+        top.addRow(self.offer_pages)
+
+        upsell = OfferPage(self)
+        form = p.form(upsell)
+        self.next_size_radio = QRadioButton("The next size up in the item's family", self)
+        self.next_size_radio.setObjectName("offerNextSize")
+        self.upgrade_radio = QRadioButton("This product:", self)
+        self.upgrade_radio.setObjectName("offerUpgradeToMode")
+        self._upsell_modes = QButtonGroup(self)
+        self._upsell_modes.addButton(self.next_size_radio)
+        self._upsell_modes.addButton(self.upgrade_radio)
+        p.register(FormField("upsell_mode", "upsell offer",
+                             lambda: "upgrade_to" if self.upgrade_radio.isChecked()
+                             else "next_size", self._set_upsell_mode),
+                   self.next_size_radio.toggled, self.upgrade_radio.toggled)
+        self.upgrade_to_edit = p.picker("upgrade_to", "offerUpgradeTo", "upgrade to",
+                                        "SKU to upgrade the scanned item to")
+        form.addRow("Upgrade to", self.next_size_radio)
+        upgrade = QHBoxLayout()
+        upgrade.addWidget(self.upgrade_radio)
+        upgrade.addWidget(self.upgrade_to_edit, 1)
+        p.row(form, "", upgrade, p.error("upgrade_to", "offerUpgradeToError"))
+
+        cross = OfferPage(self)
+        form = p.form(cross)
+        self.add_edit = p.values("add", "sku", "offerAdd", "items to add",
+                                 "Product: type a SKU or name, or scan")
+        p.row(form, "Offer the first of", self.add_edit, p.error("add", "offerAddError"),
+              "in this order: the first one not already in the order is offered")
+
+        bundle = OfferPage(self)
+        form = p.form(bundle)
+        self.bundle_with_edit = p.values("bundle_with", "sku", "offerBundleWith",
+                                         "bundle items", "Product: type a SKU or name")
+        p.row(form, "Add these items", self.bundle_with_edit,
+              p.error("bundle_with", "offerBundleWithError"))
+        self.bundle_price_edit = p.line("bundle_price", "offerBundlePrice", "bundle price",
+                                        "e.g. 3.00")
+        p.row(form, "for, together", self.bundle_price_edit,
+              p.error("bundle_price", "offerBundlePriceError"))
+
+        threshold = OfferPage(self)
+        form = p.form(threshold)
+        self.order_total_edit = p.line("order_total", "offerOrderTotal", "reward total",
+                                       "e.g. 25.00")
+        p.row(form, "Reward at a total of", self.order_total_edit,
+              p.error("order_total", "offerOrderTotalError"))
+        self.within_edit = p.line("within", "offerWithin", "within", "e.g. 5.00")
+        p.row(form, "Prompt when this close", self.within_edit,
+              p.error("within", "offerWithinError"), "empty: whenever below the total")
+        self.reward_edit = p.picker("reward", "offerReward", "reward", "Reward SKU")
+        p.row(form, "Reward", self.reward_edit, p.error("reward", "offerRewardError"))
+        self.reward_price_edit = p.line("reward_price", "offerRewardPrice", "reward price",
+                                        "0.00 for a free gift")
+        p.row(form, "Reward price", self.reward_price_edit,
+              p.error("reward_price", "offerRewardPriceError"))
+
+        self._offer_page = {"upsell": upsell, "cross_sell": cross, "bundle": bundle,
+                            "threshold": threshold}
+        for page in self._offer_page.values():
+            self.offer_pages.addWidget(page)
+        return box
+
+    def show_offer_page(self, kind: str) -> None:
+        """Show the offer fields of `kind`; the other pages take no room."""
+        current = self._offer_page.get(kind, self._offer_page["upsell"])
+        for page in self._offer_page.values():
+            policy = QSizePolicy.Policy.Preferred if page is current \
+                else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.offer_pages.setCurrentWidget(current)
+        self.offer_pages.updateGeometry()
+
+    def _set_upsell_mode(self, value: str) -> None:
+        (self.upgrade_radio if value == "upgrade_to" else self.next_size_radio).setChecked(True)
+        self.upgrade_to_edit.setEnabled(value == "upgrade_to")
+
+    def _build_words(self) -> QFrame:
+        p = self._parts
+        box, form = self._section("words")
+        self.say_edit = p.text("say", "ruleSay", "say")
+        self.say_edit.setPlaceholderText("Would you like a {offer} with that? It's {price}.")
+        self.say_edit.setFixedHeight(SAY_HEIGHT)
+        p.row(form, "Say", self.say_edit, p.error("say", "ruleSayError"),
+              "read aloud to the customer")
+        self.why_edit = p.text("why", "ruleWhy", "why")
+        self.why_edit.setPlaceholderText("Why it is worth asking (shown to the clerk)")
+        self.why_edit.setFixedHeight(WHY_HEIGHT)
+        p.row(form, "Why", self.why_edit, p.error("why", "ruleWhyError"))
+        self._text_target = self.say_edit
+
+        chips = QGridLayout()
+        chips.setHorizontalSpacing(6)
+        chips.setVerticalSpacing(4)
+        self.placeholder_buttons: dict[str, QToolButton] = {}
+        for at, (name, meaning) in enumerate(PLACEHOLDERS.items()):
+            button = QToolButton(self)
+            button.setObjectName(f"placeholder_{name}")
+            button.setProperty("placeholder", True)
+            button.setText("{" + name + "}")
+            button.setToolTip(meaning)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the text keeps its cursor
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(partial(self.insert_placeholder, name))
+            self.placeholder_buttons[name] = button
+            chips.addWidget(button, at // CHIP_COLUMNS, at % CHIP_COLUMNS)
+        caption = QLabel("Insert a placeholder where the cursor is (greyed out: no value "
+                         "for this kind of rule)", self)
+        caption.setProperty("hint", True)
+        caption.setWordWrap(True)
+        form.addRow(caption)
+        form.addRow(chips)
+        return box
+
+    def _build_guardrails(self) -> QFrame:
+        p = self._parts
+        box, form = self._section("guardrails")
+        form.addRow(p.error("time", "timeError"))
+        self.hours = HoursField(p)
+        p.row(form, "Hours", self.hours.rows, p.error("hours", "timeHoursError"),
+              "local time; may wrap midnight (22:00 to 02:00)")
+        self.day_boxes: dict[str, QCheckBox] = {}
+        days = QGridLayout()
+        days.setHorizontalSpacing(12)
+        days.setVerticalSpacing(4)
+        for at, day in enumerate(DAYS):
+            check = QCheckBox(day.capitalize(), self)
+            check.setObjectName(f"timeDay{day.capitalize()}")
+            self.day_boxes[day] = check
+            days.addWidget(check, at // DAY_COLUMNS, at % DAY_COLUMNS)
+        days.setColumnStretch(DAY_COLUMNS, 1)
+        p.register(FormField("days", "days", *days_field(self.day_boxes)),
+                   *(b.toggled for b in self.day_boxes.values()))
+        p.row(form, "Days", days, p.error("days", "timeDaysError"), "none ticked: every day")
+        self.from_on, self.from_edit = p.date("date_from", "timeFrom", "from date")
+        self.to_on, self.to_edit = p.date("date_to", "timeTo", "to date")
+        dates = QGridLayout()
+        dates.setHorizontalSpacing(8)
+        dates.setVerticalSpacing(4)
+        dates.addWidget(self.from_on, 0, 0)
+        dates.addWidget(self.from_edit, 0, 1)
+        dates.addWidget(self.to_on, 1, 0)
+        dates.addWidget(self.to_edit, 1, 1)
+        dates.setColumnStretch(2, 1)
+        form.addRow("Dates", p.with_errors(
+            dates, ("date_from", "timeFromError"), ("date_to", "timeToError")))
+
+        self.priority_box = QSpinBox(self)
+        self.priority_box.setObjectName("rulePriority")
+        self.priority_box.setRange(-1_000_000, 1_000_000)
+        p.register(FormField("priority", "priority", self.priority_box.value,
+                             self.priority_box.setValue, typing=True),
+                   self.priority_box.valueChanged)
+        p.row(form, "Priority", self.priority_box, p.error("priority", "rulePriorityError"),
+              "higher first (a line's upsells always come first)")
+        self.holdout_edit = p.line("holdout", "ruleHoldout", "holdout", "0")
+        p.row(form, "Holdout", self.holdout_edit, p.error("holdout", "ruleHoldoutError"),
+              "share of orders that never see it, to measure uplift: 0.1 = 10%")
+        self.ratio_edit = p.line("max_offer_ratio", "ruleMaxOfferRatio", "max offer ratio")
+        p.row(form, "Max offer ratio", self.ratio_edit,
+              p.error("max_offer_ratio", "ruleMaxOfferRatioError"),
+              "an offer may add at most this times the trigger line's price")
+        return box
+
+    # ------------------------------------------------------------------ placeholders
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QPlainTextEdit):
+            self._text_target = watched
+        return super().eventFilter(watched, event)
+
+    def insert_placeholder(self, name: str, _checked: bool = False) -> None:
+        """Insert {name} at the cursor of say or why, whichever had the focus last."""
+        target = self._text_target
+        cursor = target.textCursor()
+        self._merge_next = False  # its own undo step, not part of the typing around it
+        try:
+            cursor.insertText("{" + name + "}")
+        finally:
+            self._merge_next = True
+        target.setTextCursor(cursor)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_placeholders(self, kind: str) -> None:
+        usable = KIND_PLACEHOLDERS.get(kind, frozenset())
+        for name, button in self.placeholder_buttons.items():
+            button.setEnabled(name in usable)
+            tail = "" if name in usable else f"\n(no value in a {KIND_NAMES.get(kind, kind)} " \
+                                             f"prompt: it would render empty)"
+            button.setToolTip(PLACEHOLDERS[name] + tail)
