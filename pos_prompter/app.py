@@ -29,11 +29,13 @@ from pos_prompter.store.auth import StaffStore
 from pos_prompter.store.backup import damaged_text, is_damage
 from pos_prompter.till import Till
 from pos_prompter.ui.clerk_sign_in import asks_for_pin
+from pos_prompter.ui.jobs import JobRunner
 from pos_prompter.ui.store_guard import StoreGuard, damaged_offer, guard_for
 from pos_prompter.ui.store_info import created_text, demo_of
 from pos_prompter.ui.till_window import TillWindow
 from pos_prompter.ui.window_place import show_box
 from pos_prompter.ui.workspace.sign_in import FirstManagerDialog
+from pos_prompter.ui.workspace_door import Workspaces
 
 logger = logging.getLogger("pos_prompter")
 
@@ -82,15 +84,21 @@ def lock_till(store_path: Path) -> QLockFile:
 
 
 def build_window(store: Store, *, training: bool = False, clock: Clock | None = None,
-                 clerk: str | None = None, name: str | None = None) -> TillWindow:
-    """The till window over `store` (which the caller keeps and closes); `name` is the
-    till's (see `till_name`). Unless `clerk` is given, the shift starts with a clerk's PIN
-    when the store has a clerk with one; else the first active clerk (if any) sells at
-    once, unasked (a store made without a demo has a clerk without a PIN)."""
+                 clerk: str | None = None, name: str | None = None,
+                 jobs: JobRunner | None = None) -> TillWindow:
+    """The composition root: the till, its staff store and the till window over `store`
+    (which the caller keeps and closes), handed the staff store, how to open the workspace,
+    and the job runner `jobs` that the window, its boxes and the workspace run their store
+    jobs on (None: one of the window's own, which goes with it). `name` is the till's (see
+    `till_name`). Unless `clerk` is given, the shift starts with a clerk's PIN when the
+    store has a clerk with one; else the first active clerk (if any) sells at once,
+    unasked (a store made without a demo has a clerk without a PIN)."""
     till = Till(store, clock, clerk=clerk, till_name=name)
-    if clerk is None and asks_for_pin(StaffStore(store)):
+    staff = StaffStore(store, till.clock)
+    if clerk is None and asks_for_pin(staff):
         till.sign_out()  # the window asks who is selling
-    window = TillWindow(till, training=training)
+    window = TillWindow(till, training=training, jobs=jobs, staff=staff,
+                        workspaces=Workspaces())
     window.resize(*DEFAULT_SIZE)
     return window
 
@@ -302,8 +310,9 @@ def _run_window(app: QApplication, store: Store, training: bool, *,
                 first_run: bool = False) -> int:
     """The till window on `store` until it is closed; Qt's exit code. `first_run`: this
     run made the store (from a demo), which the till then says, and where."""
+    jobs = JobRunner()  # the app's store jobs: waited for before the store closes
     try:
-        window = build_window(store, training=training, name=till_name())
+        window = build_window(store, training=training, name=till_name(), jobs=jobs)
     except Exception as exc:
         assert store.path is not None
         if not is_damage(exc) or not _damaged_at_start(app, store.path, store.close):
@@ -319,6 +328,7 @@ def _run_window(app: QApplication, store: Store, training: bool, *,
     finally:
         restore_hook()
         window.close()
+        jobs.close()
         window.deleteLater()
         logger.info("till closed")
 

@@ -1,4 +1,10 @@
-"""Store work in a worker thread, so the window (and the till beside it) keeps painting."""
+"""Store work in a worker thread, so the window (and the till beside it) keeps painting.
+
+A `StoreJob` is one piece of work; a `JobRunner` keeps the jobs of whoever holds it alive
+until their threads finish. The composition root (`app.py`) builds one runner and hands it
+down: the till window, the workspace it opens, their pages and sign-in boxes all run their
+jobs on it, and the app waits for it when it quits (`JobRunner.close`).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from pos_prompter.core.errors import UserError
@@ -67,8 +73,111 @@ class StoreJob(QThread):
             self.failed.emit(self._outcome[1], self._outcome[2])
 
 
+class JobRunner(QObject):
+    """The running store jobs of one owner (the app, or a window built without one).
+
+    A job started for a dialog or a page must not be that widget's child: a widget closed
+    (and deleted) meanwhile would take the running thread with it, and a QThread destroyed
+    while it runs ends the process. So `launch` keeps the job here, and deletes it once its
+    thread has finished (after the job delivered its outcome, which whoever started it may
+    drop by then). Closed (`close`, or at the application's quit) or destroyed, the runner
+    waits for the jobs still running: never one thread left without an owner.
+
+    Signals:
+        count_changed(int): how many jobs run now (after a launch, and after one finished).
+    """
+
+    count_changed = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(RUNNER_NAME)
+        jobs: set[StoreJob] = set()
+        self._jobs = jobs
+        # Destroyed (with its parent, or dropped by Python): the C++ side goes, the threads
+        # must not. The slot holds the set, not the runner being destroyed.
+        self.destroyed.connect(lambda *_args: _wait_for(jobs))
+        app = QCoreApplication.instance()
+        if app is not None:  # disconnected by Qt when the runner goes
+            app.aboutToQuit.connect(self.close)
+
+    def __len__(self) -> int:
+        return len(self._jobs)
+
+    @property
+    def running(self) -> int:
+        """How many jobs have not finished yet."""
+        return len(self._jobs)
+
+    def launch(self, job: StoreJob) -> None:
+        """Start `job` (which has no parent) and keep it until its thread has finished."""
+        self._jobs.add(job)
+        # A slot of this runner, after the job's own delivery; gone with the runner.
+        job.finished.connect(self._retire)
+        job.start()
+        self.count_changed.emit(len(self._jobs))
+
+    @Slot()
+    def close(self) -> None:
+        """Ask every job to stop (`QThread.requestInterruption`; work that cannot stop
+        half-way runs on to its end) and block until each has finished."""
+        for job in list(self._jobs):
+            job.requestInterruption()
+        _wait_for(self._jobs)
+
+    def wait(self) -> None:
+        """Block until every job here has finished (at most one job's time each)."""
+        _wait_for(self._jobs)
+
+    @Slot()
+    def _retire(self) -> None:
+        job = self.sender()
+        if not isinstance(job, StoreJob) or job not in self._jobs:
+            return
+        self._jobs.discard(job)
+        job.wait()  # already past run(): returns at once
+        job.deleteLater()
+        self.count_changed.emit(len(self._jobs))
+
+
+RUNNER_NAME = "jobRunner"
+
+
+def _wait_for(jobs: set[StoreJob]) -> None:
+    for job in list(jobs):
+        if shiboken6.isValid(job):
+            job.wait()
+
+
+def jobs_of(obj: QObject) -> JobRunner:
+    """The runner handed down to `obj`: the `jobs` of the nearest of `obj` and its parents
+    that holds one (the till window, the workspace), else the one runner of `obj`'s
+    top-level ancestor, made on first use (a dialog or page built on its own, in a test):
+    that one waits for its jobs when its widget is deleted."""
+    node: QObject | None = obj
+    top = obj
+    while node is not None:
+        held = getattr(node, "jobs", None)
+        if isinstance(held, JobRunner) and shiboken6.isValid(held):
+            return held
+        own = node.findChild(JobRunner, RUNNER_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
+        if own is not None:
+            return own
+        top, node = node, node.parent()
+    return JobRunner(top)
+
+
+def find_jobs(obj: QObject) -> JobRunner | None:
+    """The runner `jobs_of(obj)` would give, without making one: None if it has none."""
+    held = getattr(obj, "jobs", None)
+    if isinstance(held, JobRunner) and shiboken6.isValid(held):
+        return held
+    return obj.findChild(JobRunner, RUNNER_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
+
+
 class Unowned:
-    """Jobs that no widget owns, kept until their thread has finished.
+    """Jobs that no widget owns, kept until their thread has finished (modules that do not
+    hold a `JobRunner` yet).
 
     A job started for a dialog or a window must not be that widget's child: a widget
     closed (and deleted) meanwhile would take the running thread with it, and a QThread

@@ -23,14 +23,10 @@ from typing import Any, Protocol
 from pos_prompter.core.errors import UserError
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore
-from pos_prompter.ui.jobs import StoreJob, Unowned, Work, deliver_to
+from pos_prompter.ui.jobs import JobRunner, StoreJob, Work, deliver_to, jobs_of
 
 Outcome = Person | UserError
 """What a check or change in the worker gives back: the person, or why it was refused."""
-
-_RUNNING = Unowned()
-"""Checks whose thread has not finished yet (an owner closed meanwhile drops the outcome)."""
-
 
 class StaffCheck(StoreJob):
     """A check (or change) in its worker thread, which its owner can drop."""
@@ -55,19 +51,17 @@ class CheckOwner(Protocol):
     """The check the owner waits for; another (or None) drops a late outcome."""
 
 
-def running_checks() -> int:
-    """How many checks or changes are still hashing in a worker thread."""
-    return len(_RUNNING)
-
-
 def start_check(owner: Any, staff: StaffStore, work: Callable[[StaffStore], Person],
-                delivered: Callable[[Any, Outcome], None]) -> StaffCheck | None:
+                delivered: Callable[[Any, Outcome], None], *,
+                jobs: JobRunner | None = None) -> StaffCheck | None:
     """Run `work` on a StaffStore over its own connection to `staff`'s file in a worker
     thread, and call `delivered(owner, outcome)` on the UI thread when it is done. Store
     trouble (the file gone, say) or a bug, already logged by StoreJob, is a refusal too.
     An in-memory store has no file another connection could open: the check runs at once
     and None is returned. The caller keeps the returned job as `owner.job`, and `drop()`s
-    it when it stops waiting."""
+    it when it stops waiting. The check runs on `jobs`, by default the runner handed down
+    to the owner's window (`jobs.jobs_of`), which keeps it until its thread has finished:
+    an owner closed meanwhile only drops the outcome."""
     clock, policy, store = staff.clock, staff.policy, staff.store
     dropped = threading.Event()
 
@@ -80,8 +74,8 @@ def start_check(owner: Any, staff: StaffStore, work: Callable[[StaffStore], Pers
     if store.path is None:
         delivered(owner, outcome(store, None))
         return None
-    job = StaffCheck(store.path, outcome, dropped)  # no parent: see _RUNNING
+    job = StaffCheck(store.path, outcome, dropped)  # no parent: the runner keeps it
     deliver_to(job, owner, lambda me: me.job is job, delivered,
                lambda me, headline, _problems: delivered(me, UserError(headline)))
-    _RUNNING.launch(job)
+    (jobs if jobs is not None else jobs_of(owner)).launch(job)
     return job

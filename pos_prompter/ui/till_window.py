@@ -52,7 +52,7 @@ from pos_prompter.ui.clerk_sign_in import (
 )
 from pos_prompter.ui.customer_type import KEY as CUSTOMER_KEY
 from pos_prompter.ui.customer_type import CustomerTypeBar, customer_text
-from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
+from pos_prompter.ui.jobs import JobRunner, StoreJob, deliver_to
 from pos_prompter.ui.order_columns import OrderColumns
 from pos_prompter.ui.order_model import OrderTableModel
 from pos_prompter.ui.practice.widgets import PRACTICE_QSS
@@ -66,6 +66,7 @@ from pos_prompter.ui.style import TILL_QSS, apply_base_look
 from pos_prompter.ui.threshold_mark import show_waiting, threshold_mark
 from pos_prompter.ui.widgets import ElidedLabel, plain_label, touch_button
 from pos_prompter.ui.window_place import place_workspace, show_box
+from pos_prompter.ui.workspace_door import Workspaces
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
@@ -89,11 +90,6 @@ QTY_SCAN = re.compile(r"\A([0-9]{1,6})\*([^\s*]*)\Z")
 """"3*2100000000012" scans three; "3*" alone sets the quantity of the last line."""
 
 Action = Callable[[], list[TillEvent]]
-
-_LOADING = Unowned()
-"""Loads of published changes whose thread has not finished (a window deleted meanwhile
-drops the outcome)."""
-
 
 class TillWindow(QMainWindow):
     """The till screen over one `Till` (passed in; the window owns neither till nor store).
@@ -125,14 +121,21 @@ class TillWindow(QMainWindow):
 
     def __init__(self, till: Till, *, training: bool = False,
                  answer_delay_ms: int = ANSWER_DELAY_MS,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, jobs: JobRunner | None = None,
+                 staff: StaffStore | None = None,
+                 workspaces: Workspaces | None = None) -> None:
         super().__init__(parent)
         self.till = till
         self.training = training
         self.answer_delay_ms = answer_delay_ms
         """How long a new prompt is up before it takes an answer (answer_gate.py)."""
-        self.staff = StaffStore(till.store, till.clock)
+        self.jobs = jobs if jobs is not None else JobRunner(self)
+        """Runs this window's store jobs, and those of the boxes and the workspace it opens
+        (the app's, handed down by app.py; else one of its own, which goes with it)."""
+        self.staff = staff if staff is not None else StaffStore(till.store, till.clock)
         """Sign-in and lockouts for the Manager button, on the till's store and clock."""
+        self.workspaces = workspaces if workspaces is not None else Workspaces()
+        """Reads and builds the manager's workspace (workspace_door.py)."""
         self.manager_dialog: QDialog | None = None
         """The manager sign-in (or first-manager) dialog while it is open."""
         self.workspace: WorkspaceWindow | None = None
@@ -214,13 +217,13 @@ class TillWindow(QMainWindow):
     def _start_loading(self) -> None:
         path = self.till.store.path
         assert path is not None
-        job = StoreJob(path, lambda store, _progress: load_published(store))  # see _LOADING
+        job = StoreJob(path, lambda store, _progress: load_published(store))  # no parent
         # Store trouble (the file gone, say) or a bug, already logged by StoreJob.
         deliver_to(job, self, lambda me: me._loading is job, TillWindow._loaded,
                    lambda me, headline, problems: me._loaded(
                        str(problems[0] if problems else headline)))
         self._loading, self._announced = job, 0
-        _LOADING.launch(job)
+        self.jobs.launch(job)
 
     def _loaded(self, outcome: Published | str) -> None:
         """On this thread, between two actions: put the loaded changes in force, then
@@ -736,8 +739,6 @@ class TillWindow(QMainWindow):
         What it shows is read in a worker thread first, on a connection of its own: at
         chain size that is seconds of reading and building, and the till beside it goes
         on scanning meanwhile. `workspace_opened` says when it is up."""
-        from pos_prompter.ui.workspace.window import load_workspace
-
         if (self.workspace is not None or self._opening is not None
                 or not person.can_open_workspace):
             return
@@ -745,7 +746,7 @@ class TillWindow(QMainWindow):
         if path is None:  # an in-memory store: no second connection can read it
             self._show_workspace(person, demo_password, None)
             return
-        job = StoreJob(path, lambda store, _progress: load_workspace(store))  # see _LOADING
+        job = StoreJob(path, self.workspaces.loader())  # no parent: the runner keeps it
         deliver_to(job, self, lambda me: me._opening is job,
                    lambda me, data: me._show_workspace(person, demo_password, data),
                    lambda me, headline, problems: me._workspace_not_opened(
@@ -753,7 +754,7 @@ class TillWindow(QMainWindow):
         self._opening = job
         self.show_message(f"Opening the workspace for {person.name}\N{HORIZONTAL ELLIPSIS} "
                           "the till keeps working.")
-        _LOADING.launch(job)
+        self.jobs.launch(job)
 
     @property
     def opening_workspace(self) -> bool:
@@ -775,11 +776,10 @@ class TillWindow(QMainWindow):
 
     def _show_workspace(self, person: Person, demo_password: bool | None,
                         data: WorkspaceData | None) -> None:
-        from pos_prompter.ui.workspace.window import WorkspaceWindow
-
         self._opening = None
-        workspace = WorkspaceWindow(self.till.store, person, self, staff=self.staff,
-                                    demo_password=demo_password, preloaded=data)
+        workspace = self.workspaces.build(self.till.store, person, self, staff=self.staff,
+                                          jobs=self.jobs, demo_password=demo_password,
+                                          data=data)
         workspace.published.connect(self.load_published)
         workspace.closed.connect(self._workspace_closed)
         self.workspace = workspace

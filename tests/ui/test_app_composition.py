@@ -22,6 +22,7 @@ from pos_prompter.bootstrap import init_store, training_store_path
 from pos_prompter.core.order import FixedClock
 from pos_prompter.store import Store
 from pos_prompter.till import Till
+from pos_prompter.ui.jobs import JobRunner
 from pos_prompter.ui.till_window import TillWindow
 
 
@@ -88,6 +89,32 @@ def test_build_window_wires_a_till_over_the_store(
         assert window.training
         assert (window.width(), window.height()) == till_app.DEFAULT_SIZE
         window.close()
+
+
+def test_build_window_hands_the_till_its_staff_store_job_runner_and_workspace(
+        qtbot: QtBot, cafe_store_path: Path, morning_clock: FixedClock) -> None:
+    """The composition root builds the parts once and hands them down: the till's window
+    and the workspace it opens run their jobs on the runner given, and sign people in on
+    the one staff store (on the till's clock)."""
+    jobs = JobRunner()
+    with Store.open(cafe_store_path) as store:
+        window = till_app.build_window(store, clock=morning_clock, jobs=jobs)
+        qtbot.addWidget(window)
+        assert window.jobs is jobs
+        assert window.staff.store is store
+        assert window.staff.clock is morning_clock
+        manager = window.staff.get("manager")
+        assert manager is not None
+        with qtbot.waitSignal(window.workspace_opened, timeout=10_000) as opened:
+            window.open_workspace(manager)
+            assert jobs.running == 1, "the workspace is read on the runner handed down"
+        workspace = opened.args[0]
+        assert workspace.jobs is jobs
+        assert workspace.staff is window.staff
+        assert workspace.report_view.jobs is jobs
+        workspace.close()
+        window.close()
+        qtbot.waitUntil(lambda: jobs.running == 0)
 
 
 class Raiser(QObject):

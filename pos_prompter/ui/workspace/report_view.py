@@ -54,7 +54,7 @@ from pos_prompter.core.results import Period, Report, Row
 from pos_prompter.store import Store
 from pos_prompter.store.reports import is_practice_store, load_report
 from pos_prompter.ui.charts import MONTHS, BarChart, day_label
-from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
+from pos_prompter.ui.jobs import JobRunner, StoreJob, deliver_to, jobs_of
 from pos_prompter.ui.widgets import (
     ElidedLabel,
     dialog_button,
@@ -102,11 +102,6 @@ REPORT_QSS = """
 #reportTileCaption { color: #5b6675; }
 #reportTileValue { font-size: 18px; font-weight: bold; color: #1f2a37; }
 """
-
-_LOADS = Unowned()
-"""Report loads whose thread has not finished (a page closed meanwhile must not take a
-running thread with it)."""
-
 
 @dataclass(frozen=True)
 class ReportData:
@@ -223,10 +218,13 @@ class ReportView(QWidget):
     exported = Signal(str)
 
     def __init__(self, store: Store, parent: QWidget | None = None, *,
-                 today: dt.date | None = None, debounce_ms: int = 300) -> None:
+                 today: dt.date | None = None, debounce_ms: int = 300,
+                 jobs: JobRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reportView")
         self.store = store
+        self.jobs = jobs
+        """Runs the loads (None: the runner handed down to this page's window, `jobs_of`)."""
         self.today = today
         self.money = MoneyText()
         self.file_dialog: QFileDialog | None = None
@@ -437,13 +435,13 @@ class ReportView(QWidget):
             self._again = True
             return
         self._again = False
-        job = StoreJob(self.store.path,  # no parent: see _LOADS
+        job = StoreJob(self.store.path,  # no parent: the runner keeps it
                        lambda store, _progress: load_results(store, period))
         deliver_to(job, self, lambda me: me._job is job, ReportView._arrived,
                    lambda me, headline, problems: me._arrived(
                        None, problems[0] if problems else headline))
         self._job, self._job_period = job, period
-        _LOADS.launch(job)
+        (self.jobs if self.jobs is not None else jobs_of(self)).launch(job)
 
     def _arrived(self, data: ReportData | None, problem: str = "") -> None:
         asked, self._job, self._job_period = self._job_period, None, None

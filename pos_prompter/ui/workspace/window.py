@@ -36,7 +36,7 @@ from pos_prompter.core.rules import Rule
 from pos_prompter.imports import CATALOG, ORDERS, RULES
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore
-from pos_prompter.ui.jobs import StoreJob
+from pos_prompter.ui.jobs import JobRunner, StoreJob, jobs_of
 from pos_prompter.ui.store_watcher import StoreWatcher, commit_counter
 from pos_prompter.ui.widgets import open_file_chooser, plain_label
 from pos_prompter.ui.workspace.audit_view import AuditData, AuditView, load_audit
@@ -163,12 +163,16 @@ class WorkspaceWindow(QMainWindow):
                  staff: StaffStore | None = None, demo_password: bool | None = None,
                  today: dt.date | None = None, audit_debounce_ms: int = 250,
                  layout_settings: QSettings | None = None,
-                 preloaded: WorkspaceData | None = None) -> None:
+                 preloaded: WorkspaceData | None = None,
+                 jobs: JobRunner | None = None) -> None:
         super().__init__(parent)
         if parent is not None:
             self.setWindowFlag(Qt.WindowType.Window)
         self.setObjectName("workspaceWindow")
         self.store = store
+        self.jobs = jobs if jobs is not None else (
+            jobs_of(parent) if parent is not None else JobRunner(self))
+        """Runs the pages' store jobs: the till's (the app's), handed down."""
         self.actor = person if isinstance(person, str) else person.name
         self.staff = staff or StaffStore(store)
         self.today = today
@@ -254,7 +258,7 @@ class WorkspaceWindow(QMainWindow):
         self.tabs.setObjectName("workspaceTabs")
         self.tabs.addTab(self.splitter, "Rules")
         self.tabs.addTab(self.audit_view, "Audit log")
-        self.report_view = ReportView(self.store, central, today=self.today)
+        self.report_view = ReportView(self.store, central, today=self.today, jobs=self.jobs)
         self.tabs.addTab(self.report_view, "Results")
         self.suggestion_list = SuggestionList(self.store, central)
         self.tabs.addTab(self.suggestion_list, "Suggestions")

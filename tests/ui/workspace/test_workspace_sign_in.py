@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from tillwin_helpers import MUFFIN, child, label_text, scan, scan_field
 from workspace_helpers import (
@@ -34,7 +34,7 @@ from pos_prompter.core.order import FixedClock
 from pos_prompter.store import Store
 from pos_prompter.store.audit import audit_entries
 from pos_prompter.store.auth import SignInError, StaffStore
-from pos_prompter.ui.staff_check import running_checks
+from pos_prompter.ui.jobs import find_jobs
 from pos_prompter.ui.till_window import TillWindow
 from pos_prompter.ui.workspace.sign_in import (
     ChangePasswordDialog,
@@ -51,6 +51,13 @@ def no_check_left_running(qtbot: QtBot) -> Iterator[None]:
     """Every worker thread a test starts has finished, and been deleted, by its end."""
     yield
     qtbot.waitUntil(lambda: running_checks() == 0)
+
+
+def running_checks() -> int:
+    """How many jobs the runners of the windows still open have not finished (a runner
+    that went with its window waited for its jobs)."""
+    return sum(jobs.running for widget in QApplication.topLevelWidgets()
+               if shiboken6.isValid(widget) and (jobs := find_jobs(widget)) is not None)
 
 
 def submit(dialog: SignInDialog, name: str, password: str) -> None:
