@@ -100,12 +100,38 @@ class _Painter:
         self.p.setFont(font)
         self.p.drawText(self.rect(x, y, w, h), int(flags), text)
 
-    def elided(self, x: float, y: float, w: float, h: float, text: str, font: QFont) -> None:
+    def advance(self, text: str, font: QFont) -> float:
+        """The width of `text` in mm."""
         self.p.setFont(font)
-        fitted = self.p.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
-                                                 int(w * self.scale))
-        self.p.drawText(self.rect(x, y, w, h), int(Qt.AlignmentFlag.AlignLeft
-                                                   | Qt.AlignmentFlag.AlignVCenter), fitted)
+        return self.p.fontMetrics().horizontalAdvance(text) / self.scale
+
+    def elide(self, text: str, font: QFont, width: float) -> str:
+        self.p.setFont(font)
+        return self.p.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                               int(width * self.scale))
+
+
+def name_lines(pen: _Painter, name: str, width: float) -> tuple[list[str], QFont]:
+    """The name on one line at 10 pt when it fits, else on two at 8 pt (the second cut with
+    an ellipsis only if even that is too little): a label never shows a wrong name."""
+    big = _font(10, bold=True)
+    if pen.advance(name, big) <= width:
+        return [name], big
+    small = _font(8, bold=True)
+    words = name.split()
+    first = words[0]
+    for i in range(1, len(words)):
+        longer = " ".join(words[: i + 1])
+        if pen.advance(longer, small) > width:
+            rest = " ".join(words[i:])
+            break
+        first = longer
+    else:
+        rest = ""
+    lines = [pen.elide(first, small, width)]
+    if rest:
+        lines.append(pen.elide(rest, small, width))
+    return lines, small
 
 
 def _font(points: float, *, bold: bool = False, mono: bool = False) -> QFont:
@@ -141,11 +167,15 @@ def _draw_cell(pen: _Painter, entry: SheetEntry, price: str, x: float, y: float,
     pen.p.drawRect(pen.rect(x, y, grid.cell_w, grid.cell_h))
     pen.p.setPen(QColor(Qt.GlobalColor.black))
     inner_x, inner_w = x + 3, grid.cell_w - 6
-    pen.elided(inner_x, y + 1.5, inner_w, 5, entry.name, _font(10, bold=True))
-    pen.text(inner_x, y + 6.5, inner_w, 4.5, Qt.AlignmentFlag.AlignLeft
+    lines, font = name_lines(pen, entry.name, inner_w)
+    line_h = 6.6 / len(lines)
+    for i, line in enumerate(lines):
+        pen.text(inner_x, y + 0.5 + i * line_h, inner_w, line_h, Qt.AlignmentFlag.AlignLeft
+                 | Qt.AlignmentFlag.AlignVCenter, line, font)
+    pen.text(inner_x, y + 7.1, inner_w, 4.4, Qt.AlignmentFlag.AlignLeft
              | Qt.AlignmentFlag.AlignVCenter, price, _font(10))
     pen.p.setPen(QColor(90, 90, 90))
-    pen.text(inner_x, y + 6.5, inner_w, 4.5, Qt.AlignmentFlag.AlignRight
+    pen.text(inner_x, y + 7.1, inner_w, 4.4, Qt.AlignmentFlag.AlignRight
              | Qt.AlignmentFlag.AlignVCenter, entry.sku, _font(7))
     pen.p.setPen(QColor(Qt.GlobalColor.black))
     top = y + 12
