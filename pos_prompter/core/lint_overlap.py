@@ -23,7 +23,8 @@ from typing import Protocol
 
 from pos_prompter.core.catalog import Catalog, Product
 from pos_prompter.core.engine import Engine
-from pos_prompter.core.lint import Finding, _Linter
+from pos_prompter.core.lint_finding import Finding
+from pos_prompter.core.lint_lookup import Lookups
 from pos_prompter.core.rules import Rule, Settings
 from pos_prompter.core.session import ITEM_OFFERS
 
@@ -31,7 +32,7 @@ CODE = "same-offer"
 
 
 class Resolver(Protocol):
-    """What the check needs from lint's own look-ups (core.lint._Linter has them, cached)."""
+    """What the check needs from lint's own look-ups (core.lint_lookup.Lookups has them, cached)."""
 
     def triggers(self, rule: Rule) -> list[Product]: ...
 
@@ -100,7 +101,7 @@ def same_offers_of(rule: Rule, rules: Iterable[Rule], catalog: Catalog,
     in a store of thousands of rules resolves a few triggers, not all of them."""
     if not rule.active or rule.event != "scan":
         return []
-    linter = _Linter(catalog, settings)
+    linter = Lookups(catalog, settings)
     mine = {offer.item for offer in _offers(rule, linter)}
     # A next-size upsell offers a product of a size ladder; only those can be its items.
     ladder = any(p.family for p in map(catalog.get, mine) if p is not None)
