@@ -2,13 +2,14 @@
 redo, a live preview, and publishing through lint.
 
 The parts, each in a module of its own in this package: the form's widgets
-(`editor_form.RuleForm`, made of `form_parts`), its values to and from a rule and its
-problems routed to the fields (`form_values`, no Qt), undo (`form_undo`), the form beside
-or over the preview (`editor_panes`), and publishing (`publisher.RulePublisher`: lint,
-confirm, save). `RuleEditor` wires them: every edit is a QUndoCommand on `undo_stack`
-(consecutive typing in one text field is one step), and after each the form is checked
-exactly as an import would check it (`form_values.check_form`), each problem shown next
-to the field it names once the field was touched (`FieldTouch`).
+(`editor_form.RuleForm`, made of `form_parts` and `offer_section`), its values to and from
+a rule and its problems routed to the fields (`form_values`, no Qt), undo (`form_undo`),
+the form beside or over the preview (`editor_panes`), what it knows of the store
+(`editor_context`) and publishing (`publisher.RulePublisher`: lint, confirm, save).
+`RuleEditor` wires them: every edit is a QUndoCommand on `undo_stack` (consecutive typing
+in one text field is one step), and after each the form is checked exactly as an import
+would check it (`form_values.check_form`), each problem shown next to the field it names
+once the field was touched (`FieldTouch`).
 """
 
 from __future__ import annotations
@@ -41,8 +42,10 @@ from pos_prompter.ui.widgets import plain_label
 from pos_prompter.ui.workspace.field_touch import RULE_FORM_GROUPS, FieldTouch, field_key_of
 from pos_prompter.ui.workspace.preview import RulePreview
 from pos_prompter.ui.workspace.product_picker import CatalogChoices
+from pos_prompter.ui.workspace.rules.editor_context import EditorContext, read_context
 from pos_prompter.ui.workspace.rules.editor_form import RuleForm
 from pos_prompter.ui.workspace.rules.editor_panes import PaneSplitter
+from pos_prompter.ui.workspace.rules.form_parts import FORM_QSS
 from pos_prompter.ui.workspace.rules.form_undo import FieldEdit, UndoKeys, tool_button, undo_actions
 from pos_prompter.ui.workspace.rules.form_values import (
     NEW_RULE,
@@ -51,26 +54,13 @@ from pos_prompter.ui.workspace.rules.form_values import (
     dict_from_values,
     values_from_dict,
 )
-from pos_prompter.ui.workspace.rules.publisher import EditorContext, RulePublisher, findings_text
+from pos_prompter.ui.workspace.rules.publisher import RulePublisher, findings_text
 from pos_prompter.ui.workspace.whatif_panel import WhatIfPanel
 
-EDITOR_QSS = """
-QLabel[problem="true"] { color: #b3261e; }
-QLabel[hint="true"] { color: #5f6b7a; }
+EDITOR_QSS = FORM_QSS + """
 #publishStatus[level="error"] { color: #b3261e; font-weight: bold; }
 #lintFindings { background: #fff8e6; border: 1px solid #e3a21a; border-radius: 6px;
                 padding: 6px; }
-QToolButton#valueChip { border: 1px solid #a9b3bf; border-radius: 10px; padding: 1px 8px;
-                        background: #eef2f7; }
-QFrame[formSection="true"] { background: palette(base); border: 1px solid #d5dbe3;
-                             border-radius: 8px; }
-QLabel#sectionTitle { font-size: 11pt; font-weight: bold; color: #1f2d3d; }
-QLabel#sectionBlurb { color: #5f6b7a; }
-QToolButton[placeholder="true"] { border: 1px solid #c9d3df; border-radius: 9px;
-                                  padding: 2px 6px; background: #f3f6fa; }
-QToolButton[placeholder="true"]:hover { background: #e3eaf3; }
-QToolButton[placeholder="true"]:disabled { color: #9aa5b1; background: transparent;
-                                           border-style: dashed; }
 """
 
 
@@ -113,14 +103,13 @@ class RuleEditor(QWidget):
         self._problems: dict[str, list[str]] = {}
         self.touch = FieldTouch(RULE_FORM_GROUPS)
         """Which problems show yet: a touched field's, all once Publish was pressed."""
-        self._revision = -1
-        self._rules: list[Rule] = []
+        self._context = EditorContext(Catalog(), Settings(), [], -1)
+        """The store as last read (see set_context)."""
         self.findings: list[Finding] = []
         """What lint said at the last publish attempt."""
         self.publisher = publisher if publisher is not None else \
             RulePublisher(store, actor, self)
-        self._settings = Settings()
-        self.choices = CatalogChoices(Catalog(), self._settings.currency)
+        self.choices = CatalogChoices(self._context.catalog, self._context.settings.currency)
         self.undo_stack = QUndoStack(self)
         self._build(preview_delay_ms)
         self._connect_publisher()
@@ -146,7 +135,7 @@ class RuleEditor(QWidget):
         if refresh:
             self._refresh_context()
         self._published = not draft and rule is not None and \
-            any(r.id == rule.id for r in self._rules)
+            any(r.id == rule.id for r in self._context.rules)
         self.touch.reset()
         self.preview.reset_sample()
         self._load(rule_to_dict(rule) if rule is not None else NEW_RULE)
@@ -185,8 +174,7 @@ class RuleEditor(QWidget):
 
     def context(self) -> EditorContext:
         """The store's catalog, settings and rules as the editor last read them."""
-        return EditorContext(self.choices.catalog, self._settings, list(self._rules),
-                             self._revision)
+        return self._context
 
     @property
     def confirm_box(self) -> QMessageBox | None:
@@ -202,7 +190,7 @@ class RuleEditor(QWidget):
 
     def _refresh_context(self) -> None:
         """Catch up with what was published since (by anyone: a catalog import too)."""
-        if self.store.publish_revision() != self._revision:
+        if self.store.publish_revision() != self._context.revision:
             self._load_context(catalog=True)
 
     def set_context(self, catalog: Catalog, settings: Settings, rules: Sequence[Rule],
@@ -213,34 +201,26 @@ class RuleEditor(QWidget):
         `_load_context` would have left it at that revision. A catalog the editor already
         has (the same object) keeps its search indexes. Nothing is done (False) when the
         editor's context is as new already, or newer."""
-        if revision <= self._revision:
+        if revision <= self._context.revision:
             return False
-        self._apply_context(catalog if catalog is not self.choices.catalog else None,
-                            settings, list(rules), revision)
+        self._use_context(EditorContext(catalog, settings, list(rules), revision))
         return True
 
     def _load_context(self, *, catalog: bool) -> None:
         """Read settings and rules (and the catalog) from the store, as one snapshot."""
-        with self.store.snapshot():
-            products = self.store.load_catalog() if catalog else None
-            settings = self.store.load_settings()
-            rules = self.store.load_rules()
-            revision = self.store.publish_revision()
-        self._apply_context(products, settings, rules, revision)
+        self._use_context(read_context(self.store, None if catalog else self.choices.catalog))
 
-    def _apply_context(self, products: Catalog | None, settings: Settings, rules: list[Rule],
-                       revision: int) -> None:
-        """Use a snapshot's settings and rules (and catalog: None keeps the one there is)."""
-        self._settings = settings
-        self._rules = rules
-        self._revision = revision
-        if products is not None or self._settings.currency != self.choices.currency:
-            self.choices.reset(products if products is not None else self.choices.catalog,
-                               self._settings.currency)
-        self.choices.set_customer_types(customer_types(self._rules))
-        self.form.ratio_edit.setPlaceholderText(
-            f"store setting ({self._settings.max_offer_ratio}x)")
-        self.preview.set_context(self._settings, self._rules, self.store.history())
+    def _use_context(self, context: EditorContext) -> None:
+        """Use a snapshot's catalog (searched anew unless it is the one there is),
+        settings and rules."""
+        settings = context.settings
+        if context.catalog is not self.choices.catalog or \
+                settings.currency != self.choices.currency:
+            self.choices.reset(context.catalog, settings.currency)
+        self._context = context
+        self.choices.set_customer_types(customer_types(context.rules))
+        self.form.ratio_edit.setPlaceholderText(f"store setting ({settings.max_offer_ratio}x)")
+        self.preview.set_context(settings, list(context.rules), self.store.history())
 
     # ------------------------------------------------------------------ changes and undo
 
@@ -275,7 +255,7 @@ class RuleEditor(QWidget):
     # ------------------------------------------------------------------ validation
 
     def _validate(self) -> None:
-        check = check_form(self.rule_dict(), self._rules, published=self._published)
+        check = check_form(self.rule_dict(), self._context.rules, published=self._published)
         self._problems = shown = check.problems
         visible = self.touch.visible(shown)
         self.form.show_problems(visible)
@@ -341,7 +321,7 @@ class RuleEditor(QWidget):
         self._published = True
         # Our own publish moves the revision by one and leaves the catalog as it was: no
         # need to read 100,000 products again, unless someone else published meanwhile.
-        self._load_context(catalog=self.store.publish_revision() != self._revision + 1)
+        self._load_context(catalog=self.store.publish_revision() != self._context.revision + 1)
         self._baseline = self.rule_dict()
         self.undo_stack.setClean()
         self._after_change()
@@ -369,7 +349,7 @@ class RuleEditor(QWidget):
         self.form_scroll = self.form.form_scroll
         self.offer_pages = self.form.offer_pages
         self.add_edit = self.form.add_edit
-        self.preview = RulePreview(self.choices, self._settings, None, self,
+        self.preview = RulePreview(self.choices, self._context.settings, None, self,
                                    delay_ms=preview_delay_ms)
         self.preview_scroll = QScrollArea(self)
         self.preview_scroll.setObjectName("previewScroll")

@@ -17,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QFormLayout,
     QFrame,
@@ -25,34 +24,24 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
-    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from pos_prompter.core.rules import DAYS, KIND_PLACEHOLDERS, KINDS, PLACEHOLDERS
+from pos_prompter.core.rules import DAYS, KIND_PLACEHOLDERS, PLACEHOLDERS
 from pos_prompter.ui.workspace.product_picker import CatalogChoices
 from pos_prompter.ui.workspace.rules.form_parts import (
     FieldBuilder,
     FormField,
     HoursField,
-    OfferPage,
     days_field,
 )
+from pos_prompter.ui.workspace.rules.offer_section import KIND_NAMES, OfferSection
 
-KIND_NAMES = {"upsell": "Upsell", "cross_sell": "Cross-sell", "bundle": "Bundle",
-              "threshold": "Threshold (reward)"}
-KIND_HELP = {
-    "upsell": "Replaces the scanned item with a bigger size or a better product.",
-    "cross_sell": "Adds another item: the first of the list that is not in the order yet.",
-    "bundle": "Adds items to the scanned one, all of them together for a set price.",
-    "threshold": "Tells the customer how close the order is to a reward at a given total.",
-}
 SECTIONS: dict[str, tuple[str, str]] = {
     "rule": ("The rule", "How it is named in the rule list, the audit log and the reports."),
     "trigger": ("What triggers it",
@@ -154,9 +143,7 @@ class RuleForm(QWidget):
         placeholders, the hours and dates enabled when ticked; a `published` rule's id is
         read-only."""
         kind = self.value("kind")
-        self.show_offer_page(kind)
-        self.kind_help.setText(KIND_HELP.get(kind, ""))
-        self.upgrade_to_edit.setEnabled(self.upgrade_radio.isChecked())
+        self.offer.refresh(kind)
         self.hours.update()
         self.from_edit.setEnabled(self.from_on.isChecked())
         self.to_edit.setEnabled(self.to_on.isChecked())
@@ -280,93 +267,11 @@ class RuleForm(QWidget):
         return box
 
     def _build_offer(self) -> QFrame:
-        p = self._parts
         box, top = self._section("offer")
-        self.kind_box = p.combo("kind", "ruleKind", "kind", ((KIND_NAMES[k], k) for k in KINDS))
-        self.kind_help = QLabel(self)
-        self.kind_help.setProperty("hint", True)
-        self.kind_help.setWordWrap(True)
-        p.row(top, "Kind", self.kind_box, p.error("kind", "ruleKindError"))
-        top.addRow(self.kind_help)
-        top.addRow(p.error("offer", "offerError"))
-        self.offer_pages = QStackedWidget(self)
-        self.offer_pages.setObjectName("offerPages")
-        top.addRow(self.offer_pages)
-
-        upsell = OfferPage(self)
-        form = p.form(upsell)
-        self.next_size_radio = QRadioButton("The next size up in the item's family", self)
-        self.next_size_radio.setObjectName("offerNextSize")
-        self.upgrade_radio = QRadioButton("This product:", self)
-        self.upgrade_radio.setObjectName("offerUpgradeToMode")
-        self._upsell_modes = QButtonGroup(self)
-        self._upsell_modes.addButton(self.next_size_radio)
-        self._upsell_modes.addButton(self.upgrade_radio)
-        p.register(FormField("upsell_mode", "upsell offer",
-                             lambda: "upgrade_to" if self.upgrade_radio.isChecked()
-                             else "next_size", self._set_upsell_mode),
-                   self.next_size_radio.toggled, self.upgrade_radio.toggled)
-        self.upgrade_to_edit = p.picker("upgrade_to", "offerUpgradeTo", "upgrade to",
-                                        "SKU to upgrade the scanned item to")
-        form.addRow("Upgrade to", self.next_size_radio)
-        upgrade = QHBoxLayout()
-        upgrade.addWidget(self.upgrade_radio)
-        upgrade.addWidget(self.upgrade_to_edit, 1)
-        p.row(form, "", upgrade, p.error("upgrade_to", "offerUpgradeToError"))
-
-        cross = OfferPage(self)
-        form = p.form(cross)
-        self.add_edit = p.values("add", "sku", "offerAdd", "items to add",
-                                 "Product: type a SKU or name, or scan")
-        p.row(form, "Offer the first of", self.add_edit, p.error("add", "offerAddError"),
-              "in this order: the first one not already in the order is offered")
-
-        bundle = OfferPage(self)
-        form = p.form(bundle)
-        self.bundle_with_edit = p.values("bundle_with", "sku", "offerBundleWith",
-                                         "bundle items", "Product: type a SKU or name")
-        p.row(form, "Add these items", self.bundle_with_edit,
-              p.error("bundle_with", "offerBundleWithError"))
-        self.bundle_price_edit = p.line("bundle_price", "offerBundlePrice", "bundle price",
-                                        "e.g. 3.00")
-        p.row(form, "for, together", self.bundle_price_edit,
-              p.error("bundle_price", "offerBundlePriceError"))
-
-        threshold = OfferPage(self)
-        form = p.form(threshold)
-        self.order_total_edit = p.line("order_total", "offerOrderTotal", "reward total",
-                                       "e.g. 25.00")
-        p.row(form, "Reward at a total of", self.order_total_edit,
-              p.error("order_total", "offerOrderTotalError"))
-        self.within_edit = p.line("within", "offerWithin", "within", "e.g. 5.00")
-        p.row(form, "Prompt when this close", self.within_edit,
-              p.error("within", "offerWithinError"), "empty: whenever below the total")
-        self.reward_edit = p.picker("reward", "offerReward", "reward", "Reward SKU")
-        p.row(form, "Reward", self.reward_edit, p.error("reward", "offerRewardError"))
-        self.reward_price_edit = p.line("reward_price", "offerRewardPrice", "reward price",
-                                        "0.00 for a free gift")
-        p.row(form, "Reward price", self.reward_price_edit,
-              p.error("reward_price", "offerRewardPriceError"))
-
-        self._offer_page = {"upsell": upsell, "cross_sell": cross, "bundle": bundle,
-                            "threshold": threshold}
-        for page in self._offer_page.values():
-            self.offer_pages.addWidget(page)
+        self.offer = OfferSection(self._parts, top)
+        self.offer_pages = self.offer.pages
+        self.add_edit = self.offer.add_edit
         return box
-
-    def show_offer_page(self, kind: str) -> None:
-        """Show the offer fields of `kind`; the other pages take no room."""
-        current = self._offer_page.get(kind, self._offer_page["upsell"])
-        for page in self._offer_page.values():
-            policy = QSizePolicy.Policy.Preferred if page is current \
-                else QSizePolicy.Policy.Ignored
-            page.setSizePolicy(policy, policy)
-        self.offer_pages.setCurrentWidget(current)
-        self.offer_pages.updateGeometry()
-
-    def _set_upsell_mode(self, value: str) -> None:
-        (self.upgrade_radio if value == "upgrade_to" else self.next_size_radio).setChecked(True)
-        self.upgrade_to_edit.setEnabled(value == "upgrade_to")
 
     def _build_words(self) -> QFrame:
         p = self._parts

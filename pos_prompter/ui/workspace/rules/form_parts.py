@@ -38,6 +38,22 @@ from pos_prompter.ui.workspace.product_picker import CatalogChoices, PickerField
 
 CAPTION_WIDTH = 112
 """The captions' column: longer captions wrap."""
+FORM_QSS = """
+QLabel[problem="true"] { color: #b3261e; }
+QLabel[hint="true"] { color: #5f6b7a; }
+QToolButton#valueChip { border: 1px solid #a9b3bf; border-radius: 10px; padding: 1px 8px;
+                        background: #eef2f7; }
+QFrame[formSection="true"] { background: palette(base); border: 1px solid #d5dbe3;
+                             border-radius: 8px; }
+QLabel#sectionTitle { font-size: 11pt; font-weight: bold; color: #1f2d3d; }
+QLabel#sectionBlurb { color: #5f6b7a; }
+QToolButton[placeholder="true"] { border: 1px solid #c9d3df; border-radius: 9px;
+                                  padding: 2px 6px; background: #f3f6fa; }
+QToolButton[placeholder="true"]:hover { background: #e3eaf3; }
+QToolButton[placeholder="true"]:disabled { color: #9aa5b1; background: transparent;
+                                           border-style: dashed; }
+"""
+"""The form's looks: problems in red, hints grey, sections as cards, chips rounded."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,33 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.lint import Finding, has_errors
 from pos_prompter.core.rule_policy import publish_findings
-from pos_prompter.core.rules import Rule, Settings
+from pos_prompter.core.rules import Rule
 from pos_prompter.store import Store
-
-
-class EditorContext(NamedTuple):
-    """What the editor needs of the store, as read in one snapshot (`set_context`)."""
-
-    catalog: Catalog
-    settings: Settings
-    rules: Sequence[Rule]
-    revision: int
-    """The store's publish revision they were read at."""
+from pos_prompter.ui.workspace.rules.editor_context import EditorContext
 
 
 def findings_text(findings: Sequence[Finding]) -> str:
     """Lint's findings as the editor lists them, one per line with its fix under it."""
     return "\n".join(f"{f.severity.capitalize()}: {f.message}\n    \N{RIGHTWARDS ARROW} {f.fix}"
                      for f in findings)
+
+
+__all__ = ["EditorContext", "RulePublisher", "findings_text"]
 
 
 class RulePublisher(QObject):
@@ -119,7 +111,7 @@ class RulePublisher(QObject):
 
     def _save(self, rule: Rule) -> None:
         try:
-            action = self.store.save_rule(rule, actor=self.actor)
+            action = self.store.rules.save(rule, actor=self.actor)
         except UserError as exc:
             self.refused.emit(str(exc))
             return
