@@ -175,8 +175,9 @@ def _draw_cell(pen: _Painter, entry: SheetEntry, price: str, x: float, y: float,
     pen.text(inner_x, y + 7.1, inner_w, 4.4, Qt.AlignmentFlag.AlignLeft
              | Qt.AlignmentFlag.AlignVCenter, price, _font(10))
     pen.p.setPen(QColor(90, 90, 90))
+    sku_w = inner_w - pen.advance(price, _font(10)) - 3  # a 64-character SKU stays clear
     pen.text(inner_x, y + 7.1, inner_w, 4.4, Qt.AlignmentFlag.AlignRight
-             | Qt.AlignmentFlag.AlignVCenter, entry.sku, _font(7))
+             | Qt.AlignmentFlag.AlignVCenter, pen.elide(entry.sku, _font(7), sku_w), _font(7))
     pen.p.setPen(QColor(Qt.GlobalColor.black))
     top = y + 12
     if entry.symbol is not None:

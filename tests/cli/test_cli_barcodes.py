@@ -139,6 +139,8 @@ MUG-1,Travel Mug,12.50,,true
 CUP,Paper Cup,0.10,036000291452,true
 PIN,Enamel Pin,4.00,96385074,true
 OLD,Old Mug,9.00,5901234123457,false
+LONG-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX,\
+Extra Large Insulated Stainless Steel Travel Mug,1234.50,55123457,true
 """
 
 
@@ -149,7 +151,7 @@ def test_products_without_an_ean_are_listed_with_a_note_not_drawn(tmp_path: Path
     sheet = tmp_path / "sheet.pdf"
     result = run_subprocess("barcodes", "--db", db, "-o", sheet)
     assert result.code == 0, result.err
-    assert result.out == (f"Wrote {sheet}: 5 products, 3 of them without a symbol (listed "
+    assert result.out == (f"Wrote {sheet}: 6 products, 3 of them without a symbol (listed "
                           "with a note) on 1 A4 page\n")
     assert result.err.splitlines() == [
         "note: 96385074 (Sticker Pack): no EAN-13/EAN-8 barcode, and its SKU 96385074 scans "
@@ -159,8 +161,14 @@ def test_products_without_an_ean_are_listed_with_a_note_not_drawn(tmp_path: Path
     ]
     scanned, _sizes, text = scan_pdf(sheet)
     # The UPC-A code is drawn as its EAN-13, which scans back as the same product.
-    assert {s.code: s.label for s in scanned} == {
-        "0036000291452": "Paper Cup $0.10 CUP", "96385074": "Enamel Pin $4.00 PIN"}
+    labels = {s.code: s.label for s in scanned}
+    long_label = labels.pop("55123457")
+    assert labels == {"0036000291452": "Paper Cup $0.10 CUP",
+                      "96385074": "Enamel Pin $4.00 PIN"}
+    # The long name whole (on two lines), the 64-character SKU cut short of the price.
+    assert long_label.startswith("Extra Large Insulated Stainless Steel Travel Mug $1,234.50 "
+                                 "LONG-XXX"), long_label
+    assert long_label.endswith("\N{HORIZONTAL ELLIPSIS}"), long_label
     flat = " ".join(text.split())
     for words in ("Travel Mug $12.50 MUG-1 no EAN-13/EAN-8 barcode: type SKU MUG-1 at the till",
                   "Tea Towel $7.25 40063813 no EAN-13/EAN-8 barcode: type SKU 40063813",
