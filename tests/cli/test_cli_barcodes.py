@@ -15,6 +15,7 @@ import pytest
 import zxingcpp
 from cli_support import DEMO_ROOT, RunCli, build_store, run_subprocess
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from pos_prompter.core.barcode import symbol_problem
 from pos_prompter.core.catalog import parse_catalog_csv
@@ -144,6 +145,7 @@ Extra Large Insulated Stainless Steel Travel Mug,1234.50,55123457,true
 """
 
 
+@pytest.mark.slow  # near 2 s: a subprocess, a page rendered and scanned
 def test_products_without_an_ean_are_listed_with_a_note_not_drawn(tmp_path: Path) -> None:
     catalog = tmp_path / "catalog.csv"
     catalog.write_text(CATALOG, encoding="utf-8")
@@ -191,9 +193,9 @@ def test_a_missing_store_or_no_active_products_is_one_sentence(
 
 
 def test_an_unwritable_output_is_one_sentence_and_no_file(
-        store_copy: Callable[[str], Path], tmp_path: Path) -> None:
-    db = store_copy("cafe")
+        cli: RunCli, qapp: QApplication, spec_store: Path, tmp_path: Path) -> None:
+    # In this process the sheet is drawn with pytest-qt's application (qapp), not a new one.
     sheet = tmp_path / "no such folder" / "sheet.pdf"
-    result = run_subprocess("barcodes", "--db", db, "-o", sheet)
-    result.assert_clean_error(2, f"cannot write the sheet to {sheet}")
+    cli("barcodes", "--db", spec_store, "-o", sheet).assert_clean_error(
+        2, f"cannot write the sheet to {sheet}")
     assert not sheet.parent.exists()
