@@ -27,7 +27,7 @@ def read_context(store: Store, catalog: Catalog | None = None) -> EditorContext:
     `catalog` (kept as it is: reading 100,000 products again takes a while), as one
     snapshot: a publish meanwhile is seen whole or not at all."""
     with store.snapshot():
-        products = store.load_catalog() if catalog is None else catalog
+        products = store.catalog.load() if catalog is None else catalog
         settings = store.load_settings()
         rules = store.rules.load()
         revision = store.publish_revision()
