@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -24,6 +24,9 @@ from yaml.events import (
     ScalarEvent,
 )
 from yaml.nodes import ScalarNode
+
+if TYPE_CHECKING:
+    from yaml._yaml import Mark as LibyamlMark
 
 MAX_DEPTH = 50
 """Lists and mappings inside each other: a rule pack needs 5, a scenario about as many."""
@@ -54,11 +57,13 @@ class ShapeError(MarkedYAMLError):
     """A YAML or JSON text refused for its shape (too deep, too many expanded aliases, too
     long a number). `problem` is the sentence; `problem_mark` where it is, when known."""
 
-    def __init__(self, problem: str, mark: Mark | None = None) -> None:
-        super().__init__(problem=problem, problem_mark=mark)
+    def __init__(self, problem: str, mark: Mark | LibyamlMark | None = None) -> None:
+        # types-PyYAML: parser events may carry libyaml's Mark (same fields), which the
+        # stub of MarkedYAMLError does not list.
+        super().__init__(problem=problem, problem_mark=mark)  # type: ignore[arg-type]
 
 
-def too_deep(mark: Mark | None = None) -> ShapeError:
+def too_deep(mark: Mark | LibyamlMark | None = None) -> ShapeError:
     return ShapeError(f"lists and mappings are nested more than {MAX_DEPTH} deep", mark)
 
 
@@ -67,7 +72,7 @@ def check_yaml_shape(text: str, loader: type[Any]) -> None:
     than MAX_DEPTH deep or whose aliases expand beyond `alias_budget(text)` values. Syntax
     errors are left to the real load, which reports them."""
     budget = alias_budget(text)
-    sizes: dict[str, int] = {}
+    sizes: dict[str | None, int] = {}
     """anchor -> how many values the anchored node stands for, expanded"""
     stack: list[list[Any]] = []
     """open lists and mappings: [values so far, anchor]"""

@@ -57,14 +57,15 @@ def check_keys(value: Any, allowed: tuple[str, ...], where: str, fieldname: str,
             problems.add(where, fieldname, f"must be a mapping, not {type(value).__name__}")
             return {}
         value = dict(value)
-    for key in () if problems.trusted else value:
+    mapping: dict[str, Any] = value
+    for key in () if problems.trusted else mapping:
         if problems.full:
             break
         if key not in allowed:
             problems.add(where, f"{fieldname}.{field_name(key)}" if fieldname
                          else field_name(key),
                          f"unknown field (known: {', '.join(allowed)})")
-    return value  # read only: the caller's own mapping is never changed
+    return mapping  # read only: the caller's own mapping is never changed
 
 
 def str_list(value: Any, where: str, fieldname: str, problems: Problems,
@@ -76,9 +77,10 @@ def str_list(value: Any, where: str, fieldname: str, problems: Problems,
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         problems.add(where, fieldname, "must be a list of strings")
         return []
-    for v in () if problems.trusted or pattern is None else value:
-        if not pattern.match(v):
-            problems.add(where, fieldname, f"{excerpt(v)} is not a valid {what}")
+    if pattern is not None and not problems.trusted:
+        for v in value:
+            if not pattern.match(v):
+                problems.add(where, fieldname, f"{excerpt(v)} is not a valid {what}")
     return list(value)
 
 

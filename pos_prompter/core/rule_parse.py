@@ -215,6 +215,7 @@ def _parse_rule(raw: Any, position: int, problems: Problems) -> Rule | None:
         offer = _parse_offer(kind, of, where, problems)
     if len(problems.items) > start or kind is None:
         return None
+    assert isinstance(rid, str)  # an id that is not a slug added a problem above
     return Rule(
         id=RuleId(rid), kind=kind, title=title.strip(), say=say, why=why, event=event,
         scanned=scanned, order=order, time=time, customer=customer, offer=offer,

@@ -38,6 +38,7 @@ import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from typing import Final
 
 from pos_prompter.core.catalog import DIGITS_RE, Catalog, Product
@@ -263,6 +264,7 @@ class _Shop:
         """What the rule would offer this customer, or None when it cannot (nothing to
         offer, the offer already bought, blocked by the price ratio)."""
         o, in_order = rule.offer, {p.sku for p in items}
+        offer_sku: str
         if rule.kind == "upsell":
             if trigger is None:
                 return None
@@ -356,8 +358,7 @@ class _Shop:
             count = rng.randint(1, 3)
             items = []
             for _ in range(count):
-                items.append(self.quiet(
-                    rng, lambda p, got=items: any(p.sku == g.sku for g in got)))
+                items.append(self.quiet(rng, partial(_sku_among, items)))
         if when is None:
             when = _time_for(rng, None, begin)
             assert when is not None
@@ -400,7 +401,7 @@ class _Shop:
                     before.append(product)
             else:
                 extra = [] if rule.kind == "threshold" else \
-                    [self.quiet(rng, lambda p, got=before: unwanted(p, got))
+                    [self.quiet(rng, partial(unwanted, got=before))
                      for _ in range(rng.randint(0, 2))]
                 extra = [p for i, p in enumerate(extra) if not unwanted(p, extra[:i] + before)]
                 items = self.fill(rng, rule, trigger, before + extra, unwanted)
@@ -444,6 +445,11 @@ class _Shop:
             return got
         return [*got, trigger] if (oc is not None or rule.kind == "threshold") \
             else [trigger, *got]
+
+
+def _sku_among(got: Sequence[Product], product: Product) -> bool:
+    """Whether a product of the same SKU is among `got` already."""
+    return any(product.sku == g.sku for g in got)
 
 
 def _time_for(rng: random.Random, tc: TimeCondition | None,

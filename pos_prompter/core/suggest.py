@@ -199,7 +199,7 @@ def draft_rules(suggestions: Iterable[Suggestion], rules: Sequence[Rule], orders
     offer dearer than the store's max_offer_ratio allows on one trigger item gets the ratio
     it needs on the rule, or the draft would never be shown (lint says so).
     """
-    taken = {r.id for r in rules}
+    taken: set[str] = {r.id for r in rules}
     drafted = {(sku, offer) for r in rules if r.scanned is not None
                for sku in r.scanned.skus for offer in r.offered_skus()}
     drafts: list[Rule] = []
