@@ -385,7 +385,7 @@ class RuleEditor(QWidget):
         buttons.addWidget(self.publish_button)
         self.whatif = WhatIfPanel(self.store, self)
         """"What if…": the form's rule replayed over past orders (set_draft in _validate)."""
-        layout = QVBoxLayout(self)
+        self._column = layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.form.problem_list)
@@ -419,7 +419,7 @@ class RuleEditor(QWidget):
     def side_by_side_width(self) -> int:
         """How wide the editor must be for the preview to stand beside the form (below
         that, it goes under the form)."""
-        margins = self.layout().contentsMargins()
+        margins = self._column.contentsMargins()
         return (sum(self.pane_widths()) + self.splitter.handleWidth() + margins.left()
                 + margins.right())
 
@@ -427,7 +427,7 @@ class RuleEditor(QWidget):
         """Put the preview beside the form when the editor is wide enough for both, else
         under it (then with the card above the sample order); see PaneSplitter.arrange."""
         width = self.width() if width is None else width
-        margins = self.layout().contentsMargins()
+        margins = self._column.contentsMargins()
         self.splitter.arrange(width - margins.left() - margins.right()
                               - self.splitter.handleWidth(), self.height())
 

@@ -48,7 +48,8 @@ class PaneSplitter(QSplitter):
         """How wide the form and the preview must be, side by side, for neither of them
         to be cut (or scroll sideways)."""
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        form = self.form_scroll.widget().minimumSizeHint().width() + bar
+        content = self.form_scroll.widget()
+        form = (content.minimumSizeHint().width() if content is not None else 0) + bar
         return form, self.preview.column_width() + bar
 
     def arrange(self, room: int, height: int) -> None:
