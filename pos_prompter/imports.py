@@ -107,7 +107,8 @@ class Preview:
 
 
 def _rule_body(rule: Rule) -> dict[str, Any]:
-    return json.loads(json.dumps(rule_to_dict(rule), sort_keys=True))
+    body: dict[str, Any] = json.loads(json.dumps(rule_to_dict(rule), sort_keys=True))
+    return body
 
 
 def _diff_keys(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
@@ -120,7 +121,7 @@ def preview_rules(store: Store, pack: RulePack, path: Path, *, merge: bool = Fal
     lint the rules the store would then have."""
     with store.snapshot():
         current = {r.id: r for r in store.rules.load()}
-        catalog = store.load_catalog()
+        catalog = store.catalog.load()
         settings = store.load_settings()
     incoming = {r.id: r for r in pack.rules}
     added = sorted(k for k in incoming if k not in current)
@@ -185,7 +186,7 @@ def preview_catalog(store: Store, products: Sequence[Product], path: Path,
     barcode that belongs to a product the file does not touch, as the import would.
     `columns` are the file's columns (None: all): as the import does, a product the store
     has keeps its values of the columns the file leaves out."""
-    catalog: Catalog = store.load_catalog()
+    catalog: Catalog = store.catalog.load()
     kept = [] if columns is None else [c for c in OPTIONAL_COLUMNS if c not in columns]
     incoming = {p.sku for p in products}
     problems = []
@@ -210,10 +211,10 @@ def preview_catalog(store: Store, products: Sequence[Product], path: Path,
             unchanged += 1
     if problems:
         raise ValidationError(problems[:50], what="catalog")
-    kept = len(catalog) - (len(changed) + unchanged)
+    left_alone = len(catalog) - (len(changed) + unchanged)
     notes = []
-    if kept > 0:
-        notes.append(f"{kept} products in the store are not in the file: they stay as they "
+    if left_alone > 0:
+        notes.append(f"{left_alone} products in the store are not in the file: they stay as they "
                      "are (an import never deletes products; set active to false instead).")
     return Preview(kind=CATALOG, path=path, added=tuple(added), changed=tuple(changed),
                    removed=(), unchanged=unchanged, notes=tuple(notes),
@@ -242,7 +243,7 @@ def read_preview(store: Store, kind: str, path: Path, *, merge: bool = False,
         pack = parse_pack_text(read_text(path, "rule pack"), str(path), progress)
         return preview_rules(store, pack, path, merge=merge, today=today)
     if kind == ORDERS:
-        orders = parse_orders_csv(read_text(path, "past orders"), store.load_catalog())
+        orders = parse_orders_csv(read_text(path, "past orders"), store.catalog.load())
         return preview_orders(store, orders, path)
     catalog_file = read_catalog_csv(read_text(path, "catalog"))
     return preview_catalog(store, catalog_file.products, path, catalog_file.columns)
@@ -255,8 +256,8 @@ def apply_preview(store: Store, preview: Preview, actor: str,
         assert preview.pack is not None
         return store.rules.replace(preview.pack, merge=preview.merge, actor=actor)
     if preview.kind == ORDERS:
-        return store.import_orders(preview.orders, source=ORDERS_SOURCE, progress=progress)
-    return store.import_products(preview.products, progress, actor=actor,
+        return store.sales.import_orders(preview.orders, source=ORDERS_SOURCE, progress=progress)
+    return store.catalog.import_products(preview.products, progress, actor=actor,
                                  columns=preview.columns)
 
 
