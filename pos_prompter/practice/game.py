@@ -157,7 +157,8 @@ class PracticeGame:
 
     def offer(self) -> Played:
         """F6 / `offer`: read the prompt on screen to the customer."""
-        return self._step(self.turn.offer() if self._can_step() else None,
+        turn = self.turn
+        return self._step(turn.offer() if turn is not None and self._can_step() else None,
                           "there is no prompt on screen to offer")
 
     def explain(self) -> Played:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_prompter.core.auth import Role
 from pos_prompter.core.errors import UserError
 from pos_prompter.store.auth import StaffStore
 from pos_prompter.till import Till
@@ -40,7 +41,7 @@ from pos_prompter.ui.scanner import ScanRouter
 from pos_prompter.ui.staff_check import Outcome, StaffCheck, start_check
 from pos_prompter.ui.widgets import plain_label, touch_button
 
-CLERK_ROLES = ("clerk",)
+CLERK_ROLES: tuple[Role, ...] = ("clerk",)
 """Who signs in at the till with a PIN (trainees in practice mode are clerks too)."""
 
 NO_PIN_TEXT = ("Nobody here has a PIN to sign in with, so the till stays with who is "
@@ -268,8 +269,9 @@ class ClerkSignInPanel(QFrame):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A Qt virtual: nothing here may raise (PySide would take the process down).
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None and watched is parent and event.type() == QEvent.Type.Resize:
+            self.setGeometry(parent.rect())
         elif (watched is self.pin_edit and event.type() == QEvent.Type.KeyPress
               and isinstance(event, QKeyEvent)
               and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self._names):

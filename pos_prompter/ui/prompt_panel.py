@@ -50,6 +50,7 @@ class PromptText(QScrollArea):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setWidgetResizable(True)
         self.setWidget(content)
+        self._content = content
         self.viewport().setAutoFillBackground(False)
         content.setAutoFillBackground(False)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -57,7 +58,7 @@ class PromptText(QScrollArea):
         self._width = -1
 
     def sizeHint(self) -> QSize:
-        content = self.widget()
+        content = self._content
         width = max(self.width(), 1)
         height = (content.heightForWidth(width) if content.hasHeightForWidth()
                   else content.sizeHint().height())

@@ -40,8 +40,8 @@ Restore = Callable[[], None]
 
 def restorer(widget: QWidget) -> Restore:
     """How to put `widget` back as it is now, once a scan has typed into it."""
-    if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
-        return restorer(widget.lineEdit())
+    if isinstance(widget, QComboBox) and (line := widget.lineEdit()) is not None:
+        return restorer(line)
     if isinstance(widget, QLineEdit):
         text, at = widget.text(), widget.cursorPosition()
 
@@ -63,9 +63,12 @@ def restorer(widget: QWidget) -> Restore:
     if isinstance(widget, QTextEdit):
         html = widget.toHtml()
         return lambda: widget.setHtml(html) if widget.toHtml() != html else None
-    if isinstance(widget, QSpinBox | QDoubleSpinBox):
-        value = widget.value()
-        return lambda: widget.setValue(value)
+    if isinstance(widget, QSpinBox):
+        count = widget.value()
+        return lambda: widget.setValue(count)
+    if isinstance(widget, QDoubleSpinBox):
+        number = widget.value()
+        return lambda: widget.setValue(number)
     if isinstance(widget, QDateTimeEdit):
         when: QDateTime = widget.dateTime()
         return lambda: widget.setDateTime(when)

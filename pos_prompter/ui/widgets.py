@@ -72,7 +72,8 @@ def optional_date_edit(name: str, parent: QWidget) -> QDateEdit:
 def edit_day(edit: QDateEdit) -> dt.date | None:
     """The day an optional date edit shows (None: "any")."""
     value = edit.date()
-    return None if value == edit.minimumDate() else value.toPython()
+    return None if value == edit.minimumDate() else dt.date(value.year(), value.month(),
+                                                                value.day())
 
 
 def set_edit_day(edit: QDateEdit, day: dt.date | None) -> None:

@@ -304,7 +304,8 @@ class CatalogPage(QWidget):
             self.save_message.setText("Nothing was saved.")
             return
         self.model.put(result)
-        if self.selected() is not None and self.selected().sku == result.sku:
+        chosen = self.selected()
+        if chosen is not None and chosen.sku == result.sku:
             self._fill_editor(result)
         said = f"Saved {result.name}: the tills use it from now on."
         self.save_message.setText(said)

@@ -138,7 +138,8 @@ class RulePreview(QWidget):
         self.time_edit.setDisplayFormat("ddd yyyy-MM-dd HH:mm")
         self.time_edit.setCalendarPopup(True)
         start = now or dt.datetime.now().replace(second=0, microsecond=0)
-        self.time_edit.setDateTime(QDateTime(start))
+        # PySide6 converts a datetime; its stubs list no QDateTime(datetime) overload.
+        self.time_edit.setDateTime(QDateTime(start))  # type: ignore[call-overload]
         self.time_edit.dateTimeChanged.connect(self.schedule)
         self.customer_box = QComboBox(self)
         self.customer_box.setObjectName("previewCustomer")
@@ -344,7 +345,8 @@ class RulePreview(QWidget):
         self.schedule()
 
     def set_time(self, when: dt.datetime) -> None:
-        self.time_edit.setDateTime(QDateTime(when))
+        # PySide6 converts a datetime; its stubs list no QDateTime(datetime) overload.
+        self.time_edit.setDateTime(QDateTime(when))  # type: ignore[call-overload]
 
     def now(self) -> dt.datetime:
         value = self.time_edit.dateTime().toPython()

@@ -368,7 +368,8 @@ class PickerField(QLineEdit):
         self.setCompleter(completer)
         # Queued: QLineEdit writes the chosen completion into the field after the
         # completer's activated signal; the pick (and a list field's clearing) comes after.
-        completer.activated[str].connect(self._on_activated,
+        # types-PySide6 has no overload index on a signal; Qt picks activated(QString) here.
+        completer.activated[str].connect(self._on_activated,  # type: ignore[index]
                                          Qt.ConnectionType.QueuedConnection)
         # textEdited, not textChanged: only typing searches; setText (ours, undo's) never
         # resets the list under the user's selection.
@@ -390,7 +391,7 @@ class PickerField(QLineEdit):
 
     def hide_popup(self) -> None:
         popup = self.completer().popup()
-        if popup.isVisible():
+        if popup is not None and popup.isVisible():
             popup.hide()
 
     @Slot(str)
@@ -400,7 +401,7 @@ class PickerField(QLineEdit):
     @Slot()
     def _on_return(self) -> None:
         popup = self.completer().popup()
-        if popup.isVisible() and popup.currentIndex().isValid():
+        if popup is not None and popup.isVisible() and popup.currentIndex().isValid():
             return  # the completer goes on to emit activated with that match
         text = self.text().strip()
         if text:
@@ -431,10 +432,10 @@ class FlowLayout(QLayout):
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def itemAt(self, index: int) -> QLayoutItem | None:
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+    def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:

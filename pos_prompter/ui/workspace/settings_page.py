@@ -140,9 +140,10 @@ class SettingsPage(QWidget):
             editor.blockSignals(False)
             editor.setEnabled(True)
             meaning = field.meaning
-            self.editors[key].parentWidget().findChild(
-                QLabel, f"settingMeaning_{key}").setText(meaning[:1].upper() + meaning[1:]
-                                                         + ".")
+            row = self.editors[key].parentWidget()
+            label = row.findChild(QLabel, f"settingMeaning_{key}") if row is not None else None
+            if label is not None:
+                label.setText(meaning[:1].upper() + meaning[1:] + ".")
             self._set_problem(key, "")
 
     def texts(self) -> dict[str, str]:
