@@ -9,8 +9,6 @@ every practice run's result.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +23,7 @@ from pos_prompter.practice.practice_store import (
     practice_store_path,
     refresh_practice_store,
 )
+from pos_prompter.practice.results import results_csv, time_taken
 from pos_prompter.store import Store, StoreError
 from pos_prompter.store.practice import PracticeRun, PracticeStore
 
@@ -68,28 +67,6 @@ def cmd_practice_refresh(args: argparse.Namespace) -> int:
     summary = refresh_practice_store(db)
     out(summary.describe() + "\n")
     return 0
-
-
-def time_taken(seconds: int) -> str:
-    """4:05 (minutes and seconds), 1:02:03 from an hour on."""
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-CSV_COLUMNS = ("trainee", "scenario", "title", "started_at", "ended_at", "points", "possible",
-               "score", "pass_score", "passed", "seconds")
-
-
-def results_csv(runs: Sequence[PracticeRun]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for run in runs:
-        record = run.to_json()
-        writer.writerow(["true" if record[c] is True else "false" if record[c] is False
-                         else record[c] for c in CSV_COLUMNS])
-    return buffer.getvalue()
 
 
 def cmd_practice_results(args: argparse.Namespace) -> int:

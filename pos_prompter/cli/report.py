@@ -9,14 +9,13 @@ never appear in the results).
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from pos_prompter.cli.common import need_db, out
+from pos_prompter.core.report_csv import report_csv
 from pos_prompter.core.results import Report, parse_period
 from pos_prompter.practice.practice_store import PRACTICE_MARK, real_store_path
 from pos_prompter.store import Store, StoreError
@@ -24,54 +23,12 @@ from pos_prompter.store.reports import is_practice_store, load_report
 
 FORMATS = ("table", "csv", "json")
 
-OUTCOME_COLUMNS = ("shown", "accepted", "declined", "ignored", "acceptance_rate",
-                   "revenue_added", "margin_added", "margin_accepted")
-ORDER_COLUMNS = ("orders", "average_order_value", "attach_rate")
-SECTIONS: dict[str, tuple[str, ...]] = {
-    "rules": ("rule", "title", "kind", *OUTCOME_COLUMNS, "held_out"),
-    "clerks": ("clerk", *OUTCOME_COLUMNS, *ORDER_COLUMNS),
-    "hours": ("hour", *OUTCOME_COLUMNS, *ORDER_COLUMNS),
-    "days": ("day", *OUTCOME_COLUMNS, *ORDER_COLUMNS),
-    "totals": ("period", *OUTCOME_COLUMNS, *ORDER_COLUMNS),
-    "uplift": ("rule", "title", "treated_orders", "holdout_orders",
-               "revenue_per_order_treated", "revenue_per_order_holdout", "difference",
-               "ci_low", "ci_high", "enough_data", "sentence"),
-    "leaderboard": ("rank", "clerk", "orders", "offers", "accepted", "acceptance_rate",
-                    "offers_per_order"),
-}
-"""Each table's columns, in the order CSV and the table print them."""
 
 
 def _refuse_practice(db: Path) -> None:
     if db.stem.endswith(PRACTICE_MARK):
         raise StoreError(f"{db} is a practice store, and practice runs never count in the "
                          f"results; give the real store ({real_store_path(db)}) with --db")
-
-
-def _sections(data: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
-    return [(name, data[name] if name != "totals" else [data[name]])
-            for name in SECTIONS if name in data]
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def report_csv(data: dict[str, Any]) -> str:
-    """One CSV file, one section per table: a `section` column first, then that table's
-    columns, a header row before each section's rows."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    for name, rows in _sections(data):
-        columns = SECTIONS[name]
-        writer.writerow(["section", *columns])
-        for row in rows:
-            writer.writerow([name, *(_cell(row.get(c)) for c in columns)])
-    return buffer.getvalue()
 
 
 def _percent(value: float | None) -> str:

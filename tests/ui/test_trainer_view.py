@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from tillwin_helpers import COOKIE, MUFFIN, child
 
-from pos_prompter.cli.practice import CSV_COLUMNS
 from pos_prompter.practice import library
 from pos_prompter.practice.practice_store import ensure_practice_store
+from pos_prompter.practice.results import CSV_COLUMNS
 from pos_prompter.store import Store
 from pos_prompter.store.auth import StaffStore
 from pos_prompter.store.practice import PracticeStore, RunRecord

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from pos_prompter.cli.practice import time_taken
+from pos_prompter.practice.results import time_taken
 from pos_prompter.store.practice import PracticeRun
 
 Index = QModelIndex | QPersistentModelIndex

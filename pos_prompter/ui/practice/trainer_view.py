@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_prompter.cli.practice import results_csv
 from pos_prompter.core.errors import UserError
 from pos_prompter.imports import refusal
 from pos_prompter.practice import library
@@ -46,6 +45,7 @@ from pos_prompter.practice.practice_store import (
     real_store_path,
     refresh_practice,
 )
+from pos_prompter.practice.results import results_csv
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person
 from pos_prompter.store.practice import PracticeRun, PracticeStore
