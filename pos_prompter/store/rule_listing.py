@@ -1,10 +1,13 @@
 """What the workspace's rule list reads of the rules and the catalog besides their results
 (store.sales_log) and uplift (store.reports): every rule's stored text, one rule's, and a
-stamp that moves on whenever the catalog changes."""
+stamp that moves on whenever the catalog changes; and the report tables its uplifts are
+read from, made to add up (`prepare_uplifts`)."""
 
 from __future__ import annotations
 
 import sqlite3
+
+from pos_prompter.store.reports import ensure_report_tables, is_practice_store
 
 
 def rule_texts(conn: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -27,3 +30,12 @@ def catalog_stamp(conn: sqlite3.Connection) -> tuple[int, int]:
         "SELECT (SELECT MAX(id) FROM audit_log WHERE entity = 'product'), "
         "(SELECT COUNT(*) FROM products)").fetchone()
     return int(newest or 0), int(count)
+
+
+def prepare_uplifts(conn: sqlite3.Connection) -> None:
+    """Make sure the report tables the rule list's uplifts are read from add up (a store
+    upgraded with history gets them built): once, at the list's first load, as counting a
+    year of prompt events takes ~0.3 s; the till's triggers keep them current from then
+    on. Not inside a transaction (a snapshot) nor in a practice store."""
+    if not conn.in_transaction and not is_practice_store(conn):
+        ensure_report_tables(conn)

@@ -14,7 +14,7 @@ from tillwin_helpers import child
 from workspace_helpers import column
 
 from pos_prompter.bootstrap import init_store
-from pos_prompter.ui.workspace.rule_list import ID, OFFER, RULE_ID_ROLE, TRIGGER
+from pos_prompter.ui.workspace.rules.list_model import ID, OFFER, RULE_ID_ROLE, TRIGGER
 from pos_prompter.ui.workspace.window import WorkspaceWindow
 
 MakeWorkspace = Callable[..., WorkspaceWindow]

@@ -29,18 +29,17 @@ from pos_prompter.store import Store
 from pos_prompter.store.reports import current_uplifts, load_report, rule_uplifts
 from pos_prompter.store.sales_log import last_event_id, results_since
 from pos_prompter.till import Till
-from pos_prompter.ui.workspace.rule_list import (
+from pos_prompter.ui.workspace.rules.list_model import (
     ID,
     REVENUE,
     RULE_ID_ROLE,
     SORT_ROLE,
     UPLIFT,
-    RuleListView,
-    RuleRow,
     RuleTableModel,
-    load_list,
 )
-from pos_prompter.ui.workspace.rule_uplift import NO_HOLDOUT, uplift_cell, uplift_cells
+from pos_prompter.ui.workspace.rules.list_view import RuleListView
+from pos_prompter.ui.workspace.rules.listing import RuleRow, load_list
+from pos_prompter.ui.workspace.rules.uplift import NO_HOLDOUT, uplift_cell, uplift_cells
 from pos_prompter.ui.workspace.window import WorkspaceWindow
 
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -327,10 +326,11 @@ def test_the_live_results_read_only_the_events_since_the_last_look(
 
 
 def shown_optional(qtbot: QtBot, view: RuleListView) -> list[tuple[bool, bool]]:
-    """(uplift shown, revenue shown) at list widths from narrow to wide."""
+    """(uplift shown, revenue shown) at list widths from narrow (the list's least) to
+    wide."""
     header = view.table.horizontalHeader()
     seen = []
-    for width in range(420, 1001, 40):
+    for width in (view.minimumSizeHint().width(), *range(420, 1001, 40)):
         view.resize(width, 500)
         qtbot.waitUntil(lambda w=width: view.width() == w)
         QApplication.processEvents()  # the table's layout, then the fit

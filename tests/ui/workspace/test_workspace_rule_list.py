@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStyleOptionViewItem,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from tillwin_helpers import child
@@ -20,13 +26,15 @@ from workspace_helpers import MANAGER, column, sell_a_latte
 from pos_prompter.bootstrap import init_store, parse_pack_text
 from pos_prompter.core.catalog import Product, Sku
 from pos_prompter.core.order import FixedClock
+from pos_prompter.core.rule_policy import unique_copy_id
 from pos_prompter.core.rules import Rule
 from pos_prompter.store import Store
 from pos_prompter.store.audit import audit_entries
 from pos_prompter.store.store import RuleResults
 from pos_prompter.till import Till
-from pos_prompter.ui.workspace import rule_list
-from pos_prompter.ui.workspace.rule_list import (
+from pos_prompter.ui.jobs import JobRunner
+from pos_prompter.ui.workspace.rules import listing
+from pos_prompter.ui.workspace.rules.list_model import (
     ACTIVE,
     HEADERS,
     ID,
@@ -38,14 +46,11 @@ from pos_prompter.ui.workspace.rule_list import (
     RULE_ID_ROLE,
     SHOWN,
     TRIGGER,
-    RuleListView,
-    RuleRow,
+    UPLIFT,
     RuleTableModel,
-    load_list,
-    offer_text,
-    trigger_text,
-    unique_copy_id,
 )
+from pos_prompter.ui.workspace.rules.list_view import RuleListView
+from pos_prompter.ui.workspace.rules.listing import RuleRow, load_list, offer_text, trigger_text
 from pos_prompter.ui.workspace.window import WorkspaceWindow
 
 CAFE_RULES = ["beans-for-members", "breakfast-croissant", "chai-cocoa-size-up",
@@ -559,15 +564,15 @@ def test_a_load_that_read_the_store_before_a_change_made_here_is_never_shown(
         monkeypatch: pytest.MonkeyPatch) -> None:
     view = make_list(cafe_store_path)
     read, go = threading.Event(), threading.Event()
-    real = rule_list.load_list
+    real = listing.load_list
 
-    def held(store: Store, previous: rule_list.ListData | None = None) -> rule_list.ListData:
+    def held(store: Store, previous: listing.ListData | None = None) -> listing.ListData:
         data = real(store, previous)
         read.set()
         assert go.wait(30)  # the worker waits here, what it read in hand
         return data
 
-    monkeypatch.setattr(rule_list, "load_list", held)
+    monkeypatch.setattr(listing, "load_list", held)
     states: list[bool] = []
     view.model.modelReset.connect(lambda: states.append(
         view.model.row_at(view.model.row_of("coffee-pastry")).rule.active))
@@ -617,21 +622,24 @@ def test_a_load_that_fails_says_so_and_the_list_stays(
 def test_a_list_deleted_while_it_loads_lets_the_load_finish_and_drops_it(
         qtbot: QtBot, cafe_store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     go = threading.Event()
-    real = rule_list.load_list
+    real = listing.load_list
 
-    def held(store: Store, previous: rule_list.ListData | None = None) -> rule_list.ListData:
+    def held(store: Store, previous: listing.ListData | None = None) -> listing.ListData:
         assert go.wait(30)
         return real(store, previous)
 
+    runner = JobRunner()  # the app's, handed down: it outlives the list
     with Store.open(cafe_store_path) as store:
-        view = RuleListView(store, MANAGER)
-        monkeypatch.setattr(rule_list, "load_list", held)
+        view = RuleListView(store, MANAGER, jobs=runner)
+        monkeypatch.setattr(listing, "load_list", held)
         view.reload_in_background()
-        assert len(rule_list._LOADS) == 1
+        loads = view.controller.jobs
+        assert loads is runner
+        assert len(loads) == 1
         with qtbot.waitSignal(view.destroyed):
             view.deleteLater()
         go.set()  # the load ends after its list is gone: kept until then, then dropped
-        qtbot.waitUntil(lambda: len(rule_list._LOADS) == 0, timeout=5000)
+        qtbot.waitUntil(lambda: len(loads) == 0, timeout=5000)
 
 
 def test_a_store_without_a_file_reloads_at_once(qtbot: QtBot, cafe_store_path: Path) -> None:
@@ -680,6 +688,36 @@ def test_the_rule_list_fits_a_1280_by_800_workspace_without_scrolling_sideways(
             assert index.data(Qt.ItemDataRole.ToolTipRole).startswith(f"{index.data()}\nCodes: ")
         for col in (ID, SHOWN, RATE, REVENUE):
             assert view.proxy.index(row, col).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_at_1280_by_800_each_rule_shows_its_uplift_beside_it(
+        qtbot: QtBot, make_workspace: MakeWorkspace, cafe_store_path: Path) -> None:
+    """Issue 10: the list is a third of the window there (~413 px); the uplift, compact,
+    stays before the less useful columns, and the rule's name gives way to it."""
+    window = make_workspace(cafe_store_path)  # coffee-size-up holds out
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.size().width() == 1280)
+    view = window.rule_list
+    table, header = view.table, view.table.horizontalHeader()
+
+    def laid_out() -> None:
+        assert header.length() <= table.viewport().width()
+        assert not header.isSectionHidden(UPLIFT)
+
+    qtbot.waitUntil(laid_out)
+    for col in (ID, SHOWN, RATE, TRIGGER, OFFER):
+        assert not header.isSectionHidden(col), HEADERS[col]
+    assert header.visualIndex(UPLIFT) < header.visualIndex(TRIGGER), "beside the rule"
+    row = ids(view).index("coffee-size-up")
+    index = view.proxy.index(row, UPLIFT)
+    option = QStyleOptionViewItem()
+    table.itemDelegateForColumn(UPLIFT).initStyleOption(option, index)
+    assert option.text == "60 more", "what the cell paints: short"  # type: ignore[attr-defined]
+    assert index.data() == "needs 60 more"
+    assert table.fontMetrics().horizontalAdvance(option.text) < header.sectionSize(UPLIFT)
+    name = view.proxy.index(row, ID)
+    assert name.data() == "Size up espresso drinks"  # elided in its cell, whole here
+    assert "needs" in name.data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_revenue_active_kind_and_priority_come_back_when_the_list_is_wide_enough(

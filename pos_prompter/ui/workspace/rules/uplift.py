@@ -3,16 +3,15 @@ report computes it: store.reports.rule_uplifts) in a few words for a narrow cell
 sentence for its tooltip, and the number it sorts by; read from the store in the list's
 worker thread (`read_uplifts`).
 
-- enough orders in both groups: the point estimate, "+$6.10 / order"; the tooltip has the
-  sentence with the 95% interval and how many orders it comes from;
-- fewer than 30 in either group: "needs 12 more" (both groups together); the tooltip says
-  how many more of which;
+- enough orders in both groups: the point estimate, "+$6.10 / order" (short: "+$6.10");
+  the tooltip has the sentence with the 95% interval and how many orders it comes from;
+- fewer than 30 in either group: "needs 12 more" (both groups together; short: "12 more");
+  the tooltip says how many more of which;
 - no holdout (no uplift): nothing.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -20,11 +19,12 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from pos_prompter.core.bulk import gc_paused
 from pos_prompter.core.money import format_money
 from pos_prompter.core.uplift import MIN_UPLIFT_ORDERS, Uplift
-from pos_prompter.store.reports import current_uplifts, ensure_report_tables, is_practice_store
+from pos_prompter.store import Store
+from pos_prompter.store.reports import current_uplifts
 
-HEADER_TIP = ("True uplift: how much more an order the rule applies to brings in than one "
-              "it was held out of (its point estimate; the 95% interval in each cell's "
-              "tooltip). Only rules with a holdout have one.")
+HEADER_TIP = ("True uplift per order: how much more an order the rule applies to brings "
+              "in than one it was held out of (its point estimate; the 95% interval in "
+              "each cell's tooltip). Only rules with a holdout have one.")
 
 NOT_ENOUGH = -1e15
 """Sort value of an uplift without enough data yet (less the orders it still needs): below
@@ -52,6 +52,8 @@ class UpliftCell:
     sort_value: float
     uplift: Uplift | None = None
     """What it was worked out from (the next read reuses the cell while it stays)."""
+    short: str = ""
+    """`text` for a narrow column: the amount alone ("+$6.10"), or "12 more"."""
 
 
 NO_HOLDOUT = UpliftCell("", "No holdout: the rule is offered every time it applies, so "
@@ -66,14 +68,16 @@ def uplift_cell(uplift: Uplift | None) -> UpliftCell:
     sentence = uplift.sentence(interval)
     if interval is None:
         more = more_orders(uplift)
-        return UpliftCell(f"needs {more} more", sentence, NOT_ENOUGH - more, uplift)
+        return UpliftCell(f"needs {more} more", sentence, NOT_ENOUGH - more, uplift,
+                          f"{more} more")
     cents = whole_cents(interval.difference)
     sign = "+" if cents > 0 else ""
+    amount = f"{sign}{format_money(cents, uplift.currency)}"
     return UpliftCell(
-        f"{sign}{format_money(cents, uplift.currency)} / order",
+        f"{amount} / order",
         f"{sentence}\n95% interval, from {uplift.treated.n} orders with the prompt shown "
         f"and {uplift.holdout.n} held out (at least {MIN_UPLIFT_ORDERS} in each).",
-        float(interval.difference), uplift)
+        float(interval.difference), uplift, amount)
 
 
 def uplift_cells(uplifts: Mapping[str, Uplift],
@@ -89,15 +93,7 @@ def uplift_cells(uplifts: Mapping[str, Uplift],
     return cells
 
 
-def prepare_uplifts(conn: sqlite3.Connection) -> None:
-    """Make sure the report tables the uplifts are read from add up (a store upgraded with
-    history gets them built): once, at the list's first load, as counting a year of prompt
-    events takes ~0.3 s; the till's triggers keep them current from then on."""
-    if not conn.in_transaction and not is_practice_store(conn):
-        ensure_report_tables(conn)
-
-
-def read_uplifts(conn: sqlite3.Connection,
+def read_uplifts(store: Store,
                  previous: Mapping[str, UpliftCell] | None = None) -> dict[str, UpliftCell]:
     """The Uplift cells of the rules that have one, as the store has them now; those of
     `previous` that did not change are taken over. With the collector paused: the read's
@@ -105,4 +101,4 @@ def read_uplifts(conn: sqlite3.Connection,
     collection of a chain's 400,000 objects now and then (0.7 s measured, every thread
     stopped)."""
     with gc_paused():
-        return uplift_cells(current_uplifts(conn), previous)
+        return uplift_cells(current_uplifts(store.db.conn), previous)

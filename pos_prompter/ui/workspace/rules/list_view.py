@@ -1,0 +1,592 @@
+"""The rule list widget: the filters, the table and the buttons over a `RulesController`.
+
+The controller keeps the model in step with the store and makes the writes; the view
+keeps selection, filters and scroll position across its changes, asks before a delete
+(a non-blocking box), and lays the columns out.
+
+Columns are sized from the font, not from the contents (a results update never re-measures
+20,000 rows); trigger and offer share what is left and are elided, with the full text in
+their tooltips. The rule's name takes what is left up to its usual width, and gives way
+down to a few words (elided, whole in its tooltip) before the uplift does: at the default
+1280x800 window a manager sees each rule's uplift beside it. When the list is too narrow
+for everything, the uplift (while a rule has one), revenue, active, kind and priority are
+hidden in the opposite order until it is wide enough again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_prompter.core.catalog import Catalog
+from pos_prompter.core.rules import KINDS, Rule
+from pos_prompter.store import Store
+from pos_prompter.ui.jobs import JobRunner
+from pos_prompter.ui.widgets import dialog_button, plain_label
+from pos_prompter.ui.workspace.rules.controller import RulesController
+from pos_prompter.ui.workspace.rules.list_model import (
+    ACTIVE,
+    HEADERS,
+    ID,
+    KIND,
+    KIND_TEXT,
+    OFFER,
+    PRIORITY,
+    RATE,
+    REVENUE,
+    ROW_ROLE,
+    SHORT_TEXT_ROLE,
+    SHOWN,
+    TRIGGER,
+    UPLIFT,
+    RuleFilterProxy,
+    RuleTableModel,
+)
+from pos_prompter.ui.workspace.rules.listing import ListData, RuleRow
+
+STRETCH_COLUMNS = (TRIGGER, OFFER)
+"""Share the width the other columns leave, elided (full text in the tooltip)."""
+OPTIONAL_COLUMNS = (UPLIFT, REVENUE, ACTIVE, KIND, PRIORITY)
+"""Shown only while trigger and offer keep their minimum width beside them, in this order
+as the list grows (an inactive rule stays greyed out, and the toggle button names its
+state, while the Active column is hidden; shown and acceptance rate always show). The
+uplift, the honest figure, comes first while a rule has one, else last (an empty column
+never takes revenue's place); its sentence is also in the Rule column's tooltip."""
+
+ID_SAMPLE = "chai-cocoa-size-up"
+"""The Rule column is this wide when there is room (longer names are elided)."""
+ID_MIN_SAMPLE = "Size up"
+"""The Rule column gives way down to this width before an optional column goes."""
+TEXT_MIN_SAMPLE = "breakfast, tea"
+"""Trigger and offer keep at least this much width before the optional columns show."""
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ShortTextDelegate(QStyledItemDelegate):
+    """Paints a cell's `SHORT_TEXT_ROLE` text where the model gives one (the Uplift
+    column's "+$6.10" for "+$6.10 / order"): the header's tooltip says "per order", the
+    cell's tooltip says it all."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        short = index.data(SHORT_TEXT_ROLE)
+        if isinstance(short, str):
+            option.text = short  # type: ignore[attr-defined]
+
+
+class RuleListView(QWidget):
+    """The rule list with its filters and actions, over one store, as one manager.
+
+    Signals:
+        rule_selected(object): the selected rule changed: the `Rule`, or None.
+        new_rule_requested(): the manager asked for a new rule.
+        rules_changed(): rules were written to the store from this list.
+        message_shown(str): ruleListMessage shows a new message.
+        results_updated(int): new prompt outcomes changed the results of that many rules
+            in the list (`refresh_results`).
+        uplifts_updated(int): the Uplift cells of that many rules changed in place
+            (`refresh_uplift`).
+        reloaded(): the list shows what a reload read (`reload`, or a background load).
+    """
+
+    rule_selected = Signal(object)
+    new_rule_requested = Signal()
+    rules_changed = Signal()
+    message_shown = Signal(str)
+    results_updated = Signal(int)
+    uplifts_updated = Signal(int)
+    reloaded = Signal()
+
+    def __init__(self, store: Store, actor: str, parent: QWidget | None = None, *,
+                 preloaded: ListData | None = None, jobs: JobRunner | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ruleList")
+        self.controller = RulesController(store, actor, self, jobs=jobs)
+        self.model: RuleTableModel = self.controller.model
+        self.proxy = RuleFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.confirm_box: QMessageBox | None = None
+        """The delete confirmation while it is open."""
+        self._selected: str | None = None
+        self._keep: str | None = None
+        """The rule selected when the model was reset (selected again after)."""
+        self._quiet = False
+        self._shown: ListData | None = None
+        """The last load shown (its categories and SKUs fill the filters)."""
+        self._widths: dict[int, int] = {}
+        """The width each sized column is given (also while it is hidden)."""
+        self._sized_for: str | None = None
+        self._id_by_hand = False
+        """The manager set the Rule column's width: the fit leaves it."""
+        self._fitting = False
+        self._build()
+        c = self.controller
+        c.data_shown.connect(self._data_shown)
+        c.reloaded.connect(self.reloaded)
+        c.loading_changed.connect(self._update_count)
+        c.has_uplifts_changed.connect(self._fit_timer.start)  # the Uplift column's place
+        c.results_updated.connect(self.results_updated)
+        c.uplifts_updated.connect(self.uplifts_updated)
+        c.rules_changed.connect(self.rules_changed)
+        c.rule_copied.connect(self._show_copy)
+        c.rule_deleted.connect(self._forget_selection)
+        c.message.connect(self.say)
+        self.model.modelAboutToBeReset.connect(self._before_reset)
+        self.model.rowsRemoved.connect(self._on_selection)
+        for signal in (self.model.dataChanged, self.model.rowsInserted,
+                       self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._update_buttons)
+        if preloaded is None:
+            self.controller.reload()
+        else:  # read by `load_list` already, on a worker thread (`load_workspace`)
+            self.controller.show(preloaded)
+
+    # ------------------------------------------------------------------ the controller's
+
+    @property
+    def store(self) -> Store:
+        return self.controller.store
+
+    @property
+    def actor(self) -> str:
+        return self.controller.actor
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.controller.catalog
+
+    @property
+    def currency(self) -> str:
+        return self.controller.currency
+
+    @property
+    def data(self) -> ListData | None:
+        """What the last load read (None before the first): see `RulesController.data`."""
+        return self.controller.data
+
+    @property
+    def loading(self) -> bool:
+        """A background load is under way."""
+        return self.controller.loading
+
+    @property
+    def uplift_delay_ms(self) -> int:
+        """From a commit to the uplifts' next read (controller.UPLIFT_AFTER_SALE_MS)."""
+        return self.controller.uplift_delay_ms
+
+    @uplift_delay_ms.setter
+    def uplift_delay_ms(self, value: int) -> None:
+        self.controller.uplift_delay_ms = value
+
+    @property
+    def _uplift_job(self) -> object | None:
+        """bench/bench_rule_list_uplift.py waits on this (controller.reading_uplifts)."""
+        return True if self.controller.reading_uplifts else None
+
+    def reload(self, *, reuse: bool = True) -> None:
+        """Read the store again now; keep the selection (`RulesController.reload`)."""
+        self.controller.reload(reuse=reuse)
+
+    @Slot()
+    def reload_in_background(self) -> None:
+        """Reload in a worker thread; the count says "Loading…" meanwhile."""
+        self.controller.reload_in_background()
+
+    @Slot()
+    def refresh_results(self) -> int:
+        """Add the prompt outcomes logged since the last look (`RulesController`)."""
+        return self.controller.refresh_results()
+
+    @Slot()
+    def refresh_uplift(self) -> None:
+        self.controller.refresh_uplift()
+
+    def put_rule(self, rule_id: str) -> None:
+        """A rule was saved elsewhere (the editor): show it as the store has it now."""
+        self.controller.put_rule(rule_id)
+
+    @Slot(str, bool)
+    def set_active(self, rule_id: str, active: bool) -> bool:
+        """Switch a rule on or off and publish it at once (`RulesController.set_active`)."""
+        return self.controller.set_active(rule_id, active)
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setObjectName("ruleSearch")
+        self.search.setPlaceholderText("Search titles, products, what to say, codes")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_text)
+
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.setObjectName("ruleKindFilter")
+        self.kind_filter.addItem("All kinds", None)
+        for kind in KINDS:
+            self.kind_filter.addItem(KIND_TEXT[kind], kind)
+        self.kind_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_kind(self.kind_filter.currentData()))
+
+        self.active_filter = QComboBox(self)
+        self.active_filter.setObjectName("ruleActiveFilter")
+        for text, value in (("Active and inactive", None), ("Active", True),
+                            ("Inactive", False)):
+            self.active_filter.addItem(text, value)
+        self.active_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_active(self.active_filter.currentData()))
+
+        self.category_filter = QComboBox(self)
+        self.category_filter.setObjectName("ruleCategoryFilter")
+        self.category_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_category(self.category_filter.currentData()))
+
+        self.product_filter = QLineEdit(self)
+        self.product_filter.setObjectName("ruleProductFilter")
+        self.product_filter.setPlaceholderText("Product SKU")
+        self.product_filter.setClearButtonEnabled(True)
+        self.product_filter.textChanged.connect(self.proxy.set_sku)
+
+        self.codes_box = QCheckBox("Show codes", self)
+        self.codes_box.setObjectName("ruleShowCodes")
+        self.codes_box.setToolTip("Rule codes and product SKUs instead of titles and names")
+        self.codes_box.toggled.connect(self.model.set_show_codes)
+
+        filters = QHBoxLayout()  # the search gets a row of its own in a narrow list
+        filters.addWidget(self.kind_filter, 1)
+        filters.addWidget(self.active_filter, 1)
+        filters.addWidget(self.category_filter, 1)
+        filters.addWidget(self.product_filter, 1)
+        search_row = QHBoxLayout()  # the search box gives way to the toggle
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.codes_box)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("ruleTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setItemDelegateForColumn(UPLIFT, ShortTextDelegate(self.table))
+        header = self.table.horizontalHeader()
+        # Widths come from the font (see _size_columns), never from the contents: measuring
+        # 20,000 rows again on every results update would cost more than the update.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column in STRETCH_COLUMNS:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        fm = self.table.fontMetrics()
+        self._text_min = fm.horizontalAdvance(TEXT_MIN_SAMPLE) + self._cell_padding()
+        self._id_width = fm.horizontalAdvance(ID_SAMPLE) + self._cell_padding()
+        self._id_min = fm.horizontalAdvance(ID_MIN_SAMPLE) + self._cell_padding()
+        header.resizeSection(ID, self._id_width)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_columns)
+        header.sectionResized.connect(self._on_section_resized)
+        self.table.horizontalScrollBar().rangeChanged.connect(self._fit_timer.start)
+        # What a rule earns is what a manager looks for first: its results stand right
+        # after its name (a visual order only; the model's columns stay as they are).
+        for place, column in enumerate((SHOWN, RATE, REVENUE, UPLIFT), start=1):
+            header.moveSection(header.visualIndex(column), place)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+
+        self.new_button = dialog_button("New rule", "ruleNew", self, self.new_rule_requested.emit)
+        self.toggle_button = dialog_button("Deactivate", "ruleToggleActive", self,
+                                           self.toggle_selected)
+        self.duplicate_button = dialog_button("Duplicate", "ruleDuplicate", self,
+                                              self.duplicate_selected)
+        self.delete_button = dialog_button("Delete\N{HORIZONTAL ELLIPSIS}", "ruleDelete", self,
+                                           self.delete_selected)
+        self.count_label = plain_label("ruleCount", self, wrap=False)
+        actions = QHBoxLayout()
+        for button in (self.new_button, self.toggle_button, self.duplicate_button,
+                       self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.count_label)
+
+        self.message = plain_label("ruleListMessage", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(search_row)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.modelReset, self.proxy.layoutChanged):
+            signal.connect(self._update_count)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ columns
+
+    def _cell_padding(self) -> int:
+        """What a cell or header section adds around its text (margins, frame)."""
+        style = self.table.style()
+        return 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+                    + style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin))
+
+    def _size_columns(self) -> None:
+        """Give the short columns the width of their header or their widest likely value
+        (in this store's currency), whichever is wider."""
+        if self._sized_for == self.currency:
+            return
+        self._sized_for = self.currency
+        money = self.controller.money
+        fm = self.table.horizontalHeader().fontMetrics()
+        style = self.table.style()
+        box = (style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+               + style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing))
+        samples = {SHOWN: ["99999"], RATE: ["100%"], REVENUE: [money(999_999)],
+                   UPLIFT: [f"+{money(9_999)}", "60 more"],  # ShortTextDelegate's
+                   KIND: list(KIND_TEXT.values()), PRIORITY: ["-100"],
+                   ACTIVE: ["yes", "no"]}
+        header = self.table.horizontalHeader()
+        for column, values in samples.items():
+            value = max(fm.horizontalAdvance(text) for text in values)
+            if column == ACTIVE:
+                value += box  # the check box beside yes/no
+            width = max(fm.horizontalAdvance(HEADERS[column]), value) + self._cell_padding()
+            self._widths[column] = width
+            header.resizeSection(column, width)
+        self._fit_timer.start()
+
+    @Slot(int, int, int)
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == ID and not self._fitting and self.table.isVisible():
+            self._id_by_hand = True  # dragged: the fit no longer sizes it
+        if column in STRETCH_COLUMNS or column == ID:
+            self._fit_timer.start()
+
+    @Slot()
+    def _fit_columns(self) -> None:
+        """Show the optional columns only while trigger and offer keep their minimum width
+        beside them, the Rule column giving way first (down to a few words); the list
+        never needs a horizontal scroll bar for them. What is left goes to the Rule column,
+        up to its usual width."""
+        header = self.table.horizontalHeader()
+        fixed = (*STRETCH_COLUMNS, ID, *OPTIONAL_COLUMNS)
+        room = self.table.viewport().width() - len(STRETCH_COLUMNS) * self._text_min
+        room -= sum(header.sectionSize(c) for c in range(len(HEADERS))
+                    if c not in fixed and not header.isSectionHidden(c))
+        room -= header.sectionSize(ID) if self._id_by_hand else self._id_min
+        show = True
+        order = OPTIONAL_COLUMNS if self.controller.has_uplifts \
+            else (*OPTIONAL_COLUMNS[1:], UPLIFT)
+        self._fitting = True
+        try:
+            for column in order:  # none after one that does not fit
+                width = self._widths.get(column, header.defaultSectionSize())
+                show = show and room >= width
+                if show:
+                    room -= width
+                if header.isSectionHidden(column) == show:
+                    header.setSectionHidden(column, not show)
+                    if show:
+                        header.resizeSection(column, width)
+            if not self._id_by_hand:
+                width = self._id_min + max(0, min(room, self._id_width - self._id_min))
+                if header.sectionSize(ID) != width:
+                    header.resizeSection(ID, width)
+        finally:
+            self._fitting = False
+
+    # ------------------------------------------------------------------ showing a load
+
+    @Slot()
+    def _before_reset(self) -> None:
+        """The model is about to show a load: keep the selection, quietly."""
+        self._keep = self._selected
+        self._quiet = True
+
+    @Slot(object)
+    def _data_shown(self, data: ListData) -> None:
+        """Show what a load read: selection, sort, filters and (when the selected rule is
+        still there) the scroll position stay."""
+        before, self._shown = self._shown, data
+        self._quiet = True
+        try:
+            if before is None or data.categories != before.categories:
+                self._fill_categories(data.categories)
+            if before is None or data.skus is not before.skus:
+                self._fill_completer(data.skus)
+        finally:
+            self._quiet = False
+        self._size_columns()
+        keep, self._keep = self._keep, None
+        if keep is None or not self.select_rule(keep):
+            self._selected = None
+            if keep is not None:
+                self.rule_selected.emit(None)
+        self._update_buttons()
+        self._update_count()
+
+    def _fill_categories(self, names: Sequence[str]) -> None:
+        keep = self.category_filter.currentData()
+        self.category_filter.blockSignals(True)
+        self.category_filter.clear()
+        self.category_filter.addItem("All categories", None)
+        for name in names:
+            self.category_filter.addItem(name, name)
+        at = self.category_filter.findData(keep) if keep else 0
+        self.category_filter.setCurrentIndex(max(at, 0))
+        self.category_filter.blockSignals(False)
+        self.proxy.set_category(self.category_filter.currentData())
+
+    def _fill_completer(self, skus: list[str]) -> None:
+        completer = QCompleter(skus, self.product_filter)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.product_filter.setCompleter(completer)
+
+    # ------------------------------------------------------------------ selection
+
+    def selected_rule(self) -> Rule | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row = rows[0].data(ROW_ROLE)
+        return row.rule if isinstance(row, RuleRow) else None
+
+    def select_rule(self, rule_id: str | None) -> bool:
+        """Select (and show) a rule by id; False when it is not in the list as filtered."""
+        selection = self.table.selectionModel()
+        at = self.model.row_of(rule_id) if rule_id is not None else None
+        if at is None:
+            selection.clearSelection()
+            return False
+        index = self.proxy.mapFromSource(self.model.index(at, 0))
+        if not index.isValid():
+            selection.clearSelection()
+            return False
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    @Slot()
+    def _on_selection(self, *_args: Any) -> None:
+        if self._quiet:
+            return
+        rule = self.selected_rule()
+        self._update_buttons()
+        rule_id = rule.id if rule is not None else None
+        if rule_id != self._selected:
+            self._selected = rule_id
+            self.rule_selected.emit(rule)
+
+    @Slot()
+    def _update_buttons(self, *_args: Any) -> None:
+        rule = self.selected_rule()
+        for button in (self.toggle_button, self.duplicate_button, self.delete_button):
+            button.setEnabled(rule is not None)
+        self.toggle_button.setText("Deactivate" if rule is None or rule.active else "Activate")
+
+    @Slot()
+    def _update_count(self, *_args: Any) -> None:
+        if self.controller.loading:
+            self.count_label.setText("Loading\N{HORIZONTAL ELLIPSIS}")
+            return
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"{total} rules" if shown == total
+                                 else f"{shown} of {total} rules")
+
+    @Slot(str)
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message_shown.emit(text)
+
+    # ------------------------------------------------------------------ actions
+
+    @Slot()
+    def toggle_selected(self) -> None:
+        rule = self.selected_rule()
+        if rule is not None:
+            self.controller.set_active(rule.id, not rule.active)
+
+    @Slot()
+    def duplicate_selected(self) -> str | None:
+        """Save a copy of the selected rule as a new inactive draft, and select it."""
+        rule = self.selected_rule()
+        return self.controller.duplicate(rule.id) if rule is not None else None
+
+    @Slot(str)
+    def _show_copy(self, rule_id: str) -> None:
+        if not self.select_rule(rule_id):  # filtered out: show it anyway
+            self.search.clear()
+            self.active_filter.setCurrentIndex(0)
+            self.select_rule(rule_id)
+
+    @Slot(str)
+    def _forget_selection(self, _rule_id: str) -> None:
+        """A rule is going from the list: not a jump to the next rule."""
+        self.table.selectionModel().clear()
+
+    @Slot()
+    def delete_selected(self) -> None:
+        """Ask (without blocking) whether to delete the selected rule; delete on Yes."""
+        rule = self.selected_rule()
+        if rule is None or self.confirm_box is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete rule",
+                          f"Delete rule {rule.id} ({rule.title})?\n\nThe tills stop using it "
+                          "now. Its past results stay in the reports, and the audit log "
+                          "keeps its last version.",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setObjectName("confirmDeleteRule")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+        box.finished.connect(lambda _result, rid=rule.id: self._delete_answered(rid))
+        self.confirm_box = box
+        box.open()
+
+    def _delete_answered(self, rule_id: str) -> None:
+        box = self.confirm_box
+        self.confirm_box = None
+        if box is None:
+            return
+        answer = box.standardButton(box.clickedButton()) if box.clickedButton() else None
+        box.deleteLater()
+        if answer != QMessageBox.StandardButton.Yes:
+            self.say(f"Rule {rule_id} was not deleted.")
+            return
+        self.controller.delete(rule_id)
