@@ -126,8 +126,8 @@ _PAST: Final = {"add": "added", "change": "changed", "remove": "removed"}
 
 def _short(text: Any, limit: int = 40) -> str:
     """Cut to `limit`; bytes that were not UTF-8 (read as surrogates) shown as "?"."""
-    text = str(text).encode("utf-8", "replace").decode("utf-8")
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    shown = str(text).encode("utf-8", "replace").decode("utf-8")
+    return shown if len(shown) <= limit else shown[:limit - 1] + "…"
 
 
 def describe(row: Row) -> str:

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pos_prompter.core.backup_policy import STAMP, stamp_of, to_remove
-from pos_prompter.store.store import StoreError, copy_store
+from pos_prompter.store.base import StoreError
+from pos_prompter.store.store import copy_store
 from pos_prompter.store.store_file import (
     failure_text,
     file_problem,

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from pos_prompter.core.scenario import Scenario
+from pos_prompter.store.base import StoreError
 from pos_prompter.store.store import (
     PUBLISH_REVISION,
     READ_ATTEMPTS,
     Store,
-    StoreError,
     _file_state,
 )
 from pos_prompter.store.store_file import read_only_uri
