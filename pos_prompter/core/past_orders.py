@@ -7,13 +7,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from operator import itemgetter
-from typing import Any
+from itertools import compress, islice, repeat
+from operator import attrgetter, gt, is_, itemgetter, ne
+from typing import Any, NamedTuple
 
 from pos_prompter.core.bulk import gc_paused
 from pos_prompter.core.catalog import Catalog
-from pos_prompter.core.csv_table import MAX_PROBLEMS, Progress, table_cells
+from pos_prompter.core.csv_table import (
+    MAX_PROBLEMS,
+    Progress,
+    line_count,
+    plain_columns,
+    table_cells,
+)
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.excerpt import excerpt
 from pos_prompter.core.money import Cents, MoneyError, parse_money
@@ -24,16 +30,18 @@ ORDER_ID_RE = re.compile(r"\A[A-Za-z0-9._:/#-]{1,64}\Z")
 QTY_RE = re.compile(r"[0-9]{1,4}")
 
 
-@dataclass(frozen=True, slots=True)
-class PastLine:
+class PastLine(NamedTuple):
+    """A line of a past order. Named tuples, not dataclasses: a file of 2 million lines
+    makes half a million orders, and a tuple is made (`tuple.__new__` in a C loop) and
+    read (its fields by index) without a Python call each."""
+
     sku: str
     name: str
     qty: int
     unit_price: Cents
 
 
-@dataclass(frozen=True, slots=True)
-class PastOrder:
+class PastOrder(NamedTuple):
     external_id: str
     """The old till's order id."""
     time: dt.datetime | None
@@ -131,8 +139,15 @@ def parse_orders_csv(text: str, catalog: Catalog, *,
 
 def _parse(text: str, catalog: Catalog, progress: Progress | None) -> list[PastOrder]:
     problems: list[str] = []
+    header, _rows = table_cells(text, columns=COLUMNS, required=REQUIRED,
+                                what="past orders", problems=problems)
+    onward = None if progress is None else _Onward(progress)
+    plain = _parse_plain(text, header, catalog, onward)
+    if plain is not None:
+        return plain
+    # not plain, or something in it is wrong: read row by row, which says what
     header, rows = table_cells(text, columns=COLUMNS, required=REQUIRED,
-                               what="past orders", problems=problems, progress=progress)
+                               what="past orders", problems=problems, progress=onward)
     pick = _picker(header)
     found = _Rows(catalog, problems)
     orders, lines, times = found.orders, found.lines, found.times
@@ -186,3 +201,139 @@ def _picker(header: tuple[str, ...]) -> Callable[[list[str]], Sequence[str]]:
         cells.append("")
         return getter(cells)
     return padded
+
+
+class _Onward:
+    """Progress that never goes back: reading row by row after the plain reading gave up
+    part way reports nothing until it passes where that one got to."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.at = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if done > self.at or done >= total:
+            self.at = done
+            self.progress(done, total)
+
+
+def _parse_plain(text: str, header: tuple[str, ...], catalog: Catalog,
+                 progress: Progress | None) -> list[PastOrder] | None:
+    """The orders of a plain file (csv_table.plain_columns) whose every row is good and
+    whose orders' lines follow each other, as `_parse` reads them, checked column by
+    column: each distinct (sku, qty, price), order id and time once, orders found where
+    the order id changes, all in C loops (set, map, zip, slices). None when the file is
+    not plain, or anything in it is wrong or unusual (a problem, an order's lines apart or
+    with two time texts): `_parse` then reads it row by row, and says what is wrong."""
+    chunks = plain_columns(text, len(header), progress)
+    if chunks is None:
+        return None
+    at = [header.index(c) if c in header else None for c in COLUMNS]
+    lines = _PlainLines(catalog)
+    times: dict[str, dt.datetime | None] = {"": None}
+    ids: list[str] = []
+    time_texts: list[str] = []
+    parts: list[tuple[PastLine, ...]] = []
+    for columns in chunks:
+        if columns is None:
+            return None
+        rows = len(columns[0])
+        order_id, sku, qty, price, when = (
+            [""] * rows if i is None else columns[i] for i in at)
+        found = lines.find(sku, qty, price)
+        if found is None:
+            return None
+        changes = list(map(ne, islice(order_id, 1, None), order_id))
+        if any(map(gt, map(ne, islice(when, 1, None), when), changes)):
+            return None  # an order's lines with two time texts
+        starts = [0, *compress(range(1, rows), changes)]
+        chunk_ids = list(map(order_id.__getitem__, starts))
+        chunk_times = list(map(when.__getitem__, starts))
+        chunk_parts = list(map(found.__getitem__, map(slice, starts, [*starts[1:], rows])))
+        if ids and chunk_ids[0] == ids[-1]:  # an order across two chunks
+            if chunk_times[0] != time_texts[-1]:
+                return None
+            parts[-1] += chunk_parts[0]
+            del chunk_ids[0], chunk_times[0], chunk_parts[0]
+        ids += chunk_ids
+        time_texts += chunk_times
+        parts += chunk_parts
+    if not ids:
+        return None  # no rows: as row by row (which also says nothing is wrong)
+    if (not _ORDER_IDS_RE.fullmatch("\n".join(ids)) or min(map(len, ids)) == 0
+            or max(map(len, ids)) > 64 or len(set(ids)) < len(ids)):
+        return None  # a bad order id, or an order's lines apart
+    new_times = list(set(time_texts).difference(times))
+    try:
+        parsed = list(map(dt.datetime.fromisoformat, new_times))
+        if any(map(_TZINFO, parsed)):  # to local time, as _parse_time does
+            parsed = list(map(_parse_time, new_times))
+    except (ValueError, OverflowError):
+        return None
+    times.update(zip(new_times, parsed, strict=True))
+    orders = list(map(tuple.__new__, repeat(PastOrder), zip(
+        ids, map(times.__getitem__, time_texts), parts, strict=True)))
+    if progress is not None:
+        total = line_count(text)
+        progress(total, total)
+    return orders
+
+
+_TZINFO = attrgetter("tzinfo")
+
+_ORDER_IDS_RE = re.compile(r"[A-Za-z0-9._:/#\n-]*")
+"""Order ids, one a line, of the characters ORDER_ID_RE allows."""
+
+
+class _PlainLines:
+    """The line each row's (sku, qty, price) cells make, as `_Rows.check` makes it, found
+    by three dict lookups a row in C loops (map): a dict per SKU of dicts per qty of the
+    line by price. A row with new cells costs a few more passes, its new cells checked
+    once each."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.by_sku: dict[str, dict[str, dict[str, PastLine]]] = {}
+        self.prices: dict[str, Cents] = {}
+
+    def find(self, sku: list[str], qty: list[str],
+             price: list[str]) -> tuple[PastLine, ...] | None:
+        """The rows' lines; None if a cell of any is wrong."""
+        by_qty = list(map(self.by_sku.get, sku))
+        if None in by_qty:
+            for new in set(sku).difference(self.by_sku):
+                if self.catalog.get(new) is None:
+                    return None
+                self.by_sku[new] = {}
+            by_qty = list(map(self.by_sku.__getitem__, sku))
+        by_price = list(map(dict.get, by_qty, qty))
+        if None in by_price:
+            for s, q in set(compress(zip(sku, qty, strict=True), map(is_, by_price,
+                                                                     repeat(None)))):
+                if not (QTY_RE.fullmatch(q) and 1 <= int(q) <= 9999):
+                    return None
+                self.by_sku[s][q] = {}
+            by_price = list(map(dict.__getitem__, by_qty, qty))
+        found = tuple(map(dict.get, by_price, price))
+        if None in found:
+            for s, q, p in set(compress(zip(sku, qty, price, strict=True),
+                                        map(is_, found, repeat(None)))):
+                past_line = self._line(s, q, p)
+                if past_line is None:
+                    return None
+                self.by_sku[s][q][p] = past_line
+            found = tuple(map(dict.__getitem__, by_price, price))
+        return found
+
+    def _line(self, sku: str, qty_text: str, price_text: str) -> PastLine | None:
+        product = self.catalog.get(sku)
+        assert product is not None
+        price = product.price
+        if price_text:
+            if price_text not in self.prices:
+                try:
+                    self.prices[price_text] = parse_money(price_text)
+                except MoneyError:
+                    return None
+            price = self.prices[price_text]
+        return PastLine(product.sku, product.name, int(qty_text), price)
