@@ -712,7 +712,7 @@ def test_at_1280_by_800_each_rule_shows_its_uplift_beside_it(
     index = view.proxy.index(row, UPLIFT)
     option = QStyleOptionViewItem()
     table.itemDelegateForColumn(UPLIFT).initStyleOption(option, index)
-    assert option.text == "60 more", "what the cell paints: short"  # type: ignore[attr-defined]
+    assert option.text == "60 more", "what the cell paints: short"
     assert index.data() == "needs 60 more"
     assert table.fontMetrics().horizontalAdvance(option.text) < header.sectionSize(UPLIFT)
     name = view.proxy.index(row, ID)

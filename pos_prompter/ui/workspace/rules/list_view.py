@@ -1,16 +1,9 @@
 """The rule list widget: the filters, the table and the buttons over a `RulesController`.
 
 The controller keeps the model in step with the store and makes the writes; the view
-keeps selection, filters and scroll position across its changes, asks before a delete
-(a non-blocking box), and lays the columns out.
-
-Columns are sized from the font, not from the contents (a results update never re-measures
-20,000 rows); trigger and offer share what is left and are elided, with the full text in
-their tooltips. The rule's name takes what is left up to its usual width, and gives way
-down to a few words (elided, whole in its tooltip) before the uplift does: at the default
-1280x800 window a manager sees each rule's uplift beside it. When the list is too narrow
-for everything, the uplift (while a rule has one), revenue, active, kind and priority are
-hidden in the opposite order until it is wide enough again.
+keeps selection, filters and scroll position across its changes and asks before a delete
+(a non-blocking box); `list_columns.RuleColumns` shares the table's width among the
+columns (at 1280x800 each rule's uplift stands beside it).
 """
 
 from __future__ import annotations
@@ -20,10 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
     Slot,
 )
@@ -34,12 +24,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QMessageBox,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -51,55 +37,18 @@ from pos_prompter.store import Store
 from pos_prompter.ui.jobs import JobRunner
 from pos_prompter.ui.widgets import dialog_button, plain_label
 from pos_prompter.ui.workspace.rules.controller import RulesController
+from pos_prompter.ui.workspace.rules.list_columns import RuleColumns
 from pos_prompter.ui.workspace.rules.list_model import (
-    ACTIVE,
-    HEADERS,
-    ID,
-    KIND,
     KIND_TEXT,
-    OFFER,
-    PRIORITY,
     RATE,
     REVENUE,
     ROW_ROLE,
-    SHORT_TEXT_ROLE,
     SHOWN,
-    TRIGGER,
     UPLIFT,
     RuleFilterProxy,
     RuleTableModel,
 )
 from pos_prompter.ui.workspace.rules.listing import ListData, RuleRow
-
-STRETCH_COLUMNS = (TRIGGER, OFFER)
-"""Share the width the other columns leave, elided (full text in the tooltip)."""
-OPTIONAL_COLUMNS = (UPLIFT, REVENUE, ACTIVE, KIND, PRIORITY)
-"""Shown only while trigger and offer keep their minimum width beside them, in this order
-as the list grows (an inactive rule stays greyed out, and the toggle button names its
-state, while the Active column is hidden; shown and acceptance rate always show). The
-uplift, the honest figure, comes first while a rule has one, else last (an empty column
-never takes revenue's place); its sentence is also in the Rule column's tooltip."""
-
-ID_SAMPLE = "chai-cocoa-size-up"
-"""The Rule column is this wide when there is room (longer names are elided)."""
-ID_MIN_SAMPLE = "Size up"
-"""The Rule column gives way down to this width before an optional column goes."""
-TEXT_MIN_SAMPLE = "breakfast, tea"
-"""Trigger and offer keep at least this much width before the optional columns show."""
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-class ShortTextDelegate(QStyledItemDelegate):
-    """Paints a cell's `SHORT_TEXT_ROLE` text where the model gives one (the Uplift
-    column's "+$6.10" for "+$6.10 / order"): the header's tooltip says "per order", the
-    cell's tooltip says it all."""
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
-        super().initStyleOption(option, index)
-        short = index.data(SHORT_TEXT_ROLE)
-        if isinstance(short, str):
-            option.text = short  # type: ignore[attr-defined]
 
 
 class RuleListView(QWidget):
@@ -141,18 +90,12 @@ class RuleListView(QWidget):
         self._quiet = False
         self._shown: ListData | None = None
         """The last load shown (its categories and SKUs fill the filters)."""
-        self._widths: dict[int, int] = {}
-        """The width each sized column is given (also while it is hidden)."""
-        self._sized_for: str | None = None
-        self._id_by_hand = False
-        """The manager set the Rule column's width: the fit leaves it."""
-        self._fitting = False
         self._build()
         c = self.controller
         c.data_shown.connect(self._data_shown)
         c.reloaded.connect(self.reloaded)
         c.loading_changed.connect(self._update_count)
-        c.has_uplifts_changed.connect(self._fit_timer.start)  # the Uplift column's place
+        c.has_uplifts_changed.connect(self.columns.refit)  # the Uplift column's place
         c.results_updated.connect(self.results_updated)
         c.uplifts_updated.connect(self.uplifts_updated)
         c.rules_changed.connect(self.rules_changed)
@@ -298,24 +241,9 @@ class RuleListView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setItemDelegateForColumn(UPLIFT, ShortTextDelegate(self.table))
+        self.columns = RuleColumns(self.table, self.controller.money,
+                                   lambda: self.controller.has_uplifts, self)
         header = self.table.horizontalHeader()
-        # Widths come from the font (see _size_columns), never from the contents: measuring
-        # 20,000 rows again on every results update would cost more than the update.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column in STRETCH_COLUMNS:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        fm = self.table.fontMetrics()
-        self._text_min = fm.horizontalAdvance(TEXT_MIN_SAMPLE) + self._cell_padding()
-        self._id_width = fm.horizontalAdvance(ID_SAMPLE) + self._cell_padding()
-        self._id_min = fm.horizontalAdvance(ID_MIN_SAMPLE) + self._cell_padding()
-        header.resizeSection(ID, self._id_width)
-        self._fit_timer = QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.setInterval(0)
-        self._fit_timer.timeout.connect(self._fit_columns)
-        header.sectionResized.connect(self._on_section_resized)
-        self.table.horizontalScrollBar().rangeChanged.connect(self._fit_timer.start)
         # What a rule earns is what a manager looks for first: its results stand right
         # after its name (a visual order only; the model's columns stay as they are).
         for place, column in enumerate((SHOWN, RATE, REVENUE, UPLIFT), start=1):
@@ -357,76 +285,10 @@ class RuleListView(QWidget):
 
     # ------------------------------------------------------------------ columns
 
-    def _cell_padding(self) -> int:
-        """What a cell or header section adds around its text (margins, frame)."""
-        style = self.table.style()
-        return 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
-                    + style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin))
-
-    def _size_columns(self) -> None:
-        """Give the short columns the width of their header or their widest likely value
-        (in this store's currency), whichever is wider."""
-        if self._sized_for == self.currency:
-            return
-        self._sized_for = self.currency
-        money = self.controller.money
-        fm = self.table.horizontalHeader().fontMetrics()
-        style = self.table.style()
-        box = (style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
-               + style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing))
-        samples = {SHOWN: ["99999"], RATE: ["100%"], REVENUE: [money(999_999)],
-                   UPLIFT: [f"+{money(9_999)}", "60 more"],  # ShortTextDelegate's
-                   KIND: list(KIND_TEXT.values()), PRIORITY: ["-100"],
-                   ACTIVE: ["yes", "no"]}
-        header = self.table.horizontalHeader()
-        for column, values in samples.items():
-            value = max(fm.horizontalAdvance(text) for text in values)
-            if column == ACTIVE:
-                value += box  # the check box beside yes/no
-            width = max(fm.horizontalAdvance(HEADERS[column]), value) + self._cell_padding()
-            self._widths[column] = width
-            header.resizeSection(column, width)
-        self._fit_timer.start()
-
-    @Slot(int, int, int)
-    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
-        if column == ID and not self._fitting and self.table.isVisible():
-            self._id_by_hand = True  # dragged: the fit no longer sizes it
-        if column in STRETCH_COLUMNS or column == ID:
-            self._fit_timer.start()
-
     @Slot()
     def _fit_columns(self) -> None:
-        """Show the optional columns only while trigger and offer keep their minimum width
-        beside them, the Rule column giving way first (down to a few words); the list
-        never needs a horizontal scroll bar for them. What is left goes to the Rule column,
-        up to its usual width."""
-        header = self.table.horizontalHeader()
-        fixed = (*STRETCH_COLUMNS, ID, *OPTIONAL_COLUMNS)
-        room = self.table.viewport().width() - len(STRETCH_COLUMNS) * self._text_min
-        room -= sum(header.sectionSize(c) for c in range(len(HEADERS))
-                    if c not in fixed and not header.isSectionHidden(c))
-        room -= header.sectionSize(ID) if self._id_by_hand else self._id_min
-        show = True
-        order = OPTIONAL_COLUMNS if self.controller.has_uplifts \
-            else (*OPTIONAL_COLUMNS[1:], UPLIFT)
-        self._fitting = True
-        try:
-            for column in order:  # none after one that does not fit
-                width = self._widths.get(column, header.defaultSectionSize())
-                show = show and room >= width
-                if show:
-                    room -= width
-                if header.isSectionHidden(column) == show:
-                    header.setSectionHidden(column, not show)
-                    if show:
-                        header.resizeSection(column, width)
-            if not self._id_by_hand:
-                width = self._id_min + max(0, min(room, self._id_width - self._id_min))
-                if header.sectionSize(ID) != width:
-                    header.resizeSection(ID, width)
-        finally:
-            self._fitting = False
+        """Hide or show the optional columns for the list's width now (`RuleColumns.fit`)."""
+        self.columns.fit()
 
     # ------------------------------------------------------------------ showing a load
 
@@ -449,7 +311,7 @@ class RuleListView(QWidget):
                 self._fill_completer(data.skus)
         finally:
             self._quiet = False
-        self._size_columns()
+        self.columns.size_for(self.currency)
         keep, self._keep = self._keep, None
         if keep is None or not self.select_rule(keep):
             self._selected = None

@@ -88,7 +88,9 @@ def test_switching_a_rule_off_and_on_publishes_it_and_says_so(
     with qtbot.waitSignals([controller.rules_changed, controller.message]):
         assert controller.set_active("mug-deal", False)
     assert said == ["Rule mug-deal is now inactive: the tills use the change from now on."]
-    assert not controller.rule("mug-deal").active  # type: ignore[union-attr]
+    mug = controller.rule("mug-deal")
+    assert mug is not None
+    assert not mug.active
     assert not stored_active(cafe_store_path, "mug-deal")
 
     with qtbot.waitSignal(controller.rules_changed):
