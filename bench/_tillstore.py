@@ -20,7 +20,7 @@ def build_store(path: Path, products: int, rules: int) -> tuple[Dataset, float]:
     t0 = time.perf_counter()
     ds = make_dataset(products, rules)
     with Store.open(path, create=True) as store:
-        store.import_products(ds.products)
+        store.catalog.import_products(ds.products)
         store.rules.replace(RulePack(tuple(ds.rules), ds.settings))
     return ds, time.perf_counter() - t0
 

@@ -8,7 +8,7 @@ time.perf_counter:
 
 - ours: `catalog_edit.find_products(store, text, SEARCH_LIMIT + 1)`, what the page runs in
   its worker for each search (SQL with LIMIT: a page of products, never the catalog);
-- baseline: `store.load_catalog()` and a Python filter over every product's name and SKU,
+- baseline: `store.catalog.load()` and a Python filter over every product's name and SKU,
   the obvious way with what the store had (the whole catalog read per search), once per
   query (seconds each);
 - one save: `save_product_edit` (a new price through the catalog import, audited).
@@ -47,7 +47,7 @@ QUERIES = ("", "item", "item 4567", "medium", "P01234", "zzz-no-such")
 
 def baseline(store: Store, text: str) -> list[str]:
     needle = text.strip().lower()
-    catalog = store.load_catalog()
+    catalog = store.catalog.load()
     found = [p for p in catalog if needle in p.name.lower() or p.sku.lower().startswith(needle)]
     found.sort(key=lambda p: p.sku)
     return [p.sku for p in found[:SEARCH_LIMIT + 1]]
@@ -63,7 +63,7 @@ def run(n: int, rounds: int) -> int:
         codes = next(p for p in products if p.barcodes).barcodes
         queries = (*QUERIES, codes[0])
         with Store.open(path, create=True) as store:
-            store.import_products(products)
+            store.catalog.import_products(products)
         ours: list[float] = []
         base: list[float] = []
         with Store.open(path) as store:

@@ -67,7 +67,7 @@ def timed(fn: Callable[[], object]) -> float:
 
 def fresh_catalog(db: Path) -> Catalog:
     with Store.open(db) as store:
-        return store.load_catalog()
+        return store.catalog.load()
 
 
 def floor(catalog: Catalog, rules: list[Rule]) -> None:
@@ -111,7 +111,7 @@ def run(cfg: dict[str, Any]) -> int:
         folder = Path(tmp)
         base = folder / "catalog.db"
         with Store.open(base, create=True) as store:
-            store.import_products(ds.products)
+            store.catalog.import_products(ds.products)
         packs: dict[tuple[int, str], Path] = {}
         same: dict[int, Path] = {}
         for m in sizes:

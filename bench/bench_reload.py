@@ -67,7 +67,7 @@ def build_store(path: Path, products: int, rules: int) -> None:
     t0 = time.perf_counter()
     ds = make_dataset(products, rules)
     with Store.open(path, create=True) as store:
-        store.import_products(ds.products)
+        store.catalog.import_products(ds.products)
         store.rules.replace(RulePack(tuple(ds.rules), ds.settings))
     print(f"   built {path} ({products} products, {rules} rules) in "
           f"{time.perf_counter() - t0:.1f} s")

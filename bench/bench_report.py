@@ -155,7 +155,7 @@ def run(cfg: dict[str, Any]) -> int:
         path = Path(tmp) / "year.db"
         t0 = time.perf_counter()
         with init_store(path, "cafe") as store:
-            skus = [p.sku for p in store.load_catalog()]
+            skus = [p.sku for p in store.catalog.load()]
         counts = fill(path, cfg["orders"], skus)
         print(f"\ngenerated {counts['orders']:,} orders, {counts['lines']:,} lines, "
               f"{counts['events']:,} prompt events in {time.perf_counter() - t0:.1f} s "

@@ -81,7 +81,7 @@ def run(cfg: dict[str, Any]) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-rule-list-") as tmp:
         path = Path(tmp) / "store.db"
         with Store.open(path, create=True) as store:
-            store.import_products(ds.products)
+            store.catalog.import_products(ds.products)
             store.rules.replace(RulePack(tuple(ds.rules), ds.settings))
         store, other = Store.open(path), Store.open(path)
         try:

@@ -85,7 +85,7 @@ def run(cfg: dict[str, Any]) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-rule-list-uplift-") as tmp:
         path = Path(tmp) / "store.db"
         with Store.open(path, create=True) as store:
-            store.import_products(ds.products)
+            store.catalog.import_products(ds.products)
             store.rules.replace(RulePack(tuple(ds.rules), ds.settings))
         with Store.open(path) as other:
             till = Till(other, clock, till_name="till-2")

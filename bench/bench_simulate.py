@@ -93,7 +93,7 @@ def run(cfg: dict) -> int:  # type: ignore[type-arg]
         folder = Path(tmp)
         base = folder / "products.db"
         with Store.open(base, create=True) as store:
-            store.import_products(ds.products)
+            store.catalog.import_products(ds.products)
         stores: dict[int, Path] = {}
         scripts: dict[int, Path] = {}
         steps: dict[int, int] = {}

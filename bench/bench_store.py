@@ -5,7 +5,7 @@
 Into a temporary folder, with a generated store of 100,000 products and 20,000 rules
 (generate.py), measures in seconds:
 
-1. Store.import_products (100,000 products, with a progress callback: how often it was
+1. store.catalog.import_products (100,000 products, with a progress callback: how often it was
    called and how long the bar stood still) and store.rules.replace (20,000 rules), against
    a plain-sqlite3 baseline in the same run: executemany of the same rows into an empty
    store of the same schema, one transaction.
@@ -96,10 +96,10 @@ pc = time.perf_counter
 t = {}
 t0 = pc(); store = Store.open(sys.argv[1]); t["Store.open"] = pc() - t0
 t0 = pc(); settings = store.load_settings(); t["load_settings"] = pc() - t0
-t0 = pc(); catalog = store.load_catalog(); t["load_catalog"] = pc() - t0
+t0 = pc(); catalog = store.catalog.load(); t["load_catalog"] = pc() - t0
 t0 = pc(); rules = store.rules.load(); t["load_rules"] = pc() - t0
 t0 = pc(); Engine(catalog, rules, settings); t["Engine()"] = pc() - t0
-t0 = pc(); store.clerks(); store.open_order_state(None); t["clerks+open order"] = pc() - t0
+t0 = pc(); store.clerks(); store.sales.open_order_state(None); t["clerks+open order"] = pc() - t0
 print(json.dumps(t))
 """
 
@@ -215,7 +215,7 @@ from pos_prompter.store import Store
 products = make_products({n})
 store = Store.open(sys.argv[1])
 t0 = time.perf_counter()
-s = store.import_products(products)
+s = store.catalog.import_products(products)
 print(f"{{time.perf_counter() - t0:.2f}}", s.describe("products"))
 """
     try:
@@ -330,7 +330,7 @@ def lock_case(path: Path, label: str, order: int, products: Sequence[Product],
         assert store is not None
         store.writes = []
         t0 = time.monotonic()
-        summary = store.import_products(products)
+        summary = store.catalog.import_products(products)
         done["total"] = time.monotonic() - t0
         done["what"] = summary.describe("products")
         done["hold"] = store.writes[-1][1] - store.writes[-1][0]
@@ -393,7 +393,7 @@ def lock_bench(folder: Path, products: Sequence[Product], runs: int) -> list[dic
     for run, file_order in [*itertools.product(range(runs), FILE_ORDERS), (runs, "")]:
         path = folder / f"lock-{run}-{len(results)}.db"
         with Store.open(path, create=True) as s:
-            order = s.new_order(clerk=None, customer=None, now=dt.datetime.now(), till="T1")
+            order = s.sales.new_order(clerk=None, customer=None, now=dt.datetime.now(), till="T1")
         if run == runs:
             results.append(lock_case(path, "baseline: plain sqlite3, one transaction", order,
                                      products, None, 1.0))
@@ -435,9 +435,9 @@ def run(cfg: dict) -> int:  # type: ignore[type-arg]
         store = Store.open(db, create=True)
         probe = ProgressProbe()
         t0 = time.perf_counter()
-        summary = store.import_products(ds.products, progress=probe)
+        summary = store.catalog.import_products(ds.products, progress=probe)
         t_products = time.perf_counter() - t0
-        print(f"   Store.import_products({n:,}): {t_products:.2f} s "
+        print(f"   Store.catalog.import_products({n:,}): {t_products:.2f} s "
               f"({summary.describe('products')}); {probe.describe(t_products)}")
         t0 = time.perf_counter()
         rsum = store.rules.replace(RulePack(tuple(ds.rules[:m]), ds.settings))
@@ -467,9 +467,9 @@ def run(cfg: dict) -> int:  # type: ignore[type-arg]
         prev_n, prev_t, first_t = None, None, None
         for k in cfg["reimport_sizes"]:
             with Store.open(folder / f"re-{k}.db", create=True) as s:
-                s.import_products(ds.products[:k])
+                s.catalog.import_products(ds.products[:k])
                 t0 = time.perf_counter()
-                s.import_products(ds.products[:k])
+                s.catalog.import_products(ds.products[:k])
                 took = time.perf_counter() - t0
             grow = ""
             if prev_t:

@@ -82,7 +82,7 @@ t0 = time.perf_counter()
 with Store.open(sys.argv[1]) as store:
     counts = basket_counts(store.db, float(sys.argv[2]))
     t1 = time.perf_counter()
-    engine = Engine(store.load_catalog(), store.rules.load(), store.load_settings())
+    engine = Engine(store.catalog.load(), store.rules.load(), store.load_settings())
     found = suggest(counts, engine.catalog, engine)
 t2 = time.perf_counter()
 print(json.dumps({"read_and_count": t1 - t0, "score": t2 - t1, "pairs": len(counts.pairs)}))
@@ -93,7 +93,7 @@ def make_store(db: Path, orders: int, products: int) -> list[list[int]]:
     """A store with `products` products (no rules) and `orders` imported paid orders."""
     baskets = make_baskets(orders, products)
     with init_store(db, None) as store:
-        store.import_products([Product(sku=sku(p), name=f"Product {p}", price=100 + p % 900)
+        store.catalog.import_products([Product(sku=sku(p), name=f"Product {p}", price=100 + p % 900)
                                for p in range(products)])
     when = dt.datetime(2026, 11, 23, 8, 15)
     conn = sqlite3.connect(db)

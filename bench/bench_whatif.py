@@ -51,7 +51,7 @@ def build_store(path: Path, cfg: dict[str, Any], now: dt.datetime) -> list[str]:
     """The busy store; returns the popular SKUs (most often on an order)."""
     ds = make_dataset(cfg["products"], cfg["rules"])
     with Store.open(path, create=True) as store:
-        store.import_products(ds.products)
+        store.catalog.import_products(ds.products)
         store.rules.replace(RulePack(tuple(ds.rules), SETTINGS))
     rng = random.Random(SEED)
     popular = list(ds.shop.shuffled[:1000])
@@ -108,7 +108,7 @@ def timed_whatif(store: Store, pack: RulePack, window: Window) -> tuple[float, A
 def per_order(store: Store, pack: RulePack, window: Window) -> list[float]:
     """Each order's replay time, every order replayed whole (the worst case's draft)."""
     with store.snapshot() as db:
-        replay = Replay(store.load_catalog(), store.rules.load(),
+        replay = Replay(store.catalog.load(), store.rules.load(),
                         pack.settings_over(store.load_settings()), draft_rules(pack))
         samples = []
         for order in replay_orders(db, window):

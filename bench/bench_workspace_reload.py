@@ -7,7 +7,7 @@
 One workspace window (offscreen) over the store, as the app opens it. Each round, a second
 connection to the same file (the command line, another manager) publishes: it switches
 one rule on or off (`store.rules.save`), or changes one product's price
-(`Store.import_products`). From that commit on, a 5 ms QTimer (PreciseTimer) records when
+(`store.catalog.import_products`). From that commit on, a 5 ms QTimer (PreciseTimer) records when
 it fires, until the rule list shows the change and has no load under way, and 100 ms more.
 The figure of a round is the largest gap between two ticks (from the commit to the first
 tick too): the longest the UI thread was busy, i.e. the longest the window could not paint
@@ -81,7 +81,7 @@ def make_store(path: Path, products: int, rules: int) -> None:
     ds = make_dataset(products, rules)
     init_store(path).close()
     with Store.open(path) as store:
-        store.import_products(ds.products)
+        store.catalog.import_products(ds.products)
         store.rules.replace(RulePack(tuple(ds.rules), ds.settings))
 
 
@@ -113,7 +113,7 @@ class Publisher:
 
     def price(self) -> int:
         self.product = dataclasses.replace(self.product, price=self.product.price + 1)
-        self.other.import_products([self.product], actor="bench")
+        self.other.catalog.import_products([self.product], actor="bench")
         return self.other.publish_revision()
 
     def rule_shows(self, rule_id: str, active: bool) -> bool:
@@ -212,7 +212,7 @@ def run(products: int, rules: int, rounds: int, db: Path | None) -> int:
         with store.snapshot():
             n_rules = store.db.execute("SELECT COUNT(*) FROM rules").fetchone()[0]
             n_products = store.db.execute("SELECT COUNT(*) FROM products").fetchone()[0]
-        product = other.load_catalog().get(
+        product = other.catalog.load().get(
             other.db.execute("SELECT MIN(sku) FROM products").fetchone()[0])
         assert product is not None
         header("the workspace while another process publishes: the UI thread's longest "

@@ -7,7 +7,7 @@
 - till-scan: Till.scan/accept/decline/pay over 2,000 scans on an in-memory copy of the
              store (what `simulate --dry-run` does per step)
 - open:      Store.open + Till(store) at 100,000 products / 20,000 rules
-- import:    Store.import_products of 100,000 products into an empty store, and a re-import
+- import:    store.catalog.import_products of 100,000 products into an empty store, and a re-import
              of 8,000 unchanged products (the re-import grows with the square of the size)
 - rules:     store.rules.replace of 20,000 rules into an empty rule table
 
@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         db = folder / "store.db"
         if want & {"till-scan", "open"}:
             with Store.open(db, create=True) as store:
-                store.import_products(ds.products)
+                store.catalog.import_products(ds.products)
                 store.rules.replace(RulePack(tuple(ds.rules), ds.settings))
         if "scan" in want:
             profile(f"OrderSession.scan, {cfg['scans']:,} scans at {m:,} rules",
@@ -139,14 +139,14 @@ def main(argv: list[str] | None = None) -> int:
                     args.top)
         if "import" in want:
             fresh = Store.open(folder / "import.db", create=True)
-            profile(f"Store.import_products({n:,}) into an empty store",
-                    lambda: fresh.import_products(ds.products), args.top)
+            profile(f"Store.catalog.import_products({n:,}) into an empty store",
+                    lambda: fresh.catalog.import_products(ds.products), args.top)
             fresh.close()
             k = cfg["reimport"]
             again = Store.open(folder / "reimport.db", create=True)
-            again.import_products(ds.products[:k])
-            profile(f"Store.import_products({k:,}) again, nothing changed",
-                    lambda: again.import_products(ds.products[:k]), args.top)
+            again.catalog.import_products(ds.products[:k])
+            profile(f"Store.catalog.import_products({k:,}) again, nothing changed",
+                    lambda: again.catalog.import_products(ds.products[:k]), args.top)
             again.close()
         if "rules" in want:
             rstore = Store.open(folder / "rules.db", create=True)

@@ -385,7 +385,7 @@ def seed_demo(store: Store, name: str, *,
     folder = demo_dir(name)
     products = parse_catalog_csv((folder / "catalog.csv").read_text(encoding="utf-8"))
     pack = parse_pack_text((folder / "rules.yaml").read_text(encoding="utf-8"), "rules.yaml")
-    cat_summary = store.import_products(products, actor=actor)
+    cat_summary = store.catalog.import_products(products, actor=actor)
     rule_summary = store.rules.replace(pack, actor=actor)
     store.set_settings({"store_name": name, "demo": name}, actor=actor)
     return cat_summary, rule_summary

@@ -57,7 +57,7 @@ def real(tmp_path: Path) -> Path:
         till.scan("LATTE-T")
         till.accept()
         till.pay()
-        assert store.prompt_events()
+        assert store.sales.prompt_events()
     assert fingerprint(path)["-wal"] is None
     return path
 
@@ -103,7 +103,7 @@ def test_a_store_of_an_older_release_is_practised_on_unmigrated(old_real: Path) 
     assert fingerprint(old_real) == before
     with Store.open(training_store_path(old_real)) as practice:  # the copy is migrated
         assert PracticeStore(practice).runs() == []
-        assert practice.orders() == []
+        assert practice.sales.orders() == []
 
 
 def test_making_and_refreshing_the_practice_store_reads_the_real_one_only(real: Path) -> None:
@@ -130,7 +130,7 @@ def test_copy_store_reads_the_source_only(old_real: Path, tmp_path: Path) -> Non
     assert query(copy, "SELECT count(*) FROM orders") == query(old_real,
                                                                "SELECT count(*) FROM orders")
     with Store.open_copy(old_real) as in_memory:  # simulate --dry-run reads it the same way
-        assert in_memory.orders()
+        assert in_memory.sales.orders()
     assert fingerprint(old_real) == before
 
 

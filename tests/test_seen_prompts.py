@@ -39,7 +39,7 @@ def till_on(store: Store, *, held: bool = True) -> Till:
 
 
 def logged(store: Store) -> list[tuple[str, str, str]]:
-    return [(r["rule_id"], r["status"], r["clerk"]) for r in store.prompt_events()]
+    return [(r["rule_id"], r["status"], r["clerk"]) for r in store.sales.prompt_events()]
 
 
 def test_a_seen_prompt_is_logged_with_the_next_commit(store: Store) -> None:

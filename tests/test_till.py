@@ -30,7 +30,7 @@ FAIL_EVENTS = ("CREATE TRIGGER fail_events BEFORE INSERT ON prompt_events "
 def store_path(tmp_path: Path) -> Path:
     path = tmp_path / "store.db"
     with Store.open(path, create=True) as store:
-        store.import_products(parse_catalog_csv(
+        store.catalog.import_products(parse_catalog_csv(
             (SPEC_DIR / "catalog.csv").read_text(encoding="utf-8")))
         store.rules.replace(load_pack_file(SPEC_DIR / "rules.yaml"))
         store.add_staff("alice")
@@ -64,8 +64,8 @@ def snapshot(till: Till) -> tuple:
 
 
 def saved(store: Store) -> tuple:
-    return (store.orders(), list(store.db.query("SELECT * FROM order_lines")),
-            store.prompt_events())
+    return (store.sales.orders(), list(store.db.query("SELECT * FROM order_lines")),
+            store.sales.prompt_events())
 
 
 def test_a_scan_that_cannot_be_saved_changes_nothing(till: Till, store: Store,
@@ -91,9 +91,9 @@ def test_after_a_failed_scan_the_next_one_works_once(till: Till, store: Store,
     till.scan(COOKIE)
     assert [(ln.no, ln.sku) for ln in till.lines] == [(1, "LATTE-T"), (2, "COOKIE")]
     assert till.total == 345 + 195
-    assert [(r["line_no"], r["sku"]) for r in store.order_lines(till.order_id)] == [
+    assert [(r["line_no"], r["sku"]) for r in store.sales.order_lines(till.order_id)] == [
         (1, "LATTE-T"), (2, "COOKIE")]
-    assert [(e["rule_id"], e["status"]) for e in store.prompt_events()] == [
+    assert [(e["rule_id"], e["status"]) for e in store.sales.prompt_events()] == [
         ("latte-size-up", "shown"), ("latte-size-up", "ignored")]
 
 
@@ -103,7 +103,7 @@ def test_a_first_scan_that_cannot_be_saved_opens_no_order(till: Till, store: Sto
     with pytest.raises((StoreError, sqlite3.DatabaseError)):
         till.scan(LATTE_T)
     assert till.order_id is None
-    assert store.orders() == []
+    assert store.sales.orders() == []
 
 
 def test_an_answer_that_cannot_be_saved_keeps_the_prompt_up(till: Till, store: Store,
@@ -133,7 +133,7 @@ def test_unknown_barcode_is_an_error_and_writes_nothing(till: Till, store: Store
     events = till.scan("0000000000000")
     assert [(e.event, e.data["message"]) for e in events] == [
         ("error", "unknown barcode 0000000000000")]
-    assert store.orders() == []
+    assert store.sales.orders() == []
     assert till.order_id is None
 
 
@@ -163,7 +163,7 @@ def test_paying_an_empty_order_is_an_error(till: Till, store: Store) -> None:
     [event] = till.pay()
     assert event.event == "error"
     assert "empty" in event.data["message"]
-    assert store.orders() == []
+    assert store.sales.orders() == []
 
 
 def test_reload_keeps_the_open_orders_lines_and_answers(till: Till, store: Store) -> None:
@@ -171,7 +171,7 @@ def test_reload_keeps_the_open_orders_lines_and_answers(till: Till, store: Store
     till.decline()  # size-up
     till.decline()  # latte-muffin
     lines = till.lines
-    store.import_products([dataclasses.replace(store.load_catalog().get("LATTE-T"),
+    store.catalog.import_products([dataclasses.replace(store.catalog.load().get("LATTE-T"),
                                                price=360)])
     store.set_settings({"max_prompts_per_order": 5})
     till.reload()
@@ -236,7 +236,7 @@ def test_customer_is_saved_on_the_order_and_used_by_rules(till: Till, store: Sto
     till.scan(LATTE_T)
     assert till.prompt is None
     till.set_customer("member")
-    assert store.orders()[0]["customer"] == "member"
+    assert store.sales.orders()[0]["customer"] == "member"
     with Store.open(store_path) as other:
         assert Till(other).session.customer == "member"
     till.scan(LATTE_T)
@@ -248,7 +248,7 @@ def test_customer_set_before_the_first_scan_goes_on_the_new_order(till: Till,
                                                                   store: Store) -> None:
     till.set_customer("staff")
     till.scan(COOKIE)
-    assert store.orders()[0]["customer"] == "staff"
+    assert store.sales.orders()[0]["customer"] == "staff"
 
 
 def test_a_customer_change_that_cannot_be_saved_changes_nothing(till: Till, store: Store,

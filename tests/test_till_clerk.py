@@ -26,7 +26,7 @@ LATTE_T, COOKIE = "2100000000012", "2100000000050"
 def store(tmp_path: Path) -> Iterator[Store]:
     """The spec's catalog and rules; clerks alice and bob, and a manager."""
     with Store.open(tmp_path / "store.db", create=True) as store:
-        store.import_products(parse_catalog_csv(
+        store.catalog.import_products(parse_catalog_csv(
             (SPEC_DIR / "catalog.csv").read_text(encoding="utf-8")))
         store.rules.replace(load_pack_file(SPEC_DIR / "rules.yaml"))
         store.add_staff("alice")
@@ -41,16 +41,16 @@ def till(store: Store) -> Till:
 
 
 def written(store: Store) -> tuple[object, ...]:
-    return (store.orders(), list(store.db.query("SELECT * FROM order_lines")),
-            store.prompt_events())
+    return (store.sales.orders(), list(store.db.query("SELECT * FROM order_lines")),
+            store.sales.prompt_events())
 
 
 def order_clerks(store: Store) -> list[str | None]:
-    return [row["clerk"] for row in store.orders()]
+    return [row["clerk"] for row in store.sales.orders()]
 
 
 def outcome_clerks(store: Store) -> list[tuple[str, str | None]]:
-    return [(row["status"], row["clerk"]) for row in store.prompt_events()]
+    return [(row["status"], row["clerk"]) for row in store.sales.prompt_events()]
 
 
 def messages(events: list[TillEvent]) -> list[str]:
@@ -135,7 +135,7 @@ def test_a_refused_sign_in_signs_the_clerk_before_out(store: Store, till: Till) 
     assert messages(till.sign_in("nobody-here")) == [
         "nobody called nobody-here is on the staff list"]
     assert messages(till.pay()) == [NOBODY_TEXT]
-    assert [row["status"] for row in store.orders()] == ["open"]
+    assert [row["status"] for row in store.sales.orders()] == ["open"]
 
 
 def test_an_order_handed_over_mid_way_is_recorded_under_the_next_clerk(
@@ -181,7 +181,7 @@ def test_once_signed_out_a_store_with_only_a_manager_waits_for_a_sign_in(
 def test_a_store_with_nobody_on_its_staff_list_sells_unsigned_even_after_a_sign_out(
         tmp_path: Path) -> None:
     with Store.open(tmp_path / "bare.db", create=True) as store:
-        store.import_products(parse_catalog_csv(
+        store.catalog.import_products(parse_catalog_csv(
             (SPEC_DIR / "catalog.csv").read_text(encoding="utf-8")))
         till = Till(store, FixedClock(dt.datetime(2026, 11, 23, 8, 15)))
         till.sign_out()

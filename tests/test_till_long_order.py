@@ -29,7 +29,7 @@ NOW = dt.datetime(2026, 11, 23, 8, 15)
 def store_path(tmp_path: Path) -> Path:
     path = tmp_path / "store.db"
     with Store.open(path, create=True) as store:
-        store.import_products(parse_catalog_csv(
+        store.catalog.import_products(parse_catalog_csv(
             (SPEC_DIR / "catalog.csv").read_text(encoding="utf-8")))
         store.rules.replace(load_pack_file(SPEC_DIR / "rules.yaml"))
     return path
@@ -71,7 +71,7 @@ def test_a_scan_on_a_long_order_reads_and_writes_only_its_own_line(store: Store,
     assert on_lines[0].startswith("INSERT INTO order_lines")
     [state] = store.db.execute("SELECT state FROM orders WHERE id = ?", [till.order_id])
     assert "lines" not in json.loads(state[0])  # the lines are in their rows, once
-    assert len(store.order_lines(till.order_id)) == lines + 1
+    assert len(store.sales.order_lines(till.order_id)) == lines + 1
 
 
 def test_a_changed_line_is_written_in_the_columns_that_changed(store: Store) -> None:

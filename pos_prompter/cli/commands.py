@@ -43,7 +43,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     db = need_db(args, "init")
     history = bool(args.demo) and not args.no_history
     with init_store(db, args.demo, actor=cli_actor(), history=history) as store:
-        products = len(store.load_catalog())
+        products = len(store.catalog.load())
         rules = len(store.rules.load())
         sales = paid_orders_span(store)
     what = _count(products, "product") + ", " + _count(rules, "rule")
@@ -86,7 +86,7 @@ def cmd_import_catalog(args: argparse.Namespace) -> int:
         progress = None
         if len(products) >= PROGRESS_MIN_PRODUCTS and sys.stderr.isatty():
             progress = _Progress(sys.stderr, f"importing {len(products)} products")
-        summary = store.import_products(products, progress=progress, actor=cli_actor(),
+        summary = store.catalog.import_products(products, progress=progress, actor=cli_actor(),
                                         columns=columns)
     out(summary.describe("products") + "\n")
     return 0
@@ -100,7 +100,7 @@ def cmd_import_orders(args: argparse.Namespace) -> int:
         if sys.stderr.isatty() and text.count("\n") >= PROGRESS_MIN_PRODUCTS:
             reading = _Progress(sys.stderr, "reading past orders")
         try:
-            orders = parse_orders_csv(text, store.load_catalog(), progress=reading)
+            orders = parse_orders_csv(text, store.catalog.load(), progress=reading)
         finally:  # refused part way: the error starts on a line of its own
             if reading is not None and 0 <= reading.last < 100:
                 sys.stderr.write("\n")
@@ -109,7 +109,7 @@ def cmd_import_orders(args: argparse.Namespace) -> int:
         progress = None
         if len(orders) >= PROGRESS_MIN_PRODUCTS and sys.stderr.isatty():
             progress = _Progress(sys.stderr, f"importing {len(orders)} past orders")
-        summary = store.import_orders(orders, progress=progress, source=ORDERS_SOURCE)
+        summary = store.sales.import_orders(orders, progress=progress, source=ORDERS_SOURCE)
     out(summary.describe("past orders").replace("unchanged", "already imported") + "\n")
     return 0
 

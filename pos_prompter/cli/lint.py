@@ -43,7 +43,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
     # The pack first: a missing or broken file is reported before the store is opened.
     pack = load_pack_file(args.file) if args.file is not None else None
     with Store.open_copy(db) as store:
-        catalog = store.load_catalog()
+        catalog = store.catalog.load()
         settings = store.load_settings()
         rules = list(pack.rules) if pack is not None else store.rules.load()
     if pack is not None and pack.settings is not None:

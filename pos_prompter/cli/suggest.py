@@ -79,7 +79,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             progress = _Progress(sys.stderr, "mining the paid orders")
         counts = basket_counts(store.db, min_support, progress)
         rules = store.rules.load()
-        engine = Engine(store.load_catalog(), rules, store.load_settings())
+        engine = Engine(store.catalog.load(), rules, store.load_settings())
     found = suggest(counts, engine.catalog, engine)
     if args.format == "json":
         out(json.dumps([s.to_json() for s in found], indent=2, ensure_ascii=False) + "\n")

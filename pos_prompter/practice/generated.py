@@ -17,12 +17,12 @@ def history_together(store: Store) -> Together | None:
     evidence counts it (StoreHistory: the 90 days up to the store's last paid order, so
     the same store gives the same shares whatever today's date is). None without any
     paid order."""
-    closed = [o["closed_at"] for o in store.orders() if o["status"] == "paid"
+    closed = [o["closed_at"] for o in store.sales.orders() if o["status"] == "paid"
               and o["closed_at"]]
     if not closed:
         return None
     now = dt.datetime.fromisoformat(max(closed)) + dt.timedelta(seconds=1)
-    history: StoreHistory = store.history()
+    history: StoreHistory = store.sales.history()
 
     def together(trigger_sku: str, offer_sku: str) -> Decimal | None:
         rate = history.attach_rate(trigger_sku, offer_sku, now)
@@ -34,6 +34,6 @@ def history_together(store: Store) -> Together | None:
 def generated_scenario(store: Store, customers: int, seed: int,
                        start: dt.datetime | None = None) -> Scenario:
     """`customers` simulated customers of `store` (its catalog, rules and sales)."""
-    return generate(store.load_catalog(), store.rules.load(), store.load_settings(),
+    return generate(store.catalog.load(), store.rules.load(), store.load_settings(),
                     customers=customers, seed=seed, together=history_together(store),
                     start=start)

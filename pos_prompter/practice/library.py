@@ -107,7 +107,7 @@ def load(store: Store, scenario_id: str, *, root: Path | None = None) -> Scenari
         raise InputError(f"there is no scenario {scenario_id!r} in this practice store "
                          "('pos-prompter practice list' shows them)")
     scenario = found[0]
-    problems = catalog_problems(scenario, store.load_catalog(),
+    problems = catalog_problems(scenario, store.catalog.load(),
                                 {rule.id for rule in store.rules.load()})
     if problems:
         raise ValidationError(problems, what=f"scenario {scenario_id}")
@@ -120,7 +120,7 @@ def import_file(store: Store, path: Path, *, actor: str | None = None,
     its id (built-in or imported): all or nothing. Returns it and whether it replaced
     one."""
     text = read_text(path, "scenario")
-    scenario = read_scenario_text(text, str(path), store.load_catalog(),
+    scenario = read_scenario_text(text, str(path), store.catalog.load(),
                                   {rule.id for rule in store.rules.load()})
     replaced = scenario.id in _all(store, root)
     PracticeStore(store).save_scenario(scenario, text, actor=actor)

@@ -2,7 +2,7 @@
 barcode (a page of them, never the whole catalog), and change one product's price, active
 flag and barcodes.
 
-A change goes through `Store.import_products`, the call `pos-prompter import catalog` makes,
+A change goes through `store.catalog.import_products`, the call `pos-prompter import catalog` makes,
 as a one-product import of the columns sku, name, price, barcodes and active: the store's
 checks (a barcode another product holds is refused), its audit entry (by `actor`, in the
 same transaction) and its publish revision (tills reload) are the command line's. The
@@ -162,7 +162,7 @@ def save_product_edit(store: Store, edit: ProductEdit, *, actor: str | None) -> 
     product = Product(Sku(edit.sku), current.name, edit.price, edit.barcodes,
                       active=edit.active)
     try:
-        store.import_products([product], actor=actor, columns=EDIT_COLUMNS)
+        store.catalog.import_products([product], actor=actor, columns=EDIT_COLUMNS)
     except ValidationError as exc:  # a barcode another product holds
         raise ProductRefused({"barcodes": exc.problems[0][:1].upper()
                               + exc.problems[0][1:] + "."}) from None

@@ -48,7 +48,7 @@ def add_demo_history(store: Store, demo: str | None, clerks: Sequence[str], *,
                      seed: int = DEFAULT_SEED) -> int:
     """Generate the demo's history over the store's own catalog, rules and settings and
     add it, numbered after the store's last order. Returns how many orders were added."""
-    orders = generate(store.load_catalog(), store.rules.load(), store.load_settings(),
+    orders = generate(store.catalog.load(), store.rules.load(), store.load_settings(),
                       clerks=clerks, seed=seed, first_id=next_order_id(store),
                       profile=profile_for(demo))
     return write_history(store, orders)

@@ -102,7 +102,7 @@ def run_whatif(store: Store, pack: RulePack, window: Window, *,
     drafts: Sequence[Rule] = draft_rules(pack)
     triggers = draft_triggers(drafts)
     with store.snapshot() as db:
-        catalog = store.load_catalog()
+        catalog = store.catalog.load()
         store_rules = store.rules.load()
         settings = pack.settings_over(store.load_settings())
         considered = paid_orders(db, window)
@@ -119,7 +119,7 @@ def draft_problems(store: Store, pack: RulePack,
     """Lint's findings on the pack's drafts beside the store's rules and catalog (errors
     first): with an error among them the drafts cannot be replayed."""
     with store.snapshot():
-        catalog = store.load_catalog()
+        catalog = store.catalog.load()
         store_rules = store.rules.load()
         settings = pack.settings_over(store.load_settings())
     return draft_findings(draft_rules(pack), store_rules, catalog, settings, today)

@@ -89,7 +89,7 @@ def shop(cli: RunCli, store_copy: Callable[[str], Path], tmp_path: Path
         made.append(db)
         if products:  # beside the spec's catalog
             with Store.open(db) as store:
-                store.import_products(list(products))
+                store.catalog.import_products(list(products))
         pack = tmp_path / f"pack-{len(made)}.json"
         pack.write_text(json.dumps({"version": 1, "settings": {**SPEC_SETTINGS, **settings},
                                     "rules": list(rules)}, indent=2), encoding="utf-8")

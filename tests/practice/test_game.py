@@ -162,7 +162,7 @@ def test_customers_step_up_with_their_time_type_and_order(store: Store) -> None:
     assert till.clock.now() == dt.datetime(2026, 11, 23, 14, 30)
     assert till.session is not None
     assert till.session.customer is None
-    assert [row["customer"] for row in store.orders()] == ["member", None]
+    assert [row["customer"] for row in store.sales.orders()] == ["member", None]
 
 
 def test_the_end_of_the_session_scores_who_is_left(store: Store) -> None:

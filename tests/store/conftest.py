@@ -66,7 +66,7 @@ def store(store_path: Path) -> Iterator[Store]:
 def cafe_path(store_path: Path, spec_products: list[Product], spec_pack: RulePack) -> Path:
     """A closed store file holding the spec's cafe catalog and rules, and clerk alice."""
     with Store.open(store_path, create=True) as s:
-        s.import_products(spec_products)
+        s.catalog.import_products(spec_products)
         s.rules.replace(spec_pack)
         s.add_staff("alice")
     return store_path

@@ -106,8 +106,8 @@ def test_each_entry_hashes_the_one_before_it(logged: Path) -> None:
 def test_a_catalog_import_in_sql_is_chained_too(store: Store) -> None:
     products = [Product(sku=Sku(f"P{n:04}"), name=f"Thing {n}", price=100 + n)
                 for n in range(2000)]
-    store.import_products(products, actor="ana")
-    store.import_products([*products[:1000], *(p.__class__(sku=p.sku, name=p.name,
+    store.catalog.import_products(products, actor="ana")
+    store.catalog.import_products([*products[:1000], *(p.__class__(sku=p.sku, name=p.name,
                                                              price=p.price + 1)
                                                for p in products[1000:])], actor="bo")
     result = verify_audit(store)

@@ -61,7 +61,7 @@ def test_the_same_seed_gives_the_same_history(stores: dict[str, Path],
 
 def test_another_seed_gives_another_history(stores: dict[str, Path]) -> None:
     with Store.open(stores["cafe"]) as store:
-        catalog, rules, settings = store.load_catalog(), store.rules.load(), \
+        catalog, rules, settings = store.catalog.load(), store.rules.load(), \
             store.load_settings()
     one, two = (generate(catalog, rules, settings, clerks=CLERKS, seed=seed,
                          profile=profile_for("cafe")) for seed in (1, 2))
@@ -137,19 +137,20 @@ def test_the_holdout_rule_has_30_paid_orders_in_each_group(stores: dict[str, Pat
 
 def test_init_store_makes_no_history_unless_asked(tmp_path: Path) -> None:
     with init_store(tmp_path / "plain.db", "cafe") as store:
-        assert store.orders() == []
+        assert store.sales.orders() == []
 
 
 def test_the_first_run_gets_the_history(tmp_path: Path) -> None:
     with open_or_create(tmp_path / "first" / "store.db") as store:
-        assert len(store.orders()) > 1000
+        assert len(store.sales.orders()) > 1000
         assert store.get_setting("demo") == "cafe"
 
 
 def test_a_history_added_later_comes_after_the_orders_already_there(tmp_path: Path) -> None:
     with init_store(tmp_path / "shop.db", "electronics") as store:
-        order = store.new_order(clerk="clerk", customer=None, now=dt.datetime(2026, 12, 1, 10))
+        order = store.sales.new_order(clerk="clerk", customer=None,
+                                      now=dt.datetime(2026, 12, 1, 10))
         added = add_demo_history(store, "electronics", CLERKS)
-        ids = [o["id"] for o in store.orders()]
+        ids = [o["id"] for o in store.sales.orders()]
     assert ids[0] == order == 1
     assert ids[1:] == list(range(2, added + 2))

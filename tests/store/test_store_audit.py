@@ -50,7 +50,7 @@ def product(sku: str, price: int = 100, *codes: str) -> Product:
 
 def test_imported_products_are_logged_as_added_with_their_row(
         store: Store, spec_products: list[Product]) -> None:
-    store.import_products(spec_products, actor="ann")
+    store.catalog.import_products(spec_products, actor="ann")
     log = audit_entries(store, entity="product")
     assert len(log) == len(spec_products)
     first = log[0]
@@ -65,13 +65,13 @@ def test_imported_products_are_logged_as_added_with_their_row(
 
 def test_only_products_that_changed_are_logged(store: Store,
                                                spec_products: list[Product]) -> None:
-    store.import_products(spec_products)
+    store.catalog.import_products(spec_products)
     before = len(audit_entries(store))
-    assert store.import_products(spec_products).unchanged == len(spec_products)
+    assert store.catalog.import_products(spec_products).unchanged == len(spec_products)
     assert len(audit_entries(store)) == before  # the same file again: nothing
     edited = [dataclasses.replace(spec_products[0], price=spec_products[0].price + 25),
               *spec_products[1:]]
-    store.import_products(edited, actor="ann")
+    store.catalog.import_products(edited, actor="ann")
     [change] = audit_entries(store, actor="ann")
     assert (change.entity, change.entity_id, change.action) == ("product",
                                                                 spec_products[0].sku,
@@ -82,8 +82,8 @@ def test_only_products_that_changed_are_logged(store: Store,
 
 
 def test_a_moved_barcode_is_a_change_of_both_products(store: Store) -> None:
-    store.import_products([product("A", 100, "2100000000012"), product("B", 200)])
-    store.import_products([product("A", 100), product("B", 200, "2100000000012")],
+    store.catalog.import_products([product("A", 100, "2100000000012"), product("B", 200)])
+    store.catalog.import_products([product("A", 100), product("B", 200, "2100000000012")],
                           actor="ann")
     changes = {e.entity_id: e for e in audit_entries(store, actor="ann")}
     assert set(changes) == {"A", "B"}
@@ -92,10 +92,10 @@ def test_a_moved_barcode_is_a_change_of_both_products(store: Store) -> None:
 
 
 def test_a_refused_import_leaves_no_audit_rows(store: Store) -> None:
-    store.import_products([product("A", 100, "2100000000012")])
+    store.catalog.import_products([product("A", 100, "2100000000012")])
     logged = len(audit_entries(store))
     with pytest.raises(ValidationError, match="already belongs to A"):
-        store.import_products([product("B", 100, "2100000000012")])
+        store.catalog.import_products([product("B", 100, "2100000000012")])
     assert len(audit_entries(store)) == logged
 
 
@@ -107,18 +107,18 @@ def test_an_import_that_fails_halfway_leaves_no_audit_rows(store: Store) -> None
             raise sqlite3.OperationalError("disk I/O error")
 
     with pytest.raises(StoreError, match="could not save"):
-        store.import_products(products, progress)
+        store.catalog.import_products(products, progress)
     assert audit_entries(store) == []
-    assert len(store.load_catalog()) == 0
+    assert len(store.catalog.load()) == 0
 
 
 def test_a_large_import_logs_only_what_changed(store: Store) -> None:
     products = [product(f"P{i:05d}", 100 + i, f"{i:012d}") for i in range(5000)]
-    store.import_products(products)
+    store.catalog.import_products(products)
     assert len(audit_entries(store, entity="product")) == 5000
     edited = [dataclasses.replace(p, price=p.price + 1) if i % 500 == 0 else p
               for i, p in enumerate(products)]
-    summary = store.import_products(edited, actor="ann")
+    summary = store.catalog.import_products(edited, actor="ann")
     assert len(summary.changed) == 10
     assert len(audit_entries(store, actor="ann")) == 10
 
@@ -316,9 +316,9 @@ def test_import_rows_made_in_sql_are_the_text_record_writes(store: Store) -> Non
                   barcodes=("012345678905", "2100000000012"), category="coffee",
                   tags=frozenset({"vegan", "hot-drink"}), family="latte", size_rank=2,
                   size_label="Grande", unit_qty=Decimal("12.5"), unit="oz", active=False)
-    store.import_products([odd], actor="ann")
+    store.catalog.import_products([odd], actor="ann")
     changed = dataclasses.replace(odd, price=475, barcodes=("2100000000012",))
-    store.import_products([changed], actor="bea")
+    store.catalog.import_products([changed], actor="bea")
     before = product_snapshot(odd, ["0012345678905", "2100000000012"])
     after = product_snapshot(changed, ["2100000000012"])
     with store.write() as db:
@@ -335,11 +335,11 @@ def test_import_rows_made_in_sql_are_the_text_record_writes(store: Store) -> Non
 def test_an_import_logs_one_row_per_product_by_sku(store: Store) -> None:
     """Whatever the order of the file (the import writes in SKU order, so a shuffled file
     is as quick to apply as a sorted one)."""
-    store.import_products([product("Z3"), product("Z1", 100, "2100000000012"), product("Z2")],
-                          actor="ann")
+    store.catalog.import_products(
+        [product("Z3"), product("Z1", 100, "2100000000012"), product("Z2")], actor="ann")
     assert [(e.entity_id, e.action) for e in audit_entries(store)] == [
         ("Z1", "add"), ("Z2", "add"), ("Z3", "add")]
-    summary = store.import_products([product("Z2", 200), product("Z3"), product("Z1", 150)],
+    summary = store.catalog.import_products([product("Z2", 200), product("Z3"), product("Z1", 150)],
                                     actor="bea")
     assert summary.changed == ["Z2", "Z1"]  # the summary keeps the file's order
     assert [(e.entity_id, e.action, e.changed_fields()) for e in
@@ -350,9 +350,9 @@ def test_an_import_logs_one_row_per_product_by_sku(store: Store) -> None:
 def test_an_imports_rows_export_search_and_print(store: Store, store_path: Path,
                                                  spec_products: list[Product],
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    store.import_products(spec_products, actor="ann")
+    store.catalog.import_products(spec_products, actor="ann")
     mug = next(p for p in spec_products if p.sku == "MUG")
-    store.import_products([dataclasses.replace(mug, price=mug.price + 5)], actor="bea")
+    store.catalog.import_products([dataclasses.replace(mug, price=mug.price + 5)], actor="bea")
     rows = list(csv.DictReader(io.StringIO(audit_csv(audit_entries(store,
                                                                    entity="product")))))
     assert len(rows) == len(spec_products) + 1

@@ -32,7 +32,7 @@ NOW = dt.datetime(2026, 12, 7, 12, 0, 0)
 def _with_orders(path: Path, count: int = 300) -> Path:
     with Store.open(path, create=True) as store:
         for i in range(count):
-            store.new_order(clerk="alice", customer=f"customer {i}", now=NOW)
+            store.sales.new_order(clerk="alice", customer=f"customer {i}", now=NOW)
     return path
 
 
@@ -76,7 +76,7 @@ def test_a_backup_of_a_live_store_is_checked_and_has_every_committed_order(
     def writer() -> None:  # another connection, committing orders all along
         with Store.open(path) as store:
             while not stop.is_set():
-                order = store.new_order(clerk="bob", customer=None, now=NOW)
+                order = store.sales.new_order(clerk="bob", customer=None, now=NOW)
                 with lock:
                     committed.append(order)
 
@@ -130,7 +130,7 @@ def test_restore_puts_the_backup_in_place_and_keeps_the_damaged_store_aside(
     path = _with_orders(tmp_path / "store.db", 200)
     backup = backup_store(path, tmp_path / "good.db").path
     with Store.open(path) as store:  # a sale after the backup, in the -wal too
-        store.new_order(clerk="alice", customer="late", now=NOW)
+        store.sales.new_order(clerk="alice", customer="late", now=NOW)
     damage_page(path, "orders", nth=1)
     damaged = digest(path)
 
@@ -142,7 +142,7 @@ def test_restore_puts_the_backup_in_place_and_keeps_the_damaged_store_aside(
     assert check_store(path) == []
     assert _order_ids(path) == _order_ids(backup)
     with Store.open(path) as store:  # the till opens it again
-        assert len(store.orders()) == 200
+        assert len(store.sales.orders()) == 200
 
 
 def test_restore_refuses_a_damaged_backup_and_changes_nothing(tmp_path: Path) -> None:
@@ -237,7 +237,7 @@ def test_auto_backup_skips_an_unchanged_store_and_names_the_latest(tmp_path: Pat
     assert auto_backup(path, 7, now - dt.timedelta(minutes=30)) is None  # nothing new
 
     with Store.open(path) as store:  # a sale: the store changed since the last backup
-        store.new_order(clerk="alice", customer=None, now=NOW)
+        store.sales.new_order(clerk="alice", customer=None, now=NOW)
     second = auto_backup(path, 7, now)
     assert second is not None
     assert latest_good_backup(path) == second.path
@@ -267,7 +267,7 @@ def test_the_latest_good_backup_skips_one_damaged_since(tmp_path: Path) -> None:
     older = auto_backup(path, 7, dt.datetime.now() - dt.timedelta(minutes=30))
     assert older is not None
     with Store.open(path) as store:  # a change, so that the next one is copied
-        store.new_order(clerk="alice", customer=None, now=NOW)
+        store.sales.new_order(clerk="alice", customer=None, now=NOW)
     newer = auto_backup(path, 7, dt.datetime.now() + dt.timedelta(minutes=1))
     assert newer is not None
     assert latest_good_backup(path) == newer.path

@@ -31,7 +31,7 @@ PRICES = ("sku,name,price\n"
 
 def import_text(store: Store, text: str, actor: str = "ann") -> ImportSummary:
     catalog_file = read_catalog_csv(text)
-    return store.import_products(catalog_file.products, actor=actor,
+    return store.catalog.import_products(catalog_file.products, actor=actor,
                                  columns=catalog_file.columns)
 
 
@@ -44,10 +44,10 @@ def full_store(store_path: Path) -> Store:
 
 def test_a_price_only_file_changes_only_the_price(full_store: Store) -> None:
     with full_store as store:
-        before = store.load_catalog()
+        before = store.catalog.load()
         summary = import_text(store, PRICES, actor="bob")
         assert (summary.added, summary.changed, summary.unchanged) == ([], ["LATTE-G"], 1)
-        after = store.load_catalog()
+        after = store.catalog.load()
         for sku in ("LATTE-T", "LATTE-G"):
             old, new = before.get(sku), after.get(sku)
             assert old is not None
@@ -62,10 +62,10 @@ def test_a_price_only_file_changes_only_the_price(full_store: Store) -> None:
                 grande.active) == ("coffee", frozenset({"hot-drink"}), "latte", 2, "Grande",
                                    Decimal("16"), "oz", 95, False)
         # The till still scans it, through the store's own lookup.
-        scanned = store.load_catalog().lookup("2100000000029")
+        scanned = store.catalog.load().lookup("2100000000029")
         assert scanned is not None
         assert (scanned.sku, scanned.price) == ("LATTE-G", 405)
-        tall = store.load_catalog().lookup("2100000000012")
+        tall = store.catalog.load().lookup("2100000000012")
         assert tall is not None
         assert tall.tags == frozenset({"hot-drink", "vegan"})
 
@@ -73,23 +73,23 @@ def test_a_price_only_file_changes_only_the_price(full_store: Store) -> None:
 def test_an_empty_barcodes_cell_still_clears_them(full_store: Store) -> None:
     with full_store as store:
         import_text(store, "sku,name,price,barcodes\nLATTE-G,Latte Grande,3.95,\n")
-        grande = store.load_catalog().get("LATTE-G")
+        grande = store.catalog.load().get("LATTE-G")
         assert grande is not None
         assert grande.barcodes == ()
         assert grande.category == "coffee"  # not in the file: kept
-        assert store.load_catalog().lookup("2100000000029") is None
+        assert store.catalog.load().lookup("2100000000029") is None
 
 
 def test_a_new_product_in_a_price_only_file_gets_the_defaults(full_store: Store) -> None:
     with full_store as store:
         summary = import_text(store, PRICES + "TEA,Tea,2.00\n")
         assert summary.added == ["TEA"]
-        tea = store.load_catalog().get("TEA")
+        tea = store.catalog.load().get("TEA")
         assert tea is not None
         assert (tea.barcodes, tea.category, tea.tags, tea.family, tea.size_rank,
                 tea.size_label, tea.unit_qty, tea.unit, tea.cost, tea.active) == (
             (), None, frozenset(), None, None, None, None, None, None, True)
-        grande = store.load_catalog().lookup("2100000000029")  # beside it: kept
+        grande = store.catalog.load().lookup("2100000000029")  # beside it: kept
         assert grande is not None
         assert (grande.sku, grande.active) == ("LATTE-G", False)
 
@@ -124,7 +124,7 @@ def test_the_preview_lists_only_the_price_and_applies_as_shown(full_store: Store
         assert preview.changed == ("LATTE-G: price 3.95 \N{RIGHTWARDS ARROW} 4.05",)
         assert (preview.added, preview.unchanged) == ((), 1)
         apply_preview(store, preview, "bob")
-        grande = store.load_catalog().lookup("2100000000029")
+        grande = store.catalog.load().lookup("2100000000029")
         assert grande is not None
         assert (grande.sku, grande.price) == ("LATTE-G", 405)
         assert not read_preview(store, CATALOG, path).changes_anything
@@ -133,7 +133,7 @@ def test_the_preview_lists_only_the_price_and_applies_as_shown(full_store: Store
 def test_products_built_in_code_still_give_every_field(full_store: Store) -> None:
     with full_store as store:
         products = read_catalog_csv(PRICES).products
-        store.import_products(products)  # no columns: every field as given
-        grande = store.load_catalog().get("LATTE-G")
+        store.catalog.import_products(products)  # no columns: every field as given
+        grande = store.catalog.load().get("LATTE-G")
         assert grande is not None
         assert (grande.barcodes, grande.category) == ((), None)

@@ -23,12 +23,12 @@ def spec_text() -> str:
 
 def test_the_same_file_again_keeps_the_revision_and_audits_nothing(store_path: Path) -> None:
     with Store.open(store_path, create=True) as store:
-        first = store.import_products(parse_catalog_csv(spec_text()), actor="ann")
+        first = store.catalog.import_products(parse_catalog_csv(spec_text()), actor="ann")
         assert len(first.added) == 7
         revision = store.publish_revision()
         audited = len(audit_entries(store))
     with Store.open(store_path) as store:  # a later run, as the CLI does it
-        again = store.import_products(parse_catalog_csv(spec_text()), actor="bob")
+        again = store.catalog.import_products(parse_catalog_csv(spec_text()), actor="bob")
         assert (again.added, again.changed, again.unchanged) == ([], [], 7)
         assert store.publish_revision() == revision
         assert len(audit_entries(store)) == audited
@@ -37,10 +37,10 @@ def test_the_same_file_again_keeps_the_revision_and_audits_nothing(store_path: P
 
 def test_a_real_change_still_moves_the_revision_once(store_path: Path) -> None:
     with Store.open(store_path, create=True) as store:
-        store.import_products(parse_catalog_csv(spec_text()), actor="ann")
+        store.catalog.import_products(parse_catalog_csv(spec_text()), actor="ann")
         revision = store.publish_revision()
         changed = spec_text().replace("Latte Grande,3.95", "Latte Grande,4.05")
-        summary = store.import_products(parse_catalog_csv(changed), actor="bob")
+        summary = store.catalog.import_products(parse_catalog_csv(changed), actor="bob")
         assert summary.changed == ["LATTE-G"]
         assert store.publish_revision() == revision + 1
         assert [e.entity_id for e in audit_entries(store, actor="bob")] == ["LATTE-G"]
@@ -65,12 +65,12 @@ def test_a_taken_barcode_is_refused_naming_the_row_of_the_file(store_path: Path)
             "\n"
             "NEW,New thing,1.00,2100000000029\n")  # LATTE-G's code; LATTE-G is not in the file
     with Store.open(store_path, create=True) as store:
-        store.import_products(parse_catalog_csv(spec_text()))
+        store.catalog.import_products(parse_catalog_csv(spec_text()))
         revision = store.publish_revision()
         with pytest.raises(ValidationError) as info:
-            store.import_products(parse_catalog_csv(text), actor="ann")
+            store.catalog.import_products(parse_catalog_csv(text), actor="ann")
         assert info.value.problems == [
             "line 4, column barcodes: barcode 2100000000029 of NEW already belongs to LATTE-G"]
-        assert store.load_catalog().get("TEA") is None
+        assert store.catalog.load().get("TEA") is None
         assert store.publish_revision() == revision
         assert audit_entries(store, actor="ann") == []

@@ -86,12 +86,12 @@ def test_killed_till_reopens_its_order_with_the_ignored_prompt(
                                   ("COOKIE", 1, cookie.price, "scan")]
         assert till.total == grande.price + cookie.price
         assert till.prompt is None
-        assert [(e["rule_id"], e["status"]) for e in store.prompt_events(till.order_id)] == [
+        assert [(e["rule_id"], e["status"]) for e in store.sales.prompt_events(till.order_id)] == [
             ("latte-size-up", "shown"), ("latte-size-up", "accepted"),
             ("latte-muffin", "shown"), ("latte-muffin", "ignored")]
         order_id = till.order_id
         till.pay()
-        [order] = store.orders()
+        [order] = store.sales.orders()
         assert (order["id"], order["status"], order["total_cents"]) == (
             order_id, "paid", grande.price + cookie.price)
 
@@ -119,7 +119,7 @@ def test_killed_till_reopens_its_order_with_the_prompt_on_screen(
             f"You save {format_money(muffin.price - bundle_price)}.")
         till.accept()
         till.pay()
-        [order] = store.orders()
+        [order] = store.sales.orders()
         assert order["status"] == "paid"
         assert order["total_cents"] == grande.price + bundle_price
 
@@ -129,12 +129,12 @@ def test_a_write_through_one_store_is_seen_by_another(cafe_path: Path,
     with Store.open(cafe_path) as front, Store.open(cafe_path) as back:
         till = Till(front, clock)
         till.scan(LATTE_T)
-        resumed = back.open_order_state()
+        resumed = back.sales.open_order_state()
         assert resumed is not None
         state, _rev = resumed
         assert state["order_id"] == till.order_id
-        assert [(r["sku"], r["unit_price_cents"]) for r in back.order_lines(till.order_id)] == [
-            ("LATTE-T", 345)]
+        lines = back.sales.order_lines(till.order_id)
+        assert [(r["sku"], r["unit_price_cents"]) for r in lines] == [("LATTE-T", 345)]
         assert Till(back, clock).prompt == till.prompt
 
 

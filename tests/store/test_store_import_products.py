@@ -19,7 +19,7 @@ from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.order import FixedClock
 from pos_prompter.store import Store, StoreError
 from pos_prompter.store.audit import audit_entries
-from pos_prompter.store.store import IMPORT_CHUNK
+from pos_prompter.store.catalog_store import IMPORT_CHUNK
 from pos_prompter.till import Till
 
 COOKIE_CODE = "2100000000050"
@@ -49,16 +49,16 @@ def by_sku(products: list[Product]) -> dict[str, Product]:
 
 def test_import_into_an_empty_store_adds_everything(store: Store,
                                                     spec_products: list[Product]) -> None:
-    summary = store.import_products(spec_products)
+    summary = store.catalog.import_products(spec_products)
     assert sorted(summary.added) == sorted(p.sku for p in spec_products)
     assert (summary.changed, summary.removed, summary.unchanged) == ([], [], 0)
-    assert by_sku(list(store.load_catalog())) == by_sku(spec_products)
+    assert by_sku(list(store.catalog.load())) == by_sku(spec_products)
 
 
 def test_reimporting_the_same_file_changes_nothing(cafe_store: Store,
                                                    spec_products: list[Product]) -> None:
     rows, codes = catalog_rows(cafe_store), barcode_rows(cafe_store)
-    summary = cafe_store.import_products(spec_products)
+    summary = cafe_store.catalog.import_products(spec_products)
     assert (summary.added, summary.changed, summary.removed) == ([], [], [])
     assert summary.unchanged == len(spec_products)
     assert catalog_rows(cafe_store) == rows
@@ -71,10 +71,10 @@ def test_changed_file_updates_products_in_place(cafe_store: Store,
     new_code = ean13(12345)
     changed = [dataclasses.replace(p, price=360, barcodes=(new_code,)) if p.sku == "LATTE-T"
                else p for p in spec_products]
-    summary = cafe_store.import_products(changed)
+    summary = cafe_store.catalog.import_products(changed)
     assert (summary.added, summary.changed) == ([], ["LATTE-T"])
     assert summary.unchanged == len(spec_products) - 1
-    catalog = cafe_store.load_catalog()
+    catalog = cafe_store.catalog.load()
     assert len(catalog) == len(spec_products)
     assert catalog.get("LATTE-T").price == 360
     assert catalog.lookup(new_code).sku == "LATTE-T"
@@ -84,10 +84,10 @@ def test_changed_file_updates_products_in_place(cafe_store: Store,
 
 def test_import_never_deletes_products(cafe_store: Store, spec_products: list[Product]) -> None:
     only_two = [p for p in spec_products if p.sku in ("LATTE-T", "MUG")]
-    summary = cafe_store.import_products(only_two)
+    summary = cafe_store.catalog.import_products(only_two)
     assert summary.removed == []
-    assert {p.sku for p in cafe_store.load_catalog()} == {p.sku for p in spec_products}
-    assert cafe_store.load_catalog().lookup(COOKIE_CODE).sku == "COOKIE"
+    assert {p.sku for p in cafe_store.catalog.load()} == {p.sku for p in spec_products}
+    assert cafe_store.catalog.load().lookup(COOKIE_CODE).sku == "COOKIE"
 
 
 def test_barcode_of_a_product_outside_the_import_refuses_everything(
@@ -99,7 +99,7 @@ def test_barcode_of_a_product_outside_the_import_refuses_everything(
         Product(sku=Sku("NEW-2"), name="Thief", price=100, barcodes=(COOKIE_CODE,)),
     ]
     with pytest.raises(ValidationError) as err:
-        cafe_store.import_products(products)
+        cafe_store.catalog.import_products(products)
     assert COOKIE_CODE in str(err.value)
     assert "COOKIE" in str(err.value)
     assert "nothing was changed" in str(err.value)
@@ -113,10 +113,10 @@ def test_barcode_may_move_between_products_of_the_same_import(
                 for p in spec_products]
     products.append(Product(sku=Sku("COOKIE-2"), name="Oat Cookie (new)", price=195,
                             barcodes=(COOKIE_CODE,)))
-    summary = cafe_store.import_products(products)
+    summary = cafe_store.catalog.import_products(products)
     assert summary.added == ["COOKIE-2"]
     assert summary.changed == ["COOKIE"]
-    assert cafe_store.load_catalog().lookup(COOKIE_CODE).sku == "COOKIE-2"
+    assert cafe_store.catalog.load().lookup(COOKIE_CODE).sku == "COOKIE-2"
 
 
 def test_failure_inside_the_write_keeps_nothing(cafe_store: Store,
@@ -126,7 +126,7 @@ def test_failure_inside_the_write_keeps_nothing(cafe_store: Store,
     rows, codes = catalog_rows(cafe_store), barcode_rows(cafe_store)
     products = [*generated(50), Product(sku=Sku("BAD"), name="Bad", price=-1)]
     with pytest.raises((StoreError, sqlite3.DatabaseError)):
-        cafe_store.import_products(products)
+        cafe_store.catalog.import_products(products)
     assert catalog_rows(cafe_store) == rows
     assert barcode_rows(cafe_store) == codes
     assert not cafe_store.db.conn.in_transaction
@@ -142,7 +142,7 @@ def test_disk_full_during_import_changes_nothing(cafe_store: Store) -> None:
     rows, codes = catalog_rows(cafe_store), barcode_rows(cafe_store)
     fill_disk(cafe_store)
     with pytest.raises((StoreError, sqlite3.DatabaseError)):
-        cafe_store.import_products(generated(500))
+        cafe_store.catalog.import_products(generated(500))
     assert catalog_rows(cafe_store) == rows
     assert barcode_rows(cafe_store) == codes
 
@@ -152,20 +152,20 @@ def test_disk_full_during_import_is_a_store_error(cafe_store: Store) -> None:
     would surface as a traceback."""
     fill_disk(cafe_store)
     with pytest.raises(StoreError, match="disk is full"):
-        cafe_store.import_products(generated(500))
+        cafe_store.catalog.import_products(generated(500))
 
 
 def test_large_import_reports_increasing_progress(store: Store) -> None:
     calls: list[tuple[int, int]] = []
     products = generated(5000)
-    summary = store.import_products(products, progress=lambda d, t: calls.append((d, t)))
+    summary = store.catalog.import_products(products, progress=lambda d, t: calls.append((d, t)))
     assert len(summary.added) == 5000
     assert len(calls) > 2
     assert calls[-1] == (5000, 5000)
     assert all(total == 5000 for _, total in calls)
     done = [d for d, _ in calls]
     assert done == sorted(set(done))
-    catalog = store.load_catalog()
+    catalog = store.catalog.load()
     assert len(catalog) == 5000
     assert catalog.lookup(ean13(4999)).sku == "GEN-04999"
 
@@ -184,7 +184,7 @@ def test_progress_reaches_the_end_once_the_import_is_committed(store_path: Path)
             visible = other.db.execute("SELECT count(*) FROM products").fetchone()[0]
             seen.append((done, total, visible))
 
-        store.import_products(generated(3500), progress)
+        store.catalog.import_products(generated(3500), progress)
         assert seen == [(1000, 3500, 0), (2000, 3500, 0), (3000, 3500, 0),
                         (3500, 3500, 3500)]
         assert temp_tables(store) == []
@@ -203,12 +203,12 @@ def test_a_till_saves_scans_while_an_import_is_staged(cafe_path: Path,
             if done < total:
                 scans.append([e.event for e in till.scan("2100000000012")])
 
-        summary = store.import_products(generated(2500), progress)
+        summary = store.catalog.import_products(generated(2500), progress)
         assert len(summary.added) == 2500
         assert len(scans) == 2
         assert all("error" not in events for events in scans)
         assert till.order_id is not None
-        assert [r["sku"] for r in store.order_lines(till.order_id)] == ["LATTE-T", "LATTE-T"]
+        assert [r["sku"] for r in store.sales.order_lines(till.order_id)] == ["LATTE-T", "LATTE-T"]
 
 
 def test_the_import_compares_with_the_store_as_it_is_when_applied(
@@ -225,12 +225,12 @@ def test_the_import_compares_with_the_store_as_it_is_when_applied(
 
         def meanwhile(done: int, total: int) -> None:
             if done == IMPORT_CHUNK:
-                other.import_products([dataclasses.replace(old["LATTE-T"], price=999),
+                other.catalog.import_products([dataclasses.replace(old["LATTE-T"], price=999),
                                        dataclasses.replace(old["COOKIE"], price=1),
                                        dataclasses.replace(old["MUG"], price=1500)],
                                       actor="bob")
 
-        summary = store.import_products(ours, meanwhile, actor="ann")
+        summary = store.catalog.import_products(ours, meanwhile, actor="ann")
         assert summary.changed == ["LATTE-T", "COOKIE"]
         assert summary.unchanged == len(spec_products) - 2
         log = {e.entity_id: e for e in audit_entries(store, actor="ann", entity="product")
@@ -241,7 +241,7 @@ def test_the_import_compares_with_the_store_as_it_is_when_applied(
         assert (log["COOKIE"].before["price_cents"], log["COOKIE"].after["price_cents"]) \
             == (1, 195)
         assert log["COOKIE"].changed_fields() == ["price_cents"]
-        catalog = store.load_catalog()
+        catalog = store.catalog.load()
         assert [catalog.get(sku).price for sku in ("LATTE-T", "COOKIE", "MUG")] == [
             360, 195, 1500]
 
@@ -255,13 +255,13 @@ def test_a_barcode_taken_meanwhile_refuses_the_whole_import(cafe_path: Path) -> 
 
         def meanwhile(done: int, total: int) -> None:
             if done == IMPORT_CHUNK:
-                other.import_products([Product(sku=Sku("OTHER"), name="Other", price=100,
+                other.catalog.import_products([Product(sku=Sku("OTHER"), name="Other", price=100,
                                                barcodes=(code,))])
 
         with pytest.raises(ValidationError,
                            match=f"barcode {code} of NEW-1 already belongs to OTHER"):
-            store.import_products(ours, meanwhile, actor="ann")
-        catalog = store.load_catalog()
+            store.catalog.import_products(ours, meanwhile, actor="ann")
+        catalog = store.catalog.load()
         assert catalog.lookup(code).sku == "OTHER"
         assert catalog.get("NEW-1") is None
         assert catalog.get("GEN-00000") is None
@@ -280,13 +280,13 @@ def test_a_bad_file_is_refused_before_the_store_is_locked(cafe_path: Path) -> No
         other.db.conn.execute("BEGIN IMMEDIATE")
         try:
             with pytest.raises(StoreError, match="CHECK constraint failed"):
-                store.import_products([*generated(2500),
+                store.catalog.import_products([*generated(2500),
                                        Product(sku=Sku("BAD"), name="Bad", price=-1)])
             with pytest.raises(ValidationError, match="SKU GEN-00001 is given twice"):
-                store.import_products([*generated(3), generated(3)[1]])
+                store.catalog.import_products([*generated(3), generated(3)[1]])
             with pytest.raises(ValidationError,
                                match=f"barcode {ean13(1)} of X is also given to GEN-00001"):
-                store.import_products([*generated(3), Product(sku=Sku("X"), name="X",
+                store.catalog.import_products([*generated(3), Product(sku=Sku("X"), name="X",
                                                               price=1, barcodes=(ean13(1),))])
         finally:
             other.db.conn.rollback()
@@ -300,8 +300,8 @@ def test_an_import_inside_a_write_is_part_of_it(cafe_store: Store) -> None:
 
     def import_then_fail() -> None:
         with cafe_store.write():
-            cafe_store.import_products(generated(1500))
-            assert len(cafe_store.load_catalog()) == len(rows) + 1500
+            cafe_store.catalog.import_products(generated(1500))
+            assert len(cafe_store.catalog.load()) == len(rows) + 1500
             raise RuntimeError("the outer write fails")
 
     with pytest.raises(RuntimeError, match="the outer write fails"):
@@ -321,7 +321,7 @@ def ean13(n):
 
 store = Store.open(sys.argv[1])
 store.db.conn.execute("PRAGMA cache_size = 10")  # a few pages: the rest go to the WAL
-latte = dataclasses.replace(store.load_catalog().get("LATTE-T"), price=999)
+latte = dataclasses.replace(store.catalog.load().get("LATTE-T"), price=999)
 products = [latte] + [Product(Sku(f"GEN-{i:05d}"), f"Generated {i}", 100 + i, (ean13(i),))
                       for i in range(3000)]
 statements = []
@@ -333,7 +333,7 @@ def hold_at_commit(sql):
         sys.stdin.readline()
 
 store.db.conn.set_trace_callback(hold_at_commit)
-store.import_products(products, actor="killed")
+store.catalog.import_products(products, actor="killed")
 print("committed", flush=True)
 """
 
@@ -373,14 +373,14 @@ def test_an_import_killed_before_its_commit_leaves_the_store_as_it_was(
         assert barcode_rows(store) == codes
         assert len(audit_entries(store)) == logged
         assert store.publish_revision() == revision
-        assert len(store.import_products(generated(10)).added) == 10
+        assert len(store.catalog.import_products(generated(10)).added) == 10
 
 
 def test_skus_and_categories_are_read_without_building_every_product(
         cafe_store: Store) -> None:
     """The workspace's rule list wants every SKU (its product filter) and every category
     (its category filter); at chain size, building 100,000 products for that took seconds."""
-    catalog = cafe_store.load_catalog()
+    catalog = cafe_store.catalog.load()
     built: list[str] = []
     build = catalog._build
     assert build is not None
@@ -391,7 +391,7 @@ def test_skus_and_categories_are_read_without_building_every_product(
 
     catalog._build = counting
     skus = catalog.skus()
-    categories = cafe_store.product_categories()
+    categories = cafe_store.catalog.categories()
     assert built == []
     products = list(catalog)  # what the filters used to do
     assert sorted(skus) == sorted(p.sku for p in products)

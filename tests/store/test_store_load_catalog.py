@@ -1,4 +1,4 @@
-"""Store.load_catalog keeps a product's barcodes as one code or a tuple until the product is
+"""store.catalog.load keeps a product's barcodes as one code or a tuple until the product is
 built: every product still comes back with all its codes, EAN-13 form, sorted, and every
 code still finds its product."""
 
@@ -34,8 +34,8 @@ PRODUCTS = [
 
 
 def test_products_come_back_with_every_barcode_sorted_in_ean13_form(store: Store) -> None:
-    store.import_products(PRODUCTS)
-    catalog = store.load_catalog()
+    store.catalog.import_products(PRODUCTS)
+    catalog = store.catalog.load()
     assert len(catalog) == 4
     assert catalog.get("NONE") == PRODUCTS[0]
     assert catalog.get("ONE") == PRODUCTS[1]
@@ -47,8 +47,8 @@ def test_products_come_back_with_every_barcode_sorted_in_ean13_form(store: Store
 
 
 def test_every_code_finds_its_product(store: Store) -> None:
-    store.import_products(PRODUCTS)
-    catalog = store.load_catalog()
+    store.catalog.import_products(PRODUCTS)
+    catalog = store.catalog.load()
     for product in PRODUCTS:
         for code in product.barcodes:
             found = catalog.lookup(code)
@@ -60,11 +60,11 @@ def test_every_code_finds_its_product(store: Store) -> None:
 def test_the_loaded_catalog_leaves_no_list_per_product_for_the_collector(store: Store) -> None:
     """Chain size in miniature: 2,000 products of one barcode each add no tracked object
     per product once loaded (their rows wait as text, their codes as strings)."""
-    store.import_products([Product(Sku(f"P{i:05d}"), f"Product {i}", 100 + i,
+    store.catalog.import_products([Product(Sku(f"P{i:05d}"), f"Product {i}", 100 + i,
                                    barcodes=(ean13(100 + i),)) for i in range(2000)])
     gc.collect()
     before = len(gc.get_objects())
-    catalog = store.load_catalog()
+    catalog = store.catalog.load()
     gc.collect()
     assert len(gc.get_objects()) - before < 200
     assert catalog.lookup(ean13(100 + 1999)).sku == "P01999"
@@ -78,8 +78,8 @@ def test_every_field_comes_back_exactly_whatever_its_text(store: Store) -> None:
                   barcodes=(ean13(11),), category="hot-drinks", tags=frozenset({"a-b", "c"}),
                   family="f", size_rank=12, size_label="XL \u00bd", unit_qty=Decimal("0.333"),
                   unit="\u00b5l", cost=0, active=True)
-    store.import_products([odd])
-    got = store.load_catalog().get("ODD_1.x")
+    store.catalog.import_products([odd])
+    got = store.catalog.load().get("ODD_1.x")
     assert got == odd
     assert [type(getattr(got, f)) for f in ("price", "size_rank", "cost", "unit_qty")] == [
         int, int, int, Decimal]

@@ -75,10 +75,10 @@ def test_older_store_keeps_its_data_through_the_upgrade(store_path: Path,
         assert list(store.db.query("SELECT * FROM products ORDER BY sku")) == \
             old_store["products"]
         assert list(store.db.query("SELECT * FROM rules ORDER BY id")) == old_store["rules"]
-        assert store.orders() == old_store["orders"]
-        assert store.prompt_events() == old_store["events"]
+        assert store.sales.orders() == old_store["orders"]
+        assert store.sales.prompt_events() == old_store["events"]
         order_id = old_store["state"]["order_id"]
-        assert store.order_lines(order_id) == old_store["lines"]
+        assert store.sales.order_lines(order_id) == old_store["lines"]
 
 
 def test_open_order_of_an_older_store_resumes_at_the_till(store_path: Path,

@@ -96,7 +96,7 @@ def shop(tmp_path: Path) -> Path:
     """A closed store with one product, in a folder of its own."""
     path = tmp_path / "shop" / "store.db"
     with Store.open(path, create=True) as store:
-        store.import_products([Product(Sku("LATTE"), "Latte", 345)])
+        store.catalog.import_products([Product(Sku("LATTE"), "Latte", 345)])
     return path
 
 
@@ -105,7 +105,7 @@ def test_a_store_in_a_read_only_folder_is_read_and_never_written(shop: Path) -> 
     with read_only(shop.parent):
         with Store.open(shop) as store:
             assert store.read_only is not None
-            assert [p.sku for p in store.load_catalog()] == ["LATTE"]
+            assert [p.sku for p in store.catalog.load()] == ["LATTE"]
             assert store.get_setting("currency", "none") is not None
             with pytest.raises(StoreError) as err:
                 store.set_settings({"store_name": "Corner"})
@@ -117,9 +117,9 @@ def test_a_read_only_store_file_in_a_writable_folder_leaves_no_wal_or_shm(shop: 
     before = listing(shop.parent)
     with read_only(shop):
         with Store.open(shop) as store:
-            assert [p.sku for p in store.load_catalog()] == ["LATTE"]
+            assert [p.sku for p in store.catalog.load()] == ["LATTE"]
             with pytest.raises(StoreError, match="is read-only"):
-                store.import_products([Product(Sku("TEA"), "Tea", 200)])
+                store.catalog.import_products([Product(Sku("TEA"), "Tea", 200)])
         assert listing(shop.parent) == before
 
 
@@ -132,7 +132,7 @@ def test_an_older_store_in_a_read_only_folder_is_upgraded_in_memory_only(
     with read_only(path.parent):
         with Store.open(path) as store:
             assert store.schema_version() == step_names()  # every step, in the copy
-            assert store.load_catalog()
+            assert store.catalog.load()
             assert store.read_only is not None
         assert listing(path.parent) == before
 
@@ -155,7 +155,7 @@ def test_a_full_disk_refuses_the_write_whole_and_the_store_stays_readable(
     with small_disk(tmp_path / "disk", 2048) as disk:
         path = disk / "store.db"
         with Store.open(path, create=True) as store:
-            store.import_products([Product(Sku("LATTE"), "Latte", 345)])
+            store.catalog.import_products([Product(Sku("LATTE"), "Latte", 345)])
         filler = fill(disk, leave=300 * 1024)  # room to open, not to import
         many = [Product(Sku(f"P{i:05d}"), f"Product number {i} with a long name", 100 + i)
                 for i in range(20000)]
@@ -163,25 +163,25 @@ def test_a_full_disk_refuses_the_write_whole_and_the_store_stays_readable(
         with Store.open(path) as store:
             assert store.read_only is None
             with pytest.raises(StoreError) as err:
-                store.import_products(many)
-            assert [p.sku for p in store.load_catalog()] == ["LATTE"]  # nothing half-made
+                store.catalog.import_products(many)
+            assert [p.sku for p in store.catalog.load()] == ["LATTE"]  # nothing half-made
         one_sentence(err, path, "the disk is full where", "is kept", "nothing was saved")
 
         filler.unlink()
         filler = fill(disk)  # now not even the -shm file fits
         with Store.open(path) as store:
             assert "is full" in (store.read_only or "")
-            assert [p.sku for p in store.load_catalog()] == ["LATTE"]
+            assert [p.sku for p in store.catalog.load()] == ["LATTE"]
             with pytest.raises(StoreError, match="is full"):
                 store.set_settings({"store_name": "Corner"})
         with Store.open_copy(path) as copy:  # past the empty -wal the failed open left
-            assert [p.sku for p in copy.load_catalog()] == ["LATTE"]
+            assert [p.sku for p in copy.catalog.load()] == ["LATTE"]
 
         filler.unlink()
         with Store.open(path) as store:  # space again: the store is whole and writable
             assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            store.import_products(many[:10])
-            assert len(store.load_catalog()) == 11
+            store.catalog.import_products(many[:10])
+            assert len(store.catalog.load()) == 11
 
 
 @pytest.mark.slow

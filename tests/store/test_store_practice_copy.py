@@ -90,7 +90,7 @@ def test_every_publish_in_the_real_store_copies_the_catalog_again(
         cafe_path: Path, practice: Path, publish: str) -> None:
     with Store.open(cafe_path) as real:
         if publish == "import":
-            real.import_products([Product(sku="TEA-NEW", name="New Tea", price=200)])
+            real.catalog.import_products([Product(sku="TEA-NEW", name="New Tea", price=200)])
         elif publish == "save_rule":
             rule = real.rules.load()[0]
             assert real.rules.save(dataclasses.replace(rule, priority=rule.priority + 1)) \

@@ -64,7 +64,7 @@ def test_a_till_session_logs_every_prompt_outcome(cafe_store: Store, clock: Fixe
          bundle_revenue),
     ]
     rows = [(e["order_id"], e["rule_id"], e["kind"], e["status"], e["clerk"], e["at"],
-             e["revenue_cents"]) for e in cafe_store.prompt_events()]
+             e["revenue_cents"]) for e in cafe_store.sales.prompt_events()]
     assert rows == expected
 
 
@@ -73,7 +73,7 @@ def test_a_shown_prompt_logs_what_was_offered_and_said(cafe_store: Store,
     till = Till(cafe_store, clock)
     till.scan(LATTE_T)
     assert till.prompt is not None
-    [shown] = cafe_store.prompt_events(till.order_id)
+    [shown] = cafe_store.sales.prompt_events(till.order_id)
     assert shown["status"] == "shown"
     assert shown["say"] == till.prompt.say == (
         "Would you like to make that a Grande for just $0.50 more?")
@@ -86,5 +86,5 @@ def test_paying_with_a_prompt_up_logs_it_as_ignored(cafe_store: Store,
     till.scan(LATTE_T)
     order = till.order_id
     till.pay()
-    assert [e["status"] for e in cafe_store.prompt_events(order)] == ["shown", "ignored"]
-    assert cafe_store.orders()[-1]["total_cents"] == 345
+    assert [e["status"] for e in cafe_store.sales.prompt_events(order)] == ["shown", "ignored"]
+    assert cafe_store.sales.orders()[-1]["total_cents"] == 345

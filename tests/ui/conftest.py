@@ -107,7 +107,7 @@ def large_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
               "offer": {"add": [f"FILL-{i + 1:05d}"]}, "say": "One more?",
               "max_offer_ratio": 20} for i in range(FILLER_RULES)]
     with Store.open(path) as store:
-        store.import_products(products)
+        store.catalog.import_products(products)
         store.rules.replace(parse_pack({"version": 1, "rules": rules}), merge=True)
     return path
 

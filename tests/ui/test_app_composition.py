@@ -31,11 +31,11 @@ def test_the_first_run_creates_the_store_from_the_cafe_demo(tmp_path: Path) -> N
 
     with till_app.open_store(path) as store:
         assert store.path == path
-        assert store.load_catalog().get("LATTE-T") is not None
+        assert store.catalog.load().get("LATTE-T") is not None
         assert store.rules.load()
     assert path.exists()
     with till_app.open_store(path) as again:  # the second run opens the same store
-        assert again.load_catalog().get("LATTE-T") is not None
+        assert again.catalog.load().get("LATTE-T") is not None
 
 
 def test_practice_mode_copies_catalog_and_rules_but_no_sales(
@@ -43,20 +43,20 @@ def test_practice_mode_copies_catalog_and_rules_but_no_sales(
     real = tmp_path / "store.db"
     with init_store(real, demo="shoes") as store:  # a real sale, with its prompts
         till = Till(store, morning_clock)
-        first = next(iter(store.load_catalog()))
+        first = next(iter(store.catalog.load()))
         till.scan(first.sku)
         till.pay()
-        real_orders = store.orders()
-        real_prompts = store.prompt_events()
+        real_orders = store.sales.orders()
+        real_prompts = store.sales.prompt_events()
     assert real_orders
 
     with till_app.open_store(real, training=True) as practice:
         assert practice.path == training_store_path(real)
-        assert practice.orders() == []
-        assert practice.prompt_events() == []
+        assert practice.sales.orders() == []
+        assert practice.sales.prompt_events() == []
         with Store.open(real) as store:
-            assert sorted(p.sku for p in practice.load_catalog()) == \
-                sorted(p.sku for p in store.load_catalog())
+            assert sorted(p.sku for p in practice.catalog.load()) == \
+                sorted(p.sku for p in store.catalog.load())
             assert [r.id for r in practice.rules.load()] == [r.id for r in store.rules.load()]
             assert practice.clerks() == store.clerks()
         assert practice.get_setting("demo") == "shoes"
@@ -64,8 +64,8 @@ def test_practice_mode_copies_catalog_and_rules_but_no_sales(
         Till(practice, morning_clock).scan(first.sku)  # a practice sale...
 
     with Store.open(real) as store:  # ...never reaches the real store
-        assert store.orders() == real_orders
-        assert store.prompt_events() == real_prompts
+        assert store.sales.orders() == real_orders
+        assert store.sales.prompt_events() == real_prompts
     assert not training_store_path(real).with_name(
         training_store_path(real).name + ".partial").exists()
 
@@ -74,7 +74,7 @@ def test_practice_mode_without_a_real_store_uses_the_demo_and_leaves_the_real_pa
         tmp_path: Path) -> None:
     real = tmp_path / "store.db"
     with till_app.open_store(real, training=True) as practice:
-        assert practice.load_catalog().get("LATTE-T") is not None
+        assert practice.catalog.load().get("LATTE-T") is not None
     assert not real.exists()
     assert training_store_path(real).exists()
 

@@ -119,9 +119,9 @@ def wrong_pin(qtbot: QtBot, window: TillWindow, pin: str = "9999") -> str:
 def clerks_in_store(path: Path) -> tuple[list[str | None], list[tuple[str, str, str | None]]]:
     """Who the orders and the prompt outcomes are recorded under, as on disk."""
     with Store.open(path) as store:
-        return ([row["clerk"] for row in store.orders()],
+        return ([row["clerk"] for row in store.sales.orders()],
                 [(row["rule_id"], row["status"], row["clerk"])
-                 for row in store.prompt_events()])
+                 for row in store.sales.prompt_events()])
 
 
 def test_a_shift_starts_with_the_sign_in_panel_over_the_till(

@@ -31,7 +31,7 @@ def type_buttons(window: TillWindow) -> dict[str, QPushButton]:
 def stored_customer(path: Path, order_id: int) -> str | None:
     """The open order's customer type as committed in the store file."""
     with Store.open(path) as store:
-        resumed = store.open_order_state()
+        resumed = store.sales.open_order_state()
         assert resumed is not None
         state, _rev = resumed
         assert state["order_id"] == order_id

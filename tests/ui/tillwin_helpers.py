@@ -106,17 +106,17 @@ def prompt_log(path: Path) -> list[tuple[str, str]]:
     """(rule id, status) of every prompt event in the store file, read on a connection of
     its own: what is on disk, not what the window holds."""
     with Store.open(path) as store:
-        return [(row["rule_id"], row["status"]) for row in store.prompt_events()]
+        return [(row["rule_id"], row["status"]) for row in store.sales.prompt_events()]
 
 
 def stored_lines(path: Path) -> list[str]:
     """SKUs of the open order's lines as committed in the store file."""
     with Store.open(path) as store:
-        resumed = store.open_order_state()
+        resumed = store.sales.open_order_state()
         if resumed is None:
             return []
         state, _rev = resumed
-        return [row["sku"] for row in store.order_lines(int(state["order_id"]))]
+        return [row["sku"] for row in store.sales.order_lines(int(state["order_id"]))]
 
 
 def visible_windows() -> set[int]:

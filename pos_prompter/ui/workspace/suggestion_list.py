@@ -87,7 +87,7 @@ def mine(store: Store, min_support: float, progress: Progress | None = None) -> 
     with store.snapshot(), gc_paused():
         counts = basket_counts(store.db, min_support, progress)
         rules = store.rules.load()
-        engine = Engine(store.load_catalog(), rules, store.load_settings())
+        engine = Engine(store.catalog.load(), rules, store.load_settings())
         revision = store.publish_revision()
     return Mined(suggest(counts, engine.catalog, engine), counts.orders, counts.min_orders,
                  min_support, rules, engine.catalog, engine.settings, revision)

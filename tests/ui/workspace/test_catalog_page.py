@@ -83,9 +83,9 @@ def test_change_price_active_and_barcodes(qtbot: QtBot, make_workspace: MakeWork
     assert [page.model.index(0, c).data() for c in range(5)] == [
         "AMER-G", "Americano Grande", "$4.10", "no", f"2100000000081 {NEW_CODE}"]
     with Store.open(cafe_store_path) as store:
-        product = store.load_catalog().get("AMER-G")
+        product = store.catalog.load().get("AMER-G")
         assert (product.price, product.active) == (410, False)
-        assert store.load_catalog().lookup(NEW_CODE) == product
+        assert store.catalog.load().lookup(NEW_CODE) == product
     audited = run_subprocess("audit", "--db", cafe_store_path, "--entity", "product")
     last = audited.out.splitlines()[-1]
     assert "manager" in last

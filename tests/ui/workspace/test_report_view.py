@@ -119,7 +119,7 @@ def _history(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("history") / "cafe.db"
     with init_store(path, demo="cafe", history=True) as store:
         clerks = [name for name, _role, _secret in DEMO_STAFF]
-        earlier = generate(store.load_catalog(), store.rules.load(), store.load_settings(),
+        earlier = generate(store.catalog.load(), store.rules.load(), store.load_settings(),
                            clerks=clerks, seed=DEFAULT_SEED + 1, first_id=next_order_id(store),
                            profile=profile_for("cafe"),
                            end=HISTORY_END - dt.timedelta(days=DAYS))

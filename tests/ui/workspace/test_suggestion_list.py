@@ -50,7 +50,7 @@ def import_history(path: Path, orders: int = 400, seed: int = 7) -> None:
     cookie with a chai (no rule offers it)."""
     rng = random.Random(seed)
     with Store.open(path) as store:
-        catalog = store.load_catalog()
+        catalog = store.catalog.load()
         past = []
         for n in range(orders):
             items = rng.choices(SKUS, k=rng.randint(1, 3))
@@ -64,14 +64,14 @@ def import_history(path: Path, orders: int = 400, seed: int = 7) -> None:
                 assert product is not None
                 lines.append(PastLine(sku, product.name, 1, product.price))
             past.append(PastOrder(f"T{n}", None, tuple(lines)))
-        store.import_orders(past)
+        store.sales.import_orders(past)
 
 
 def core_suggestions(path: Path, min_support: float) -> list[Suggestion]:
     """What core/suggest finds for the store, read as the command line reads it."""
     with Store.open(path) as store:
         counts = basket_counts(store.db, min_support)
-        engine = Engine(store.load_catalog(), store.rules.load(), store.load_settings())
+        engine = Engine(store.catalog.load(), store.rules.load(), store.load_settings())
     return suggest(counts, engine.catalog, engine)
 
 

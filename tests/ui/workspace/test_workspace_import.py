@@ -326,7 +326,7 @@ def test_a_bad_catalog_is_refused_with_line_and_column(
         tmp_path: Path, rows: str, problem: str) -> None:
     workspace = make_workspace(cafe_store_path)
     with Store.open(cafe_store_path) as store:
-        products_before = len(store.load_catalog())
+        products_before = len(store.catalog.load())
 
     dialog = open_import(qtbot, workspace, CATALOG, write(tmp_path / "cat.csv", rows))
 
@@ -335,7 +335,7 @@ def test_a_bad_catalog_is_refused_with_line_and_column(
     assert "nothing was changed" in text_of(dialog, "importSummary")
     assert not child(dialog, QPushButton, "importApply").isEnabled()
     with Store.open(cafe_store_path) as store:
-        assert len(store.load_catalog()) == products_before
+        assert len(store.catalog.load()) == products_before
     close(qtbot, dialog)
 
 
@@ -357,7 +357,7 @@ def test_a_catalog_preview_lists_new_and_changed_products(
     assert text_of(dialog, "importResult").startswith(
         "Done. products: 1 added, 1 changed, 0 unchanged.")
     with Store.open(cafe_store_path) as store:
-        product = store.load_catalog().get("CROISSANT")
+        product = store.catalog.load().get("CROISSANT")
         assert product is not None
         assert product.price == 345
         change = audit_entries(store, entity="product", entity_id="CROISSANT")[-1]
@@ -373,7 +373,7 @@ def test_the_store_refusing_at_apply_changes_nothing_and_says_why(
     dialog = open_import(qtbot, workspace, CATALOG, write(tmp_path / "cat.csv", rows))
     assert list_texts(dialog, "importAdded") == ["TEA-G"]
     with Store.open(cafe_store_path) as store:  # meanwhile, at another till...
-        store.import_products([Product(Sku("PEN"), "Pen", 150, ("4006381333931",))])
+        store.catalog.import_products([Product(Sku("PEN"), "Pen", 150, ("4006381333931",))])
 
     with qtbot.waitSignal(dialog.import_failed) as failed:
         child(dialog, QPushButton, "importApply").click()
@@ -381,7 +381,7 @@ def test_the_store_refusing_at_apply_changes_nothing_and_says_why(
     assert "nothing was changed" in failed.args[0]
     assert any("already belongs to PEN" in p for p in list_texts(dialog, "importErrors"))
     with Store.open(cafe_store_path) as store:
-        assert store.load_catalog().get("TEA-G") is None
+        assert store.catalog.load().get("TEA-G") is None
     qtbot.waitUntil(lambda: not dialog.busy)
     close(qtbot, dialog)
 
@@ -422,7 +422,7 @@ def test_twenty_thousand_products_import_in_a_worker_with_a_progress_bar(
     assert main not in workers
     assert text_of(dialog, "importResult").startswith("Done. products: 20000 added")
     with Store.open(cafe_store_path) as store:
-        assert store.load_catalog().get("GEN-19999") is not None
+        assert store.catalog.load().get("GEN-19999") is not None
     close(qtbot, dialog)
 
 
@@ -451,7 +451,7 @@ def test_past_orders_are_imported_once(
     assert "0 added, 0 changed, 2 already imported" in text_of(again, "importResult")
     close(qtbot, again)
     with Store.open(cafe_store_path) as store:
-        assert len([o for o in store.orders() if o["status"] == "paid"]) == 2
+        assert len([o for o in store.sales.orders() if o["status"] == "paid"]) == 2
 
 
 def test_past_orders_naming_unknown_products_are_refused(

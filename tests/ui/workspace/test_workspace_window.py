@@ -246,7 +246,7 @@ def test_the_window_keeps_ticking_while_a_publish_elsewhere_loads_then_the_edito
     timer.start()
 
     with Store.open(large_store_path) as other:  # a new aisle (the whole catalog is
-        other.import_products([Product(Sku("FILL-00042"), "Filler 42", 142,  # read again)
+        other.catalog.import_products([Product(Sku("FILL-00042"), "Filler 42", 142,  # read again)
                                        category="new-aisle")])
         rule = next(r for r in other.rules.load() if r.id == "fill-0042")
         other.rules.save(dataclasses.replace(rule, active=False), actor="ana")
@@ -292,7 +292,7 @@ def test_a_publish_elsewhere_catches_the_editor_up_from_the_background_load(
     assert active.isChecked()
     reads: list[str] = []  # what the editor reads from the store on the UI thread
     store = workspace.store
-    for owner, name, what in ((store, "load_catalog", "load_catalog"),
+    for owner, name, what in ((store.catalog, "load", "load_catalog"),
                               (store.rules, "load", "load_rules"),
                               (store, "load_settings", "load_settings")):
         monkeypatch.setattr(owner, name, functools.partial(
