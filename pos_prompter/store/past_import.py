@@ -6,12 +6,14 @@ AUTOINCREMENT moves on to the largest id inserted), so each line's row is built 
 order's id at once: no query per chunk to learn the ids SQLite chose. Orders and their
 lines go to SQLite with `executemany` in large chunks, between two progress reports.
 
-When the import at least doubles a table, that table's plain indexes (not the unique one
-that finds an order imported twice) are dropped for the inserts and made again after
-them, inside the same transaction: SQLite sorts 2 million rows into a new index in about
-half the time it takes to insert them into it one by one (measured: order_lines by sku,
-2.3 -> 1.1 s; the orders' three, 1.3 -> 0.9 s). An error rolls the drop back with
-everything else, and no other connection ever sees the store without them.
+When the import at least doubles a table, that table's indexes are dropped for the
+inserts and made again after them, inside the same transaction: SQLite sorts 2 million
+rows into a new index in about half the time it takes to insert them into it one by one
+(measured: order_lines by sku, 2.3 -> 1.1 s; the orders' three, 1.3 -> 0.9 s; the unique
+one by external id, 100,000 orders: 0.28 -> 0.23 s with its remaking). An error rolls the
+drop back with everything else, and no other connection ever sees the store without them;
+an order id twice in the import fails the unique index's remaking (the same "UNIQUE
+constraint failed"), so nothing of it is kept.
 """
 
 from __future__ import annotations
@@ -71,14 +73,13 @@ def foreign_keys_unchecked(conn: sqlite3.Connection) -> Iterator[None]:
 
 
 def _lift_indexes(conn: sqlite3.Connection, table: str, adding: int) -> list[str]:
-    """Drop `table`'s plain indexes when `adding` rows at least double it; returns the
-    statements that make them again."""
+    """Drop `table`'s indexes (those made by CREATE INDEX) when `adding` rows at least
+    double it; returns the statements that make them again."""
     if adding < 1000 or conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] > adding:
         return []
-    unique = {row[1] for row in conn.execute(f"PRAGMA index_list({table})") if row[2]}
-    lifted = [(name, sql) for name, sql in conn.execute(
+    lifted = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
-        "AND sql IS NOT NULL ORDER BY name", [table]) if name not in unique]
+        "AND sql IS NOT NULL ORDER BY name", [table]).fetchall()
     for name, _sql in lifted:
         conn.execute(f'DROP INDEX "{name}"')
     return [sql for _name, sql in lifted]
