@@ -38,7 +38,6 @@ from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.lint import Finding
 from pos_prompter.core.rules import Rule, Settings, rule_to_dict
 from pos_prompter.store import Store
-from pos_prompter.ui.widgets import plain_label
 from pos_prompter.ui.workspace.field_touch import RULE_FORM_GROUPS, FieldTouch, field_key_of
 from pos_prompter.ui.workspace.preview import RulePreview
 from pos_prompter.ui.workspace.product_picker import CatalogChoices
@@ -54,14 +53,9 @@ from pos_prompter.ui.workspace.rules.form_values import (
     dict_from_values,
     values_from_dict,
 )
-from pos_prompter.ui.workspace.rules.publisher import RulePublisher, findings_text
+from pos_prompter.ui.workspace.rules.publish_status import STATUS_QSS, PublishStatus
+from pos_prompter.ui.workspace.rules.publisher import RulePublisher
 from pos_prompter.ui.workspace.whatif_panel import WhatIfPanel
-
-EDITOR_QSS = FORM_QSS + """
-#publishStatus[level="error"] { color: #b3261e; font-weight: bold; }
-#lintFindings { background: #fff8e6; border: 1px solid #e3a21a; border-radius: 6px;
-                padding: 6px; }
-"""
 
 
 class RuleEditor(QWidget):
@@ -105,10 +99,10 @@ class RuleEditor(QWidget):
         """Which problems show yet: a touched field's, all once Publish was pressed."""
         self._context = EditorContext(Catalog(), Settings(), [], -1)
         """The store as last read (see set_context)."""
-        self.findings: list[Finding] = []
-        """What lint said at the last publish attempt."""
         self.publisher = publisher if publisher is not None else \
             RulePublisher(store, actor, self)
+        self._awaiting = False
+        """A publish the editor started has not ended yet (the publisher may be shared)."""
         self.choices = CatalogChoices(self._context.catalog, self._context.settings.currency)
         self.undo_stack = QUndoStack(self)
         self._build(preview_delay_ms)
@@ -117,7 +111,7 @@ class RuleEditor(QWidget):
             self._load_context(catalog=True)
         else:  # read elsewhere already, on a worker thread
             self.set_context(*context)
-        self.setStyleSheet(EDITOR_QSS)
+        self.setStyleSheet(FORM_QSS + STATUS_QSS)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_moved)
@@ -141,8 +135,8 @@ class RuleEditor(QWidget):
         self._load(rule_to_dict(rule) if rule is not None else NEW_RULE)
         if draft:
             self._baseline = dict_from_values(values_from_dict(NEW_RULE))
-        self._show_findings([])
-        self._set_status("")
+        self.status.show_findings([])
+        self.status.say("")
         self.whatif.clear()
 
     def has_unsaved_changes(self) -> bool:
@@ -175,6 +169,11 @@ class RuleEditor(QWidget):
     def context(self) -> EditorContext:
         """The store's catalog, settings and rules as the editor last read them."""
         return self._context
+
+    @property
+    def findings(self) -> list[Finding]:
+        """What lint said at the last publish attempt."""
+        return self.status.findings
 
     @property
     def confirm_box(self) -> QMessageBox | None:
@@ -284,37 +283,53 @@ class RuleEditor(QWidget):
         self._validate()
         rule = self._rule
         if rule is None:
-            self._set_status("Not published: fix the problems marked in the form first.",
-                             error=True)
+            self.status.say("Not published: fix the problems marked in the form first.",
+                            error=True)
             return
+        self._awaiting = True
         self.publisher.publish(rule, self.context(), window=self)
 
     def _connect_publisher(self) -> None:
+        """Hear the publisher's outcomes of the editor's own publishes (it may be shared)."""
         publisher = self.publisher
-        publisher.linted.connect(self._show_findings)
+        publisher.linted.connect(self._linted)
         publisher.refused.connect(self._refused)
         publisher.declined.connect(self._declined)
         publisher.unchanged.connect(self._saved_unchanged)
         publisher.published.connect(self._saved)
 
+    def _settle(self) -> bool:
+        """Whether an outcome is of a publish the editor started (which it ends)."""
+        mine, self._awaiting = self._awaiting, False
+        return mine
+
+    @Slot(list)
+    def _linted(self, findings: list[Finding]) -> None:
+        if self._awaiting:
+            self.status.show_findings(findings)
+
     @Slot(str)
     def _refused(self, reason: str) -> None:
-        self._set_status(f"Not published: {reason}", error=True)
+        if self._settle():
+            self.status.say(f"Not published: {reason}", error=True)
 
     @Slot(str)
     def _declined(self, _rule_id: str) -> None:
-        self._set_status("Not published: the warnings below were not confirmed.")
+        if self._settle():
+            self.status.say("Not published: the warnings below were not confirmed.")
 
     @Slot(str)
     def _saved(self, rule_id: str) -> None:
-        self._caught_up()
-        self._set_status(f"Published {rule_id}: every till uses it from its next scan.")
-        self.rule_published.emit(rule_id)
+        if self._settle():
+            self._caught_up()
+            self.status.say(f"Published {rule_id}: every till uses it from its next scan.")
+            self.rule_published.emit(rule_id)
 
     @Slot(str)
     def _saved_unchanged(self, rule_id: str) -> None:
-        self._caught_up()
-        self._set_status(f"{rule_id} is already published as it is: nothing changed.")
+        if self._settle():
+            self._caught_up()
+            self.status.say(f"{rule_id} is already published as it is: nothing changed.")
 
     def _caught_up(self) -> None:
         """The form's rule is in the store now."""
@@ -325,20 +340,6 @@ class RuleEditor(QWidget):
         self._baseline = self.rule_dict()
         self.undo_stack.setClean()
         self._after_change()
-
-    @Slot(list)
-    def _show_findings(self, findings: list[Finding]) -> None:
-        self.findings = list(findings)
-        text = findings_text(self.findings)
-        self.findings_label.setText(text)
-        self.findings_label.setVisible(bool(text))
-
-    def _set_status(self, text: str, *, error: bool = False) -> None:
-        self.status_label.setText(text)
-        self.status_label.setProperty("level", "error" if error else "info")
-        self.status_label.style().unpolish(self.status_label)
-        self.status_label.style().polish(self.status_label)
-        self.status_label.setVisible(bool(text))
 
     # ------------------------------------------------------------------ building
 
@@ -359,10 +360,8 @@ class RuleEditor(QWidget):
         self.splitter = PaneSplitter(self.form, self.form_scroll, self.preview,
                                      self.preview_scroll, self)
 
-        self.findings_label = plain_label("lintFindings", self)
-        self.findings_label.hide()
-        self.status_label = plain_label("publishStatus", self)
-        self.status_label.hide()
+        self.status = PublishStatus(self)
+        """Lint's findings and what became of the last publish, under the form."""
         self.undo_action, self.redo_action = undo_actions(self.undo_stack, self)
         undo_button = tool_button(self.undo_action, "undoButton", self)
         redo_button = tool_button(self.redo_action, "redoButton", self)
@@ -379,7 +378,7 @@ class RuleEditor(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(undo_button)
         buttons.addWidget(redo_button)
-        buttons.addWidget(self.status_label, 1)
+        buttons.addWidget(self.status.status_label, 1)
         buttons.addStretch(0)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.publish_button)
@@ -389,7 +388,7 @@ class RuleEditor(QWidget):
         layout.setContentsMargins(6, 0, 0, 0)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.form.problem_list)
-        layout.addWidget(self.findings_label)
+        layout.addWidget(self.status.findings_label)
         layout.addWidget(self.whatif)
         layout.addLayout(buttons)
 

@@ -9,7 +9,6 @@ open) and the rule is saved only on "Publish anyway"; no findings save it at onc
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import partial
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -22,14 +21,7 @@ from pos_prompter.core.rules import Rule
 from pos_prompter.store import Store
 from pos_prompter.ui.workspace.rules.editor_context import EditorContext
 
-
-def findings_text(findings: Sequence[Finding]) -> str:
-    """Lint's findings as the editor lists them, one per line with its fix under it."""
-    return "\n".join(f"{f.severity.capitalize()}: {f.message}\n    \N{RIGHTWARDS ARROW} {f.fix}"
-                     for f in findings)
-
-
-__all__ = ["EditorContext", "RulePublisher", "findings_text"]
+__all__ = ["EditorContext", "RulePublisher"]
 
 
 class RulePublisher(QObject):
