@@ -307,23 +307,25 @@ class _PlainLines:
                 self.by_sku[new] = {}
             by_qty = list(map(self.by_sku.__getitem__, sku))
         by_price = list(map(dict.get, by_qty, qty))
-        if None in by_price:
-            for s, q in set(compress(zip(sku, qty, strict=True), map(is_, by_price,
-                                                                     repeat(None)))):
-                if not (QTY_RE.fullmatch(q) and 1 <= int(q) <= 9999):
-                    return None
-                self.by_sku[s][q] = {}
-            by_price = list(map(dict.__getitem__, by_qty, qty))
-        found = tuple(map(dict.get, by_price, price))
-        if None in found:
-            for s, q, p in set(compress(zip(sku, qty, price, strict=True),
-                                        map(is_, found, repeat(None)))):
-                past_line = self._line(s, q, p)
+        if None in by_price:  # rows with a new qty for their SKU: those rows only
+            for i in list(compress(range(len(qty)), map(is_, by_price, repeat(None)))):
+                level = by_qty[i].get(qty[i])
+                if level is None:
+                    if not (QTY_RE.fullmatch(qty[i]) and 1 <= int(qty[i]) <= 9999):
+                        return None
+                    level = by_qty[i][qty[i]] = {}
+                by_price[i] = level
+        found = list(map(dict.get, by_price, price))
+        if None in found:  # rows with new cells: those rows only
+            for i in list(compress(range(len(price)), map(is_, found, repeat(None)))):
+                past_line = by_price[i].get(price[i])
                 if past_line is None:
-                    return None
-                self.by_sku[s][q][p] = past_line
-            found = tuple(map(dict.__getitem__, by_price, price))
-        return found
+                    past_line = self._line(sku[i], qty[i], price[i])
+                    if past_line is None:
+                        return None
+                    by_price[i][price[i]] = past_line
+                found[i] = past_line
+        return tuple(found)
 
     def _line(self, sku: str, qty_text: str, price_text: str) -> PastLine | None:
         product = self.catalog.get(sku)
