@@ -99,7 +99,8 @@ t0 = pc(); settings = store.load_settings(); t["load_settings"] = pc() - t0
 t0 = pc(); catalog = store.catalog.load(); t["load_catalog"] = pc() - t0
 t0 = pc(); rules = store.rules.load(); t["load_rules"] = pc() - t0
 t0 = pc(); Engine(catalog, rules, settings); t["Engine()"] = pc() - t0
-t0 = pc(); store.clerks(); store.sales.open_order_state(None); t["clerks+open order"] = pc() - t0
+t0 = pc(); store.staff.clerks(); store.sales.open_order_state(None)
+t["clerks+open order"] = pc() - t0
 print(json.dumps(t))
 """
 

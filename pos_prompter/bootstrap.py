@@ -47,8 +47,8 @@ from pos_prompter.core.rules import (
 from pos_prompter.resources import DEMOS, demo_dir
 from pos_prompter.store import ImportSummary, Store
 from pos_prompter.store.auth import StaffStore
+from pos_prompter.store.base import Progress
 from pos_prompter.store.demo_history import add_demo_history
-from pos_prompter.store.store import Progress
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
@@ -428,7 +428,7 @@ def init_store(path: Path, demo: str | None = None, *, actor: str | None = None,
             if history:
                 add_demo_history(store, demo, [name for name, _r, _s in DEMO_STAFF])
         else:
-            store.add_staff(DEFAULT_CLERK, "clerk", actor=actor)
+            store.staff.add_without_secret(DEFAULT_CLERK, "clerk", actor=actor)
     except BaseException:  # a full disk, Ctrl+C...: no half-made store is left
         store.close()
         _remove_new_store(path)

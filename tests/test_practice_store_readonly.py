@@ -195,7 +195,7 @@ def test_a_refresh_while_a_till_has_the_real_store_open_sees_its_sales_unwritten
     leaves the store file and its -wal as they were."""
     ensure_practice_store(real)
     with Store.open(real) as till_store:
-        till_store.add_staff("robin")  # committed, still in the -wal only
+        till_store.staff.add_without_secret("robin")  # committed, still in the -wal only
         live = fingerprint(real)
         assert live["-wal"] is not None
         summary = refresh_practice_store(real)

@@ -33,7 +33,7 @@ def store_path(tmp_path: Path) -> Path:
         store.catalog.import_products(parse_catalog_csv(
             (SPEC_DIR / "catalog.csv").read_text(encoding="utf-8")))
         store.rules.replace(load_pack_file(SPEC_DIR / "rules.yaml"))
-        store.add_staff("alice")
+        store.staff.add_without_secret("alice")
     return path
 
 

@@ -29,9 +29,9 @@ def store(tmp_path: Path) -> Iterator[Store]:
         store.catalog.import_products(parse_catalog_csv(
             (SPEC_DIR / "catalog.csv").read_text(encoding="utf-8")))
         store.rules.replace(load_pack_file(SPEC_DIR / "rules.yaml"))
-        store.add_staff("alice")
-        store.add_staff("bob")
-        store.add_staff("maria", "manager")
+        store.staff.add_without_secret("alice")
+        store.staff.add_without_secret("bob")
+        store.staff.add_without_secret("maria", "manager")
         yield store
 
 

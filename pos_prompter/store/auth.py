@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -171,6 +171,20 @@ class StaffStore:
             "SELECT count(*) FROM staff WHERE role = 'manager' AND active = 1 "
             "AND password_hash IS NOT NULL").fetchone()[0]) == 0
 
+    def clerks(self) -> list[str]:
+        """The active clerks, in the order they were added (the till's sign-in list)."""
+        return [str(r[0]) for r in self.store.db.execute(
+            "SELECT name FROM staff WHERE role = 'clerk' AND active = 1 ORDER BY id")]
+
+    def password_matches(self, name: str, secrets: Iterable[str]) -> bool:
+        """Whether `name` has a password and it is one of `secrets` (the workspace warns
+        a manager who still signs in with a password the demo stores publish). Slow on
+        purpose: one hash per secret."""
+        row = self.store.db.execute("SELECT password_hash FROM staff WHERE name = ?",
+                                    [name]).fetchone()
+        stored = row[0] if row else None
+        return bool(stored) and any(verify_secret(secret, stored) for secret in secrets)
+
     def _failures(self, name: str) -> list[dt.datetime]:
         return [dt.datetime.fromisoformat(r[0]) for r in self.store.db.execute(
             "SELECT at FROM login_failures WHERE name = ? ORDER BY at", [name])]
@@ -200,6 +214,19 @@ class StaffStore:
             record(db, [Change("staff", name, "add", None, _snapshot(person))], actor=actor,
                    at=self._now(now))
         return person
+
+    def add_without_secret(self, name: str, role: Role = "clerk", *,
+                           actor: str | None = None) -> None:
+        """Add a person with no PIN or password yet, audited (nothing if the name is on
+        the list already): bootstrap's clerks, tests. `add_person` adds someone with their
+        secret."""
+        with self.store.write() as db:
+            cur = db.execute("INSERT INTO staff(name, role) VALUES (?, ?) "
+                             "ON CONFLICT(name) DO NOTHING", [name, role])
+            if cur.rowcount == 1:
+                record(db, [Change("staff", name, "add", None, staff_snapshot(
+                    name, role, True, secret_set=False, secret_changed_at=None))],
+                       actor=actor)
 
     def create_first_manager(self, name: str, password: str, *,
                              now: dt.datetime | None = None) -> Person:

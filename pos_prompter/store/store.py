@@ -24,12 +24,8 @@ from pos_prompter.core.catalog import Catalog, Product
 from pos_prompter.core.past_orders import PastOrder
 from pos_prompter.core.rules import Rule, RulePack, Settings
 from pos_prompter.core.session import OrderSession, TillEvent
-from pos_prompter.store.audit import (
-    Change,
-    diff_changes,
-    record,
-    staff_snapshot,
-)
+from pos_prompter.store.audit import diff_changes, record
+from pos_prompter.store.auth import StaffStore
 from pos_prompter.store.base import ImportSummary, Progress, StoreError
 from pos_prompter.store.catalog_store import CatalogStore
 from pos_prompter.store.history import StoreHistory
@@ -96,6 +92,9 @@ class Store:
         """The products: the whole catalog, categories, imports."""
         self.sales = SalesLog(self)
         """The orders and the prompt outcome log."""
+        self.staff = StaffStore(self)
+        """Staff, signing in and lockouts (on the system clock; a window that needs
+        another clock builds its own StaffStore over this store)."""
 
     # ------------------------------------------------------------------ opening
 
@@ -326,6 +325,10 @@ class Store:
     # ------------------------------------------------------------ moved (issue 12)
     # Thin delegates to the concern stores for callers owned by others this session.
 
+    def clerks(self) -> list[str]:
+        # TODO(#12): callers in till.py (B)
+        return self.staff.clerks()
+
     def history(self) -> StoreHistory:
         # TODO(#12): callers in till.py (B), ui/workspace/rule_editor.py,
         # tests/store/test_store_history.py
@@ -400,23 +403,6 @@ class Store:
         # test_rule_list_uplift.py
         return self.rules.results()
 
-    # ------------------------------------------------------------------ staff
-
-    def clerks(self) -> list[str]:
-        return [r[0] for r in self.db.execute(
-            "SELECT name FROM staff WHERE role = 'clerk' AND active = 1 ORDER BY id")]
-
-    def add_staff(self, name: str, role: str = "clerk", *, actor: str | None = None) -> None:
-        """Add a person with no PIN or password yet (nothing if the name exists).
-        pos_prompter.store.auth adds people with their secret."""
-        with self.write() as db:
-            cur = db.execute("INSERT INTO staff(name, role) VALUES (?, ?) "
-                             "ON CONFLICT(name) DO NOTHING", [name, role])
-            if cur.rowcount == 1:
-                record(db, [Change("staff", name, "add", None, staff_snapshot(
-                    name, role, True, secret_set=False, secret_changed_at=None))],
-                       actor=actor)
-
 
 T = TypeVar("T")
 
@@ -474,3 +460,10 @@ def copy_store(src: Path, dst: Path) -> None:
         raise StoreError(f"{src} is not a usable store ({exc})") from exc
     finally:
         target.close()
+
+
+__all__ = [
+    "NEW_STORE_PAGE_SIZE", "PUBLISH_REVISION", "READ_ATTEMPTS", "WAL_CHECKPOINT_BYTES",
+    "ImportSummary", "Progress", "RuleResults", "Store", "StoreError", "copy_store",
+    "read_store",
+]

@@ -159,7 +159,7 @@ def test_refresh_copies_the_real_store_again_and_keeps_practice(
     assert cli("settings", "--db", cafe, "max_prompts_per_order=1").code == 0
     with Store.open(cafe) as store:
         store.rules.delete("mug-deal")
-        store.add_staff("robin")
+        store.staff.add_without_secret("robin")
 
     result = cli("practice", "refresh", "--db", cafe)
     assert result.code == 0, result.err

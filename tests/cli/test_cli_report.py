@@ -75,7 +75,7 @@ def _played(tmp_path_factory: pytest.TempPathFactory) -> Path:
                  ("import", "rules", SPEC_DIR / "rules.yaml", "--db", db)):
         assert run_subprocess(*args).code == 0
     with Store.open(db) as store:
-        store.add_staff("bob")
+        store.staff.add_without_secret("bob")
     for script in ("day1.txt", "day2.txt"):
         played = run_subprocess("simulate", "--db", db, folder / script)
         assert played.code == 0, played.err

@@ -267,7 +267,7 @@ def test_clerk_customer_and_time_reach_the_order(cli: RunCli, spec_store: Path,
     from pos_prompter.store import Store
 
     with Store.open(spec_store) as store:
-        store.add_staff("alice")  # a script's clerk is on the staff list
+        store.staff.add_without_secret("alice")  # a script's clerk is on the staff list
     script = write(tmp_path, "clerk alice\ncustomer member\ntime 2026-11-23T08:15\n"
                              "scan COOKIE\ncustomer staff\ntime 2026-11-23T08:20\npay\n"
                              "customer none\nscan COOKIE\npay\n")

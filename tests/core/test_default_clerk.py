@@ -1,5 +1,5 @@
 """Who is at the till when nobody says: the store's first clerk (scan-script.md: `clerk alice
-# who is at the till (default: the first clerk)`). "First" is `Store.clerks()[0]`: the active
+# who is at the till (default: the first clerk)`). "First" is `Store.staff.clerks()[0]`: the active
 staff member with the clerk role that was added first (lowest staff id), not a manager or a
 trainer, not the first name in alphabetical order, not a disabled clerk."""
 
@@ -27,8 +27,8 @@ def cafe(tmp_path: Path) -> Path:
     """The cafe demo (manager, trainer, then `clerk`), then clerks zoe and bob, in that order."""
     path = tmp_path / "cafe.db"
     with init_store(path, "cafe") as store:
-        store.add_staff("zoe")
-        store.add_staff("bob")
+        store.staff.add_without_secret("zoe")
+        store.staff.add_without_secret("bob")
     return path
 
 
@@ -51,7 +51,7 @@ def test_the_set_up_has_managers_first_and_clerks_out_of_alphabetical_order(
         store: Store) -> None:
     assert [r[0] for r in store.db.execute("SELECT name FROM staff ORDER BY id")] == [
         "manager", "trainer", "clerk", "zoe", "bob"]
-    assert store.clerks() == ["clerk", "zoe", "bob"]
+    assert store.staff.clerks() == ["clerk", "zoe", "bob"]
 
 
 def test_a_till_with_no_clerk_records_the_stores_first_clerk(store: Store) -> None:

@@ -68,7 +68,7 @@ def cafe_path(store_path: Path, spec_products: list[Product], spec_pack: RulePac
     with Store.open(store_path, create=True) as s:
         s.catalog.import_products(spec_products)
         s.rules.replace(spec_pack)
-        s.add_staff("alice")
+        s.staff.add_without_secret("alice")
     return store_path
 
 

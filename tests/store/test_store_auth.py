@@ -208,7 +208,7 @@ def test_list_staff(staff: StaffStore) -> None:
         ("dan", "clerk", False, True)]
     assert [p.name for p in staff.list_staff(include_inactive=False)] == ["ann", "carl"]
     assert [p.name for p in staff.list_staff(role="clerk")] == ["carl", "dan"]
-    assert staff.store.clerks() == ["carl"]
+    assert staff.store.staff.clerks() == ["carl"]
 
 
 # ---------------------------------------------------------------------- first run
@@ -253,7 +253,7 @@ def test_a_demo_store_has_its_documented_staff(tmp_path: Path) -> None:
         assert not staff.needs_first_manager()
         for name, role, secret in DEMO_STAFF:
             assert staff.sign_in(name, secret).role == role
-        assert store.clerks() == ["clerk"]
+        assert store.staff.clerks() == ["clerk"]
     readme = DEMO_README.read_text(encoding="utf-8")
     for name, _, secret in DEMO_STAFF:
         assert f"`{name}`" in readme, name

@@ -14,7 +14,7 @@ from pos_prompter.store import Store
 
 
 def counts(store: Store) -> tuple[int, int, int]:
-    return (len(store.catalog.load()), len(store.rules.load()), len(store.clerks()))
+    return (len(store.catalog.load()), len(store.rules.load()), len(store.staff.clerks()))
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="XDG_DATA_HOME is the Linux convention")

@@ -143,17 +143,17 @@ def test_a_second_writer_waits_for_the_lock_then_reports_busy(cafe_path: Path) -
         b.db.conn.execute("PRAGMA busy_timeout = 300")
         a.db.conn.execute("BEGIN IMMEDIATE")
         try:
-            assert b.clerks() == ["alice"]  # WAL: readers never wait for the writer
+            assert b.staff.clerks() == ["alice"]  # WAL: readers never wait for the writer
             start = time.monotonic()
             with pytest.raises(StoreError, match="busy"):
-                b.add_staff("carol")
+                b.staff.add_without_secret("carol")
             waited = time.monotonic() - start
         finally:
             a.db.conn.rollback()
         assert waited >= 0.25
         assert not b.db.conn.in_transaction
-        b.add_staff("carol")
-        assert a.clerks() == ["alice", "carol"]
+        b.staff.add_without_secret("carol")
+        assert a.staff.clerks() == ["alice", "carol"]
 
 
 def test_a_restarted_till_never_overwrites_another_tills_scans(cafe_path: Path,

@@ -58,7 +58,7 @@ def test_practice_mode_copies_catalog_and_rules_but_no_sales(
             assert sorted(p.sku for p in practice.catalog.load()) == \
                 sorted(p.sku for p in store.catalog.load())
             assert [r.id for r in practice.rules.load()] == [r.id for r in store.rules.load()]
-            assert practice.clerks() == store.clerks()
+            assert practice.staff.clerks() == store.staff.clerks()
         assert practice.get_setting("demo") == "shoes"
         assert practice.get_setting("training") is True
         Till(practice, morning_clock).scan(first.sku)  # a practice sale...

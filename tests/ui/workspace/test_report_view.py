@@ -99,7 +99,7 @@ def _shop(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert main(["import", "catalog", str(folder / "catalog.csv"), "--db", str(db)]) == 0
     assert main(["import", "rules", str(SPEC_DIR / "rules.yaml"), "--db", str(db)]) == 0
     with Store.open(db) as store:
-        store.add_staff("bob")
+        store.staff.add_without_secret("bob")
     for name in ("day1.txt", "day2.txt"):
         assert main(["simulate", "--db", str(db), str(folder / name)]) == 0
     return db
