@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from pos_prompter.core.errors import UserError
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore
+from pos_prompter.store.base import StoreCore
 from pos_prompter.ui.jobs import JobRunner, StoreJob, Work, deliver_to, jobs_of
 
 Outcome = Person | UserError
@@ -65,16 +66,17 @@ def start_check(owner: Any, staff: StaffStore, work: Callable[[StaffStore], Pers
     clock, policy, store = staff.clock, staff.policy, staff.store
     dropped = threading.Event()
 
-    def outcome(own: Store, _progress: object) -> Outcome:
+    def outcome(own: StoreCore, _progress: object) -> Outcome:
         try:
             return work(StaffStore(own, clock, policy, abandoned=dropped.is_set))
         except UserError as exc:  # a refusal; anything else is StoreJob's to report
             return exc
 
-    if store.path is None:
+    path = store.path if isinstance(store, Store) else None
+    if path is None:
         delivered(owner, outcome(store, None))
         return None
-    job = StaffCheck(store.path, outcome, dropped)  # no parent: the runner keeps it
+    job = StaffCheck(path, outcome, dropped)  # no parent: the runner keeps it
     deliver_to(job, owner, lambda me: me.job is job, delivered,
                lambda me, headline, _problems: delivered(me, UserError(headline)))
     (jobs if jobs is not None else jobs_of(owner)).launch(job)

@@ -30,6 +30,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -251,8 +252,7 @@ class ReportView(QWidget):
         bar.addWidget(QLabel("to", self))
         bar.addWidget(self.to_date)
         for text, name, days in QUICK_RANGES:
-            bar.addWidget(dialog_button(text, name, self,
-                                        lambda d=days: self.quick_range(d)))
+            bar.addWidget(dialog_button(text, name, self, partial(self.quick_range, days)))
         self.status = ElidedLabel("reportStatus", self)  # a long range never widens the page
         bar.addWidget(self.status, 1)
         self.refresh_button = dialog_button("Refresh", "reportRefresh", self, self.load)

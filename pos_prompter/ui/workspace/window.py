@@ -5,139 +5,72 @@ It is opened by the till after a manager signed in (`sign_in.SignInDialog`), ove
 till's store, and everything done here is audited under that manager's name. It is not
 modal: the till keeps selling while it is open, and takes every change as soon as it is
 published (`published`, and the store watcher of any till in another process).
+
+The window holds the pages as tabs and keeps the rule list and the editor in step; its
+File menu (imports, the rule pack export) is `file_actions.FileActions`, what it reads
+when it opens `workspace_load`, its splitters' memory `layout_memory.LayoutMemory`, and
+the demo password banner `demo_banner`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
-    QHBoxLayout,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from pos_prompter.bootstrap import APP_NAME, export_text
-from pos_prompter.core.auth import verify_secret
-from pos_prompter.core.errors import InputError
 from pos_prompter.core.rules import Rule
-from pos_prompter.imports import CATALOG, ORDERS, RULES
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore
 from pos_prompter.ui.jobs import JobRunner, StoreJob, jobs_of
 from pos_prompter.ui.store_watcher import StoreWatcher, commit_counter
-from pos_prompter.ui.widgets import open_file_chooser, plain_label
-from pos_prompter.ui.workspace.audit_view import AuditData, AuditView, load_audit
+from pos_prompter.ui.widgets import plain_label
+from pos_prompter.ui.workspace.audit_view import AuditView
 from pos_prompter.ui.workspace.catalog_page import CatalogPage
+from pos_prompter.ui.workspace.demo_banner import BANNER_QSS, DemoPasswordBanner
+from pos_prompter.ui.workspace.file_actions import FileActions, write_pack
 from pos_prompter.ui.workspace.import_dialog import ImportDialog
+from pos_prompter.ui.workspace.layout_memory import (
+    LAYOUT_GROUP,
+    LayoutMemory,
+    app_layout_settings,
+    read_sizes,
+)
 from pos_prompter.ui.workspace.office_style import OFFICE_QSS
 from pos_prompter.ui.workspace.report_view import ReportView
-from pos_prompter.ui.workspace.rule_editor import EditorContext, RuleEditor
-from pos_prompter.ui.workspace.rule_list import ListData, RuleListView, load_list
+from pos_prompter.ui.workspace.rule_editor import RuleEditor
+from pos_prompter.ui.workspace.rule_list import ListData, RuleListView
 from pos_prompter.ui.workspace.rules_layout import RulesLayout
 from pos_prompter.ui.workspace.settings_page import SettingsPage
-from pos_prompter.ui.workspace.sign_in import DEMO_PASSWORDS, ChangePasswordDialog
+from pos_prompter.ui.workspace.sign_in import ChangePasswordDialog
 from pos_prompter.ui.workspace.staff_page import StaffPage
 from pos_prompter.ui.workspace.suggestion_list import SuggestionList
+from pos_prompter.ui.workspace.workspace_load import (
+    WorkspaceData,
+    editor_context,
+    load_workspace,
+    uses_demo_password,
+)
+
+__all__ = ["LAYOUT_GROUP", "WorkspaceData", "WorkspaceWindow", "app_layout_settings",
+           "editor_context", "load_workspace", "read_sizes", "uses_demo_password",
+           "write_pack"]
 
 WINDOW_SIZE = QSize(1280, 800)
 """What the workspace opens at (less on a smaller screen)."""
 LIST_WIDTH = 424
 """The rule list's share of the Rules tab at first (the editor and preview take the rest)."""
-LAYOUT_GROUP = "workspace"
-"""Where the splitter sizes are remembered in the layout settings."""
-
-WORKSPACE_QSS = """
-#demoPasswordBanner {
-    background: #fdecea;
-    border: 1px solid #c62828;
-    border-radius: 6px;
-}
-#demoPasswordText {
-    color: #a4231a;
-    font-weight: bold;
-}
-"""
-
-
-def write_pack(store: Store, path: Path) -> int:
-    """Export the store's rules and settings to `path` (JSON for .json, else YAML), as
-    `pos-prompter export rules -o PATH` does; returns how many rules."""
-    with store.snapshot():
-        rules = store.load_rules()
-        settings = store.load_settings()
-    text = export_text(rules, settings, as_json=path.suffix.lower() == ".json")
-    try:
-        path.write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        raise InputError(f"could not write {path} ({exc.strerror})") from None
-    return len(rules)
-
-
-def app_layout_settings(parent: QWidget | None = None) -> QSettings | None:
-    """The user's settings for the workspace layout (an INI file in their configuration
-    folder, e.g. ~/.config/pos-prompter/layout.ini) when this process is the pos-prompter
-    app, whose QApplication `app.application()` names; None in any other process (tests
-    on pytest-qt's QApplication, scripts), which so never read or write them."""
-    app = QCoreApplication.instance()
-    if app is None or app.applicationName() != APP_NAME:
-        return None
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, "layout",
-                     parent)
-
-
-def read_sizes(settings: QSettings, key: str, count: int) -> list[int] | None:
-    """`count` positive pane sizes stored under `key`, or None (absent or garbled)."""
-    value = settings.value(key)
-    if not isinstance(value, list) or len(value) != count:
-        return None
-    try:
-        sizes = [int(v) for v in value]
-    except (TypeError, ValueError):
-        return None
-    return sizes if all(size > 0 for size in sizes) else None
-
-
-def uses_demo_password(store: Store, name: str) -> bool:
-    """Whether `name` still signs in with a password the demo stores publish."""
-    row = store.db.execute("SELECT password_hash FROM staff WHERE name = ?",
-                           [name]).fetchone()
-    stored = row[0] if row else None
-    return bool(stored) and any(verify_secret(secret, stored) for secret in DEMO_PASSWORDS)
-
-
-@dataclass(frozen=True)
-class WorkspaceData:
-    """Everything the workspace shows when it opens, read from the store in one go. Plain
-    data: a worker thread reads it (`load_workspace`), so that opening the workspace at
-    chain size (seconds of reading and building) never stops the till beside it."""
-
-    rules: ListData
-    """The rule list, and the editor's catalog, settings and rules."""
-    audit: AuditData
-
-
-def editor_context(loaded: ListData) -> EditorContext:
-    """What the editor needs of the store, from what the rule list's load read."""
-    return EditorContext(loaded.catalog, loaded.settings, loaded.rules, loaded.revision)
-
-
-def load_workspace(store: Store) -> WorkspaceData:
-    """Read what a new WorkspaceWindow shows (`WorkspaceWindow(preloaded=...)`)."""
-    return WorkspaceData(load_list(store), load_audit(store))
-
 
 class WorkspaceWindow(QMainWindow):
     """Rules and audit log for one signed-in manager (`person`, the audit actor).
@@ -176,12 +109,8 @@ class WorkspaceWindow(QMainWindow):
         self.actor = person if isinstance(person, str) else person.name
         self.staff = staff or StaffStore(store)
         self.today = today
-        self.import_dialogs: list[ImportDialog] = []
         self.confirm_box: QMessageBox | None = None
-        self.file_dialog: QFileDialog | None = None
         self.password_dialog: ChangePasswordDialog | None = None
-        self.export_job: StoreJob | None = None
-        """Writing a rule pack, while it runs (20,000 rules take seconds)."""
         self._editing: str | None = None
         self._closing_anyway = False
         self._elsewhere = False
@@ -193,12 +122,24 @@ class WorkspaceWindow(QMainWindow):
                             + (f" \N{EM DASH} {store_name}" if store_name else "")
                             + f" \N{EM DASH} {self.actor}")
         self.resize(WINDOW_SIZE.boundedTo(self.screen().availableSize()))
-        self.setStyleSheet(WORKSPACE_QSS + OFFICE_QSS)  # OFFICE_QSS: outlined buttons
+        self.setStyleSheet(BANNER_QSS + OFFICE_QSS)  # OFFICE_QSS: outlined buttons
         self.layout_settings = (layout_settings if layout_settings is not None
                                 else app_layout_settings(self))
         self._build(audit_debounce_ms, preloaded)
-        self._restore_layout()
-        self._build_actions()
+        self.layout_memory = LayoutMemory(self.layout_settings, self.splitter, self.editor, self)
+        """Puts the splitters back as the manager left them, and remembers every move."""
+        self.files = FileActions(self)
+        """The File menu and toolbar: imports, the rule pack export, refresh, close."""
+        self.files.imported.connect(self._on_imported)
+        self.files.exported.connect(self.rules_exported)
+        self.files.message.connect(self.say)
+        self.import_rules_action = self.files.import_rules_action
+        self.import_catalog_action = self.files.import_catalog_action
+        self.import_orders_action = self.files.import_orders_action
+        self.export_rules_action = self.files.export_rules_action
+        self.export_audit_action = self.files.export_audit_action
+        self.refresh_action = self.files.refresh_action
+        self.close_action = self.files.close_action
         if demo_password is None:
             demo_password = uses_demo_password(store, self.actor)
         self.banner.setVisible(demo_password)
@@ -223,19 +164,9 @@ class WorkspaceWindow(QMainWindow):
         central = QWidget(self)
         self.setCentralWidget(central)
 
-        self.banner = QFrame(central)
-        self.banner.setObjectName("demoPasswordBanner")
-        banner_text = plain_label("demoPasswordText", self.banner)
-        banner_text.setText(f"{self.actor} still signs in with the published demo password. "
-                            "Anyone can look it up: change it before the store goes live.")
-        self.change_password_button = QPushButton("Change password\N{HORIZONTAL ELLIPSIS}",
-                                                  self.banner)
-        self.change_password_button.setObjectName("changePasswordButton")
-        self.change_password_button.setAutoDefault(False)
+        self.banner = DemoPasswordBanner(self.actor, central)
+        self.change_password_button = self.banner.change_password_button
         self.change_password_button.clicked.connect(self.change_password)
-        banner_layout = QHBoxLayout(self.banner)
-        banner_layout.addWidget(banner_text, 1)
-        banner_layout.addWidget(self.change_password_button)
 
         loaded = preloaded.rules if preloaded is not None else None
         self.rule_list = RuleListView(self.store, self.actor, central, preloaded=loaded)
@@ -287,73 +218,6 @@ class WorkspaceWindow(QMainWindow):
         self.rule_list.reloaded.connect(self._on_rules_reloaded)
         self.editor.rule_published.connect(self._on_rule_published)
         self.editor.closed.connect(self._on_editor_closed)
-
-    # ------------------------------------------------------------------ layout
-
-    def _restore_layout(self) -> None:
-        """Put the splitters back as the manager left them, and remember every move."""
-        settings = self.layout_settings
-        if settings is None:
-            return
-        rules = read_sizes(settings, f"{LAYOUT_GROUP}/rulesSplitter", 2)
-        if rules is not None:
-            self.splitter.setSizes(rules)
-        editor = read_sizes(settings, f"{LAYOUT_GROUP}/editorSplitter", 2)
-        if editor is not None:
-            self.editor.set_pane_sizes(editor)
-        self.splitter.splitterMoved.connect(self._save_layout)
-        self.editor.splitter.splitterMoved.connect(self._save_layout)
-
-    @Slot()
-    def _save_layout(self) -> None:
-        settings = self.layout_settings
-        if settings is None:
-            return
-        settings.setValue(f"{LAYOUT_GROUP}/rulesSplitter", self.splitter.sizes())
-        if self.editor.splitter.orientation() == Qt.Orientation.Horizontal:
-            settings.setValue(f"{LAYOUT_GROUP}/editorSplitter", self.editor.splitter.sizes())
-
-    def _build_actions(self) -> None:
-        def action(text: str, name: str, slot: Callable[[], object],
-                   shortcut: QKeySequence | None = None) -> QAction:
-            act = QAction(text, self)
-            act.setObjectName(name)
-            if shortcut is not None:
-                act.setShortcut(shortcut)
-            act.triggered.connect(lambda _checked=False: slot())
-            return act
-
-        dots = "\N{HORIZONTAL ELLIPSIS}"
-        self.import_rules_action = action(f"Import rules{dots}", "importRulesAction",
-                                          lambda: self.open_import(RULES))
-        self.import_catalog_action = action(f"Import catalog{dots}", "importCatalogAction",
-                                            lambda: self.open_import(CATALOG))
-        self.import_orders_action = action(f"Import past orders{dots}", "importOrdersAction",
-                                           lambda: self.open_import(ORDERS))
-        self.export_rules_action = action(f"Export rules{dots}", "exportRulesAction",
-                                          self.export_rules)
-        self.export_audit_action = action(f"Export audit CSV{dots}", "exportAuditAction",
-                                          self.audit_view.export_csv)
-        self.refresh_action = action("Refresh", "refreshAction", self.refresh_in_background,
-                                     QKeySequence(QKeySequence.StandardKey.Refresh))
-        self.close_action = action("Close workspace", "closeWorkspaceAction", self.close,
-                                   QKeySequence(QKeySequence.StandardKey.Close))
-        file_menu = self.menuBar().addMenu("&File")
-        for act in (self.import_rules_action, self.import_catalog_action,
-                    self.import_orders_action):
-            file_menu.addAction(act)
-        file_menu.addSeparator()
-        for act in (self.export_rules_action, self.export_audit_action):
-            file_menu.addAction(act)
-        file_menu.addSeparator()
-        file_menu.addAction(self.refresh_action)
-        file_menu.addAction(self.close_action)
-        toolbar = self.addToolBar("Import and export")
-        toolbar.setObjectName("workspaceToolbar")
-        toolbar.setMovable(False)
-        for act in (self.import_rules_action, self.import_catalog_action,
-                    self.export_rules_action, self.export_audit_action):
-            toolbar.addAction(act)
 
     # ------------------------------------------------------------------ messages
 
@@ -447,8 +311,10 @@ class WorkspaceWindow(QMainWindow):
     def _on_rule_selected(self, rule: Rule | None) -> None:
         if rule is None or rule.id == self._editing:
             return
-        self._confirm_discard(lambda: self._edit(rule),
-                              lambda: self.rule_list.select_rule(self._editing))
+        def keep_selection() -> None:
+            self.rule_list.select_rule(self._editing)
+
+        self._confirm_discard(lambda: self._edit(rule), keep_selection)
 
     @Slot()
     def new_rule(self) -> None:
@@ -520,75 +386,33 @@ class WorkspaceWindow(QMainWindow):
 
     def open_import(self, kind: str, path: Path | None = None) -> ImportDialog:
         """Open the import dialog for `kind` ("rules", "catalog" or "orders"): on `path`,
-        or asking for a file."""
-        if path is None:
-            dialog = ImportDialog(self.store, self.actor, kind, self, today=self.today)
-        else:
-            dialog = ImportDialog.for_file(self.store, self.actor, kind, path, self,
-                                           today=self.today)
-        dialog.import_finished.connect(self._on_imported)
-        dialog.finished.connect(lambda _result, d=dialog: self._import_closed(d))
-        self.import_dialogs.append(dialog)
-        dialog.open()
-        if path is None:
-            dialog.choose_file()
-        return dialog
+        or asking for a file (`FileActions.open_import`)."""
+        return self.files.open_import(kind, path)
 
-    def _import_closed(self, dialog: ImportDialog) -> None:
-        if dialog in self.import_dialogs:
-            self.import_dialogs.remove(dialog)
-        dialog.deleteLater()
+    def export_rules(self, path: Path | None = None) -> None:
+        """Write the store's rules and settings as a pack, in a worker thread; without a
+        path, ask for one. `rules_exported` says when the file is written."""
+        self.files.export_rules(path)
+
+    @property
+    def import_dialogs(self) -> list[ImportDialog]:
+        return self.files.import_dialogs
+
+    @property
+    def export_job(self) -> StoreJob | None:
+        """Writing a rule pack, while it runs (20,000 rules take seconds)."""
+        return self.files.export_job
+
+    @property
+    def file_dialog(self) -> QFileDialog | None:
+        """Asking where to export the rules, while it is open."""
+        return self.files.file_dialog
 
     @Slot(object)
     def _on_imported(self, _summary: object) -> None:
         self.refresh()
         self._sync_editor()
         self._published()
-
-    def export_rules(self, path: Path | None = None) -> None:
-        """Write the store's rules and settings as a pack (YAML, or JSON for a .json path)
-        that imports back to the same rules, in a worker thread; without a path, ask for
-        one. `rules_exported` says when the file is written."""
-        if self.export_job is not None:
-            return
-        if path is None:
-            self.file_dialog = open_file_chooser(
-                self, "exportRulesFile", "Export rules", "Rule packs (*.yaml *.yml *.json)",
-                self.export_rules, self._chooser_closed, save_as="rules.yaml", suffix="yaml")
-            return
-        if self.store.path is None:
-            self.say("This store has no file to export from.")
-            return
-        self.export_rules_action.setEnabled(False)
-        self.say(f"Exporting the rules to {path}\N{HORIZONTAL ELLIPSIS}")
-        job = StoreJob(self.store.path, lambda store, _progress: write_pack(store, path), self)
-        def succeeded(count: int) -> None:
-            self._export_done()
-            self._exported(path, count)
-
-        def failed(headline: str, problems: list[str]) -> None:
-            self._export_done()
-            self.say("The rules were not exported: " + (problems[0] if problems else headline))
-
-        job.succeeded.connect(succeeded)
-        job.failed.connect(failed)
-        self.export_job = job
-        job.start()
-
-    def _exported(self, path: Path, count: int) -> None:
-        self.say(f"Exported {count} {'rule' if count == 1 else 'rules'} to {path}.")
-        self.rules_exported.emit(str(path))
-
-    def _export_done(self) -> None:
-        job, self.export_job = self.export_job, None
-        if job is not None:
-            job.deleteLater()
-        self.export_rules_action.setEnabled(True)
-
-    def _chooser_closed(self) -> None:
-        dialog, self.file_dialog = self.file_dialog, None
-        if dialog is not None:
-            dialog.deleteLater()
 
     def _on_page_saved(self, text: str, publishes: bool) -> None:
         """The staff, settings or catalog page saved a change (audited): show it in the
@@ -627,7 +451,7 @@ class WorkspaceWindow(QMainWindow):
     @property
     def busy(self) -> bool:
         """An import or export is running (the window cannot close until it is done)."""
-        return self.export_job is not None or any(d.busy for d in self.import_dialogs)
+        return self.files.busy
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.busy:
@@ -643,8 +467,7 @@ class WorkspaceWindow(QMainWindow):
 
             self._confirm_discard(close_anyway)
             return
-        for dialog in list(self.import_dialogs):
-            dialog.close()
+        self.files.close_dialogs()
         super().closeEvent(event)
         self._closing_anyway = False
         self.closed.emit()

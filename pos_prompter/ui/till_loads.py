@@ -1,0 +1,115 @@
+"""Taking changes a manager published (maybe at another till) without a restart, and
+without making scanning wait: catalog, rules and settings are read in a worker thread on a
+connection of their own, and put in force between two scans.
+
+The till window holds one `PublishedLoads`; its store watcher and the workspace it opens
+announce publishes to `TillWindow.load_published`, which hands them here.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from pos_prompter.core.session import TillEvent
+from pos_prompter.till import Published, load_published
+from pos_prompter.ui.jobs import JobRunner, StoreJob, deliver_to
+
+if TYPE_CHECKING:
+    from pos_prompter.ui.till_window import TillWindow
+
+logger = logging.getLogger(__name__)
+
+
+class PublishedLoads(QObject):
+    """The loads of published changes for one till window (never two at once).
+
+    `in_background`: read in a worker thread (True when the store has a file), else on
+    this thread (an in-memory store has no file a second connection could open)."""
+
+    def __init__(self, window: TillWindow, jobs: JobRunner) -> None:
+        super().__init__(window)
+        self.window = window
+        self.jobs = jobs
+        self.in_background = window.till.store.path is not None
+        self._loading: StoreJob | None = None
+        """The load under way, if any."""
+        self._announced = 0
+        """The newest revision announced while a load ran: loaded next, if that load
+        turns out older."""
+
+    @property
+    def loading(self) -> bool:
+        """Whether published changes are being read, not yet in force."""
+        return self._loading is not None
+
+    def load(self, revision: int) -> None:
+        """Take the changes of publish `revision`: the open order keeps its lines and
+        answered prompts, scans meanwhile go on under the rules in force, and the new ones
+        take over between two scans (`TillWindow.rules_reloaded`). A publish announced
+        while a load runs is loaded after it."""
+        till = self.window.till
+        if self._loading is not None:
+            self._announced = max(self._announced, revision)
+            return
+        if revision == till.revision:
+            return
+        if self.in_background:
+            self._start()
+            return
+
+        def reload() -> list[TillEvent]:
+            till.reload()
+            return []
+
+        self.window.run_action("load the published changes", reload)
+        self._in_force()
+
+    def stop(self) -> None:
+        """Let a load under way finish, and drop it (at most one load's time)."""
+        job, self._loading = self._loading, None
+        if job is not None:
+            job.wait()
+
+    def _start(self) -> None:
+        path = self.window.till.store.path
+        assert path is not None
+        job = StoreJob(path, lambda store, _progress: load_published(store))  # no parent
+        # Store trouble (the file gone, say) or a bug, already logged by StoreJob.
+        deliver_to(job, self, lambda me: me._loading is job, PublishedLoads._loaded,
+                   lambda me, headline, problems: me._loaded(
+                       str(problems[0] if problems else headline)))
+        self._loading, self._announced = job, 0
+        self.jobs.launch(job)
+
+    def _loaded(self, outcome: Published | str) -> None:
+        """On this thread, between two actions: put the loaded changes in force, then
+        load again if a newer publish was announced meanwhile."""
+        self._loading = None
+        window = self.window
+        if isinstance(outcome, str):
+            logger.error("published changes not loaded: %s", outcome)
+            window.show_error("Could not load the published changes ("
+                              + outcome.rstrip(".")
+                              + "); the rules in force stay until the next publish.")
+        else:
+            applied = False
+
+            def apply() -> list[TillEvent]:
+                nonlocal applied
+                applied = window.till.apply(outcome)
+                return []
+
+            window.run_action("put the published changes in force", apply)
+            if applied:
+                self._in_force()
+        if self._announced > window.till.revision:
+            self._start()
+
+    def _in_force(self) -> None:
+        window = self.window
+        if window.message_level != "error":
+            window.show_message("Prompts and prices updated from the store.")
+        window.rules_reloaded.emit(window.till.revision)

@@ -1,0 +1,285 @@
+"""The till's screen: the scan field, the order, the total, the prompt card, the buttons
+and the status line, laid out for a touch screen, with the focus kept in the scan field and
+messages shown in statusMessage.
+
+`TillScreen` is the view alone: it builds the widgets (their objectNames are in
+../shared/spec/interfaces.md) and shows messages; `till_window.TillWindow` adds what the
+clerk's keys and buttons do, and connects them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMainWindow,
+    QScroller,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_prompter.store import Store
+from pos_prompter.store.auth import StaffStore
+from pos_prompter.ui import order_model
+from pos_prompter.ui.clerk_sign_in import ClerkSignInPanel
+from pos_prompter.ui.customer_type import CustomerTypeBar
+from pos_prompter.ui.order_columns import OrderColumns
+from pos_prompter.ui.order_model import OrderTableModel
+from pos_prompter.ui.prompt_panel import PromptPanel
+from pos_prompter.ui.status_line import StatusLine
+from pos_prompter.ui.store_info import store_info_text
+from pos_prompter.ui.threshold_mark import threshold_mark
+from pos_prompter.ui.till_messages import ERROR, INFO
+from pos_prompter.ui.widgets import ElidedLabel, plain_label, touch_button
+
+TRAINING_TEXT = "PRACTICE MODE \N{EM DASH} sales are not real"
+KEY_HELP = ("Enter  scan    F9  accept    F10 / Esc  decline    F8  offer again    "
+            "F7  remove    F4  checkout    F12  pay    3*CODE  three    3*  qty of last")
+ROW_HEIGHT = 44
+MAX_MESSAGE = 220
+"""Longer messages (a misread barcode of 500 digits) are cut, so the layout holds."""
+
+
+class TillScreen(QMainWindow):
+    """The till's widgets over `model` (the order), for the store `store`, with the
+    clerk's sign-in panel on `staff`; `training` shows practice mode's banner and keys.
+
+    Signals:
+        message_shown(str, str): statusMessage now shows a message: level ("info" or
+            "error") and text.
+    """
+
+    message_shown = Signal(str, str)
+
+    def __init__(self, store: Store, staff: StaffStore, model: OrderTableModel, *,
+                 training: bool, answer_delay_ms: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.training = training
+        self.answer_delay_ms = answer_delay_ms
+        """How long a new prompt is up before it takes an answer (answer_gate.py)."""
+        self.model = model
+        model.setParent(self)
+        self._build(store, staff)
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self, store: Store, staff: StaffStore) -> None:
+        central = QWidget(self)
+        central.setObjectName("tillCentral")
+        self.setCentralWidget(central)
+
+        self.training_banner = plain_label("trainingBanner", central, wrap=False)
+        self.training_banner.setText(TRAINING_TEXT)
+        self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.training_banner.setVisible(self.training)
+
+        self.scan_input = QLineEdit(central)
+        self.scan_input.setObjectName("scanInput")
+        self.scan_input.setPlaceholderText("Scan a barcode, or type a code and press Enter")
+        self.scan_input.setMinimumHeight(54)
+        self.scan_input.setAccessibleName("Scan")
+        self.setFocusProxy(self.scan_input)
+
+        self.order_table = QTableView(central)
+        self.order_table.setObjectName("orderTable")
+        self.order_table.setModel(self.model)
+        self._setup_table(self.order_table)
+
+        self.prompt_panel = PromptPanel(central, answer_delay_ms=self.answer_delay_ms)
+        self.customer_type = CustomerTypeBar(central)
+
+        total_box = QFrame(central)
+        total_box.setObjectName("totalBox")
+        caption = plain_label("totalCaption", total_box, wrap=False)
+        caption.setText("TOTAL")
+        self.total_label = plain_label("orderTotal", total_box, wrap=False)
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
+        self.order_info = plain_label("orderInfo", total_box, wrap=False)
+        captions = QVBoxLayout()
+        captions.setSpacing(2)
+        captions.addStretch(1)
+        captions.addWidget(caption)
+        captions.addWidget(self.order_info)
+        captions.addStretch(1)
+        total_layout = QHBoxLayout(total_box)
+        total_layout.setContentsMargins(16, 4, 16, 4)
+        total_layout.addLayout(captions)
+        total_layout.addWidget(self.total_label, 1)
+
+        self.checkout_button = touch_button("Checkout  F4", "checkoutButton", central)
+        self.pay_button = touch_button("Pay  F12", "payButton", central)
+        actions = QHBoxLayout()
+        actions.setSpacing(10)
+        actions.addWidget(self.checkout_button, 2)
+        actions.addWidget(self.pay_button, 3)
+
+        side = QVBoxLayout()
+        side.setSpacing(12)
+        side.addWidget(total_box)
+        side.addWidget(self.prompt_panel)
+        side.addStretch(1)
+        self._side = side
+        side.addLayout(actions)
+        side_widget = QWidget(central)
+        side_widget.setLayout(side)
+        side_widget.setFixedWidth(440)
+        self.card_column = side_widget
+        """The right column (total, prompt card, Checkout and Pay): never covered."""
+        side.setContentsMargins(0, 0, 0, 0)
+
+        self.threshold_mark = threshold_mark(central)  # an accepted reward's "to go"
+        order_column = QVBoxLayout()
+        order_column.setSpacing(10)
+        order_column.addWidget(self.order_table, 1)
+        order_column.addWidget(self.threshold_mark)
+        self._order_column = order_column
+        middle = QHBoxLayout()
+        middle.setSpacing(14)
+        middle.addLayout(order_column, 1)
+        middle.addWidget(side_widget)
+        self._middle = middle
+
+        self.status_label = StatusLine("statusMessage", central)  # two lines, always
+        self.status_label.setMinimumHeight(40)
+        self.key_help = plain_label("keyHelp", central, wrap=False)
+        self.key_help.setText(("F6  offer    F5  explain    " if self.training else "")
+                              + KEY_HELP)
+        self.store_info = ElidedLabel("storeInfo", central)  # where the store is: store_info.py
+        self.store_info.set_full_text(store_info_text(store, training=self.training))
+        self.manager_button = touch_button("Manager\N{HORIZONTAL ELLIPSIS}  Ctrl+M",
+                                           "managerButton", central)
+        self.manager_button.setMinimumHeight(40)  # seldom used: less room than the order's
+        self.manager_button.setToolTip("Sign in as a manager to change rules")
+        self.manager_button.setVisible(not self.training)
+        self.void_button = touch_button("Remove line  F7", "voidButton", central)
+        self.void_button.setMinimumHeight(40)
+        self.void_button.setToolTip("Remove the line tapped in the order, or else the last "
+                                    "line")
+        self.clerk_label = plain_label("clerkName", central, wrap=False)
+        self.sign_out_button = touch_button("Sign out  F2", "signOutButton", central)
+        self.sign_out_button.setMinimumHeight(54)  # as tall as the scan field
+        status_row = QHBoxLayout()
+        status_row.setSpacing(10)
+        status_row.addWidget(self.status_label, 1)
+        status_row.addWidget(self.void_button, 0, Qt.AlignmentFlag.AlignTop)
+        status_row.addWidget(self.manager_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        body = QVBoxLayout()
+        body.setContentsMargins(16, 14, 16, 10)
+        body.setSpacing(12)
+        scan_row = QHBoxLayout()  # who sells, beside where they scan
+        scan_row.setSpacing(10)
+        scan_row.addWidget(self.scan_input, 1)
+        scan_row.addWidget(self.customer_type)
+        scan_row.addWidget(self.clerk_label)
+        scan_row.addWidget(self.sign_out_button)
+        body.addLayout(scan_row)
+        body.addLayout(middle, 1)
+        body.addLayout(status_row)
+        foot = QVBoxLayout()  # the key help, and under it where the store is
+        foot.setSpacing(2)
+        foot.addWidget(self.key_help)
+        foot.addWidget(self.store_info)
+        body.addLayout(foot)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.training_banner)
+        outer.addLayout(body, 1)
+        self._outer = outer
+        self.clerk_panel = ClerkSignInPanel(staff, central, training=self.training)
+
+    def _setup_table(self, table: QTableView) -> None:
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = table.verticalHeader()
+        rows.hide()
+        # A fixed row height: measuring every row on each scan cost more than the rest of
+        # the screen update, and grew with the length of the order. A row fits two lines
+        # of a note. (The figures' columns still fit their contents: a phone shop's
+        # amounts are wider than a cafe's.)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(ROW_HEIGHT)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsClickable(False)
+        for column in (order_model.QTY, order_model.PRICE, order_model.AMOUNT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(56)
+        # Names fit and notes elide (a tap says the whole note): order_columns.py.
+        self.order_columns = OrderColumns(table, self)
+        self.order_columns.note_tapped.connect(self.show_message)
+        QScroller.grabGesture(table.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+
+    def add_practice_widgets(self, bar: QWidget, bubble: QWidget, card: QWidget) -> None:
+        """Practice mode's widgets: the scenario bar under the banner, and the customer's
+        bubble above the order and the scorecard below it (the prompt card keeps its room
+        beside them)."""
+        self._outer.insertWidget(1, bar)
+        self._order_column.insertWidget(0, bubble)
+        self._order_column.addWidget(card)
+
+    # ------------------------------------------------------------------ focus
+
+    def refocus(self) -> None:
+        """The keys go to the scan field; to the PIN while nobody is signed in."""
+        if self.clerk_panel.isVisible():  # nobody signed in: the keys are the PIN's
+            self.clerk_panel.focus_pin()
+            return
+        self.scan_input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.refocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refocus()
+
+    # ------------------------------------------------------------------ messages
+
+    def show_message(self, text: str, level: str = INFO) -> None:
+        """Show `text` in statusMessage until the next action; level "info" or "error"."""
+        if len(text) > MAX_MESSAGE:
+            text = text[:MAX_MESSAGE - 1] + "\N{HORIZONTAL ELLIPSIS}"
+        self.status_label.setText(text)
+        self._set_level(level)
+        if level == ERROR and self.clerk_panel.isVisible():
+            self.clerk_panel.say(text)  # statusMessage is under the panel
+        self.message_shown.emit(level, text)
+
+    def _set_level(self, level: str) -> None:
+        """The message's look follows its level; re-styling is costly, so only on change."""
+        if self.status_label.property("level") == level:
+            return
+        self.status_label.setProperty("level", level)
+        self.status_label.setAccessibleDescription(level)
+        style = self.status_label.style()
+        style.unpolish(self.status_label)
+        style.polish(self.status_label)
+
+    def show_error(self, text: str) -> None:
+        self.show_message(text, ERROR)
+
+    def clear_message(self) -> None:
+        self.status_label.clear()
+        self._set_level("")
+
+    @property
+    def message_level(self) -> str:
+        """"info", "error", or "" when statusMessage is empty."""
+        return str(self.status_label.property("level") or "")
