@@ -252,6 +252,14 @@ class Store:
         """A failed write in one sentence: the disk's fault (full, read-only...) said so."""
         return StoreError(failure_text(exc, self.path) or f"could not save to the store ({exc})")
 
+    def change_stamp(self) -> tuple[int, int]:
+        """A stamp that moves on with every commit to the store's file: `PRAGMA
+        data_version` of this connection moves when any other connection (another till,
+        in this process or another) commits, and the connection's own `total_changes` when
+        it writes. Two in-memory reads, no table touched."""
+        conn = self.db.conn
+        return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
+
     def schema_version(self) -> list[str]:
         return [m.name for m in migrations.applied(self.db)]
 

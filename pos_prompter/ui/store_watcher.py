@@ -24,16 +24,9 @@ logger = logging.getLogger(__name__)
 
 def commit_counter(store: Store) -> Callable[[], tuple[int, int]]:
     """A stamp that moves on with every commit to the store's file, for
-    `StoreWatcher(commits=...)`: `PRAGMA data_version` of the store's connection moves when
-    any other connection (another till, in this process or another) commits, and the
-    connection's own `total_changes` when it writes (a till sharing this Store). Two
-    in-memory reads, no table touched."""
-    conn = store.db.conn
-
-    def stamp() -> tuple[int, int]:
-        return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
-
-    return stamp
+    `StoreWatcher(commits=...)`: `Store.change_stamp`, which moves when any connection
+    commits, this store's own (a till sharing this Store) included."""
+    return store.change_stamp
 
 
 class StoreWatcher(QObject):
