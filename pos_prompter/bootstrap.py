@@ -221,8 +221,12 @@ def _load_plain_yaml(text: str) -> Any:
                 return value
             if tag not in _SCALAR_TAGS:  # a merge key, "=", ...
                 raise _Unusual
-            return constructors[tag](loader, ScalarNode(tag, value, event.start_mark,
-                                                        event.end_mark, event.style))
+            # types-PyYAML: an event's marks may be libyaml's Mark (same fields), which the
+            # stub of ScalarNode does not list.
+            scalar_node = ScalarNode(
+                tag, value, event.start_mark, event.end_mark,  # type: ignore[arg-type]
+                event.style)
+            return constructors[tag](loader, scalar_node)
 
         def node(event: Any, depth: int = 1) -> Any:
             kind = type(event)
