@@ -1,6 +1,12 @@
 """The store: one SQLite file per shop, holding catalog, rules, settings, staff, orders and
 the prompt outcome log.
 
+`Store` owns the connection, the transactions (`write`, `snapshot`) and the settings, and
+builds one store per concern over itself: `store.rules` (rule_store.RuleStore),
+`store.catalog` (catalog_store.CatalogStore), `store.sales` (sales.SalesLog: orders,
+prompt events, history) and `store.staff` (auth.StaffStore). They reach it only as a
+`base.StoreCore`, so none of them imports this module.
+
 Durability: WAL journal, `synchronous=FULL`, foreign keys on, and every write an explicit
 `BEGIN IMMEDIATE ... COMMIT`, so a scan or an answer is on disk before the screen shows it
 and a power cut loses nothing that was shown. One Store (one connection) per process is the
