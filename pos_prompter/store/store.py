@@ -337,15 +337,16 @@ class Store:
                            "currency": settings.currency}, actor=actor)
 
     # ------------------------------------------------------------ moved (issue 12)
-    # Thin delegates to the concern stores for callers owned by others this session.
+    # Thin delegates to the concern stores, kept for callers other engineers own this
+    # session; each goes once the files its TODO names call the concern store.
 
     def clerks(self) -> list[str]:
         # TODO(#12): callers in till.py (B)
         return self.staff.clerks()
 
     def history(self) -> StoreHistory:
-        # TODO(#12): callers in till.py (B), ui/workspace/rule_editor.py,
-        # tests/store/test_store_history.py
+        # TODO(#12): callers in till.py (B), ui/workspace/rules/editor.py (D),
+        # tests/store/test_store_history.py (B)
         return self.sales.history()
 
     def new_order(self, *, clerk: str | None, customer: str | None, now: dt.datetime,
@@ -355,7 +356,7 @@ class Store:
 
     def save_session(self, session: OrderSession, events: Iterable[TillEvent],
                      now: dt.datetime, *, rev: int) -> int:
-        # TODO(#12): callers in till.py (B, moving to order_rows.commit_order)
+        # TODO(#12): callers in till.py (B; its order_rows.commit_order replaces this)
         return self.sales.save_session(session, events, now, rev=rev)
 
     def open_order_state(self, till: str | None = None) -> tuple[dict[str, Any], int] | None:
@@ -369,52 +370,53 @@ class Store:
     def import_orders(self, orders: Sequence[PastOrder], *, source: str = "import",
                       progress: Progress | None = None,
                       now: dt.datetime | None = None) -> ImportSummary:
-        # TODO(#12): callers in bench/bench_import_orders.py, tests/store/
-        # test_store_import_orders_bulk.py, _foreign_keys.py, _indexes.py
+        # TODO(#12): callers in bench/bench_import_orders.py (A), tests/store/
+        # test_store_import_orders_bulk.py, _foreign_keys.py, _indexes.py, _rows.py (A)
         return self.sales.import_orders(orders, source=source, progress=progress, now=now)
 
     def load_catalog(self) -> Catalog:
-        # TODO(#12): callers in ui/workspace/rule_list.py, ui/workspace/rule_editor.py,
-        # ui/workspace/rules/editor.py, till.py (B), cli/barcodes.py (H),
-        # bench/bench_import_orders.py,
-        # tests/ui/workspace/test_workspace_rule_list.py, test_rule_list_uplift.py
+        # TODO(#12): callers in ui/workspace/rules/listing.py (C), till.py (B),
+        # cli/barcodes.py and tests/cli/test_cli_barcodes.py (H),
+        # bench/bench_import_orders.py (A), tests/ui/workspace/test_workspace_rule_list.py,
+        # test_rule_list_uplift.py, rules/test_listing.py (C)
         return self.catalog.load()
 
     def product_categories(self) -> list[str]:
-        # TODO(#12): callers in ui/workspace/rule_list.py
+        # TODO(#12): callers in ui/workspace/rules/listing.py (C)
         return self.catalog.categories()
 
     def import_products(self, products: Sequence[Product], progress: Progress | None = None,
                         *, actor: str | None = None,
                         columns: Iterable[str] | None = None) -> ImportSummary:
-        # TODO(#12): callers in tests/ui/workspace/test_workspace_rule_list.py,
-        # tests/store/test_store_scan_writes.py, tests/store/test_store_history.py
+        # TODO(#12): callers in tests/ui/workspace/test_workspace_rule_list.py (C),
+        # tests/store/test_store_scan_writes.py, tests/store/test_store_history.py (B)
         return self.catalog.import_products(products, progress, actor=actor, columns=columns)
 
     def load_rules(self) -> list[Rule]:
-        # TODO(#12): callers in ui/workspace/rule_editor.py, ui/workspace/window.py,
-        # tests/ui/workspace/test_workspace_rule_list.py, test_rule_list_uplift.py,
-        # test_rule_editor.py, test_preview_sample.py, test_read_aloud.py
+        # TODO(#12): callers in tests/ui/workspace/test_workspace_rule_list.py,
+        # test_rule_list_uplift.py, rules/test_controller.py (C), test_rule_editor.py,
+        # test_preview_sample.py, test_read_aloud.py (D)
         return self.rules.load()
 
     def replace_rules(self, pack: RulePack, *, merge: bool = False,
                       actor: str | None = None) -> ImportSummary:
-        # TODO(#12): callers in tests/ui/workspace/test_workspace_rule_list.py,
-        # tests/store/test_store_scan_writes.py, tests/store/test_store_history.py
+        # TODO(#12): callers in tests/ui/workspace/test_workspace_rule_list.py (C),
+        # tests/store/test_store_scan_writes.py, tests/store/test_store_history.py (B)
         return self.rules.replace(pack, merge=merge, actor=actor)
 
     def save_rule(self, rule: Rule, *, actor: str | None = None) -> str:
-        # TODO(#12): callers in ui/workspace/rule_list.py, ui/workspace/rule_editor.py,
-        # tests/ui/workspace/test_workspace_rule_list.py, test_rule_list_uplift.py
+        # TODO(#12): callers in tests/ui/workspace/test_rule_list_uplift.py,
+        # rules/test_listing.py (C)
         return self.rules.save(rule, actor=actor)
 
     def delete_rule(self, rule_id: str, *, actor: str | None = None) -> bool:
-        # TODO(#12): callers in ui/workspace/rule_list.py, test_workspace_rule_list.py
+        # TODO(#12): callers in tests/ui/workspace/test_workspace_rule_list.py,
+        # rules/test_controller.py (C)
         return self.rules.delete(rule_id, actor=actor)
 
     def rule_results(self) -> dict[str, RuleResults]:
-        # TODO(#12): callers in ui/workspace/rule_list.py, test_workspace_rule_list.py,
-        # test_rule_list_uplift.py
+        # TODO(#12): callers in tests/ui/workspace/test_workspace_rule_list.py,
+        # test_rule_list_uplift.py (C)
         return self.rules.results()
 
 
