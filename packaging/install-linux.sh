@@ -8,22 +8,26 @@
 # Copies this folder to PREFIX/pos-prompter, links /usr/local/bin/pos-prompter to it, and
 # installs pos-prompter.desktop and the icons (hicolor theme) so the till is in the menu.
 # Run it again to upgrade: the old folder is replaced, the stores (in each user's data
-# folder) are not touched.
+# folder) are not touched. POS_PROMPTER_BIN_DIR and POS_PROMPTER_SHARE_DIR change
+# /usr/local/bin and /usr/local/share (a per-user install: ~/.local/bin, ~/.local/share).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PREFIX="${1:-/opt}"
 DEST="$PREFIX/pos-prompter"
-SHARE=/usr/local/share
+BIN="${POS_PROMPTER_BIN_DIR:-/usr/local/bin}"
+SHARE="${POS_PROMPTER_SHARE_DIR:-/usr/local/share}"
 
 [[ -x "$HERE/pos-prompter" ]] || { echo "run this from the built pos-prompter folder" >&2; exit 2; }
 if [[ "$HERE" != "$DEST" ]]; then
+    mkdir -p "$PREFIX"
     rm -rf "$DEST.new"
     cp -a "$HERE" "$DEST.new"
     rm -rf "$DEST"
     mv "$DEST.new" "$DEST"
 fi
-ln -sfn "$DEST/pos-prompter" /usr/local/bin/pos-prompter
+mkdir -p "$BIN"
+ln -sfn "$DEST/pos-prompter" "$BIN/pos-prompter"
 ICONS="$DEST/_internal/icons"
 for png in "$ICONS"/pos-prompter-*.png; do
     size="$(basename "$png" .png)"
@@ -36,4 +40,4 @@ command -v gtk-update-icon-cache >/dev/null 2>&1 &&
     gtk-update-icon-cache -q -t "$SHARE/icons/hicolor" || true
 command -v update-desktop-database >/dev/null 2>&1 &&
     update-desktop-database -q "$SHARE/applications" || true
-echo "installed: $DEST (command: pos-prompter; menu: pos-prompter)"
+echo "installed: $DEST (command: $BIN/pos-prompter; menu: pos-prompter)"

@@ -18,6 +18,9 @@ PROBE = "POS_PROMPTER_STARTUP_PROBE"
 
 
 def main() -> int:
+    for name in ("stdout", "stderr"):  # Windows' windowed executable has neither
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
     store = os.environ.get(PROBE)
     if store:
         sys.argv = [sys.argv[0], store]  # CHILD_TILL reads the store from sys.argv[1]
