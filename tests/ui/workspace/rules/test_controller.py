@@ -3,6 +3,7 @@ file (the cafe demo), and the manager's writes to it, said by its signals."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from pos_prompter.core.order import FixedClock
 from pos_prompter.store import Store
 from pos_prompter.till import Till
 from pos_prompter.ui.workspace.rules.controller import RulesController
+from pos_prompter.ui.workspace.rules.editor_context import read_context
 
 MANAGER = "manager"
 CAFE_RULES = ["beans-for-members", "breakfast-croissant", "chai-cocoa-size-up",
@@ -173,3 +175,21 @@ def test_a_sale_elsewhere_updates_the_results_in_place(
     assert (row.results.shown, row.results.accepted) == (1, 1)
     assert resets == [], "in place, not a reset"
     assert controller.refresh_results() == 0, "nothing new since"
+
+
+def test_a_publish_through_the_controller_saves_and_shows_the_rule(
+        qtbot: QtBot, make_controller: MakeController, cafe_store_path: Path) -> None:
+    controller = make_controller(cafe_store_path)
+    rule = controller.rule("mug-deal")
+    assert rule is not None
+    retitled = dataclasses.replace(rule, title="Half-price travel mug")
+
+    with qtbot.waitSignals([controller.publisher.linted, controller.publisher.published]):
+        controller.publish(retitled, read_context(controller.store))
+
+    shown = controller.rule("mug-deal")
+    assert shown is not None
+    assert shown.title == "Half-price travel mug", "its row shows it at once"
+    with Store.open(cafe_store_path) as store:
+        assert next(r for r in store.load_rules() if r.id == "mug-deal").title == \
+            "Half-price travel mug"
