@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pos_prompter.core.catalog import Catalog, read_catalog_csv
 from pos_prompter.core.csv_table import PLAIN_CHUNK_MIN, line_count
@@ -162,3 +164,31 @@ def test_a_wrong_file_is_refused_as_row_by_row_refuses_it(change) -> None:
 def test_a_header_and_nothing_else() -> None:
     assert parse_orders_csv("order_id,sku,qty\n", CATALOG) == []
     assert parse_orders_csv("order_id,sku,qty", CATALOG) == []
+
+
+CELLS = {
+    "order_id": ["O-1", "O-2", "O-3", "", "O 4", " O-1"],
+    "sku": ["LATTE-T", "COOKIE-OAT", "MUFFIN-BB", "NOPE", " LATTE-T\t", "latte-t"],
+    "qty": ["1", "2", "0", "10000", "x", " 3"],
+    "price": ["", "1.80", "3.456", "-1", "0.99 ", "\xa02.00"],
+    "time": ["", "2026-11-20T09:00", "2026-11-20T09:00:00", "2026-11-20T10:00",
+             "2026-11-20T09:00+01:00", "yesterday"],
+}
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(rows=st.lists(st.tuples(*[st.integers(0, 8)] * 5), max_size=12),
+       end=st.sampled_from(["\n", "\r\n", ""]),
+       header=st.permutations(list(COLUMNS)).map(lambda cs: cs[:3 + len(cs[0]) % 3]))
+def test_any_small_file_reads_as_row_by_row_reads_it(rows, end, header) -> None:
+    """Cells mostly good, some wrong or padded, in any column order: the plain reading
+    (or its giving up) and the row-by-row reading end the same, orders or problems."""
+    if not {"order_id", "sku", "qty"} <= set(header):
+        header = list(COLUMNS)
+    lines = [",".join(header)]
+    for picks in rows:
+        cells = [CELLS[c][p if p < 6 else 1]
+                 for c, p in zip(header, picks[:len(header)], strict=True)]
+        lines.append(",".join(cells))
+    text = end.join(lines) + end
+    assert outcome(text) == outcome(not_plain(text))
