@@ -67,3 +67,19 @@ def test_rows_wider_than_the_header_stop_at_50_problems() -> None:
     found = orders_problems("order_id,sku,qty\n" + row * (MAX_PROBLEMS + 10))
     assert found == [f"line {n}: has 2003 fields, the header has 3"
                      for n in range(2, MAX_PROBLEMS + 2)]
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_the_header_is_read_from_its_own_line_whatever_ends_it(end: str) -> None:
+    """The header line alone is read when it has no quote (csv_table._first_lines)."""
+    catalog = Catalog(parse_catalog_csv("sku,name,price\nLATTE,Latte,3.45\n"))
+    for header in ("order_id,sku,qty", '"order_id","sku",qty', "\ufefforder_id,sku,qty"):
+        orders = parse_orders_csv(end.join([header, "O-1,LATTE,2", "O-2,LATTE,1", ""]),
+                                  catalog)
+        assert [(o.external_id, o.lines[0].qty) for o in orders] == [("O-1", 2), ("O-2", 1)]
+
+
+def test_a_quoted_header_cell_may_go_on_over_lines() -> None:
+    found = orders_problems('order_id,"sku\nand more",qty\nO-1,LATTE,1\n')
+    assert found[0] == "line 1, column 'sku\\nand more': unknown column " \
+                       "(known: order_id, sku, qty, price, time)"
