@@ -27,13 +27,24 @@ the time from the first line of its own script, which splits off the interpreter
 
 The ready condition and the till's child script live in _startup.py (bench_practice_open.py
 uses them too).
+
+    .venv/bin/python bench/bench_startup.py --built dist/pos-prompter
+
+also times the one-folder app that packaging/build.sh made, in the same rounds: its
+executable with POS_PROMPTER_STARTUP_PROBE=STORE runs the same child script (CHILD_TILL,
+copied into the app at build time: packaging/launcher.py) on the same store, timed the same
+way; and `--help` to exit, the built app's against `python -m pos_prompter --help` from the
+source tree and a bare `python -c pass`.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,12 +78,47 @@ window.close()
 """
 
 
+def built_run(app: Path, store: Path, env: dict[str, str]) -> tuple[float, float]:
+    """The built app's start, as `one_run` times the source tree's: (ms from Popen to its
+    ready line, ms its probe counted from the probe script's first line)."""
+    env = {**env, "POS_PROMPTER_STARTUP_PROBE": str(store)}
+    env.pop("PYTHONPATH", None)
+    t0 = time.perf_counter()
+    child = subprocess.Popen([str(app / "pos-prompter")], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, cwd=store.parent)
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    t1 = time.perf_counter()
+    _, err = child.communicate(timeout=60)
+    if child.returncode != 0 or not line.startswith("ready "):
+        raise RuntimeError(f"the built app failed (exit {child.returncode}): {line!r}\n{err}")
+    return (t1 - t0) * 1e3, float(line.split()[1])
+
+
+def wall_to_exit(argv: list[str], env: dict[str, str]) -> float:
+    """ms from Popen to the exit of `argv`, which must succeed."""
+    t0 = time.perf_counter()
+    subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, check=True, timeout=60)
+    return (time.perf_counter() - t0) * 1e3
+
+
+def folder_size(app: Path) -> float:
+    """MB of the files in the built app's folder (symlinks not counted twice)."""
+    return sum(p.stat().st_size for p in app.rglob("*")
+               if p.is_file() and not p.is_symlink()) / 1e6
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="3 runs of each instead of 15")
     parser.add_argument("--runs", type=int, help="timed runs of each")
+    parser.add_argument("--built", type=Path, metavar="PATH",
+                        help="also time the one-folder app in PATH (packaging/build.sh)")
     args = parser.parse_args(argv)
     runs = args.runs or (3 if args.quick else 15)
+    app: Path | None = args.built.resolve() if args.built else None
+    if app is not None and not os.access(app / "pos-prompter", os.X_OK):
+        parser.error(f"no built app in {app} (bash packaging/build.sh makes dist/pos-prompter)")
 
     env = child_env()
     from pos_prompter.bootstrap import init_store
@@ -84,8 +130,12 @@ def main(argv: list[str] | None = None) -> int:
         bare: list[float] = []
         ours_in: list[float] = []
         bare_in: list[float] = []
+        built: list[float] = []
+        built_in: list[float] = []
         one_run(CHILD_OURS, store, env)  # warm-ups, not counted
         one_run(CHILD_BARE, store, env)
+        if app is not None:
+            built_run(app, store, env)
         for _ in range(runs):
             wall, inside = one_run(CHILD_OURS, store, env)
             ours.append(wall)
@@ -93,6 +143,10 @@ def main(argv: list[str] | None = None) -> int:
             wall, inside = one_run(CHILD_BARE, store, env)
             bare.append(wall)
             bare_in.append(inside)
+            if app is not None:
+                wall, inside = built_run(app, store, env)
+                built.append(wall)
+                built_in.append(inside)
 
     print(f"Cold start to a window ready to scan: {runs} fresh processes of each, alternating,"
           f" after one warm-up of each; Qt platform {env['QT_QPA_PLATFORM']}, Python "
@@ -101,7 +155,35 @@ def main(argv: list[str] | None = None) -> int:
            "focused)", "ms", ours, bare, "bare PySide6")
     report("The same, counted in the child from the first line of its script (no "
            "interpreter start)", "ms", ours_in, bare_in, "bare PySide6")
+    if app is not None:
+        report_built(app, runs, env, built, built_in, ours, bare, bare_in)
     return 0
+
+
+def report_built(app: Path, runs: int, env: dict[str, str], built: list[float],
+                 built_in: list[float], ours: list[float], bare: list[float],
+                 bare_in: list[float]) -> None:
+    """The built app's figures: its window against the bare one and the source tree's,
+    then `--help` to exit, built against source against a bare interpreter."""
+    print(f"\nThe built app: {app} ({folder_size(app):.1f} MB)")
+    report("Built app, from Popen to its 'ready' line (the same child script and store)",
+           "ms", built, bare, "bare PySide6")
+    report("Built app, counted in the child from the first line of its script", "ms",
+           built_in, bare_in, "bare PySide6")
+    report("Built app against the source tree, from Popen to 'ready'", "ms", built, ours,
+           "source tree")
+    source_help: list[float] = []
+    built_help: list[float] = []
+    bare_python: list[float] = []
+    quiet = {k: v for k, v in env.items() if k != "QT_QPA_PLATFORM"}
+    for _ in range(runs):
+        source_help.append(wall_to_exit([sys.executable, "-m", "pos_prompter", "--help"], env))
+        built_help.append(wall_to_exit([str(app / "pos-prompter"), "--help"], quiet))
+        bare_python.append(wall_to_exit([sys.executable, "-c", "pass"], env))
+    report("`--help` to exit: the built app against the source tree", "ms", built_help,
+           source_help, "source tree")
+    report("`--help` to exit: the built app against a bare `python -c pass`", "ms",
+           built_help, bare_python, "python -c pass")
 
 
 if __name__ == "__main__":
