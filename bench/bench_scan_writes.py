@@ -34,9 +34,12 @@ from _stats import header, quantile, run_sized, verdict
 from _tillstore import build_store, open_till, write_bytes
 from generate import Step, make_plan
 
+from pos_prompter.seen_prompts import ShownWhenSeen
+
 FULL = {"products": 100_000, "rules": 20_000, "scans": 10_000, "long": 100}
 QUICK = {"products": 2_000, "rules": 200, "scans": 300, "long": 50}
 TARGET = 16 * 1024
+SIMULATE, WINDOW = "prompts logged as simulate does", "prompts logged as the window does"
 
 
 def regroup(plan: Sequence[Step], size: int) -> list[Step]:
@@ -50,9 +53,12 @@ def regroup(plan: Sequence[Step], size: int) -> list[Step]:
     return steps
 
 
-def play(path: Path, plan: Sequence[Step]) -> dict[str, Any]:
-    """Play `plan` on a till over the store at `path`; bytes written and time taken."""
+def play(path: Path, plan: Sequence[Step], *, window: bool = False) -> dict[str, Any]:
+    """Play `plan` on a till over the store at `path`; bytes written and time taken.
+    `window`: prompts logged as the till window logs them (shown once seen)."""
     store, till = open_till(path)
+    if window:
+        till.shown_when_seen = ShownWhenSeen()
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # start from an empty WAL
     first_order = store.db.execute("SELECT COALESCE(MAX(id), 0) FROM orders").fetchone()[0]
     actions = 0
@@ -67,15 +73,19 @@ def play(path: Path, plan: Sequence[Step]) -> dict[str, Any]:
             scan_ms.append((time.perf_counter() - t) * 1000)
             assert not any(ev.event == "error" for ev in events), events
             actions += 1
+            till.prompt_seen()  # the window paints the card before the clerk goes on
             if step.answer and till.prompt is not None:
                 getattr(till, step.answer)()
                 actions += 1
+                till.prompt_seen()
         elif step.action == "checkout":
             till.checkout()
             actions += 1
+            till.prompt_seen()
             if step.answer and till.prompt is not None:
                 till.accept()
                 actions += 1
+                till.prompt_seen()
         else:
             till.pay()
             actions += 1
@@ -126,11 +136,14 @@ def run(cfg: dict[str, Any]) -> int:
         ds, built = build_store(base, n, m)
         plan = make_plan(ds.shop, ds.rules, scans)
         print(f"   store built in {built:.1f} s ({base.stat().st_size / 1e6:.0f} MB)")
-        for name, steps in (("orders of 2-8 scans", plan),
-                            (f"orders of {long} scans", regroup(plan, long))):
+        runs = [(f"{size}, {how}", steps, how == WINDOW)
+                for size, steps in (("orders of 2-8 scans", plan),
+                                    (f"orders of {long} scans", regroup(plan, long)))
+                for how in (SIMULATE, WINDOW)]
+        for name, steps, window in runs:
             path = Path(tmp) / "store.db"
             path.write_bytes(base.read_bytes())
-            r = play(path, steps)
+            r = play(path, steps, window=window)
             path.unlink()
             per_scan, per_closed = r["during"] / scans, r["closed"] / scans
             rows = r["rows"] / scans

@@ -11,6 +11,9 @@ and, at the end, maps every page number to the table or index that owns it with 
 `dbstat` virtual table (page 1 is the file header and sqlite_master; a page in no b-tree
 is on the freelist). Prints the mean pages per commit by b-tree for each kind of action:
 a scan with no prompt, a scan that shows a prompt, an accept, a decline, a checkout, a pay.
+`--window` logs prompts as the till window does (seen_prompts.ShownWhenSeen: a prompt's
+'shown' row goes with the next commit once its card was seen; here, once the action that
+raised it returned), instead of with the scan that raised it, as `simulate` does.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _tillstore import build_store, open_till, write_bytes
 from generate import Step, make_plan
+
+from pos_prompter.seen_prompts import ShownWhenSeen
 
 WAL_HEADER = 32
 FRAME_HEADER = 24
@@ -63,12 +68,15 @@ def read_frames(wal: Path, start: int, page_size: int) -> tuple[list[list[int]],
     return commits, end
 
 
-def play(path: Path,
-         plan: Sequence[Step]) -> tuple[dict[str, list[list[str]]], int, int, int, int]:
+def play(path: Path, plan: Sequence[Step], *, window: bool = False,
+         ) -> tuple[dict[str, list[list[str]]], int, int, int, int]:
     """Play `plan`; each kind of action's commits (their pages' b-trees), the page size,
     the bytes written (/proc/self/io) during the actions and with the close's checkpoint,
-    and how many distinct pages the commits wrote."""
+    and how many distinct pages the commits wrote. `window`: prompts logged as the till
+    window logs them."""
     store, till = open_till(path)
+    if window:
+        till.shown_when_seen = ShownWhenSeen()
     conn = store.db.conn
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -82,6 +90,7 @@ def play(path: Path,
         commits, offset = read_frames(wal, offset, page_size)
         assert len(commits) == 1, (kind, len(commits))
         by_kind[kind].extend(commits)
+        till.prompt_seen()  # its card is on screen before the next action (window only)
 
     for step in plan:
         if step.action == "scan":
@@ -151,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sql", action="append", default=[],
                         help="a statement run on the store before playing (a what-if: "
                              "'DROP INDEX ...'); may be given again")
+    parser.add_argument("--window", action="store_true",
+                        help="log prompts as the till window does (shown once seen)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="wal-pages-") as tmp:
         path = Path(tmp) / "store.db"
@@ -161,9 +172,12 @@ def main(argv: list[str] | None = None) -> int:
                     conn.execute(statement)
             conn.close()
         plan = make_plan(ds.shop, ds.rules, args.scans)
-        by_kind, page_size, during, closed, distinct = play(path, plan)
+        by_kind, page_size, during, closed, distinct = play(path, plan,
+                                                            window=args.window)
+    how = "as the window logs them" if args.window else "as simulate logs them"
     print(f"wal_pages: {args.products:,} products, {args.rules:,} rules, {args.scans:,} scans "
-          f"of generate.py's plan; {page_size} B pages; mean WAL pages per commit")
+          f"of generate.py's plan, prompts {how}; {page_size} B pages; mean WAL pages per "
+          "commit")
     print()
     print("\n".join(table(by_kind)))
     every = [c for commits in by_kind.values() for c in commits]

@@ -25,6 +25,7 @@ from pos_prompter.core.session import MAX_QTY, OrderSession, TillEvent
 from pos_prompter.seen_prompts import ShownWhenSeen
 from pos_prompter.store import Store
 from pos_prompter.store.auth import StaffStore
+from pos_prompter.store.order_rows import commit_order, recovered_next_line_no
 
 Action = Callable[[OrderSession, dt.datetime], list[TillEvent]]
 P = ParamSpec("P")
@@ -103,6 +104,8 @@ class Till:
         if resumed is not None:
             state, self._rev = resumed
             self.session = OrderSession.from_state(state, self.engine)
+            self.session.next_line_no = recovered_next_line_no(
+                self.session.next_line_no, (line.no for line in self.session.lines))
             if not state["lines_in_rows"]:  # saved by an older version: rows lack columns
                 self.session.lines.unsaved_all()
 
@@ -176,7 +179,7 @@ class Till:
             if any(ev.event != "error" for ev in events):
                 logged = (events if self.shown_when_seen is None
                           else self.shown_when_seen.to_log(events))
-                self._rev = self.store.save_session(session, logged, now, rev=self._rev)
+                self._rev = commit_order(self.store, session, logged, now, rev=self._rev)
                 session.lines.saved()
         except BaseException:
             session.lines.undo()
@@ -198,8 +201,8 @@ class Till:
             return False
         marked = held.seen(self.session.order_id)
         if save and held.was_seen and held.waiting is not None:
-            self._rev = self.store.save_session(self.session, held.to_log([]),
-                                                self.clock.now(), rev=self._rev)
+            self._rev = commit_order(self.store, self.session, held.to_log([]),
+                                     self.clock.now(), rev=self._rev)
         return marked
 
     @_signed_in

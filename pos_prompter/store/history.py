@@ -16,7 +16,10 @@ MIN_ORDERS = 20
 
 class StoreHistory:
     """Attach rates over the last 90 days of paid orders, computed on first use for each
-    pair and day and then kept, so a scan pays for one indexed query at most once a day."""
+    pair and day and then kept, so a scan pays for one indexed query at most once a day.
+    The query walks the trigger's lines (order_lines_sku) and looks each order up by id
+    (CROSS JOIN keeps that order): from the other side, SQLite would walk every paid order
+    of the 90 days through orders(status, closed_at) and seek the SKU index once each."""
 
     def __init__(self, db: Database, *, days: int = LOOKBACK_DAYS,
                  min_orders: int = MIN_ORDERS) -> None:
@@ -41,7 +44,7 @@ class StoreHistory:
                        SELECT 1 FROM order_lines b
                        WHERE b.order_id = t.order_id AND b.sku = ?)), 0)
             FROM (SELECT DISTINCT a.order_id FROM order_lines a
-                  JOIN orders o ON o.id = a.order_id
+                  CROSS JOIN orders o ON o.id = a.order_id
                   WHERE a.sku = ? AND o.status = 'paid'
                     AND o.closed_at >= ? AND o.closed_at < ?) AS t
             """, [offer_sku, trigger_sku, since, until]).fetchone()

@@ -1,15 +1,17 @@
 """The rows of an order at the till: what each save writes, and reading an open order back.
 
 A save writes the lines that changed since the last save (OrderLines.changed: a scan adds
-one row), the order's row without its lines (`state` is OrderSession.head_state), and the
-prompt outcomes of the action. So a scan's write does not grow with the order, and the
-indexed columns of `orders` (status, closed_at) are set only when the order is paid: a
-column left out of an UPDATE leaves its indexes untouched, and each index page touched is
-one more page in the WAL for every scan.
+one row), the order's row without its lines (`state` is OrderSession.head_state) when that
+changed, and the prompt outcomes of the action. So a scan's write does not grow with the
+order, a scan that only adds a line leaves the order's row alone, and the indexed columns
+of `orders` (status, closed_at) are set only when the order is paid: a column left out of
+an UPDATE leaves its indexes untouched. Each page a commit changes is one more page in the
+WAL, synced (issue 11, point 9; bench/wal_pages.py counts them).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -18,6 +20,7 @@ from typing import Any
 
 from pos_prompter.core.order import OrderLine, OrderLines
 from pos_prompter.core.session import OrderSession, TillEvent
+from pos_prompter.store.base import StoreCore, StoreError, now_text
 
 PROMPT_STATUS = {"prompt": "shown", "accepted": "accepted", "declined": "declined",
                  "ignored": "ignored", "held_out": "held_out"}
@@ -46,26 +49,104 @@ def line_from_row(row: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
             "list_price": list_price, "declined": json.loads(declined) if declined else []}
 
 
+def commit_order(core: StoreCore, session: OrderSession, events: Iterable[TillEvent],
+                 now: dt.datetime, *, rev: int) -> int:
+    """Commit the order as it now is, with the prompt outcomes of `events`, at once; its new
+    revision. `rev` is the revision this till last saved (or read); if someone else saved
+    the order since, nothing is written and StoreError says so."""
+    with core.write() as db:
+        new_rev = save_order(db.conn, session, events, now_text(now), rev)
+        if new_rev is None:
+            raise StoreError(f"order {session.order_id} was changed at another till; "
+                             "reopen the till to see it as it now is")
+    return new_rev
+
+
 def save_order(conn: sqlite3.Connection, session: OrderSession, events: Iterable[TillEvent],
-               at: str, rev: int) -> bool:
-    """Write the order as `session` now has it, inside the caller's transaction. False (and
-    nothing written) when the order's revision is no longer `rev`."""
+               at: str, rev: int) -> int | None:
+    """Write the order as `session` now has it, inside the caller's transaction; its new
+    revision. None (and nothing written) when another till saved the order since: its
+    revision is no longer `rev`, or it has a line this till does not know of.
+
+    The order's row is written only when its head (`head_state`) changed in more than what
+    the lines tell again (`recovered_next_line_no`), or a saved line changed: a scan that
+    only adds a line leaves the row, its revision and its total as they were (the total
+    is the lines' sum, and paying writes it), and its commit changes one page fewer. A
+    line another till added since is then found by the lines' own key (`_newest_line`)."""
+    row = conn.execute("SELECT rev, state, clerk, customer FROM orders WHERE id = ?",
+                       [session.order_id]).fetchone()
+    if row is None or row[0] != rev:
+        return None
+    stored = _stored_head(row[1])
+    if stored is not None and _newest_line(conn, session.order_id) >= _first_new(session):
+        return None
     if session.paid:  # a paid order is never read back: its row keeps no recovery copy
-        cur = conn.execute(
+        conn.execute(
             "UPDATE orders SET status = 'paid', closed_at = ?, clerk = ?, customer = ?, "
-            "total_cents = ?, state = '{}', rev = rev + 1 WHERE id = ? AND rev = ?",
-            [at, session.clerk, session.customer, session.total, session.order_id, rev])
-    else:
-        state = json.dumps(session.head_state(), separators=(",", ":"))
-        cur = conn.execute(
+            "total_cents = ?, state = '{}', rev = rev + 1 WHERE id = ?",
+            [at, session.clerk, session.customer, session.total, session.order_id])
+        rev += 1
+    elif (stored is None or (row[2], row[3]) != (session.clerk, session.customer)
+          or _lines_rewritten(session.lines) or _head_differs(session, row[1], stored)):
+        conn.execute(
             "UPDATE orders SET clerk = ?, customer = ?, total_cents = ?, state = ?, "
-            "rev = rev + 1 WHERE id = ? AND rev = ?",
-            [session.clerk, session.customer, session.total, state, session.order_id, rev])
-    if cur.rowcount != 1:
-        return False
+            "rev = rev + 1 WHERE id = ?",
+            [session.clerk, session.customer, session.total,
+             json.dumps(session.head_state(), separators=(",", ":")), session.order_id])
+        rev += 1
     write_lines(conn, session.order_id, session.lines)
     log_prompt_events(conn, session, events, at)
-    return True
+    return rev
+
+
+def _stored_head(state: str) -> dict[str, Any] | None:
+    """The head kept in the order's row; None when there is none yet (a new order's '{}')
+    or it is of an older version (it holds the lines too: the rows may lack some)."""
+    try:
+        head = json.loads(state)
+    except ValueError:
+        return None
+    if not isinstance(head, dict) or "next_line_no" not in head or "lines" in head:
+        return None
+    return head
+
+
+def _newest_line(conn: sqlite3.Connection, order_id: int) -> int:
+    """The highest line number saved for the order (0: none); one seek of its key."""
+    row = conn.execute("SELECT MAX(line_no) FROM order_lines WHERE order_id = ?",
+                       [order_id]).fetchone()
+    return int(row[0] or 0)
+
+
+def _first_new(session: OrderSession) -> int:
+    """The lowest line number this save adds. Every saved line has a lower one; a line
+    another till added has at least this one (both tills number on from the same line)."""
+    lines = session.lines
+    added = [no for no, before in lines.changed.items()
+             if before is None and lines.get(no) is not None]
+    return min(added, default=session.next_line_no)
+
+
+def _lines_rewritten(lines: OrderLines) -> bool:
+    """A saved line changes or goes: the order's revision moves on, so another till that
+    still has it as it was is refused (a line added is found by its number)."""
+    return any(before is not None for before in lines.changed.values())
+
+
+def _head_differs(session: OrderSession, stored_text: str, stored: dict[str, Any]) -> bool:
+    """The head differs from the stored one in more than a `next_line_no` that
+    `recovered_next_line_no` finds again (one after the newest line, which is there)."""
+    if session.lines.get(session.next_line_no - 1) is None:
+        return True  # the newest line number is not in the lines (voided): keep it
+    head = session.head_state()
+    head["next_line_no"] = stored.get("next_line_no")
+    return json.dumps(head, separators=(",", ":")) != stored_text
+
+
+def recovered_next_line_no(saved: int, line_nos: Iterable[int]) -> int:
+    """The next line number of an open order read back: the one saved with its head, or
+    one after its newest line when lines were added since (save_order leaves the head)."""
+    return max([saved, *(no + 1 for no in line_nos)])
 
 
 def write_lines(conn: sqlite3.Connection, order_id: int, lines: OrderLines) -> None:
