@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from fixed_waits import let_time_pass
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
@@ -71,7 +72,7 @@ def wedge(code: str, every_ms: int = 5) -> None:
 def by_hand(qtbot: QtBot, field: QLineEdit, text: str) -> None:
     for char in text:
         QTest.keyClick(field.window().windowHandle(), char)
-        qtbot.wait(40)  # a person: far slower than any scanner
+        let_time_pass(qtbot, 40)  # a person: far slower than any scanner
 
 
 def editing(qtbot: QtBot, window: TillWindow, name: str) -> tuple[WorkspaceWindow, QLineEdit]:
