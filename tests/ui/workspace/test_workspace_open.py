@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from tillwin_helpers import LATTE_TALL, child, label_text, scan, table_column
@@ -79,7 +79,8 @@ def test_asking_again_while_it_opens_opens_one_workspace(
     window.open_workspace(manager(window))
 
     qtbot.waitUntil(lambda: window.workspace is not None)
-    qtbot.wait(50)  # a second load, had one been started, would land by now
+    qtbot.waitUntil(lambda: window.jobs.running == 0)  # a second load, had one been
+    # started, has run and delivered (the runner lets a job go after its delivery)
     assert len(opened) == 1
 
 
@@ -92,7 +93,7 @@ def test_a_till_closed_while_the_workspace_loads_shows_none(
     assert not window.opening_workspace
     assert window.jobs.running == 1, "the load runs on, kept by the window's job runner"
     qtbot.waitUntil(lambda: window.jobs.running == 0, timeout=10_000)
-    qtbot.wait(10)  # its outcome, queued to this thread, is delivered now: and dropped
+    QCoreApplication.sendPostedEvents()  # its outcome, queued here, delivered: and dropped
     assert window.workspace is None
     assert window.isHidden()
 
