@@ -269,7 +269,8 @@ def test_a_newer_range_supersedes_the_one_loading(
     assert view.loading
     view.set_range(D24, D24)  # asked while the first load runs
     qtbot.waitUntil(lambda: bool(arrived) and not view.loading, timeout=LOAD_TIMEOUT)
-    qtbot.wait(50)  # a third delivery, had there been one, would land by now
+    qtbot.waitUntil(lambda: view.jobs is not None and view.jobs.running == 0,
+                    timeout=LOAD_TIMEOUT)  # the first load too: run and delivered
     assert [r.period for r in arrived] == [Period(D24, D24)]
     assert view.tiles["orders"].text() == "1"
 
@@ -455,7 +456,8 @@ def test_the_till_beside_keeps_ticking_while_a_big_report_loads(
         with qtbot.waitSignal(view.loaded, timeout=LOAD_TIMEOUT):
             view.quick_range(days)
             assert view.loading
-        qtbot.wait(30)  # the page painted with the report
+        ticks = len(stamps)  # the page painted with the report: six more 5 ms ticks
+        qtbot.waitUntil(lambda at=ticks: len(stamps) >= at + 6)
         timer.stop()
         rounds.append(max(b - a for a, b in itertools.pairwise([start, *stamps])))
     expected = reference(history, Period()).totals.orders
