@@ -7,6 +7,7 @@ through binary floating point, so what the file says is what the till charges.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from pos_prompter.core.excerpt import cut, excerpt
@@ -82,13 +83,52 @@ def cents_str(cents: Cents) -> str:
     return str(to_decimal(cents))
 
 
+@dataclass(frozen=True)
+class MoneyStyle:
+    """How the language people read writes an amount (set by pos_prompter.i18n from Qt's
+    locale data when the language is chosen; the default is English's "$1,234.56")."""
+
+    decimal_point: str = "."
+    group: str = ","
+    min_group_digits: int = 1
+    """Digits a whole part needs beyond the first group before it is grouped: Spanish
+    writes 1234 but 12.345 (2); English 1,234 (1)."""
+    symbol_after: bool = False
+    space: str = ""
+    """Between the amount and a symbol written after it ("1234,56\u00a0€")."""
+
+
+_STYLE: list[MoneyStyle] = [MoneyStyle()]
+
+
+def set_money_style(style: MoneyStyle) -> None:
+    """Write amounts for people in `style` from now on (the language chosen at start)."""
+    _STYLE[0] = style
+
+
+def money_style() -> MoneyStyle:
+    return _STYLE[0]
+
+
+def _grouped(whole: int, style: MoneyStyle) -> str:
+    digits = str(whole)
+    if len(digits) < 3 + style.min_group_digits:
+        return digits
+    return f"{whole:,}".replace(",", style.group)
+
+
 def format_money(cents: Cents, currency: str = "USD") -> str:
-    """Cents for people: "$3.45", "-$0.50", "3.45 CHF"."""
+    """Cents for people, in the chosen language's style: "$3.45", "-$0.50", "3.45 CHF"
+    (English), "3,45 €", "1234,56 CHF" (Spanish). Integers all the way: no float."""
+    style = _STYLE[0]
     sign = "-" if cents < 0 else ""
-    amount = f"{abs(cents) // 100:,}.{abs(cents) % 100:02d}"
+    amount = (f"{_grouped(abs(cents) // 100, style)}{style.decimal_point}"
+              f"{abs(cents) % 100:02d}")
     symbol = CURRENCY_SYMBOLS.get(currency)
     if symbol is None:
         return f"{sign}{amount} {currency}"
+    if style.symbol_after:
+        return f"{sign}{amount}{style.space}{symbol}"
     return f"{sign}{symbol}{amount}"
 
 

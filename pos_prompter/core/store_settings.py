@@ -16,6 +16,8 @@ from pos_prompter.core.backup_policy import (
 from pos_prompter.core.backup_policy import LIMITS as BACKUP_LIMITS
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.excerpt import excerpt
+from pos_prompter.core.language import SUPPORTED as LANGUAGES
+from pos_prompter.core.language import parse_language_setting
 from pos_prompter.core.results import parse_leaderboard_setting
 from pos_prompter.core.rule_fields import Problems, ratio_field
 from pos_prompter.core.rule_model import MAX_PROMPTS
@@ -36,6 +38,8 @@ STORE_SETTINGS: dict[str, str] = {
     BACKUP_EVERY_MINUTES: "the till backs the store up beside it every this many minutes, "
                           "5 to 1440 (default 30)",
     BACKUP_KEEP_DAYS: "automatic backups are kept this many days, 1 to 366 (default 7)",
+    "language": "the language of the window and the command line: en or es (default: the "
+                "system's)",
 }
 """Settings a manager may change on a store, with what each one does."""
 
@@ -72,6 +76,11 @@ def parse_store_setting(key: str, text: str) -> Any:
             low, high = BACKUP_LIMITS[key]
             problems.add("settings", key, f"{excerpt(text)} must be a whole number from "
                          f"{low} to {high}")
+    elif key == "language":
+        value = parse_language_setting(text)
+        if value is None:
+            problems.add("settings", key, f"{excerpt(text)} must be one of "
+                         f"{', '.join(LANGUAGES)}")
     elif not text.strip():
         problems.add("settings", key, "may not be empty")
     elif len(text) > MAX_STORE_NAME or not text.isprintable():

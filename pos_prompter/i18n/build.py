@@ -1,0 +1,82 @@
+"""Build and refresh the translations: `python -m pos_prompter.i18n build` compiles each
+resources/i18n/pos_prompter_<code>.ts into this package's pos_prompter_<code>.qm (what the
+set-up runs; a .qm newer than its .ts is left as it is); `... update` re-reads the
+translated modules (TRANSLATED) with lupdate so new texts appear in the .ts, unfinished,
+for a translator. Qt's own lrelease and lupdate come with PySide6-Essentials."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+ROOT = PACKAGE.parent.parent
+TS_DIR = ROOT / "resources" / "i18n"
+LANGUAGES = ("es",)
+"""Languages with a .ts of their own (English is the source)."""
+
+TRANSLATED: tuple[str, ...] = (
+    "pos_prompter/i18n/argparse_texts.py",
+)
+"""The modules (files or folders) whose every visible text goes through translate():
+lupdate reads these, and tests/i18n check them. It grows as areas are translated."""
+
+
+def ts_path(code: str) -> Path:
+    return TS_DIR / f"pos_prompter_{code}.ts"
+
+
+def qt_tool(name: str) -> str:
+    """The path of Qt's `name` (lrelease, lupdate) as PySide6 ships it, else one on PATH."""
+    import PySide6
+
+    exe = name + (".exe" if sys.platform == "win32" else "")
+    shipped = Path(PySide6.__file__).resolve().parent / exe
+    if shipped.is_file():
+        return str(shipped)
+    found = shutil.which(f"pyside6-{name}") or shutil.which(name)
+    if found is None:
+        raise SystemExit(f"error: Qt's {name} is missing (it comes with PySide6-Essentials)")
+    return found
+
+
+def build(force: bool = False) -> list[Path]:
+    """Compile every .ts that is newer than its .qm; the .qm files written."""
+    written = []
+    for code in LANGUAGES:
+        source, target = ts_path(code), PACKAGE / f"pos_prompter_{code}.qm"
+        if not source.is_file():  # an installed package: its .qm came with it
+            continue
+        if (not force and target.is_file()
+                and target.stat().st_mtime_ns >= source.stat().st_mtime_ns):
+            continue
+        part = target.with_name(f".{target.name}.{os.getpid()}.part")
+        subprocess.run([qt_tool("lrelease"), "-silent", str(source), "-qm", str(part)],
+                       check=True)
+        part.replace(target)  # atomic: a till starting meanwhile reads old or new, whole
+        written.append(target)
+    return written
+
+
+def update() -> None:
+    """Add the translated modules' new texts to each .ts (unfinished), drop gone ones."""
+    sources = [str(ROOT / item) for item in TRANSLATED]
+    for code in LANGUAGES:
+        subprocess.run([qt_tool("lupdate"), "-silent", "-no-obsolete", "-locations",
+                        "none", "-extensions", "py", *sources, "-target-language", code,
+                        "-ts", str(ts_path(code))], check=True)
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["build"]:
+        for path in build(force="--force" in argv):
+            sys.stdout.write(f"built {path}\n")
+        return 0
+    if argv[:1] == ["update"]:
+        update()
+        return 0
+    sys.stderr.write("usage: python -m pos_prompter.i18n build [--force] | update\n")
+    return 2

@@ -1,0 +1,38 @@
+"""Numbers, dates and money in the chosen language, from Qt's locale data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pos_prompter.core.money import MoneyStyle, format_money
+from pos_prompter.i18n.formats import date_text, datetime_text, money_style_for, number
+
+
+def test_english_keeps_the_money_style_it_always_had() -> None:
+    assert money_style_for("en") == MoneyStyle()
+    assert number(12345) == "12,345"
+    assert date_text(dt.date(2026, 12, 7)) == "12/7/26"
+
+
+def test_spanish_style_is_read_off_qt_s_locale() -> None:
+    style = money_style_for("es")
+    assert style == MoneyStyle(decimal_point=",", group=".", min_group_digits=2,
+                               symbol_after=True, space="\N{NO-BREAK SPACE}")
+
+
+@pytest.mark.usefixtures("spanish")
+def test_under_spanish_money_numbers_and_dates_are_spanish() -> None:
+    assert format_money(123456, "EUR") == "1234,56\N{NO-BREAK SPACE}€"
+    assert format_money(1234567, "USD") == "12.345,67\N{NO-BREAK SPACE}$"
+    assert number(12345) == "12.345"
+    assert date_text(dt.date(2026, 12, 7)) == "7/12/26"
+    assert datetime_text(dt.datetime(2026, 12, 7, 14, 5)) == "7/12/26 14:05"
+
+
+def test_after_spanish_money_is_english_again(spanish: None) -> None:
+    from pos_prompter import i18n
+
+    i18n.use_language("en")
+    assert format_money(123456, "EUR") == "€1,234.56"
