@@ -139,6 +139,7 @@ setup() {
     python="$(find_python)"
     ensure_system_packages "$python"
     ensure_venv "$python"
+    "$VENV/bin/python" -m pos_prompter.i18n build >/dev/null  # the .qm translations (issue 14.3)
     say "set-up done"
 }
 
