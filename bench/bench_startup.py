@@ -78,13 +78,16 @@ window.close()
 """
 
 
+EXE = "pos-prompter.exe" if sys.platform == "win32" else "pos-prompter"
+
+
 def built_run(app: Path, store: Path, env: dict[str, str]) -> tuple[float, float]:
     """The built app's start, as `one_run` times the source tree's: (ms from Popen to its
     ready line, ms its probe counted from the probe script's first line)."""
     env = {**env, "POS_PROMPTER_STARTUP_PROBE": str(store)}
     env.pop("PYTHONPATH", None)
     t0 = time.perf_counter()
-    child = subprocess.Popen([str(app / "pos-prompter")], env=env, stdout=subprocess.PIPE,
+    child = subprocess.Popen([str(app / EXE)], env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True, cwd=store.parent)
     assert child.stdout is not None
     line = child.stdout.readline()
@@ -117,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     runs = args.runs or (3 if args.quick else 15)
     app: Path | None = args.built.resolve() if args.built else None
-    if app is not None and not os.access(app / "pos-prompter", os.X_OK):
+    if app is not None and not os.access(app / EXE, os.X_OK):
         parser.error(f"no built app in {app} (bash packaging/build.sh makes dist/pos-prompter)")
 
     env = child_env()
@@ -178,7 +181,7 @@ def report_built(app: Path, runs: int, env: dict[str, str], built: list[float],
     quiet = {k: v for k, v in env.items() if k != "QT_QPA_PLATFORM"}
     for _ in range(runs):
         source_help.append(wall_to_exit([sys.executable, "-m", "pos_prompter", "--help"], env))
-        built_help.append(wall_to_exit([str(app / "pos-prompter"), "--help"], quiet))
+        built_help.append(wall_to_exit([str(app / EXE), "--help"], quiet))
         bare_python.append(wall_to_exit([sys.executable, "-c", "pass"], env))
     report("`--help` to exit: the built app against the source tree", "ms", built_help,
            source_help, "source tree")

@@ -23,6 +23,12 @@ if ! "$VENV/bin/python" -c 'import PyInstaller' 2>/dev/null; then
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "$PYINSTALLER_REQ"
 fi
 
+# The translations' .qm files (issue 14, point 3), compiled from resources/i18n/*.ts into the
+# package, which the spec then ships: the same step as the set-up's, a no-op when fresh.
+if [[ -f "$ROOT/pos_prompter/i18n/build.py" ]]; then
+    (cd "$ROOT" && "$VENV/bin/python" -m pos_prompter.i18n build)
+fi
+
 say "pyinstaller: $DIST/pos-prompter (work folder $WORK)"
 start=$(date +%s)
 "$VENV/bin/python" -m PyInstaller --noconfirm --log-level WARN \
