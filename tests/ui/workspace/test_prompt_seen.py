@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from fixed_waits import assert_stays
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -54,7 +55,8 @@ def test_a_prompt_under_a_manager_window_is_shown_once_the_window_moves_away(
 
     window.scan_text(LATTE_TALL)  # a scan, while the manager works over the till
     assert window.till.prompt is not None
-    qtbot.wait(50)  # time enough to paint a card in sight: this one is not
+    assert_stays(qtbot, lambda: window.prompt_seen.waiting, 50)  # time enough to paint a
+    # card in sight: this one is not
     assert prompt_log(cafe_store_path) == [], "nobody saw it yet"
 
     with qtbot.waitSignal(window.prompt_seen.seen) as seen:
@@ -73,9 +75,9 @@ def test_a_prompt_nobody_saw_is_not_counted_at_all(
     workspace.setGeometry(window.geometry())
 
     window.scan_text(LATTE_TALL)
-    qtbot.wait(50)
+    assert_stays(qtbot, lambda: window.prompt_seen.waiting, 50)  # painted, unseen
     window.scan_text(MUFFIN)  # the clerk scanned on: that prompt is gone, unseen
-    qtbot.wait(50)
+    assert_stays(qtbot, lambda: prompt_log(cafe_store_path) == [], 50)
     assert [line.sku for line in window.till.lines] == ["LATTE-T", "MUFFIN-BB"]
     assert prompt_log(cafe_store_path) == []
 
