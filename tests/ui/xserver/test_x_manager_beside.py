@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fixed_waits import assert_stays
 from pytestqt.qtbot import QtBot
 from tillwin_helpers import prompt_log
 from xserver_support import TillOnX, XServer, missing_tools
@@ -117,7 +118,8 @@ def test_on_x_the_card_stays_in_sight_and_counts_only_when_seen(
     assert prompt_log(path)[:2] == [("casual-socks", "shown"), ("casual-socks", "ignored")]
     raised = [line.split()[1] for line in till.saying("shown ")]
     assert len(raised) == 2, till.lines
-    qtbot.wait(300)  # ample time to paint: the card is under the workspace
+    assert_stays(qtbot, lambda: not till.said(f"seen {raised[1]}"), 300)  # ample time to
+    # paint: the card is under the workspace
     assert not till.said(f"seen {raised[1]}")
     assert (raised[1], "shown") not in prompt_log(path)
 
