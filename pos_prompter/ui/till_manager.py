@@ -149,7 +149,7 @@ class ManagerDoor(QObject):
         workspace.closed.connect(self._workspace_closed)
         self.workspace = workspace
         self.route_scans()
-        place_workspace(window, window.card_column, workspace)
+        place_workspace(window, workspace, workspace.fit_to)
         workspace.show()
         workspace.raise_()
         workspace.activateWindow()

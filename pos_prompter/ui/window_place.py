@@ -4,28 +4,34 @@ A manager works at the till's own screen while the clerk sells. Whatever the man
 (the sign-in, the first-manager box, the workspace) leaves the till's right column (the
 total, the prompt card, Checkout and Pay) in sight:
 
-- the workspace opens on the left of the screen, up to the till's right column; the till
-  goes to the screen's right edge (on a screen 1280 px wide or more it takes the right
-  half, or its minimum width if more). Where the workspace needs more room than that (it
-  needs about 830 px), its left edge goes past the screen's. On a screen under about 1640 px
-  (the till's 800 and the workspace's 830) it lies over the till's order list, never over
-  the card (a card that is covered
-  all the same, by a window the manager moved, is not "shown": ui/prompt_seen.py);
+- the workspace opens on the left of the screen, up to the till's left edge: it covers
+  neither the clerk's order nor the card. The till goes to the screen's right edge, at the
+  full height, and takes the right half of the screen, or its minimum width (800 px) if
+  more. So from 1280 px on (SIDE_BY_SIDE_WIDTH) the two stand side by side, whole (the
+  workspace is 472 px wide at 1280, its widest pages scrolling: workspace/page_tabs.py).
+  On a smaller screen the workspace keeps its narrowest (about 410 px) and its left edge
+  goes past the screen's: at 1024 px, 216 px of it are in sight. Only on a screen under
+  about 1010 px (MIN_SHOWN) does it lie over the order, never over the card (a card
+  covered all the same, by a window the manager moved, is not "shown": ui/prompt_seen.py);
 - a box (sign-in, first manager) goes left of the right column, level with the till's
   middle, as far left as the screen allows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
 
 SIDE_BY_SIDE_WIDTH = 1280
-"""From this screen width on, the workspace and the till stand side by side."""
+"""From this screen width on, the workspace and the till stand side by side, each at a
+width it can be worked in (the till at 800 px or more, the workspace at 472 or more)."""
 GAP = 8
-"""Room left between a manager's window and the till's right column."""
-MIN_ROOM = 320
-"""The narrowest the workspace is made (on a screen too small for it and the card)."""
+"""Room left between a manager's window and the till (or the till's right column)."""
+MIN_SHOWN = 200
+"""The least of the workspace left in sight beside the till; with less room than that
+(a screen under about 1010 px) it lies over the till's order, never over the card."""
 
 
 def right_column(till: QWidget, column: QWidget) -> int:
@@ -39,23 +45,43 @@ def _area(till: QWidget) -> QRect:
     return screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
 
 
-def place_workspace(till: QWidget, column: QWidget, workspace: QWidget) -> None:
-    """Put the till at the screen's right edge (SIDE_BY_SIDE_WIDTH and up: the right half,
-    or the till's minimum width if more) and `workspace` on the left, ending where the
-    till's right column begins. A workspace that needs more room than that starts left of
-    the screen's edge (its left part hidden) rather than lie over the card."""
+def place_workspace(till: QWidget, workspace: QWidget,
+                    fit: Callable[[int], None] | None = None) -> None:
+    """Put the till at the screen's right edge, at the full height, as wide as half the
+    screen or its minimum width if more (never wider than the screen), and `workspace` on
+    the left, ending where the till begins: the clerk's order and the till's right column
+    (the card) stay in sight. A workspace whose narrowest is wider than the room left
+    starts left of the screen's edge (its left part hidden); only where less than
+    MIN_SHOWN would be left in sight does it end at the card instead, over the order.
+    `fit(width)` lays the workspace out for that width first (its narrowest depends on
+    its layout: the rule list beside the editor, or above it)."""
     area = _area(till)
-    keep = right_column(till, column)
-    width = till.width()
-    if area.width() >= SIDE_BY_SIDE_WIDTH:
-        width = max(area.width() // 2, till.minimumWidth())
-        till.setGeometry(area.x() + area.width() - width, area.y(), width, area.height())
-    elif width <= area.width():
-        till.move(area.x() + area.width() - till.frameGeometry().width(), till.y())
-    right = till.geometry().x() + till.width() - keep - GAP
-    room = max(right - area.x(), MIN_ROOM)
+    frame = till.frameGeometry().size() - till.size()  # a window manager's title and edges
+    width = min(max(area.width() // 2, till.minimumWidth()), area.width() - frame.width())
+    till.setGeometry(area.x() + area.width() - width - frame.width() + _left_edge(till),
+                     area.y() + _top_edge(till), width, area.height() - frame.height())
+    right = till.frameGeometry().x() - GAP  # clear of the order
+    if right - area.x() < MIN_SHOWN:  # no room beside the till: clear of the card only
+        column = till.prompt_panel.parentWidget()  # type: ignore[attr-defined]
+        right = till.geometry().x() + till.width() - right_column(till, column) - GAP
+    edges = workspace.frameGeometry().size() - workspace.size()
+    room = right - area.x() - edges.width()
+    if fit is not None:
+        fit(room)
     wide = max(room, workspace.minimumSizeHint().width(), workspace.minimumWidth())
-    workspace.setGeometry(area.x() + room - wide, area.y(), wide, area.height())
+    workspace.setGeometry(area.x() + room - wide + _left_edge(workspace),
+                          area.y() + _top_edge(workspace), wide,
+                          area.height() - edges.height())
+
+
+def _left_edge(window: QWidget) -> int:
+    """The width of `window`'s frame left of its contents (0 before it is shown)."""
+    return window.geometry().x() - window.frameGeometry().x()
+
+
+def _top_edge(window: QWidget) -> int:
+    """The height of `window`'s frame above its contents (its title bar)."""
+    return window.geometry().y() - window.frameGeometry().y()
 
 
 def place_box(till: QWidget, column: QWidget, box: QWidget) -> None:

@@ -5,9 +5,10 @@ preview beside the form: the preview went under it and the form was some 260 px 
 the card's buttons at the fold. When the list and an editor with its preview beside the
 form do not fit side by side, but the editor alone does, the list goes above the editor
 (LIST_HEIGHT, a few rows; it scrolls) and the editor gets the whole width: form and
-preview side by side, the form some 370 px tall at 1024x768. Narrower still (a workspace
-beside the till on a 1280 px screen), the list stays beside, as before: above it, the
-editor would be no wider for its preview and much lower.
+preview side by side, the form some 370 px tall at 1024x768. Narrower still, the list
+stays beside, as before (above it, the editor would be no wider for its preview and much
+lower), as long as the list and the editor fit beside each other at all; where they do not
+(a workspace beside the till on a 1280 px screen, 472 px wide), the list goes above.
 
 The list's own width beside the editor is kept, and comes back when there is room again.
 """
@@ -47,7 +48,8 @@ class RulesLayout(QObject):
         handle = self.splitter.handleWidth()
         beside = self.rule_list.minimumSizeHint().width() + handle
         editor = self.editor.side_by_side_width()
-        return beside + editor > width >= editor
+        cramped = width < beside + self.editor.minimumSizeHint().width()
+        return beside + editor > width >= editor or cramped
 
     def arrange(self, width: int) -> None:
         above = self.list_above(width)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +47,7 @@ from pos_prompter.ui.workspace.layout_memory import (
     read_sizes,
 )
 from pos_prompter.ui.workspace.office_style import OFFICE_QSS
+from pos_prompter.ui.workspace.page_tabs import PageTabs
 from pos_prompter.ui.workspace.report_view import ReportView
 from pos_prompter.ui.workspace.rule_editor import RuleEditor
 from pos_prompter.ui.workspace.rule_list import ListData, RuleListView
@@ -69,6 +69,8 @@ __all__ = ["LAYOUT_GROUP", "WorkspaceData", "WorkspaceWindow", "app_layout_setti
 
 WINDOW_SIZE = QSize(1280, 800)
 """What the workspace opens at (less on a smaller screen)."""
+FRAME_WIDTH = 24
+"""How much narrower than the window its Rules tab is (margins and the tabs' frame)."""
 LIST_WIDTH = 424
 """The rule list's share of the Rules tab at first (the editor and preview take the rest)."""
 
@@ -185,16 +187,16 @@ class WorkspaceWindow(QMainWindow):
         self.audit_view = AuditView(self.store, central, debounce_ms=audit_debounce_ms,
                                     preloaded=preloaded.audit if preloaded is not None else None)
 
-        self.tabs = QTabWidget(central)
+        self.tabs = PageTabs(central)  # wide pages scroll: the window stays narrow enough
         self.tabs.setObjectName("workspaceTabs")
-        self.tabs.addTab(self.splitter, "Rules")
-        self.tabs.addTab(self.audit_view, "Audit log")
+        self.tabs.addTab(self.splitter, "Rules")  # lays itself out for its width
+        self.tabs.add_page(self.audit_view, "Audit log")
         self.report_view = ReportView(self.store, central, today=self.today, jobs=self.jobs)
-        self.tabs.addTab(self.report_view, "Results")
+        self.tabs.add_page(self.report_view, "Results")
         self.suggestion_list = SuggestionList(self.store, central)
-        self.tabs.addTab(self.suggestion_list, "Suggestions")
+        self.tabs.add_page(self.suggestion_list, "Suggestions")
         self.staff_page = StaffPage(self.store, self.actor, central)
-        self.tabs.addTab(self.staff_page, "Staff")
+        self.tabs.add_page(self.staff_page, "Staff")
         self.staff_page.changed.connect(lambda text: self._on_page_saved(text, False))
         self.settings_page = SettingsPage(self.store, self.actor, central)
         self.tabs.addTab(self.settings_page, "Settings")
@@ -218,6 +220,12 @@ class WorkspaceWindow(QMainWindow):
         self.rule_list.reloaded.connect(self._on_rules_reloaded)
         self.editor.rule_published.connect(self._on_rule_published)
         self.editor.closed.connect(self._on_editor_closed)
+
+    def fit_to(self, width: int) -> None:
+        """Lay the Rules tab out for a window `width` px wide before it is shown there
+        (beside the till on a small screen: the list above the editor), so that the
+        window's narrowest is that layout's (window_place.place_workspace)."""
+        self.rules_layout.arrange(width - FRAME_WIDTH)
 
     # ------------------------------------------------------------------ messages
 

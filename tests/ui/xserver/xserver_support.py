@@ -25,12 +25,12 @@ def missing_tools() -> list[str]:
 
 
 class XServer:
-    """Xvfb on a display of its own, 1280x800, until `stop`."""
+    """Xvfb on a display of its own, 1280x800 (or `size`), until `stop`."""
 
-    def __init__(self) -> None:
+    def __init__(self, size: str = "1280x800") -> None:
         read, write = os.pipe()
         self.process = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24",
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size}x24",
              "-nolisten", "tcp"], pass_fds=(write,), stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL)
         os.close(write)
