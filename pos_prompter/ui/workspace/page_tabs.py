@@ -26,20 +26,21 @@ class PageTabs(QTabWidget):
         area.setWidget(page)
         return self.addTab(area, label)
 
-    def widget(self, index: int) -> QWidget | None:  # type: ignore[override]
+    def widget(self, index: int) -> QWidget | None:
         held = super().widget(index)
         return held.widget() if isinstance(held, QScrollArea) else held
 
-    def indexOf(self, page: QWidget) -> int:  # type: ignore[override]
+    def indexOf(self, page: QWidget) -> int:
         for index in range(self.count()):
             if self.widget(index) is page:
                 return index
         return super().indexOf(page)
 
-    def currentWidget(self) -> QWidget | None:  # type: ignore[override]
-        return self.widget(self.currentIndex())
+    def currentWidget(self) -> QWidget:
+        page = self.widget(self.currentIndex())
+        return page if page is not None else super().currentWidget()
 
-    def setCurrentWidget(self, page: QWidget) -> None:  # type: ignore[override]
+    def setCurrentWidget(self, page: QWidget) -> None:
         index = self.indexOf(page)
         if index >= 0:
             self.setCurrentIndex(index)
