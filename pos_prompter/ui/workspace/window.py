@@ -143,7 +143,7 @@ class WorkspaceWindow(QMainWindow):
         self.refresh_action = self.files.refresh_action
         self.close_action = self.files.close_action
         if demo_password is None:
-            demo_password = uses_demo_password(store, self.actor)
+            demo_password = uses_demo_password(self.staff, self.actor)
         self.banner.setVisible(demo_password)
         self.watcher: StoreWatcher | None = None
         if store.path is not None:

@@ -6,20 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pos_prompter.core.auth import verify_secret
 from pos_prompter.store import Store
+from pos_prompter.store.auth import StaffStore
 from pos_prompter.ui.workspace.audit_view import AuditData, load_audit
 from pos_prompter.ui.workspace.rule_editor import EditorContext
 from pos_prompter.ui.workspace.rule_list import ListData, load_list
 from pos_prompter.ui.workspace.sign_in import DEMO_PASSWORDS
 
 
-def uses_demo_password(store: Store, name: str) -> bool:
+def uses_demo_password(staff: StaffStore, name: str) -> bool:
     """Whether `name` still signs in with a password the demo stores publish."""
-    row = store.db.execute("SELECT password_hash FROM staff WHERE name = ?",
-                           [name]).fetchone()
-    stored = row[0] if row else None
-    return bool(stored) and any(verify_secret(secret, stored) for secret in DEMO_PASSWORDS)
+    return staff.password_matches(name, DEMO_PASSWORDS)
 
 
 @dataclass(frozen=True)
