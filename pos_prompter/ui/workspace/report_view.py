@@ -49,8 +49,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_prompter.cli.report import report_csv
 from pos_prompter.core.errors import InputError
+from pos_prompter.core.report_csv import report_csv
 from pos_prompter.core.results import Period, Report, Row
 from pos_prompter.store import Store
 from pos_prompter.store.reports import is_practice_store, load_report
