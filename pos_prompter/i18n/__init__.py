@@ -91,7 +91,8 @@ def use_language(code: str) -> bool:
 
 def current_translator() -> QTranslator | None:
     """The loaded translator (None while English)."""
-    return _state["translator"]  # type: ignore[no-any-return]
+    translator: QTranslator | None = _state["translator"]
+    return translator
 
 
 def install(app: QCoreApplication) -> None:
