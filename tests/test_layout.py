@@ -42,13 +42,11 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
     "core/rule_text.py": ("core/test_rules.py",),
     "core/store_settings.py": ("core/test_rules.py", "cli/test_cli_settings_and_rush.py"),
     # --- core modules tested under the name of the feature they serve
-    "core/backup_policy.py": ("store/test_store_backup.py",),
     "core/customer_turn.py": ("core/test_scoring.py", "core/test_scoring_properties.py"),
     "core/data_limits.py": ("core/test_hostile_values.py",),
     "core/excerpt.py": ("core/test_hostile_values.py", "core/test_csv_table_header.py"),
     "core/demo_history.py": ("store/test_demo_history.py",),
     "core/read_aloud.py": ("ui/workspace/test_read_aloud.py",),
-    "core/report_csv.py": ("cli/test_cli_report.py", "ui/workspace/test_report_view.py"),
     "core/stats.py": ("core/test_results.py",),
     "core/uplift.py": ("core/test_results.py", "ui/workspace/test_rule_list_uplift.py"),
     # --- practice: played through the CLI and the trainer's window
@@ -76,7 +74,6 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
                            "ui/workspace/rules/test_listing.py"),
     "store/store_file.py": ("store/test_store_open.py", "store/test_store_open_faults.py"),
     # --- the till window's parts, tested through the window a clerk uses
-    "ui/answer_gate.py": ("ui/test_till_answer_delay.py",),
     "ui/order_model.py": ("ui/test_order_table_model.py",),
     "ui/prompt_seen.py": ("ui/workspace/test_prompt_seen.py",),
     "ui/scan_router.py": ("ui/workspace/test_scan_router.py",
