@@ -44,7 +44,6 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
     # --- core modules tested under the name of the feature they serve
     "core/customer_turn.py": ("core/test_scoring.py", "core/test_scoring_properties.py"),
     "core/data_limits.py": ("core/test_hostile_values.py",),
-    "core/excerpt.py": ("core/test_hostile_values.py", "core/test_csv_table_header.py"),
     "core/demo_history.py": ("store/test_demo_history.py",),
     "core/read_aloud.py": ("ui/workspace/test_read_aloud.py",),
     "core/stats.py": ("core/test_results.py",),
