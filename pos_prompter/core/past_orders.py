@@ -230,7 +230,6 @@ def _parse_plain(text: str, header: tuple[str, ...], catalog: Catalog,
         return None
     at = [header.index(c) if c in header else None for c in COLUMNS]
     lines = _PlainLines(catalog)
-    times: dict[str, dt.datetime | None] = {"": None}
     ids: list[str] = []
     time_texts: list[str] = []
     parts: list[tuple[PastLine, ...]] = []
@@ -260,19 +259,20 @@ def _parse_plain(text: str, header: tuple[str, ...], catalog: Catalog,
         parts += chunk_parts
     if not ids:
         return None  # no rows: as row by row (which also says nothing is wrong)
-    if (not _ORDER_IDS_RE.fullmatch("\n".join(ids)) or min(map(len, ids)) == 0
-            or max(map(len, ids)) > 64 or len(set(ids)) < len(ids)):
+    joined = "\n".join(ids)
+    if (not _ORDER_IDS_RE.fullmatch(joined) or _LONG_ID_RE.search(joined) or "" in ids
+            or len(set(ids)) < len(ids)):
         return None  # a bad order id, or an order's lines apart
-    new_times = list(set(time_texts).difference(times))
     try:
-        parsed = list(map(dt.datetime.fromisoformat, new_times))
-        if any(map(_TZINFO, parsed)):  # to local time, as _parse_time does
-            parsed = list(map(_parse_time, new_times))
+        if "" in time_texts:  # orders without a time
+            when = [None if t == "" else _parse_time(t) for t in time_texts]
+        else:
+            when = list(map(dt.datetime.fromisoformat, time_texts))
+            if any(map(_TZINFO, when)):  # to local time, as _parse_time does
+                when = list(map(_parse_time, time_texts))
     except (ValueError, OverflowError):
         return None
-    times.update(zip(new_times, parsed, strict=True))
-    orders = list(map(tuple.__new__, repeat(PastOrder), zip(
-        ids, map(times.__getitem__, time_texts), parts, strict=True)))
+    orders = list(map(tuple.__new__, repeat(PastOrder), zip(ids, when, parts, strict=True)))
     if progress is not None:
         total = line_count(text)
         progress(total, total)
@@ -283,6 +283,9 @@ _TZINFO = attrgetter("tzinfo")
 
 _ORDER_IDS_RE = re.compile(r"[A-Za-z0-9._:/#\n-]*")
 """Order ids, one a line, of the characters ORDER_ID_RE allows."""
+
+_LONG_ID_RE = re.compile(r"[^\n]{65}")
+"""An order id longer than ORDER_ID_RE allows, among ids one a line."""
 
 
 class _PlainLines:

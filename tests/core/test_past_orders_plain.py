@@ -145,6 +145,7 @@ def test_unusual_files_are_read_row_by_row_to_the_same_orders(change) -> None:
     pytest.param(lambda t: t.replace("O-7,", "O 7,"), id="bad order id"),
     pytest.param(lambda t: t.replace("O-7,", "O-" + "7" * 70 + ","), id="long order id"),
     pytest.param(lambda t: t.replace("O-5,", ",", 1), id="no order id"),
+    pytest.param(lambda t: "order_id,sku,qty\n,LATTE-T,1\n", id="one order, no id"),
     pytest.param(lambda t: t + f"{LAST},COOKIE-OAT,1,,2026-11-04T19:59\n",
                  id="an order's two times"),
     pytest.param(lambda t: t.replace("\n", ",x\n", 2), id="too many fields"),
