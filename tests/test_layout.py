@@ -43,7 +43,6 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
     "core/store_settings.py": ("core/test_rules.py", "cli/test_cli_settings_and_rush.py"),
     # --- core modules tested under the name of the feature they serve
     "core/customer_turn.py": ("core/test_scoring.py", "core/test_scoring_properties.py"),
-    "core/data_limits.py": ("core/test_hostile_values.py",),
     "core/demo_history.py": ("store/test_demo_history.py",),
     "core/read_aloud.py": ("ui/workspace/test_read_aloud.py",),
     "core/stats.py": ("core/test_results.py",),
