@@ -45,7 +45,6 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
     "core/customer_turn.py": ("core/test_scoring.py", "core/test_scoring_properties.py"),
     "core/demo_history.py": ("store/test_demo_history.py",),
     "core/read_aloud.py": ("ui/workspace/test_read_aloud.py",),
-    "core/stats.py": ("core/test_results.py",),
     "core/uplift.py": ("core/test_results.py", "ui/workspace/test_rule_list_uplift.py"),
     # --- practice: played through the CLI and the trainer's window
     "practice/files.py": ("cli/test_cli_practice.py", "fuzz/test_fuzz_readers.py"),
