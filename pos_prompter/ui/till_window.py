@@ -19,8 +19,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
 from pos_prompter.core.session import MAX_QTY, TillEvent
@@ -29,7 +29,6 @@ from pos_prompter.store.auth import Person, StaffStore
 from pos_prompter.till import Till
 from pos_prompter.ui.answer_gate import ANSWER_DELAY_MS
 from pos_prompter.ui.clerk_sign_in import NO_PIN_TEXT, asks_for_pin, clerk_text, waiting_text
-from pos_prompter.ui.customer_type import KEY as CUSTOMER_KEY
 from pos_prompter.ui.customer_type import customer_text
 from pos_prompter.ui.jobs import JobRunner
 from pos_prompter.ui.order_model import OrderTableModel
@@ -40,6 +39,7 @@ from pos_prompter.ui.store_info import STORE_INFO_QSS, window_title
 from pos_prompter.ui.store_watcher import StoreWatcher
 from pos_prompter.ui.style import TILL_QSS, apply_base_look
 from pos_prompter.ui.threshold_mark import show_waiting
+from pos_prompter.ui.till_keys import install_keys
 from pos_prompter.ui.till_loads import PublishedLoads
 from pos_prompter.ui.till_manager import ManagerDoor
 from pos_prompter.ui.till_messages import ERROR, INFO, describe, failure_text, sentence
@@ -120,7 +120,8 @@ class TillWindow(TillScreen):
         self.practice: PracticeController | None = None
         """Practice mode's scenarios, customers and scores (on the practice store)."""
         self._wire()
-        self._install_keys()
+        self.shortcuts = install_keys(self)
+        """F-keys for the clerk, Ctrl+M for the manager (till_keys.py)."""
         self.scan_router = AppScanRouter(self, self.scan_text)
         """Takes scans typed into any other window of the app (a box, the workspace) to this
         till, or to the product field they were typed into (ui/scan_router.py)."""
@@ -160,32 +161,6 @@ class TillWindow(TillScreen):
         self.void_button.clicked.connect(self.void_line)
         self.sign_out_button.clicked.connect(self.sign_out)
         self.clerk_panel.signed_in.connect(lambda person: self.sign_in_clerk(person.name))
-
-    def _install_keys(self) -> None:
-        """F-keys for the clerk, Ctrl+M for the manager (while this window is active)."""
-        keys: Sequence[tuple[Qt.Key, Callable[[], None]]] = (
-            (Qt.Key.Key_F9, self._answer_key(self.accept_prompt)),
-            (Qt.Key.Key_F10, self._answer_key(self.decline_prompt)),
-            (Qt.Key.Key_Escape, self._on_escape),
-            (Qt.Key.Key_F8, self.reopen_declined),
-            (Qt.Key.Key_F7, self.void_line),
-            (Qt.Key.Key_F4, self.checkout),
-            (Qt.Key.Key_F12, self.pay),
-            (Qt.Key.Key_F2, self.sign_out),
-            (CUSTOMER_KEY, lambda: self.set_customer_type(self.customer_type.next_type())),
-        )
-        self.shortcuts: list[QShortcut] = []
-        for key, slot in keys:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.setAutoRepeat(False)
-            shortcut.activated.connect(slot)
-            self.shortcuts.append(shortcut)
-        manager = QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_M), self)
-        manager.setContext(Qt.ShortcutContext.WindowShortcut)
-        manager.setAutoRepeat(False)
-        manager.activated.connect(self.open_manager)
-        self.shortcuts.append(manager)
 
     # ------------------------------------------------------------------ published changes
 
@@ -228,18 +203,6 @@ class TillWindow(TillScreen):
         text = self.scan_input.text()
         self.scan_input.clear()
         self.scan_text(text)
-
-    def _answer_key(self, answer: Callable[[], None]) -> Callable[[], None]:
-        """F9/F10/Esc answer only once the prompt could be read out; before, ignored."""
-        return lambda: answer() if self.prompt_panel.answerable else self.refocus()
-
-    @Slot()
-    def _on_escape(self) -> None:
-        if self.till.prompt is not None:
-            self._answer_key(self.decline_prompt)()
-        else:
-            self.scan_input.clear()
-            self.refocus()
 
     def scan_text(self, text: str) -> None:
         """What Enter in the scan field does with its text. Empty text does nothing."""
