@@ -19,18 +19,23 @@ LINES = [PastLine("LATTE", "Latte", 2, 345), PastLine("MUFFIN", "Muffin", 1, 295
          PastLine("COOKIE", "Cookie", 3, 180)]
 
 
-def past(n: int) -> PastOrder:
-    """Order n has 1 + n % 7 lines and no time every fifth order."""
+def past(n: int, *, untimed: bool) -> PastOrder:
+    """Order n has 1 + n % 7 lines, no time every fifth order if `untimed`, and a time
+    with microseconds (kept to the second) every eleventh."""
     lines = tuple(LINES[(n + k) % 3] for k in range(1 + n % 7))
-    when = None if n % 5 == 0 else dt.datetime(2026, 11, 20, 9, n % 60, n % 7)
+    when = None if n % 5 == 0 and untimed else dt.datetime(2026, 11, 20, 9, n % 60, n % 7,
+                                                        250_000 * (n % 11 == 3))
     return PastOrder(f"R{n}", when, lines)
 
 
-@pytest.mark.parametrize("orders", [1, ROWS_PER_STATEMENT, 3 * ROWS_PER_STATEMENT + 7])
-def test_every_order_and_line_arrives_as_given(tmp_path: Path, orders: int) -> None:
+@pytest.mark.parametrize(("orders", "untimed"), [
+    (1, True), (ROWS_PER_STATEMENT, True), (3 * ROWS_PER_STATEMENT + 7, True),
+    (3 * ROWS_PER_STATEMENT + 7, False), (3, False)])
+def test_every_order_and_line_arrives_as_given(tmp_path: Path, orders: int,
+                                               untimed: bool) -> None:
     db = tmp_path / "shop.db"
     init_store(db, demo="cafe").close()
-    given = [past(n) for n in range(orders)]
+    given = [past(n, untimed=untimed) for n in range(orders)]
     with Store.open(db) as store:
         store.import_orders(given, now=dt.datetime(2026, 12, 1, 10, 0))
         conn = store.db.conn
@@ -42,8 +47,8 @@ def test_every_order_and_line_arrives_as_given(tmp_path: Path, orders: int) -> N
     first = rows[0][0]
     assert rows == [
         (first + i, o.external_id, "paid",
-         o.time.isoformat() if o.time else "2026-12-01T10:00:00",
-         o.time.isoformat() if o.time else "2026-12-01T10:00:00",
+         o.time.isoformat(timespec="seconds") if o.time else "2026-12-01T10:00:00",
+         o.time.isoformat(timespec="seconds") if o.time else "2026-12-01T10:00:00",
          sum(ln.qty * ln.unit_price for ln in o.lines))
         for i, o in enumerate(given)]
     assert lines == [(first + i, k, ln.sku, ln.name, ln.qty, ln.unit_price, "scan")
