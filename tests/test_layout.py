@@ -69,7 +69,6 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
     "store/sales.py": ("store/test_store_history.py", "store/test_store_prompt_events.py"),
     "store/sales_log.py": ("ui/workspace/test_rule_list_uplift.py",
                            "ui/workspace/rules/test_listing.py"),
-    "store/store_file.py": ("store/test_store_open.py", "store/test_store_open_faults.py"),
     # --- the till window's parts, tested through the window a clerk uses
     "ui/order_model.py": ("ui/test_order_table_model.py",),
     "ui/prompt_seen.py": ("ui/workspace/test_prompt_seen.py",),
