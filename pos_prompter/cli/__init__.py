@@ -15,7 +15,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from pos_prompter import __version__
+from pos_prompter import __version__, i18n
 from pos_prompter.cli.barcodes import register as register_barcodes
 from pos_prompter.cli.commands import (
     cmd_export_rules,
@@ -36,12 +36,32 @@ from pos_prompter.cli.staff import register as register_staff_commands
 from pos_prompter.cli.suggest import register as register_suggest
 from pos_prompter.cli.whatif import register as register_whatif
 from pos_prompter.core.errors import InputError, UserError, ValidationError
+from pos_prompter.i18n import language_for, plural, translate
 from pos_prompter.resources import DEMOS
 from pos_prompter.store import StoreError
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
+
+
+def choose_language(argv: list[str]) -> str:
+    """Show this run's texts in the store's language (its --db, else the default store),
+    else the system's; decided before the parser is built, since its help is translated.
+    English loads nothing."""
+    db: Path | None = None
+    for i, word in enumerate(argv):
+        if word == "--db" and i + 1 < len(argv):
+            db = Path(argv[i + 1])
+        elif word.startswith("--db="):
+            db = Path(word[len("--db="):])
+    if db is None and all(word.startswith("-") for word in argv):  # the window
+        from pos_prompter.bootstrap import default_store_path
+
+        db = default_store_path()
+    code = language_for(db)
+    i18n.use_language(code)
+    return code
 
 
 def cmd_window(args: argparse.Namespace) -> int:
@@ -55,105 +75,121 @@ def _store_options(*, training: bool = False) -> argparse.ArgumentParser:
     """--db (and --debug) after the command name as well as before it."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", type=Path, metavar="PATH", default=argparse.SUPPRESS,
-                        help="the store file")
+                        help=translate("cli", "the store file"))
     if training:
         common.add_argument("--training", action="store_true", default=argparse.SUPPRESS,
-                            help="use the practice store beside the real one")
+                            help=translate("cli", "use the practice store beside the real one"))
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                        help="show the traceback of an error")
+                        help=translate("cli", "show the traceback of an error"))
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pos-prompter",
-        description="A till that shows suggestive-selling prompts. With no command, opens "
-                    "the till window.")
+        description=translate("cli", "A till that shows suggestive-selling prompts. With no "
+                                     "command, opens the till window."))
     parser.add_argument("--db", type=Path, metavar="PATH", default=None,
-                        help="the store file (default: the store in your user data folder)")
+                        help=translate("cli", "the store file (default: the store in your "
+                                       "user data folder)"))
     parser.add_argument("--training", action="store_true",
-                        help="practice mode: a store of its own beside the real one")
-    parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+                        help=translate("cli", "practice mode: a store of its own beside the "
+                                       "real one"))
+    parser.add_argument("--debug", action="store_true",
+                        help=translate("cli", "show the traceback of an error"))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=translate("cli", "show the program's version number and exit"))
     parser.set_defaults(func=cmd_window)
     store = _store_options()
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands = parser.add_subparsers(title=translate("cli", "commands"), metavar="COMMAND")
 
-    init = commands.add_parser("init", parents=[store], help="create a store",
-                               description="Create a new store file (never overwrites one).")
-    init.add_argument("--demo", choices=DEMOS, help="seed it with a demo catalog and rules")
+    init = commands.add_parser("init", parents=[store], help=translate("cli", "create a store"),
+                               description=translate("cli", "Create a new store file (never "
+                                                     "overwrites one)."))
+    init.add_argument("--demo", choices=DEMOS,
+                      help=translate("cli", "seed it with a demo catalog and rules"))
     init.add_argument("--no-history", action="store_true",
-                      help="a demo store without its 90 days of generated past sales")
+                      help=translate("cli", "a demo store without its 90 days of generated "
+                                     "past sales"))
     init.set_defaults(func=cmd_init)
 
-    dry_run_help = ("show what would be added, changed and removed (and lint's findings) "
-                    "without changing anything; exit 1 if the import would be refused")
-    imp = commands.add_parser("import", help="import a catalog or a rule pack",
-                              description="All or nothing: a file with any problem changes "
-                                          "nothing.")
-    imports = imp.add_subparsers(title="what", metavar="WHAT", required=True)
-    catalog = imports.add_parser("catalog", parents=[store], help="products from a CSV file")
+    dry_run_help = translate("cli", "show what would be added, changed and removed (and "
+                             "lint's findings) without changing anything; exit 1 if the "
+                             "import would be refused")
+    imp = commands.add_parser("import", help=translate("cli", "import a catalog or a rule pack"),
+                              description=translate("cli", "All or nothing: a file with any "
+                                                    "problem changes nothing."))
+    imports = imp.add_subparsers(title=translate("cli", "what"), metavar="WHAT", required=True)
+    catalog = imports.add_parser("catalog", parents=[store],
+                                 help=translate("cli", "products from a CSV file"))
     catalog.add_argument("file", type=Path, metavar="FILE.csv")
     catalog.add_argument("--dry-run", action="store_true", help=dry_run_help)
     catalog.set_defaults(func=cmd_import_catalog)
     orders = imports.add_parser(
-        "orders", parents=[store], help="past sales from the old till (CSV)",
-        description="Columns order_id,sku,qty and optional price,time. Re-importing the "
-                    "same orders adds nothing.")
+        "orders", parents=[store], help=translate("cli", "past sales from the old till (CSV)"),
+        description=translate("cli", "Columns order_id,sku,qty and optional price,time. "
+                              "Re-importing the same orders adds nothing."))
     orders.add_argument("file", type=Path, metavar="FILE.csv")
     orders.add_argument("--dry-run", action="store_true", help=dry_run_help)
     orders.set_defaults(func=cmd_import_orders)
     rules = imports.add_parser(
-        "rules", parents=[store], help="a rule pack (YAML or JSON)",
-        description="The store's rules become the pack's (rules not in it are removed, "
-                    "unless --merge). A pack whose rules lint finds errors in is refused, "
-                    "as the workspace refuses to publish it; warnings are printed.")
+        "rules", parents=[store], help=translate("cli", "a rule pack (YAML or JSON)"),
+        description=translate("cli", "The store's rules become the pack's (rules not in it "
+                              "are removed, unless --merge). A pack whose rules lint finds "
+                              "errors in is refused, as the workspace refuses to publish it; "
+                              "warnings are printed."))
     rules.add_argument("file", type=Path, metavar="FILE.yaml")
     rules.add_argument("--merge", action="store_true",
-                       help="add and update rules, keep the store's other rules")
+                       help=translate("cli", "add and update rules, keep the store's other "
+                                      "rules"))
     rules.add_argument("--dry-run", action="store_true", help=dry_run_help)
     rules.add_argument("--force", action="store_true",
-                       help="publish even when lint finds errors (say, offers of products "
-                            "this store does not carry yet)")
+                       help=translate("cli", "publish even when lint finds errors (say, "
+                                      "offers of products this store does not carry yet)"))
     rules.set_defaults(func=cmd_import_rules)
 
-    exp = commands.add_parser("export", help="export the store's rules")
-    exports = exp.add_subparsers(title="what", metavar="WHAT", required=True)
+    exp = commands.add_parser("export", help=translate("cli", "export the store's rules"))
+    exports = exp.add_subparsers(title=translate("cli", "what"), metavar="WHAT", required=True)
     export_rules = exports.add_parser(
-        "rules", parents=[store], help="the rule pack (YAML; JSON when FILE ends in .json)")
+        "rules", parents=[store],
+        help=translate("cli", "the rule pack (YAML; JSON when FILE ends in .json)"))
     export_rules.add_argument("-o", "--output", type=Path, metavar="FILE",
-                              help="write to FILE instead of stdout")
+                              help=translate("cli", "write to FILE instead of stdout"))
     export_rules.set_defaults(func=cmd_export_rules)
 
     settings = commands.add_parser(
-        "settings", parents=[store], help="show or change the store's settings",
-        description="With no KEY=VALUE, list the store's settings; with some, change them "
-                    "(all or nothing), e.g. rush_scans_per_minute=20.")
+        "settings", parents=[store], help=translate("cli", "show or change the store's settings"),
+        description=translate("cli", "With no KEY=VALUE, list the store's settings; with some, "
+                              "change them (all or nothing), e.g. rush_scans_per_minute=20."))
     settings.add_argument("pairs", nargs="*", metavar="KEY=VALUE")
     settings.set_defaults(func=cmd_settings)
 
     lint = commands.add_parser(
-        "lint", parents=[store], help="check rules for problems",
-        description="Rule problems in the store, or in a rule pack checked against the "
-                    "store's catalog: unknown products, conflicts, loops, unreachable rules, "
-                    "price sanity. Exit 0 when clean, 1 when there are findings.")
+        "lint", parents=[store], help=translate("cli", "check rules for problems"),
+        description=translate("cli", "Rule problems in the store, or in a rule pack checked "
+                              "against the store's catalog: unknown products, conflicts, "
+                              "loops, unreachable rules, price sanity. Exit 0 when clean, 1 "
+                              "when there are findings."))
     lint.add_argument("file", type=Path, nargs="?", metavar="FILE.yaml",
-                      help="a rule pack (YAML or JSON) to check instead of the store's rules")
+                      help=translate("cli", "a rule pack (YAML or JSON) to check instead of "
+                                     "the store's rules"))
     lint.add_argument("--format", choices=LINT_FORMATS, default="table",
-                      help="table (default) or json")
+                      help=translate("cli", "table (default) or json"))
     lint.set_defaults(func=cmd_lint)
 
     simulate = commands.add_parser(
         "simulate", parents=[_store_options(training=True)],
-        help="play a scan script, print JSON Lines",
-        description="Play a scan script through the till and print every event as JSON "
-                    "Lines (see scan-script.md).")
+        help=translate("cli", "play a scan script, print JSON Lines"),
+        description=translate("cli", "Play a scan script through the till and print every "
+                              "event as JSON Lines (see scan-script.md)."))
     simulate.add_argument("script", type=Path, metavar="SCRIPT")
     simulate.add_argument("--dry-run", action="store_true",
-                          help="play on an in-memory copy: nothing is written to the store")
+                          help=translate("cli", "play on an in-memory copy: nothing is "
+                                         "written to the store"))
     simulate.add_argument("--scenario", type=Path, metavar="FILE.yaml",
-                          help="with --training: play the script as a trainee serving this "
-                               "scenario's customers, scored (see practice.md)")
+                          help=translate("cli", "with --training: play the script as a "
+                                         "trainee serving this scenario's customers, scored "
+                                         "(see practice.md)"))
     simulate.set_defaults(func=cmd_simulate)
 
     register_staff_commands(commands, store)
@@ -170,12 +206,15 @@ def _report(exc: UserError) -> int:
     """Print a user error as sentences on stderr and pick its exit code."""
     if isinstance(exc, ValidationError):
         count = len(exc.problems)
-        print(f"error: {exc.what} refused, nothing was changed "
-              f"({count} problem{'s' if count != 1 else ''}):", file=sys.stderr)
+        print(plural(count, translate("cli", "error: {what} refused, nothing was changed "
+                                      "({n} problem):"),
+                     translate("cli", "error: {what} refused, nothing was changed "
+                               "({n} problems):"), what=exc.what),
+              file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return EXIT_PROBLEM
-    print(f"error: {exc}", file=sys.stderr)
+    print(translate("cli", "error: {message}").format(message=exc), file=sys.stderr)
     if isinstance(exc, InputError | StoreError):
         return EXIT_USAGE
     return EXIT_PROBLEM
@@ -183,6 +222,8 @@ def _report(exc: UserError) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code; errors are reported, never raised."""
+    arguments = sys.argv[1:] if argv is None else argv
+    choose_language(arguments)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -195,15 +236,18 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         return damaged_store(exc, args) or _report(exc)
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(translate("cli", "interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:  # `... | head`: the reader has gone, nothing left to say
         return EXIT_PROBLEM
     except OSError as exc:  # a folder that cannot be made, a full or read-only disk...
         if args.debug:
             traceback.print_exc()
-        where = f" {exc.filename}" if exc.filename else ""
-        print(f"error: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        reason = exc.strerror or str(exc)
+        print(translate("cli", "error: cannot use {path}: {reason}").format(
+            path=exc.filename, reason=reason) if exc.filename else
+            translate("cli", "error: cannot use: {reason}").format(reason=reason),
+            file=sys.stderr)
         return EXIT_USAGE
     except Exception as exc:
         if args.debug:
@@ -211,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         damaged = damaged_store(exc, args)
         if damaged is not None:
             return damaged
-        print(f"internal error: {type(exc).__name__}: {exc} (this is a bug; rerun with "
-              "--debug to see where it happened)", file=sys.stderr)
+        print(translate("cli", "internal error: {error} (this is a bug; rerun with --debug "
+                        "to see where it happened)").format(
+                            error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return EXIT_PROBLEM

@@ -19,6 +19,7 @@ from pos_prompter.core.rules import (
     Settings,
     parse_store_setting,
 )
+from pos_prompter.i18n import plural, translate
 from pos_prompter.imports import (
     ITEMS,
     ORDERS,
@@ -35,8 +36,12 @@ PROGRESS_MIN_PRODUCTS = 1000
 """Catalogs smaller than this import in the blink of an eye: no progress line."""
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _products(n: int) -> str:
+    return plural(n, translate("cli", "{n} product"), translate("cli", "{n} products"))
+
+
+def _rules(n: int) -> str:
+    return plural(n, translate("cli", "{n} rule"), translate("cli", "{n} rules"))
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -46,15 +51,18 @@ def cmd_init(args: argparse.Namespace) -> int:
         products = len(store.catalog.load())
         rules = len(store.rules.load())
         sales = paid_orders_span(store)
-    what = _count(products, "product") + ", " + _count(rules, "rule")
+    what = _products(products) + ", " + _rules(rules)
     if args.demo:
         if sales is not None:
             count, first, last = sales
-            what += f" and {_count(count, 'past order')} from {first} to {last}"
-        out(f"Created {db} from the {args.demo} demo: {what}\n")
+            what += plural(count, translate("cli", " and {n} past order from {first} to {last}"),
+                           translate("cli", " and {n} past orders from {first} to {last}"),
+                           first=first, last=last)
+        out(translate("cli", "Created {db} from the {demo} demo: {what}").format(
+            db=db, demo=args.demo, what=what) + "\n")
     else:
-        out(f"Created {db}: an empty store ({what}); next: "
-            f"pos-prompter import catalog FILE.csv --db {db}\n")
+        out(translate("cli", "Created {db}: an empty store ({what}); next: pos-prompter "
+                      "import catalog FILE.csv --db {db}").format(db=db, what=what) + "\n")
     return 0
 
 
@@ -72,7 +80,7 @@ class _Progress:
             return
         self.last = pct
         end = "\n" if done >= total else ""
-        self.stream.write(f"\r{self.what}: {pct}%{end}")
+        self.stream.write(f"\r{self.what}: {pct}%{end}")  # a number: no words
         self.stream.flush()
 
 
@@ -85,7 +93,8 @@ def cmd_import_catalog(args: argparse.Namespace) -> int:
             return _show_preview(preview_catalog(store, products, args.file, columns))
         progress = None
         if len(products) >= PROGRESS_MIN_PRODUCTS and sys.stderr.isatty():
-            progress = _Progress(sys.stderr, f"importing {len(products)} products")
+            progress = _Progress(sys.stderr, translate("cli", "importing {n} products").format(
+                n=len(products)))
         summary = store.catalog.import_products(products, progress=progress, actor=cli_actor(),
                                         columns=columns)
     out(summary.describe("products") + "\n")
@@ -98,7 +107,7 @@ def cmd_import_orders(args: argparse.Namespace) -> int:
     with Store.open(db) as store:
         reading = None
         if sys.stderr.isatty() and text.count("\n") >= PROGRESS_MIN_PRODUCTS:
-            reading = _Progress(sys.stderr, "reading past orders")
+            reading = _Progress(sys.stderr, translate("cli", "reading past orders"))
         try:
             orders = parse_orders_csv(text, store.catalog.load(), progress=reading)
         finally:  # refused part way: the error starts on a line of its own
@@ -108,7 +117,8 @@ def cmd_import_orders(args: argparse.Namespace) -> int:
             return _show_preview(preview_orders(store, orders, args.file))
         progress = None
         if len(orders) >= PROGRESS_MIN_PRODUCTS and sys.stderr.isatty():
-            progress = _Progress(sys.stderr, f"importing {len(orders)} past orders")
+            progress = _Progress(sys.stderr, translate("cli", "importing {n} past orders").format(
+                n=len(orders)))
         summary = store.sales.import_orders(orders, progress=progress, source=ORDERS_SOURCE)
     out(summary.describe("past orders").replace("unchanged", "already imported") + "\n")
     return 0
@@ -121,16 +131,18 @@ DRY_RUN_LIST = 50
 def _show_preview(preview: Preview) -> int:
     """Print what an import would change (nothing is written), and its lint findings;
     exit 1 when lint errors would refuse it, as the import itself would."""
-    lines = [f"{preview.path.name}: {ITEMS[preview.kind]} {preview.counts()} "
-             "(dry run: nothing was changed)"]
-    for title, items in (("added", preview.added), ("changed", preview.changed),
-                         ("removed", preview.removed)):
+    lines = [translate("cli", "{file}: {items} {counts} (dry run: nothing was changed)").format(
+        file=preview.path.name, items=ITEMS[preview.kind], counts=preview.counts())]
+    for title, items in ((translate("cli", "added"), preview.added),
+                         (translate("cli", "changed"), preview.changed),
+                         (translate("cli", "removed"), preview.removed)):
         if not items or preview.kind == ORDERS:
             continue
         lines.append(f"{title}:")
         lines.extend(f"  {item}" for item in items[:DRY_RUN_LIST])
         if len(items) > DRY_RUN_LIST:
-            lines.append(f"  \N{HORIZONTAL ELLIPSIS} and {len(items) - DRY_RUN_LIST} more")
+            lines.append("  \N{HORIZONTAL ELLIPSIS} " + translate("cli", "and {n} more").format(
+                n=len(items) - DRY_RUN_LIST))
     lines.extend(preview.notes)
     lines.extend(str(f) for f in preview.findings)
     out("\n".join(lines) + "\n")
@@ -141,7 +153,8 @@ def cmd_import_rules(args: argparse.Namespace) -> int:
     """Publish a rule pack, as the workspace does: refused when lint finds errors in its
     rules (unless --force), with every warning said; --dry-run only shows the preview."""
     db = need_db(args, "import rules")
-    progress = _Progress(sys.stderr, "checking rules") if sys.stderr.isatty() else None
+    progress = (_Progress(sys.stderr, translate("cli", "checking rules"))
+                if sys.stderr.isatty() else None)
     pack = load_pack_file(args.file, progress)
     with Store.open(db) as store:
         preview = preview_rules(store, pack, args.file, merge=args.merge)
@@ -151,9 +164,12 @@ def cmd_import_rules(args: argparse.Namespace) -> int:
             for finding in preview.errors:
                 print(finding, file=sys.stderr)
             errors = len(preview.errors)
-            print(f"error: the rule pack is refused, nothing was changed: "
-                  f"{_count(errors, 'lint error')} (see above). Fix the pack, or publish "
-                  "it anyway with --force.", file=sys.stderr)
+            print(plural(errors, translate("cli", "error: the rule pack is refused, nothing "
+                                           "was changed: {n} lint error (see above). Fix the "
+                                           "pack, or publish it anyway with --force."),
+                         translate("cli", "error: the rule pack is refused, nothing was "
+                                   "changed: {n} lint errors (see above). Fix the pack, or "
+                                   "publish it anyway with --force.")), file=sys.stderr)
             return 1
         summary = store.rules.replace(pack, merge=args.merge, actor=cli_actor())
     out(summary.describe("rules") + "\n")
@@ -175,8 +191,10 @@ def cmd_export_rules(args: argparse.Namespace) -> int:
     try:
         output.write_text(text, encoding="utf-8", newline="")
     except OSError as exc:
-        raise InputError(f"cannot write {output} ({exc.strerror})") from None
-    out(f"Exported {_count(len(rules), 'rule')} to {output}\n")
+        raise InputError(translate("cli", "cannot write {path} ({reason})").format(
+            path=output, reason=exc.strerror)) from None
+    out(translate("cli", "Exported {rules} to {path}").format(
+        rules=_rules(len(rules)), path=output) + "\n")
     return 0
 
 
@@ -187,8 +205,8 @@ def cmd_settings(args: argparse.Namespace) -> int:
     for pair in args.pairs:
         key, sep, value = pair.partition("=")
         if not sep:
-            raise InputError(f"{excerpt(pair)} is not KEY=VALUE (e.g. "
-                             "rush_scans_per_minute=20)")
+            raise InputError(translate("cli", "{text} is not KEY=VALUE (e.g. "
+                                       "rush_scans_per_minute=20)").format(text=excerpt(pair)))
         changes[key.strip()] = parse_store_setting(key.strip(), value.strip())
     with Store.open(db) as store:
         if changes:
@@ -199,8 +217,8 @@ def cmd_settings(args: argparse.Namespace) -> int:
             if value is not None:
                 shown = str(value)
             elif default is not None:
-                shown = f"{default} (default)"
+                shown = translate("cli", "{value} (default)").format(value=default)
             else:
-                shown = "(not set)"
+                shown = translate("cli", "(not set)")
             out(f"{key} = {shown}    # {meaning}\n")
     return 0

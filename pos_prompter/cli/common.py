@@ -7,13 +7,15 @@ import sys
 from pathlib import Path
 
 from pos_prompter.core.errors import InputError
+from pos_prompter.i18n import translate
 
 
 def need_db(args: argparse.Namespace, command: str) -> Path:
     """The store file a subcommand works on (`--db` before or after the command name)."""
     db: Path | None = getattr(args, "db", None)
     if db is None:
-        raise InputError(f"'{command}' needs --db PATH, the store file to use")
+        raise InputError(translate("cli", "'{command}' needs --db PATH, the store file to "
+                                   "use").format(command=command))
     return db
 
 
@@ -32,8 +34,8 @@ def out(text: str) -> None:
 
 
 def warn(text: str) -> None:
-    print(f"warning: {text}", file=sys.stderr)
+    print(translate("cli", "warning: {message}").format(message=text), file=sys.stderr)
 
 
 def note(text: str) -> None:
-    print(f"note: {text}", file=sys.stderr)
+    print(translate("cli", "note: {message}").format(message=text), file=sys.stderr)

@@ -13,22 +13,26 @@ import json
 from pos_prompter.bootstrap import load_pack_file
 from pos_prompter.cli.common import need_db, out
 from pos_prompter.core.lint import Finding, lint
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
 from pos_prompter.store import Store
 
 FORMATS = ("table", "json")
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+SEVERITY = {"error": QT_TRANSLATE_NOOP("cli", "error"),
+            "warning": QT_TRANSLATE_NOOP("cli", "warning")}
 
 
 def format_table(findings: list[Finding]) -> str:
     """One line per finding, `severity  rule  message  → fix`, then a summary line."""
     width = max((len(f.rule_id) for f in findings), default=0)
-    lines = [f"{f.severity:<7}  {f.rule_id:<{width}}  {f.message}  → {f.fix}"
-             for f in findings]
+    severity = {key: translate("cli", text) for key, text in SEVERITY.items()}
+    lines = [f"{severity.get(f.severity, f.severity):<7}  {f.rule_id:<{width}}  {f.message}"
+             f"  → {f.fix}" for f in findings]
     errors = sum(1 for f in findings if f.severity == "error")
-    lines.append(f"{_count(errors, 'error')}, {_count(len(findings) - errors, 'warning')}")
+    lines.append(plural(errors, translate("cli", "{n} error"), translate("cli", "{n} errors"))
+                 + ", " + plural(len(findings) - errors, translate("cli", "{n} warning"),
+                                 translate("cli", "{n} warnings")))
     return "\n".join(lines) + "\n"
 
 

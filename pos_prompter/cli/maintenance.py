@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pos_prompter.bootstrap import default_store_path, training_store_path
 from pos_prompter.cli.common import need_db, out
+from pos_prompter.i18n import plural, translate
 from pos_prompter.store.backup import (
     backup_folder,
     backup_store,
@@ -26,22 +27,27 @@ EXIT_USAGE = 2
 
 
 def _size(count: int) -> str:
-    return f"{count / 1e6:.1f} MB" if count >= 100_000 else f"{count:,} bytes"
+    if count >= 100_000:
+        return translate("cli", "{size} MB").format(size=f"{count / 1e6:.1f}")
+    return translate("cli", "{size} bytes").format(size=f"{count:,}")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     db = need_db(args, "check")
     damage = check_store(db)
     if not damage:
-        out("ok\n")
+        out(translate("cli", "ok") + "\n")
         return 0
     out("".join(f"{line}\n" for line in damage))
     latest = latest_good_backup(db)
-    then = (f"the latest good backup is {latest}: 'pos-prompter restore {latest} --db {db}' "
-            "puts it in place" if latest is not None else "there is no automatic backup "
-            "beside it")
-    print(f"error: {db} is damaged ({len(damage)} problem{'s' if len(damage) != 1 else ''} "
-          f"above); {then}", file=sys.stderr)
+    then = (translate("cli", "the latest good backup is {latest}: 'pos-prompter restore "
+                      "{latest} --db {db}' puts it in place").format(latest=latest, db=db)
+            if latest is not None else
+            translate("cli", "there is no automatic backup beside it"))
+    print(plural(len(damage), translate("cli", "error: {db} is damaged ({n} problem above); "
+                                        "{then}"),
+                 translate("cli", "error: {db} is damaged ({n} problems above); {then}"),
+                 db=db, then=then), file=sys.stderr)
     return 1
 
 
@@ -52,18 +58,24 @@ def cmd_backup(args: argparse.Namespace) -> int:
         backup_folder(db).mkdir(exist_ok=True)
         target = new_backup_path(db, dt.datetime.now())
     made = backup_store(db, target)
-    out(f"Backed up {db} to {made.path} ({_size(made.size)}, checked) in "
-        f"{made.seconds:.1f} s\n")
+    out(translate("cli", "Backed up {db} to {path} ({size}, checked) in {seconds} s").format(
+        db=db, path=made.path, size=_size(made.size), seconds=f"{made.seconds:.1f}") + "\n")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     db = need_db(args, "restore")
     done = restore(args.file, db)
-    kept = ("" if done.kept_aside is None else
-            f"; the store it replaced{' (damaged)' if done.was_damaged else ''} is kept as "
-            f"{done.kept_aside}")
-    out(f"Restored {db} from {done.backup}{kept}\n")
+    if done.kept_aside is None:
+        kept = ""
+    elif done.was_damaged:
+        kept = translate("cli", "; the store it replaced (damaged) is kept as {path}").format(
+            path=done.kept_aside)
+    else:
+        kept = translate("cli", "; the store it replaced is kept as {path}").format(
+            path=done.kept_aside)
+    out(translate("cli", "Restored {db} from {backup}").format(db=db, backup=done.backup)
+        + kept + "\n")
     return 0
 
 
@@ -79,37 +91,42 @@ def damaged_store(exc: BaseException, args: argparse.Namespace) -> int | None:
     if db is not None and getattr(args, "training", False):  # the practice store's damage
         db = training_store_path(db)
     if db is None:
-        print("error: the store is damaged (SQLite found a damaged page): run "
-              "'pos-prompter check --db PATH' on it, and restore a backup with "
-              "'pos-prompter restore FILE --db PATH'", file=sys.stderr)
+        print(translate("cli", "error: the store is damaged (SQLite found a damaged page): "
+                        "run 'pos-prompter check --db PATH' on it, and restore a backup with "
+                        "'pos-prompter restore FILE --db PATH'"), file=sys.stderr)
     else:
-        print(f"error: {damaged_text(db)}", file=sys.stderr)
+        print(translate("cli", "error: {message}").format(message=damaged_text(db)),
+              file=sys.stderr)
     return EXIT_USAGE
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
              store: argparse.ArgumentParser) -> None:
     check = commands.add_parser(
-        "check", parents=[store], help="check the store for damage",
-        description="The store's integrity (PRAGMA integrity_check and its foreign keys), "
-                    "read-only: exit 0 and 'ok', or 1 and what is damaged.")
+        "check", parents=[store], help=translate("cli", "check the store for damage"),
+        description=translate("cli", "The store's integrity (PRAGMA integrity_check and its "
+                                     "foreign keys), read-only: exit 0 and 'ok', or 1 and what "
+                                     "is damaged."))
     check.set_defaults(func=cmd_check)
 
     backup = commands.add_parser(
-        "backup", parents=[store], help="a checked copy of the store, while tills run",
-        description="A consistent copy of the store through SQLite's backup API (tills "
-                    "may go on selling), checked before it takes its name. Without -o, "
-                    "into the folder NAME.backups beside the store, where the till keeps "
-                    "its automatic backups.")
+        "backup", parents=[store], help=translate("cli", "a checked copy of the store, while "
+                                                         "tills run"),
+        description=translate("cli", "A consistent copy of the store through SQLite's backup "
+                                     "API (tills may go on selling), checked before it takes "
+                                     "its name. Without -o, into the folder NAME.backups beside "
+                                     "the store, where the till keeps its automatic backups."))
     backup.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="write the backup to FILE (never over an existing file)")
+                        help=translate("cli", "write the backup to FILE (never over an existing "
+                                              "file)"))
     backup.set_defaults(func=cmd_backup)
 
     put_back = commands.add_parser(
-        "restore", parents=[store], help="put a backup in place of the store",
-        description="Check the backup, then put it in place of the store. The store it "
-                    "replaces is kept beside it as NAME.damaged-STAMP.db (or "
-                    ".replaced-STAMP.db when it was intact), never deleted. Refused while "
-                    "a till or a command has the store open.")
-    put_back.add_argument("file", type=Path, metavar="FILE", help="the backup")
+        "restore", parents=[store], help=translate("cli", "put a backup in place of the store"),
+        description=translate("cli", "Check the backup, then put it in place of the store. The "
+                                     "store it replaces is kept beside it as "
+                                     "NAME.damaged-STAMP.db (or .replaced-STAMP.db when it was "
+                                     "intact), never deleted. Refused while a till or a command "
+                                     "has the store open."))
+    put_back.add_argument("file", type=Path, metavar="FILE", help=translate("cli", "the backup"))
     put_back.set_defaults(func=cmd_restore)

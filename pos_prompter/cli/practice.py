@@ -17,6 +17,7 @@ from pos_prompter.cli.common import need_db, note, out
 from pos_prompter.cli.practice_generate import add_generate
 from pos_prompter.cli.staff import cli_actor
 from pos_prompter.core.scenario import LEVELS
+from pos_prompter.i18n import plural, translate
 from pos_prompter.practice import library
 from pos_prompter.practice.practice_store import (
     open_practice_store,
@@ -42,10 +43,11 @@ def cmd_practice_list(args: argparse.Namespace) -> int:
     with open_practice_store(db) as store:
         entries = library.available(store)
     if not entries:
-        note("no scenarios yet: a demo store has built-in ones; import one with "
-             f"'pos-prompter practice import FILE.yaml --db {db}'")
+        note(translate("cli", "no scenarios yet: a demo store has built-in ones; import one "
+                       "with 'pos-prompter practice import FILE.yaml --db {db}'").format(db=db))
         return 0
-    out(_table(("id", "title", "level", "customers", "source"),
+    out(_table((translate("cli", "id"), translate("cli", "title"), translate("cli", "level"),
+                translate("cli", "customers"), translate("cli", "source")),
                [(e.id, e.title, f"{e.level} {LEVELS.get(e.level, '')}".strip(),
                  str(e.customers), e.source) for e in entries]))
     return 0
@@ -56,9 +58,14 @@ def cmd_practice_import(args: argparse.Namespace) -> int:
     with open_practice_store(db) as store:
         scenario, replaced = library.import_file(store, args.file, actor=cli_actor())
     count = len(scenario.customers)
-    out(f"{'Replaced' if replaced else 'Imported'} scenario {scenario.id}: {scenario.title} "
-        f"(level {scenario.level}, {count} customer{'s' if count != 1 else ''}, "
-        f"pass at {scenario.pass_score}%)\n")
+    customers = plural(count, translate("cli", "{n} customer"),
+                       translate("cli", "{n} customers"))
+    text = (translate("cli", "Replaced scenario {id}: {title} (level {level}, {customers}, "
+                      "pass at {score}%)") if replaced else
+            translate("cli", "Imported scenario {id}: {title} (level {level}, {customers}, "
+                      "pass at {score}%)"))
+    out(text.format(id=scenario.id, title=scenario.title, level=scenario.level,
+                    customers=customers, score=scenario.pass_score) + "\n")
     return 0
 
 
@@ -77,8 +84,8 @@ def cmd_practice_results(args: argparse.Namespace) -> int:
         with Store.open(practice) as store:
             runs = PracticeStore(store).runs(args.trainee)
     elif not db.exists():
-        raise StoreError(f"there is no store at {db} (create one with "
-                         f"'pos-prompter init --db {db}')")
+        raise StoreError(translate("cli", "there is no store at {db} (create one with "
+                                   "'pos-prompter init --db {db}')").format(db=db))
     if args.format == "json":
         out(json.dumps([run.to_json() for run in runs], indent=2, ensure_ascii=False) + "\n")
         return 0
@@ -86,13 +93,16 @@ def cmd_practice_results(args: argparse.Namespace) -> int:
         out(results_csv(runs))
         return 0
     if not runs:
-        who = f" by {args.trainee}" if args.trainee else ""
-        note(f"no practice runs{who} yet")
+        note(translate("cli", "no practice runs by {name} yet").format(name=args.trainee)
+             if args.trainee else translate("cli", "no practice runs yet"))
         return 0
-    out(_table(("trainee", "scenario", "date", "score", "passed", "time taken"),
+    out(_table((translate("cli", "trainee"), translate("cli", "scenario"),
+                translate("cli", "date"), translate("cli", "score"), translate("cli", "passed"),
+                translate("cli", "time taken")),
                [(r.trainee, r.scenario_id, r.started_at.isoformat(sep=" ", timespec="minutes"),
                  f"{r.score}% ({r.points}/{r.possible})",
-                 "yes" if r.passed else f"no (needs {r.pass_score}%)",
+                 translate("cli", "yes") if r.passed else
+                 translate("cli", "no (needs {score}%)").format(score=r.pass_score),
                  time_taken(r.seconds)) for r in runs]))
     return 0
 
@@ -104,35 +114,40 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     the `practice` subcommands, for `practice generate` to join them."""
     practice = commands.add_parser(
         "practice", parents=[store],
-        help="practice scenarios, the practice store, trainees' results",
-        description="Practice mode (see practice.md). --db names the real store; the "
-                    "practice store beside it (NAME.training.db) is made on first use, and "
-                    "the real store is only read.")
-    what = practice.add_subparsers(title="what", metavar="WHAT", required=True)
+        help=translate("cli", "practice scenarios, the practice store, trainees' results"),
+        description=translate("cli", "Practice mode (see practice.md). --db names the real "
+                                     "store; the practice store beside it (NAME.training.db) is "
+                                     "made on first use, and the real store is only read."))
+    what = practice.add_subparsers(title=translate("cli", "what"), metavar="WHAT", required=True)
     listing = what.add_parser(
         "list", parents=[store],
-        help="scenarios available: built-in for the demo stores and those a trainer imported")
+        help=translate("cli", "scenarios available: built-in for the demo stores and those a "
+                              "trainer imported"))
     listing.set_defaults(func=cmd_practice_list)
     imp = what.add_parser(
-        "import", parents=[store], help="add or replace a scenario (a YAML file)",
-        description="All or nothing: a scenario with any problem (an item this store does "
-                    "not sell, an answer for a rule it does not have...) changes nothing. "
-                    "One with the id of a built-in or imported scenario replaces it.")
+        "import", parents=[store], help=translate("cli", "add or replace a scenario (a YAML file)"),
+        description=translate("cli", "All or nothing: a scenario with any problem (an item this "
+                                     "store does not sell, an answer for a rule it does not "
+                                     "have...) changes nothing. One with the id of a built-in "
+                                     "or imported scenario replaces it."))
     imp.add_argument("file", type=Path, metavar="FILE.yaml")
     imp.set_defaults(func=cmd_practice_import)
     refresh = what.add_parser(
         "refresh", parents=[store],
-        help="copy catalog, rules, settings and staff into the practice store again",
-        description="The practice store gets the real store's catalog, rules, settings and "
-                    "staff again, in one transaction; its scenarios and practice runs stay. "
-                    "The real store's orders and prompt events are never copied.")
+        help=translate("cli", "copy catalog, rules, settings and staff into the practice store "
+                              "again"),
+        description=translate("cli", "The practice store gets the real store's catalog, rules, "
+                                     "settings and staff again, in one transaction; its "
+                                     "scenarios and practice runs stay. The real store's orders "
+                                     "and prompt events are never copied."))
     refresh.set_defaults(func=cmd_practice_refresh)
     results = what.add_parser(
         "results", parents=[store],
-        help="every practice run: trainee, scenario, date, score, passed, time taken")
-    results.add_argument("--trainee", metavar="NAME", help="only NAME's runs")
+        help=translate("cli", "every practice run: trainee, scenario, date, score, passed, time "
+                              "taken"))
+    results.add_argument("--trainee", metavar="NAME", help=translate("cli", "only NAME's runs"))
     results.add_argument("--format", choices=RESULT_FORMATS, default="table",
-                         help="table (default), csv or json")
+                         help=translate("cli", "table (default), csv or json"))
     results.set_defaults(func=cmd_practice_results)
     add_generate(what, store)
     return what

@@ -15,6 +15,7 @@ import yaml
 from pos_prompter.cli.common import need_db, note, out
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.scenario import MAX_CUSTOMERS, scenario_to_dict
+from pos_prompter.i18n import plural, translate
 from pos_prompter.practice.generated import generated_scenario
 from pos_prompter.store import Store
 
@@ -27,8 +28,9 @@ it), three times faster on 10,000 customers."""
 def _whole(text: str, option: str, low: int, high: int) -> int:
     value = text.strip()
     if not value.isascii() or not value.isdigit() or not low <= int(value) <= high:
-        raise InputError(f"{option} must be a whole number from {low} to {high:,}, "
-                         f"not {text!r}")
+        raise InputError(translate("cli", "{option} must be a whole number from {low} to "
+                                   "{high}, not {text}").format(
+            option=option, low=low, high=f"{high:,}", text=repr(text)))
     return int(value)
 
 
@@ -49,9 +51,12 @@ def cmd_practice_generate(args: argparse.Namespace) -> int:
         out(text)
         return 0
     args.output.write_bytes(text.encode("utf-8"))
-    note(f"wrote {customers} simulated customer{'s' * (customers != 1)} (seed {seed}) to "
-         f"{args.output}; import it with 'pos-prompter practice import {args.output} "
-         f"--db {db}'")
+    note(plural(customers, translate("cli", "wrote {n} simulated customer (seed {seed}) to "
+                                     "{path}; import it with 'pos-prompter practice import "
+                                     "{path} --db {db}'"),
+                translate("cli", "wrote {n} simulated customers (seed {seed}) to {path}; "
+                          "import it with 'pos-prompter practice import {path} --db {db}'"),
+                seed=seed, path=args.output, db=db))
     return 0
 
 
@@ -60,16 +65,19 @@ def add_generate(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     """Add `generate` to the `practice` subcommands (`store_options`: --db/--debug)."""
     gen = subparsers.add_parser(
         "generate", parents=[store_options],
-        help="simulated customers drawn from the store's catalog and rules, as a scenario",
-        description="Write a scenario of N customers drawn from the store's catalog and "
-                    "rules: items that trigger its rules (and some that trigger none), the "
-                    "customer types and times the rules use, and answers from the "
-                    "willingness model (docs/willingness.md). The same seed gives the same "
-                    "file. The store is only read.")
+        help=translate("cli", "simulated customers drawn from the store's catalog and rules, as "
+                              "a scenario"),
+        description=translate("cli", "Write a scenario of N customers drawn from the store's "
+                                     "catalog and rules: items that trigger its rules (and some "
+                                     "that trigger none), the customer types and times the "
+                                     "rules use, and answers from the willingness model "
+                                     "(docs/willingness.md). The same seed gives the same file. "
+                                     "The store is only read."))
     gen.add_argument("--customers", required=True, metavar="N",
-                     help=f"how many customers (1 to {MAX_CUSTOMERS:,})")
+                     help=translate("cli", "how many customers (1 to {most})").format(
+                         most=f"{MAX_CUSTOMERS:,}"))
     gen.add_argument("--seed", required=True, metavar="S",
-                     help="a whole number: the same seed gives the same scenario")
+                     help=translate("cli", "a whole number: the same seed gives the same scenario"))
     gen.add_argument("-o", "--output", type=Path, metavar="FILE.yaml",
-                     help="write to FILE instead of stdout")
+                     help=translate("cli", "write to FILE instead of stdout"))
     gen.set_defaults(func=cmd_practice_generate)

@@ -22,6 +22,7 @@ from pos_prompter.core.excerpt import cut, excerpt
 from pos_prompter.core.money import MoneyError, cents_str, parse_money
 from pos_prompter.core.order import FixedClock
 from pos_prompter.core.session import MAX_QTY, TillEvent
+from pos_prompter.i18n import plural, translate
 from pos_prompter.practice.files import read_scenario_text
 from pos_prompter.practice.game import Played, PracticeGame
 from pos_prompter.practice.practice_store import ensure_practice_store, practice_store_path
@@ -57,39 +58,46 @@ def _parse_expect(rest: list[str], where: str) -> tuple[str, ...]:
     what = rest[0] if rest else ""
     sizes = {"prompt": 2, "total": 2, "line": 3}
     if what not in sizes or len(rest) != sizes[what]:
-        raise InputError(f"{where}: write {EXPECT_USAGE}")
+        raise InputError(translate("cli", "{where}: write {usage}").format(
+            where=where, usage=EXPECT_USAGE))
     if what == "total":
         try:
             parse_money(rest[1])
         except MoneyError:
-            raise InputError(f"{where}: expect total needs an amount such as 4.85, "
-                             f"not {excerpt(rest[1])}") from None
+            raise InputError(translate("cli", "{where}: expect total needs an amount such as "
+                                       "4.85, not {text}").format(
+                where=where, text=excerpt(rest[1]))) from None
     if what == "line" and not (rest[2].isascii() and rest[2].isdigit() and len(rest[2]) <= 9):
-        raise InputError(f"{where}: expect line needs a whole quantity such as 2, "
-                         f"not {excerpt(rest[2])}")
+        raise InputError(translate("cli", "{where}: expect line needs a whole quantity such "
+                                   "as 2, not {text}").format(where=where, text=excerpt(rest[2])))
     return tuple(rest)
 
 
 def _parse_arg(command: str, word: str, where: str) -> ScriptArg:
     if command == "qty":
         if not (word.isascii() and word.isdigit()):
-            raise InputError(f"{where}: qty needs a whole number such as 2, not {excerpt(word)}")
+            raise InputError(translate("cli", "{where}: qty needs a whole number such as 2, "
+                                       "not {text}").format(where=where, text=excerpt(word)))
         if len(word) > 9:  # the till says why a quantity is out of range; int() of it first
-            raise InputError(f"{where}: qty {cut(word)} is more than the most a line may "
-                             f"have, {MAX_QTY}")
+            raise InputError(translate("cli", "{where}: qty {text} is more than the most a "
+                                       "line may have, {most}").format(
+                where=where, text=cut(word), most=MAX_QTY))
         return int(word)
     if command == "time":
         try:
             when = dt.datetime.fromisoformat(word)
         except ValueError:
-            raise InputError(f"{where}: time needs a local date and time such as "
-                             f"2026-11-22T08:15, not {excerpt(word)}") from None
+            raise InputError(translate("cli", "{where}: time needs a local date and time such "
+                                       "as 2026-11-22T08:15, not {text}").format(
+                where=where, text=excerpt(word))) from None
         if when.tzinfo is not None:
-            raise InputError(f"{where}: time is the till's local time, without a time zone "
-                             f"({excerpt(word)})")
+            raise InputError(translate("cli", "{where}: time is the till's local time, without "
+                                       "a time zone ({text})").format(
+                where=where, text=excerpt(word)))
         refused = outside_calendar(when)
         if refused:
-            raise InputError(f"{where}: time {word} {refused}")
+            raise InputError(translate("cli", "{where}: time {text} {reason}").format(
+                where=where, text=word, reason=refused))
         return when
     return word
 
@@ -103,19 +111,25 @@ def parse_script(text: str, source: str) -> list[Step]:
         if not words:
             continue
         command, rest = words[0], words[1:]
-        where = f"{source} line {number}"
+        where = translate("cli", "{source} line {n}").format(source=source, n=number)
         if command not in COMMANDS:
-            raise InputError(f"{where}: unknown command {excerpt(command)} (the commands are "
-                             f"{', '.join(COMMANDS)})")
+            raise InputError(translate("cli", "{where}: unknown command {command} (the commands "
+                                       "are {commands})").format(
+                where=where, command=excerpt(command), commands=", ".join(COMMANDS)))
         if command in NO_ARG and rest:
-            raise InputError(f"{where}: {command} takes nothing after it, "
-                             f"found {excerpt(' '.join(rest))}")
+            raise InputError(translate("cli", "{where}: {command} takes nothing after it, "
+                                       "found {text}").format(
+                where=where, command=command, text=excerpt(" ".join(rest))))
         if command in ONE_ARG and len(rest) != 1:
-            what = "nothing" if not rest else f"{len(rest)} words"
-            raise InputError(f"{where}: {command} needs exactly one value, found {what}")
+            what = (translate("cli", "nothing") if not rest else
+                    translate("cli", "{n} words").format(n=len(rest)))
+            raise InputError(translate("cli", "{where}: {command} needs exactly one value, "
+                                       "found {what}").format(
+                where=where, command=command, what=what))
         if command == "customer" and len(rest) > 1:
-            raise InputError(f"{where}: customer takes one customer type such as member "
-                             f"(or none), found {excerpt(' '.join(rest))}")
+            raise InputError(translate("cli", "{where}: customer takes one customer type such "
+                                       "as member (or none), found {text}").format(
+                where=where, text=excerpt(" ".join(rest))))
         if command == "expect":
             steps.append(Step(number, command, _parse_expect(rest, where)))
             continue
@@ -234,7 +248,8 @@ def play(till: Till, steps: list[Step], source: str,
         try:
             played = _play(till, step, game)
         except StoreError as exc:
-            raise StoreError(f"{source} line {step.line}: {exc}") from exc
+            raise StoreError(translate("cli", "{source} line {n}").format(
+                source=source, n=step.line) + f": {exc}") from exc
         failed += sum(ev.event == "expect_failed" for ev in played.practice)
         show(played, step.line)
     if game is not None:
@@ -266,8 +281,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     steps = parse_script(read_text(args.script, "scan script"), source)
     scenario_path: Path | None = getattr(args, "scenario", None)
     if scenario_path is not None and not args.training:
-        raise InputError("--scenario plays a practice scenario in the practice store: add "
-                         "--training")
+        raise InputError(translate("cli", "--scenario plays a practice scenario in the "
+                                   "practice store: add --training"))
     scenario_text = (read_text(scenario_path, "scenario") if scenario_path is not None
                      else None)
     with _open_store(db, dry_run=args.dry_run, training=args.training) as store:
@@ -278,13 +293,16 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                                           till.engine.rules)
             game = PracticeGame(till, scenario)
         if till.session is not None:
-            note(f"continuing order {till.order_id}, which was left open in the store")
+            note(translate("cli", "continuing order {id}, which was left open in the "
+                           "store").format(id=till.order_id))
         failed = play(till, steps, source, game=game)
         if game is not None and game.result is not None and not args.dry_run:
             record_run(store, game.result)
         if till.session is not None and not args.dry_run:
-            note(f"order {till.order_id} is still open: the script ends without pay")
+            note(translate("cli", "order {id} is still open: the script ends without "
+                           "pay").format(id=till.order_id))
     if failed:
-        note(f"{failed} expectation{'s' if failed != 1 else ''} failed")
+        note(plural(failed, translate("cli", "{n} expectation failed"),
+                    translate("cli", "{n} expectations failed")))
         return 1
     return 0

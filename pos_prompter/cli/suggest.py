@@ -26,6 +26,7 @@ from pos_prompter.core.suggest import (
     parse_min_support,
     suggest,
 )
+from pos_prompter.i18n import translate
 from pos_prompter.practice.practice_store import PRACTICE_MARK, real_store_path
 from pos_prompter.store import Store, StoreError
 from pos_prompter.store.baskets import basket_counts, paid_orders
@@ -37,8 +38,9 @@ PROGRESS_MIN_ORDERS = 10_000
 
 def _refuse_practice(store: Store, db: Path) -> None:
     if db.stem.endswith(PRACTICE_MARK) or store.get_setting("training"):
-        raise StoreError(f"{db} is a practice store, and suggestions are mined from real "
-                         f"sales; give the real store ({real_store_path(db)}) with --db")
+        raise StoreError(translate("cli", "{db} is a practice store, and suggestions are "
+                                   "mined from real sales; give the real store ({real}) with "
+                                   "--db").format(db=db, real=real_store_path(db)))
 
 
 def _table(rows: Sequence[Sequence[str]]) -> str:
@@ -50,8 +52,9 @@ def _table(rows: Sequence[Sequence[str]]) -> str:
 
 
 def table_text(found: Sequence[Suggestion]) -> str:
-    rows = [("trigger", "offer", "orders", "support", "confidence", "lift", "covered by",
-             "why")]
+    rows = [(translate("cli", "trigger"), translate("cli", "offer"), translate("cli", "orders"),
+             translate("cli", "support"), translate("cli", "confidence"),
+             translate("cli", "lift"), translate("cli", "covered by"), translate("cli", "why"))]
     rows += [(s.trigger, s.offer, str(s.orders), f"{s.support:.2%}", f"{s.confidence:.1%}",
               f"{s.lift:.2f}", s.covered_by or "-", f"{s.offer_name}: {s.why}")
              for s in found]
@@ -76,7 +79,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         _refuse_practice(store, db)
         progress = None
         if sys.stderr.isatty() and paid_orders(store.db) >= PROGRESS_MIN_ORDERS:
-            progress = _Progress(sys.stderr, "mining the paid orders")
+            progress = _Progress(sys.stderr, translate("cli", "mining the paid orders"))
         counts = basket_counts(store.db, min_support, progress)
         rules = store.rules.load()
         engine = Engine(store.catalog.load(), rules, store.load_settings())
@@ -89,9 +92,9 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     elif found:
         out(table_text(found))
     if not found:
-        note(f"no two products were bought together more often than chance in at least "
-             f"{counts.min_orders} of the {counts.orders} paid orders; a lower "
-             "--min-support finds rarer pairs")
+        note(translate("cli", "no two products were bought together more often than chance "
+                       "in at least {least} of the {orders} paid orders; a lower --min-support "
+                       "finds rarer pairs").format(least=counts.min_orders, orders=counts.orders))
     return 0
 
 
@@ -99,16 +102,20 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
              store: argparse.ArgumentParser) -> None:
     """Add `suggest` to the command line (`store`: the --db/--debug parent)."""
     cmd = commands.add_parser(
-        "suggest", parents=[store], help="cross-sells mined from sales, with their evidence",
-        description="Pairs of products bought together more often than chance in the "
-                    "store's paid orders (the lines customers brought, not those a prompt "
-                    "added), best first (lift, then confidence, then orders), each with "
-                    "its evidence and the rule that already offers it, if any. --format "
-                    "yaml writes the others as a pack of inactive draft rules to import "
-                    "with --merge.")
+        "suggest", parents=[store], help=translate("cli", "cross-sells mined from sales, with "
+                                                          "their evidence"),
+        description=translate("cli", "Pairs of products bought together more often than chance "
+                                     "in the store's paid orders (the lines customers brought, "
+                                     "not those a prompt added), best first (lift, then "
+                                     "confidence, then orders), each with its evidence and the "
+                                     "rule that already offers it, if any. --format yaml writes "
+                                     "the others as a pack of inactive draft rules to import "
+                                     "with --merge."))
     cmd.add_argument("--min-support", metavar="S",
-                     help=f"the share of orders a pair must be in, as a fraction (default "
-                          f"{DEFAULT_MIN_SUPPORT:g}; 0.001 = 0.1%%); never fewer than 5 orders")
+                     help=translate("cli", "the share of orders a pair must be in, as a "
+                                    "fraction (default {default}; 0.001 = 0.1%%); never fewer "
+                                    "than 5 orders").format(default=f"{DEFAULT_MIN_SUPPORT:g}"))
     cmd.add_argument("--format", choices=FORMATS, default="table",
-                     help="table (default), json, or yaml (a pack of draft rules)")
+                     help=translate("cli", "table (default), json, or yaml (a pack of draft "
+                                           "rules)"))
     cmd.set_defaults(func=cmd_suggest)

@@ -24,6 +24,7 @@ from pos_prompter.cli.common import need_db, out
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.money import format_money, percent
 from pos_prompter.core.whatif import DEFAULT_DAYS, MAX_DAYS, DraftResult, Window
+from pos_prompter.i18n import plural, translate
 from pos_prompter.practice.practice_store import practice_store_path
 from pos_prompter.store import Store, StoreError
 from pos_prompter.store.replay import draft_problems, run_whatif
@@ -37,7 +38,8 @@ def days_arg(text: str) -> int:
     """--days: a whole number of days, 1 to MAX_DAYS."""
     if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= MAX_DAYS:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a whole number of days from 1 to {MAX_DAYS}")
+            translate("cli", "{text} is not a whole number of days from 1 to {most}").format(
+                text=repr(text), most=MAX_DAYS))
     return int(text)
 
 
@@ -56,16 +58,16 @@ class _Progress:
         if pct == self.last:
             return
         self.last = pct
-        self.stream.write(f"\rreplaying {total} orders: {pct}%"
-                          + ("\n" if done >= total else ""))
+        self.stream.write("\r" + translate("cli", "replaying {n} orders: {pct}%").format(
+            n=total, pct=pct) + ("\n" if done >= total else ""))
         self.stream.flush()
 
 
 def _refuse_practice(db: Path, store: Store) -> None:
     """A practice store made under another name still says so in its settings."""
     if store.get_setting("training"):
-        raise StoreError(f"{db} is a practice store: practice runs are not sales; give the "
-                         "real store with --db")
+        raise StoreError(translate("cli", "{db} is a practice store: practice runs are not "
+                                   "sales; give the real store with --db").format(db=db))
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -83,9 +85,14 @@ def table_text(results: Sequence[DraftResult], currency: str) -> str:
     first = results[0]
     window = first.window
     orders = first.orders_considered
-    lines = [f"What-if over {orders} paid order{'s' * (orders != 1)} of the last "
-             f"{window.days} days ({_when(window.since)} to {_when(window.until)}); every "
-             "prompt declined, the store's rules beside the draft:", ""]
+    lines = [plural(orders, translate("cli", "What-if over {n} paid order of the last {days} "
+                                      "days ({since} to {until}); every prompt declined, the "
+                                      "store's rules beside the draft:"),
+                    translate("cli", "What-if over {n} paid orders of the last {days} days "
+                              "({since} to {until}); every prompt declined, the store's rules "
+                              "beside the draft:"),
+                    days=window.days, since=_when(window.since), until=_when(window.until)),
+             ""]
     rows = []
     for r in results:
         accepts = r.expected_accepts
@@ -96,11 +103,15 @@ def table_text(results: Sequence[DraftResult], currency: str) -> str:
                                                              / Decimal(r.rate.shown)),
                      "-" if accepts is None else f"{accepts:.1f}",
                      "-" if revenue is None else format_money(revenue, currency)))
-    lines += _table(("rule", "kind", "would show", "held out", "kept quiet by cap",
-                     "rate used", "expected accepts", "expected revenue"), rows)
+    lines += _table((translate("cli", "rule"), translate("cli", "kind"),
+                     translate("cli", "would show"), translate("cli", "held out"),
+                     translate("cli", "kept quiet by cap"), translate("cli", "rate used"),
+                     translate("cli", "expected accepts"), translate("cli", "expected revenue")),
+                    rows)
     lines.append("")
     lines += [f"{r.rule}: {r.rate.sentence()}" if r.rate.rate is None
-              else f"{r.rule}: rate used from {r.rate.sentence()}" for r in results]
+              else translate("cli", "{rule}: rate used from {source}").format(
+                  rule=r.rule, source=r.rate.sentence()) for r in results]
     return "\n".join(lines) + "\n"
 
 
@@ -109,7 +120,8 @@ def cmd_whatif(args: argparse.Namespace) -> int:
     practice_store_path(db)  # refuses NAME.training.db by its name
     pack = load_pack_file(args.file)
     if not pack.rules:
-        raise InputError(f"rule pack {args.file} has no rules to replay")
+        raise InputError(translate("cli", "rule pack {path} has no rules to replay").format(
+            path=args.file))
     with Store.open(db) as store:
         _refuse_practice(db, store)
         findings = draft_problems(store, pack)
@@ -117,9 +129,11 @@ def cmd_whatif(args: argparse.Namespace) -> int:
         if errors:
             for finding in errors:
                 print(finding, file=sys.stderr)
-            count = f"{len(errors)} lint error{'s' * (len(errors) != 1)}"
-            print(f"error: the draft cannot be replayed: {count} (see above). Fix the pack "
-                  "first.", file=sys.stderr)
+            print(plural(len(errors), translate("cli", "error: the draft cannot be replayed: "
+                                                "{n} lint error (see above). Fix the pack "
+                                                "first."),
+                         translate("cli", "error: the draft cannot be replayed: {n} lint errors "
+                                   "(see above). Fix the pack first.")), file=sys.stderr)
             return 1
         currency = pack.settings_over(store.load_settings()).currency
         window = Window.last_days(args.days, dt.datetime.now())
@@ -139,18 +153,21 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser],
     """Add `whatif` to the command line (`store`: the --db/--debug parent)."""
     whatif = commands.add_parser(
         "whatif", parents=[store],
-        help="replay a draft rule over past orders: how often it would show, what it "
-             "would earn",
-        description="Replay a draft rule (a pack of one or more rules) over the paid "
-                    "orders of the last N days, with the store's rules beside it and every "
-                    "prompt declined: how often each draft would have been shown, and the "
-                    "revenue expected at the acceptance rate of the store's prompts of the "
-                    "same kind. A pack that lint finds errors in is refused (exit 1). It "
-                    "changes nothing in the store.")
+        help=translate("cli", "replay a draft rule over past orders: how often it would show, "
+                              "what it would earn"),
+        description=translate("cli", "Replay a draft rule (a pack of one or more rules) over "
+                                     "the paid orders of the last N days, with the store's "
+                                     "rules beside it and every prompt declined: how often each "
+                                     "draft would have been shown, and the revenue expected at "
+                                     "the acceptance rate of the store's prompts of the same "
+                                     "kind. A pack that lint finds errors in is refused (exit "
+                                     "1). It changes nothing in the store."))
     whatif.add_argument("file", type=Path, metavar="FILE.yaml",
-                        help="the draft rule pack (YAML or JSON), as `import rules` reads it")
+                        help=translate("cli", "the draft rule pack (YAML or JSON), as `import "
+                                              "rules` reads it"))
     whatif.add_argument("--days", type=days_arg, default=DEFAULT_DAYS, metavar="N",
-                        help=f"the last N days up to now (default {DEFAULT_DAYS})")
+                        help=translate("cli", "the last N days up to now (default "
+                                       "{default})").format(default=DEFAULT_DAYS))
     whatif.add_argument("--format", choices=FORMATS, default="table",
-                        help="table (default) or json")
+                        help=translate("cli", "table (default) or json"))
     whatif.set_defaults(func=cmd_whatif)

@@ -20,6 +20,7 @@ LANGUAGES = ("es",)
 
 TRANSLATED: tuple[str, ...] = (
     "pos_prompter/i18n/argparse_texts.py",
+    "pos_prompter/cli",
 )
 """The modules (files or folders) whose every visible text goes through translate():
 lupdate reads these, and tests/i18n check them. It grows as areas are translated."""

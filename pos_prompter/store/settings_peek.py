@@ -14,10 +14,14 @@ from urllib.parse import quote
 def peek_setting(path: Path, key: str) -> object:
     """The value of setting `key` in the store at `path`, or None when it is not set or the
     store cannot be read. SQLite's own file handling is used (not a plain open of the file),
-    so a store this process already has open keeps its locks."""
+    so a store this process already has open keeps its locks; nothing is written beside it."""
     if not path.is_file():
         return None
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    # A store nobody has open (no -wal beside it) is read as immutable: a read-only
+    # connection could not remove the -wal and -shm it would make, so none are made. One
+    # that is open (a till, this process) is read through its -wal, as its owner wrote it.
+    live = path.with_name(path.name + "-wal").exists()
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro{'' if live else '&immutable=1'}"
     try:
         db = sqlite3.connect(uri, uri=True, timeout=0.2)
         try:

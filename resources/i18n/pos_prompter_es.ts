@@ -94,4 +94,1171 @@
 </translation>
     </message>
 </context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>the store file</source>
+        <translation>el archivo de la tienda</translation>
+    </message>
+    <message>
+        <source>use the practice store beside the real one</source>
+        <translation>usar la tienda de práctica junto a la real</translation>
+    </message>
+    <message>
+        <source>show the traceback of an error</source>
+        <translation>mostrar la traza de un error</translation>
+    </message>
+    <message>
+        <source>A till that shows suggestive-selling prompts. With no command, opens the till window.</source>
+        <translation>Una caja que muestra sugerencias de venta. Sin orden, abre la ventana de la caja.</translation>
+    </message>
+    <message>
+        <source>the store file (default: the store in your user data folder)</source>
+        <translation>el archivo de la tienda (por defecto: la tienda en su carpeta de datos de usuario)</translation>
+    </message>
+    <message>
+        <source>practice mode: a store of its own beside the real one</source>
+        <translation>modo de práctica: una tienda propia junto a la real</translation>
+    </message>
+    <message>
+        <source>show the program&apos;s version number and exit</source>
+        <translation>muestra la versión del programa y termina</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>órdenes</translation>
+    </message>
+    <message>
+        <source>create a store</source>
+        <translation>crear una tienda</translation>
+    </message>
+    <message>
+        <source>Create a new store file (never overwrites one).</source>
+        <translation>Crea un archivo de tienda nuevo (nunca sobrescribe uno).</translation>
+    </message>
+    <message>
+        <source>seed it with a demo catalog and rules</source>
+        <translation>llenarla con un catálogo y reglas de demostración</translation>
+    </message>
+    <message>
+        <source>a demo store without its 90 days of generated past sales</source>
+        <translation>una tienda de demostración sin sus 90 días de ventas pasadas generadas</translation>
+    </message>
+    <message>
+        <source>show what would be added, changed and removed (and lint&apos;s findings) without changing anything; exit 1 if the import would be refused</source>
+        <translation>mostrar lo que se añadiría, cambiaría y quitaría (y los hallazgos de lint) sin cambiar nada; sale con 1 si la importación se rechazaría</translation>
+    </message>
+    <message>
+        <source>import a catalog or a rule pack</source>
+        <translation>importar un catálogo o un paquete de reglas</translation>
+    </message>
+    <message>
+        <source>All or nothing: a file with any problem changes nothing.</source>
+        <translation>Todo o nada: un archivo con cualquier problema no cambia nada.</translation>
+    </message>
+    <message>
+        <source>what</source>
+        <translation>qué</translation>
+    </message>
+    <message>
+        <source>products from a CSV file</source>
+        <translation>productos de un archivo CSV</translation>
+    </message>
+    <message>
+        <source>past sales from the old till (CSV)</source>
+        <translation>ventas pasadas de la caja anterior (CSV)</translation>
+    </message>
+    <message>
+        <source>Columns order_id,sku,qty and optional price,time. Re-importing the same orders adds nothing.</source>
+        <translation>Columnas order_id,sku,qty y, opcionales, price,time. Volver a importar los mismos pedidos no añade nada.</translation>
+    </message>
+    <message>
+        <source>a rule pack (YAML or JSON)</source>
+        <translation>un paquete de reglas (YAML o JSON)</translation>
+    </message>
+    <message>
+        <source>The store&apos;s rules become the pack&apos;s (rules not in it are removed, unless --merge). A pack whose rules lint finds errors in is refused, as the workspace refuses to publish it; warnings are printed.</source>
+        <translation>Las reglas de la tienda pasan a ser las del paquete (las que no están en él se quitan, salvo con --merge). Un paquete en cuyas reglas lint encuentra errores se rechaza, como el espacio de trabajo se niega a publicarlo; los avisos se muestran.</translation>
+    </message>
+    <message>
+        <source>add and update rules, keep the store&apos;s other rules</source>
+        <translation>añadir y actualizar reglas, conservar las demás reglas de la tienda</translation>
+    </message>
+    <message>
+        <source>publish even when lint finds errors (say, offers of products this store does not carry yet)</source>
+        <translation>publicar aunque lint encuentre errores (por ejemplo, ofertas de productos que esta tienda aún no vende)</translation>
+    </message>
+    <message>
+        <source>export the store&apos;s rules</source>
+        <translation>exportar las reglas de la tienda</translation>
+    </message>
+    <message>
+        <source>the rule pack (YAML; JSON when FILE ends in .json)</source>
+        <translation>el paquete de reglas (YAML; JSON si FILE termina en .json)</translation>
+    </message>
+    <message>
+        <source>write to FILE instead of stdout</source>
+        <translation>escribir en FILE en lugar de la salida estándar</translation>
+    </message>
+    <message>
+        <source>show or change the store&apos;s settings</source>
+        <translation>mostrar o cambiar los ajustes de la tienda</translation>
+    </message>
+    <message>
+        <source>With no KEY=VALUE, list the store&apos;s settings; with some, change them (all or nothing), e.g. rush_scans_per_minute=20.</source>
+        <translation>Sin KEY=VALUE, lista los ajustes de la tienda; con alguno, los cambia (todo o nada), p. ej. rush_scans_per_minute=20.</translation>
+    </message>
+    <message>
+        <source>check rules for problems</source>
+        <translation>buscar problemas en las reglas</translation>
+    </message>
+    <message>
+        <source>Rule problems in the store, or in a rule pack checked against the store&apos;s catalog: unknown products, conflicts, loops, unreachable rules, price sanity. Exit 0 when clean, 1 when there are findings.</source>
+        <translation>Problemas de las reglas de la tienda, o de un paquete de reglas comprobado contra el catálogo de la tienda: productos desconocidos, conflictos, bucles, reglas inalcanzables, precios razonables. Sale con 0 si no hay nada, con 1 si hay hallazgos.</translation>
+    </message>
+    <message>
+        <source>a rule pack (YAML or JSON) to check instead of the store&apos;s rules</source>
+        <translation>un paquete de reglas (YAML o JSON) a comprobar en lugar de las reglas de la tienda</translation>
+    </message>
+    <message>
+        <source>table (default) or json</source>
+        <translation>table (por defecto) o json</translation>
+    </message>
+    <message>
+        <source>play a scan script, print JSON Lines</source>
+        <translation>reproducir un guion de escaneo, mostrar JSON Lines</translation>
+    </message>
+    <message>
+        <source>Play a scan script through the till and print every event as JSON Lines (see scan-script.md).</source>
+        <translation>Reproduce un guion de escaneo en la caja y muestra cada evento como JSON Lines (vea scan-script.md).</translation>
+    </message>
+    <message>
+        <source>play on an in-memory copy: nothing is written to the store</source>
+        <translation>reproducir sobre una copia en memoria: no se escribe nada en la tienda</translation>
+    </message>
+    <message>
+        <source>with --training: play the script as a trainee serving this scenario&apos;s customers, scored (see practice.md)</source>
+        <translation>con --training: reproducir el guion como un aprendiz que atiende a los clientes de este escenario, con puntuación (vea practice.md)</translation>
+    </message>
+    <message>
+        <source>error: {what} refused, nothing was changed ({n} problem):</source>
+        <translation>error: {what} rechazado, no se cambió nada ({n} problema):</translation>
+    </message>
+    <message>
+        <source>error: {what} refused, nothing was changed ({n} problems):</source>
+        <translation>error: {what} rechazado, no se cambió nada ({n} problemas):</translation>
+    </message>
+    <message>
+        <source>error: {message}</source>
+        <translation>error: {message}</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrumpido</translation>
+    </message>
+    <message>
+        <source>error: cannot use {path}: {reason}</source>
+        <translation>error: no se puede usar {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>error: cannot use: {reason}</source>
+        <translation>error: no se puede usar: {reason}</translation>
+    </message>
+    <message>
+        <source>internal error: {error} (this is a bug; rerun with --debug to see where it happened)</source>
+        <translation>error interno: {error} (es un fallo del programa; vuelva a ejecutar con --debug para ver dónde ocurrió)</translation>
+    </message>
+    <message>
+        <source>{n} product</source>
+        <translation>{n} producto</translation>
+    </message>
+    <message>
+        <source>{n} products</source>
+        <translation>{n} productos</translation>
+    </message>
+    <message>
+        <source>cannot write the sheet to {path}: it is a folder; give a file name such as sheet.pdf</source>
+        <translation>no se puede escribir la hoja en {path}: es una carpeta; indique un nombre de archivo como sheet.pdf</translation>
+    </message>
+    <message>
+        <source>{db} has no active products: there is nothing to print</source>
+        <translation>{db} no tiene productos activos: no hay nada que imprimir</translation>
+    </message>
+    <message>
+        <source>pos-prompter barcodes: {name}</source>
+        <translation>pos-prompter códigos de barras: {name}</translation>
+    </message>
+    <message>
+        <source>cannot write the sheet to {path} ({reason})</source>
+        <translation>no se puede escribir la hoja en {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>, {n} of them without a symbol (listed with a note)</source>
+        <translation>, {n} de ellos sin símbolo (listados con una nota)</translation>
+    </message>
+    <message>
+        <source>{n} {paper} page</source>
+        <translation>{n} página {paper}</translation>
+    </message>
+    <message>
+        <source>{n} {paper} pages</source>
+        <translation>{n} páginas {paper}</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {what} on {pages}</source>
+        <translation>Escrito {path}: {what} en {pages}</translation>
+    </message>
+    <message>
+        <source>print a PDF sheet of every active product&apos;s barcode, name and price</source>
+        <translation>imprimir una hoja PDF con el código de barras, el nombre y el precio de cada producto activo</translation>
+    </message>
+    <message>
+        <source>Write a PDF with every active product&apos;s name, price and EAN-13/EAN-8 symbol, to print at 100% (actual size) and scan with a real scanner. A product whose code is no EAN-13, UPC-A or EAN-8 is listed with a note instead of a symbol.</source>
+        <translation>Escribe un PDF con el nombre, el precio y el símbolo EAN-13/EAN-8 de cada producto activo, para imprimir al 100% (tamaño real) y escanear con un escáner de verdad. Un producto cuyo código no es EAN-13, UPC-A ni EAN-8 aparece con una nota en lugar de un símbolo.</translation>
+    </message>
+    <message>
+        <source>the PDF file to write</source>
+        <translation>el archivo PDF a escribir</translation>
+    </message>
+    <message>
+        <source>page size (default a4)</source>
+        <translation>tamaño de página (por defecto a4)</translation>
+    </message>
+    <message>
+        <source>{n} rule</source>
+        <translation>{n} regla</translation>
+    </message>
+    <message>
+        <source>{n} rules</source>
+        <translation>{n} reglas</translation>
+    </message>
+    <message>
+        <source> and {n} past order from {first} to {last}</source>
+        <translation> y {n} pedido pasado del {first} al {last}</translation>
+    </message>
+    <message>
+        <source> and {n} past orders from {first} to {last}</source>
+        <translation> y {n} pedidos pasados del {first} al {last}</translation>
+    </message>
+    <message>
+        <source>Created {db} from the {demo} demo: {what}</source>
+        <translation>Creada {db} a partir de la demostración {demo}: {what}</translation>
+    </message>
+    <message>
+        <source>Created {db}: an empty store ({what}); next: pos-prompter import catalog FILE.csv --db {db}</source>
+        <translation>Creada {db}: una tienda vacía ({what}); después: pos-prompter import catalog FILE.csv --db {db}</translation>
+    </message>
+    <message>
+        <source>importing {n} products</source>
+        <translation>importando {n} productos</translation>
+    </message>
+    <message>
+        <source>reading past orders</source>
+        <translation>leyendo pedidos pasados</translation>
+    </message>
+    <message>
+        <source>importing {n} past orders</source>
+        <translation>importando {n} pedidos pasados</translation>
+    </message>
+    <message>
+        <source>{file}: {items} {counts} (dry run: nothing was changed)</source>
+        <translation>{file}: {items} {counts} (simulacro: no se cambió nada)</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>añadidos</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>cambiados</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>quitados</translation>
+    </message>
+    <message>
+        <source>and {n} more</source>
+        <translation>y {n} más</translation>
+    </message>
+    <message>
+        <source>checking rules</source>
+        <translation>comprobando reglas</translation>
+    </message>
+    <message>
+        <source>error: the rule pack is refused, nothing was changed: {n} lint error (see above). Fix the pack, or publish it anyway with --force.</source>
+        <translation>error: el paquete de reglas se rechaza, no se cambió nada: {n} error de lint (vea arriba). Corrija el paquete, o publíquelo de todos modos con --force.</translation>
+    </message>
+    <message>
+        <source>error: the rule pack is refused, nothing was changed: {n} lint errors (see above). Fix the pack, or publish it anyway with --force.</source>
+        <translation>error: el paquete de reglas se rechaza, no se cambió nada: {n} errores de lint (vea arriba). Corrija el paquete, o publíquelo de todos modos con --force.</translation>
+    </message>
+    <message>
+        <source>cannot write {path} ({reason})</source>
+        <translation>no se puede escribir {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>Exported {rules} to {path}</source>
+        <translation>Exportadas {rules} a {path}</translation>
+    </message>
+    <message>
+        <source>{text} is not KEY=VALUE (e.g. rush_scans_per_minute=20)</source>
+        <translation>{text} no es KEY=VALUE (p. ej. rush_scans_per_minute=20)</translation>
+    </message>
+    <message>
+        <source>{value} (default)</source>
+        <translation>{value} (por defecto)</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(sin valor)</translation>
+    </message>
+    <message>
+        <source>&apos;{command}&apos; needs --db PATH, the store file to use</source>
+        <translation>&apos;{command}&apos; necesita --db PATH, el archivo de la tienda a usar</translation>
+    </message>
+    <message>
+        <source>warning: {message}</source>
+        <translation>aviso: {message}</translation>
+    </message>
+    <message>
+        <source>note: {message}</source>
+        <translation>nota: {message}</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>aviso</translation>
+    </message>
+    <message>
+        <source>{n} error</source>
+        <translation>{n} error</translation>
+    </message>
+    <message>
+        <source>{n} errors</source>
+        <translation>{n} errores</translation>
+    </message>
+    <message>
+        <source>{n} warning</source>
+        <translation>{n} aviso</translation>
+    </message>
+    <message>
+        <source>{n} warnings</source>
+        <translation>{n} avisos</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>{size} bytes</source>
+        <translation>{size} bytes</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>correcto</translation>
+    </message>
+    <message>
+        <source>the latest good backup is {latest}: &apos;pos-prompter restore {latest} --db {db}&apos; puts it in place</source>
+        <translation>la última copia de seguridad buena es {latest}: &apos;pos-prompter restore {latest} --db {db}&apos; la pone en su lugar</translation>
+    </message>
+    <message>
+        <source>there is no automatic backup beside it</source>
+        <translation>no hay ninguna copia de seguridad automática a su lado</translation>
+    </message>
+    <message>
+        <source>error: {db} is damaged ({n} problem above); {then}</source>
+        <translation>error: {db} está dañada ({n} problema arriba); {then}</translation>
+    </message>
+    <message>
+        <source>error: {db} is damaged ({n} problems above); {then}</source>
+        <translation>error: {db} está dañada ({n} problemas arriba); {then}</translation>
+    </message>
+    <message>
+        <source>Backed up {db} to {path} ({size}, checked) in {seconds} s</source>
+        <translation>Copia de seguridad de {db} en {path} ({size}, comprobada) en {seconds} s</translation>
+    </message>
+    <message>
+        <source>; the store it replaced (damaged) is kept as {path}</source>
+        <translation>; la tienda que sustituyó (dañada) se conserva como {path}</translation>
+    </message>
+    <message>
+        <source>; the store it replaced is kept as {path}</source>
+        <translation>; la tienda que sustituyó se conserva como {path}</translation>
+    </message>
+    <message>
+        <source>Restored {db} from {backup}</source>
+        <translation>Restaurada {db} desde {backup}</translation>
+    </message>
+    <message>
+        <source>error: the store is damaged (SQLite found a damaged page): run &apos;pos-prompter check --db PATH&apos; on it, and restore a backup with &apos;pos-prompter restore FILE --db PATH&apos;</source>
+        <translation>error: la tienda está dañada (SQLite encontró una página dañada): ejecute &apos;pos-prompter check --db PATH&apos; sobre ella, y restaure una copia de seguridad con &apos;pos-prompter restore FILE --db PATH&apos;</translation>
+    </message>
+    <message>
+        <source>check the store for damage</source>
+        <translation>comprobar si la tienda está dañada</translation>
+    </message>
+    <message>
+        <source>The store&apos;s integrity (PRAGMA integrity_check and its foreign keys), read-only: exit 0 and &apos;ok&apos;, or 1 and what is damaged.</source>
+        <translation>La integridad de la tienda (PRAGMA integrity_check y sus claves foráneas), solo lectura: sale con 0 y &apos;correcto&apos;, o con 1 y lo que está dañado.</translation>
+    </message>
+    <message>
+        <source>a checked copy of the store, while tills run</source>
+        <translation>una copia comprobada de la tienda, con las cajas funcionando</translation>
+    </message>
+    <message>
+        <source>A consistent copy of the store through SQLite&apos;s backup API (tills may go on selling), checked before it takes its name. Without -o, into the folder NAME.backups beside the store, where the till keeps its automatic backups.</source>
+        <translation>Una copia coherente de la tienda mediante la API de copias de SQLite (las cajas pueden seguir vendiendo), comprobada antes de recibir su nombre. Sin -o, en la carpeta NAME.backups junto a la tienda, donde la caja guarda sus copias automáticas.</translation>
+    </message>
+    <message>
+        <source>write the backup to FILE (never over an existing file)</source>
+        <translation>escribir la copia en FILE (nunca sobre un archivo existente)</translation>
+    </message>
+    <message>
+        <source>put a backup in place of the store</source>
+        <translation>poner una copia de seguridad en lugar de la tienda</translation>
+    </message>
+    <message>
+        <source>Check the backup, then put it in place of the store. The store it replaces is kept beside it as NAME.damaged-STAMP.db (or .replaced-STAMP.db when it was intact), never deleted. Refused while a till or a command has the store open.</source>
+        <translation>Comprueba la copia y la pone en lugar de la tienda. La tienda sustituida se conserva a su lado como NAME.damaged-STAMP.db (o .replaced-STAMP.db si estaba intacta), nunca se borra. Se rechaza mientras una caja u otra orden tenga la tienda abierta.</translation>
+    </message>
+    <message>
+        <source>the backup</source>
+        <translation>la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>no scenarios yet: a demo store has built-in ones; import one with &apos;pos-prompter practice import FILE.yaml --db {db}&apos;</source>
+        <translation>aún no hay escenarios: una tienda de demostración trae los suyos; importe uno con &apos;pos-prompter practice import FILE.yaml --db {db}&apos;</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>nivel</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>clientes</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>origen</translation>
+    </message>
+    <message>
+        <source>{n} customer</source>
+        <translation>{n} cliente</translation>
+    </message>
+    <message>
+        <source>{n} customers</source>
+        <translation>{n} clientes</translation>
+    </message>
+    <message>
+        <source>Replaced scenario {id}: {title} (level {level}, {customers}, pass at {score}%)</source>
+        <translation>Sustituido el escenario {id}: {title} (nivel {level}, {customers}, se aprueba con {score}%)</translation>
+    </message>
+    <message>
+        <source>Imported scenario {id}: {title} (level {level}, {customers}, pass at {score}%)</source>
+        <translation>Importado el escenario {id}: {title} (nivel {level}, {customers}, se aprueba con {score}%)</translation>
+    </message>
+    <message>
+        <source>there is no store at {db} (create one with &apos;pos-prompter init --db {db}&apos;)</source>
+        <translation>no hay ninguna tienda en {db} (cree una con &apos;pos-prompter init --db {db}&apos;)</translation>
+    </message>
+    <message>
+        <source>no practice runs by {name} yet</source>
+        <translation>aún no hay prácticas de {name}</translation>
+    </message>
+    <message>
+        <source>no practice runs yet</source>
+        <translation>aún no hay prácticas</translation>
+    </message>
+    <message>
+        <source>trainee</source>
+        <translation>aprendiz</translation>
+    </message>
+    <message>
+        <source>scenario</source>
+        <translation>escenario</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>puntuación</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>aprobado</translation>
+    </message>
+    <message>
+        <source>time taken</source>
+        <translation>tiempo empleado</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no (needs {score}%)</source>
+        <translation>no (necesita {score}%)</translation>
+    </message>
+    <message>
+        <source>practice scenarios, the practice store, trainees&apos; results</source>
+        <translation>escenarios de práctica, la tienda de práctica, resultados de los aprendices</translation>
+    </message>
+    <message>
+        <source>Practice mode (see practice.md). --db names the real store; the practice store beside it (NAME.training.db) is made on first use, and the real store is only read.</source>
+        <translation>Modo de práctica (vea practice.md). --db indica la tienda real; la tienda de práctica a su lado (NAME.training.db) se crea en el primer uso, y la tienda real solo se lee.</translation>
+    </message>
+    <message>
+        <source>scenarios available: built-in for the demo stores and those a trainer imported</source>
+        <translation>escenarios disponibles: los incluidos en las tiendas de demostración y los que importó un formador</translation>
+    </message>
+    <message>
+        <source>add or replace a scenario (a YAML file)</source>
+        <translation>añadir o sustituir un escenario (un archivo YAML)</translation>
+    </message>
+    <message>
+        <source>All or nothing: a scenario with any problem (an item this store does not sell, an answer for a rule it does not have...) changes nothing. One with the id of a built-in or imported scenario replaces it.</source>
+        <translation>Todo o nada: un escenario con cualquier problema (un artículo que esta tienda no vende, una respuesta para una regla que no tiene...) no cambia nada. Uno con el id de un escenario incluido o importado lo sustituye.</translation>
+    </message>
+    <message>
+        <source>copy catalog, rules, settings and staff into the practice store again</source>
+        <translation>volver a copiar catálogo, reglas, ajustes y personal en la tienda de práctica</translation>
+    </message>
+    <message>
+        <source>The practice store gets the real store&apos;s catalog, rules, settings and staff again, in one transaction; its scenarios and practice runs stay. The real store&apos;s orders and prompt events are never copied.</source>
+        <translation>La tienda de práctica recibe de nuevo el catálogo, las reglas, los ajustes y el personal de la tienda real, en una sola transacción; sus escenarios y prácticas se quedan. Los pedidos y los eventos de sugerencias de la tienda real nunca se copian.</translation>
+    </message>
+    <message>
+        <source>every practice run: trainee, scenario, date, score, passed, time taken</source>
+        <translation>cada práctica: aprendiz, escenario, fecha, puntuación, aprobado, tiempo empleado</translation>
+    </message>
+    <message>
+        <source>only NAME&apos;s runs</source>
+        <translation>solo las prácticas de NAME</translation>
+    </message>
+    <message>
+        <source>table (default), csv or json</source>
+        <translation>table (por defecto), csv o json</translation>
+    </message>
+    <message>
+        <source>{option} must be a whole number from {low} to {high}, not {text}</source>
+        <translation>{option} debe ser un número entero de {low} a {high}, no {text}</translation>
+    </message>
+    <message>
+        <source>wrote {n} simulated customer (seed {seed}) to {path}; import it with &apos;pos-prompter practice import {path} --db {db}&apos;</source>
+        <translation>escrito {n} cliente simulado (semilla {seed}) en {path}; impórtelo con &apos;pos-prompter practice import {path} --db {db}&apos;</translation>
+    </message>
+    <message>
+        <source>wrote {n} simulated customers (seed {seed}) to {path}; import it with &apos;pos-prompter practice import {path} --db {db}&apos;</source>
+        <translation>escritos {n} clientes simulados (semilla {seed}) en {path}; impórtelos con &apos;pos-prompter practice import {path} --db {db}&apos;</translation>
+    </message>
+    <message>
+        <source>simulated customers drawn from the store&apos;s catalog and rules, as a scenario</source>
+        <translation>clientes simulados a partir del catálogo y las reglas de la tienda, como un escenario</translation>
+    </message>
+    <message>
+        <source>Write a scenario of N customers drawn from the store&apos;s catalog and rules: items that trigger its rules (and some that trigger none), the customer types and times the rules use, and answers from the willingness model (docs/willingness.md). The same seed gives the same file. The store is only read.</source>
+        <translation>Escribe un escenario de N clientes a partir del catálogo y las reglas de la tienda: artículos que activan sus reglas (y algunos que no activan ninguna), los tipos de cliente y las horas que usan las reglas, y respuestas del modelo de disposición (docs/willingness.md). La misma semilla da el mismo archivo. La tienda solo se lee.</translation>
+    </message>
+    <message>
+        <source>how many customers (1 to {most})</source>
+        <translation>cuántos clientes (de 1 a {most})</translation>
+    </message>
+    <message>
+        <source>a whole number: the same seed gives the same scenario</source>
+        <translation>un número entero: la misma semilla da el mismo escenario</translation>
+    </message>
+    <message>
+        <source>{db} is a practice store, and practice runs never count in the results; give the real store ({real}) with --db</source>
+        <translation>{db} es una tienda de práctica, y las prácticas nunca cuentan en los resultados; indique la tienda real ({real}) con --db</translation>
+    </message>
+    <message>
+        <source>{title}: none</source>
+        <translation>{title}: ninguno</translation>
+    </message>
+    <message>
+        <source>shown</source>
+        <translation>mostradas</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>aceptadas</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>rechazadas</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>ignoradas</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>tasa</translation>
+    </message>
+    <message>
+        <source>revenue</source>
+        <translation>ingresos</translation>
+    </message>
+    <message>
+        <source>margin</source>
+        <translation>margen</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>pedidos</translation>
+    </message>
+    <message>
+        <source>avg order</source>
+        <translation>pedido medio</translation>
+    </message>
+    <message>
+        <source>attach</source>
+        <translation>adjunción</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>regla</translation>
+    </message>
+    <message>
+        <source>rank</source>
+        <translation>puesto</translation>
+    </message>
+    <message>
+        <source>offers</source>
+        <translation>ofertas</translation>
+    </message>
+    <message>
+        <source>from {start} to {end}</source>
+        <translation>del {start} al {end}</translation>
+    </message>
+    <message>
+        <source>the first order</source>
+        <translation>primer pedido</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <source>all history</source>
+        <translation>todo el historial</translation>
+    </message>
+    <message>
+        <source>Prompt results, {span}</source>
+        <translation>Resultados de las sugerencias, {span}</translation>
+    </message>
+    <message>
+        <source>By rule</source>
+        <translation>Por regla</translation>
+    </message>
+    <message>
+        <source>By clerk</source>
+        <translation>Por cajero</translation>
+    </message>
+    <message>
+        <source>By hour</source>
+        <translation>Por hora</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>Por día</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>cajero</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>hora</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>día</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Totales</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todo</translation>
+    </message>
+    <message>
+        <source>True uplift (orders shown the prompt against held-out orders, 95% Welch interval)</source>
+        <translation>Aumento real (pedidos que vieron la sugerencia frente a pedidos de control, intervalo de Welch al 95%)</translation>
+    </message>
+    <message>
+        <source>Leaderboard (at least {n} orders)</source>
+        <translation>Clasificación (al menos {n} pedidos)</translation>
+    </message>
+    <message>
+        <source>{db} is a practice store, and practice runs never count in the results; give the real store with --db</source>
+        <translation>{db} es una tienda de práctica, y las prácticas nunca cuentan en los resultados; indique la tienda real con --db</translation>
+    </message>
+    <message>
+        <source>prompt results by rule, clerk, hour and day</source>
+        <translation>resultados de las sugerencias por regla, cajero, hora y día</translation>
+    </message>
+    <message>
+        <source>Shown, accepted, declined, ignored, acceptance rate, revenue and margin added, by rule, clerk, hour of day and day; average order value and attach rate; each rule&apos;s true uplift against its held-out orders. Dates are local (YYYY-MM-DD), both included; without them, all history.</source>
+        <translation>Mostradas, aceptadas, rechazadas, ignoradas, tasa de aceptación, ingresos y margen añadidos, por regla, cajero, hora del día y día; valor medio del pedido y tasa de adjunción; el aumento real de cada regla frente a sus pedidos de control. Las fechas son locales (YYYY-MM-DD), ambas incluidas; sin ellas, todo el historial.</translation>
+    </message>
+    <message>
+        <source>first day (YYYY-MM-DD)</source>
+        <translation>primer día (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>last day, included</source>
+        <translation>último día, incluido</translation>
+    </message>
+    <message>
+        <source>{where}: write {usage}</source>
+        <translation>{where}: escriba {usage}</translation>
+    </message>
+    <message>
+        <source>{where}: expect total needs an amount such as 4.85, not {text}</source>
+        <translation>{where}: expect total necesita un importe como 4.85, no {text}</translation>
+    </message>
+    <message>
+        <source>{where}: expect line needs a whole quantity such as 2, not {text}</source>
+        <translation>{where}: expect line necesita una cantidad entera como 2, no {text}</translation>
+    </message>
+    <message>
+        <source>{where}: qty needs a whole number such as 2, not {text}</source>
+        <translation>{where}: qty necesita un número entero como 2, no {text}</translation>
+    </message>
+    <message>
+        <source>{where}: qty {text} is more than the most a line may have, {most}</source>
+        <translation>{where}: qty {text} supera el máximo que puede tener una línea, {most}</translation>
+    </message>
+    <message>
+        <source>{where}: time needs a local date and time such as 2026-11-22T08:15, not {text}</source>
+        <translation>{where}: time necesita una fecha y hora locales como 2026-11-22T08:15, no {text}</translation>
+    </message>
+    <message>
+        <source>{where}: time is the till&apos;s local time, without a time zone ({text})</source>
+        <translation>{where}: time es la hora local de la caja, sin zona horaria ({text})</translation>
+    </message>
+    <message>
+        <source>{where}: time {text} {reason}</source>
+        <translation>{where}: time {text} {reason}</translation>
+    </message>
+    <message>
+        <source>{source} line {n}</source>
+        <translation>{source} línea {n}</translation>
+    </message>
+    <message>
+        <source>{where}: unknown command {command} (the commands are {commands})</source>
+        <translation>{where}: orden desconocida {command} (las órdenes son {commands})</translation>
+    </message>
+    <message>
+        <source>{where}: {command} takes nothing after it, found {text}</source>
+        <translation>{where}: {command} no admite nada detrás, se encontró {text}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>{n} words</source>
+        <translation>{n} palabras</translation>
+    </message>
+    <message>
+        <source>{where}: {command} needs exactly one value, found {what}</source>
+        <translation>{where}: {command} necesita exactamente un valor, se encontró {what}</translation>
+    </message>
+    <message>
+        <source>{where}: customer takes one customer type such as member (or none), found {text}</source>
+        <translation>{where}: customer admite un tipo de cliente como member (o ninguno), se encontró {text}</translation>
+    </message>
+    <message>
+        <source>--scenario plays a practice scenario in the practice store: add --training</source>
+        <translation>--scenario reproduce un escenario de práctica en la tienda de práctica: añada --training</translation>
+    </message>
+    <message>
+        <source>continuing order {id}, which was left open in the store</source>
+        <translation>continuando el pedido {id}, que quedó abierto en la tienda</translation>
+    </message>
+    <message>
+        <source>order {id} is still open: the script ends without pay</source>
+        <translation>el pedido {id} sigue abierto: el guion termina sin pay</translation>
+    </message>
+    <message>
+        <source>{n} expectation failed</source>
+        <translation>{n} comprobación falló</translation>
+    </message>
+    <message>
+        <source>{n} expectations failed</source>
+        <translation>{n} comprobaciones fallaron</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>contraseña</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>gerente</translation>
+    </message>
+    <message>
+        <source>trainer</source>
+        <translation>formador</translation>
+    </message>
+    <message>
+        <source>no {kind} on standard input (give it as one line, or run the command in a terminal to be asked for it)</source>
+        <translation>no hay {kind} en la entrada estándar (indíquelo en una línea, o ejecute la orden en un terminal para que se le pida)</translation>
+    </message>
+    <message>
+        <source>New {kind}: </source>
+        <translation>Nuevo {kind}: </translation>
+    </message>
+    <message>
+        <source>The same {kind} again: </source>
+        <translation>El mismo {kind} otra vez: </translation>
+    </message>
+    <message>
+        <source>the two PINs differ; nothing was changed</source>
+        <translation>los dos PIN no coinciden; no se cambió nada</translation>
+    </message>
+    <message>
+        <source>the two passwords differ; nothing was changed</source>
+        <translation>las dos contraseñas no coinciden; no se cambió nada</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>no {kind} yet</source>
+        <translation>aún sin {kind}</translation>
+    </message>
+    <message>
+        <source>locked until {time}</source>
+        <translation>bloqueado hasta las {time}</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>función</translation>
+    </message>
+    <message>
+        <source>signs in with</source>
+        <translation>entra con</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <source>secret set at</source>
+        <translation>clave fijada el</translation>
+    </message>
+    <message>
+        <source>this store has no manager yet; add one with &apos;pos-prompter staff --db {db} add NAME --role manager&apos;</source>
+        <translation>esta tienda aún no tiene gerente; añada uno con &apos;pos-prompter staff --db {db} add NAME --role manager&apos;</translation>
+    </message>
+    <message>
+        <source>{name} is already on the staff list</source>
+        <translation>{name} ya está en la lista de personal</translation>
+    </message>
+    <message>
+        <source>Added {name} ({role}, signs in with a {kind})</source>
+        <translation>Añadido {name} ({role}, entra con {kind})</translation>
+    </message>
+    <message>
+        <source>there is no one called {name} on the staff list</source>
+        <translation>no hay nadie llamado {name} en la lista de personal</translation>
+    </message>
+    <message>
+        <source>Changed the {kind} of {name}</source>
+        <translation>Cambiado el {kind} de {name}</translation>
+    </message>
+    <message>
+        <source>{name} was already enabled</source>
+        <translation>{name} ya estaba activado</translation>
+    </message>
+    <message>
+        <source>{name} was already disabled</source>
+        <translation>{name} ya estaba desactivado</translation>
+    </message>
+    <message>
+        <source>Enabled {name}</source>
+        <translation>Activado {name}</translation>
+    </message>
+    <message>
+        <source>Disabled {name}</source>
+        <translation>Desactivado {name}</translation>
+    </message>
+    <message>
+        <source>{option} {text} is not a date (2026-11-23) or a date and time (2026-11-23T14:30)</source>
+        <translation>{option} {text} no es una fecha (2026-11-23) ni una fecha y hora (2026-11-23T14:30)</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>cuándo</translation>
+    </message>
+    <message>
+        <source>actor</source>
+        <translation>autor</translation>
+    </message>
+    <message>
+        <source>entity</source>
+        <translation>entidad</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>acción</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>cambio</translation>
+    </message>
+    <message>
+        <source>no audit entries match</source>
+        <translation>ninguna entrada de auditoría coincide</translation>
+    </message>
+    <message>
+        <source>audit verify checks the whole log: it takes no {options}</source>
+        <translation>audit verify comprueba el registro entero: no admite {options}</translation>
+    </message>
+    <message>
+        <source>ok: {n} entries, chain intact</source>
+        <translation>correcto: {n} entradas, cadena intacta</translation>
+    </message>
+    <message>
+        <source>{problem} (the {n} entries before it link up)</source>
+        <translation>{problem} (las {n} entradas anteriores enlazan bien)</translation>
+    </message>
+    <message>
+        <source>list staff, add or disable them, set a PIN or password</source>
+        <translation>listar el personal, añadir o desactivar personas, fijar un PIN o una contraseña</translation>
+    </message>
+    <message>
+        <source>Clerks sign in at the till with a PIN (4-8 digits); trainers and managers with a password (10 characters or more, not all digits). PINs and passwords are read from standard input when it is not a terminal, else asked twice.</source>
+        <translation>Los cajeros entran en la caja con un PIN (4-8 dígitos); formadores y gerentes con una contraseña (10 caracteres o más, no todos dígitos). PIN y contraseñas se leen de la entrada estándar si no es un terminal; si lo es, se piden dos veces.</translation>
+    </message>
+    <message>
+        <source>everyone on the staff list</source>
+        <translation>todas las personas de la lista de personal</translation>
+    </message>
+    <message>
+        <source>add a clerk, trainer or manager</source>
+        <translation>añadir un cajero, formador o gerente</translation>
+    </message>
+    <message>
+        <source>clerk (PIN, the default), trainer or manager (password)</source>
+        <translation>clerk (PIN, por defecto), trainer o manager (contraseña)</translation>
+    </message>
+    <message>
+        <source>set a new PIN or password (also lifts a lockout)</source>
+        <translation>fijar un PIN o una contraseña nuevos (también quita un bloqueo)</translation>
+    </message>
+    <message>
+        <source>stop someone signing in (their history stays)</source>
+        <translation>impedir que alguien entre (su historial se conserva)</translation>
+    </message>
+    <message>
+        <source>let a disabled person sign in</source>
+        <translation>dejar entrar a una persona desactivada</translation>
+    </message>
+    <message>
+        <source>who changed rules, settings, catalog and staff</source>
+        <translation>quién cambió reglas, ajustes, catálogo y personal</translation>
+    </message>
+    <message>
+        <source>The audit log, oldest first: every change to rules, settings, products and staff, with who made it, when, and before and after. &apos;audit verify&apos; checks the log&apos;s hash chain instead: exit 0 when intact, 1 naming the first entry changed, removed or inserted behind the app&apos;s back.</source>
+        <translation>El registro de auditoría, del más antiguo al más reciente: cada cambio de reglas, ajustes, productos y personal, con quién lo hizo, cuándo, y el antes y el después. &apos;audit verify&apos; comprueba en cambio la cadena de hashes del registro: sale con 0 si está intacta, con 1 indicando la primera entrada cambiada, quitada o insertada a espaldas de la aplicación.</translation>
+    </message>
+    <message>
+        <source>check the log&apos;s hash chain instead of listing it</source>
+        <translation>comprobar la cadena de hashes del registro en lugar de listarlo</translation>
+    </message>
+    <message>
+        <source>only changes to these</source>
+        <translation>solo los cambios de estos</translation>
+    </message>
+    <message>
+        <source>only changes by WHO (a staff name, cli:USER or system)</source>
+        <translation>solo los cambios de WHO (un nombre del personal, cli:USER o system)</translation>
+    </message>
+    <message>
+        <source>from this date (or date and time) on</source>
+        <translation>desde esta fecha (o fecha y hora)</translation>
+    </message>
+    <message>
+        <source>up to this date (the whole day) or time</source>
+        <translation>hasta esta fecha (el día entero) u hora</translation>
+    </message>
+    <message>
+        <source>only entries that mention TEXT (an id, a name, a value)</source>
+        <translation>solo las entradas que mencionan TEXT (un id, un nombre, un valor)</translation>
+    </message>
+    <message>
+        <source>table (default) or csv</source>
+        <translation>table (por defecto) o csv</translation>
+    </message>
+    <message>
+        <source>{db} is a practice store, and suggestions are mined from real sales; give the real store ({real}) with --db</source>
+        <translation>{db} es una tienda de práctica, y las propuestas se extraen de ventas reales; indique la tienda real ({real}) con --db</translation>
+    </message>
+    <message>
+        <source>trigger</source>
+        <translation>disparador</translation>
+    </message>
+    <message>
+        <source>offer</source>
+        <translation>oferta</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>soporte</translation>
+    </message>
+    <message>
+        <source>confidence</source>
+        <translation>confianza</translation>
+    </message>
+    <message>
+        <source>lift</source>
+        <translation>lift</translation>
+    </message>
+    <message>
+        <source>covered by</source>
+        <translation>cubierto por</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>por qué</translation>
+    </message>
+    <message>
+        <source>mining the paid orders</source>
+        <translation>analizando los pedidos pagados</translation>
+    </message>
+    <message>
+        <source>no two products were bought together more often than chance in at least {least} of the {orders} paid orders; a lower --min-support finds rarer pairs</source>
+        <translation>ningún par de productos se compró junto más a menudo que por azar en al menos {least} de los {orders} pedidos pagados; un --min-support menor encuentra pares más raros</translation>
+    </message>
+    <message>
+        <source>cross-sells mined from sales, with their evidence</source>
+        <translation>ventas cruzadas extraídas de las ventas, con sus pruebas</translation>
+    </message>
+    <message>
+        <source>Pairs of products bought together more often than chance in the store&apos;s paid orders (the lines customers brought, not those a prompt added), best first (lift, then confidence, then orders), each with its evidence and the rule that already offers it, if any. --format yaml writes the others as a pack of inactive draft rules to import with --merge.</source>
+        <translation>Pares de productos comprados juntos más a menudo que por azar en los pedidos pagados de la tienda (las líneas que trajeron los clientes, no las que añadió una sugerencia), los mejores primero (lift, luego confianza, luego pedidos), cada uno con sus pruebas y la regla que ya lo ofrece, si la hay. --format yaml escribe los demás como un paquete de reglas borrador inactivas para importar con --merge.</translation>
+    </message>
+    <message>
+        <source>the share of orders a pair must be in, as a fraction (default {default}; 0.001 = 0.1%%); never fewer than 5 orders</source>
+        <translation>la proporción de pedidos en que debe estar un par, como fracción (por defecto {default}; 0.001 = 0.1%%); nunca menos de 5 pedidos</translation>
+    </message>
+    <message>
+        <source>table (default), json, or yaml (a pack of draft rules)</source>
+        <translation>table (por defecto), json o yaml (un paquete de reglas borrador)</translation>
+    </message>
+    <message>
+        <source>{text} is not a whole number of days from 1 to {most}</source>
+        <translation>{text} no es un número entero de días de 1 a {most}</translation>
+    </message>
+    <message>
+        <source>replaying {n} orders: {pct}%</source>
+        <translation>reproduciendo {n} pedidos: {pct}%</translation>
+    </message>
+    <message>
+        <source>{db} is a practice store: practice runs are not sales; give the real store with --db</source>
+        <translation>{db} es una tienda de práctica: las prácticas no son ventas; indique la tienda real con --db</translation>
+    </message>
+    <message>
+        <source>What-if over {n} paid order of the last {days} days ({since} to {until}); every prompt declined, the store&apos;s rules beside the draft:</source>
+        <translation>Simulación sobre {n} pedido pagado de los últimos {days} días ({since} a {until}); todas las sugerencias rechazadas, las reglas de la tienda junto al borrador:</translation>
+    </message>
+    <message>
+        <source>What-if over {n} paid orders of the last {days} days ({since} to {until}); every prompt declined, the store&apos;s rules beside the draft:</source>
+        <translation>Simulación sobre {n} pedidos pagados de los últimos {days} días ({since} a {until}); todas las sugerencias rechazadas, las reglas de la tienda junto al borrador:</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <source>would show</source>
+        <translation>se mostraría</translation>
+    </message>
+    <message>
+        <source>held out</source>
+        <translation>de control</translation>
+    </message>
+    <message>
+        <source>kept quiet by cap</source>
+        <translation>callada por el límite</translation>
+    </message>
+    <message>
+        <source>rate used</source>
+        <translation>tasa usada</translation>
+    </message>
+    <message>
+        <source>expected accepts</source>
+        <translation>aceptaciones esperadas</translation>
+    </message>
+    <message>
+        <source>expected revenue</source>
+        <translation>ingresos esperados</translation>
+    </message>
+    <message>
+        <source>{rule}: rate used from {source}</source>
+        <translation>{rule}: tasa tomada de {source}</translation>
+    </message>
+    <message>
+        <source>rule pack {path} has no rules to replay</source>
+        <translation>el paquete de reglas {path} no tiene reglas que reproducir</translation>
+    </message>
+    <message>
+        <source>error: the draft cannot be replayed: {n} lint error (see above). Fix the pack first.</source>
+        <translation>error: el borrador no se puede reproducir: {n} error de lint (vea arriba). Corrija antes el paquete.</translation>
+    </message>
+    <message>
+        <source>error: the draft cannot be replayed: {n} lint errors (see above). Fix the pack first.</source>
+        <translation>error: el borrador no se puede reproducir: {n} errores de lint (vea arriba). Corrija antes el paquete.</translation>
+    </message>
+    <message>
+        <source>replay a draft rule over past orders: how often it would show, what it would earn</source>
+        <translation>reproducir una regla borrador sobre pedidos pasados: cuántas veces se mostraría, cuánto ganaría</translation>
+    </message>
+    <message>
+        <source>Replay a draft rule (a pack of one or more rules) over the paid orders of the last N days, with the store&apos;s rules beside it and every prompt declined: how often each draft would have been shown, and the revenue expected at the acceptance rate of the store&apos;s prompts of the same kind. A pack that lint finds errors in is refused (exit 1). It changes nothing in the store.</source>
+        <translation>Reproduce una regla borrador (un paquete de una o más reglas) sobre los pedidos pagados de los últimos N días, con las reglas de la tienda a su lado y todas las sugerencias rechazadas: cuántas veces se habría mostrado cada borrador, y los ingresos esperados con la tasa de aceptación de las sugerencias de la tienda del mismo tipo. Un paquete en el que lint encuentra errores se rechaza (sale con 1). No cambia nada en la tienda.</translation>
+    </message>
+    <message>
+        <source>the draft rule pack (YAML or JSON), as `import rules` reads it</source>
+        <translation>el paquete de reglas borrador (YAML o JSON), tal como lo lee `import rules`</translation>
+    </message>
+    <message>
+        <source>the last N days up to now (default {default})</source>
+        <translation>los últimos N días hasta ahora (por defecto {default})</translation>
+    </message>
+</context>
 </TS>

@@ -33,7 +33,7 @@ def messages(ts: Path) -> list[tuple[str, str, str | None, str | None]]:
 
 def test_every_text_of_the_translated_areas_has_a_finished_spanish_translation() -> None:
     found = messages(build.ts_path("es"))
-    assert found
+    assert len(found) > 300, "the command line alone has over 300 texts"
     unfinished = [(c, s) for c, s, t, kind in found if kind is not None or not t]
     assert not unfinished, f"untranslated in pos_prompter_es.ts: {unfinished[:10]}"
 

@@ -17,6 +17,7 @@ def test_a_set_setting_is_read_and_the_file_is_left_as_it_was(tmp_path: Path) ->
     before = db.read_bytes()
     assert peek_setting(db, "language") == "es"
     assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shop.db"], "no -wal or -shm left"
 
 
 def test_no_store_or_not_a_store_is_simply_not_known(tmp_path: Path) -> None:
