@@ -10,7 +10,7 @@ made by init_store (the cafe demo), untimed. Then, median of a few runs:
 1. the whole command, `pos-prompter import orders FILE --db STORE` in a new process
    (Python's start, the package's import, reading and checking the file included);
 2. in-process, on an open store: `parse_orders_csv` (reading and checking) and
-   `Store.import_orders` (the write, report tables included), each timed;
+   `store.sales.import_orders` (the write, report tables included), each timed;
 3. the baseline in the same run: the same file read with the `csv` module and its rows put
    with one plain sqlite3 `executemany` into a bare table of a new file (synchronous=FULL,
    WAL, as the store), in one transaction.
@@ -134,7 +134,7 @@ def run(size: dict[str, Any]) -> int:
         store_path = folder / "shop.db"
         fresh_store(store_path)
         with Store.open(store_path) as store:
-            skus = sorted(store.load_catalog().skus())
+            skus = sorted(store.catalog.load().skus())
         csv_path = folder / "orders.csv"
         t0 = time.perf_counter()
         lines = write_csv(csv_path, size["orders"], skus)
@@ -162,11 +162,11 @@ def run(size: dict[str, Any]) -> int:
             with Store.open(store_path) as store:
                 text = csv_path.read_text(encoding="utf-8")
                 t0 = time.perf_counter()
-                orders = parse_orders_csv(text, store.load_catalog())
+                orders = parse_orders_csv(text, store.catalog.load())
                 t1 = time.perf_counter()
-                store.import_orders(orders, source=ORDERS_SOURCE)
+                store.sales.import_orders(orders, source=ORDERS_SOURCE)
                 t2 = time.perf_counter()
-                summary = store.import_orders(orders, source=ORDERS_SOURCE)
+                summary = store.sales.import_orders(orders, source=ORDERS_SOURCE)
                 t3 = time.perf_counter()
                 assert not summary.added
                 assert summary.unchanged == size["orders"]
@@ -182,7 +182,7 @@ def run(size: dict[str, Any]) -> int:
         for name, samples in (
                 ("pos-prompter import orders (new process)", cli),
                 ("  in-process: parse_orders_csv", parse),
-                ("  in-process: Store.import_orders", write),
+                ("  in-process: store.sales.import_orders", write),
                 ("  in-process: importing the same again", again),
                 ("baseline: csv + executemany, bare table", base),
                 ("CPU: pos-prompter import orders", cli_cpu),
@@ -191,8 +191,8 @@ def run(size: dict[str, Any]) -> int:
         print(f"\n  ratio (command / baseline): {statistics.median(cli) / b:.2f}x")
         print(f"  ratio of CPU time (command / baseline): "
               f"{statistics.median(cli_cpu) / statistics.median(base_cpu):.2f}x")
-        print(f"  ratio (Store.import_orders / baseline): {statistics.median(write) / b:.2f}x")
-        print(f"  per order: Store.import_orders "
+        print(f"  ratio (sales.import_orders / baseline): {statistics.median(write) / b:.2f}x")
+        print(f"  per order: sales.import_orders "
               f"{statistics.median(write) / size['orders'] * 1e6:.1f} us, the command "
               f"{statistics.median(cli) / size['orders'] * 1e6:.1f} us")
     return 0

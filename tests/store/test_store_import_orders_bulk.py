@@ -1,4 +1,4 @@
-"""Store.import_orders lifts the orders' insert trigger for its bulk add-up (reports.py
+"""store.sales.import_orders lifts the orders' insert trigger for its bulk add-up (reports.py
 insert_trigger_lifted) inside its own transaction: an import that fails rolls that back
 too, and the till's orders are counted by the trigger as before."""
 
@@ -29,10 +29,10 @@ def test_a_failed_import_leaves_the_trigger_and_the_tables(tmp_path: Path) -> No
         conn = store.db.conn
         trigger = conn.execute(TRIGGER).fetchone()
         assert trigger is not None
-        store.import_orders([past("A1")])
+        store.sales.import_orders([past("A1")])
         kept = sorted(conn.execute("SELECT * FROM report_orders"))
         with pytest.raises(StoreError, match="UNIQUE"):  # the same order id twice
-            store.import_orders([past("A2"), past("A3"), past("A3")])
+            store.sales.import_orders([past("A2"), past("A3"), past("A3")])
         assert conn.execute(TRIGGER).fetchone() == trigger
         assert conn.execute("SELECT count(*) FROM orders").fetchone()[0] == 1
         assert sorted(conn.execute("SELECT * FROM report_orders")) == kept

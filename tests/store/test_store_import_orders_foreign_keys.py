@@ -1,4 +1,4 @@
-"""Store.import_orders writes its lines with foreign keys unchecked (past_import.py
+"""store.sales.import_orders writes its lines with foreign keys unchecked (past_import.py
 foreign_keys_unchecked: each line points at an order the import just gave its id), and
 turns the checks back on after it, whether the import succeeds or fails."""
 
@@ -31,14 +31,14 @@ def test_checks_are_on_again_after_an_import_and_after_a_failed_one(tmp_path: Pa
     with Store.open(db) as store:
         conn = store.db.conn
         assert checked(conn)
-        store.import_orders([past("A1"), past("A2")])
+        store.sales.import_orders([past("A1"), past("A2")])
         assert checked(conn)
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert conn.execute(
             "SELECT count(*) FROM order_lines l JOIN orders o ON o.id = l.order_id "
             "WHERE o.source = 'import'").fetchone() == (4,)
         with pytest.raises(StoreError, match="UNIQUE"):  # the same order id twice
-            store.import_orders([past("A3"), past("A3")])
+            store.sales.import_orders([past("A3"), past("A3")])
         assert checked(conn)
         # a line of an order that does not exist is still refused afterwards
         with pytest.raises(StoreError), store.write() as w:

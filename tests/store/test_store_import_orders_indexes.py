@@ -1,4 +1,4 @@
-"""Store.import_orders of many orders (past_import.py): the orders get ids after every id
+"""store.sales.import_orders of many orders (past_import.py): the orders get ids after every id
 the store ever used, and a big import drops the tables' plain indexes for its inserts and
 makes them again inside its transaction, so the store ends with its schema exactly as it
 was, also when the import fails."""
@@ -37,7 +37,7 @@ def test_a_big_import_leaves_every_index_as_it_was(store: Store) -> None:
     conn = store.db.conn
     before = conn.execute(INDEXES).fetchall()
     assert any(name == "order_lines_sku" for name, _sql in before)
-    summary = store.import_orders([past(n) for n in range(2 * CHUNK_MIN)])
+    summary = store.sales.import_orders([past(n) for n in range(2 * CHUNK_MIN)])
     assert len(summary.added) == 2 * CHUNK_MIN
     assert conn.execute(INDEXES).fetchall() == before
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
@@ -55,7 +55,7 @@ def test_a_failed_big_import_rolls_back_with_its_indexes(store: Store) -> None:
     before = conn.execute(INDEXES).fetchall()
     orders = [past(n) for n in range(2 * CHUNK_MIN)]
     with pytest.raises(StoreError, match="UNIQUE"):  # the same order id twice
-        store.import_orders([*orders, past(7)])
+        store.sales.import_orders([*orders, past(7)])
     assert conn.execute(INDEXES).fetchall() == before
     assert conn.execute("SELECT count(*) FROM orders").fetchone() == (0,)
     assert conn.execute("SELECT count(*) FROM order_lines").fetchone() == (0,)
@@ -68,7 +68,7 @@ def test_imported_ids_follow_every_id_ever_used_and_lines_follow_their_order(
         gone = db.execute("INSERT INTO orders(status, opened_at) VALUES ('open', "
                           "'2026-11-20T08:00:00')").lastrowid
         db.execute("DELETE FROM orders WHERE id = ?", [gone])
-    store.import_orders([past(1), past(2)])
+    store.sales.import_orders([past(1), past(2)])
     rows = conn.execute("SELECT id, external_id FROM orders ORDER BY id").fetchall()
     assert rows == [(gone + 1, "A1"), (gone + 2, "A2")]
     lines = conn.execute("SELECT order_id, line_no, sku, qty, unit_price_cents "

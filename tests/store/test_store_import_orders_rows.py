@@ -1,4 +1,4 @@
-"""Store.import_orders writes orders and lines many rows to a statement (past_import.py
+"""store.sales.import_orders writes orders and lines many rows to a statement (past_import.py
 ROWS_PER_STATEMENT): every order and line arrives as given, in order, whether it falls in a
 whole statement or in the last, shorter one, and each order's total is its lines'."""
 
@@ -37,7 +37,7 @@ def test_every_order_and_line_arrives_as_given(tmp_path: Path, orders: int,
     init_store(db, demo="cafe").close()
     given = [past(n, untimed=untimed) for n in range(orders)]
     with Store.open(db) as store:
-        store.import_orders(given, now=dt.datetime(2026, 12, 1, 10, 0))
+        store.sales.import_orders(given, now=dt.datetime(2026, 12, 1, 10, 0))
         conn = store.db.conn
         rows = conn.execute("SELECT id, external_id, status, opened_at, closed_at, "
                             "total_cents FROM orders ORDER BY id").fetchall()
