@@ -20,7 +20,7 @@ from PySide6.QtCore import QLockFile, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from pos_prompter import bootstrap
+from pos_prompter import bootstrap, i18n
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.order import Clock
 from pos_prompter.practice.practice_store import ensure_practice_store
@@ -259,6 +259,7 @@ def application() -> QApplication:
     app.setApplicationName(bootstrap.APP_NAME)
     app.setApplicationDisplayName("pos-prompter")
     app.setStyle("Fusion")
+    i18n.install(app)  # the language the command line chose, before any window (issue 14.3)
     return app
 
 
