@@ -38,6 +38,7 @@ from pos_prompter.ui.widgets import plain_label
 from pos_prompter.ui.workspace.audit_view import AuditView
 from pos_prompter.ui.workspace.catalog_page import CatalogPage
 from pos_prompter.ui.workspace.demo_banner import BANNER_QSS, DemoPasswordBanner
+from pos_prompter.ui.workspace.discard_box import ask_to_discard
 from pos_prompter.ui.workspace.file_actions import FileActions, write_pack
 from pos_prompter.ui.workspace.import_dialog import ImportDialog
 from pos_prompter.ui.workspace.layout_memory import (
@@ -287,29 +288,15 @@ class WorkspaceWindow(QMainWindow):
             return
         if self.confirm_box is not None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
-                          "The rule being edited has changes that are not published. "
-                          "Discard them?",
-                          QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
-        box.setObjectName("confirmDiscard")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
 
-        def answered(_result: int) -> None:
+        def answered(discard: bool) -> None:
             self.confirm_box = None
-            clicked = box.clickedButton()
-            discard = (clicked is not None and box.standardButton(clicked)
-                       == QMessageBox.StandardButton.Discard)
-            box.deleteLater()
             if discard:
                 then()
             elif otherwise is not None:
                 otherwise()
 
-        box.finished.connect(answered)
-        self.confirm_box = box
-        box.open()
+        self.confirm_box = ask_to_discard(self, answered)
 
     def _edit(self, rule: Rule | None, *, refresh: bool = True) -> None:
         self._editing = rule.id if rule is not None else None
