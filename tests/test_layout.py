@@ -47,7 +47,6 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
     "core/read_aloud.py": ("ui/workspace/test_read_aloud.py",),
     "core/uplift.py": ("core/test_results.py", "ui/workspace/test_rule_list_uplift.py"),
     # --- practice: played through the CLI and the trainer's window
-    "practice/files.py": ("cli/test_cli_practice.py", "fuzz/test_fuzz_readers.py"),
     "practice/generated.py": ("cli/test_cli_practice_generate.py",
                               "practice/test_perfect_trainee.py"),
     "practice/library.py": ("store/test_store_practice.py", "ui/test_trainer_view.py"),
