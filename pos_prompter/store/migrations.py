@@ -493,19 +493,3 @@ def m012_fewer_pages_per_scan(db: Database) -> None:
     ALTER TABLE order_lines_new RENAME TO order_lines;
     CREATE INDEX order_lines_sku ON order_lines(sku);
     """)
-
-
-@migrations()
-def m013_one_index_of_order_status(db: Database) -> None:
-    """Paying an order moves its entry in one index of `orders` instead of two (issue 11,
-    point 9: bytes written per scan). orders(status, till) and the paid orders' own
-    orders(closed_at) become one orders(status, closed_at): an open order is at
-    ('open', NULL), so a till finds its own among the few open ones; paying moves it to
-    ('paid', closed_at), the end of the index; the paid orders' count and their ranges of
-    days read through it as before. bench/wal_pages.py: 3.5 -> 2.1 pages of these indexes
-    per pay."""
-    run_script(db, """
-    DROP INDEX orders_status_till;
-    DROP INDEX orders_closed_at;
-    CREATE INDEX orders_status_closed ON orders(status, closed_at);
-    """)

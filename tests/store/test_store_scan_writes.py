@@ -107,9 +107,9 @@ OUTCOME_TREES = SCAN_TREES | {"orders", "prompt_events", "prompt_events_order",
                               "report_prompts"}
 """And a prompt's outcome: the order's row, the outcome's row, its order's index entry,
 its day's report rows."""
-PAY_TREES = OUTCOME_TREES | {"orders_status_closed", "report_orders", "report_uplift"}
-"""And paying: the order's one entry in the index of status and time paid, its day's
-rows."""
+PAY_TREES = OUTCOME_TREES | {"orders_status_till", "orders_closed_at", "report_orders",
+                             "report_uplift"}
+"""And paying: the order's entries in the open/paid and paid-when indexes, its day's rows."""
 HEADER = "page 1"
 
 
@@ -156,7 +156,7 @@ def test_each_commit_changes_only_the_b_trees_its_rows_need(tmp_path: Path) -> N
     assert trees("answer") <= OUTCOME_TREES
     assert {"prompt_events", "prompt_events_order", "report_prompts"} <= trees("answer")
     assert trees("pay") <= PAY_TREES
-    assert {"orders", "orders_status_closed"} <= trees("pay")
+    assert {"orders", "orders_status_till", "orders_closed_at"} <= trees("pay")
     # Two b-trees, a page each; a page that splits or the file growing adds one now and
     # then (with the order's row written too: 3 and more).
     assert sum(len(c) for c in commits["scan"]) / len(commits["scan"]) < 2.6
