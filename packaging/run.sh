@@ -27,6 +27,7 @@ QT_DEBS=(
 )
 # For `test` only: the end-to-end tests' real X server and keystrokes (tests/ui/xserver).
 TEST_DEBS=(xvfb xdotool)
+TEST_DEBS+=(binutils)  # tests/packaging builds the app: PyInstaller runs objcopy and strip
 
 say() { printf '[run.sh] %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 2; }
