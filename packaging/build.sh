@@ -18,6 +18,9 @@ PYINSTALLER_REQ="pyinstaller>=6.10,<7"
 say() { printf '[build.sh] %s\n' "$*" >&2; }
 
 [[ -x "$VENV/bin/python" ]] || { say "error: no venv at $VENV (bash packaging/run.sh test sets it up)"; exit 2; }
+# PyInstaller needs binutils: objcopy (the executable's archive) and strip (see the spec).
+command -v objcopy >/dev/null && command -v strip >/dev/null ||
+    { say "error: binutils is missing (Debian: sudo apt-get install binutils)"; exit 2; }
 if ! "$VENV/bin/python" -c 'import PyInstaller' 2>/dev/null; then
     say "installing $PYINSTALLER_REQ into $VENV"
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "$PYINSTALLER_REQ"

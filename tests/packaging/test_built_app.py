@@ -50,7 +50,8 @@ def source_key() -> str:
         if not top.exists():
             continue
         files = [top] if top.is_file() else sorted(
-            p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+            p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+            and not (name == "packaging" and p.suffix == ".md"))  # notes are not built in
         for path in files:
             digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     for dist in ("PySide6-Essentials", "shiboken6", "pyinstaller"):
