@@ -21,6 +21,13 @@ LANGUAGES = ("es",)
 TRANSLATED: tuple[str, ...] = (
     "pos_prompter/i18n/argparse_texts.py",
     "pos_prompter/cli",
+    "pos_prompter/ui/clerk_sign_in.py",
+    "pos_prompter/ui/customer_type.py",
+    "pos_prompter/ui/prompt_panel.py",
+    "pos_prompter/ui/status_line.py",
+    "pos_prompter/ui/store_guard.py",
+    "pos_prompter/ui/practice",
+    "pos_prompter/ui/workspace/sign_in.py",
 )
 """The modules (files or folders) whose every visible text goes through translate():
 lupdate reads these, and tests/i18n check them. It grows as areas are translated."""

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from pos_prompter.core.auth import Role
 from pos_prompter.core.errors import UserError
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
 from pos_prompter.store.auth import StaffStore
 from pos_prompter.till import Till
 from pos_prompter.ui.scanner import ScanRouter
@@ -44,8 +45,10 @@ from pos_prompter.ui.widgets import plain_label, touch_button
 CLERK_ROLES: tuple[Role, ...] = ("clerk",)
 """Who signs in at the till with a PIN (trainees in practice mode are clerks too)."""
 
-NO_PIN_TEXT = ("Nobody here has a PIN to sign in with, so the till stays with who is "
-               "selling now. A manager sets clerks' PINs (pos-prompter staff passwd NAME).")
+NO_PIN_TEXT = QT_TRANSLATE_NOOP("clerk_sign_in", "Nobody here has a PIN to sign in with, so "
+                                "the till stays with who is selling now. A manager sets "
+                                "clerks' PINs (pos-prompter staff passwd NAME).")
+"""In English: show it as translate("clerk_sign_in", NO_PIN_TEXT)."""
 
 
 
@@ -59,18 +62,21 @@ def asks_for_pin(staff: StaffStore) -> bool:
 def clerk_text(clerk: str | None, *, asks: bool, waiting: bool) -> str:
     """What clerkName says: who is selling, or why nobody is."""
     if clerk is not None:
-        return f"Selling: {clerk}" + ("" if asks else " (no PIN asked: none is set)")
+        return (translate("clerk_sign_in", "Selling: {clerk}") if asks else
+                translate("clerk_sign_in", "Selling: {clerk} (no PIN asked: none is set)")
+                ).format(clerk=clerk)
     if waiting:
-        return "Nobody signed in"
-    return "No clerk: this store has none to sign in"
+        return translate("clerk_sign_in", "Nobody signed in")
+    return translate("clerk_sign_in", "No clerk: this store has none to sign in")
 
 
 def waiting_text(till: Till) -> str:
     """What the panel says waits for the next clerk: the open order, or nothing."""
     if till.session is None:
         return ""
-    return (f"Order {till.order_id} waits for the next clerk: {len(till.lines)} line(s), "
-            f"{till.money(till.total)}.")
+    return translate("clerk_sign_in", "Order {id} waits for the next clerk: {n} line(s), "
+                     "{total}.").format(id=till.order_id, n=len(till.lines),
+                                        total=till.money(till.total))
 
 
 def _sentence(text: str) -> str:
@@ -113,8 +119,8 @@ class ClerkSignInPanel(QFrame):
 
     def _build(self, training: bool) -> None:
         title = plain_label("clerkSignInTitle", self)
-        title.setText("Practice: sign in as the trainee" if training
-                      else "Sign in to sell")
+        title.setText(translate("clerk_sign_in", "Practice: sign in as the trainee") if training
+                      else translate("clerk_sign_in", "Sign in to sell"))
         self.waiting_label = plain_label("clerkSignInWaiting", self)
         self.names_box = QWidget(self)
         self.names_box.setObjectName("clerkNames")
@@ -133,8 +139,8 @@ class ClerkSignInPanel(QFrame):
 
         self.pin_edit = QLineEdit(self)
         self.pin_edit.setObjectName("clerkPin")
-        self.pin_edit.setAccessibleName("PIN")
-        self.pin_edit.setPlaceholderText("PIN")
+        self.pin_edit.setAccessibleName(translate("clerk_sign_in", "PIN"))
+        self.pin_edit.setPlaceholderText(translate("clerk_sign_in", "PIN"))
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly
                                           | Qt.InputMethodHint.ImhSensitiveData
@@ -151,10 +157,11 @@ class ClerkSignInPanel(QFrame):
             key.clicked.connect(lambda _c=False, d=str(digit): self.press_digit(d))
             row, col = (3, 1) if digit == 0 else ((digit - 1) // 3, (digit - 1) % 3)
             keypad.addWidget(key, row, col)
-        erase = touch_button("Erase", "clerkKeyErase", self)
+        erase = touch_button(translate("clerk_sign_in", "Erase"), "clerkKeyErase", self)
         erase.clicked.connect(self.erase)
         keypad.addWidget(erase, 3, 0)
-        self.sign_in_button = touch_button("Sign in", "clerkSignInButton", self)
+        self.sign_in_button = touch_button(translate("clerk_sign_in", "Sign in"),
+                                           "clerkSignInButton", self)
         self.sign_in_button.clicked.connect(self.submit)
         keypad.addWidget(self.sign_in_button, 3, 2)
 
@@ -210,7 +217,7 @@ class ClerkSignInPanel(QFrame):
         self.waiting_label.setText(waiting)
         self.waiting_label.setVisible(bool(waiting))
         self.pin_edit.clear()
-        self.say("" if self._names else NO_PIN_TEXT)
+        self.say("" if self._names else translate("clerk_sign_in", NO_PIN_TEXT))
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
@@ -283,7 +290,8 @@ class ClerkSignInPanel(QFrame):
 
     def not_rung_up(self, code: str) -> None:
         """A scan reached the till while nobody is signed in: say so, plainly."""
-        self.say(f"Sign in first: {code[:40]} was not rung up.")
+        self.say(translate("clerk_sign_in", "Sign in first: {code} was not rung up.").format(
+            code=code[:40]))
         self.scan_refused.emit(code)
 
     def _scanned(self, code: str) -> None:
@@ -299,7 +307,8 @@ class ClerkSignInPanel(QFrame):
 
     def _set_busy(self, busy: bool) -> None:
         self.sign_in_button.setEnabled(not busy)
-        self.sign_in_button.setText("Checking\N{HORIZONTAL ELLIPSIS}" if busy else "Sign in")
+        self.sign_in_button.setText(translate("clerk_sign_in", "Checking…")
+                                    if busy else translate("clerk_sign_in", "Sign in"))
         self.pin_edit.setReadOnly(busy)
         for button in self.group.buttons():
             button.setEnabled(not busy)
@@ -312,10 +321,11 @@ class ClerkSignInPanel(QFrame):
         name, pin = self.chosen, self.pin_edit.text()
         self.focus_pin()
         if name is None:
-            self.say("Tap your name first." if self._names else NO_PIN_TEXT)
+            self.say(translate("clerk_sign_in", "Tap your name first.") if self._names
+                     else translate("clerk_sign_in", NO_PIN_TEXT))
             return
         if not pin:  # Enter pressed too early: not a wrong attempt
-            self.say(f"{name}: type your PIN.")
+            self.say(translate("clerk_sign_in", "{name}: type your PIN.").format(name=name))
             return
         self.pin_edit.clear()
         when = self.staff.clock.now()  # the attempt is made now, whenever it is decided

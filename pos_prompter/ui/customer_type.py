@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from pos_prompter.core.engine import Engine
+from pos_prompter.i18n import translate
 from pos_prompter.till import Till
 from pos_prompter.ui.widgets import plain_label, touch_button
 
@@ -60,8 +61,9 @@ def type_text(customer: str) -> str:
 
 def customer_text(customer: str | None) -> str:
     """What statusMessage says once the type is set."""
-    return ("Customer: no type set" if customer is None
-            else f"Customer: {type_text(customer).lower()}")
+    return (translate("customer_type", "Customer: no type set") if customer is None
+            else translate("customer_type", "Customer: {type}").format(
+                type=type_text(customer).lower()))
 
 
 class CustomerTypeBar(QFrame):
@@ -77,14 +79,14 @@ class CustomerTypeBar(QFrame):
         super().__init__(parent)
         self.setObjectName("customerType")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName("Customer type")
+        self.setAccessibleName(translate("customer_type", "Customer type"))
         self.setStyleSheet(CUSTOMER_QSS)
         self._types: list[str] = []
         self._current: str | None = None
         self._engine: Engine | None = None
         self.buttons: list[QPushButton] = []
         caption = plain_label("customerTypeCaption", self, wrap=False)
-        caption.setText("Customer\nF3")
+        caption.setText(translate("customer_type", "Customer") + "\nF3")
         caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -117,8 +119,8 @@ class CustomerTypeBar(QFrame):
             button.setMinimumHeight(54)  # as tall as the scan field beside it
             button.setProperty(TYPE_PROPERTY, customer)
             button.setCheckable(True)
-            button.setToolTip(f"This customer is a {type_text(customer).lower()} "
-                              "(tap again for none)")
+            button.setToolTip(translate("customer_type", "This customer is a {type} (tap again "
+                                        "for none)").format(type=type_text(customer).lower()))
             button.clicked.connect(lambda _checked=False, c=customer: self._tapped(c))
             self._layout.addWidget(button)
             self.buttons.append(button)

@@ -20,11 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from pos_prompter.core.engine import Prompt
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
 from pos_prompter.ui.answer_gate import ANSWER_DELAY_MS, AnswerGate
 from pos_prompter.ui.widgets import ElidedLabel, plain_label, touch_button
 
-KIND_LABELS = {"upsell": "Upsell", "cross_sell": "Cross-sell", "bundle": "Bundle",
-               "threshold": "Reward"}
+KIND_LABELS = {"upsell": QT_TRANSLATE_NOOP("prompt_panel", "Upsell"),
+               "cross_sell": QT_TRANSLATE_NOOP("prompt_panel", "Cross-sell"),
+               "bundle": QT_TRANSLATE_NOOP("prompt_panel", "Bundle"),
+               "threshold": QT_TRANSLATE_NOOP("prompt_panel", "Reward")}
+"""The tag of each kind of prompt (translated where it is shown)."""
 
 
 def why_text(prompt: Prompt) -> str:
@@ -109,7 +113,7 @@ class PromptPanel(QFrame):
         content.setObjectName("promptTextContent")
         self.say = plain_label("promptSay", content)
         self.why_caption = plain_label("promptWhyCaption", content, wrap=False)
-        self.why_caption.setText("WHY")
+        self.why_caption.setText(translate("prompt_panel", "WHY"))
         self.why = plain_label("promptWhy", content)
         text_layout = QVBoxLayout(content)
         text_layout.setContentsMargins(0, 0, 0, 0)
@@ -119,8 +123,10 @@ class PromptPanel(QFrame):
         text_layout.addWidget(self.why)
         text_layout.addStretch(1)
         self.text_area = PromptText(content, self)
-        self.accept_button = touch_button("Accept  F9", "promptAccept", self)
-        self.decline_button = touch_button("Decline  F10", "promptDecline", self)
+        self.accept_button = touch_button(translate("prompt_panel", "Accept") + "  F9",
+                                          "promptAccept", self)
+        self.decline_button = touch_button(translate("prompt_panel", "Decline") + "  F10",
+                                           "promptDecline", self)
         self.accept_button.clicked.connect(self.accept_clicked)
         self.decline_button.clicked.connect(self.decline_clicked)
         self.gate = AnswerGate(answer_delay_ms, self)
@@ -130,8 +136,10 @@ class PromptPanel(QFrame):
         """The buttons the gate greyed out (not those the card's owner disabled: the
         workspace's preview card never answers)."""
         # Practice: the trainee's first two steps, before recording the answer.
-        self.offer_button = touch_button("Offer  F6", "promptOffer", self)
-        self.explain_button = touch_button("Explain  F5", "promptExplain", self)
+        self.offer_button = touch_button(translate("prompt_panel", "Offer") + "  F6",
+                                         "promptOffer", self)
+        self.explain_button = touch_button(translate("prompt_panel", "Explain") + "  F5",
+                                           "promptExplain", self)
         self.offer_button.clicked.connect(self.offer_clicked)
         self.explain_button.clicked.connect(self.explain_clicked)
         practice = QHBoxLayout()
@@ -208,7 +216,8 @@ class PromptPanel(QFrame):
         if new:
             self._answers_closed()
             self.gate.start()
-        self.kind_tag.setText(KIND_LABELS.get(prompt.kind, prompt.kind).upper())
+        kind = KIND_LABELS.get(prompt.kind)
+        self.kind_tag.setText((translate("prompt_panel", kind) if kind else prompt.kind).upper())
         if self.kind_tag.property("kind") != prompt.kind:  # re-style only on change
             self.kind_tag.setProperty("kind", prompt.kind)
             self.kind_tag.style().unpolish(self.kind_tag)
@@ -220,5 +229,6 @@ class PromptPanel(QFrame):
         self.why.setText(why_text(prompt))
         self.text_area.verticalScrollBar().setValue(0)
         self.text_area.updateGeometry()
-        self.setAccessibleName(f"Suggestion: {prompt.say}")
+        self.setAccessibleName(translate("prompt_panel", "Suggestion: {say}").format(
+            say=prompt.say))
         self.show()

@@ -26,6 +26,7 @@ from pos_prompter.core.backup_policy import (
     setting_value,
 )
 from pos_prompter.core.errors import UserError
+from pos_prompter.i18n import translate
 from pos_prompter.store import Store, StoreError
 from pos_prompter.store.backup import (
     Backup,
@@ -165,23 +166,29 @@ def damaged_offer(path: Path, sentence: str, done: Callable[[], None],
     is then true); `done` is called when the person has read it, or at Quit (the program
     ends there)."""
     latest = latest_good_backup(path)
-    offer = (f"\n\nRestore the latest good backup, {latest.name} (taken "
-             f"{dt.datetime.fromtimestamp(latest.stat().st_mtime):%Y-%m-%d %H:%M})? The "
-             "damaged store is kept beside it, and the till starts again on the backup."
-             if latest is not None else
-             "\n\nThere is no automatic backup beside it: restore one with 'pos-prompter "
-             "restore FILE --db ...'.")
-    box = QMessageBox(QMessageBox.Icon.Critical, "The store is damaged",
-                      f"The till stopped: {sentence}.{offer}", parent=parent)
+    offer = "\n\n" + (
+        translate("store_guard", "Restore the latest good backup, {name} (taken {when})? The "
+                  "damaged store is kept beside it, and the till starts again on the "
+                  "backup.").format(
+            name=latest.name,
+            when=f"{dt.datetime.fromtimestamp(latest.stat().st_mtime):%Y-%m-%d %H:%M}")
+        if latest is not None else
+        translate("store_guard", "There is no automatic backup beside it: restore one with "
+                  "'pos-prompter restore FILE --db ...'."))
+    box = QMessageBox(QMessageBox.Icon.Critical, translate("store_guard", "The store is damaged"),
+                      translate("store_guard", "The till stopped: {sentence}.").format(
+                          sentence=sentence) + offer, parent=parent)
     box.setObjectName("storeDamaged")
     box.setWindowModality(Qt.WindowModality.ApplicationModal)
     box.setTextInteractionFlags(box.textInteractionFlags()
                                 | Qt.TextInteractionFlag.TextSelectableByMouse)
-    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    quit_button = box.addButton(translate("store_guard", "Quit"),
+                                QMessageBox.ButtonRole.RejectRole)
     quit_button.setObjectName("quitTill")
     restore_button: QPushButton | None = None
     if latest is not None:
-        restore_button = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
+        restore_button = box.addButton(translate("store_guard", "Restore the backup"),
+                                       QMessageBox.ButtonRole.AcceptRole)
         restore_button.setObjectName("restoreBackup")
         box.setDefaultButton(restore_button)
 
@@ -193,13 +200,17 @@ def damaged_offer(path: Path, sentence: str, done: Callable[[], None],
             release()  # the till lets go of the damaged file before it is moved aside
         try:
             put = restore(latest, path)
-            text = (f"{path} was restored from {latest}." + (
-                f" The damaged store is kept as {put.kept_aside}." if put.kept_aside else "")
-                + " Start the till again.")
+            text = (translate("store_guard", "{path} was restored from {backup}.").format(
+                path=path, backup=latest) + (
+                " " + translate("store_guard", "The damaged store is kept as {path}.").format(
+                    path=put.kept_aside) if put.kept_aside else "")
+                + " " + translate("store_guard", "Start the till again."))
             icon = QMessageBox.Icon.Information
             box.setProperty("restored", True)
         except StoreError as exc:
-            text, icon = f"The backup could not be restored: {exc}", QMessageBox.Icon.Critical
+            text = translate("store_guard", "The backup could not be restored: {problem}").format(
+                problem=exc)
+            icon = QMessageBox.Icon.Critical
         logger.info("%s", text)
         told = QMessageBox(icon, "pos-prompter", text, QMessageBox.StandardButton.Ok, parent)
         told.setObjectName("storeRestored")

@@ -95,6 +95,69 @@
     </message>
 </context>
 <context>
+    <name>clerk_sign_in</name>
+    <message>
+        <source>Nobody here has a PIN to sign in with, so the till stays with who is selling now. A manager sets clerks&apos; PINs (pos-prompter staff passwd NAME).</source>
+        <translation>Aquí nadie tiene un PIN para entrar, así que la caja sigue con quien vende ahora. Un gerente fija los PIN de los cajeros (pos-prompter staff passwd NAME).</translation>
+    </message>
+    <message>
+        <source>Selling: {clerk}</source>
+        <translation>Vende: {clerk}</translation>
+    </message>
+    <message>
+        <source>Selling: {clerk} (no PIN asked: none is set)</source>
+        <translation>Vende: {clerk} (sin PIN: no hay ninguno fijado)</translation>
+    </message>
+    <message>
+        <source>Nobody signed in</source>
+        <translation>Nadie ha entrado</translation>
+    </message>
+    <message>
+        <source>No clerk: this store has none to sign in</source>
+        <translation>Sin cajero: esta tienda no tiene ninguno que pueda entrar</translation>
+    </message>
+    <message>
+        <source>Order {id} waits for the next clerk: {n} line(s), {total}.</source>
+        <translation>El pedido {id} espera al siguiente cajero: {n} línea(s), {total}.</translation>
+    </message>
+    <message>
+        <source>Practice: sign in as the trainee</source>
+        <translation>Práctica: entre como aprendiz</translation>
+    </message>
+    <message>
+        <source>Sign in to sell</source>
+        <translation>Entre para vender</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Entrar</translation>
+    </message>
+    <message>
+        <source>Sign in first: {code} was not rung up.</source>
+        <translation>Entre primero: {code} no se cobró.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>Tap your name first.</source>
+        <translation>Toque primero su nombre.</translation>
+    </message>
+    <message>
+        <source>{name}: type your PIN.</source>
+        <translation>{name}: escriba su PIN.</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>the store file</source>
@@ -1259,6 +1322,596 @@
     <message>
         <source>the last N days up to now (default {default})</source>
         <translation>los últimos N días hasta ahora (por defecto {default})</translation>
+    </message>
+</context>
+<context>
+    <name>customer_type</name>
+    <message>
+        <source>Customer: no type set</source>
+        <translation>Cliente: sin tipo</translation>
+    </message>
+    <message>
+        <source>Customer: {type}</source>
+        <translation>Cliente: {type}</translation>
+    </message>
+    <message>
+        <source>Customer type</source>
+        <translation>Tipo de cliente</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>This customer is a {type} (tap again for none)</source>
+        <translation>Este cliente es {type} (toque otra vez para ninguno)</translation>
+    </message>
+</context>
+<context>
+    <name>practice</name>
+    <message>
+        <source>{name}: {points} of {possible}</source>
+        <translation>{name}: {points} de {possible}</translation>
+    </message>
+    <message>
+        <source>and {n} more lines in the trainer&apos;s view</source>
+        <translation>y {n} líneas más en la vista del formador</translation>
+    </message>
+    <message>
+        <source>Scenarios could not be read ({problem}).</source>
+        <translation>No se pudieron leer los escenarios ({problem}).</translation>
+    </message>
+    <message>
+        <source>There is no scenario to start: a trainer imports them (pos-prompter practice import).</source>
+        <translation>No hay ningún escenario que empezar: un formador los importa (pos-prompter practice import).</translation>
+    </message>
+    <message>
+        <source>Could not start {id} ({problem}).</source>
+        <translation>No se pudo empezar {id} ({problem}).</translation>
+    </message>
+    <message>
+        <source>Could not make simulated customers ({problem}).</source>
+        <translation>No se pudieron crear clientes simulados ({problem}).</translation>
+    </message>
+    <message>
+        <source>A practice session is running: Stop it first.</source>
+        <translation>Hay una sesión de práctica en curso: deténgala primero.</translation>
+    </message>
+    <message>
+        <source>Pay or clear the open order before the first customer steps up.</source>
+        <translation>Cobre o vacíe el pedido abierto antes de que llegue el primer cliente.</translation>
+    </message>
+    <message>
+        <source>Sign in with your PIN first: the run is saved under your name.</source>
+        <translation>Entre primero con su PIN: la práctica se guarda a su nombre.</translation>
+    </message>
+    <message>
+        <source>Endless practice</source>
+        <translation>Práctica sin fin</translation>
+    </message>
+    <message>
+        <source>{n} customer</source>
+        <translation>{n} cliente</translation>
+    </message>
+    <message>
+        <source>{n} customers</source>
+        <translation>{n} clientes</translation>
+    </message>
+    <message>
+        <source>Offer (F6 offer, F5 explain) is for practice with customers: pick a scenario and Start.</source>
+        <translation>Ofrecer (F6 ofrecer, F5 explicar) es para practicar con clientes: elija un escenario y pulse Empezar.</translation>
+    </message>
+    <message>
+        <source>Explain (F6 offer, F5 explain) is for practice with customers: pick a scenario and Start.</source>
+        <translation>Explicar (F6 ofrecer, F5 explicar) es para practicar con clientes: elija un escenario y pulse Empezar.</translation>
+    </message>
+    <message>
+        <source>{name} · customer {position} of {customers}</source>
+        <translation>{name} · cliente {position} de {customers}</translation>
+    </message>
+    <message>
+        <source>Hello!</source>
+        <translation>¡Hola!</translation>
+    </message>
+    <message>
+        <source>The run could not be saved ({problem}).</source>
+        <translation>No se pudo guardar la práctica ({problem}).</translation>
+    </message>
+    <message>
+        <source>easy</source>
+        <translation>fácil</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>media</translation>
+    </message>
+    <message>
+        <source>hard</source>
+        <translation>difícil</translation>
+    </message>
+    <message>
+        <source>{who} says: {words}</source>
+        <translation>{who} dice: {words}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>{name}: {points} of {possible} points</source>
+        <translation>{name}: {points} de {possible} puntos</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <source>Not passed yet</source>
+        <translation>Aún no aprobado</translation>
+    </message>
+    <message>
+        <source>{title}: {verdict} ({points} of {possible} points; {pass_score}% to pass)</source>
+        <translation>{title}: {verdict} ({points} de {possible} puntos; se aprueba con {pass_score}%)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Empezar</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Trainer…</source>
+        <translation>Formador…</translation>
+    </message>
+    <message>
+        <source>Pick a scenario, or practise with endless simulated customers.</source>
+        <translation>Elija un escenario, o practique con clientes simulados sin fin.</translation>
+    </message>
+</context>
+<context>
+    <name>prompt_panel</name>
+    <message>
+        <source>Upsell</source>
+        <translation>Mejora</translation>
+    </message>
+    <message>
+        <source>Cross-sell</source>
+        <translation>Venta cruzada</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Paquete</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Premio</translation>
+    </message>
+    <message>
+        <source>WHY</source>
+        <translation>POR QUÉ</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Ofrecer</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Explicar</translation>
+    </message>
+    <message>
+        <source>Suggestion: {say}</source>
+        <translation>Sugerencia: {say}</translation>
+    </message>
+</context>
+<context>
+    <name>sign_in</name>
+    <message>
+        <source>At least {n} characters, not all digits: a phrase of a few words is easy to remember and hard to guess.</source>
+        <translation>Al menos {n} caracteres, no todos dígitos: una frase de unas pocas palabras es fácil de recordar y difícil de adivinar.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same; type the new password twice.</source>
+        <translation>Las dos contraseñas no son iguales; escriba la contraseña nueva dos veces.</translation>
+    </message>
+    <message>
+        <source>password refused: {problem}.</source>
+        <translation>contraseña rechazada: {problem}.</translation>
+    </message>
+    <message>
+        <source>That is the published demo password, which anyone can look up; choose your own.</source>
+        <translation>Esa es la contraseña publicada de la demostración, que cualquiera puede consultar; elija la suya.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>Wait a moment: the password is being saved.</source>
+        <translation>Espere un momento: se está guardando la contraseña.</translation>
+    </message>
+    <message>
+        <source>Manager sign-in</source>
+        <translation>Entrada del gerente</translation>
+    </message>
+    <message>
+        <source>The workspace (rules, catalog, staff) opens only for a manager, with a password. A clerk&apos;s PIN does not open it.</source>
+        <translation>El espacio de trabajo (reglas, catálogo, personal) solo se abre para un gerente, con contraseña. El PIN de un cajero no lo abre.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Entrar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Type your name first.</source>
+        <translation>Escriba primero su nombre.</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>Escriba su contraseña.</translation>
+    </message>
+    <message>
+        <source>Trainer sign-in</source>
+        <translation>Entrada del formador</translation>
+    </message>
+    <message>
+        <source>The trainer view (trainees&apos; results, scenarios) opens for a trainer or a manager, with a password. A clerk&apos;s PIN does not open it.</source>
+        <translation>La vista del formador (resultados de los aprendices, escenarios) se abre para un formador o un gerente, con contraseña. El PIN de un cajero no la abre.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>First manager</source>
+        <translation>Primer gerente</translation>
+    </message>
+    <message>
+        <source>This store has no manager yet. Choose the first manager&apos;s name and password: rules, catalog and staff can be changed only with it.</source>
+        <translation>Esta tienda aún no tiene gerente. Elija el nombre y la contraseña del primer gerente: reglas, catálogo y personal solo se pueden cambiar con ella.</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s name</source>
+        <translation>Nombre del gerente</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Contraseña otra vez</translation>
+    </message>
+    <message>
+        <source>Create manager</source>
+        <translation>Crear gerente</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+    <message>
+        <source>New password for {name}</source>
+        <translation>Contraseña nueva para {name}</translation>
+    </message>
+    <message>
+        <source>Choose a new password for {name}.</source>
+        <translation>Elija una contraseña nueva para {name}.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Contraseña nueva otra vez</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Cambiar contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>store_guard</name>
+    <message>
+        <source>Restore the latest good backup, {name} (taken {when})? The damaged store is kept beside it, and the till starts again on the backup.</source>
+        <translation>¿Restaurar la última copia de seguridad buena, {name} (hecha el {when})? La tienda dañada se conserva a su lado, y la caja vuelve a empezar con la copia.</translation>
+    </message>
+    <message>
+        <source>There is no automatic backup beside it: restore one with &apos;pos-prompter restore FILE --db ...&apos;.</source>
+        <translation>No hay ninguna copia de seguridad automática a su lado: restaure una con &apos;pos-prompter restore FILE --db ...&apos;.</translation>
+    </message>
+    <message>
+        <source>The store is damaged</source>
+        <translation>La tienda está dañada</translation>
+    </message>
+    <message>
+        <source>The till stopped: {sentence}.</source>
+        <translation>La caja se detuvo: {sentence}.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>Restaurar la copia</translation>
+    </message>
+    <message>
+        <source>{path} was restored from {backup}.</source>
+        <translation>{path} se restauró desde {backup}.</translation>
+    </message>
+    <message>
+        <source>The damaged store is kept as {path}.</source>
+        <translation>La tienda dañada se conserva como {path}.</translation>
+    </message>
+    <message>
+        <source>Start the till again.</source>
+        <translation>Vuelva a iniciar la caja.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {problem}</source>
+        <translation>No se pudo restaurar la copia: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>trainer</name>
+    <message>
+        <source>Trainee</source>
+        <translation>Aprendiz</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <source>Time taken</source>
+        <translation>Tiempo empleado</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no (needs {score}%)</source>
+        <translation>no (necesita {score}%)</translation>
+    </message>
+    <message>
+        <source>{points} of {possible} points</source>
+        <translation>{points} de {possible} puntos</translation>
+    </message>
+    <message>
+        <source>{who}, {title}: not tried yet</source>
+        <translation>{who}, {title}: aún sin intentar</translation>
+    </message>
+    <message>
+        <source>{n} run</source>
+        <translation>{n} práctica</translation>
+    </message>
+    <message>
+        <source>{n} runs</source>
+        <translation>{n} prácticas</translation>
+    </message>
+    <message>
+        <source>passed at {mark}%</source>
+        <translation>aprobado con {mark}%</translation>
+    </message>
+    <message>
+        <source>not passed yet at {mark}%</source>
+        <translation>aún no aprobado con {mark}%</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>aprobado</translation>
+    </message>
+    <message>
+        <source>not passed yet</source>
+        <translation>aún no aprobado</translation>
+    </message>
+    <message>
+        <source>{who}, {title}: best {best}% in {runs}; {verdict}</source>
+        <translation>{who}, {title}: mejor {best}% en {runs}; {verdict}</translation>
+    </message>
+    <message>
+        <source>All trainees</source>
+        <translation>Todos los aprendices</translation>
+    </message>
+    <message>
+        <source>[PRACTICE] Trainer view — {trainer}</source>
+        <translation>[PRÁCTICA] Vista del formador — {trainer}</translation>
+    </message>
+    <message>
+        <source>Pass mark</source>
+        <translation>Nota de aprobado</translation>
+    </message>
+    <message>
+        <source>Each scenario&apos;s own pass mark</source>
+        <translation>La nota de aprobado de cada escenario</translation>
+    </message>
+    <message>
+        <source>Judge each run by the pass score its scenario sets, not by the pass mark here.</source>
+        <translation>Juzgar cada práctica por la nota de aprobado que fija su escenario, no por la de aquí.</translation>
+    </message>
+    <message>
+        <source>Import scenario…</source>
+        <translation>Importar escenario…</translation>
+    </message>
+    <message>
+        <source>Refresh from the store</source>
+        <translation>Actualizar desde la tienda</translation>
+    </message>
+    <message>
+        <source>Copy the real store&apos;s catalog, rules, settings and staff into the practice store again; practice runs and imported scenarios are kept.</source>
+        <translation>Volver a copiar el catálogo, las reglas, los ajustes y el personal de la tienda real en la tienda de práctica; las prácticas y los escenarios importados se conservan.</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Practice runs</source>
+        <translation>Prácticas</translation>
+    </message>
+    <message>
+        <source>Who has passed what: best score of each trainee in each scenario</source>
+        <translation>Quién ha aprobado qué: la mejor puntuación de cada aprendiz en cada escenario</translation>
+    </message>
+    <message>
+        <source>Who has passed what (best score)</source>
+        <translation>Quién ha aprobado qué (mejor puntuación)</translation>
+    </message>
+    <message>
+        <source>Pass mark {mark}%</source>
+        <translation>Nota de aprobado {mark}%</translation>
+    </message>
+    <message>
+        <source>Scenarios&apos; pass mark {mark}%</source>
+        <translation>Nota de aprobado de los escenarios {mark}%</translation>
+    </message>
+    <message>
+        <source>{who}&apos;s scores over time</source>
+        <translation>Puntuaciones de {who} en el tiempo</translation>
+    </message>
+    <message>
+        <source>Scores over time</source>
+        <translation>Puntuaciones en el tiempo</translation>
+    </message>
+    <message>
+        <source>No practice runs yet: they appear here as trainees finish scenarios at the till.</source>
+        <translation>Aún no hay prácticas: aparecen aquí a medida que los aprendices terminan escenarios en la caja.</translation>
+    </message>
+    <message>
+        <source>each scenario&apos;s own mark</source>
+        <translation>la nota de cada escenario</translation>
+    </message>
+    <message>
+        <source>{runs} by {trainees}; {passes} at {judged}. Practice runs only, never real sales.</source>
+        <translation>{runs} de {trainees}; {passes} con {judged}. Solo prácticas, nunca ventas reales.</translation>
+    </message>
+    <message>
+        <source>{n} practice run</source>
+        <translation>{n} práctica</translation>
+    </message>
+    <message>
+        <source>{n} practice runs</source>
+        <translation>{n} prácticas</translation>
+    </message>
+    <message>
+        <source>{n} trainee</source>
+        <translation>{n} aprendiz</translation>
+    </message>
+    <message>
+        <source>{n} trainees</source>
+        <translation>{n} aprendices</translation>
+    </message>
+    <message>
+        <source>{n} scenario pass</source>
+        <translation>{n} escenario aprobado</translation>
+    </message>
+    <message>
+        <source>{n} scenario passes</source>
+        <translation>{n} escenarios aprobados</translation>
+    </message>
+    <message>
+        <source>Export the practice results</source>
+        <translation>Exportar los resultados de las prácticas</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write {path} ({reason}).</source>
+        <translation>No se pudo escribir {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Exported {runs} to {path}.</source>
+        <translation>Exportadas {runs} a {path}.</translation>
+    </message>
+    <message>
+        <source>Import a scenario</source>
+        <translation>Importar un escenario</translation>
+    </message>
+    <message>
+        <source>Scenario files (*.yaml *.yml);;All files (*)</source>
+        <translation>Archivos de escenario (*.yaml *.yml);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>and {n} more</source>
+        <translation>y {n} más</translation>
+    </message>
+    <message>
+        <source>Replaced scenario {title} ({id}): {customers}, pass at {score}%. Trainees can pick it at the till now.</source>
+        <translation>Sustituido el escenario {title} ({id}): {customers}, se aprueba con {score}%. Los aprendices ya pueden elegirlo en la caja.</translation>
+    </message>
+    <message>
+        <source>Imported scenario {title} ({id}): {customers}, pass at {score}%. Trainees can pick it at the till now.</source>
+        <translation>Importado el escenario {title} ({id}): {customers}, se aprueba con {score}%. Los aprendices ya pueden elegirlo en la caja.</translation>
+    </message>
+    <message>
+        <source>{n} customer</source>
+        <translation>{n} cliente</translation>
+    </message>
+    <message>
+        <source>{n} customers</source>
+        <translation>{n} clientes</translation>
+    </message>
+    <message>
+        <source>{name} is not a practice store beside a real one: there is nothing to refresh it from.</source>
+        <translation>{name} no es una tienda de práctica junto a una real: no hay de dónde actualizarla.</translation>
+    </message>
+    <message>
+        <source>This store</source>
+        <translation>Esta tienda</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Actualizando…</translation>
+    </message>
+    <message>
+        <source>Copying the catalog, rules, settings and staff from {name}…</source>
+        <translation>Copiando el catálogo, las reglas, los ajustes y el personal de {name}…</translation>
+    </message>
+    <message>
+        <source>The practice store was not refreshed ({problem}).</source>
+        <translation>La tienda de práctica no se actualizó ({problem}).</translation>
+    </message>
+    <message>
+        <source>Trainer view open for {name}; the till keeps working.</source>
+        <translation>Vista del formador abierta para {name}; la caja sigue funcionando.</translation>
+    </message>
+    <message>
+        <source>A practice session is running at the till: refresh once it is over (or stopped).</source>
+        <translation>Hay una sesión de práctica en curso en la caja: actualice cuando termine (o se detenga).</translation>
     </message>
 </context>
 </TS>

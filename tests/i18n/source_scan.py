@@ -19,8 +19,14 @@ SHOWN_BY = {
     "setHorizontalHeaderLabels", "setStatusTip", "setAccessibleName", "showMessage",
     "information", "warning", "critical", "question", "addButton", "setHeaderLabels",
     "setInformativeText", "setLabelText", "setSuffix", "setPrefix", "setSpecialValueText",
+    # our widgets' own ways to show a text
+    "show_message", "say", "set_running", "touch_button", "dialog_button", "Mark",
 }
 OPTIONS_FIRST = {"add_parser", "add_argument", "add_subparsers"}
+TEXT_FIRST = {"touch_button", "dialog_button", "show_message", "Mark"}
+"""Calls whose first argument alone is a text (then an objectName, a level...)."""
+LOGGERS = {"logger", "logging", "log"}
+"""Log lines are for developers, in English."""
 SHOWN_KEYWORDS = {"help", "description", "title", "text"}
 WORDS = re.compile(r"[A-Za-z]{2,}")
 
@@ -54,8 +60,12 @@ def untranslated(path: Path) -> list[str]:
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call) or _name(node.func) not in SHOWN_BY:
             continue
+        owner = node.func.value if isinstance(node.func, ast.Attribute) else None
+        if isinstance(owner, ast.Name) and owner.id in LOGGERS:
+            continue
         options_first = _name(node.func) in OPTIONS_FIRST  # their names are no text
-        values = ([] if options_first else list(node.args)) + [k.value for k in node.keywords
+        positional = list(node.args)[:1] if _name(node.func) in TEXT_FIRST else node.args
+        values = ([] if options_first else list(positional)) + [k.value for k in node.keywords
                                     if k.arg in SHOWN_KEYWORDS or k.arg is None]
         for value in values:
             text = _text(value)

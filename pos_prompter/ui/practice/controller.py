@@ -22,6 +22,7 @@ from pos_prompter.core.errors import UserError
 from pos_prompter.core.order import Clock
 from pos_prompter.core.scenario import Scenario
 from pos_prompter.core.session import TillEvent
+from pos_prompter.i18n import plural, translate
 from pos_prompter.practice import library
 from pos_prompter.practice.game import GameResult, Played, PracticeGame
 from pos_prompter.practice.generated import generated_scenario
@@ -48,12 +49,13 @@ def final_lines(result: GameResult) -> list[str]:
     """The session's scorecard: each customer's points, with what lost them."""
     lines: list[str] = []
     for c in result.customers:
-        lines.append(f"{c.name}: {c.score.points} of {c.score.possible}")
+        lines.append(translate("practice", "{name}: {points} of {possible}").format(
+            name=c.name, points=c.score.points, possible=c.score.possible))
         lines += [f"    {tip}" for tip in c.score.tips]
     if len(lines) > FINAL_LINES:
         rest = len(lines) - FINAL_LINES + 1
-        lines = [*lines[:FINAL_LINES - 1], f"\N{HORIZONTAL ELLIPSIS} and {rest} more lines "
-                 "in the trainer's view"]
+        lines = [*lines[:FINAL_LINES - 1], "\N{HORIZONTAL ELLIPSIS} " + translate(
+            "practice", "and {n} more lines in the trainer's view").format(n=rest)]
     return lines
 
 
@@ -116,19 +118,23 @@ class PracticeController(QObject):
             entries = library.available(self.till.store)
         except UserError as exc:
             entries = []
-            self.window.show_message(f"Scenarios could not be read ({exc}).", "error")
+            self.window.show_message(translate("practice", "Scenarios could not be read "
+                                               "({problem}).").format(problem=exc), "error")
         self.bar.set_scenarios([(e.id, e.title, e.level) for e in entries])
 
     @Slot(str)
     def start_chosen(self, scenario_id: str) -> None:
         if not scenario_id:
-            self.window.show_message("There is no scenario to start: a trainer imports "
-                                     "them (pos-prompter practice import).", "error")
+            self.window.show_message(translate("practice", "There is no scenario to start: a "
+                                               "trainer imports them (pos-prompter practice "
+                                               "import)."), "error")
             return
         try:
             scenario = library.load(self.till.store, scenario_id)
         except UserError as exc:
-            self.window.show_message(f"Could not start {scenario_id} ({exc}).", "error")
+            self.window.show_message(translate("practice", "Could not start {id} "
+                                               "({problem}).").format(id=scenario_id,
+                                                                     problem=exc), "error")
             return
         self.endless_seed = None
         self.start(scenario)
@@ -146,7 +152,9 @@ class PracticeController(QObject):
             scenario = generated_scenario(self.till.store, ENDLESS_ROUND, self.endless_seed)
         except UserError as exc:
             self.endless_seed = None
-            self.window.show_message(f"Could not make simulated customers ({exc}).", "error")
+            self.window.show_message(translate("practice", "Could not make simulated "
+                                               "customers ({problem}).").format(problem=exc),
+                                     "error")
             return
         self.start(scenario)
 
@@ -156,23 +164,26 @@ class PracticeController(QObject):
         while nobody is signed in."""
         window = self.window
         if self.running:
-            window.show_message("A practice session is running: Stop it first.", "error")
+            window.show_message(translate("practice", "A practice session is running: Stop "
+                                          "it first."), "error")
             return False
         if self.till.lines:
-            window.show_message("Pay or clear the open order before the first customer "
-                                "steps up.", "error")
+            window.show_message(translate("practice", "Pay or clear the open order before "
+                                          "the first customer steps up."), "error")
             return False
         if self.till.needs_sign_in:
-            window.show_message("Sign in with your PIN first: the run is saved under "
-                                "your name.", "error")
+            window.show_message(translate("practice", "Sign in with your PIN first: the run "
+                                          "is saved under your name."), "error")
             return False
         self._clock = self.till.clock
         self.game = PracticeGame(self.till, scenario)
         self.card.hide()
         window.prompt_panel.set_practice(True)
-        label = ("Endless practice" if self.endless_seed is not None else scenario.title)
-        self.bar.set_running(f"{label}: {len(scenario.customers)} customer"
-                             f"{'s' if len(scenario.customers) != 1 else ''}")
+        label = (translate("practice", "Endless practice") if self.endless_seed is not None
+                 else scenario.title)
+        self.bar.set_running(label + ": " + plural(
+            len(scenario.customers), translate("practice", "{n} customer"),
+            translate("practice", "{n} customers")))
         self._act("start the scenario", self.game.start)
         self.started.emit(scenario)
         return True
@@ -198,8 +209,11 @@ class PracticeController(QObject):
 
     def _step(self, what: str, step: Callable[[PracticeGame], Played]) -> None:
         if not self.running:
-            self.window.show_message(f"{what.capitalize()} (F6 offer, F5 explain) is for "
-                                     "practice with customers: pick a scenario and Start.")
+            self.window.show_message(
+                translate("practice", "Offer (F6 offer, F5 explain) is for practice with "
+                           "customers: pick a scenario and Start.") if what == "offer" else
+                 translate("practice", "Explain (F6 offer, F5 explain) is for practice with "
+                           "customers: pick a scenario and Start."))
             return
         assert self.game is not None
         self._act(what, lambda: step(self.game))  # type: ignore[arg-type]
@@ -238,8 +252,10 @@ class PracticeController(QObject):
         for ev in events:
             data = ev.data
             if ev.event == "customer":
-                self.bubble.say(f"{data['name']} \N{MIDDLE DOT} customer {data['position']} "
-                                f"of {data['customers']}", str(data.get("says") or "Hello!"))
+                self.bubble.say(translate("practice", "{name} · customer {position} of "
+                                          "{customers}").format(
+                    name=data["name"], position=data["position"], customers=data["customers"]),
+                    str(data.get("says") or translate("practice", "Hello!")))
             elif ev.event == "customer_says" and game is not None and game.turn is not None:
                 self.bubble.say(game.turn.customer.name, str(data["says"]), answering=True)
                 if data["answer"] == "why":  # what the trainee reads next, in view
@@ -266,7 +282,8 @@ class PracticeController(QObject):
             record_run(self.till.store, result)
         except UserError as exc:
             logger.exception("practice run not saved")
-            self.window.show_message(f"The run could not be saved ({exc}).", "error")
+            self.window.show_message(translate("practice", "The run could not be saved "
+                                               "({problem}).").format(problem=exc), "error")
         self.finished.emit(result)
         if self.endless_seed is not None:  # the next round steps up as this one ends
             self.endless_seed += 1

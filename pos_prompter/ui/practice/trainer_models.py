@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
 from pos_prompter.practice.results import time_taken
 from pos_prompter.store.practice import PracticeRun
 
@@ -27,7 +28,10 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CELL_ROLE = Qt.ItemDataRole.UserRole + 2
 """The pass grid's `Cell` (None where the trainee has not tried the scenario)."""
 
-RUN_HEADERS = ("Trainee", "Scenario", "Date", "Score", "Passed", "Time taken")
+RUN_HEADERS = (QT_TRANSLATE_NOOP("trainer", "Trainee"), QT_TRANSLATE_NOOP("trainer", "Scenario"),
+               QT_TRANSLATE_NOOP("trainer", "Date"), QT_TRANSLATE_NOOP("trainer", "Score"),
+               QT_TRANSLATE_NOOP("trainer", "Passed"), QT_TRANSLATE_NOOP("trainer", "Time taken"))
+"""The runs' column titles in English (translated in headerData)."""
 TRAINEE, SCENARIO, DATE, SCORE, PASSED, TIME = range(len(RUN_HEADERS))
 
 PASSED_BACKGROUND = QColor("#dff2e1")
@@ -41,7 +45,8 @@ def run_date(run: PracticeRun) -> str:
 
 
 def run_passed(run: PracticeRun) -> str:
-    return "yes" if run.passed else f"no (needs {run.pass_score}%)"
+    return (translate("trainer", "yes") if run.passed else
+            translate("trainer", "no (needs {score}%)").format(score=run.pass_score))
 
 
 class RunsModel(QAbstractTableModel):
@@ -82,7 +87,8 @@ class RunsModel(QAbstractTableModel):
             if column == SCENARIO:
                 return f"{run.scenario_title} ({run.scenario_id})"
             if column == SCORE:
-                return f"{run.points} of {run.possible} points"
+                return translate("trainer", "{points} of {possible} points").format(
+                    points=run.points, possible=run.possible)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (SCORE, TIME):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -104,7 +110,8 @@ class RunsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return RUN_HEADERS[section] if 0 <= section < len(RUN_HEADERS) else None
+            return (translate("trainer", RUN_HEADERS[section])
+                    if 0 <= section < len(RUN_HEADERS) else None)
         return str(section + 1)
 
 
@@ -200,11 +207,17 @@ class PassGridModel(QAbstractTableModel):
     def _describe(self, row: int, column: int, cell: Cell | None) -> str:
         who, title = self.grid.trainees[row], self.grid.scenarios[column][1]
         if cell is None:
-            return f"{who}, {title}: not tried yet"
-        runs = f"{cell.runs} run{'s' if cell.runs != 1 else ''}"
-        mark = f" at {cell.mark}%" if cell.mark is not None else ""
-        verdict = f"passed{mark}" if cell.passed else f"not passed yet{mark}"
-        return f"{who}, {title}: best {cell.best}% in {runs}; {verdict}"
+            return translate("trainer", "{who}, {title}: not tried yet").format(
+                who=who, title=title)
+        runs = plural(cell.runs, translate("trainer", "{n} run"), translate("trainer", "{n} runs"))
+        if cell.mark is not None:
+            verdict = (translate("trainer", "passed at {mark}%") if cell.passed else
+                       translate("trainer", "not passed yet at {mark}%")).format(mark=cell.mark)
+        else:
+            verdict = (translate("trainer", "passed") if cell.passed else
+                       translate("trainer", "not passed yet"))
+        return translate("trainer", "{who}, {title}: best {best}% in {runs}; {verdict}").format(
+            who=who, title=title, best=cell.best, runs=runs, verdict=verdict)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

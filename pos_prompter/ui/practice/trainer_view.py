@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_prompter.core.errors import UserError
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
 from pos_prompter.imports import refusal
 from pos_prompter.practice import library
 from pos_prompter.practice.practice_store import (
@@ -60,15 +61,16 @@ if TYPE_CHECKING:
     from pos_prompter.ui.workspace.sign_in import TrainerSignInDialog
 
 DEFAULT_PASS_MARK = 80
-ALL_TRAINEES = "All trainees"
+ALL_TRAINEES = QT_TRANSLATE_NOOP("trainer", "All trainees")
 ERROR_STYLE = "color: #a4231a; font-weight: bold;"
 
 _REFRESHING = Unowned()
 """Refreshes still copying in a worker thread (a view closed meanwhile drops the outcome)."""
 
 
-def _count(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (words or word + 's')}"
+def _count(count: int, one: str, other: str) -> str:
+    """`count` with the form of its word for it (both forms already translated)."""
+    return plural(count, one, other)
 
 
 class TrainerView(QWidget):
@@ -98,7 +100,8 @@ class TrainerView(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("trainerView")
         self.setWindowModality(Qt.WindowModality.NonModal)
-        self.setWindowTitle(f"[PRACTICE] Trainer view \N{EM DASH} {trainer}")
+        self.setWindowTitle(translate("trainer", "[PRACTICE] Trainer view — {trainer}").format(
+            trainer=trainer))
         apply_base_look(self)
         self.store = store
         self.trainer = trainer
@@ -121,26 +124,28 @@ class TrainerView(QWidget):
     def _build(self) -> None:
         self.trainee_choice = QComboBox(self)
         self.trainee_choice.setObjectName("trainerTrainee")
-        self.trainee_choice.setAccessibleName("Trainee")
+        self.trainee_choice.setAccessibleName(translate("trainer", "Trainee"))
         self.trainee_choice.setMinimumWidth(180)
         self.pass_mark = QSpinBox(self)
         self.pass_mark.setObjectName("trainerPassMark")
-        self.pass_mark.setAccessibleName("Pass mark")
+        self.pass_mark.setAccessibleName(translate("trainer", "Pass mark"))
         self.pass_mark.setRange(0, 100)
         self.pass_mark.setSuffix("%")
         self.pass_mark.setValue(DEFAULT_PASS_MARK)
-        self.own_mark = QCheckBox("Each scenario's own pass mark", self)
+        self.own_mark = QCheckBox(translate("trainer", "Each scenario's own pass mark"), self)
         self.own_mark.setObjectName("trainerOwnMark")
-        self.own_mark.setToolTip("Judge each run by the pass score its scenario sets, not "
-                                 "by the pass mark here.")
-        self.import_button = dialog_button("Import scenario\N{HORIZONTAL ELLIPSIS}",
+        self.own_mark.setToolTip(translate("trainer", "Judge each run by the pass score its "
+                                           "scenario sets, not by the pass mark here."))
+        self.import_button = dialog_button(translate("trainer", "Import scenario…"),
                                            "trainerImport", self, self.choose_scenario)
-        self.refresh_button = dialog_button("Refresh from the store", "trainerRefresh", self,
+        self.refresh_button = dialog_button(translate("trainer", "Refresh from the store"),
+                                            "trainerRefresh", self,
                                             self.refresh_store)
-        self.refresh_button.setToolTip("Copy the real store's catalog, rules, settings and "
-                                       "staff into the practice store again; practice runs "
-                                       "and imported scenarios are kept.")
-        self.export_button = dialog_button("Export CSV\N{HORIZONTAL ELLIPSIS}", "trainerExport",
+        self.refresh_button.setToolTip(translate("trainer", "Copy the real store's catalog, "
+                                                 "rules, settings and staff into the practice "
+                                                 "store again; practice runs and imported "
+                                                 "scenarios are kept."))
+        self.export_button = dialog_button(translate("trainer", "Export CSV…"), "trainerExport",
                                            self, self.export_csv)
         self.message = plain_label("trainerMessage", self)
         self.message.hide()
@@ -157,9 +162,9 @@ class TrainerView(QWidget):
         self.proxy.setSourceModel(self.runs_model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = self._table("trainerRuns", self.proxy)
-        self.table.setAccessibleName("Practice runs")
-        self.grid.setAccessibleName("Who has passed what: best score of each trainee in each "
-                                    "scenario")
+        self.table.setAccessibleName(translate("trainer", "Practice runs"))
+        self.grid.setAccessibleName(translate("trainer", "Who has passed what: best score of "
+                                              "each trainee in each scenario"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # the newest run first
         self.table.horizontalHeader().setSectionResizeMode(
@@ -168,7 +173,8 @@ class TrainerView(QWidget):
         # Two rows: what is shown (and its export), then the practice store's upkeep.
         tools = QHBoxLayout()
         tools.setSpacing(8)
-        for text, widget in (("Trainee", self.trainee_choice), ("Pass mark", self.pass_mark)):
+        for text, widget in ((translate("trainer", "Trainee"), self.trainee_choice),
+                             (translate("trainer", "Pass mark"), self.pass_mark)):
             label = QLabel(text, self)
             label.setBuddy(widget)
             tools.addWidget(label)
@@ -188,7 +194,7 @@ class TrainerView(QWidget):
         grid_layout = QVBoxLayout(grid_box)
         grid_layout.setContentsMargins(0, 0, 0, 0)
         grid_title = plain_label("trainerGridTitle", grid_box, wrap=False)
-        grid_title.setText("Who has passed what (best score)")
+        grid_title.setText(translate("trainer", "Who has passed what (best score)"))
         grid_title.setStyleSheet("font-weight: bold;")
         grid_layout.addWidget(grid_title)
         grid_layout.addWidget(self.grid)
@@ -251,7 +257,7 @@ class TrainerView(QWidget):
         names = sorted({r.trainee for r in self.all_runs}, key=str.casefold)
         self.trainee_choice.blockSignals(True)
         self.trainee_choice.clear()
-        self.trainee_choice.addItem(ALL_TRAINEES, "")
+        self.trainee_choice.addItem(translate("trainer", ALL_TRAINEES), "")
         for name in names:
             self.trainee_choice.addItem(name, name)
         at = self.trainee_choice.findData(chosen) if chosen in names else 0
@@ -289,21 +295,30 @@ class TrainerView(QWidget):
         chart_mark: Mark | None = None
         own = sorted({r.pass_score for r in runs})
         if mark is not None:
-            chart_mark = Mark(mark, f"Pass mark {mark}%")
+            chart_mark = Mark(mark, translate("trainer", "Pass mark {mark}%").format(mark=mark))
         elif len(own) == 1:  # the scenarios' own marks: one line only when they agree
-            chart_mark = Mark(own[0], f"Scenarios' pass mark {own[0]}%")
+            chart_mark = Mark(own[0], translate("trainer", "Scenarios' pass mark {mark}%").format(
+                mark=own[0]))
         who = self.chosen_trainee
         self.chart.set_data(series, chart_mark,
-                            title=f"{who}'s scores over time" if who else "Scores over time",
-                            empty_text="No practice runs yet: they appear here as trainees "
-                                       "finish scenarios at the till.")
+                            title=translate("trainer", "{who}'s scores over time").format(who=who)
+                            if who else translate("trainer", "Scores over time"),
+                            empty_text=translate("trainer", "No practice runs yet: they appear "
+                                                 "here as trainees finish scenarios at the "
+                                                 "till."))
         trainees = len(by_trainee)
         passed = sum(1 for c in self.grid_model.grid.cells.values() if c.passed)
-        judged = "each scenario's own mark" if mark is None else f"{mark}%"
-        self.summary.setText(
-            f"{_count(len(runs), 'practice run')} by {_count(trainees, 'trainee')}; "
-            f"{_count(passed, 'scenario pass', 'scenario passes')} at {judged}. "
-            "Practice runs only, never real sales.")
+        judged = (translate("trainer", "each scenario's own mark") if mark is None
+                  else f"{mark}%")
+        self.summary.setText(translate("trainer", "{runs} by {trainees}; {passes} at {judged}. "
+                                       "Practice runs only, never real sales.").format(
+            runs=_count(len(runs), translate("trainer", "{n} practice run"),
+                        translate("trainer", "{n} practice runs")),
+            trainees=_count(trainees, translate("trainer", "{n} trainee"),
+                            translate("trainer", "{n} trainees")),
+            passes=_count(passed, translate("trainer", "{n} scenario pass"),
+                          translate("trainer", "{n} scenario passes")),
+            judged=judged))
 
     def say(self, text: str, *, error: bool = False) -> None:
         """What the last import, refresh or export did, in trainerMessage (never a box)."""
@@ -324,17 +339,22 @@ class TrainerView(QWidget):
         if path is None:
             if self.file_dialog is None:
                 self.file_dialog = open_file_chooser(
-                    self, "trainerExportFile", "Export the practice results",
-                    "CSV files (*.csv)", self.export_csv, self._chooser_closed,
+                    self, "trainerExportFile", translate("trainer", "Export the practice results"),
+                    translate("trainer", "CSV files (*.csv)"), self.export_csv,
+                    self._chooser_closed,
                     save_as="practice-results.csv", suffix="csv")
             return
         runs = self.runs()
         try:
             path.write_text(results_csv(runs), encoding="utf-8", newline="")
         except OSError as exc:
-            self.say(f"Could not write {path} ({exc.strerror}).", error=True)
+            self.say(translate("trainer", "Could not write {path} ({reason}).").format(
+                path=path, reason=exc.strerror), error=True)
             return
-        self.say(f"Exported {_count(len(runs), 'run')} to {path}.")
+        self.say(translate("trainer", "Exported {runs} to {path}.").format(
+            runs=_count(len(runs), translate("trainer", "{n} run"), translate("trainer", "{n} "
+                                                                                         "runs")),
+            path=path))
         self.exported.emit(str(path))
 
     # ------------------------------------------------------------------ import
@@ -342,8 +362,9 @@ class TrainerView(QWidget):
     def choose_scenario(self) -> None:
         if self.file_dialog is None:
             self.file_dialog = open_file_chooser(
-                self, "trainerImportFile", "Import a scenario",
-                "Scenario files (*.yaml *.yml);;All files (*)", self.import_scenario,
+                self, "trainerImportFile", translate("trainer", "Import a scenario"),
+                translate("trainer", "Scenario files (*.yaml *.yml);;All files (*)"),
+                self.import_scenario,
                 self._chooser_closed)
 
     def import_scenario(self, path: Path) -> None:
@@ -356,13 +377,18 @@ class TrainerView(QWidget):
             lines = [headline] + [f"\N{BULLET} {p}" for p in problems[:8]
                                   if p not in headline]
             if len(problems) > 8:
-                lines.append(f"\N{BULLET} and {len(problems) - 8} more")
+                lines.append("\N{BULLET} " + translate("trainer", "and {n} more").format(
+                    n=len(problems) - 8))
             self.say("\n".join(lines), error=True)
             return
         count = len(scenario.customers)
-        self.say(f"{'Replaced' if replaced else 'Imported'} scenario {scenario.title} "
-                 f"({scenario.id}): {count} customer{'s' if count != 1 else ''}, pass at "
-                 f"{scenario.pass_score}%. Trainees can pick it at the till now.")
+        done = (translate("trainer", "Replaced scenario {title} ({id}): {customers}, pass at "
+                          "{score}%. Trainees can pick it at the till now.") if replaced else
+                translate("trainer", "Imported scenario {title} ({id}): {customers}, pass at "
+                          "{score}%. Trainees can pick it at the till now."))
+        self.say(done.format(title=scenario.title, id=scenario.id, score=scenario.pass_score,
+                             customers=_count(count, translate("trainer", "{n} customer"),
+                                              translate("trainer", "{n} customers"))))
         self.imported.emit(scenario.id)
         self.scenarios_changed.emit()
 
@@ -384,8 +410,9 @@ class TrainerView(QWidget):
         path = self.store.path
         real = real_store_path(path) if path is not None else None
         if path is None or real is None or real == path or practice_store_path(real) != path:
-            self.say(f"{path.name if path else 'This store'} is not a practice store beside "
-                     "a real one: there is nothing to refresh it from.", error=True)
+            self.say(translate("trainer", "{name} is not a practice store beside a real one: "
+                               "there is nothing to refresh it from.").format(
+                name=path.name if path else translate("trainer", "This store")), error=True)
             return
         job = StoreJob(path, lambda store, _progress: refresh_practice(store, real))
         deliver_to(job, self, lambda me: me.job is job, TrainerView._refreshed,
@@ -393,15 +420,15 @@ class TrainerView(QWidget):
                        str(problems[0] if problems else headline)))
         self.job = job
         self.refresh_button.setEnabled(False)
-        self.refresh_button.setText("Refreshing\N{HORIZONTAL ELLIPSIS}")
-        self.say(f"Copying the catalog, rules, settings and staff from {real.name}"
-                 "\N{HORIZONTAL ELLIPSIS}")
+        self.refresh_button.setText(translate("trainer", "Refreshing…"))
+        self.say(translate("trainer", "Copying the catalog, rules, settings and staff from "
+                           "{name}…").format(name=real.name))
         _REFRESHING.launch(job)
 
     def _done(self) -> None:
         self.job = None
         self.refresh_button.setEnabled(True)
-        self.refresh_button.setText("Refresh from the store")
+        self.refresh_button.setText(translate("trainer", "Refresh from the store"))
 
     def _refreshed(self, summary: RefreshSummary) -> None:
         self._done()
@@ -413,8 +440,8 @@ class TrainerView(QWidget):
 
     def _not_refreshed(self, problem: str) -> None:
         self._done()
-        self.say(f"The practice store was not refreshed ({problem.rstrip('.')}).",
-                 error=True)
+        self.say(translate("trainer", "The practice store was not refreshed ({problem}).").format(
+            problem=problem.rstrip(".")), error=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.job = None  # a refresh still copying finishes; its outcome is dropped
@@ -493,15 +520,15 @@ class TrainerDoor(QObject):
         view.show()
         view.raise_()
         view.activateWindow()
-        self.window.show_message(f"Trainer view open for {person.name}; the till keeps "
-                                 "working.")
+        self.window.show_message(translate("trainer", "Trainer view open for {name}; the till "
+                                           "keeps working.").format(name=person.name))
         self.opened.emit(view)
         return view
 
     def _refresh_guard(self) -> str | None:
         if self.practice.running:
-            return ("A practice session is running at the till: refresh once it is over "
-                    "(or stopped).")
+            return translate("trainer", "A practice session is running at the till: refresh "
+                             "once it is over (or stopped).")
         return None
 
     @Slot()

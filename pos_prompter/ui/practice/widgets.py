@@ -18,7 +18,18 @@ from PySide6.QtWidgets import (
 )
 
 from pos_prompter.core.scenario import LEVELS
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
 from pos_prompter.ui.widgets import plain_label, touch_button
+
+LEVEL_WORDS = (QT_TRANSLATE_NOOP("practice", "easy"), QT_TRANSLATE_NOOP("practice", "medium"),
+               QT_TRANSLATE_NOOP("practice", "hard"))
+"""core.scenario.LEVELS' words, for the catalog (translated where shown)."""
+
+
+def level_text(level: int) -> str:
+    """A scenario's level as a word in the chosen language: "easy", "fácil"."""
+    word = LEVELS.get(level)
+    return translate("practice", word) if word else str(level)
 
 PRACTICE_QSS = """
 #customerBubble {
@@ -109,7 +120,8 @@ class CustomerBubble(QFrame):
         self.who.setText(who)
         self.words.setText(f"\N{LEFT DOUBLE QUOTATION MARK}{words}"
                            f"\N{RIGHT DOUBLE QUOTATION MARK}")
-        self.setAccessibleName(f"{who} says: {words}")
+        self.setAccessibleName(translate("practice", "{who} says: {words}").format(
+            who=who, words=words))
         _restyle(self, "speaking", "true" if answering else "false")
         self.show()
 
@@ -134,7 +146,7 @@ class ScoreCard(QFrame):
         self.title = plain_label("scoreTitle", self)
         self.figure = plain_label("scoreFigure", self, wrap=False)
         self.notes = plain_label("scoreNotes", self)
-        self.close_button = touch_button("Close", "scoreClose", self)
+        self.close_button = touch_button(translate("practice", "Close"), "scoreClose", self)
         self.close_button.setMinimumHeight(40)
         self.close_button.clicked.connect(self._close)
         top = QHBoxLayout()
@@ -152,7 +164,8 @@ class ScoreCard(QFrame):
     def show_customer(self, name: str, points: int, possible: int,
                       notes: Sequence[str]) -> None:
         self.final = False
-        self.title.setText(f"{name}: {points} of {possible} points")
+        self.title.setText(translate("practice", "{name}: {points} of {possible} points").format(
+            name=name, points=points, possible=possible))
         self.figure.setText(f"{points}/{possible}")
         self._notes(notes)
         _restyle(self, "passed", "true")
@@ -161,9 +174,12 @@ class ScoreCard(QFrame):
     def show_final(self, title: str, points: int, possible: int, score: int, passed: bool,
                    pass_score: int, lines: Sequence[str]) -> None:
         self.final = True
-        verdict = "Passed" if passed else "Not passed yet"
-        self.title.setText(f"{title}: {verdict} ({points} of {possible} points; "
-                           f"{pass_score}% to pass)")
+        verdict = (translate("practice", "Passed") if passed
+                   else translate("practice", "Not passed yet"))
+        self.title.setText(translate("practice", "{title}: {verdict} ({points} of {possible} "
+                                     "points; {pass_score}% to pass)").format(
+            title=title, verdict=verdict, points=points, possible=possible,
+            pass_score=pass_score))
         self.figure.setText(f"{score}%")
         self._notes(lines)
         _restyle(self, "passed", "true" if passed else "false")
@@ -206,10 +222,11 @@ class PracticeBar(QFrame):
         self.choice.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.choice.setMinimumHeight(BAR_HEIGHT)
         self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.start_button = touch_button("Start", "practiceStart", self)
-        self.endless_button = touch_button("Endless practice", "practiceEndless", self)
-        self.stop_button = touch_button("Stop", "practiceStop", self)
-        self.trainer_button = touch_button("Trainer\N{HORIZONTAL ELLIPSIS}", "trainerButton",
+        self.start_button = touch_button(translate("practice", "Start"), "practiceStart", self)
+        self.endless_button = touch_button(translate("practice", "Endless practice"),
+                                           "practiceEndless", self)
+        self.stop_button = touch_button(translate("practice", "Stop"), "practiceStop", self)
+        self.trainer_button = touch_button(translate("practice", "Trainer…"), "trainerButton",
                                            self)
         for button in (self.start_button, self.endless_button, self.stop_button,
                        self.trainer_button):
@@ -235,7 +252,7 @@ class PracticeBar(QFrame):
         """(id, title, level) of each scenario the trainee may pick."""
         self.choice.clear()
         for sid, title, level in entries:
-            self.choice.addItem(f"{title} ({LEVELS.get(level, level)})", sid)
+            self.choice.addItem(f"{title} ({level_text(level)})", sid)
         self.start_button.setEnabled(bool(entries))
 
     def set_running(self, text: str | None) -> None:
@@ -245,5 +262,5 @@ class PracticeBar(QFrame):
         self.start_button.setVisible(not running)
         self.endless_button.setVisible(not running)
         self.stop_button.setVisible(running)
-        self.status.setText(text or "Pick a scenario, or practise with endless simulated "
-                                    "customers.")
+        self.status.setText(text or translate("practice", "Pick a scenario, or practise with "
+                                              "endless simulated customers."))

@@ -47,6 +47,7 @@ from pos_prompter.core.auth import (
     password_problem,
 )
 from pos_prompter.core.errors import UserError
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
 from pos_prompter.store.auth import Person, StaffStore, check_name
 from pos_prompter.ui.staff_check import Outcome, StaffCheck, start_check
 from pos_prompter.ui.widgets import dialog_button, plain_label
@@ -57,8 +58,10 @@ DEMO_PASSWORDS = frozenset(secret for _name, role, secret in DEMO_STAFF
 """The passwords the demo stores publish (resources/demo/README.md): fine for trying the
 app out, never for a shop's real manager."""
 
-POLICY_TEXT = (f"At least {PASSWORD_MIN} characters, not all digits: a phrase of a few "
-               "words is easy to remember and hard to guess.")
+def policy_text() -> str:
+    """What a new manager password must be, for the dialogs that set one."""
+    return translate("sign_in", "At least {n} characters, not all digits: a phrase of a few "
+                     "words is easy to remember and hard to guess.").format(n=PASSWORD_MIN)
 
 
 def sentence(text: str) -> str:
@@ -74,13 +77,15 @@ def full_stop(text: str) -> str:
 def _new_password_problem(password: str, repeat: str) -> str | None:
     """Why a new manager password cannot be used, or None."""
     if password != repeat:
-        return "The two passwords are not the same; type the new password twice."
+        return translate("sign_in", "The two passwords are not the same; type the new "
+                         "password twice.")
     problem = password_problem(password)
     if problem is not None:
-        return sentence(f"password refused: {problem}.")
+        return sentence(translate("sign_in", "password refused: {problem}.").format(
+            problem=problem))
     if password in DEMO_PASSWORDS:
-        return ("That is the published demo password, which anyone can look up; choose "
-                "your own.")
+        return translate("sign_in", "That is the published demo password, which anyone can "
+                         "look up; choose your own.")
     return None
 
 
@@ -96,8 +101,9 @@ class _SecretDialog(QDialog):
 
     refused = Signal(str)
 
-    busy_text = "Checking\N{HORIZONTAL ELLIPSIS}"
-    """The submit button's text while the worker hashes."""
+    busy_text = QT_TRANSLATE_NOOP("sign_in", "Checking…")
+    """The submit button's text while the worker hashes (in English: translated where
+    shown, as are dialog_title and intro_text)."""
     cancel_while_busy = False
     """Whether Cancel (or Esc, or closing the window) works while the worker hashes; the
     outcome is then dropped."""
@@ -135,6 +141,7 @@ class _SecretDialog(QDialog):
               text: str = "") -> QLineEdit:
         edit = QLineEdit(text, self)
         edit.setObjectName(name)
+        label = translate("sign_in", label)
         edit.setAccessibleName(label)
         if secret:
             edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -148,7 +155,7 @@ class _SecretDialog(QDialog):
     def _button(self, text: str, name: str) -> QPushButton:
         # Enter is handled by the fields (next field, or submit from the last one): a
         # default button would also fire on Enter in the name field, with no password.
-        button = dialog_button(text, name, self)
+        button = dialog_button(translate("sign_in", text), name, self)
         self.buttons.addWidget(button)
         return button
 
@@ -165,7 +172,7 @@ class _SecretDialog(QDialog):
         submit_button, cancel_button = self._button(*submit), self._button(*cancel)
         submit_button.clicked.connect(self.submit)
         cancel_button.clicked.connect(self.reject)
-        self.submit_button, self._submit_text = submit_button, submit[0]
+        self.submit_button, self._submit_text = submit_button, translate("sign_in", submit[0])
         self.cancel_button = cancel_button
         return submit_button, cancel_button
 
@@ -182,7 +189,8 @@ class _SecretDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         if self.submit_button is not None:
             self.submit_button.setEnabled(not busy)
-            self.submit_button.setText(self.busy_text if busy else self._submit_text)
+            self.submit_button.setText(translate("sign_in", self.busy_text) if busy
+                                       else self._submit_text)
         if self.cancel_button is not None:
             self.cancel_button.setEnabled(self.cancel_while_busy or not busy)
         for edit in self._edits:
@@ -215,7 +223,7 @@ class _SecretDialog(QDialog):
         # A Qt virtual: nothing here may raise (PySide would take the process down).
         if self.busy:
             if not self.cancel_while_busy:
-                self.say("Wait a moment: the password is being saved.")
+                self.say(translate("sign_in", "Wait a moment: the password is being saved."))
                 return
             if self.job is not None:  # its thread hashes on (ui.staff_check), ignored:
                 self.job.drop()  # it signs nobody in, and its outcome is not delivered
@@ -255,23 +263,27 @@ class SignInDialog(_SecretDialog):
     cancel_while_busy = True
     roles: frozenset[Role] = WORKSPACE_ROLES
     """Who may sign in here (TrainerSignInDialog: trainers and managers)."""
-    dialog_title = "Manager sign-in"
-    intro_text = ("The workspace (rules, catalog, staff) opens only for a manager, with a "
-                  "password. A clerk's PIN does not open it.")
+    dialog_title = QT_TRANSLATE_NOOP("sign_in", "Manager sign-in")
+    intro_text = QT_TRANSLATE_NOOP("sign_in", "The workspace (rules, catalog, staff) opens only "
+                                   "for a manager, with a password. A clerk's PIN does not "
+                                   "open it.")
 
     def __init__(self, staff: StaffStore, parent: QWidget | None = None, *,
                  name: str = "") -> None:
-        super().__init__("signInDialog", self.dialog_title, parent)
+        super().__init__("signInDialog", translate("sign_in", self.dialog_title), parent)
         self.staff = staff
         self.person: Person | None = None
         self.used_demo_password = False
         """Whether the manager signed in with a published demo password (the workspace
         then asks them to change it)."""
-        self.intro.setText(self.intro_text)
-        self.name_edit = self._line("Name", "signInName", text=name)
-        self.password_edit = self._line("Password", "signInPassword", secret=True)
+        self.intro.setText(translate("sign_in", self.intro_text))
+        self.name_edit = self._line(QT_TRANSLATE_NOOP("sign_in", "Name"), "signInName",
+                                    text=name)
+        self.password_edit = self._line(QT_TRANSLATE_NOOP("sign_in", "Password"),
+                                        "signInPassword", secret=True)
         self.sign_in_button, _cancel = self._submit_and_cancel(
-            ("Sign in", "signInButton"), ("Cancel", "signInCancel"))
+            (QT_TRANSLATE_NOOP("sign_in", "Sign in"), "signInButton"),
+            (QT_TRANSLATE_NOOP("sign_in", "Cancel"), "signInCancel"))
         self._chain(self.name_edit, self.password_edit)
         self._demo_password = False
 
@@ -287,11 +299,11 @@ class SignInDialog(_SecretDialog):
         name = self.name_edit.text().strip()
         secret = self.password_edit.text()
         if not name:
-            self.say("Type your name first.")
+            self.say(translate("sign_in", "Type your name first."))
             self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         if not secret:  # Enter pressed too early: not a wrong attempt
-            self.say("Type your password.")
+            self.say(translate("sign_in", "Type your password."))
             self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.password_edit.clear()
@@ -320,9 +332,10 @@ class TrainerSignInDialog(SignInDialog):
     manager's sign-in; a clerk's PIN never opens it."""
 
     roles = PASSWORD_ROLES
-    dialog_title = "Trainer sign-in"
-    intro_text = ("The trainer view (trainees' results, scenarios) opens for a trainer or "
-                  "a manager, with a password. A clerk's PIN does not open it.")
+    dialog_title = QT_TRANSLATE_NOOP("sign_in", "Trainer sign-in")
+    intro_text = QT_TRANSLATE_NOOP("sign_in", "The trainer view (trainees' results, scenarios) "
+                                   "opens for a trainer or a manager, with a password. A "
+                                   "clerk's PIN does not open it.")
 
 
 class FirstManagerDialog(_SecretDialog):
@@ -338,20 +351,25 @@ class FirstManagerDialog(_SecretDialog):
     """
 
     created = Signal(object)
-    busy_text = "Saving\N{HORIZONTAL ELLIPSIS}"
+    busy_text = QT_TRANSLATE_NOOP("sign_in", "Saving…")
 
     def __init__(self, staff: StaffStore, parent: QWidget | None = None) -> None:
-        super().__init__("firstManagerDialog", "First manager", parent)
+        super().__init__("firstManagerDialog", translate("sign_in", "First manager"), parent)
         self.staff = staff
         self.person: Person | None = None
-        self.intro.setText("This store has no manager yet. Choose the first manager's name "
-                           "and password: rules, catalog and staff can be changed only "
-                           "with it. " + POLICY_TEXT)
-        self.name_edit = self._line("Manager's name", "firstManagerName")
-        self.password_edit = self._line("Password", "firstManagerPassword", secret=True)
-        self.repeat_edit = self._line("Password again", "firstManagerRepeat", secret=True)
+        self.intro.setText(translate("sign_in", "This store has no manager yet. Choose the "
+                                     "first manager's name and password: rules, catalog and "
+                                     "staff can be changed only with it.") + " "
+                           + policy_text())
+        self.name_edit = self._line(QT_TRANSLATE_NOOP("sign_in", "Manager's name"),
+                                    "firstManagerName")
+        self.password_edit = self._line(QT_TRANSLATE_NOOP("sign_in", "Password"),
+                                        "firstManagerPassword", secret=True)
+        self.repeat_edit = self._line(QT_TRANSLATE_NOOP("sign_in", "Password again"),
+                                      "firstManagerRepeat", secret=True)
         self.create_button, _cancel = self._submit_and_cancel(
-            ("Create manager", "firstManagerCreate"), ("Not now", "firstManagerCancel"))
+            (QT_TRANSLATE_NOOP("sign_in", "Create manager"), "firstManagerCreate"),
+            (QT_TRANSLATE_NOOP("sign_in", "Not now"), "firstManagerCancel"))
         self._chain(self.name_edit, self.password_edit, self.repeat_edit)
         self._first = self.name_edit
 
@@ -398,18 +416,24 @@ class ChangePasswordDialog(_SecretDialog):
     """
 
     changed = Signal(object)
-    busy_text = "Saving\N{HORIZONTAL ELLIPSIS}"
+    busy_text = QT_TRANSLATE_NOOP("sign_in", "Saving…")
 
     def __init__(self, staff: StaffStore, name: str, parent: QWidget | None = None) -> None:
-        super().__init__("changePasswordDialog", f"New password for {name}", parent)
+        super().__init__("changePasswordDialog",
+                         translate("sign_in", "New password for {name}").format(name=name),
+                         parent)
         self.staff = staff
         self.name = name
-        self.intro.setText(f"Choose a new password for {name}. " + POLICY_TEXT)
-        self.password_edit = self._line("New password", "changePasswordNew", secret=True)
-        self.repeat_edit = self._line("New password again", "changePasswordRepeat",
+        self.intro.setText(translate("sign_in", "Choose a new password for {name}.").format(
+            name=name) + " " + policy_text())
+        self.password_edit = self._line(QT_TRANSLATE_NOOP("sign_in", "New password"),
+                                        "changePasswordNew", secret=True)
+        self.repeat_edit = self._line(QT_TRANSLATE_NOOP("sign_in", "New password again"),
+                                      "changePasswordRepeat",
                                       secret=True)
         self.save_button, _cancel = self._submit_and_cancel(
-            ("Change password", "changePasswordSave"), ("Cancel", "changePasswordCancel"))
+            (QT_TRANSLATE_NOOP("sign_in", "Change password"), "changePasswordSave"),
+            (QT_TRANSLATE_NOOP("sign_in", "Cancel"), "changePasswordCancel"))
         self._chain(self.password_edit, self.repeat_edit)
         self._first = self.password_edit
 

@@ -1,0 +1,169 @@
+"""The translated areas of the window in Spanish (issue 14.3): each widget and dialog is
+built under the Spanish catalog and every text it shows is Spanish or data. The areas grow
+with pos_prompter.i18n.build.TRANSLATED; those not listed there are not checked yet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+from spanish_check import (
+    assert_all_spanish,
+    english_left,
+    spanish,  # noqa: F401 - the fixture, used by name
+)
+from test_prompt_panel import make_prompt
+
+from pos_prompter.core.money import format_money
+from pos_prompter.practice.practice_store import ensure_practice_store
+from pos_prompter.store import Store
+from pos_prompter.store.auth import StaffStore
+from pos_prompter.store.practice import PracticeStore, RunRecord
+from pos_prompter.ui.clerk_sign_in import ClerkSignInPanel, clerk_text
+from pos_prompter.ui.customer_type import CustomerTypeBar, customer_text
+from pos_prompter.ui.practice.trainer_view import TrainerView
+from pos_prompter.ui.practice.widgets import CustomerBubble, PracticeBar, ScoreCard
+from pos_prompter.ui.prompt_panel import PromptPanel
+from pos_prompter.ui.store_guard import damaged_offer
+from pos_prompter.ui.workspace.sign_in import (
+    ChangePasswordDialog,
+    FirstManagerDialog,
+    SignInDialog,
+    TrainerSignInDialog,
+)
+
+pytestmark = pytest.mark.usefixtures("spanish")
+
+
+@pytest.fixture
+def host(qtbot: QtBot) -> Iterator[QWidget]:
+    widget = QWidget()
+    widget.setObjectName("host")
+    qtbot.addWidget(widget)
+    yield widget
+    widget.close()
+
+
+@pytest.fixture
+def staff(cafe_store_path: Path) -> Iterator[StaffStore]:
+    with Store.open(cafe_store_path) as store:
+        yield StaffStore(store)
+
+
+def test_the_check_finds_english_and_spares_data_and_spanish(host: QWidget) -> None:
+    assert english_left("Total price") == ["total", "price"]
+    assert english_left("Latte Tall: 2", data=["Latte Tall"]) == []
+    assert english_left("Aceptar  F9") == []
+    label = QLabel("Nothing translated here", host)
+    label.show()
+    with pytest.raises(AssertionError, match="Nothing translated here"):
+        assert_all_spanish(host)
+
+
+def test_prompt_card_every_kind(host: QWidget) -> None:
+    panel = PromptPanel(host)
+    host.show()
+    prompt = make_prompt()
+    data = [prompt.title, prompt.say, prompt.why, *prompt.evidence]
+    for kind in ("upsell", "cross_sell", "bundle", "threshold"):
+        panel.show_prompt(make_prompt(kind), "+" + format_money(350, "EUR"))
+        assert_all_spanish(panel, data)
+    panel.set_practice(True)
+    assert_all_spanish(panel, data)
+    assert panel.accept_button.text() == "Aceptar  F9"
+
+
+def test_customer_type_bar_and_its_status(host: QWidget) -> None:
+    bar = CustomerTypeBar(host)
+    bar.set_types(["member", "staff-discount"])
+    host.show()
+    assert_all_spanish(bar, ["Member", "Staff discount", "member", "staff discount"])
+    assert customer_text(None) == "Cliente: sin tipo"
+    assert english_left(customer_text("member"), ["member"]) == []
+
+
+@pytest.mark.parametrize("training", [False, True])
+def test_clerk_sign_in_panel(host: QWidget, staff: StaffStore, training: bool) -> None:
+    panel = ClerkSignInPanel(staff, host, training=training)
+    host.show()
+    panel.open("")
+    names = [p.name for p in staff.list_staff()]
+    assert_all_spanish(panel, names)
+    panel.not_rung_up("2100000000203")
+    assert_all_spanish(panel, [*names, "2100000000203"])
+    for text in (clerk_text("clerk", asks=True, waiting=False),
+                 clerk_text("clerk", asks=False, waiting=False),
+                 clerk_text(None, asks=True, waiting=True),
+                 clerk_text(None, asks=True, waiting=False)):
+        assert english_left(text, ["clerk"]) == [], text
+
+
+@pytest.mark.parametrize("dialog", [SignInDialog, TrainerSignInDialog, FirstManagerDialog])
+def test_sign_in_dialogs(staff: StaffStore, qtbot: QtBot, dialog: type) -> None:
+    box = dialog(staff)
+    qtbot.addWidget(box)
+    assert_all_spanish(box)
+    box.submit()  # nothing typed: the dialog says what to do
+    # The store's own sentences (store.auth's "A staff name cannot be empty.") are not
+    # translated yet: the core and store are left for a later session.
+    assert_all_spanish(box, ["A staff name cannot be empty."])
+
+
+def test_change_password_dialog(staff: StaffStore, qtbot: QtBot) -> None:
+    box = ChangePasswordDialog(staff, "manager")
+    qtbot.addWidget(box)
+    box.password_edit.setText("one thing")
+    box.repeat_edit.setText("another thing")
+    box.submit()
+    assert_all_spanish(box, ["manager"])
+    assert box.message.text().startswith("Las dos contraseñas no son iguales")
+
+
+def test_practice_bar_bubble_and_score_card(host: QWidget) -> None:
+    bar, bubble, card = PracticeBar(host), CustomerBubble(host), ScoreCard(host)
+    host.show()
+    bar.set_scenarios([("quiet-tuesday", "A quiet Tuesday", 2)])
+    assert_all_spanish(bar, ["A quiet Tuesday"])
+    assert bar.choice.itemText(0) == "A quiet Tuesday (media)"
+    bar.set_running("A quiet Tuesday: 3 clientes")
+    assert_all_spanish(bar, ["A quiet Tuesday"])
+    bubble.say("Sam", "A tall latte, please.")
+    assert_all_spanish(bubble, ["Sam", "A tall latte, please."])
+    card.show_customer("Sam", 2, 3, ["Offered the size-up"])
+    assert_all_spanish(card, ["Sam", "Offered the size-up"])
+    card.show_final("A quiet Tuesday", 5, 6, 83, True, 75, ["Sam: 2 of 3"])
+    assert_all_spanish(card, ["A quiet Tuesday", "Sam: 2 of 3"])
+
+
+def test_trainer_view_with_a_run(cafe_store_path: Path, qtbot: QtBot) -> None:
+    path = ensure_practice_store(cafe_store_path)
+    with Store.open(path) as store:
+        PracticeStore(store).record_run(RunRecord(
+            trainee="clerk", scenario_id="quiet-tuesday", scenario_title="A quiet Tuesday",
+            started_at=dt.datetime(2026, 11, 2, 9, 0), seconds=95, points=5, possible=6,
+            score=83, pass_score=75, passed=True))
+        view = TrainerView(store, "trainer")
+        qtbot.addWidget(view)
+        view.show()
+        # ui/charts.py (the chart's spoken summary) is not translated yet: left for later
+        data = ["trainer", "clerk", "A quiet Tuesday", "quiet-tuesday",
+                view.chart.accessibleName(), view.chart.toolTip()]
+        assert_all_spanish(view, data)
+        assert view.runs_model.headerData(0, Qt.Orientation.Horizontal) == "Aprendiz"
+        view.close()
+
+
+def test_damaged_store_box(tmp_path: Path, qapp: QApplication) -> None:
+    box = damaged_offer(tmp_path / "shop.db", "the database disk image is malformed",
+                        lambda: None)
+    try:
+        assert_all_spanish(box, ["the database disk image is malformed", str(tmp_path)])
+        assert box.windowTitle() == "La tienda está dañada"
+    finally:
+        box.close()
+        box.deleteLater()
