@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from itertools import accumulate, chain, repeat
-from operator import attrgetter, methodcaller, mul
+from itertools import accumulate, chain, compress, repeat
+from operator import attrgetter, eq, methodcaller, mul
 
-from pos_prompter.core.past_orders import PastOrder
+from pos_prompter.core.past_orders import PastLine, PastOrder
 
 Progress = Callable[[int, int], None]
 
@@ -45,7 +45,6 @@ _ORDERS_HEAD = ("INSERT INTO orders(id, status, opened_at, closed_at, total_cent
 _ORDER_VALUES = "(?, 'paid', ?, ?, ?, ?, ?)"
 _LINES_HEAD = ("INSERT INTO order_lines(order_id, line_no, sku, name, qty, "
                "unit_price_cents, origin) VALUES ")
-_LINE_VALUES = "(?, ?, ?, ?, ?, ?, 'scan')"
 
 
 def next_order_id(conn: sqlite3.Connection) -> int:
@@ -117,9 +116,8 @@ def insert_past_orders(conn: sqlite3.Connection, orders: Sequence[PastOrder], *,
             progress(start, len(orders))
         part = orders[start:start + chunk]
         ids = range(first + start, first + start + len(part))
-        orders_flat, lines_flat = _rows(part, ids, source, at)
-        _insert_rows(conn, _ORDERS_HEAD, _ORDER_VALUES, 6, orders_flat)
-        _insert_rows(conn, _LINES_HEAD, _LINE_VALUES, 6, lines_flat)
+        _insert_rows(conn, _ORDERS_HEAD, _ORDER_VALUES, 6, _order_rows(part, ids, source, at))
+        _insert_lines(conn, part, ids)
     for sql in lifted:
         conn.execute(sql)
     if progress:
@@ -130,23 +128,19 @@ def insert_past_orders(conn: sqlite3.Connection, orders: Sequence[PastOrder], *,
 _LINES = attrgetter("lines")
 _TIME = attrgetter("time")
 _EXTERNAL_ID = attrgetter("external_id")
-_SKU, _NAME, _QTY, _PRICE = (attrgetter(a) for a in ("sku", "name", "qty", "unit_price"))
+_QTY, _PRICE = attrgetter("qty"), attrgetter("unit_price")
 _ISO = methodcaller("isoformat", timespec="seconds")
 _MICROSECOND = attrgetter("microsecond")
 
 
-def _rows(part: Sequence[PastOrder], ids: range, source: str,
-          at: str) -> tuple[list[object], list[object]]:
-    """The parameters of the orders' rows and of their lines' rows, one flat list each,
-    built by C loops (map, zip, chain) rather than a Python statement per line: at 2
-    million lines, building tuples line by line cost about as much as inserting them."""
+def _order_rows(part: Sequence[PastOrder], ids: range, source: str, at: str) -> list[object]:
+    """The parameters of the orders' rows, one flat list, built by C loops (map, zip,
+    chain) rather than a Python statement per order or line: at 2 million lines, building
+    tuples line by line cost about as much as inserting them."""
     lines_of = list(map(_LINES, part))
-    lens = list(map(len, lines_of))
+    ends = list(accumulate(map(len, lines_of)))
     lines = list(chain.from_iterable(lines_of))
-    qtys = list(map(_QTY, lines))
-    prices = list(map(_PRICE, lines))
-    amounts = list(map(mul, qtys, prices))
-    ends = list(accumulate(lens))
+    amounts = list(map(mul, map(_QTY, lines), map(_PRICE, lines)))
     totals = list(map(sum, map(amounts.__getitem__, map(slice, [0, *ends[:-1]], ends))))
     times = list(map(_TIME, part))
     if None in times:
@@ -155,10 +149,47 @@ def _rows(part: Sequence[PastOrder], ids: range, source: str,
         texts = list(map(_ISO, times))
     else:  # the same text, without parsing a keyword argument 500,000 times
         texts = list(map(dt.datetime.isoformat, times))
-    orders_flat = list(chain.from_iterable(zip(
+    return list(chain.from_iterable(zip(
         ids, texts, texts, totals, repeat(source), map(_EXTERNAL_ID, part))))
-    lines_flat = list(chain.from_iterable(zip(
-        chain.from_iterable(map(repeat, ids, lens)),
-        chain.from_iterable(map(range, repeat(1), [n + 1 for n in lens])),
-        map(_SKU, lines), map(_NAME, lines), qtys, prices, strict=True)))
-    return orders_flat, lines_flat
+
+
+def _insert_lines(conn: sqlite3.Connection, part: Sequence[PastOrder], ids: range) -> None:
+    """Insert the orders' lines, the orders of each number of lines together: a statement
+    numbers its lines itself and takes each order's id once (`?1`) and each line's four
+    fields as they are in its PastLine (sku, name, qty, unit price), so an order's
+    parameters are its id and its lines flattened, in C loops. Measured, 400,000 lines:
+    0.47 -> 0.40 s CPU against a row of six parameters a line."""
+    lines_of = list(map(_LINES, part))
+    lens = list(map(len, lines_of))
+    counts = sorted(set(lens))
+    for k in counts:
+        oids: Iterable[int] = ids
+        lines: Iterable[tuple[PastLine, ...]] = lines_of
+        if len(counts) > 1:
+            mask = list(map(eq, lens, repeat(k)))
+            oids, lines = compress(ids, mask), compress(lines_of, mask)
+        width = 1 + 4 * k
+        if width > conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER):  # 999 before 3.32
+            conn.executemany(_LINES_HEAD + "(?, ?, ?, ?, ?, ?, 'scan')", [
+                (oid, n, *line) for oid, order in zip(oids, lines, strict=True)
+                for n, line in enumerate(order, 1)])
+            continue
+        # ((id,),) + (line, line, ...) flattened twice: id, sku, name, qty, price, sku, ...
+        flat = list(chain.from_iterable(chain.from_iterable(
+            map(tuple.__add__, zip(zip(oids)), lines))))
+        per = max(1, ROWS_PER_STATEMENT // k)
+        step = width * per
+        whole = len(flat) // step * step
+        if whole:
+            conn.executemany(_lines_statement(k, per),
+                             zip(*[iter(flat[:whole])] * step, strict=True))
+        if whole < len(flat):
+            conn.execute(_lines_statement(k, (len(flat) - whole) // width), flat[whole:])
+
+
+def _lines_statement(k: int, orders: int) -> str:
+    """INSERT of the lines of `orders` orders of `k` lines each."""
+    width = 1 + 4 * k
+    return _LINES_HEAD + ", ".join(
+        f"(?{b + 1}, {n}, ?{b + 4 * n - 2}, ?{b + 4 * n - 1}, ?{b + 4 * n}, ?{b + 4 * n + 1}, "
+        "'scan')" for b in range(0, orders * width, width) for n in range(1, k + 1))

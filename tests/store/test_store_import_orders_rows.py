@@ -5,6 +5,7 @@ whole statement or in the last, shorter one, and each order's total is its lines
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,24 @@ def test_every_order_and_line_arrives_as_given(tmp_path: Path, orders: int,
         for i, o in enumerate(given)]
     assert lines == [(first + i, k, ln.sku, ln.name, ln.qty, ln.unit_price, "scan")
                      for i, o in enumerate(given) for k, ln in enumerate(o.lines, 1)]
+
+
+def test_an_order_of_more_lines_than_a_statement_may_bind(tmp_path: Path) -> None:
+    """SQLite before 3.32 binds 999 parameters at most: an order of 300 lines (1,201 as
+    one order's row) is written a line at a time, one of 200 (801) in one statement."""
+    db = tmp_path / "shop.db"
+    init_store(db, demo="cafe").close()
+    given = [PastOrder("BIG", None, tuple(LINES[k % 3] for k in range(300))),
+             PastOrder("MID", None, tuple(LINES[k % 3] for k in range(200))),
+             past(1, untimed=False)]
+    with Store.open(db) as store:
+        conn = store.db.conn
+        conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+        store.sales.import_orders(given)
+        lines = conn.execute("SELECT o.external_id, l.line_no, l.sku, l.qty FROM order_lines l "
+                             "JOIN orders o ON o.id = l.order_id "
+                             "ORDER BY o.id, l.line_no").fetchall()
+        totals = conn.execute("SELECT total_cents FROM orders ORDER BY id").fetchall()
+    assert lines == [(o.external_id, k, ln.sku, ln.qty) for o in given
+                     for k, ln in enumerate(o.lines, 1)]
+    assert totals == [(sum(ln.qty * ln.unit_price for ln in o.lines),) for o in given]
