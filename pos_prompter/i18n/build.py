@@ -28,6 +28,10 @@ TRANSLATED: tuple[str, ...] = (
     "pos_prompter/ui/store_guard.py",
     "pos_prompter/ui/practice",
     "pos_prompter/ui/workspace/sign_in.py",
+    "pos_prompter/ui/workspace/audit_view.py",
+    "pos_prompter/ui/workspace/import_dialog.py",
+    "pos_prompter/ui/workspace/suggestion_list.py",
+    "pos_prompter/ui/workspace/whatif_panel.py",
 )
 """The modules (files or folders) whose every visible text goes through translate():
 lupdate reads these, and tests/i18n check them. It grows as areas are translated."""

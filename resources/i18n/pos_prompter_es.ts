@@ -95,6 +95,133 @@
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>reglas</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>ajustes</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>productos</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>personal</translation>
+    </message>
+    <message>
+        <source>Audit log chain intact: {n} entries.</source>
+        <translation>Cadena del registro de auditoría intacta: {n} entradas.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>before:</source>
+        <translation>antes:</translation>
+    </message>
+    <message>
+        <source>after:</source>
+        <translation>después:</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <source>Search ids, names, values</source>
+        <translation>Buscar ids, nombres, valores</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>desde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Checking the audit log&apos;s chain…</source>
+        <translation>Comprobando la cadena del registro de auditoría…</translation>
+    </message>
+    <message>
+        <source>Could not check the audit log&apos;s chain: {problem}</source>
+        <translation>No se pudo comprobar la cadena del registro de auditoría: {problem}</translation>
+    </message>
+    <message>
+        <source>Showing the newest {n} matching changes; narrow the filters to see older ones (Export CSV has them all).</source>
+        <translation>Se muestran los {n} cambios más recientes que coinciden; acote los filtros para ver los anteriores (Exportar CSV los tiene todos).</translation>
+    </message>
+    <message>
+        <source>{n} matching change.</source>
+        <translation>{n} cambio coincide.</translation>
+    </message>
+    <message>
+        <source>{n} matching changes.</source>
+        <translation>{n} cambios coinciden.</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Exportar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write {path} ({reason}).</source>
+        <translation>No se pudo escribir {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Exported {n} change to {path}.</source>
+        <translation>Exportado {n} cambio a {path}.</translation>
+    </message>
+    <message>
+        <source>Exported {n} changes to {path}.</source>
+        <translation>Exportados {n} cambios a {path}.</translation>
+    </message>
+</context>
+<context>
     <name>clerk_sign_in</name>
     <message>
         <source>Nobody here has a PIN to sign in with, so the till stays with who is selling now. A manager sets clerks&apos; PINs (pos-prompter staff passwd NAME).</source>
@@ -1348,6 +1475,125 @@
     </message>
 </context>
 <context>
+    <name>import</name>
+    <message>
+        <source>Rule packs (*.yaml *.yml *.json)</source>
+        <translation>Paquetes de reglas (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <source>Catalog CSV (*.csv)</source>
+        <translation>Catálogo CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Past orders CSV (*.csv)</source>
+        <translation>Pedidos pasados CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Import rule pack</source>
+        <translation>Importar paquete de reglas</translation>
+    </message>
+    <message>
+        <source>Import catalog</source>
+        <translation>Importar catálogo</translation>
+    </message>
+    <message>
+        <source>Import past orders</source>
+        <translation>Importar pedidos pasados</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadidos</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Cambiados</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Quitados</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Pedidos</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Elegir archivo…</translation>
+    </message>
+    <message>
+        <source>Merge: only add and update rules; keep the rules that are not in the pack</source>
+        <translation>Combinar: solo añadir y actualizar reglas; conservar las reglas que no están en el paquete</translation>
+    </message>
+    <message>
+        <source>Lint findings</source>
+        <translation>Hallazgos de lint</translation>
+    </message>
+    <message>
+        <source>I have read the warnings: publish anyway</source>
+        <translation>He leído los avisos: publicar de todos modos</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>This store has no file to import into.</source>
+        <translation>Esta tienda no tiene archivo en el que importar.</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Leyendo {name}…</translation>
+    </message>
+    <message>
+        <source>{n} lint error blocks publishing: fix the pack and choose it again.</source>
+        <translation>{n} error de lint impide publicar: corrija el paquete y vuelva a elegirlo.</translation>
+    </message>
+    <message>
+        <source>{n} lint errors block publishing: fix the pack and choose it again.</source>
+        <translation>{n} errores de lint impiden publicar: corrija el paquete y vuelva a elegirlo.</translation>
+    </message>
+    <message>
+        <source>{n} warning: tick the box below to publish anyway.</source>
+        <translation>{n} aviso: marque la casilla de abajo para publicar de todos modos.</translation>
+    </message>
+    <message>
+        <source>{n} warnings: tick the box below to publish anyway.</source>
+        <translation>{n} avisos: marque la casilla de abajo para publicar de todos modos.</translation>
+    </message>
+    <message>
+        <source>Nothing would change.</source>
+        <translation>No cambiaría nada.</translation>
+    </message>
+    <message>
+        <source>and {n} more</source>
+        <translation>y {n} más</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <source>Reports and evidence include them from now on.</source>
+        <translation>Los informes y las pruebas los incluyen desde ahora.</translation>
+    </message>
+    <message>
+        <source>The tills use the change from now on.</source>
+        <translation>Las cajas usan el cambio desde ahora.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Hecho.</translation>
+    </message>
+    <message>
+        <source>Wait for the import to finish; it cannot be stopped half-way (it is all or nothing).</source>
+        <translation>Espere a que termine la importación; no se puede detener a medias (es todo o nada).</translation>
+    </message>
+</context>
+<context>
     <name>practice</name>
     <message>
         <source>{name}: {points} of {possible}</source>
@@ -1672,6 +1918,125 @@
     </message>
 </context>
 <context>
+    <name>suggestions</name>
+    <message>
+        <source>Trigger</source>
+        <translation>Disparador</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Oferta</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Pedidos</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Soporte</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confianza</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>Lift</translation>
+    </message>
+    <message>
+        <source>Already offered</source>
+        <translation>Ya ofrecido</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <source>This is a practice store, and suggestions are mined from real sales: open the workspace on the real store.</source>
+        <translation>Esta es una tienda de práctica, y las propuestas se extraen de ventas reales: abra el espacio de trabajo sobre la tienda real.</translation>
+    </message>
+    <message>
+        <source>already offered by {rule}</source>
+        <translation>ya ofrecido por {rule}</translation>
+    </message>
+    <message>
+        <source>{offer}: {why} ({n} orders)</source>
+        <translation>{offer}: {why} ({n} pedidos)</translation>
+    </message>
+    <message>
+        <source>% of orders</source>
+        <translation>% de los pedidos</translation>
+    </message>
+    <message>
+        <source>A pair must be in at least this share of the paid orders (and in at least 5 orders) to be suggested.</source>
+        <translation>Un par debe estar en al menos esta proporción de los pedidos pagados (y en al menos 5 pedidos) para proponerse.</translation>
+    </message>
+    <message>
+        <source>Pairs bought together in at least</source>
+        <translation>Pares comprados juntos en al menos</translation>
+    </message>
+    <message>
+        <source>Mine again</source>
+        <translation>Analizar de nuevo</translation>
+    </message>
+    <message>
+        <source>Read the store&apos;s sales again (the till keeps selling).</source>
+        <translation>Volver a leer las ventas de la tienda (la caja sigue vendiendo).</translation>
+    </message>
+    <message>
+        <source>Mining the sales…</source>
+        <translation>Analizando las ventas…</translation>
+    </message>
+    <message>
+        <source>Make a draft rule</source>
+        <translation>Crear una regla borrador</translation>
+    </message>
+    <message>
+        <source>Cross-sells mined from the store&apos;s paid orders show here.</source>
+        <translation>Aquí aparecen las ventas cruzadas extraídas de los pedidos pagados de la tienda.</translation>
+    </message>
+    <message>
+        <source>This store has no file to mine from.</source>
+        <translation>Esta tienda no tiene archivo que analizar.</translation>
+    </message>
+    <message>
+        <source>Mining the paid orders for pairs in at least {share} of them…</source>
+        <translation>Buscando en los pedidos pagados pares presentes en al menos el {share} de ellos…</translation>
+    </message>
+    <message>
+        <source>Could not mine the sales: {problem}</source>
+        <translation>No se pudieron analizar las ventas: {problem}</translation>
+    </message>
+    <message>
+        <source>No two products were bought together more often than chance in at least {least} of the {orders} paid orders: a lower minimum finds rarer pairs.</source>
+        <translation>Ningún par de productos se compró junto más a menudo que por azar en al menos {least} de los {orders} pedidos pagados: un mínimo menor encuentra pares más raros.</translation>
+    </message>
+    <message>
+        <source>{n} cross-sells bought together more often than chance, each in at least {least} of the {orders} paid orders (best first); {covered} already offered by a rule.</source>
+        <translation>{n} ventas cruzadas compradas juntas más a menudo que por azar, cada una en al menos {least} de los {orders} pedidos pagados (las mejores primero); {covered} ya ofrecidas por una regla.</translation>
+    </message>
+    <message>
+        <source>Select a suggestion to see its evidence, then make it a draft rule to check and publish.</source>
+        <translation>Seleccione una propuesta para ver sus pruebas, y luego conviértala en una regla borrador para comprobarla y publicarla.</translation>
+    </message>
+    <message>
+        <source>{offer} with {trigger}: {why}. Rule {rule} already offers it, so no draft is needed.</source>
+        <translation>{offer} con {trigger}: {why}. La regla {rule} ya lo ofrece, así que no hace falta borrador.</translation>
+    </message>
+    <message>
+        <source>{offer} with {trigger}: {why} ({n} orders).</source>
+        <translation>{offer} con {trigger}: {why} ({n} pedidos).</translation>
+    </message>
+    <message>
+        <source>Rule {rule} already has this pair (switched off): open it from the Rules tab instead of a new draft.</source>
+        <translation>La regla {rule} ya tiene este par (desactivada): ábrala desde la pestaña Reglas en lugar de crear un borrador.</translation>
+    </message>
+    <message>
+        <source>No draft: {offer} costs over twice {trigger}, more than lint lets a prompt offer.</source>
+        <translation>Sin borrador: {offer} cuesta más del doble que {trigger}, más de lo que lint deja ofrecer a una sugerencia.</translation>
+    </message>
+</context>
+<context>
     <name>trainer</name>
     <message>
         <source>Trainee</source>
@@ -1912,6 +2277,173 @@
     <message>
         <source>A practice session is running at the till: refresh once it is over (or stopped).</source>
         <translation>Hay una sesión de práctica en curso en la caja: actualice cuando termine (o se detenga).</translation>
+    </message>
+</context>
+<context>
+    <name>whatif</name>
+    <message>
+        <source>Changed since: run again.</source>
+        <translation>Ha cambiado desde entonces: vuelva a ejecutarlo.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was replayed.</source>
+        <translation>Cancelado: no se reprodujo nada.</translation>
+    </message>
+    <message>
+        <source>upsell</source>
+        <translation>mejora</translation>
+    </message>
+    <message>
+        <source>cross-sell</source>
+        <translation>venta cruzada</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>paquete</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>umbral</translation>
+    </message>
+    <message>
+        <source>This is a practice store: practice runs are not sales, so there is nothing to replay. Open the workspace on the real store.</source>
+        <translation>Esta es una tienda de práctica: las prácticas no son ventas, así que no hay nada que reproducir. Abra el espacio de trabajo sobre la tienda real.</translation>
+    </message>
+    <message>
+        <source>({n} more problem after this one.)</source>
+        <translation>({n} problema más después de este.)</translation>
+    </message>
+    <message>
+        <source>({n} more problems after this one.)</source>
+        <translation>({n} problemas más después de este.)</translation>
+    </message>
+    <message>
+        <source>Not tried: {problem} {fix}</source>
+        <translation>No se probó: {problem} {fix}</translation>
+    </message>
+    <message>
+        <source>Over the last {n} day</source>
+        <translation>En el último {n} día</translation>
+    </message>
+    <message>
+        <source>Over the last {n} days</source>
+        <translation>En los últimos {n} días</translation>
+    </message>
+    <message>
+        <source>{span} the store has no paid orders to replay this rule over.</source>
+        <translation>{span} la tienda no tiene pedidos pagados sobre los que reproducir esta regla.</translation>
+    </message>
+    <message>
+        <source>{n} order</source>
+        <translation>{n} pedido</translation>
+    </message>
+    <message>
+        <source>{n} orders</source>
+        <translation>{n} pedidos</translation>
+    </message>
+    <message>
+        <source>{span} this rule would not have been shown on any of the {orders}.</source>
+        <translation>{span} esta regla no se habría mostrado en ninguno de los {orders}.</translation>
+    </message>
+    <message>
+        <source>{span} this rule would have been shown on {shown} of {orders}</source>
+        <translation>{span} esta regla se habría mostrado en {shown} de {orders}</translation>
+    </message>
+    <message>
+        <source>. {rate}, so there is no rate to expect revenue from.</source>
+        <translation>. {rate}, así que no hay tasa con la que esperar ingresos.</translation>
+    </message>
+    <message>
+        <source>; at the store&apos;s {kind} acceptance rate ({rate}, from {prompts}) that is about {accepts} and {revenue} more revenue.</source>
+        <translation>; con la tasa de aceptación de {kind} de la tienda ({rate}, de {prompts}) son unas {accepts} y {revenue} más de ingresos.</translation>
+    </message>
+    <message>
+        <source>{n} prompt</source>
+        <translation>{n} sugerencia</translation>
+    </message>
+    <message>
+        <source>{n} prompts</source>
+        <translation>{n} sugerencias</translation>
+    </message>
+    <message>
+        <source>{n} accept</source>
+        <translation>{n} aceptación</translation>
+    </message>
+    <message>
+        <source>{n} accepts</source>
+        <translation>{n} aceptaciones</translation>
+    </message>
+    <message>
+        <source>held out (its control group) on {orders}</source>
+        <translation>apartada (su grupo de control) en {orders}</translation>
+    </message>
+    <message>
+        <source>kept quiet on {orders} that had already had as many prompts as an order may have</source>
+        <translation>callada en {orders} que ya habían tenido tantas sugerencias como puede tener un pedido</translation>
+    </message>
+    <message>
+        <source>{n} more order</source>
+        <translation>{n} pedido más</translation>
+    </message>
+    <message>
+        <source>{n} more orders</source>
+        <translation>{n} pedidos más</translation>
+    </message>
+    <message>
+        <source> It would also have been {list}.</source>
+        <translation> También habría sido {list}.</translation>
+    </message>
+    <message>
+        <source>, and </source>
+        <translation>, y </translation>
+    </message>
+    <message>
+        <source>What if…</source>
+        <translation>Qué pasaría si…</translation>
+    </message>
+    <message>
+        <source>Replay the rule as it stands in the form over past paid orders (nothing is published): how often it would have been shown, and what it would have brought in</source>
+        <translation>Reproducir la regla tal como está en el formulario sobre pedidos pagados pasados (no se publica nada): cuántas veces se habría mostrado, y lo que habría aportado</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>over the last</source>
+        <translation>en los últimos</translation>
+    </message>
+    <message>
+        <source>Replaying past orders…</source>
+        <translation>Reproduciendo pedidos pasados…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>the rule is not complete</source>
+        <translation>la regla no está completa</translation>
+    </message>
+    <message>
+        <source>Not tried: fix the form first: {problem}</source>
+        <translation>No se probó: corrija primero el formulario: {problem}</translation>
+    </message>
+    <message>
+        <source>This store has no file to replay orders from.</source>
+        <translation>Esta tienda no tiene archivo del que reproducir pedidos.</translation>
+    </message>
+    <message>
+        <source>Could not replay the orders: {problem}</source>
+        <translation>No se pudieron reproducir los pedidos: {problem}</translation>
+    </message>
+    <message>
+        <source>Replaying the paid orders of the last {n} day…</source>
+        <translation>Reproduciendo los pedidos pagados del último {n} día…</translation>
+    </message>
+    <message>
+        <source>Replaying the paid orders of the last {n} days…</source>
+        <translation>Reproduciendo los pedidos pagados de los últimos {n} días…</translation>
     </message>
 </context>
 </TS>

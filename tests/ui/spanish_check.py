@@ -10,14 +10,15 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QTableView,
+    QTreeView,
     QWidget,
 )
 
@@ -70,10 +71,10 @@ def shown_texts(root: QWidget) -> Iterator[str]:
             yield widget.placeholderText()
         if isinstance(widget, QComboBox):
             yield from (widget.itemText(i) for i in range(widget.count()))
-        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        if isinstance(widget, QTableView | QTreeView) and widget.model() is not None:
             model = widget.model()
             yield from (str(model.headerData(c, Qt.Orientation.Horizontal) or "")
-                        for c in range(model.columnCount()))
+                        for c in range(model.columnCount(QModelIndex())))
         if widget.isWindow():
             yield widget.windowTitle()
         yield widget.toolTip()

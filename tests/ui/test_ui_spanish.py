@@ -20,6 +20,7 @@ from spanish_check import (
 from test_prompt_panel import make_prompt
 
 from pos_prompter.core.money import format_money
+from pos_prompter.imports import ITEMS, RULES
 from pos_prompter.practice.practice_store import ensure_practice_store
 from pos_prompter.store import Store
 from pos_prompter.store.auth import StaffStore
@@ -30,12 +31,18 @@ from pos_prompter.ui.practice.trainer_view import TrainerView
 from pos_prompter.ui.practice.widgets import CustomerBubble, PracticeBar, ScoreCard
 from pos_prompter.ui.prompt_panel import PromptPanel
 from pos_prompter.ui.store_guard import damaged_offer
+from pos_prompter.ui.workspace.audit_view import AuditView
+from pos_prompter.ui.workspace.import_dialog import ImportDialog
 from pos_prompter.ui.workspace.sign_in import (
     ChangePasswordDialog,
     FirstManagerDialog,
     SignInDialog,
     TrainerSignInDialog,
 )
+from pos_prompter.ui.workspace.suggestion_list import SuggestionList
+from pos_prompter.ui.workspace.whatif_panel import WhatIfPanel
+
+DEMO_ROOT = Path(__file__).resolve().parents[2] / "resources" / "demo"
 
 pytestmark = pytest.mark.usefixtures("spanish")
 
@@ -167,3 +174,61 @@ def test_damaged_store_box(tmp_path: Path, qapp: QApplication) -> None:
     finally:
         box.close()
         box.deleteLater()
+
+
+# ---------------------------------------------------------------------- the workspace's
+
+
+@pytest.fixture
+def store(cafe_store_path: Path) -> Iterator[Store]:
+    with Store.open(cafe_store_path) as opened:
+        yield opened
+
+
+def test_audit_view(store: Store, qtbot: QtBot) -> None:
+    view = AuditView(store)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.chain.text().startswith("Cadena"), timeout=20_000)
+    actors = [view.actor_filter.itemText(i) for i in range(1, view.actor_filter.count())]
+    assert_all_spanish(view, actors)
+    assert view.model.headerData(0, Qt.Orientation.Horizontal) == "Cuándo"
+
+
+def test_import_dialog_with_a_rule_pack(store: Store, qtbot: QtBot) -> None:
+    dialog = ImportDialog(store, "manager", RULES)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert_all_spanish(dialog)
+    pack = DEMO_ROOT / "cafe" / "rules.yaml"
+    with qtbot.waitSignal(dialog.preview_ready, timeout=20_000) as ready:
+        dialog.load(pack)
+    preview = ready.args[0]
+    # imports.py's words and counts ("rules", "6 unchanged") are not translated yet
+    assert_all_spanish(dialog, [str(pack), pack.name, ITEMS[RULES], preview.counts()])
+    assert dialog.windowTitle() == "Importar paquete de reglas"
+
+
+def test_suggestion_list_with_nothing_to_suggest(store: Store, qtbot: QtBot) -> None:
+    tab = SuggestionList(store, debounce_ms=0)
+    qtbot.addWidget(tab)
+    with qtbot.waitSignal(tab.mined, timeout=20_000):
+        tab.show()
+    assert_all_spanish(tab)
+    assert tab.summary.text().startswith("Ningún par de productos")
+
+
+def test_whatif_panel_result_and_refusal(store: Store, qtbot: QtBot) -> None:
+    panel = WhatIfPanel(store)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_draft(None, "")
+    panel.run()
+    assert_all_spanish(panel)
+    assert panel.result_label.text() == (
+        "No se probó: corrija primero el formulario: la regla no está completa.")
+    panel.set_draft(store.rules.load()[0])
+    with qtbot.waitSignal(panel.replayed, timeout=30_000):
+        panel.run()
+    assert_all_spanish(panel)
+    assert panel.result_label.text().startswith("En los últimos 90 días la tienda no tiene")

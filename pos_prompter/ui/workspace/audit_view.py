@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
+from pos_prompter.i18n.formats import number
 from pos_prompter.store import Store
 from pos_prompter.store.audit import (
     ENTITIES,
@@ -61,9 +63,14 @@ from pos_prompter.ui.widgets import (
 )
 
 WHEN, WHO, ENTITY, ENTITY_ID, ACTION, CHANGE = range(6)
-HEADERS = ("When", "Who", "What", "Id", "Action", "Change")
-ENTITY_TEXT = {"rule": "rules", "setting": "settings", "product": "products",
-               "staff": "staff"}
+HEADERS = (QT_TRANSLATE_NOOP("audit", "When"), QT_TRANSLATE_NOOP("audit", "Who"),
+           QT_TRANSLATE_NOOP("audit", "What"), QT_TRANSLATE_NOOP("audit", "Id"),
+           QT_TRANSLATE_NOOP("audit", "Action"), QT_TRANSLATE_NOOP("audit", "Change"))
+"""The column titles in English (each model shows them translated)."""
+ENTITY_TEXT = {"rule": QT_TRANSLATE_NOOP("audit", "rules"),
+               "setting": QT_TRANSLATE_NOOP("audit", "settings"),
+               "product": QT_TRANSLATE_NOOP("audit", "products"),
+               "staff": QT_TRANSLATE_NOOP("audit", "staff")}
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 """data() with this role returns the row's `AuditEntry`."""
@@ -83,23 +90,25 @@ thread (see jobs.Unowned)."""
 def chain_text(result: ChainCheck) -> str:
     """The chain line: intact with its entries, or the first entry tampered with."""
     if result.intact:
-        return f"Audit log chain intact: {result.entries:,} entries."
+        return translate("audit", "Audit log chain intact: {n} entries.").format(
+            n=number(result.entries))
     return result.text[:1].upper() + result.text[1:] + "."
 
 
 def _json(value: Any) -> str:
     if value is None:
-        return "(none)"
+        return translate("audit", "(none)")
     return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)
 
 
 class AuditTableModel(ListTableModel):
     """Audit entries as rows, in the order given: when, who, what, id, action, change."""
 
-    headers = HEADERS
+    headers: Sequence[str] = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.headers = tuple(translate("audit", text) for text in HEADERS)
         self._entries: list[AuditEntry] = []
 
     @property
@@ -123,7 +132,8 @@ class AuditTableModel(ListTableModel):
             return self._text(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == CHANGE:
-                text = f"before:\n{_json(entry.before)}\n\nafter:\n{_json(entry.after)}"
+                text = (translate("audit", "before:") + f"\n{_json(entry.before)}\n\n"
+                        + translate("audit", "after:") + f"\n{_json(entry.after)}")
                 return text if len(text) <= TOOLTIP_CHARS else text[:TOOLTIP_CHARS] + "\n…"
             return self._text(entry, column)
         if role == ENTRY_ROLE:
@@ -205,21 +215,22 @@ class AuditView(QWidget):
     def _build(self) -> None:
         self.entity_filter = QComboBox(self)
         self.entity_filter.setObjectName("auditEntity")
-        self.entity_filter.addItem("Everything", None)
+        self.entity_filter.addItem(translate("audit", "Everything"), None)
         for entity in ENTITIES:
-            self.entity_filter.addItem(ENTITY_TEXT.get(entity, entity), entity)
+            word = ENTITY_TEXT.get(entity)
+            self.entity_filter.addItem(translate("audit", word) if word else entity, entity)
         self.actor_filter = QComboBox(self)
         self.actor_filter.setObjectName("auditActor")
         self.from_date = optional_date_edit("auditFrom", self)
         self.to_date = optional_date_edit("auditTo", self)
         self.search = QLineEdit(self)
         self.search.setObjectName("auditSearch")
-        self.search.setPlaceholderText("Search ids, names, values")
+        self.search.setPlaceholderText(translate("audit", "Search ids, names, values"))
         self.search.setClearButtonEnabled(True)
-        self.refresh_button = QPushButton("Refresh", self)
+        self.refresh_button = QPushButton(translate("audit", "Refresh"), self)
         self.refresh_button.setObjectName("auditRefresh")
         self.refresh_button.setAutoDefault(False)
-        self.export_button = QPushButton("Export CSV\N{HORIZONTAL ELLIPSIS}", self)
+        self.export_button = QPushButton(translate("audit", "Export CSV…"), self)
         self.export_button.setObjectName("auditExport")
         self.export_button.setAutoDefault(False)
 
@@ -234,9 +245,9 @@ class AuditView(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.entity_filter)
         filters.addWidget(self.actor_filter)
-        filters.addWidget(QLabel("from", self))
+        filters.addWidget(QLabel(translate("audit", "from"), self))
         filters.addWidget(self.from_date)
-        filters.addWidget(QLabel("to", self))
+        filters.addWidget(QLabel(translate("audit", "to"), self))
         filters.addWidget(self.to_date)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.refresh_button)
@@ -270,7 +281,7 @@ class AuditView(QWidget):
         keep = self.actor_filter.currentData()
         self.actor_filter.blockSignals(True)
         self.actor_filter.clear()
-        self.actor_filter.addItem("Everyone", None)
+        self.actor_filter.addItem(translate("audit", "Everyone"), None)
         for actor in audit_actors(self.store) if actors is None else actors:
             self.actor_filter.addItem(actor, actor)
         at = self.actor_filter.findData(keep) if keep is not None else 0
@@ -327,7 +338,7 @@ class AuditView(QWidget):
                        None, problems[0] if problems else headline))
         self._check_job = job
         if not self.chain.text():
-            self.chain.setText("Checking the audit log's chain\N{HORIZONTAL ELLIPSIS}")
+            self.chain.setText(translate("audit", "Checking the audit log's chain…"))
         _CHECKS.launch(job)
 
     def _chain_done(self, result: ChainCheck | None, problem: str) -> None:
@@ -336,7 +347,8 @@ class AuditView(QWidget):
             self.check_chain()
             return
         if result is None:
-            self.chain.setText(f"Could not check the audit log's chain: {problem}")
+            self.chain.setText(translate("audit", "Could not check the audit log's chain: "
+                                         "{problem}").format(problem=problem))
             return
         self.chain.setText(chain_text(result))
         self.chain_checked.emit(result.intact)
@@ -354,10 +366,12 @@ class AuditView(QWidget):
         self.model.set_entries(entries[:self.limit])
         shown = self.model.rowCount()
         if more:
-            self.message.setText(f"Showing the newest {shown} matching changes; narrow the "
-                                 "filters to see older ones (Export CSV has them all).")
+            self.message.setText(translate("audit", "Showing the newest {n} matching changes; "
+                                           "narrow the filters to see older ones (Export CSV "
+                                           "has them all).").format(n=shown))
         else:
-            self.message.setText(f"{shown} matching {'change' if shown == 1 else 'changes'}.")
+            self.message.setText(plural(shown, translate("audit", "{n} matching change."),
+                                        translate("audit", "{n} matching changes.")))
         self.refreshed.emit(shown)
 
     # ------------------------------------------------------------------ export
@@ -372,15 +386,19 @@ class AuditView(QWidget):
         audit --format csv`) to `path`; without one, ask where (without blocking)."""
         if path is None:
             self.file_dialog = open_file_chooser(
-                self, "auditExportFile", "Export the audit log", "CSV files (*.csv)",
-                self.export_csv, self._chooser_closed, save_as="audit.csv", suffix="csv")
+                self, "auditExportFile", translate("audit", "Export the audit log"),
+                translate("audit", "CSV files (*.csv)"), self.export_csv, self._chooser_closed,
+                save_as="audit.csv", suffix="csv")
             return
         entries = audit_entries(self.store, **self.filters())
         try:
             path.write_text(audit_csv(entries), encoding="utf-8", newline="")
         except OSError as exc:
-            self.message.setText(f"Could not write {path} ({exc.strerror}).")
+            self.message.setText(translate("audit", "Could not write {path} ({reason}).").format(
+                path=path, reason=exc.strerror))
             return
-        self.message.setText(f"Exported {len(entries)} "
-                             f"{'change' if len(entries) == 1 else 'changes'} to {path}.")
+        self.message.setText(plural(len(entries), translate("audit", "Exported {n} change to "
+                                                            "{path}."),
+                                    translate("audit", "Exported {n} changes to {path}."),
+                                    path=path))
         self.exported.emit(str(path))

@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
 from pos_prompter.imports import (
     CATALOG,
     ITEMS,
     KINDS,
     ORDERS,
     RULES,
-    WHAT,
     Preview,
     apply_preview,
     read_preview,
@@ -49,8 +49,19 @@ from pos_prompter.ui.widgets import dialog_button, open_file_chooser, plain_labe
 
 logger = logging.getLogger(__name__)
 
-FILE_FILTERS: Final = {RULES: "Rule packs (*.yaml *.yml *.json)",
-                       CATALOG: "Catalog CSV (*.csv)", ORDERS: "Past orders CSV (*.csv)"}
+FILE_FILTERS: Final = {RULES: QT_TRANSLATE_NOOP("import", "Rule packs (*.yaml *.yml *.json)"),
+                       CATALOG: QT_TRANSLATE_NOOP("import", "Catalog CSV (*.csv)"),
+                       ORDERS: QT_TRANSLATE_NOOP("import", "Past orders CSV (*.csv)")}
+"""In English: translated where shown, as are TITLES and GROUPS."""
+TITLES: Final = {RULES: QT_TRANSLATE_NOOP("import", "Import rule pack"),
+                 CATALOG: QT_TRANSLATE_NOOP("import", "Import catalog"),
+                 ORDERS: QT_TRANSLATE_NOOP("import", "Import past orders")}
+"""The dialog's title for each kind ("Import " and imports.WHAT)."""
+GROUPS: Final = {"Added": QT_TRANSLATE_NOOP("import", "Added"),
+                 "Changed": QT_TRANSLATE_NOOP("import", "Changed"),
+                 "Removed": QT_TRANSLATE_NOOP("import", "Removed"),
+                 "Orders": QT_TRANSLATE_NOOP("import", "Orders")}
+"""The lists' titles (the dialog's `groups` are keyed by the English)."""
 LIST_LIMIT: Final = 500
 """Each list shows this many ids at most, then how many more (100,000 rows would make the
 dialog crawl, and nobody reads them)."""
@@ -84,7 +95,7 @@ class ImportDialog(QDialog):
         if kind not in KINDS:
             raise ValueError(f"unknown import kind {kind!r}")
         self.setObjectName("importDialog")
-        self.setWindowTitle(f"Import {WHAT[kind]}")
+        self.setWindowTitle(translate("import", TITLES[kind]))
         self.resize(760, 620)
         self.store = store
         self.actor = actor
@@ -111,14 +122,14 @@ class ImportDialog(QDialog):
 
     def _build(self) -> None:
         self.path_label = plain_label("importPath", self)
-        self.choose_button = dialog_button("Choose file\N{HORIZONTAL ELLIPSIS}",
+        self.choose_button = dialog_button(translate("import", "Choose file…"),
                                            "importChooseFile", self, self.choose_file)
         top = QHBoxLayout()
         top.addWidget(self.path_label, 1)
         top.addWidget(self.choose_button)
 
-        self.merge_box = QCheckBox("Merge: only add and update rules; keep the rules that "
-                                   "are not in the pack", self)
+        self.merge_box = QCheckBox(translate("import", "Merge: only add and update rules; keep "
+                                             "the rules that are not in the pack"), self)
         self.merge_box.setObjectName("importMerge")
         self.merge_box.setVisible(self.kind == RULES)
         self.merge_box.toggled.connect(self._reload)
@@ -133,19 +144,20 @@ class ImportDialog(QDialog):
         lists = QHBoxLayout()
         for title, widget in (("Added", self.added), ("Changed", self.changed),
                               ("Removed", self.removed)):
-            group = QGroupBox(title, self)
+            group = QGroupBox(translate("import", GROUPS[title]), self)
             group.setObjectName(widget.objectName() + "Group")
             box = QVBoxLayout(group)
             box.addWidget(widget)
             lists.addWidget(group)
             self.groups[title] = group
         if self.kind == ORDERS:
-            self.groups["Added"].setTitle("Orders")
-        self.findings_group = QGroupBox("Lint findings", self)
+            self.groups["Added"].setTitle(translate("import", GROUPS["Orders"]))
+        self.findings_group = QGroupBox(translate("import", "Lint findings"), self)
         QVBoxLayout(self.findings_group).addWidget(self.findings)
         self.notes_label = plain_label("importNotes", self)
 
-        self.confirm_box = QCheckBox("I have read the warnings: publish anyway", self)
+        self.confirm_box = QCheckBox(translate("import", "I have read the warnings: publish "
+                                               "anyway"), self)
         self.confirm_box.setObjectName("importConfirmWarnings")
         self.confirm_box.toggled.connect(self._update_buttons)
 
@@ -155,8 +167,10 @@ class ImportDialog(QDialog):
         self.progress.setValue(0)
         self.result_label = plain_label("importResult", self)
 
-        self.apply_button = dialog_button("Apply", "importApply", self, self.apply)
-        self.close_button = dialog_button("Close", "importClose", self, self.reject)
+        self.apply_button = dialog_button(translate("import", "Apply"), "importApply", self,
+                                          self.apply)
+        self.close_button = dialog_button(translate("import", "Close"), "importClose", self,
+                                          self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.apply_button)
@@ -226,7 +240,7 @@ class ImportDialog(QDialog):
                on_failure: Callable[[str, list[str]], None]) -> None:
         assert self.job is None
         if self.store.path is None:  # an in-memory copy: nothing to import into
-            on_failure("This store has no file to import into.", [])
+            on_failure(translate("import", "This store has no file to import into."), [])
             return
         job = StoreJob(self.store.path, work, self)
         job.progressed.connect(self._on_progress)
@@ -265,8 +279,8 @@ class ImportDialog(QDialog):
         if self.busy:
             return
         self.file_dialog = open_file_chooser(
-            self, "importFileChooser", f"Import {WHAT[self.kind]}", FILE_FILTERS[self.kind],
-            self.load, self._chooser_closed)
+            self, "importFileChooser", translate("import", TITLES[self.kind]),
+            translate("import", FILE_FILTERS[self.kind]), self.load, self._chooser_closed)
 
     def _chooser_closed(self) -> None:
         dialog, self.file_dialog = self.file_dialog, None
@@ -280,7 +294,8 @@ class ImportDialog(QDialog):
         self._clear()
         self.path = path
         self.path_label.setText(str(path))
-        self.summary_label.setText(f"Reading {path.name}\N{HORIZONTAL ELLIPSIS}")
+        self.summary_label.setText(translate("import", "Reading {name}…").format(
+            name=path.name))
         self.progress.setRange(0, 0)  # busy until the reader reports progress (if it does)
         kind, merge, today = self.kind, self.merge_box.isChecked(), self.today
         self._show_state()
@@ -304,7 +319,7 @@ class ImportDialog(QDialog):
         for title, items in (("Added", preview.added), ("Changed", preview.changed),
                              ("Removed", preview.removed)):
             name = "Orders" if self.kind == ORDERS and title == "Added" else title
-            self.groups[title].setTitle(f"{name} ({len(items)})")
+            self.groups[title].setTitle(f"{translate('import', GROUPS[name])} ({len(items)})")
         for finding in preview.findings:
             item = QListWidgetItem(str(finding), self.findings)
             if finding.severity == "error":
@@ -312,15 +327,19 @@ class ImportDialog(QDialog):
         self.notes_label.setText("\n".join(preview.notes))
         headline = f"{preview.path.name}: {ITEMS[self.kind]} {preview.counts()}."
         if preview.blocked:
-            headline += (f" {len(preview.errors)} lint "
-                         f"{'error blocks' if len(preview.errors) == 1 else 'errors block'} "
-                         "publishing: fix the pack and choose it again.")
+            headline += " " + plural(
+                len(preview.errors),
+                translate("import", "{n} lint error blocks publishing: fix the pack and choose "
+                          "it again."),
+                translate("import", "{n} lint errors block publishing: fix the pack and choose "
+                          "it again."))
         elif preview.warnings:
-            headline += (f" {len(preview.warnings)} "
-                         f"{'warning' if len(preview.warnings) == 1 else 'warnings'}: tick "
-                         "the box below to publish anyway.")
+            headline += " " + plural(
+                len(preview.warnings),
+                translate("import", "{n} warning: tick the box below to publish anyway."),
+                translate("import", "{n} warnings: tick the box below to publish anyway."))
         elif not preview.changes_anything:
-            headline += " Nothing would change."
+            headline += " " + translate("import", "Nothing would change.")
         self.summary_label.setText(headline)
         self._show_state()
         self.preview_ready.emit(preview)
@@ -340,7 +359,8 @@ class ImportDialog(QDialog):
         shown = items if limit is None else items[:limit]
         widget.addItems(list(shown))
         if len(shown) < len(items):
-            widget.addItem(f"\N{HORIZONTAL ELLIPSIS} and {len(items) - len(shown)} more")
+            widget.addItem("\N{HORIZONTAL ELLIPSIS} " + translate("import", "and {n} more").format(
+                n=len(items) - len(shown)))
 
     # ------------------------------------------------------------------ applying
 
@@ -349,7 +369,7 @@ class ImportDialog(QDialog):
         preview = self.preview
         if preview is None or not self.apply_button.isEnabled():
             return
-        self.result_label.setText("Importing\N{HORIZONTAL ELLIPSIS}")
+        self.result_label.setText(translate("import", "Importing…"))
         if preview.kind == RULES:
             self.progress.setRange(0, 0)  # rules are written in one go: busy, then done
         else:
@@ -366,10 +386,12 @@ class ImportDialog(QDialog):
         self.progress.setValue(100)
         if self.kind == ORDERS:
             done = (summary.describe(ITEMS[ORDERS]).replace("unchanged", "already imported")
-                    + ". Reports and evidence include them from now on.")
+                    + ". " + translate("import", "Reports and evidence include them from now "
+                                       "on."))
         else:
-            done = summary.describe(ITEMS[self.kind]) + ". The tills use the change from now on."
-        self.result_label.setText(f"Done. {done}")
+            done = (summary.describe(ITEMS[self.kind]) + ". "
+                    + translate("import", "The tills use the change from now on."))
+        self.result_label.setText(translate("import", "Done.") + " " + done)
         self._show_state()
         self.import_finished.emit(summary)
 
@@ -386,8 +408,9 @@ class ImportDialog(QDialog):
 
     def reject(self) -> None:
         if self.busy:
-            self.result_label.setText("Wait for the import to finish; it cannot be stopped "
-                                      "half-way (it is all or nothing).")
+            self.result_label.setText(translate("import", "Wait for the import to finish; it "
+                                                "cannot be stopped half-way (it is all or "
+                                                "nothing)."))
             return
         super().reject()
 

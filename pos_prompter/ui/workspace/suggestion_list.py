@@ -36,6 +36,8 @@ from pos_prompter.core.engine import Engine
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.rules import Rule, Settings
 from pos_prompter.core.suggest import DEFAULT_MIN_SUPPORT, Suggestion, draft_rules, suggest
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
+from pos_prompter.i18n.formats import number
 from pos_prompter.practice.practice_store import PRACTICE_MARK
 from pos_prompter.store import Store
 from pos_prompter.store.baskets import Progress, basket_counts
@@ -45,8 +47,12 @@ from pos_prompter.ui.widgets import plain_label
 
 Index = QModelIndex | QPersistentModelIndex
 
-HEADERS = ("Trigger", "Offer", "Orders", "Support", "Confidence", "Lift", "Already offered",
-           "Why")
+HEADERS = (QT_TRANSLATE_NOOP("suggestions", "Trigger"), QT_TRANSLATE_NOOP("suggestions", "Offer"),
+           QT_TRANSLATE_NOOP("suggestions", "Orders"), QT_TRANSLATE_NOOP("suggestions", "Support"),
+           QT_TRANSLATE_NOOP("suggestions", "Confidence"), QT_TRANSLATE_NOOP("suggestions", "Lift"),
+           QT_TRANSLATE_NOOP("suggestions", "Already offered"),
+           QT_TRANSLATE_NOOP("suggestions", "Why"))
+"""The column titles in English (each model shows them translated)."""
 TRIGGER, OFFER, ORDERS, SUPPORT, CONFIDENCE, LIFT, COVERED, WHY = range(len(HEADERS))
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 """data() for this role: the row's core `Suggestion`."""
@@ -79,8 +85,9 @@ def mine(store: Store, min_support: float, progress: Progress | None = None) -> 
     store is refused: its orders are practice, not sales."""
     path = store.path
     if (path is not None and path.stem.endswith(PRACTICE_MARK)) or store.get_setting("training"):
-        raise UserError("This is a practice store, and suggestions are mined from real sales: "
-                        "open the workspace on the real store.")
+        raise UserError(translate("suggestions", "This is a practice store, and suggestions "
+                                  "are mined from real sales: open the workspace on the real "
+                                  "store."))
     # The collector paused: the baskets are a million short-lived lists and strings that
     # free themselves, and a full collection over them in this thread would stop the UI
     # thread (the till's too) for a quarter of a second, several times a mining.
@@ -98,18 +105,20 @@ def _percent(fraction: float) -> str:
 
 
 def covered_text(s: Suggestion) -> str:
-    return f"already offered by {s.covered_by}" if s.covered_by else ""
+    return (translate("suggestions", "already offered by {rule}").format(rule=s.covered_by)
+            if s.covered_by else "")
 
 
 class SuggestionTableModel(ListTableModel):
     """Suggestions as rows, best first until sorted by a column (`sort`, stable: ties keep
     the best-first order)."""
 
-    headers = HEADERS
+    headers: Sequence[str] = HEADERS
     numeric_columns = frozenset({ORDERS, SUPPORT, CONFIDENCE, LIFT})
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.headers = tuple(translate("suggestions", text) for text in HEADERS)
         self._ranked: list[Suggestion] = []
         self._rows: list[Suggestion] = []
         self._sorted: tuple[int, Qt.SortOrder] | None = None
@@ -146,7 +155,8 @@ class SuggestionTableModel(ListTableModel):
                 sku = s.trigger if column == TRIGGER else s.offer
                 return f"{self._text(s, column)} ({sku})"
             if column == WHY:
-                return f"{s.offer_name}: {s.why} ({s.orders} orders)"
+                return translate("suggestions", "{offer}: {why} ({n} orders)").format(
+                    offer=s.offer_name, why=s.why, n=s.orders)
             return self._text(s, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self.alignment(column)
@@ -161,7 +171,7 @@ class SuggestionTableModel(ListTableModel):
         if column == OFFER:
             return s.offer_name
         if column == ORDERS:
-            return f"{s.orders:,}"
+            return number(s.orders)
         if column == SUPPORT:
             return _percent(s.support)
         if column == CONFIDENCE:
@@ -249,26 +259,29 @@ class SuggestionList(QWidget):
         self.support_box.setDecimals(2)
         self.support_box.setRange(0.01, 100.0)
         self.support_box.setSingleStep(0.1)
-        self.support_box.setSuffix("% of orders")
+        self.support_box.setSuffix(translate("suggestions", "% of orders"))
         self.support_box.setValue(DEFAULT_MIN_SUPPORT * 100)
-        self.support_box.setToolTip("A pair must be in at least this share of the paid orders "
-                                    "(and in at least 5 orders) to be suggested.")
+        self.support_box.setToolTip(translate("suggestions", "A pair must be in at least this "
+                                              "share of the paid orders (and in at least 5 "
+                                              "orders) to be suggested."))
         self.support_box.valueChanged.connect(self._support_changed)
-        support_label = QLabel("Pairs bought together in at least", self)
+        support_label = QLabel(translate("suggestions", "Pairs bought together in at least"),
+                               self)
         support_label.setBuddy(self.support_box)
 
-        self.mine_button = QPushButton("Mine again", self)
+        self.mine_button = QPushButton(translate("suggestions", "Mine again"), self)
         self.mine_button.setObjectName("mineSuggestionsButton")
         self.mine_button.setAutoDefault(False)
-        self.mine_button.setToolTip("Read the store's sales again (the till keeps selling).")
+        self.mine_button.setToolTip(translate("suggestions", "Read the store's sales again (the "
+                                              "till keeps selling)."))
         self.mine_button.clicked.connect(self.mine)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("suggestionProgress")
         self.progress.setRange(0, 100)
-        self.progress.setFormat("Mining the sales\N{HORIZONTAL ELLIPSIS} %p%")
+        self.progress.setFormat(translate("suggestions", "Mining the sales…") + " %p%")
         self.progress.setMaximumWidth(260)
         self.progress.hide()
-        self.draft_button = QPushButton("Make a draft rule", self)
+        self.draft_button = QPushButton(translate("suggestions", "Make a draft rule"), self)
         self.draft_button.setObjectName("makeDraftButton")
         self.draft_button.setAutoDefault(False)
         self.draft_button.setEnabled(False)
@@ -284,7 +297,8 @@ class SuggestionList(QWidget):
 
         self.summary = plain_label("suggestionSummary", self)
         self.summary.setWordWrap(True)
-        self.summary.setText("Cross-sells mined from the store's paid orders show here.")
+        self.summary.setText(translate("suggestions", "Cross-sells mined from the store's paid "
+                                       "orders show here."))
 
         self.model = SuggestionTableModel(self)
         self.table = QTableView(self)
@@ -354,7 +368,8 @@ class SuggestionList(QWidget):
             self._again = True
             return
         if self.store.path is None:
-            self.summary.setText("This store has no file to mine from.")
+            self.summary.setText(translate("suggestions", "This store has no file to mine "
+                                           "from."))
             return
         self._again = False
         min_support = self.min_support
@@ -369,8 +384,9 @@ class SuggestionList(QWidget):
         self.progress.setRange(0, 0)  # busy until the first count
         self.progress.show()
         self.mine_button.setEnabled(False)
-        self.summary.setText(f"Mining the paid orders for pairs in at least "
-                             f"{self.min_support:.2%} of them\N{HORIZONTAL ELLIPSIS}")
+        self.summary.setText(translate("suggestions", "Mining the paid orders for pairs in at "
+                                       "least {share} of them…").format(
+            share=f"{self.min_support:.2%}"))
         _MINING.launch(job)
 
     @Slot(int, int)
@@ -389,7 +405,8 @@ class SuggestionList(QWidget):
             return
         if result is None:
             self._pending_draft = None
-            self.summary.setText(f"Could not mine the sales: {problem}")
+            self.summary.setText(translate("suggestions", "Could not mine the sales: "
+                                           "{problem}").format(problem=problem))
             return
         chosen = self.selected()
         self.data = result
@@ -406,13 +423,16 @@ class SuggestionList(QWidget):
     @staticmethod
     def _summary(m: Mined) -> str:
         if not m.suggestions:
-            return (f"No two products were bought together more often than chance in at "
-                    f"least {m.min_orders:,} of the {m.orders:,} paid orders: a lower minimum "
-                    "finds rarer pairs.")
+            return translate("suggestions", "No two products were bought together more often "
+                             "than chance in at least {least} of the {orders} paid orders: a "
+                             "lower minimum finds rarer pairs.").format(
+                least=number(m.min_orders), orders=number(m.orders))
         covered = sum(s.covered_by is not None for s in m.suggestions)
-        return (f"{len(m.suggestions):,} cross-sells bought together more often than chance, "
-                f"each in at least {m.min_orders:,} of the {m.orders:,} paid orders "
-                f"(best first); {covered:,} already offered by a rule.")
+        return translate("suggestions", "{n} cross-sells bought together more often than "
+                         "chance, each in at least {least} of the {orders} paid orders (best "
+                         "first); {covered} already offered by a rule.").format(
+            n=number(len(m.suggestions)), least=number(m.min_orders), orders=number(m.orders),
+            covered=number(covered))
 
     # ------------------------------------------------------------------ selection, drafts
 
@@ -434,14 +454,18 @@ class SuggestionList(QWidget):
         s = self.selected()
         self.draft_button.setEnabled(s is not None and s.covered_by is None)
         if s is None:
-            self.detail.setText("Select a suggestion to see its evidence, then make it a draft "
-                                "rule to check and publish.")
+            self.detail.setText(translate("suggestions", "Select a suggestion to see its "
+                                          "evidence, then make it a draft rule to check and "
+                                          "publish."))
         elif s.covered_by is not None:
-            self.detail.setText(f"{s.offer_name} with {s.trigger_name}: {s.why}. Rule "
-                                f"{s.covered_by} already offers it, so no draft is needed.")
+            self.detail.setText(translate("suggestions", "{offer} with {trigger}: {why}. Rule "
+                                          "{rule} already offers it, so no draft is "
+                                          "needed.").format(
+                offer=s.offer_name, trigger=s.trigger_name, why=s.why, rule=s.covered_by))
         else:
-            self.detail.setText(f"{s.offer_name} with {s.trigger_name}: {s.why} "
-                                f"({s.orders:,} orders).")
+            self.detail.setText(translate("suggestions", "{offer} with {trigger}: {why} ({n} "
+                                          "orders).").format(
+                offer=s.offer_name, trigger=s.trigger_name, why=s.why, n=number(s.orders)))
 
     @Slot()
     def make_draft(self) -> None:
@@ -461,8 +485,10 @@ class SuggestionList(QWidget):
         having = [r.id for r in m.rules if r.scanned is not None
                   and s.trigger in r.scanned.skus and s.offer in r.offered_skus()]
         if having:
-            self.detail.setText(f"Rule {having[0]} already has this pair (switched off): "
-                                "open it from the Rules tab instead of a new draft.")
+            self.detail.setText(translate("suggestions", "Rule {rule} already has this pair "
+                                          "(switched off): open it from the Rules tab instead "
+                                          "of a new draft.").format(rule=having[0]))
         else:
-            self.detail.setText(f"No draft: {s.offer_name} costs over twice {s.trigger_name}, "
-                                "more than lint lets a prompt offer.")
+            self.detail.setText(translate("suggestions", "No draft: {offer} costs over twice "
+                                          "{trigger}, more than lint lets a prompt offer.").format(
+                offer=s.offer_name, trigger=s.trigger_name))

@@ -34,6 +34,8 @@ from pos_prompter.core.errors import UserError
 from pos_prompter.core.money import format_money, percent
 from pos_prompter.core.rules import Rule, RulePack
 from pos_prompter.core.whatif import DEFAULT_DAYS, MAX_DAYS, DraftResult, Window
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
+from pos_prompter.i18n.formats import number
 from pos_prompter.practice.practice_store import PRACTICE_MARK
 from pos_prompter.store import Store
 from pos_prompter.store.replay import draft_problems, run_whatif
@@ -43,8 +45,14 @@ from pos_prompter.ui.widgets import plain_label
 Progress = Callable[[int, int], None]
 Clock = Callable[[], dt.datetime]
 
-STALE_TEXT = "Changed since: run again."
-CANCELLED_TEXT = "Cancelled: nothing was replayed."
+STALE_TEXT = QT_TRANSLATE_NOOP("whatif", "Changed since: run again.")
+CANCELLED_TEXT = QT_TRANSLATE_NOOP("whatif", "Cancelled: nothing was replayed.")
+"""In English, as STALE_TEXT: shown translated."""
+KIND_WORDS = {"upsell": QT_TRANSLATE_NOOP("whatif", "upsell"),
+              "cross_sell": QT_TRANSLATE_NOOP("whatif", "cross-sell"),
+              "bundle": QT_TRANSLATE_NOOP("whatif", "bundle"),
+              "threshold": QT_TRANSLATE_NOOP("whatif", "threshold")}
+"""A rule's kind as the result says it ("at the store's cross-sell acceptance rate")."""
 
 _REPLAYS = Unowned()
 """Replay jobs belong to no widget: a closed editor must not take a running thread."""
@@ -88,15 +96,19 @@ def replay_draft(store: Store, rule: Rule, window: Window, progress: Progress | 
     same lint check first, then the same replay. `cancelled` set stops the replay."""
     path = store.path
     if (path is not None and path.stem.endswith(PRACTICE_MARK)) or store.get_setting("training"):
-        return WhatIf(None, "This is a practice store: practice runs are not sales, so there "
-                            "is nothing to replay. Open the workspace on the real store.", "")
+        return WhatIf(None, translate("whatif", "This is a practice store: practice runs are "
+                                      "not sales, so there is nothing to replay. Open the "
+                                      "workspace on the real store."), "")
     pack = RulePack((rule,))
     errors = [f for f in draft_problems(store, pack) if f.severity == "error"]
     if errors:
         first = errors[0]
         more = len(errors) - 1
-        tail = f" ({more} more problem{'s' * (more != 1)} after this one.)" if more else ""
-        text = f"Not tried: {_sentence(first.message, upper=False)} {_sentence(first.fix)}"
+        tail = " " + plural(more, translate("whatif", "({n} more problem after this one.)"),
+                            translate("whatif", "({n} more problems after this one.)")
+                            ) if more else ""
+        text = translate("whatif", "Not tried: {problem} {fix}").format(
+            problem=_sentence(first.message, upper=False), fix=_sentence(first.fix))
         return WhatIf(None, text + tail, "")
 
     def report(done: int, total: int) -> None:
@@ -117,14 +129,16 @@ def _sentence(text: str, *, upper: bool = True) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def _plural(count: int | str, word: str) -> str:
-    return f"{count} {word}" + ("" if str(count) == "1" else "s")
+def _plural(count: int | str, one: str, other: str) -> str:
+    """A count (a number, or its text: "1,204", "0.4") with the form of its word, both
+    forms translated: `{n}` in them is the count as given."""
+    return (one if str(count) == "1" else other).format(n=count)
 
 
 def _about(count: Decimal) -> str:
     """Expected accepts for people: whole above ten, else to a tenth ("about 0.4")."""
     if count >= 10:
-        return f"{int(count.quantize(Decimal(1), rounding=ROUND_HALF_EVEN)):,}"
+        return number(int(count.quantize(Decimal(1), rounding=ROUND_HALF_EVEN)))
     tenth = count.quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
     return str(int(tenth)) if tenth == tenth.to_integral_value() else str(tenth)
 
@@ -132,33 +146,50 @@ def _about(count: Decimal) -> str:
 def result_text(r: DraftResult, currency: str) -> str:
     """The result in a manager's words: how often, and what it would bring at the rate of
     the store's prompts of its kind (which rate, from how many prompts)."""
-    span = f"Over the last {_plural(r.window.days, 'day')}"
+    span = _plural(r.window.days, translate("whatif", "Over the last {n} day"),
+                   translate("whatif", "Over the last {n} days"))
     if r.orders_considered == 0:
-        return f"{span} the store has no paid orders to replay this rule over."
-    orders = _plural(f"{r.orders_considered:,}", "order")
-    kind = r.kind.replace("_", "-")
+        return translate("whatif", "{span} the store has no paid orders to replay this rule "
+                         "over.").format(span=span)
+    orders = _plural(number(r.orders_considered), translate("whatif", "{n} order"),
+                     translate("whatif", "{n} orders"))
+    word = KIND_WORDS.get(r.kind)
+    kind = translate("whatif", word) if word else r.kind.replace("_", "-")
     if r.would_show == 0:
-        text = f"{span} this rule would not have been shown on any of the {orders}."
+        text = translate("whatif", "{span} this rule would not have been shown on any of the "
+                         "{orders}.").format(span=span, orders=orders)
     else:
-        text = f"{span} this rule would have been shown on {r.would_show:,} of {orders}"
+        text = translate("whatif", "{span} this rule would have been shown on {shown} of "
+                         "{orders}").format(span=span, shown=number(r.would_show), orders=orders)
         accepts, revenue = r.expected_accepts, r.expected_revenue
         if accepts is None or revenue is None:
             rate = r.rate.sentence()
-            text += f". {rate[0].upper()}{rate[1:]}, so there is no rate to expect revenue from."
+            text += translate("whatif", ". {rate}, so there is no rate to expect revenue "
+                              "from.").format(rate=f"{rate[0].upper()}{rate[1:]}")
         else:
             rate = percent(Decimal(r.rate.accepted) / Decimal(r.rate.shown))
-            text += (f"; at the store's {kind} acceptance rate ({rate}, from "
-                     f"{_plural(f'{r.rate.shown:,}', 'prompt')}) that is about "
-                     f"{_plural(_about(accepts), 'accept')} and "
-                     f"{format_money(revenue, currency)} more revenue.")
+            text += translate("whatif", "; at the store's {kind} acceptance rate ({rate}, from "
+                              "{prompts}) that is about {accepts} and {revenue} more "
+                              "revenue.").format(
+                kind=kind, rate=rate,
+                prompts=_plural(number(r.rate.shown), translate("whatif", "{n} prompt"),
+                                translate("whatif", "{n} prompts")),
+                accepts=_plural(_about(accepts), translate("whatif", "{n} accept"),
+                                translate("whatif", "{n} accepts")),
+                revenue=format_money(revenue, currency))
     also = []
     if r.held_out:
-        also.append(f"held out (its control group) on {_plural(f'{r.held_out:,}', 'order')}")
+        also.append(translate("whatif", "held out (its control group) on {orders}").format(
+            orders=_plural(number(r.held_out), translate("whatif", "{n} order"),
+                           translate("whatif", "{n} orders"))))
     if r.kept_quiet_by_cap:
-        also.append(f"kept quiet on {_plural(f'{r.kept_quiet_by_cap:,}', 'more order')} "
-                    "that had already had as many prompts as an order may have")
+        also.append(translate("whatif", "kept quiet on {orders} that had already had as many "
+                              "prompts as an order may have").format(
+            orders=_plural(number(r.kept_quiet_by_cap), translate("whatif", "{n} more order"),
+                           translate("whatif", "{n} more orders"))))
     if also:
-        text += " It would also have been " + ", and ".join(also) + "."
+        text += translate("whatif", " It would also have been {list}.").format(
+            list=translate("whatif", ", and ").join(also))
     return text
 
 
@@ -199,28 +230,29 @@ class WhatIfPanel(QWidget):
         self._build()
 
     def _build(self) -> None:
-        self.button = QPushButton("What if\N{HORIZONTAL ELLIPSIS}", self)
+        self.button = QPushButton(translate("whatif", "What if…"), self)
         self.button.setObjectName("whatIfButton")
         self.button.setAutoDefault(False)
-        self.button.setToolTip("Replay the rule as it stands in the form over past paid orders "
-                               "(nothing is published): how often it would have been shown, "
-                               "and what it would have brought in")
+        self.button.setToolTip(translate("whatif", "Replay the rule as it stands in the form "
+                                         "over past paid orders (nothing is published): how "
+                                         "often it would have been shown, and what it would "
+                                         "have brought in"))
         self.button.clicked.connect(self.run)
         self.days_box = QSpinBox(self)
         self.days_box.setObjectName("whatIfDays")
         self.days_box.setRange(1, MAX_DAYS)
         self.days_box.setValue(DEFAULT_DAYS)
-        self.days_box.setSuffix(" days")
+        self.days_box.setSuffix(translate("whatif", " days"))
         self.days_box.valueChanged.connect(self._show_stale)
-        days_label = QLabel("over the last", self)
+        days_label = QLabel(translate("whatif", "over the last"), self)
         days_label.setBuddy(self.days_box)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("whatIfProgress")
         self.progress.setRange(0, 100)
-        self.progress.setFormat("Replaying past orders\N{HORIZONTAL ELLIPSIS} %p%")
+        self.progress.setFormat(translate("whatif", "Replaying past orders…") + " %p%")
         self.progress.setMaximumWidth(240)
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(translate("whatif", "Cancel"), self)
         self.cancel_button.setObjectName("whatIfCancel")
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.cancel)
@@ -229,7 +261,7 @@ class WhatIfPanel(QWidget):
         self.result_label.hide()
         self.stale_label = plain_label("whatIfStale", self)
         self.stale_label.setProperty("hint", True)
-        self.stale_label.setText(STALE_TEXT)
+        self.stale_label.setText(translate("whatif", STALE_TEXT))
         self.stale_label.hide()
 
         top = QHBoxLayout()
@@ -288,11 +320,12 @@ class WhatIfPanel(QWidget):
         self._drop_job()
         rule = self._draft
         if rule is None:
-            problem = self._problem or "the rule is not complete"
-            self._refuse(f"Not tried: fix the form first: {_sentence(problem, upper=False)}")
+            problem = self._problem or translate("whatif", "the rule is not complete")
+            self._refuse(translate("whatif", "Not tried: fix the form first: {problem}").format(
+                problem=_sentence(problem, upper=False)))
             return
         if self.store.path is None:
-            self._refuse("This store has no file to replay orders from.")
+            self._refuse(translate("whatif", "This store has no file to replay orders from."))
             return
         window = Window.last_days(self.days, self.clock())
         cancel = threading.Event()
@@ -302,15 +335,17 @@ class WhatIfPanel(QWidget):
         job.progressed.connect(self._on_progress)
         deliver_to(job, self, lambda me: me.job is job, WhatIfPanel._done,
                    lambda me, headline, problems: me._refuse(
-                       f"Could not replay the orders: {problems[0] if problems else headline}"))
+                       translate("whatif", "Could not replay the orders: {problem}").format(
+                           problem=problems[0] if problems else headline)))
         self.job, self.stop = job, cancel
         self._asked = (rule, self.days)
         self.progress.setRange(0, 0)  # busy until the first count
         self.progress.show()
         self.cancel_button.show()
         self.button.setEnabled(False)
-        self.result_label.setText(f"Replaying the paid orders of the last "
-                                  f"{_plural(self.days, 'day')}\N{HORIZONTAL ELLIPSIS}")
+        self.result_label.setText(_plural(
+            self.days, translate("whatif", "Replaying the paid orders of the last {n} day…"),
+            translate("whatif", "Replaying the paid orders of the last {n} days…")))
         self.result_label.show()
         self._show_stale()
         self.started.emit(job)
@@ -325,7 +360,7 @@ class WhatIfPanel(QWidget):
         self._drop_job()
         self._asked = None
         self.result = None
-        self.result_label.setText(CANCELLED_TEXT)
+        self.result_label.setText(translate("whatif", CANCELLED_TEXT))
         self._show_stale()
 
     def _drop_job(self) -> None:
