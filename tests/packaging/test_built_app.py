@@ -233,6 +233,17 @@ def test_init_demo_cafe_then_simulate_its_demo_script(
     assert not [e for e in events if e["event"] in ("error", "expect_failed")]
 
 
+def test_barcode_sheet_without_a_display(app: Path,
+                                         cafe: tuple[Path, subprocess.CompletedProcess[str]],
+                                         tmp_path: Path) -> None:
+    """QtGui's PDF writer and fonts inside the folder, on a machine with no screen."""
+    store, sheet = copy_of(cafe, tmp_path), tmp_path / "sheet.pdf"
+    result = run(app, "barcodes", "--db", store, "-o", sheet, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sheet.read_bytes().startswith(b"%PDF-"), result.stdout
+    assert "products on" in result.stdout, result.stdout
+
+
 def test_window_comes_up_offscreen(app: Path, cafe: tuple[Path, subprocess.CompletedProcess[str]],
                                   tmp_path: Path) -> None:
     store = copy_of(cafe, tmp_path)
