@@ -220,5 +220,5 @@ def cmd_settings(args: argparse.Namespace) -> int:
                 shown = translate("cli", "{value} (default)").format(value=default)
             else:
                 shown = translate("cli", "(not set)")
-            out(f"{key} = {shown}    # {meaning}\n")
+            out(f"{key} = {shown}    # {translate('core', meaning)}\n")
     return 0

@@ -20,6 +20,7 @@ LANGUAGES = ("es",)
 
 TRANSLATED: tuple[str, ...] = (
     "pos_prompter/i18n/argparse_texts.py",
+    "pos_prompter/i18n/core_texts.py",
     "pos_prompter/cli",
     "pos_prompter/ui/clerk_sign_in.py",
     "pos_prompter/ui/customer_type.py",

@@ -47,3 +47,20 @@ def datetime_text(value: dt.datetime) -> str:
     when = QDateTime(QDate(value.year, value.month, value.day),
                      QTime(value.hour, value.minute, value.second))
     return locale().toString(when, QLocale.FormatType.ShortFormat)
+
+
+def table_datetime(value: dt.datetime, *, seconds: bool = False) -> str:
+    """A moment in a table: in English as the command line and CSV files write it
+    ("2026-11-23 08:10"); in another language in its own order with the full year
+    ("23/11/2026 8:10"), so the day is never taken for the month."""
+    if language() == "en":
+        return value.isoformat(sep=" ", timespec="seconds" if seconds else "minutes")
+    where = locale()
+    pattern = where.dateTimeFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    if seconds and ":ss" not in pattern:
+        pattern = pattern.replace(":mm", ":mm:ss")
+    when = QDateTime(QDate(value.year, value.month, value.day),
+                     QTime(value.hour, value.minute, value.second))
+    return where.toString(when, pattern)

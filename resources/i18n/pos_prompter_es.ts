@@ -1452,6 +1452,49 @@
     </message>
 </context>
 <context>
+    <name>core</name>
+    <message>
+        <source>never more prompts than this in one order (whole number)</source>
+        <translation>nunca más sugerencias que estas en un pedido (número entero)</translation>
+    </message>
+    <message>
+        <source>an offer may add at most this times the trigger line&apos;s price</source>
+        <translation>una oferta puede añadir como mucho estas veces el precio de la línea que la dispara</translation>
+    </message>
+    <message>
+        <source>3-letter currency code, e.g. USD</source>
+        <translation>código de moneda de 3 letras, p. ej. USD</translation>
+    </message>
+    <message>
+        <source>at this many scans a minute an order gets only its single highest-ranked prompt (0 = off)</source>
+        <translation>con estos escaneos por minuto un pedido recibe solo su sugerencia mejor clasificada (0 = desactivado)</translation>
+    </message>
+    <message>
+        <source>the shop&apos;s name, shown in the window title</source>
+        <translation>el nombre de la tienda, mostrado en el título de la ventana</translation>
+    </message>
+    <message>
+        <source>rank clerks by offers made and accepted in reports: on or off (default off)</source>
+        <translation>clasificar a los cajeros por ofertas hechas y aceptadas en los informes: on u off (por defecto off)</translation>
+    </message>
+    <message>
+        <source>paid orders a clerk needs in the period to be ranked (default 20)</source>
+        <translation>pedidos pagados que necesita un cajero en el periodo para entrar en la clasificación (por defecto 20)</translation>
+    </message>
+    <message>
+        <source>the till backs the store up beside it every this many minutes, 5 to 1440 (default 30)</source>
+        <translation>la caja hace una copia de seguridad de la tienda a su lado cada estos minutos, de 5 a 1440 (por defecto 30)</translation>
+    </message>
+    <message>
+        <source>automatic backups are kept this many days, 1 to 366 (default 7)</source>
+        <translation>las copias automáticas se conservan estos días, de 1 a 366 (por defecto 7)</translation>
+    </message>
+    <message>
+        <source>the language of the window and the command line: en or es (default: the system&apos;s)</source>
+        <translation>el idioma de la ventana y de la línea de órdenes: en o es (por defecto: el del sistema)</translation>
+    </message>
+</context>
+<context>
     <name>customer_type</name>
     <message>
         <source>Customer: no type set</source>

@@ -36,3 +36,16 @@ def test_after_spanish_money_is_english_again(spanish: None) -> None:
 
     i18n.use_language("en")
     assert format_money(123456, "EUR") == "€1,234.56"
+
+
+def test_table_moments_stay_iso_in_english_and_take_the_full_year_in_spanish(
+        spanish: None) -> None:
+    from pos_prompter import i18n
+    from pos_prompter.i18n.formats import table_datetime
+
+    moment = dt.datetime(2026, 11, 2, 8, 5, 9)
+    assert table_datetime(moment) == "2/11/2026 8:05"
+    assert table_datetime(moment, seconds=True) == "2/11/2026 8:05:09"
+    i18n.use_language("en")
+    assert table_datetime(moment) == "2026-11-02 08:05"
+    assert table_datetime(moment, seconds=True) == "2026-11-02 08:05:09"

@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
+from pos_prompter.i18n.formats import table_datetime
 from pos_prompter.practice.results import time_taken
 from pos_prompter.store.practice import PracticeRun
 
@@ -40,8 +41,8 @@ TICK = "\N{CHECK MARK}"
 
 
 def run_date(run: PracticeRun) -> str:
-    """2026-11-23 08:10, as `practice results` prints it."""
-    return run.started_at.isoformat(sep=" ", timespec="minutes")
+    """2026-11-23 08:10, as `practice results` prints it (in Spanish 23/11/2026 8:10)."""
+    return table_datetime(run.started_at)
 
 
 def run_passed(run: PracticeRun) -> str:

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
-from pos_prompter.i18n.formats import number
+from pos_prompter.i18n.formats import number, table_datetime
 from pos_prompter.store import Store
 from pos_prompter.store.audit import (
     ENTITIES,
@@ -143,7 +143,7 @@ class AuditTableModel(ListTableModel):
     @staticmethod
     def _text(entry: AuditEntry, column: int) -> str:
         if column == WHEN:
-            return entry.at.isoformat(sep=" ", timespec="seconds")
+            return table_datetime(entry.at, seconds=True)
         if column == WHO:
             return entry.actor
         if column == ENTITY:
