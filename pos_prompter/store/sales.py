@@ -13,9 +13,9 @@ from typing import Any
 from pos_prompter.core.bulk import gc_paused
 from pos_prompter.core.past_orders import PastOrder
 from pos_prompter.core.session import OrderSession, TillEvent
-from pos_prompter.store.base import ImportSummary, Progress, StoreCore, StoreError, now_text
+from pos_prompter.store.base import ImportSummary, Progress, StoreCore, now_text
 from pos_prompter.store.history import StoreHistory
-from pos_prompter.store.order_rows import FIRST_COLUMNS, read_lines, save_order
+from pos_prompter.store.order_rows import FIRST_COLUMNS, commit_order, read_lines
 from pos_prompter.store.past_import import foreign_keys_unchecked, insert_past_orders
 from pos_prompter.store.reports import add_imported_orders, insert_trigger_lifted
 
@@ -47,11 +47,7 @@ class SalesLog:
         `rev` is the revision this till last saved (or read); if someone else saved the
         order since, nothing is written and StoreError says so. Returns the new revision.
         """
-        with self._store.write() as db:
-            if not save_order(db.conn, session, events, now_text(now), rev):
-                raise StoreError(f"order {session.order_id} was changed at another till; "
-                                 "reopen the till to see it as it now is")
-        return rev + 1
+        return commit_order(self._store, session, events, now, rev=rev)
 
     def import_orders(self, orders: Sequence[PastOrder], *, source: str = "import",
                       progress: Progress | None = None,
