@@ -82,7 +82,6 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
     "ui/till_loads.py": ("ui/test_till_window.py", "ui/test_live_reload.py"),
     "ui/till_manager.py": ("ui/workspace/test_workspace_sign_in.py",),
     "ui/till_screen.py": ("ui/test_till_window.py", "ui/test_till_order_columns.py"),
-    "ui/widgets.py": ("ui/test_till_window.py", "ui/test_till_store_info.py"),
     "ui/window_place.py": ("ui/xserver/test_x_workspace_place.py",
                            "ui/xserver/test_x_manager_beside.py"),
     "ui/workspace_door.py": ("ui/workspace/test_workspace_sign_in.py",
