@@ -55,7 +55,6 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
     "practice/results.py": ("cli/test_cli_practice.py", "ui/test_trainer_view.py"),
     "practice/runs.py": ("cli/test_cli_practice_simulate.py", "ui/test_trainer_view.py"),
     # --- the store by concern: each part through the Store that owns the connection
-    "store/base.py": ("store/test_store_open.py", "store/test_store_durability.py"),
     "store/catalog_edit.py": ("ui/workspace/test_catalog_page.py",),
     "store/catalog_store.py": ("store/test_store_by_concern.py",
                                "store/test_store_load_catalog.py",
