@@ -42,7 +42,6 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
     "core/rule_text.py": ("core/test_rules.py",),
     "core/store_settings.py": ("core/test_rules.py", "cli/test_cli_settings_and_rush.py"),
     # --- core modules tested under the name of the feature they serve
-    "core/customer_turn.py": ("core/test_scoring.py", "core/test_scoring_properties.py"),
     "core/demo_history.py": ("store/test_demo_history.py",),
     "core/read_aloud.py": ("ui/workspace/test_read_aloud.py",),
     "core/uplift.py": ("core/test_results.py", "ui/workspace/test_rule_list_uplift.py"),
