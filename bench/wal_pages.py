@@ -14,6 +14,8 @@ a scan with no prompt, a scan that shows a prompt, an accept, a decline, a check
 `--window` logs prompts as the till window does (seen_prompts.ShownWhenSeen: a prompt's
 'shown' row goes with the next commit once its card was seen; here, once the action that
 raised it returned), instead of with the scan that raised it, as `simulate` does.
+`--history DAYS` first gives the store's report tables the rows of that many past days
+(`seed_history`), as a till that has been selling that long has them.
 """
 
 from __future__ import annotations
@@ -25,12 +27,13 @@ import sys
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _tillstore import build_store, open_till, write_bytes
-from generate import Step, make_plan
+from generate import NOW, Step, make_plan
 
 from pos_prompter.seen_prompts import ShownWhenSeen
 
@@ -66,6 +69,49 @@ def read_frames(wal: Path, start: int, page_size: int) -> tuple[list[list[int]],
             pages = []
             end = pos
     return commits, end
+
+
+HISTORY_RULES = 200
+"""Rules shown (or held out) on each past day of `seed_history`."""
+HISTORY_CLERKS = 6
+
+
+def seed_history(path: Path, days: int, seed: int = 11) -> int:
+    """The report tables' rows of `days` past days before generate.NOW, as the triggers
+    would have left them at a till selling that long: per day, HISTORY_RULES rules drawn
+    from the store's (a row each in report_prompts and one or two in report_uplift),
+    HISTORY_CLERKS clerks and the hours 07-20 (report_prompts and report_orders). The
+    figures are made up; where the rows lie in each table is what counts. Returns the
+    rows added."""
+    import random
+
+    rng = random.Random(seed)
+    conn = sqlite3.connect(path)
+    try:
+        rules = [r for (r,) in conn.execute("SELECT id FROM rules")]
+        prompts, orders, uplift = [], [], []
+        for back in range(days, 0, -1):
+            day = (NOW.date() - timedelta(days=back)).isoformat()
+            for rule in rng.sample(rules, min(HISTORY_RULES, len(rules))):
+                prompts.append(("rule", day, rule, 5, 2))
+                uplift.append((rule, "shown", day, 5, 5_000, 5_000_000))
+                if rng.random() < 0.2:
+                    uplift.append((rule, "held_out", day, 1, 1_000, 1_000_000))
+            keys = [("clerk", f"clerk{c}") for c in range(HISTORY_CLERKS)]
+            keys += [("hour", f"{h:02d}") for h in range(7, 21)]
+            for dim, key in keys:
+                prompts.append((dim, day, key, 50, 20))
+                orders.append((dim, day, key, 40, 40_000, 10))
+        conn.executemany("INSERT INTO report_prompts(dim, day, key, shown, accepted) "
+                         "VALUES (?, ?, ?, ?, ?)", prompts)
+        conn.executemany("INSERT INTO report_orders(dim, day, key, orders, total_cents, "
+                         "attached) VALUES (?, ?, ?, ?, ?, ?)", orders)
+        conn.executemany("INSERT INTO report_uplift(rule_id, grp, day, orders, total_cents, "
+                         "squares) VALUES (?, ?, ?, ?, ?, ?)", uplift)
+        conn.commit()  # in day order, as the triggers add them (no VACUUM packing them)
+    finally:
+        conn.close()
+    return len(prompts) + len(orders) + len(uplift)
 
 
 def play(path: Path, plan: Sequence[Step], *, window: bool = False,
@@ -162,10 +208,14 @@ def main(argv: list[str] | None = None) -> int:
                              "'DROP INDEX ...'); may be given again")
     parser.add_argument("--window", action="store_true",
                         help="log prompts as the till window does (shown once seen)")
+    parser.add_argument("--history", type=int, default=0, metavar="DAYS",
+                        help="report-table rows of this many past days first")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="wal-pages-") as tmp:
         path = Path(tmp) / "store.db"
         ds, _built = build_store(path, args.products, args.rules)
+        if args.history:
+            seed_history(path, args.history)
         if args.sql:
             with sqlite3.connect(path) as conn:
                 for statement in args.sql:
@@ -175,9 +225,10 @@ def main(argv: list[str] | None = None) -> int:
         by_kind, page_size, during, closed, distinct = play(path, plan,
                                                             window=args.window)
     how = "as the window logs them" if args.window else "as simulate logs them"
+    past = f", report tables with {args.history} past days" if args.history else ""
     print(f"wal_pages: {args.products:,} products, {args.rules:,} rules, {args.scans:,} scans "
-          f"of generate.py's plan, prompts {how}; {page_size} B pages; mean WAL pages per "
-          "commit")
+          f"of generate.py's plan, prompts {how}{past}; {page_size} B pages; mean WAL pages "
+          "per commit")
     print()
     print("\n".join(table(by_kind)))
     every = [c for commits in by_kind.values() for c in commits]

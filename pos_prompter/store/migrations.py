@@ -493,3 +493,83 @@ def m012_fewer_pages_per_scan(db: Database) -> None:
     ALTER TABLE order_lines_new RENAME TO order_lines;
     CREATE INDEX order_lines_sku ON order_lines(sku);
     """)
+
+
+_REPORT_TABLES_BY_DAY = {
+    "report_prompts": """
+        dim TEXT NOT NULL CHECK (dim IN ('rule', 'clerk', 'hour')),
+        day TEXT NOT NULL,                 -- local date of prompt_events.at
+        key TEXT NOT NULL,                 -- rule id, clerk ('' for none), hour '00'-'23'
+        shown INTEGER NOT NULL DEFAULT 0,
+        accepted INTEGER NOT NULL DEFAULT 0,
+        declined INTEGER NOT NULL DEFAULT 0,
+        ignored INTEGER NOT NULL DEFAULT 0,
+        held_out INTEGER NOT NULL DEFAULT 0,
+        revenue_cents INTEGER NOT NULL DEFAULT 0,
+        margin_cents INTEGER NOT NULL DEFAULT 0,   -- of the accepted offers with costs
+        margin_accepted INTEGER NOT NULL DEFAULT 0, -- how many accepted offers that covers
+        PRIMARY KEY (day, dim, key)""",
+    "report_orders": """
+        dim TEXT NOT NULL CHECK (dim IN ('clerk', 'hour')),
+        day TEXT NOT NULL,                 -- local date the order was paid
+        key TEXT NOT NULL,
+        orders INTEGER NOT NULL DEFAULT 0,
+        total_cents INTEGER NOT NULL DEFAULT 0,
+        attached INTEGER NOT NULL DEFAULT 0,       -- orders with an accepted prompt
+        PRIMARY KEY (day, dim, key)""",
+    "report_uplift": """
+        rule_id TEXT NOT NULL,
+        grp TEXT NOT NULL CHECK (grp IN ('shown', 'held_out')),
+        day TEXT NOT NULL,                 -- local date the order was paid
+        orders INTEGER NOT NULL DEFAULT 0,
+        total_cents INTEGER NOT NULL DEFAULT 0,
+        squares INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, rule_id, grp)""",
+}
+"""m013's report tables: m008's columns in m008's order, keyed by day first."""
+
+
+@migrations()
+def m013_report_tables_by_day(db: Database) -> None:
+    """m008's report tables keyed by day first (issue 11, point 9: bytes written per scan).
+    Keyed by dimension or rule first, the rows one prompt outcome adds to (its rule's, its
+    clerk's and its hour's of today) lay at the ends of three runs of a year's rows, three
+    pages far apart, and a paid order's clerk and hour rows two; keyed by day, today's rows
+    are together at the table's end. The reports read a range of days, which is now the
+    key's leading column. The columns and their order are m008's, so the triggers and
+    pos_prompter.store.reports read them as before; the triggers are made again as
+    m008 and m009 made them (a table they write must not be missing while they exist)."""
+    run_script(db, "DROP TRIGGER report_prompt_logged;\n"
+                   "DROP TRIGGER report_order_added;\n"
+                   "DROP TRIGGER report_order_changed;")
+    for table, columns in _REPORT_TABLES_BY_DAY.items():
+        key = columns.rsplit("PRIMARY KEY ", 1)[1]
+        run_script(db, f"""
+        CREATE TABLE {table}_new ({columns}
+        ) WITHOUT ROWID;
+        INSERT INTO {table}_new SELECT * FROM {table} ORDER BY {key.strip("()")};
+        DROP TABLE {table};
+        ALTER TABLE {table}_new RENAME TO {table};
+        """)
+    run_script(db, f"""
+    CREATE TRIGGER report_prompt_logged AFTER INSERT ON prompt_events
+    BEGIN
+    {_prompt_add("rule", "NEW.rule_id")}
+    {_prompt_add("clerk", "COALESCE(NEW.clerk, '')")}
+    {_prompt_add("hour", "substr(NEW.at, 12, 2)")}
+    {_late_event()}
+    END;
+
+    CREATE TRIGGER report_order_added AFTER INSERT ON orders
+    WHEN NEW.status = 'paid' AND NEW.source IS NULL
+    BEGIN
+    {_order_change("NEW", "+")}
+    END;
+
+    CREATE TRIGGER report_order_changed AFTER UPDATE ON orders
+    WHEN OLD.status = 'paid' OR NEW.status = 'paid'
+    BEGIN
+    {_order_change("OLD", "-")}
+    {_order_change("NEW", "+")}
+    END;
+    """)
