@@ -65,7 +65,7 @@ def load_published(store: Store) -> Published:
     worker thread on a connection of its own, so scanning never waits for it."""
     with store.snapshot():
         return Published(revision=store.publish_revision(), settings=store.load_settings(),
-                         catalog=store.load_catalog(), rules=tuple(store.rules.load()))
+                         catalog=store.catalog.load(), rules=tuple(store.rules.load()))
 
 
 class Till:
@@ -86,7 +86,7 @@ class Till:
         self.revision = 0
         """The publish revision the till's catalog, rules and settings come from."""
         self.reload()
-        clerks = store.clerks()
+        clerks = store.staff.clerks()
         self.clerk: str | None = clerk or (clerks[0] if clerks else None)
         """Who is signed in and selling (orders and prompt outcomes are recorded under
         them); None: nobody (see `needs_sign_in`)."""
@@ -98,9 +98,9 @@ class Till:
         """Given (by the till window), a prompt is logged as shown only once `prompt_seen`
         says its card was on screen (seen_prompts.py); None logs it when raised."""
         self._rev = 0
-        resumed = store.open_order_state(till_name)
-        if resumed is None and till_name is not None and store.adopt_open_order(till_name):
-            resumed = store.open_order_state(till_name)
+        resumed = store.sales.open_order_state(till_name)
+        if resumed is None and till_name is not None and store.sales.adopt_open_order(till_name):
+            resumed = store.sales.open_order_state(till_name)
         if resumed is not None:
             state, self._rev = resumed
             self.session = OrderSession.from_state(state, self.engine)
@@ -153,7 +153,7 @@ class Till:
         return True
 
     def _put_in_force(self, published: Published) -> None:
-        history = self.store.history()
+        history = self.store.sales.history()
         engine = Engine(published.catalog, published.rules, published.settings, history)
         self.settings, self.catalog = published.settings, published.catalog
         self.history, self.engine, self.revision = history, engine, published.revision
@@ -234,8 +234,8 @@ class Till:
 
     def _begin_order(self) -> int:
         """A new order in the store (inside the caller's write) and its session here."""
-        order_id = self.store.new_order(clerk=self.clerk, customer=self.customer,
-                                        now=self.clock.now(), till=self.till_name)
+        order_id = self.store.sales.new_order(clerk=self.clerk, customer=self.customer,
+                                              now=self.clock.now(), till=self.till_name)
         self.session = OrderSession(order_id, self.engine, customer=self.customer,
                                     clerk=self.clerk)
         self._rev = 0

@@ -25,7 +25,7 @@ def read_sheet(db: Path) -> tuple[list[SheetEntry], str]:
     command reads the store)."""
     with Store.open(db) as store:
         currency = store.load_settings().currency
-        return sheet_entries(store.load_catalog()), currency
+        return sheet_entries(store.catalog.load()), currency
 
 
 def _products(n: int) -> str:

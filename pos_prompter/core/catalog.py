@@ -209,7 +209,7 @@ def _parse_slugs(text: str, what: str) -> list[str]:
 class CatalogFile:
     """A catalog CSV as read: its products, and the columns its header has. A product of
     the file holds the default for a column the file leaves out (an import keeps an
-    existing product's stored value there: see `Store.import_products`)."""
+    existing product's stored value there: see `CatalogStore.import_products`)."""
 
     products: list[Product]
     columns: frozenset[str]

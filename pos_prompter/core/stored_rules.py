@@ -1,7 +1,7 @@
 """Rules read back from the store: Rule objects built straight from their stored JSON.
 
 The store saves only rules that `parse_rule` accepted, each as `rule_to_dict` of the parsed
-Rule (Store.save_rule, Store.replace_rules). Reading them back needs the parser's
+Rule (RuleStore.save, RuleStore.replace). Reading them back needs the parser's
 conversions (money to cents, "06:00-11:00" to minutes, day names to numbers...), not its
 checks: `stored_rule` does only the conversions, the same ones, in the same order, so it
 gives the Rule that `parse_rule(raw, i, trusted=True)` gives, for about half the time

@@ -1,4 +1,5 @@
-"""What the stores by concern share: the error every store raises, an import's summary, and
+"""What the stores by concern share: the error every store raises, an import's summary, a
+rule's results (RuleStore.results, sales_log.results_since), and
 `StoreCore`, the part of `Store` they read and write through (its connection, one
 all-or-nothing write, the publish revision and the settings).
 
@@ -44,6 +45,23 @@ class ImportSummary:
         return f"{what}: " + ", ".join(parts)
 
 
+@dataclass(frozen=True, slots=True)
+class RuleResults:
+    """A rule's outcomes so far (revenue in cents: what accepted prompts added)."""
+
+    shown: int
+    accepted: int
+    declined: int
+    ignored: int
+    held_out: int
+    revenue: int
+
+    @property
+    def acceptance_rate(self) -> float | None:
+        """Accepted of shown, as a fraction for display (None before it was ever shown)."""
+        return self.accepted / self.shown if self.shown else None
+
+
 def now_text(now: dt.datetime | None = None) -> str:
     """A time as the store keeps it (ISO text to the second; now when None)."""
     return (now or dt.datetime.now()).isoformat(timespec="seconds")
@@ -77,4 +95,4 @@ class StoreCore(Protocol):
         ...
 
 
-__all__ = ["ImportSummary", "Progress", "StoreCore", "StoreError", "now_text"]
+__all__ = ["ImportSummary", "Progress", "RuleResults", "StoreCore", "StoreError", "now_text"]

@@ -7,30 +7,13 @@ revision, so a till in another process reloads the rules whole.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from pos_prompter.core.bulk import gc_paused
 from pos_prompter.core.rules import Rule, RulePack, rule_to_dict
 from pos_prompter.core.stored_rules import stored_rules
 from pos_prompter.store.audit import Action, Change, record
-from pos_prompter.store.base import ImportSummary, StoreCore, now_text
-
-
-@dataclass(frozen=True, slots=True)
-class RuleResults:
-    """A rule's outcomes so far (revenue in cents: what accepted prompts added)."""
-
-    shown: int
-    accepted: int
-    declined: int
-    ignored: int
-    held_out: int
-    revenue: int
-
-    @property
-    def acceptance_rate(self) -> float | None:
-        """Accepted of shown, as a fraction for display (None before it was ever shown)."""
-        return self.accepted / self.shown if self.shown else None
+from pos_prompter.store.base import ImportSummary, RuleResults, StoreCore, now_text
+from pos_prompter.store.sales_log import results_since
 
 
 class RuleStore:
@@ -124,14 +107,7 @@ class RuleStore:
 
     def results(self) -> dict[str, RuleResults]:
         """What each rule has done so far, from the prompt outcome log."""
-        out: dict[str, RuleResults] = {}
-        for r in self._store.db.query(
-                "SELECT rule_id, "
-                "SUM(status = 'shown') AS shown, SUM(status = 'accepted') AS accepted, "
-                "SUM(status = 'declined') AS declined, SUM(status = 'ignored') AS ignored, "
-                "SUM(status = 'held_out') AS held_out, "
-                "SUM(CASE WHEN status = 'accepted' THEN revenue_cents ELSE 0 END) AS revenue "
-                "FROM prompt_events GROUP BY rule_id"):
-            out[r["rule_id"]] = RuleResults(r["shown"], r["accepted"], r["declined"],
-                                            r["ignored"], r["held_out"], r["revenue"])
-        return out
+        return results_since(self._store.db.conn)[0]
+
+
+__all__ = ["RuleResults", "RuleStore"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 
-from pos_prompter.store.rule_store import RuleResults
+from pos_prompter.store.base import RuleResults
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ RESULTS_SINCE = f"{_COUNTS} NOT INDEXED WHERE id > ? GROUP BY rule_id"
 reading the rest. NOT INDEXED: left to itself, the planner reads the whole (rule_id,
 status) index to save sorting the groups (88 ms instead of 0.01 ms at a million events)."""
 RESULTS_ALL = f"{_COUNTS} GROUP BY rule_id"
-"""The same over the whole log (`Store.rule_results`), the planner left to choose."""
+"""The same over the whole log (`RuleStore.results`), the planner left to choose."""
 
 
 def last_event_id(conn: sqlite3.Connection) -> int:

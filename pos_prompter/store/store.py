@@ -15,10 +15,9 @@ one writer of that process.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -26,15 +25,11 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from pos_prompter.core.catalog import Catalog, Product
-from pos_prompter.core.past_orders import PastOrder
-from pos_prompter.core.rules import Rule, RulePack, Settings
-from pos_prompter.core.session import OrderSession, TillEvent
+from pos_prompter.core.rules import Settings
 from pos_prompter.store.audit import diff_changes, record
 from pos_prompter.store.auth import StaffStore
 from pos_prompter.store.base import ImportSummary, Progress, StoreError
 from pos_prompter.store.catalog_store import CatalogStore
-from pos_prompter.store.history import StoreHistory
 from pos_prompter.store.migrations import migrations
 from pos_prompter.store.rule_store import RuleResults, RuleStore
 from pos_prompter.store.sales import SalesLog
@@ -335,89 +330,6 @@ class Store:
         self.set_settings({"max_prompts_per_order": settings.max_prompts_per_order,
                            "max_offer_ratio": str(settings.max_offer_ratio),
                            "currency": settings.currency}, actor=actor)
-
-    # ------------------------------------------------------------ moved (issue 12)
-    # Thin delegates to the concern stores, kept for callers other engineers own this
-    # session; each goes once the files its TODO names call the concern store.
-
-    def clerks(self) -> list[str]:
-        # TODO(#12): callers in till.py (B)
-        return self.staff.clerks()
-
-    def history(self) -> StoreHistory:
-        # TODO(#12): callers in till.py (B), ui/workspace/rules/editor.py (D),
-        # tests/store/test_store_history.py (B)
-        return self.sales.history()
-
-    def new_order(self, *, clerk: str | None, customer: str | None, now: dt.datetime,
-                  till: str | None = None) -> int:
-        # TODO(#12): callers in till.py (B), tests/store/test_store_import_orders_indexes.py
-        return self.sales.new_order(clerk=clerk, customer=customer, now=now, till=till)
-
-    def save_session(self, session: OrderSession, events: Iterable[TillEvent],
-                     now: dt.datetime, *, rev: int) -> int:
-        # TODO(#12): callers in till.py (B; its order_rows.commit_order replaces this)
-        return self.sales.save_session(session, events, now, rev=rev)
-
-    def open_order_state(self, till: str | None = None) -> tuple[dict[str, Any], int] | None:
-        # TODO(#12): callers in till.py (B)
-        return self.sales.open_order_state(till)
-
-    def adopt_open_order(self, till: str) -> bool:
-        # TODO(#12): callers in till.py (B)
-        return self.sales.adopt_open_order(till)
-
-    def import_orders(self, orders: Sequence[PastOrder], *, source: str = "import",
-                      progress: Progress | None = None,
-                      now: dt.datetime | None = None) -> ImportSummary:
-        # TODO(#12): callers in bench/bench_import_orders.py (A), tests/store/
-        # test_store_import_orders_bulk.py, _foreign_keys.py, _indexes.py, _rows.py (A)
-        return self.sales.import_orders(orders, source=source, progress=progress, now=now)
-
-    def load_catalog(self) -> Catalog:
-        # TODO(#12): callers in ui/workspace/rules/listing.py (C), till.py (B),
-        # cli/barcodes.py and tests/cli/test_cli_barcodes.py (H),
-        # bench/bench_import_orders.py (A), tests/ui/workspace/test_workspace_rule_list.py,
-        # test_rule_list_uplift.py, rules/test_listing.py (C)
-        return self.catalog.load()
-
-    def product_categories(self) -> list[str]:
-        # TODO(#12): callers in ui/workspace/rules/listing.py (C)
-        return self.catalog.categories()
-
-    def import_products(self, products: Sequence[Product], progress: Progress | None = None,
-                        *, actor: str | None = None,
-                        columns: Iterable[str] | None = None) -> ImportSummary:
-        # TODO(#12): callers in tests/ui/workspace/test_workspace_rule_list.py (C),
-        # tests/store/test_store_scan_writes.py, tests/store/test_store_history.py (B)
-        return self.catalog.import_products(products, progress, actor=actor, columns=columns)
-
-    def load_rules(self) -> list[Rule]:
-        # TODO(#12): callers in tests/ui/workspace/test_workspace_rule_list.py,
-        # test_rule_list_uplift.py, rules/test_controller.py (C), test_rule_editor.py,
-        # test_preview_sample.py, test_read_aloud.py (D)
-        return self.rules.load()
-
-    def replace_rules(self, pack: RulePack, *, merge: bool = False,
-                      actor: str | None = None) -> ImportSummary:
-        # TODO(#12): callers in tests/ui/workspace/test_workspace_rule_list.py (C),
-        # tests/store/test_store_scan_writes.py, tests/store/test_store_history.py (B)
-        return self.rules.replace(pack, merge=merge, actor=actor)
-
-    def save_rule(self, rule: Rule, *, actor: str | None = None) -> str:
-        # TODO(#12): callers in tests/ui/workspace/test_rule_list_uplift.py,
-        # rules/test_listing.py (C)
-        return self.rules.save(rule, actor=actor)
-
-    def delete_rule(self, rule_id: str, *, actor: str | None = None) -> bool:
-        # TODO(#12): callers in tests/ui/workspace/test_workspace_rule_list.py,
-        # rules/test_controller.py (C)
-        return self.rules.delete(rule_id, actor=actor)
-
-    def rule_results(self) -> dict[str, RuleResults]:
-        # TODO(#12): callers in tests/ui/workspace/test_workspace_rule_list.py,
-        # test_rule_list_uplift.py (C)
-        return self.rules.results()
 
 
 T = TypeVar("T")

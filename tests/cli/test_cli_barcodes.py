@@ -92,7 +92,7 @@ def active_products(db: Path) -> tuple[dict[str, tuple[str, str]], list[str]]:
     """{code: (name, price)} of the store's active products, and the inactive ones' codes."""
     with Store.open(db) as store:
         currency = store.load_settings().currency
-        catalog = store.load_catalog()
+        catalog = store.catalog.load()
         active = {code: (p.name, format_money(p.price, currency))
                   for p in catalog if p.active for code in p.barcodes}
         inactive = [code for p in catalog if not p.active for code in p.barcodes]

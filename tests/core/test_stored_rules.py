@@ -42,7 +42,7 @@ def generate_module() -> ModuleType:
 
 
 def stored(rule: Rule) -> Any:
-    """The rule as the store keeps it (Store.save_rule, Store.replace_rules), read back."""
+    """The rule as the store keeps it (RuleStore.save, RuleStore.replace), read back."""
     return json.loads(json.dumps(rule_to_dict(rule), sort_keys=True))
 
 

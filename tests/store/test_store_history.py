@@ -39,8 +39,8 @@ def ring_up(till: Till, clock: FixedClock, when: dt.datetime, *codes: str) -> No
 @pytest.fixture
 def shop(store_path: Path, spec_products: list[Product]) -> tuple[Store, FixedClock]:
     store = Store.open(store_path, create=True)
-    store.import_products(spec_products)
-    store.replace_rules(parse_pack_text(PACK, "pack.yaml"))
+    store.catalog.import_products(spec_products)
+    store.rules.replace(parse_pack_text(PACK, "pack.yaml"))
     return store, FixedClock(NOW)
 
 
@@ -96,7 +96,7 @@ def test_open_orders_do_not_count(shop) -> None:
     till.scan("COOKIE")  # this order is still open: not history yet
     prompt_again = Till(store, clock)
     assert prompt_again.session is not None
-    rate = store.history().attach_rate("LATTE-T", "COOKIE", NOW)
+    rate = store.sales.history().attach_rate("LATTE-T", "COOKIE", NOW)
     assert rate is not None
     assert (rate.orders, rate.share * rate.orders) == (40, 10)
     store.close()

@@ -75,5 +75,5 @@ def test_imported_ids_follow_every_id_ever_used_and_lines_follow_their_order(
                          "FROM order_lines ORDER BY order_id, line_no").fetchall()
     assert lines == [(gone + 1, 1, "LATTE", 2, 345), (gone + 1, 2, "MUFFIN", 1, 295),
                      (gone + 2, 1, "LATTE", 2, 345), (gone + 2, 2, "MUFFIN", 1, 295)]
-    assert store.new_order(clerk=None, customer=None, now=dt.datetime(2026, 11, 21)) \
+    assert store.sales.new_order(clerk=None, customer=None, now=dt.datetime(2026, 11, 21)) \
         == gone + 3

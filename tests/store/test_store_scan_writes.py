@@ -28,9 +28,9 @@ LATTE = "2100000000012"
 
 def cafe(path: Path) -> None:
     with Store.open(path, create=True) as store:
-        store.import_products(parse_catalog_csv(
+        store.catalog.import_products(parse_catalog_csv(
             (SPEC_DIR / "catalog.csv").read_text(encoding="utf-8")))
-        store.replace_rules(load_pack_file(SPEC_DIR / "rules.yaml"))
+        store.rules.replace(load_pack_file(SPEC_DIR / "rules.yaml"))
 
 
 def wal_frames(path: Path, page_size: int) -> int:

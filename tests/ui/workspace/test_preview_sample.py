@@ -27,7 +27,7 @@ def test_every_demo_rule_shows_its_card_on_a_sample_from_its_trigger(
     path = tmp_path / f"{demo}.db"
     init_store(path, demo=demo).close()
     with Store.open(path) as store:
-        rules = {r.id: r for r in store.load_rules()}
+        rules = {r.id: r for r in store.rules.load()}
     workspace = make_workspace(path)
     preview = workspace.editor.preview
     for rule_id, rule in rules.items():

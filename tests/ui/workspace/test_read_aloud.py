@@ -72,7 +72,7 @@ def test_every_demo_rule_is_said_in_one_breath_and_publishes_without_a_question(
     path = tmp_path / "s.db"
     init_store(path, demo=demo).close()
     with Store.open(path) as store:
-        rules = store.load_rules()
+        rules = store.rules.load()
     editor = editor_on(path)  # type: ignore[operator]
     for rule in rules:
         for field, text in (("say", rule.say), ("why", rule.why)):

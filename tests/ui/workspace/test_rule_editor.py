@@ -125,7 +125,7 @@ def wait_preview(qtbot: QtBot, editor: RuleEditor, expected: str) -> None:
 def stored_rules(path: Path) -> dict[str, Rule]:
     """The rules in the store file, read on a connection of its own."""
     with Store.open(path) as store:
-        return {r.id: r for r in store.load_rules()}
+        return {r.id: r for r in store.rules.load()}
 
 
 # ---------------------------------------------------------------- the form

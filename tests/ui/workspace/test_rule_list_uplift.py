@@ -127,8 +127,8 @@ def test_the_column_shows_the_uplift_pos_prompter_report_gives(
 def test_the_store_reads_the_uplift_the_report_shows(history_path: Path, holdout: str) -> None:
     """Also for a rule whose holdout was taken off: it keeps its held-out orders."""
     with Store.open(history_path) as store:
-        rule = next(r for r in store.load_rules() if r.id == "coffee-size-up")
-        store.save_rule(dataclasses.replace(rule, holdout=Decimal(holdout)), actor=MANAGER)
+        rule = next(r for r in store.rules.load() if r.id == "coffee-size-up")
+        store.rules.save(dataclasses.replace(rule, holdout=Decimal(holdout)), actor=MANAGER)
         conn = store.db.conn
         report = load_report(conn, Period())  # (re)builds the report tables if need be
         assert [u.rule for u in report.uplift] == ["coffee-size-up"]
@@ -215,7 +215,7 @@ def test_setting_a_holdout_gives_the_rule_an_uplift_cell(
     view = open_list(history_path)
     assert cell(view, "mug-deal") == ""
     rule = next(row.rule for row in view.model.rows if row.rule.id == "mug-deal")
-    view.store.save_rule(dataclasses.replace(rule, holdout=Decimal("0.5")), actor=MANAGER)
+    view.store.rules.save(dataclasses.replace(rule, holdout=Decimal("0.5")), actor=MANAGER)
 
     with qtbot.waitSignal(view.uplifts_updated, timeout=5000):
         view.put_rule("mug-deal")  # as the editor does after a save
@@ -232,8 +232,8 @@ def test_sorting_by_uplift_puts_the_estimates_first_then_the_rules_that_need_ord
         qtbot: QtBot, qtmodeltester: ModelTester, open_list: Any,
         history_path: Path) -> None:
     with Store.open(history_path) as store:  # mug-deal now holds out too: no held-out
-        rule = next(r for r in store.load_rules() if r.id == "mug-deal")  # orders yet
-        store.save_rule(dataclasses.replace(rule, holdout=Decimal("0.5")), actor=MANAGER)
+        rule = next(r for r in store.rules.load() if r.id == "mug-deal")  # orders yet
+        store.rules.save(dataclasses.replace(rule, holdout=Decimal("0.5")), actor=MANAGER)
     view = open_list(history_path)
     assert cell(view, "mug-deal").startswith("needs ")
 
@@ -253,8 +253,8 @@ def test_sorting_by_uplift_puts_the_estimates_first_then_the_rules_that_need_ord
 def test_new_uplifts_move_a_row_only_when_the_list_is_sorted_by_them(
         qtbot: QtBot, qtmodeltester: ModelTester, cafe_store_path: Path) -> None:
     with Store.open(cafe_store_path) as store:
-        catalog = store.load_catalog()
-        rows = [RuleRow.make(r, None, catalog) for r in store.load_rules()]
+        catalog = store.catalog.load()
+        rows = [RuleRow.make(r, None, catalog) for r in store.rules.load()]
     model = RuleTableModel()
     model.set_rows(rows)
     model.sort(UPLIFT, Qt.SortOrder.DescendingOrder)
@@ -317,7 +317,7 @@ def test_the_live_results_read_only_the_events_since_the_last_look(
             till.decline()
         till.pay()
         found, last = results_since(conn, 0)
-        assert found == store.rule_results()
+        assert found == store.rules.results()
         assert last == last_event_id(conn) > 0
         assert results_since(conn, last) == ({}, last)
 

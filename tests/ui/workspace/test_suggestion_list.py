@@ -45,7 +45,7 @@ SKUS = ("LATTE-T", "LATTE-G", "CAPP-T", "AMER-T", "MOCHA-T", "CHAI-T", "COCOA-T"
 
 
 def import_history(path: Path, orders: int = 400, seed: int = 7) -> None:
-    """Random cafe orders brought in by Store.import_orders, with two planted habits: a
+    """Random cafe orders brought in by SalesLog.import_orders, with two planted habits: a
     cinnamon roll with a grande latte (the demo's coffee-pastry rule offers it) and an oat
     cookie with a chai (no rule offers it)."""
     rng = random.Random(seed)

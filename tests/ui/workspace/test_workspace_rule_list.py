@@ -134,8 +134,8 @@ def ids(view: RuleListView) -> list[object]:
 def test_the_rule_model_and_its_proxy_pass_the_qt_model_checks(
         qtmodeltester: ModelTester, make_list: MakeList, cafe_store_path: Path) -> None:
     with Store.open(cafe_store_path) as store:
-        catalog = store.load_catalog()
-        rows = [RuleRow.make(r, None, catalog) for r in store.load_rules()]
+        catalog = store.catalog.load()
+        rows = [RuleRow.make(r, None, catalog) for r in store.rules.load()]
     model = RuleTableModel()
     model.set_rows(rows)
     qtmodeltester.check(model)
@@ -232,7 +232,7 @@ def test_switching_a_rule_off_and_on_publishes_it_and_keeps_it_selected(
     assert view.selected_rule().id == "coffee-pastry"
     assert toggle.text() == "Activate"
     with Store.open(cafe_store_path) as store:
-        assert not next(r for r in store.load_rules() if r.id == "coffee-pastry").active
+        assert not next(r for r in store.rules.load() if r.id == "coffee-pastry").active
         last = audit_entries(store, entity="rule")[-1]
         assert (last.actor, last.entity_id, last.action) == (MANAGER, "coffee-pastry",
                                                              "change")
@@ -244,7 +244,7 @@ def test_switching_a_rule_off_and_on_publishes_it_and_keeps_it_selected(
                                   Qt.ItemDataRole.CheckStateRole)
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     with Store.open(cafe_store_path) as store:
-        assert next(r for r in store.load_rules() if r.id == "coffee-pastry").active
+        assert next(r for r in store.rules.load() if r.id == "coffee-pastry").active
 
 
 def test_a_rule_with_lint_errors_is_not_switched_on(
@@ -277,7 +277,7 @@ def test_duplicate_makes_an_inactive_copy_with_a_new_id(
     assert selected is not None
     assert selected.id == "mug-deal-copy-2"
     with Store.open(cafe_store_path) as store:
-        rules = {r.id: r for r in store.load_rules()}
+        rules = {r.id: r for r in store.rules.load()}
     assert {"mug-deal-copy", "mug-deal-copy-2"} <= set(rules)
     original, copy = rules["mug-deal"], rules["mug-deal-copy"]
     assert not copy.active
@@ -322,7 +322,7 @@ def test_delete_asks_first_and_cancel_keeps_the_rule(
     assert "coffee-pastry" not in ids(view)
     assert view.selected_rule() is None
     with Store.open(cafe_store_path) as store:
-        assert "coffee-pastry" not in [r.id for r in store.load_rules()]
+        assert "coffee-pastry" not in [r.id for r in store.rules.load()]
         last = audit_entries(store, entity="rule")[-1]
         assert (last.actor, last.entity_id, last.action) == (MANAGER, "coffee-pastry",
                                                              "remove")
@@ -344,7 +344,7 @@ def test_the_results_columns_come_from_real_prompt_events(
         assert till.prompt.rule_id == "coffee-size-up"
         till.decline()
         till.pay()
-        results = store.rule_results()
+        results = store.rules.results()
     size_up = results["coffee-size-up"]
     assert (size_up.shown, size_up.accepted) == (2, 1)
 
@@ -374,15 +374,15 @@ def selected_id(view: RuleListView) -> str | None:
 
 def with_fillers(path: Path) -> Path:
     with Store.open(path) as store:
-        store.replace_rules(parse_pack_text(FILLERS, "fillers.yaml"), merge=True)
+        store.rules.replace(parse_pack_text(FILLERS, "fillers.yaml"), merge=True)
     return path
 
 
 def test_new_results_change_the_rows_in_place_and_resort_only_when_needed(
         qtbot: QtBot, qtmodeltester: ModelTester, cafe_store_path: Path) -> None:
     with Store.open(cafe_store_path) as store:
-        catalog = store.load_catalog()
-        rows = [RuleRow.make(r, None, catalog) for r in store.load_rules()]
+        catalog = store.catalog.load()
+        rows = [RuleRow.make(r, None, catalog) for r in store.rules.load()]
     model = RuleTableModel()
     model.set_rows(rows)
     model.sort(SHOWN, Qt.SortOrder.DescendingOrder)
@@ -473,8 +473,8 @@ def test_a_sale_at_this_processs_till_moves_a_row_sorted_by_results_and_keeps_th
 def switch(path: Path, rule_id: str, active: bool) -> None:
     """Another connection (another manager, the command line) switches a rule on or off."""
     with Store.open(path) as other:
-        rule = next(r for r in other.load_rules() if r.id == rule_id)
-        other.save_rule(dataclasses.replace(rule, active=active), actor="ana")
+        rule = next(r for r in other.rules.load() if r.id == rule_id)
+        other.rules.save(dataclasses.replace(rule, active=active), actor="ana")
 
 
 def test_a_reload_takes_over_the_rows_and_catalog_that_did_not_change(
@@ -484,7 +484,7 @@ def test_a_reload_takes_over_the_rows_and_catalog_that_did_not_change(
         switch(cafe_store_path, "mug-deal", False)
         sell_a_latte(store, morning_clock)  # coffee-size-up's results move
         second = load_list(store, first)
-        store.import_products([Product(Sku("TEA-MINT"), "Mint tea", 250, category="tea")])
+        store.catalog.import_products([Product(Sku("TEA-MINT"), "Mint tea", 250, category="tea")])
         third = load_list(store, second)
 
     before = {row.rule.id: row for row in first.rows}
@@ -521,7 +521,7 @@ def test_a_background_reload_shows_what_another_connection_published_and_keeps_t
 
     switch(cafe_store_path, chosen, True)
     with Store.open(cafe_store_path) as other:
-        other.delete_rule("filler-00", actor="ana")  # the last row: below the view
+        other.rules.delete("filler-00", actor="ana")  # the last row: below the view
     with qtbot.waitSignal(view.reloaded, timeout=5000):
         view.reload_in_background()
         assert view.loading
@@ -545,9 +545,9 @@ def test_reloads_asked_while_one_runs_make_one_more_load_with_the_newer_rules(
         [row.rule.id for row in view.model.rows]))
 
     with Store.open(cafe_store_path) as other:
-        other.delete_rule("mug-deal", actor="ana")
+        other.rules.delete("mug-deal", actor="ana")
         view.reload_in_background()           # a load starts
-        other.delete_rule("coffee-size-up", actor="ana")
+        other.rules.delete("coffee-size-up", actor="ana")
         view.reload_in_background()           # asked again while it runs: one more after
         view.reload_in_background()           # and again: still only one more
     qtbot.waitUntil(lambda: not view.loading and "coffee-size-up" not in ids(view),
@@ -586,7 +586,7 @@ def test_a_load_that_read_the_store_before_a_change_made_here_is_never_shown(
     assert states == [False], "the older load was dropped, a newer one shown"
     assert not view.loading
     with Store.open(cafe_store_path) as store:
-        assert not next(r for r in store.load_rules() if r.id == "coffee-pastry").active
+        assert not next(r for r in store.rules.load() if r.id == "coffee-pastry").active
 
 
 def test_a_catalog_published_elsewhere_reaches_the_category_filter(
@@ -595,7 +595,7 @@ def test_a_catalog_published_elsewhere_reaches_the_category_filter(
     categories = child(view, QComboBox, "ruleCategoryFilter")
     assert categories.findData("tea") == -1
     with Store.open(cafe_store_path) as other:
-        other.import_products([Product(Sku("TEA-MINT"), "Mint tea", 250, category="tea")])
+        other.catalog.import_products([Product(Sku("TEA-MINT"), "Mint tea", 250, category="tea")])
 
     with qtbot.waitSignal(view.reloaded, timeout=5000):
         view.reload_in_background()
@@ -646,7 +646,7 @@ def test_a_store_without_a_file_reloads_at_once(qtbot: QtBot, cafe_store_path: P
     with Store.open_copy(cafe_store_path) as store:
         view = RuleListView(store, MANAGER)
         qtbot.addWidget(view)
-        store.delete_rule("mug-deal", actor=MANAGER)
+        store.rules.delete("mug-deal", actor=MANAGER)
         with qtbot.waitSignal(view.reloaded, timeout=0):
             view.reload_in_background()
         assert not view.loading

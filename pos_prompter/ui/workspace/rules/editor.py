@@ -219,7 +219,7 @@ class RuleEditor(QWidget):
         self._context = context
         self.choices.set_customer_types(customer_types(context.rules))
         self.form.ratio_edit.setPlaceholderText(f"store setting ({settings.max_offer_ratio}x)")
-        self.preview.set_context(settings, list(context.rules), self.store.history())
+        self.preview.set_context(settings, list(context.rules), self.store.sales.history())
 
     # ------------------------------------------------------------------ changes and undo
 

@@ -178,8 +178,8 @@ def load_list(store: Store, previous: ListData | None = None) -> ListData:
         stamp = catalog_stamp(conn)
         same_catalog = previous is not None and previous.catalog_stamp == stamp
         catalog = previous.catalog if previous is not None and same_catalog \
-            else store.load_catalog()
-        categories = store.product_categories()
+            else store.catalog.load()
+        categories = store.catalog.categories()
         settings = store.load_settings()
         currency = settings.currency
         revision = store.publish_revision()
@@ -190,7 +190,7 @@ def load_list(store: Store, previous: ListData | None = None) -> ListData:
     money = functools.partial(format_money, currency=currency)
     rows: list[RuleRow] = []
     bodies: dict[str, str] = {}
-    with gc_paused():  # as Store.load_rules: 20,000 rules that all live on
+    with gc_paused():  # as RuleStore.load: 20,000 rules that all live on
         for position, (rule_id, body) in enumerate(stored, start=1):
             row = kept.get(rule_id)
             done = results.get(rule_id, NO_RESULTS)

@@ -66,7 +66,7 @@ def ids(controller: RulesController) -> list[str]:
 
 def stored_active(path: Path, rule_id: str) -> bool:
     with Store.open(path) as store:
-        return next(r for r in store.load_rules() if r.id == rule_id).active
+        return next(r for r in store.rules.load() if r.id == rule_id).active
 
 
 def test_a_reload_fills_the_model_with_the_store_rules(
@@ -134,14 +134,14 @@ def test_duplicate_then_delete_say_what_changed_in_order(
     assert in_model_when_said == [True], "said before its row goes (the view clears it)"
     assert "mug-deal-copy" not in ids(controller)
     with Store.open(cafe_store_path) as store:
-        assert "mug-deal-copy" not in [r.id for r in store.load_rules()]
+        assert "mug-deal-copy" not in [r.id for r in store.rules.load()]
 
 
 def test_a_background_reload_shows_a_change_made_elsewhere(
         qtbot: QtBot, make_controller: MakeController, cafe_store_path: Path) -> None:
     controller = make_controller(cafe_store_path)
     with Store.open(cafe_store_path) as other:
-        other.delete_rule("coffee-pastry", actor=MANAGER)
+        other.rules.delete("coffee-pastry", actor=MANAGER)
     loading: list[bool] = []
     controller.loading_changed.connect(loading.append)
 
@@ -191,5 +191,5 @@ def test_a_publish_through_the_controller_saves_and_shows_the_rule(
     assert shown is not None
     assert shown.title == "Half-price travel mug", "its row shows it at once"
     with Store.open(cafe_store_path) as store:
-        assert next(r for r in store.load_rules() if r.id == "mug-deal").title == \
+        assert next(r for r in store.rules.load() if r.id == "mug-deal").title == \
             "Half-price travel mug"

@@ -77,13 +77,13 @@ def test_one_rule_is_read_as_the_store_has_it(cafe_store_path: Path) -> None:
     with Store.open(cafe_store_path) as store:
         rule = load_rule(store, "mug-deal")
         assert rule is not None
-        store.save_rule(dataclasses.replace(rule, priority=rule.priority + 1),
+        store.rules.save(dataclasses.replace(rule, priority=rule.priority + 1),
                         actor="manager")
         again = load_rule(store, "mug-deal")
         assert again is not None
         assert again.priority == rule.priority + 1
         assert load_rule(store, "no-such-rule") is None
-        row = RuleRow.make(again, None, store.load_catalog())
+        row = RuleRow.make(again, None, store.catalog.load())
     assert row.results == NO_RESULTS
     assert row.offer_names
     assert row.trigger_names
