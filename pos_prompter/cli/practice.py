@@ -31,6 +31,12 @@ from pos_prompter.store.practice import PracticeRun, PracticeStore
 RESULT_FORMATS = ("table", "csv", "json")
 
 
+def _level(level: int) -> str:
+    """A scenario level's word in the chosen language (i18n.core_texts lists them)."""
+    word = LEVELS.get(level)
+    return translate("core", word) if word else ""
+
+
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
@@ -48,7 +54,7 @@ def cmd_practice_list(args: argparse.Namespace) -> int:
         return 0
     out(_table((translate("cli", "id"), translate("cli", "title"), translate("cli", "level"),
                 translate("cli", "customers"), translate("cli", "source")),
-               [(e.id, e.title, f"{e.level} {LEVELS.get(e.level, '')}".strip(),
+               [(e.id, e.title, f"{e.level} {_level(e.level)}".strip(),
                  str(e.customers), e.source) for e in entries]))
     return 0
 

@@ -24,3 +24,7 @@ SETTING_MEANINGS = (
                               "(default: the system's)"),
 )
 """core.store_settings.STORE_SETTINGS' meanings (`pos-prompter settings`)."""
+
+LEVEL_WORDS = (QT_TRANSLATE_NOOP("core", "easy"), QT_TRANSLATE_NOOP("core", "medium"),
+               QT_TRANSLATE_NOOP("core", "hard"))
+"""core.scenario.LEVELS' words (a scenario's level, at the till and in `practice list`)."""

@@ -1493,6 +1493,18 @@
         <source>the language of the window and the command line: en or es (default: the system&apos;s)</source>
         <translation>el idioma de la ventana y de la línea de órdenes: en o es (por defecto: el del sistema)</translation>
     </message>
+    <message>
+        <source>easy</source>
+        <translation>fácil</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>media</translation>
+    </message>
+    <message>
+        <source>hard</source>
+        <translation>difícil</translation>
+    </message>
 </context>
 <context>
     <name>customer_type</name>
@@ -1705,18 +1717,6 @@
     <message>
         <source>The run could not be saved ({problem}).</source>
         <translation>No se pudo guardar la práctica ({problem}).</translation>
-    </message>
-    <message>
-        <source>easy</source>
-        <translation>fácil</translation>
-    </message>
-    <message>
-        <source>medium</source>
-        <translation>media</translation>
-    </message>
-    <message>
-        <source>hard</source>
-        <translation>difícil</translation>
     </message>
     <message>
         <source>{who} says: {words}</source>

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from pos_prompter import i18n
-from pos_prompter.cli import build_parser
+from pos_prompter.cli import build_parser, main
 from pos_prompter.i18n import build
 
 LANGUAGE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
@@ -118,3 +118,44 @@ def test_english_imports_no_qt_and_spanish_imports_only_qtcore() -> None:
                              encoding="utf-8", env=_env(LANG="es_ES.UTF-8"), check=True)
     assert spanish.stdout.splitlines()[-1] == "['PySide6.QtCore']"
     assert i18n.language() == "en", "this process is untouched"
+
+
+@pytest.fixture
+def spanish_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                  built_catalogs: None) -> Iterator[Path]:
+    """A cafe demo store (no sales) whose `language` setting is es, the system English."""
+    for name in LANGUAGE_VARS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C")
+    db = tmp_path / "cafe.db"
+    assert main(["init", "--db", str(db), "--demo", "cafe", "--no-history"]) == 0
+    assert main(["settings", "--db", str(db), "language=es"]) == 0
+    yield db
+    i18n.use_language("en")
+
+
+DEMO_RULES = Path(__file__).resolve().parents[2] / "resources" / "demo" / "cafe" / "rules.yaml"
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["report"], ["Resultados de las sugerencias, todo el historial", "Por regla: ninguno",
+                  "Totales"]),
+    (["lint"], ["0 errores, 0 avisos"]),
+    (["practice", "list"], ["título", "nivel", "1 fácil"]),
+    (["audit"], ["cuándo", "autor", "entidad"]),
+    (["whatif", str(DEMO_RULES)], ["Simulación sobre 0 pedidos pagados", "se mostraría"]),
+    (["suggest"], ["nota: ningún par de productos"]),
+    (["practice", "results"], ["nota: aún no hay prácticas"]),
+    (["staff", "list"], ["nombre", "función", "gerente", "formador", "cajero"]),
+    (["settings"], ["(por defecto)", "# el idioma de la ventana"]),
+    (["import", "rules", str(DEMO_RULES), "--dry-run"], ["(simulacro: no se cambió nada)"]),
+])
+def test_commands_say_their_results_in_spanish(
+        spanish_store: Path, capsys: pytest.CaptureFixture[str], args: list[str],
+        says: list[str]) -> None:
+    capsys.readouterr()
+    main([*args, "--db", str(spanish_store)])
+    captured = capsys.readouterr()
+    shown = captured.out + captured.err
+    missing = [text for text in says if text not in shown]
+    assert not missing, shown

@@ -9,12 +9,14 @@ import pytest
 
 from pos_prompter import i18n
 from pos_prompter.cli import main
+from pos_prompter.core.scenario import LEVELS
 from pos_prompter.core.store_settings import STORE_SETTINGS
-from pos_prompter.i18n.core_texts import SETTING_MEANINGS
+from pos_prompter.i18n.core_texts import LEVEL_WORDS, SETTING_MEANINGS
 
 
-def test_setting_meanings_are_the_store_settings_own() -> None:
+def test_setting_meanings_and_level_words_are_the_core_s_own() -> None:
     assert sorted(SETTING_MEANINGS) == sorted(STORE_SETTINGS.values())
+    assert list(LEVEL_WORDS) == list(LEVELS.values())
 
 
 def test_the_settings_command_says_them_in_spanish(

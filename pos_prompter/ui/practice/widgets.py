@@ -18,18 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from pos_prompter.core.scenario import LEVELS
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
+from pos_prompter.i18n import translate
 from pos_prompter.ui.widgets import plain_label, touch_button
-
-LEVEL_WORDS = (QT_TRANSLATE_NOOP("practice", "easy"), QT_TRANSLATE_NOOP("practice", "medium"),
-               QT_TRANSLATE_NOOP("practice", "hard"))
-"""core.scenario.LEVELS' words, for the catalog (translated where shown)."""
 
 
 def level_text(level: int) -> str:
     """A scenario's level as a word in the chosen language: "easy", "fácil"."""
     word = LEVELS.get(level)
-    return translate("practice", word) if word else str(level)
+    return translate("core", word) if word else str(level)  # i18n.core_texts lists them
 
 PRACTICE_QSS = """
 #customerBubble {
