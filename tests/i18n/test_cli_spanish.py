@@ -108,6 +108,7 @@ def test_the_store_setting_wins_over_the_system_language(tmp_path: Path) -> None
         "error: "), "no store to read a setting from: the system's language, no crash"
 
 
+@pytest.mark.usefixtures("built_catalogs")
 def test_english_imports_no_qt_and_spanish_imports_only_qtcore() -> None:
     probe = ("import sys; from pos_prompter.cli import main; main(['--version']); "
              "print(sorted(m for m in sys.modules if m.startswith('PySide6.Qt')))")
