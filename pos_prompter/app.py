@@ -8,14 +8,12 @@ line (`pos-prompter [--db PATH] [--training]`) calls `run`; tests call the helpe
 from __future__ import annotations
 
 import logging
-import logging.handlers
-import platform
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-import platformdirs
 from PySide6.QtCore import QLockFile, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -23,19 +21,21 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pos_prompter import bootstrap, i18n
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.order import Clock
-from pos_prompter.practice.practice_store import ensure_practice_store
 from pos_prompter.store import Store, StoreError
 from pos_prompter.store.auth import StaffStore
-from pos_prompter.store.backup import damaged_text, is_damage
 from pos_prompter.till import Till
 from pos_prompter.ui.clerk_sign_in import asks_for_pin
 from pos_prompter.ui.jobs import JobRunner
-from pos_prompter.ui.store_guard import StoreGuard, damaged_offer, guard_for
-from pos_prompter.ui.store_info import created_text, demo_of
 from pos_prompter.ui.till_window import TillWindow
-from pos_prompter.ui.window_place import show_box
-from pos_prompter.ui.workspace.sign_in import FirstManagerDialog
 from pos_prompter.ui.workspace_door import Workspaces
+
+if TYPE_CHECKING:
+    from pos_prompter.ui.store_guard import StoreGuard
+    from pos_prompter.ui.workspace.sign_in import FirstManagerDialog
+
+# Only what the till's first screen needs is imported above: practice mode, the damaged
+# store's offer, the store guard, the first manager's box and the log file's rotation are
+# imported where they are used (issue 14.2; tests/test_app_lazy_imports.py holds it).
 
 logger = logging.getLogger("pos_prompter")
 
@@ -55,6 +55,8 @@ def open_store(db_path: Path | None = None, *, training: bool = False) -> Store:
     read-only (a full disk, a read-only file or folder) included: a till must save its sales."""
     real = db_path if db_path is not None else bootstrap.default_store_path()
     if training:
+        from pos_prompter.practice.practice_store import ensure_practice_store
+
         store = Store.open(ensure_practice_store(real, demo_if_missing="cafe"))
     else:
         store = bootstrap.open_or_create(real)
@@ -67,6 +69,8 @@ def open_store(db_path: Path | None = None, *, training: bool = False) -> Store:
 def till_name() -> str:
     """This till's name in the store: the computer's. Tills on several computers may share
     one store file; each reopens only its own open order."""
+    import platform
+
     return platform.node() or "till"
 
 
@@ -118,6 +122,9 @@ def start_window(window: TillWindow) -> FirstManagerDialog | None:
     window.activateWindow()
     if window.training or not window.staff.needs_first_manager():
         return None
+    from pos_prompter.ui.window_place import show_box
+    from pos_prompter.ui.workspace.sign_in import FirstManagerDialog
+
     dialog = FirstManagerDialog(window.staff, window)  # its own window; the till owns it
 
     def done(_result: int) -> None:
@@ -139,6 +146,8 @@ def announce_new_store(window: TillWindow) -> None:
     """On the run that made the till's store from a demo: a status message saying so and
     where the file is (storeInfo keeps saying it); also on the clerk's sign-in panel,
     which covers the status line until a clerk signs in."""
+    from pos_prompter.ui.store_info import created_text, demo_of
+
     store = window.till.store
     demo = demo_of(store)
     if demo is None or store.path is None:
@@ -201,6 +210,8 @@ def setup_logging(log_dir: Path) -> list[logging.Handler]:
     """Log the app's messages to `log_dir`/pos-prompter.log (rotated) and to stderr (but
     not those logged with `extra={FILE_ONLY: True}`). Returns the handlers added, so that
     they can be removed again."""
+    import logging.handlers
+
     formatter = logging.Formatter(LOG_FORMAT)
     to_stderr = logging.StreamHandler(sys.stderr)
     to_stderr.addFilter(_not_file_only)
@@ -270,6 +281,8 @@ def run(db_path: Path | None = None, training: bool = False) -> int:
     opened; the command line turns that into one sentence on stderr and exit code 2. The
     traceback goes to the log file only.
     """
+    import platformdirs
+
     handlers = setup_logging(Path(platformdirs.user_log_dir(bootstrap.APP_NAME,
                                                              appauthor=False)))
     try:
@@ -281,6 +294,8 @@ def run(db_path: Path | None = None, training: bool = False) -> int:
             # The log file keeps the traceback; stderr gets only the command line's one
             # sentence (and the traceback from it with --debug); the screen, the sentence.
             logger.exception("cannot open the store", extra={FILE_ONLY: True})
+            from pos_prompter.store.backup import is_damage
+
             if is_damage(exc):  # its schema, met by the migrations: offer the backup
                 if _damaged_at_start(app, _store_path(db_path, training)):
                     return 0
@@ -315,6 +330,8 @@ def _run_window(app: QApplication, store: Store, training: bool, *,
     try:
         window = build_window(store, training=training, name=till_name(), jobs=jobs)
     except Exception as exc:
+        from pos_prompter.store.backup import is_damage
+
         assert store.path is not None
         if not is_damage(exc) or not _damaged_at_start(app, store.path, store.close):
             raise  # the command line says it: the damaged store's one sentence
@@ -342,6 +359,8 @@ def guard_store(app: QApplication, window: TillWindow, store: Store, *,
     app.quit). Not in practice mode: its store is a copy, remade from the real one."""
     if window.training:
         return None
+    from pos_prompter.ui.store_guard import damaged_offer, guard_for
+
     finish = done or app.quit
     guard = guard_for(store, window)
     guard.damaged.connect(lambda sentence: damaged_offer(
@@ -363,6 +382,9 @@ def _damaged_at_start(app: QApplication, path: Path,
     Whether the backup was restored."""
     if QGuiApplication.platformName() in SCREENLESS_PLATFORMS:
         return False  # the command line says it
+    from pos_prompter.store.backup import damaged_text
+    from pos_prompter.ui.store_guard import damaged_offer
+
     sentence = damaged_text(path)
     logger.error("%s", sentence, extra={FILE_ONLY: True})
     box = damaged_offer(path, sentence, app.quit, release=release)

@@ -1,143 +1,52 @@
-"""Creating, seeding and finding stores; reading pack and catalog files, writing packs."""
+"""Creating, seeding and finding stores; reading pack and catalog files, writing packs.
+
+What the till needs to start (the store's path, opening it) imports nothing more; creating
+a store (the demos' catalog, rules, staff and history) imports what it needs when it runs,
+and the pack readers live in pos_prompter.pack_files (PyYAML), re-exported here on first
+use, so `from pos_prompter.bootstrap import load_pack_file` works as before."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-import yaml
-from yaml.constructor import ConstructorError
-from yaml.events import (
-    DocumentEndEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-    StreamStartEvent,
-)
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pos_prompter.core.auth import Role
-from pos_prompter.core.bulk import gc_paused
-from pos_prompter.core.catalog import parse_catalog_csv
-from pos_prompter.core.data_limits import (
-    MAX_DEPTH,
-    ShapeError,
-    check_json_depth,
-    check_yaml_shape,
-    construct_int,
-    json_int,
-    too_deep,
-)
-from pos_prompter.core.errors import InputError, ValidationError
-from pos_prompter.core.excerpt import excerpt, field_name
-from pos_prompter.core.rules import (
-    RULE_ID_RE,
-    Rule,
-    RulePack,
-    Settings,
-    pack_to_dict,
-    parse_pack,
-)
-from pos_prompter.resources import DEMOS, demo_dir
-from pos_prompter.store import ImportSummary, Store
-from pos_prompter.store.auth import StaffStore
-from pos_prompter.store.base import Progress
-from pos_prompter.store.demo_history import add_demo_history
+from pos_prompter.core.errors import InputError
 
-_MERGE_TAG = "tag:yaml.org,2002:merge"
+if TYPE_CHECKING:
+    from pos_prompter.pack_files import (
+        DuplicateKeyError,
+        SafeLoader,
+        _load_plain_yaml,  # noqa: F401  (tests reach them here)
+        _Unusual,  # noqa: F401
+        export_text,
+        load_pack_file,
+        load_yaml,
+        parse_pack_text,
+        read_text,
+    )
+    from pos_prompter.store import ImportSummary, Store
+
+PACK_NAMES = frozenset({"DuplicateKeyError", "SafeLoader", "_load_plain_yaml", "_Unusual",
+                        "export_text", "load_pack_file", "load_yaml", "parse_pack_text",
+                        "read_text"})
+"""Names that live in pos_prompter.pack_files, given from here for the callers of old."""
+
+__all__ = ["APP_NAME", "DEFAULT_CLERK", "DEMO_STAFF", "DuplicateKeyError", "SafeLoader",
+           "add_demo_staff", "default_store_path", "export_text", "init_store",
+           "load_pack_file", "load_yaml", "open_or_create", "parse_pack_text", "read_text",
+           "seed_demo", "training_store_path"]
 
 
-class DuplicateKeyError(ConstructorError):
-    """A YAML mapping gives one key twice. YAML allows each key once, but PyYAML's loader
-    keeps the last one silently: a manager's typo (`active: false` then `active: true`)
-    would change what a rule does without a word."""
+def __getattr__(name: str) -> Any:
+    """The pack readers and writers, imported (with PyYAML) the first time one is asked."""
+    if name in PACK_NAMES:
+        from pos_prompter import pack_files
 
-    def __init__(self, node: MappingNode, first: Node, again: Node,
-                 path: tuple[str | int, ...], item_id: Any) -> None:
-        self.key = str(again.value)
-        self.lines = (first.start_mark.line + 1, again.start_mark.line + 1)
-        self.path = path
-        """Keys and list positions (from 0) from the document down to the mapping."""
-        self.item_id = item_id
-        """The `id` of the outermost list item on `path` (a pack's rule), if it has one."""
-        super().__init__("while constructing a mapping", node.start_mark,
-                         f"found duplicate key {excerpt(self.key)} (first given at line "
-                         f"{self.lines[0]})", again.start_mark)
-
-
-def _path_to(root: Node, target: Node) -> list[tuple[str | int, Node]]:
-    """The keys and list positions from `root` down to `target`, each with the node it
-    leads to (only asked when a mapping has a duplicate key)."""
-    stack: list[tuple[Node, list[tuple[str | int, Node]]]] = [(root, [])]
-    seen: set[int] = set()
-    while stack:
-        node, path = stack.pop()
-        if node is target:
-            return path
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, MappingNode):
-            stack.extend((v, [*path, (str(k.value), v)]) for k, v in node.value
-                         if isinstance(k, ScalarNode))
-        elif isinstance(node, SequenceNode):
-            stack.extend((v, [*path, (i, v)]) for i, v in enumerate(node.value))
-    return []
-
-
-def _scalar_value(node: Node, key: str) -> Any:
-    """The text of a mapping node's first `key: scalar`, if it has one."""
-    if isinstance(node, MappingNode):
-        for k, v in node.value:
-            if isinstance(k, ScalarNode) and k.value == key and isinstance(v, ScalarNode):
-                return v.value
-    return None
-
-
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class SafeLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """libyaml's safe loader when PyYAML was built with it (about twice as fast on big
-    packs; the same safe subset of YAML either way) that refuses a mapping giving one key
-    twice (DuplicateKeyError). Keys a merge (`<<: *base`) brings in may be overridden."""
-
-    _root: Node | None = None
-
-    def construct_document(self, node: Node) -> Any:
-        self._root = node
-        try:
-            return super().construct_document(node)
-        finally:
-            self._root = None
-
-    def construct_mapping(self, node: Node, deep: bool = False) -> Any:
-        own = [k for k, _v in node.value] if isinstance(node, MappingNode) else []
-        mapping = super().construct_mapping(node, deep=deep)  # builds every key
-        firsts: dict[Any, Node] = {}
-        for key_node in own:
-            if key_node.tag == _MERGE_TAG:
-                continue
-            key = self.constructed_objects[key_node]
-            if key in firsts:
-                assert isinstance(node, MappingNode)
-                root = self._root
-                path = _path_to(root, node) if root is not None else []
-                item = next((n for step, n in path if isinstance(step, int)), None)
-                raise DuplicateKeyError(node, firsts[key], key_node,
-                                        tuple(step for step, _n in path),
-                                        None if item is None else _scalar_value(item, "id"))
-            firsts[key] = key_node
-        return mapping
-
-
-SafeLoader.add_constructor("tag:yaml.org,2002:int", construct_int)  # no 5,000-digit ints
+        return getattr(pack_files, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 APP_NAME = "pos-prompter"
 DEFAULT_CLERK = "clerk"
@@ -162,230 +71,16 @@ def training_store_path(real: Path) -> Path:
     """Practice mode's own store, beside the real one: never the real sales."""
     return real.with_name(real.stem + ".training" + real.suffix)
 
-
-_STR_TAG = "tag:yaml.org,2002:str"
-_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in
-                         ("null", "bool", "int", "float", "timestamp"))
-"""Implicit scalar types the fast reader builds (with PyYAML's own constructors)."""
-
-
-class _Unusual(Exception):
-    """The YAML uses something the fast reader leaves to PyYAML's loader."""
-
-
-def load_yaml(text: str) -> Any:
-    """The data of a one-document YAML text, exactly as `yaml.load(text, SafeLoader)` gives
-    it, about ten times faster on a 20,000-rule pack.
-
-    PyYAML builds a node for every value and then constructs the data from the nodes in
-    Python; rule packs use plain mappings, lists and scalars only, so the data is built
-    straight from the parser's events. Anything else (anchors, aliases, explicit tags,
-    merge keys, several documents) and every error goes through PyYAML's loader itself, so
-    the result and the error message are the same either way. A mapping that gives one key
-    twice raises DuplicateKeyError (SafeLoader). A text nested too deep, with aliases that
-    expand too far or too long a number is refused (ShapeError, pos_prompter.core.data_limits)
-    before PyYAML builds it."""
-    with gc_paused():
-        try:
-            return _load_plain_yaml(text)
-        except ShapeError:
-            raise
-        except Exception:  # PyYAML's own loader gives the answer, or the very same error
-            pass
-        check_yaml_shape(text, _BaseLoader)
-        return yaml.load(text, SafeLoader)
-
-
-def _load_plain_yaml(text: str) -> Any:
-    """`load_yaml` for a text of plain mappings, sequences and untagged scalars; raises
-    _Unusual (or the parser's own error) for anything else."""
-    loader = SafeLoader(text)
-    try:
-        if loader.yaml_path_resolvers:
-            raise _Unusual
-        get = loader.get_event
-        resolve, constructors = loader.resolve, loader.yaml_constructors
-        tags: dict[str, str] = {}
-        """plain scalar -> its implicit tag (it depends on the text only)"""
-
-        def scalar(event: ScalarEvent) -> Any:
-            if event.anchor is not None or event.tag is not None:
-                raise _Unusual
-            value = event.value
-            if not event.implicit[0]:  # quoted or a block: a string
-                return value
-            tag = tags.get(value)
-            if tag is None:
-                tag = tags[value] = resolve(ScalarNode, value, event.implicit)
-            if tag == _STR_TAG:
-                return value
-            if tag not in _SCALAR_TAGS:  # a merge key, "=", ...
-                raise _Unusual
-            # types-PyYAML: an event's marks may be libyaml's Mark (same fields), which the
-            # stub of ScalarNode does not list.
-            scalar_node = ScalarNode(
-                tag, value, event.start_mark, event.end_mark,  # type: ignore[arg-type]
-                event.style)
-            return constructors[tag](loader, scalar_node)
-
-        def node(event: Any, depth: int = 1) -> Any:
-            kind = type(event)
-            if kind is ScalarEvent:
-                return scalar(event)
-            if event.anchor is not None or event.tag is not None:
-                raise _Unusual
-            if depth > MAX_DEPTH:
-                raise too_deep(event.start_mark)
-            if kind is MappingStartEvent:
-                mapping: dict[Any, Any] = {}
-                while True:
-                    event = get()
-                    kind = type(event)
-                    if kind is MappingEndEvent:
-                        return mapping
-                    if kind is not ScalarEvent:  # a list or mapping as a key
-                        raise _Unusual
-                    key = scalar(event)
-                    if key in mapping:  # SafeLoader's DuplicateKeyError says where
-                        raise _Unusual
-                    mapping[key] = node(get(), depth + 1)
-            if kind is SequenceStartEvent:
-                items: list[Any] = []
-                while True:
-                    event = get()
-                    if type(event) is SequenceEndEvent:
-                        return items
-                    items.append(node(event, depth + 1))
-            raise _Unusual  # an alias
-
-        if type(get()) is not StreamStartEvent or type(get()) is not DocumentStartEvent:
-            raise _Unusual
-        data = node(get())
-        if type(get()) is not DocumentEndEvent or type(get()) is not StreamEndEvent:
-            raise _Unusual
-        return data
-    finally:
-        loader.dispose()
-
-
-def read_text(path: Path, what: str) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{what} {path} does not exist") from None
-    except IsADirectoryError:
-        raise InputError(f"{what} {path} is a folder, not a file") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{what} {path} is not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(f"{what} {path} cannot be read ({exc.strerror})") from None
-
-
-class _JsonDuplicate(Exception):
-    """A JSON object gives one key twice (json.loads would keep the last silently)."""
-
-    def __init__(self, data: Any, obj: dict[str, Any], key: str) -> None:
-        self.data, self.obj, self.key = data, obj, key
-
-
-def _load_json(text: str) -> Any:
-    """json.loads, refusing an object that gives one key twice (_JsonDuplicate)."""
-    found: list[tuple[dict[str, Any], str]] = []
-
-    def build(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        obj = dict(pairs)
-        if len(obj) != len(pairs) and not found:  # the rare case: which key?
-            seen: set[str] = set()
-            for key, _value in pairs:
-                if key in seen:
-                    found.append((obj, key))
-                    break
-                seen.add(key)
-        return obj
-
-    check_json_depth(text)
-    data = json.loads(text, object_pairs_hook=build, parse_int=json_int)
-    if found:
-        raise _JsonDuplicate(data, *found[0])
-    return data
-
-
-def _json_path(data: Any, target: object) -> list[tuple[str | int, Any]]:
-    """The keys and list positions from `data` down to the object `target`."""
-    stack: list[tuple[Any, list[tuple[str | int, Any]]]] = [(data, [])]
-    while stack:
-        value, path = stack.pop()
-        if value is target:
-            return path
-        if isinstance(value, dict):
-            stack.extend((v, [*path, (k, v)]) for k, v in value.items())
-        elif isinstance(value, list):
-            stack.extend((v, [*path, (i, v)]) for i, v in enumerate(value))
-    return []
-
-
-def _duplicate_refusal(path: tuple[str | int, ...], key: str, item_id: Any,
-                       lines: tuple[int, int] | None) -> ValidationError:
-    """A pack that gives a field twice is refused, naming the rule (id or position), the
-    field and the lines: a typo must not silently change what the pack says."""
-    where, inner = "pack", path
-    if len(path) >= 2 and path[0] == "rules" and isinstance(path[1], int):
-        rule_id = item_id if key != "id" or len(path) > 2 else None
-        where = (f"rule {rule_id}" if isinstance(rule_id, str) and RULE_ID_RE.match(rule_id)
-                 else f"rule #{path[1] + 1}")
-        inner = path[2:]
-    elif path[:1] == ("settings",):
-        where, inner = "settings", path[1:]
-    fieldname = ".".join([*(f"#{p + 1}" if isinstance(p, int) else field_name(p) for p in inner),
-                          field_name(key)])
-    at = "" if not lines else (f" (twice on line {lines[0]})" if lines[0] == lines[1]
-                               else f" (lines {lines[0]} and {lines[1]})")
-    return ValidationError([f"{where}, field {fieldname}: is given twice{at}; give each "
-                            "field once, with the value you mean"], what="rule pack")
-
-
-def parse_pack_text(text: str, source: str, progress: Progress | None = None) -> RulePack:
-    """A rule pack from YAML or JSON text (JSON is YAML, but its errors read better). A
-    mapping that gives one key twice is refused (ValidationError), never the last kept."""
-    data: Any
-    with gc_paused():
-        try:
-            data = _load_json(text) if source.endswith(".json") else load_yaml(text)
-        except DuplicateKeyError as exc:
-            raise _duplicate_refusal(exc.path, exc.key, exc.item_id, exc.lines) from None
-        except _JsonDuplicate as exc:
-            steps = _json_path(exc.data, exc.obj)
-            item = next((v for step, v in steps if isinstance(step, int)), None)
-            raise _duplicate_refusal(tuple(step for step, _v in steps), exc.key,
-                                     item.get("id") if isinstance(item, dict) else None,
-                                     None) from None
-        except (yaml.YAMLError, json.JSONDecodeError) as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            problem = getattr(exc, "problem", None) or str(exc)
-            what = "is refused" if isinstance(exc, ShapeError) else "is not valid YAML/JSON"
-            raise InputError(f"{source} {what}{where}: {problem}") from None
-        return parse_pack(data, progress=progress)
-
-
-def load_pack_file(path: Path, progress: Progress | None = None) -> RulePack:
-    return parse_pack_text(read_text(path, "rule pack"), str(path), progress)
-
-
-def export_text(rules: list[Rule], settings: Settings, *, as_json: bool) -> str:
-    """The store's rules as a pack: YAML, or JSON (indent 2). Import reads either back,
-    and exporting that again gives the same bytes (`export rules`, the workspace)."""
-    data = pack_to_dict(rules, settings)
-    if as_json:
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-
-
 def seed_demo(store: Store, name: str, *,
               actor: str | None = None) -> tuple[ImportSummary, ImportSummary]:
     """Load a demo store's catalog and rules into `store` (audited as by `actor`)."""
+    from pos_prompter.resources import DEMOS, demo_dir
+
     if name not in DEMOS:
         raise InputError(f"there is no demo called {name!r} (choose {', '.join(DEMOS)})")
+    from pos_prompter.core.catalog import parse_catalog_csv
+    from pos_prompter.pack_files import parse_pack_text
+
     folder = demo_dir(name)
     products = parse_catalog_csv((folder / "catalog.csv").read_text(encoding="utf-8"))
     pack = parse_pack_text((folder / "rules.yaml").read_text(encoding="utf-8"), "rules.yaml")
@@ -398,6 +93,8 @@ def seed_demo(store: Store, name: str, *,
 def add_demo_staff(store: Store, *, actor: str | None = None) -> None:
     """The demo's manager, trainer and clerk with their published secrets (DEMO_STAFF).
     Hashing takes ~0.4 s a secret at production cost."""
+    from pos_prompter.store.auth import StaffStore
+
     staff = StaffStore(store)
     for name, role, secret in DEMO_STAFF:
         staff.add_person(name, role, secret, actor=actor)
@@ -412,6 +109,9 @@ def init_store(path: Path, demo: str | None = None, *, actor: str | None = None,
     (or `pos-prompter staff add NAME --role manager`) makes one. `history=True` also gives
     a demo store its generated past sales (pos_prompter.core.demo_history: about 90 days,
     the same on any day); without it the store has no orders (tests count on order 1)."""
+    from pos_prompter.resources import DEMOS
+    from pos_prompter.store import Store
+
     if path.exists():
         raise InputError(f"{path} already exists; choose another path or remove it first")
     wal = _beside(path, "-wal")
@@ -430,6 +130,8 @@ def init_store(path: Path, demo: str | None = None, *, actor: str | None = None,
             add_demo_staff(store, actor=actor)
             seed_demo(store, demo, actor=actor)
             if history:
+                from pos_prompter.store.demo_history import add_demo_history
+
                 add_demo_history(store, demo, [name for name, _r, _s in DEMO_STAFF])
         else:
             store.staff.add_without_secret(DEFAULT_CLERK, "clerk", actor=actor)
@@ -457,6 +159,8 @@ def open_or_create(path: Path, demo: str = "cafe") -> Store:
     first run is ready to scan, with the demo's past sales so the manager's reports show
     something."""
     if path.exists():
+        from pos_prompter.store import Store
+
         return Store.open(path)
     return init_store(path, demo, history=True)
 

@@ -20,8 +20,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from pos_prompter.core.errors import UserError
-from pos_prompter.imports import Progress, refusal
 from pos_prompter.store import Store
+from pos_prompter.store.base import Progress
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +60,8 @@ class StoreJob(QThread):
         except Exception as exc:
             if not isinstance(exc, UserError):
                 logger.exception("a store job failed in the worker thread")
+            from pos_prompter.imports import refusal  # not at start: it brings the packs
+
             headline, problems = refusal(exc)
             self._outcome = ("failed", headline, problems)
             return
