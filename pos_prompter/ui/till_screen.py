@@ -10,9 +10,10 @@ clerk's keys and buttons do, and connects them.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -39,11 +40,21 @@ from pos_prompter.ui.till_messages import ERROR, INFO
 from pos_prompter.ui.widgets import ElidedLabel, plain_label, touch_button
 
 TRAINING_TEXT = "PRACTICE MODE \N{EM DASH} sales are not real"
-KEY_HELP = ("Enter  scan    F9  accept    F10 / Esc  decline    F8  offer again    "
-            "F7  remove    F4  checkout    F12  pay    3*CODE  three    3*  qty of last")
+KEY_HELP = "Enter  scan    Esc  decline or clear    3*CODE  three    3*  qty of last"
+"""The keys no button shows (each button says its own: "Pay  F12")."""
 ROW_HEIGHT = 44
+NARROW_WIDTH = 800
+"""Under this width the till stacks its right column (total, card, Checkout and Pay) under
+the order, so it can stand beside the manager's workspace on a 1024 px screen
+(window_place.py); from it on they stand side by side as before."""
+MIN_WIDTH = 560
+"""The narrowest the till works at: every control whole, at least 44 px each way."""
 MAX_MESSAGE = 220
 """Longer messages (a misread barcode of 500 digits) are cut, so the layout holds."""
+
+
+SIDE_WIDTH = 440
+QWIDGETSIZE_MAX = 16_777_215
 
 
 class TillScreen(QMainWindow):
@@ -90,6 +101,7 @@ class TillScreen(QMainWindow):
         self.order_table = QTableView(central)
         self.order_table.setObjectName("orderTable")
         self.order_table.setModel(self.model)
+        self.order_table.setAccessibleName("Order")
         self._setup_table(self.order_table)
 
         self.prompt_panel = PromptPanel(central, answer_delay_ms=self.answer_delay_ms)
@@ -130,7 +142,7 @@ class TillScreen(QMainWindow):
         side.addLayout(actions)
         side_widget = QWidget(central)
         side_widget.setLayout(side)
-        side_widget.setFixedWidth(440)
+        side_widget.setFixedWidth(SIDE_WIDTH)
         self.card_column = side_widget
         """The right column (total, prompt card, Checkout and Pay): never covered."""
         side.setContentsMargins(0, 0, 0, 0)
@@ -140,6 +152,18 @@ class TillScreen(QMainWindow):
         order_column.setSpacing(10)
         order_column.addWidget(self.order_table, 1)
         order_column.addWidget(self.threshold_mark)
+        self.offer_again_button = touch_button("Offer again  F8", "offerAgainButton", central)
+        self.offer_again_button.setToolTip("Offer again what the customer declined on the "
+                                           "line tapped, or else on the newest line")
+        self.void_button = touch_button("Remove line  F7", "voidButton", central)
+        self.void_button.setToolTip("Remove the line tapped in the order, or else the last "
+                                    "line")
+        line_row = QHBoxLayout()  # what a tap on a line of the order is for
+        line_row.setSpacing(10)
+        line_row.addWidget(self.void_button)
+        line_row.addWidget(self.offer_again_button)
+        line_row.addStretch(1)
+        order_column.addLayout(line_row)
         self._order_column = order_column
         middle = QHBoxLayout()
         middle.setSpacing(14)
@@ -149,27 +173,22 @@ class TillScreen(QMainWindow):
 
         self.status_label = StatusLine("statusMessage", central)  # two lines, always
         self.status_label.setMinimumHeight(40)
-        self.key_help = plain_label("keyHelp", central, wrap=False)
+        self.key_help = plain_label("keyHelp", central)
         self.key_help.setText(("F6  offer    F5  explain    " if self.training else "")
                               + KEY_HELP)
         self.store_info = ElidedLabel("storeInfo", central)  # where the store is: store_info.py
         self.store_info.set_full_text(store_info_text(store, training=self.training))
         self.manager_button = touch_button("Manager\N{HORIZONTAL ELLIPSIS}  Ctrl+M",
                                            "managerButton", central)
-        self.manager_button.setMinimumHeight(40)  # seldom used: less room than the order's
+        self.manager_button.setMinimumHeight(48)  # seldom used: less room than the order's
         self.manager_button.setToolTip("Sign in as a manager to change rules")
         self.manager_button.setVisible(not self.training)
-        self.void_button = touch_button("Remove line  F7", "voidButton", central)
-        self.void_button.setMinimumHeight(40)
-        self.void_button.setToolTip("Remove the line tapped in the order, or else the last "
-                                    "line")
         self.clerk_label = plain_label("clerkName", central, wrap=False)
         self.sign_out_button = touch_button("Sign out  F2", "signOutButton", central)
         self.sign_out_button.setMinimumHeight(54)  # as tall as the scan field
         status_row = QHBoxLayout()
         status_row.setSpacing(10)
         status_row.addWidget(self.status_label, 1)
-        status_row.addWidget(self.void_button, 0, Qt.AlignmentFlag.AlignTop)
         status_row.addWidget(self.manager_button, 0, Qt.AlignmentFlag.AlignTop)
 
         body = QVBoxLayout()
@@ -231,6 +250,25 @@ class TillScreen(QMainWindow):
         self._outer.insertWidget(1, bar)
         self._order_column.insertWidget(0, bubble)
         self._order_column.addWidget(card)
+
+    # ------------------------------------------------------------------ width
+
+    @property
+    def narrow(self) -> bool:
+        """The right column stands under the order (the till is under NARROW_WIDTH)."""
+        return self._middle.direction() == QBoxLayout.Direction.TopToBottom
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = event.size().width() < NARROW_WIDTH
+        if narrow != self.narrow:
+            self._middle.setDirection(QBoxLayout.Direction.TopToBottom if narrow
+                                      else QBoxLayout.Direction.LeftToRight)
+            if narrow:
+                self.card_column.setMinimumWidth(0)
+                self.card_column.setMaximumWidth(QWIDGETSIZE_MAX)
+            else:
+                self.card_column.setFixedWidth(SIDE_WIDTH)
+        super().resizeEvent(event)
 
     # ------------------------------------------------------------------ focus
 

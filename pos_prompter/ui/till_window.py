@@ -19,8 +19,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from pos_prompter.core.session import MAX_QTY, TillEvent
@@ -29,21 +29,26 @@ from pos_prompter.store.auth import Person, StaffStore
 from pos_prompter.till import Till
 from pos_prompter.ui.answer_gate import ANSWER_DELAY_MS
 from pos_prompter.ui.clerk_sign_in import NO_PIN_TEXT, asks_for_pin, clerk_text, waiting_text
-from pos_prompter.ui.customer_type import customer_text
+from pos_prompter.ui.customer_type import CUSTOMER_QSS, customer_text
 from pos_prompter.ui.jobs import JobRunner
 from pos_prompter.ui.order_model import OrderTableModel
-from pos_prompter.ui.practice.widgets import PRACTICE_QSS
 from pos_prompter.ui.prompt_seen import PromptSeen
 from pos_prompter.ui.scan_router import AppScanRouter
 from pos_prompter.ui.store_info import STORE_INFO_QSS, window_title
 from pos_prompter.ui.store_watcher import StoreWatcher
-from pos_prompter.ui.style import TILL_QSS, apply_base_look
-from pos_prompter.ui.threshold_mark import show_waiting
+from pos_prompter.ui.style import apply_base_look, apply_own_theme, chosen_theme, till_style
+from pos_prompter.ui.threshold_mark import MARK_QSS, show_waiting
 from pos_prompter.ui.till_keys import install_keys
 from pos_prompter.ui.till_loads import PublishedLoads
 from pos_prompter.ui.till_manager import ManagerDoor
 from pos_prompter.ui.till_messages import ERROR, INFO, describe, failure_text, sentence
-from pos_prompter.ui.till_screen import KEY_HELP, MAX_MESSAGE, TRAINING_TEXT, TillScreen
+from pos_prompter.ui.till_screen import (
+    KEY_HELP,
+    MAX_MESSAGE,
+    MIN_WIDTH,
+    TRAINING_TEXT,
+    TillScreen,
+)
 from pos_prompter.ui.workspace_door import Workspaces
 
 if TYPE_CHECKING:
@@ -60,6 +65,14 @@ QTY_SCAN = re.compile(r"\A([0-9]{1,6})\*([^\s*]*)\Z")
 """"3*2100000000012" scans three; "3*" alone sets the quantity of the last line."""
 
 Action = Callable[[], list[TillEvent]]
+
+
+def practice_qss() -> str:
+    """Practice mode's look, imported in practice mode only: the module brings the
+    scenarios (and PyYAML), which the till's first screen does not need (issue 14.2)."""
+    from pos_prompter.ui.practice.widgets import PRACTICE_QSS
+
+    return PRACTICE_QSS
 
 
 class TillWindow(TillScreen):
@@ -127,11 +140,16 @@ class TillWindow(TillScreen):
         till, or to the product field they were typed into (ui/scan_router.py)."""
         till.shown_when_seen = ShownWhenSeen()  # a prompt is shown once seen: prompt_seen.py
         self.prompt_seen = PromptSeen(self, self.prompt_panel, self.clerk_panel)
-        apply_base_look(self)
-        self.setStyleSheet(TILL_QSS + STORE_INFO_QSS + (PRACTICE_QSS if training else ""))
+        self.theme = ""
+        """"light" or "dark" (style.py): the system's, unless the store or app says."""
+        self._theme_setting = till.store.get_setting("theme")
+        self.set_theme(chosen_theme(self._theme_setting))
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):  # Qt 6.5+: the system's scheme, live
+            hints.colorSchemeChanged.connect(self.follow_system)
         self.setWindowTitle(window_title(till.store, till.till_name, training=training))
         self.resize(1024, 700)
-        self.setMinimumSize(800, 560)
+        self.setMinimumSize(MIN_WIDTH, 560)
         self.watcher: StoreWatcher | None = None
         if till.store.path is not None:
             self.watcher = StoreWatcher(till.store.path, till.store.publish_revision, self)
@@ -159,8 +177,28 @@ class TillWindow(TillScreen):
         self.pay_button.clicked.connect(self.pay)
         self.manager_button.clicked.connect(self.open_manager)
         self.void_button.clicked.connect(self.void_line)
+        self.offer_again_button.clicked.connect(self.reopen_declined)
         self.sign_out_button.clicked.connect(self.sign_out)
         self.clerk_panel.signed_in.connect(lambda person: self.sign_in_clerk(person.name))
+
+    # ------------------------------------------------------------------ theme
+
+    def set_theme(self, theme: str) -> None:
+        """Show the till in `theme` ("light" or "dark"), its own widgets' sheets too."""
+        if theme == self.theme:
+            return
+        self.theme = theme
+        apply_base_look(self, theme)
+        self.setStyleSheet(till_style(theme, STORE_INFO_QSS,
+                                      practice_qss() if self.training else ""))
+        apply_own_theme(self.customer_type, CUSTOMER_QSS, theme)
+        apply_own_theme(self.threshold_mark, MARK_QSS, theme)
+
+    @Slot(Qt.ColorScheme)
+    def follow_system(self, scheme: Qt.ColorScheme) -> None:
+        """The system's colour scheme changed: follow it, unless the store or the app
+        chose a theme."""
+        self.set_theme(chosen_theme(self._theme_setting, scheme))
 
     # ------------------------------------------------------------------ published changes
 

@@ -37,7 +37,15 @@ def touch_button(text: str, object_name: str, parent: QWidget | None = None) -> 
     button.setDefault(False)
     button.setMinimumHeight(TOUCH_HEIGHT)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setAccessibleName(accessible_name(text))
     return button
+
+
+def accessible_name(text: str) -> str:
+    """What a screen reader says for a button labelled `text`: its words without the key
+    ("Pay  F12" -> "Pay"; the key is the button's shortcut)."""
+    words = text.split("  ")[0].replace("\N{HORIZONTAL ELLIPSIS}", "").strip()
+    return words or text.strip()
 
 
 def dialog_button(text: str, object_name: str, parent: QWidget,
