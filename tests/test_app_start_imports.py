@@ -1,0 +1,82 @@
+"""The till's cold start imports only what its first screen needs (issue 14.2): a fresh
+process starts the till offscreen as `app.run` does, up to a window exposed, painted once and
+with the scan field focused (bench/_startup.py's ready condition), then lists what it has
+imported. The workspace, charts, suggestions, what-if, practice mode, the pack readers and
+PyYAML are imported when first opened, never at start; a new top-level import of one of them
+fails here, with the chain that brought it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pos_prompter.bootstrap import init_store
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from _startup import CHILD_TILL  # noqa: E402
+
+NOT_AT_START = (
+    "pos_prompter.ui.workspace",  # the package and every module under it
+    "pos_prompter.ui.charts",
+    "pos_prompter.ui.practice",
+    "pos_prompter.practice",
+    "pos_prompter.core.suggest",
+    "pos_prompter.core.whatif",
+    "pos_prompter.core.lint",
+    "pos_prompter.core.scenario",
+    "pos_prompter.core.demo_history",
+    "pos_prompter.imports",
+    "pos_prompter.pack_files",
+    "pos_prompter.cli",
+    "pos_prompter.store.backup",
+    "pos_prompter.ui.store_guard",
+    "yaml",
+)
+"""Modules (and the packages under them) the till's first screen must not import."""
+
+LIST_MODULES = CHILD_TILL + """
+import json
+print(json.dumps(sorted(sys.modules)), flush=True)
+"""
+
+
+def started_modules(store: Path) -> list[str]:
+    """The modules a fresh till process has imported once ready to scan."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([sys.executable, "-c", LIST_MODULES, str(store)], env=env,
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    ready, modules = done.stdout.splitlines()[-2:]
+    assert ready.startswith("ready ")
+    return list(json.loads(modules))
+
+
+def heavy(modules: list[str]) -> list[str]:
+    return [m for m in modules if any(m == h or m.startswith(h + ".") for h in NOT_AT_START)]
+
+
+def test_the_till_is_ready_to_scan_without_the_workspace_practice_or_yaml(
+        tmp_path: Path) -> None:
+    store = tmp_path / "store.db"
+    init_store(store, demo="cafe").close()
+
+    modules = started_modules(store)
+
+    assert "pos_prompter.ui.till_window" in modules  # the till did start
+    assert "pos_prompter.till" in modules
+    assert heavy(modules) == []
+
+
+def test_the_check_sees_a_heavy_module() -> None:
+    """The filter itself: a module under a heavy package counts, a name that only starts
+    the same does not."""
+    assert heavy(["pos_prompter.ui.workspace.window", "yaml", "yamlish",
+                  "pos_prompter.ui.workspace_door", "pos_prompter.ui.till_window"]) == [
+        "pos_prompter.ui.workspace.window", "yaml"]
