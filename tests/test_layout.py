@@ -99,8 +99,6 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
     "ui/workspace/import_dialog.py": ("ui/workspace/test_workspace_import.py",),
     "ui/workspace/layout_memory.py": ("ui/workspace/test_workspace_window.py",),
     "ui/workspace/office_style.py": ("ui/workspace/test_office_buttons.py",),
-    "ui/workspace/page_work.py": ("ui/workspace/test_catalog_page.py",
-                                  "ui/workspace/test_settings_page.py"),
     "ui/workspace/report_models.py": ("ui/workspace/test_report_view.py",),
     "ui/workspace/rules_layout.py": ("ui/workspace/test_workspace_window.py",),
     "ui/workspace/settings_form.py": ("ui/workspace/test_settings_page.py",),
