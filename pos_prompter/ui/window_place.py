@@ -6,13 +6,15 @@ total, the prompt card, Checkout and Pay) in sight:
 
 - the workspace opens on the left of the screen, up to the till's left edge: it covers
   neither the clerk's order nor the card. The till goes to the screen's right edge, at the
-  full height, and takes the right half of the screen, or its minimum width (800 px) if
-  more. So from 1280 px on (SIDE_BY_SIDE_WIDTH) the two stand side by side, whole (the
-  workspace is 472 px wide at 1280, its widest pages scrolling: workspace/page_tabs.py).
-  On a smaller screen the workspace keeps its narrowest (about 410 px) and its left edge
-  goes past the screen's: at 1024 px, 216 px of it are in sight. Only on a screen under
-  about 1010 px (MIN_SHOWN) does it lie over the order, never over the card (a card
-  covered all the same, by a window the manager moved, is not "shown": ui/prompt_seen.py);
+  full height. From 1280 px on (SIDE_BY_SIDE_WIDTH) it takes the right half of the
+  screen, or WIDE_TILL (800 px) if more, its card beside the order, and the workspace the
+  rest (472 px at 1280, its widest pages scrolling: workspace/page_tabs.py). On a smaller
+  screen the workspace keeps its narrowest (about 410 px) and the till takes what is left,
+  down to its own narrowest (till_screen.MIN_WIDTH, 560 px), where its card stands under
+  the order: at 1024 px both are whole on the screen, side by side. Only where even that
+  does not fit does the workspace's left edge go past the screen's, and under MIN_SHOWN in
+  sight it lies over the order, never over the card (a card covered all the same, by a
+  window the manager moved, is not "shown": ui/prompt_seen.py);
 - a box (sign-in, first manager) goes left of the right column, level with the till's
   middle, as far left as the screen allows.
 """
@@ -25,8 +27,11 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
 
 SIDE_BY_SIDE_WIDTH = 1280
-"""From this screen width on, the workspace and the till stand side by side, each at a
-width it can be worked in (the till at 800 px or more, the workspace at 472 or more)."""
+"""From this screen width on, the till keeps its wide layout (WIDE_TILL, the card beside
+the order) beside the workspace (472 px or more); under it, the till narrows for the
+workspace."""
+WIDE_TILL = 800
+"""The till's width beside the workspace from SIDE_BY_SIDE_WIDTH on."""
 GAP = 8
 """Room left between a manager's window and the till (or the till's right column)."""
 MIN_SHOWN = 200
@@ -57,14 +62,22 @@ def place_workspace(till: QWidget, workspace: QWidget,
     its layout: the rule list beside the editor, or above it)."""
     area = _area(till)
     frame = till.frameGeometry().size() - till.size()  # a window manager's title and edges
-    width = min(max(area.width() // 2, till.minimumWidth()), area.width() - frame.width())
+    edges = workspace.frameGeometry().size() - workspace.size()
+    if area.width() >= SIDE_BY_SIDE_WIDTH:
+        width = max(area.width() // 2, WIDE_TILL, till.minimumWidth())
+    else:  # the workspace at its narrowest, the till the rest (down to its narrowest)
+        if fit is not None:
+            fit(area.width() - till.minimumWidth() - frame.width() - GAP - edges.width())
+        narrowest = max(workspace.minimumSizeHint().width(), workspace.minimumWidth())
+        width = max(till.minimumWidth(), area.width() - frame.width() - GAP
+                    - edges.width() - narrowest)
+    width = min(width, area.width() - frame.width())
     till.setGeometry(area.x() + area.width() - width - frame.width() + _left_edge(till),
                      area.y() + _top_edge(till), width, area.height() - frame.height())
     right = till.frameGeometry().x() - GAP  # clear of the order
     if right - area.x() < MIN_SHOWN:  # no room beside the till: clear of the card only
         column = till.prompt_panel.parentWidget()  # type: ignore[attr-defined]
         right = till.geometry().x() + till.width() - right_column(till, column) - GAP
-    edges = workspace.frameGeometry().size() - workspace.size()
     room = right - area.x() - edges.width()
     if fit is not None:
         fit(room)
