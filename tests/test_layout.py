@@ -93,7 +93,6 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
     # --- the workspace's parts, tested through the window and pages a manager uses
     "ui/workspace/audit_view.py": ("ui/workspace/test_workspace_audit.py",
                                    "ui/workspace/test_workspace_audit_chain.py"),
-    "ui/workspace/demo_banner.py": ("ui/workspace/test_workspace_window.py",),
     "ui/workspace/field_touch.py": ("ui/workspace/test_form_touch.py",),
     "ui/workspace/file_actions.py": ("ui/workspace/test_workspace_import.py",),
     "ui/workspace/import_dialog.py": ("ui/workspace/test_workspace_import.py",),
