@@ -37,11 +37,9 @@ from pos_prompter.store.backup import (
     latest_good_backup,
     restore,
 )
-from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
+from pos_prompter.ui.jobs import StoreJob, deliver_to, jobs_of
 
 logger = logging.getLogger(__name__)
-
-_JOBS = Unowned()
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +125,7 @@ class StoreGuard(QObject):
         self._job = job
         deliver_to(job, self, lambda me: me._job is job, StoreGuard._done,
                    lambda me, _headline, _problems: StoreGuard._done(me, Outcome()))
-        _JOBS.launch(job)
+        jobs_of(self).launch(job)  # the till window's runner, if it has one
 
     def _done(self, outcome: Outcome) -> None:
         self._job = None

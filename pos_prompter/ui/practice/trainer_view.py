@@ -51,7 +51,7 @@ from pos_prompter.store import Store
 from pos_prompter.store.auth import Person
 from pos_prompter.store.practice import PracticeRun, PracticeStore
 from pos_prompter.ui.charts import LineChart, Mark, Series
-from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
+from pos_prompter.ui.jobs import StoreJob, deliver_to, jobs_of
 from pos_prompter.ui.practice.trainer_models import SORT_ROLE, PassGridModel, RunsModel, pass_grid
 from pos_prompter.ui.style import apply_base_look
 from pos_prompter.ui.widgets import dialog_button, open_file_chooser, plain_label
@@ -64,8 +64,6 @@ DEFAULT_PASS_MARK = 80
 ALL_TRAINEES = QT_TRANSLATE_NOOP("trainer", "All trainees")
 ERROR_STYLE = "color: #a4231a; font-weight: bold;"
 
-_REFRESHING = Unowned()
-"""Refreshes still copying in a worker thread (a view closed meanwhile drops the outcome)."""
 
 
 def _count(count: int, one: str, other: str) -> str:
@@ -423,7 +421,7 @@ class TrainerView(QWidget):
         self.refresh_button.setText(translate("trainer", "Refreshing…"))
         self.say(translate("trainer", "Copying the catalog, rules, settings and staff from "
                            "{name}…").format(name=real.name))
-        _REFRESHING.launch(job)
+        jobs_of(self).launch(job)  # the till's: a view closed meanwhile drops the outcome
 
     def _done(self) -> None:
         self.job = None

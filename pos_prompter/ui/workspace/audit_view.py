@@ -52,7 +52,7 @@ from pos_prompter.store.audit import (
     verify_audit,
 )
 from pos_prompter.store.audit_chain import ChainCheck
-from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
+from pos_prompter.ui.jobs import StoreJob, deliver_to, jobs_of
 from pos_prompter.ui.list_model import ListTableModel
 from pos_prompter.ui.widgets import (
     edit_day,
@@ -81,11 +81,6 @@ TOOLTIP_CHARS = 1500
 """A date edit at this (its minimum) means "no bound"; it shows the special text 'any'."""
 
 Index = QModelIndex | QPersistentModelIndex
-
-_CHECKS = Unowned()
-"""Chain checks running: not the view's children, so closing it never ends a running
-thread (see jobs.Unowned)."""
-
 
 def chain_text(result: ChainCheck) -> str:
     """The chain line: intact with its entries, or the first entry tampered with."""
@@ -331,7 +326,8 @@ class AuditView(QWidget):
             self._check_again = True
             return
         self._check_again = False
-        job = StoreJob(self.store.path, lambda store, _progress: verify_audit(store))
+        job = StoreJob(self.store.path,  # no parent: the window's runner keeps it
+                       lambda store, _progress: verify_audit(store))
         deliver_to(job, self, lambda me: me._check_job is job,
                    lambda me, result: me._chain_done(result, ""),
                    lambda me, headline, problems: me._chain_done(
@@ -339,7 +335,7 @@ class AuditView(QWidget):
         self._check_job = job
         if not self.chain.text():
             self.chain.setText(translate("audit", "Checking the audit log's chain…"))
-        _CHECKS.launch(job)
+        jobs_of(self).launch(job)
 
     def _chain_done(self, result: ChainCheck | None, problem: str) -> None:
         self._check_job = None

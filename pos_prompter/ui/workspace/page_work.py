@@ -4,6 +4,8 @@ Hashing a PIN or password takes ~0.4 s and a catalog search at chain size tens o
 milliseconds: the till beside the workspace must keep scanning meanwhile. Each page runs
 one piece of work at a time (`PageWork.busy`); its outcome reaches the page on the UI
 thread, and only while the page is alive and still waits for that very piece of work.
+The work runs on the `JobRunner` handed down to the page's window (`jobs.jobs_of`), which
+keeps it until its thread has finished: closing the workspace never ends a running thread.
 """
 
 from __future__ import annotations
@@ -16,11 +18,7 @@ from PySide6.QtCore import QObject
 from pos_prompter.core.errors import UserError
 from pos_prompter.imports import refusal
 from pos_prompter.store import Store
-from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
-
-_JOBS = Unowned()
-"""Running page work: not the pages' children, so closing the workspace never ends a
-running thread (see jobs.Unowned)."""
+from pos_prompter.ui.jobs import JobRunner, StoreJob, deliver_to, jobs_of
 
 
 def refusal_text(headline: str, problems: list[str]) -> str:
@@ -33,11 +31,14 @@ def refusal_text(headline: str, problems: list[str]) -> str:
 class PageWork(QObject):
     """One page's store work: `run(work, done, failed)` calls `work(store)` in a worker
     thread on a connection of its own (at once, on a store without a file), then
-    `done(result)` or `failed(sentence)` on the UI thread."""
+    `done(result)` or `failed(sentence)` on the UI thread. The work runs on `jobs`, by
+    default the runner handed down to the page's window (`jobs.jobs_of`)."""
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: Store, parent: QObject | None = None, *,
+                 jobs: JobRunner | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.jobs = jobs
         self.job: StoreJob | None = None
 
     @property
@@ -59,7 +60,7 @@ class PageWork(QObject):
                 return
             done(result)
             return
-        job = StoreJob(self.store.path, lambda store, _progress: work(store))
+        job = StoreJob(self.store.path, lambda store, _progress: work(store))  # no parent
 
         def succeeded(me: PageWork, result: Any) -> None:
             me.job = None
@@ -71,4 +72,4 @@ class PageWork(QObject):
 
         deliver_to(job, self, lambda me: me.job is job, succeeded, refused)
         self.job = job
-        _JOBS.launch(job)
+        (self.jobs if self.jobs is not None else jobs_of(self)).launch(job)

@@ -41,7 +41,7 @@ from pos_prompter.i18n.formats import number
 from pos_prompter.practice.practice_store import PRACTICE_MARK
 from pos_prompter.store import Store
 from pos_prompter.store.baskets import Progress, basket_counts
-from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
+from pos_prompter.ui.jobs import StoreJob, deliver_to, jobs_of
 from pos_prompter.ui.list_model import ListTableModel
 from pos_prompter.ui.widgets import plain_label
 
@@ -59,8 +59,6 @@ SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 500
 """How long the min-support box waits for the manager to stop changing it before mining."""
 
-_MINING = Unowned()
-"""Mining jobs belong to no widget: a closed workspace must not take a running thread."""
 
 
 @dataclass(frozen=True)
@@ -373,7 +371,7 @@ class SuggestionList(QWidget):
             return
         self._again = False
         min_support = self.min_support
-        job = StoreJob(self.store.path,  # no parent: see _MINING
+        job = StoreJob(self.store.path,  # no parent: the window's runner keeps it
                        lambda store, progress: mine(store, min_support, progress))
         job.progressed.connect(self._on_progress)
         deliver_to(job, self, lambda me: me._job is job,
@@ -387,7 +385,7 @@ class SuggestionList(QWidget):
         self.summary.setText(translate("suggestions", "Mining the paid orders for pairs in at "
                                        "least {share} of them…").format(
             share=f"{self.min_support:.2%}"))
-        _MINING.launch(job)
+        jobs_of(self).launch(job)
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -39,7 +39,7 @@ from pos_prompter.i18n.formats import number
 from pos_prompter.practice.practice_store import PRACTICE_MARK
 from pos_prompter.store import Store
 from pos_prompter.store.replay import draft_problems, run_whatif
-from pos_prompter.ui.jobs import StoreJob, Unowned, deliver_to
+from pos_prompter.ui.jobs import StoreJob, Work, deliver_to, jobs_of
 from pos_prompter.ui.widgets import plain_label
 
 Progress = Callable[[int, int], None]
@@ -54,26 +54,20 @@ KIND_WORDS = {"upsell": QT_TRANSLATE_NOOP("whatif", "upsell"),
               "threshold": QT_TRANSLATE_NOOP("whatif", "threshold")}
 """A rule's kind as the result says it ("at the store's cross-sell acceptance rate")."""
 
-_REPLAYS = Unowned()
-"""Replay jobs belong to no widget: a closed editor must not take a running thread."""
-_STOPS: weakref.WeakSet[threading.Event] = weakref.WeakSet()
-"""The stop flags of the replays that may run: all set at quit, before `_REPLAYS` waits."""
 
+class _Replay(StoreJob):
+    """A replay on the window's JobRunner (no parent: a closed editor must not take a
+    running thread). Told to stop by the runner (`JobRunner.close`, at quit) it sets its
+    stop flag, so the replay ends at its next progress report instead of the application
+    waiting for it (a replay of a busy store's every order takes a minute)."""
 
-def _stop_all() -> None:
-    for stop in list(_STOPS):
-        stop.set()
+    def __init__(self, store_path: Path, work: Work, stop: threading.Event) -> None:
+        super().__init__(store_path, work)
+        self.stop = stop
 
-
-def _launch(job: StoreJob, stop: threading.Event) -> None:
-    """Start `job`; at quit, it is told to stop before the application waits for it (a
-    replay of a busy store's every order takes a minute)."""
-    app = QCoreApplication.instance()
-    if app is not None and not app.property("whatIfStopsAtQuit"):
-        app.aboutToQuit.connect(_stop_all)  # before _REPLAYS' wait, connected at its launch
-        app.setProperty("whatIfStopsAtQuit", True)
-    _STOPS.add(stop)
-    _REPLAYS.launch(job)
+    def requestInterruption(self) -> None:
+        self.stop.set()
+        super().requestInterruption()
 
 
 class Cancelled(UserError):
@@ -329,9 +323,9 @@ class WhatIfPanel(QWidget):
             return
         window = Window.last_days(self.days, self.clock())
         cancel = threading.Event()
-        job = StoreJob(self.store.path,  # no parent: see _REPLAYS
-                       lambda store, progress: replay_draft(store, rule, window, progress,
-                                                            cancel))
+        job = _Replay(self.store.path,
+                      lambda store, progress: replay_draft(store, rule, window, progress,
+                                                           cancel), cancel)
         job.progressed.connect(self._on_progress)
         deliver_to(job, self, lambda me: me.job is job, WhatIfPanel._done,
                    lambda me, headline, problems: me._refuse(
@@ -350,7 +344,7 @@ class WhatIfPanel(QWidget):
         self._show_stale()
         self.started.emit(job)
         self.destroyed.connect(cancel.set)  # a closed editor's replay stops too
-        _launch(job, cancel)
+        jobs_of(self).launch(job)
 
     @Slot()
     def cancel(self) -> None:

@@ -28,7 +28,7 @@ from pos_prompter.core.rules import rule_to_dict
 from pos_prompter.core.whatif import DEFAULT_DAYS, DraftResult, Window
 from pos_prompter.store import Store
 from pos_prompter.store.store import copy_store
-from pos_prompter.ui.jobs import StoreJob
+from pos_prompter.ui.jobs import StoreJob, jobs_of
 from pos_prompter.ui.workspace.product_picker import ValueListEdit
 from pos_prompter.ui.workspace.rule_editor import RuleEditor
 from pos_prompter.ui.workspace.whatif_panel import (
@@ -358,3 +358,26 @@ def test_a_stopped_replay_raises_cancelled_and_a_deleted_panel_stops_its_replay(
     qtbot.waitUntil(lambda: bool(deleted))
     assert running.is_set()
     job.wait()
+
+
+def test_a_replay_is_told_to_stop_when_its_job_runner_closes(
+        qtbot: QtBot, make_editor: MakeEditor, history_store: Path) -> None:
+    """At quit the app closes its JobRunner: a replay running then stops at its next
+    progress report instead of keeping the application waiting for it."""
+    editor = make_editor(history_store)
+    fill(editor, "latte-cookie", "LATTE-T", "COOKIE-OAT")
+    panel = panel_of(editor)
+    child(editor, QSpinBox, "whatIfDays").setValue(ALL_HISTORY)
+    child(editor, QPushButton, "whatIfButton").click()
+    running, job = panel.stop, panel.job
+    assert running is not None
+    assert job is not None
+    outcomes: list[str] = []
+    job.succeeded.connect(lambda _result: outcomes.append("succeeded"))
+    job.failed.connect(lambda _headline, _problems: outcomes.append("failed"))
+
+    jobs_of(panel).close()  # blocks until the thread has finished
+    assert running.is_set()
+    assert job.isFinished()
+    qtbot.waitUntil(lambda: bool(outcomes))
+    assert outcomes == ["failed"]  # Cancelled: nothing was replayed
