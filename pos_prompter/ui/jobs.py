@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import weakref
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -175,43 +174,6 @@ def find_jobs(obj: QObject) -> JobRunner | None:
     if isinstance(held, JobRunner) and shiboken6.isValid(held):
         return held
     return obj.findChild(JobRunner, RUNNER_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
-
-
-class Unowned:
-    """Jobs that no widget owns, kept until their thread has finished (modules that do not
-    hold a `JobRunner` yet).
-
-    A job started for a dialog or a window must not be that widget's child: a widget
-    closed (and deleted) meanwhile would take the running thread with it, and a QThread
-    destroyed while it runs ends the process. So `launch` keeps the job here, and deletes it
-    once its thread has finished (after the job delivered its outcome, which whoever
-    started it may drop by then). At quit, the application waits for them."""
-
-    def __init__(self) -> None:
-        self._jobs: set[StoreJob] = set()
-        self._waits_at_quit = False
-
-    def __len__(self) -> int:
-        return len(self._jobs)
-
-    def launch(self, job: StoreJob) -> None:
-        app = QCoreApplication.instance()
-        if app is not None and not self._waits_at_quit:
-            app.aboutToQuit.connect(self.wait)
-            self._waits_at_quit = True
-        self._jobs.add(job)
-        job.finished.connect(partial(self._retire, job))  # after the job's own delivery
-        job.start()
-
-    def wait(self) -> None:
-        """Block until every job here has finished (at most one job's time each)."""
-        for job in list(self._jobs):
-            job.wait()
-
-    def _retire(self, job: StoreJob) -> None:
-        self._jobs.discard(job)
-        job.wait()  # already past run(): returns at once
-        job.deleteLater()
 
 
 def deliver_to(job: StoreJob, owner: Owner, waiting: Callable[[Owner], bool],
