@@ -33,6 +33,10 @@ TRANSLATED: tuple[str, ...] = (
     "pos_prompter/ui/workspace/import_dialog.py",
     "pos_prompter/ui/workspace/suggestion_list.py",
     "pos_prompter/ui/workspace/whatif_panel.py",
+    "pos_prompter/ui/workspace/window.py",
+    "pos_prompter/ui/workspace/file_actions.py",
+    "pos_prompter/ui/workspace/demo_banner.py",
+    "pos_prompter/ui/workspace/discard_box.py",
 )
 """The modules (files or folders) whose every visible text goes through translate():
 lupdate reads these, and tests/i18n check them. It grows as areas are translated."""

@@ -2489,4 +2489,143 @@
         <translation>Reproduciendo los pedidos pagados de los últimos {n} días…</translation>
     </message>
 </context>
+<context>
+    <name>workspace</name>
+    <message>
+        <source>pos-prompter workspace</source>
+        <translation>pos-prompter espacio de trabajo</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Reglas</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Propuestas</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Catálogo</translation>
+    </message>
+    <message>
+        <source>Loading the changes published elsewhere (another till or the command line)…</source>
+        <translation>Cargando los cambios publicados en otro lugar (otra caja o la línea de órdenes)…</translation>
+    </message>
+    <message>
+        <source>Changes published elsewhere (another till or the command line) are shown.</source>
+        <translation>Se muestran los cambios publicados en otro lugar (otra caja o la línea de órdenes).</translation>
+    </message>
+    <message>
+        <source>Draft {rule} from a suggestion: check it and publish it; it stays off until you switch it on.</source>
+        <translation>Borrador {rule} a partir de una propuesta: compruébelo y publíquelo; queda desactivado hasta que lo active.</translation>
+    </message>
+    <message>
+        <source>Rule {rule} published: the tills use it from now on.</source>
+        <translation>Regla {rule} publicada: las cajas la usan desde ahora.</translation>
+    </message>
+    <message>
+        <source>Password changed. Use the new one from now on.</source>
+        <translation>Contraseña cambiada. Use la nueva desde ahora.</translation>
+    </message>
+    <message>
+        <source>An import or export is running: close the workspace once it is done.</source>
+        <translation>Hay una importación o exportación en curso: cierre el espacio de trabajo cuando termine.</translation>
+    </message>
+    <message>
+        <source>could not write {path} ({problem})</source>
+        <translation>no se pudo escribir {path} ({problem})</translation>
+    </message>
+    <message>
+        <source>Import rules…</source>
+        <translation>Importar reglas…</translation>
+    </message>
+    <message>
+        <source>Import catalog…</source>
+        <translation>Importar catálogo…</translation>
+    </message>
+    <message>
+        <source>Import past orders…</source>
+        <translation>Importar pedidos pasados…</translation>
+    </message>
+    <message>
+        <source>Export rules…</source>
+        <translation>Exportar reglas…</translation>
+    </message>
+    <message>
+        <source>Export audit CSV…</source>
+        <translation>Exportar CSV de auditoría…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Close workspace</source>
+        <translation>Cerrar el espacio de trabajo</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>Import and export</source>
+        <translation>Importar y exportar</translation>
+    </message>
+    <message>
+        <source>Export rules</source>
+        <translation>Exportar reglas</translation>
+    </message>
+    <message>
+        <source>This store has no file to export from.</source>
+        <translation>Esta tienda no tiene archivo desde el que exportar.</translation>
+    </message>
+    <message>
+        <source>Exporting the rules to {path}…</source>
+        <translation>Exportando las reglas a {path}…</translation>
+    </message>
+    <message>
+        <source>Exported {n} rule to {path}.</source>
+        <translation>Exportada {n} regla a {path}.</translation>
+    </message>
+    <message>
+        <source>Exported {n} rules to {path}.</source>
+        <translation>Exportadas {n} reglas a {path}.</translation>
+    </message>
+    <message>
+        <source>The rules were not exported: {problem}</source>
+        <translation>Las reglas no se exportaron: {problem}</translation>
+    </message>
+    <message>
+        <source>{actor} still signs in with the published demo password. Anyone can look it up: change it before the store goes live.</source>
+        <translation>{actor} aún entra con la contraseña publicada de la demostración. Cualquiera puede consultarla: cámbiela antes de que la tienda empiece a vender.</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>Cambiar contraseña…</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>The rule being edited has changes that are not published. Discard them?</source>
+        <translation>La regla que se está editando tiene cambios sin publicar. ¿Descartarlos?</translation>
+    </message>
+</context>
 </TS>

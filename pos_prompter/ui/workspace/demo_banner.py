@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
+from pos_prompter.i18n import translate
 from pos_prompter.ui.widgets import plain_label
 
 BANNER_QSS = """
@@ -29,9 +30,10 @@ class DemoPasswordBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("demoPasswordBanner")
         text = plain_label("demoPasswordText", self)
-        text.setText(f"{actor} still signs in with the published demo password. "
-                     "Anyone can look it up: change it before the store goes live.")
-        self.change_password_button = QPushButton("Change password\N{HORIZONTAL ELLIPSIS}",
+        text.setText(translate("workspace", "{actor} still signs in with the published demo "
+                               "password. Anyone can look it up: change it before the store "
+                               "goes live.").format(actor=actor))
+        self.change_password_button = QPushButton(translate("workspace", "Change password…"),
                                                   self)
         self.change_password_button.setObjectName("changePasswordButton")
         self.change_password_button.setAutoDefault(False)

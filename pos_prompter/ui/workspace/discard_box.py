@@ -8,13 +8,15 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from pos_prompter.i18n import translate
+
 
 def ask_to_discard(parent: QWidget, answered: Callable[[bool], None]) -> QMessageBox:
     """Open the question over `parent` and return it; `answered(discard)` once the
     manager has answered (the box is then deleted)."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
-                      "The rule being edited has changes that are not published. "
-                      "Discard them?",
+    box = QMessageBox(QMessageBox.Icon.Question, translate("workspace", "Unsaved changes"),
+                      translate("workspace", "The rule being edited has changes that are "
+                                "not published. Discard them?"),
                       QMessageBox.StandardButton.Discard
                       | QMessageBox.StandardButton.Cancel, parent)
     box.setObjectName("confirmDiscard")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from pos_prompter.bootstrap import export_text
 from pos_prompter.core.errors import InputError
+from pos_prompter.i18n import plural, translate
 from pos_prompter.imports import CATALOG, ORDERS, RULES
 from pos_prompter.store import Store
 from pos_prompter.ui.jobs import StoreJob
@@ -34,7 +35,8 @@ def write_pack(store: Store, path: Path) -> int:
     try:
         path.write_text(text, encoding="utf-8", newline="")
     except OSError as exc:
-        raise InputError(f"could not write {path} ({exc.strerror})") from None
+        raise InputError(translate("workspace", "could not write {path} ({problem})").format(
+            path=path, problem=exc.strerror)) from None
     return len(rules)
 
 
@@ -73,22 +75,25 @@ class FileActions(QObject):
             act.triggered.connect(lambda _checked=False: slot())
             return act
 
-        dots = "\N{HORIZONTAL ELLIPSIS}"
-        self.import_rules_action = action(f"Import rules{dots}", "importRulesAction",
-                                          lambda: self.open_import(RULES))
-        self.import_catalog_action = action(f"Import catalog{dots}", "importCatalogAction",
+        self.import_rules_action = action(translate("workspace", "Import rules…"),
+                                          "importRulesAction", lambda: self.open_import(RULES))
+        self.import_catalog_action = action(translate("workspace", "Import catalog…"),
+                                            "importCatalogAction",
                                             lambda: self.open_import(CATALOG))
-        self.import_orders_action = action(f"Import past orders{dots}", "importOrdersAction",
+        self.import_orders_action = action(translate("workspace", "Import past orders…"),
+                                           "importOrdersAction",
                                            lambda: self.open_import(ORDERS))
-        self.export_rules_action = action(f"Export rules{dots}", "exportRulesAction",
-                                          self.export_rules)
-        self.export_audit_action = action(f"Export audit CSV{dots}", "exportAuditAction",
-                                          window.audit_view.export_csv)
-        self.refresh_action = action("Refresh", "refreshAction", window.refresh_in_background,
+        self.export_rules_action = action(translate("workspace", "Export rules…"),
+                                          "exportRulesAction", self.export_rules)
+        self.export_audit_action = action(translate("workspace", "Export audit CSV…"),
+                                          "exportAuditAction", window.audit_view.export_csv)
+        self.refresh_action = action(translate("workspace", "Refresh"), "refreshAction",
+                                     window.refresh_in_background,
                                      QKeySequence(QKeySequence.StandardKey.Refresh))
-        self.close_action = action("Close workspace", "closeWorkspaceAction", window.close,
+        self.close_action = action(translate("workspace", "Close workspace"),
+                                   "closeWorkspaceAction", window.close,
                                    QKeySequence(QKeySequence.StandardKey.Close))
-        file_menu = window.menuBar().addMenu("&File")
+        file_menu = window.menuBar().addMenu(translate("workspace", "&File"))
         for act in (self.import_rules_action, self.import_catalog_action,
                     self.import_orders_action):
             file_menu.addAction(act)
@@ -98,7 +103,7 @@ class FileActions(QObject):
         file_menu.addSeparator()
         file_menu.addAction(self.refresh_action)
         file_menu.addAction(self.close_action)
-        toolbar = window.addToolBar("Import and export")
+        toolbar = window.addToolBar(translate("workspace", "Import and export"))
         toolbar.setObjectName("workspaceToolbar")
         toolbar.setMovable(False)
         for act in (self.import_rules_action, self.import_catalog_action,
@@ -150,27 +155,30 @@ class FileActions(QObject):
         window = self.window
         if path is None:
             self.file_dialog = open_file_chooser(
-                window, "exportRulesFile", "Export rules", "Rule packs (*.yaml *.yml *.json)",
+                window, "exportRulesFile", translate("workspace", "Export rules"),
+                translate("import", "Rule packs (*.yaml *.yml *.json)"),
                 self.export_rules, self._chooser_closed, save_as="rules.yaml", suffix="yaml")
             return
         if window.store.path is None:
-            self.message.emit("This store has no file to export from.")
+            self.message.emit(translate("workspace", "This store has no file to export from."))
             return
         self.export_rules_action.setEnabled(False)
-        self.message.emit(f"Exporting the rules to {path}\N{HORIZONTAL ELLIPSIS}")
+        self.message.emit(translate("workspace", "Exporting the rules to {path}…").format(
+            path=path))
         job = StoreJob(window.store.path, lambda store, _progress: write_pack(store, path),
                        window)
 
         def succeeded(count: int) -> None:
             self._export_done()
-            self.message.emit(f"Exported {count} {'rule' if count == 1 else 'rules'} "
-                              f"to {path}.")
+            self.message.emit(plural(count, translate("workspace", "Exported {n} rule to {path}."),
+                                     translate("workspace", "Exported {n} rules to {path}."),
+                                     path=path))
             self.exported.emit(str(path))
 
         def failed(headline: str, problems: list[str]) -> None:
             self._export_done()
-            self.message.emit("The rules were not exported: "
-                              + (problems[0] if problems else headline))
+            self.message.emit(translate("workspace", "The rules were not exported: {problem}")
+                              .format(problem=problems[0] if problems else headline))
 
         job.succeeded.connect(succeeded)
         job.failed.connect(failed)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_prompter.core.rules import Rule
+from pos_prompter.i18n import translate
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore
 from pos_prompter.ui.jobs import JobRunner, StoreJob, jobs_of
@@ -121,7 +122,7 @@ class WorkspaceWindow(QMainWindow):
         self._editor_behind = False
         """The editor caught up with a load while another ran: it takes that one too."""
         store_name = store.get_setting("store_name")
-        self.setWindowTitle("pos-prompter workspace"
+        self.setWindowTitle(translate("workspace", "pos-prompter workspace")
                             + (f" \N{EM DASH} {store_name}" if store_name else "")
                             + f" \N{EM DASH} {self.actor}")
         self.resize(WINDOW_SIZE.boundedTo(self.screen().availableSize()))
@@ -190,20 +191,22 @@ class WorkspaceWindow(QMainWindow):
 
         self.tabs = PageTabs(central)  # wide pages scroll: the window stays narrow enough
         self.tabs.setObjectName("workspaceTabs")
-        self.tabs.addTab(self.splitter, "Rules")  # lays itself out for its width
-        self.tabs.add_page(self.audit_view, "Audit log")
+        # the rules page lays itself out for its width
+        self.tabs.addTab(self.splitter, translate("workspace", "Rules"))
+        self.tabs.add_page(self.audit_view, translate("workspace", "Audit log"))
         self.report_view = ReportView(self.store, central, today=self.today, jobs=self.jobs)
-        self.tabs.add_page(self.report_view, "Results")
+        self.tabs.add_page(self.report_view, translate("workspace", "Results"))
         self.suggestion_list = SuggestionList(self.store, central)
-        self.tabs.add_page(self.suggestion_list, "Suggestions")
+        self.tabs.add_page(self.suggestion_list,
+                            translate("workspace", "Suggestions"))
         self.staff_page = StaffPage(self.store, self.actor, central)
-        self.tabs.add_page(self.staff_page, "Staff")
+        self.tabs.add_page(self.staff_page, translate("workspace", "Staff"))
         self.staff_page.changed.connect(lambda text: self._on_page_saved(text, False))
         self.settings_page = SettingsPage(self.store, self.actor, central)
-        self.tabs.addTab(self.settings_page, "Settings")
+        self.tabs.addTab(self.settings_page, translate("workspace", "Settings"))
         self.settings_page.changed.connect(lambda text: self._on_page_saved(text, True))
         self.catalog_page = CatalogPage(self.store, self.actor, central)
-        self.tabs.addTab(self.catalog_page, "Catalog")
+        self.tabs.addTab(self.catalog_page, translate("workspace", "Catalog"))
         self.catalog_page.changed.connect(lambda text: self._on_page_saved(text, True))
 
         self.message = plain_label("workspaceMessage", self)
@@ -260,8 +263,8 @@ class WorkspaceWindow(QMainWindow):
         self._elsewhere = True
         self.refresh_in_background()
         if self.rule_list.loading:
-            self.say("Loading the changes published elsewhere (another till or the command "
-                     "line)\N{HORIZONTAL ELLIPSIS}")
+            self.say(translate("workspace", "Loading the changes published elsewhere "
+                               "(another till or the command line)…"))
 
     @Slot()
     def _on_rules_reloaded(self) -> None:
@@ -274,8 +277,8 @@ class WorkspaceWindow(QMainWindow):
         self._sync_editor(self.rule_list.data)
         # Published again while that load ran: the editor takes the next load too.
         self._editor_behind = self.rule_list.loading
-        self.say("Changes published elsewhere (another till or the command line) are "
-                 "shown.")
+        self.say(translate("workspace", "Changes published elsewhere (another till or the "
+                           "command line) are shown."))
 
     # ------------------------------------------------------------------ rules
 
@@ -330,8 +333,9 @@ class WorkspaceWindow(QMainWindow):
             self.editor.edit_rule(draft, draft=True)
             self.rule_list.select_rule(None)
             self.tabs.setCurrentIndex(0)
-            self.say(f"Draft {draft.id} from a suggestion: check it and publish it; it stays "
-                     "off until you switch it on.")
+            self.say(translate("workspace", "Draft {rule} from a suggestion: check it and "
+                               "publish it; it stays off until you switch it on.").format(
+                                   rule=draft.id))
 
         self._confirm_discard(start)
 
@@ -342,7 +346,8 @@ class WorkspaceWindow(QMainWindow):
         self.rule_list.select_rule(rule_id)
         self.audit_view.reload()
         self._published()
-        self.say(f"Rule {rule_id} published: the tills use it from now on.")
+        self.say(translate("workspace", "Rule {rule} published: the tills use it from now "
+                           "on.").format(rule=rule_id))
 
     @Slot()
     def _on_editor_closed(self) -> None:
@@ -439,7 +444,7 @@ class WorkspaceWindow(QMainWindow):
     def _on_password_changed(self, _person: object) -> None:
         self.banner.hide()
         self.audit_view.reload()
-        self.say("Password changed. Use the new one from now on.")
+        self.say(translate("workspace", "Password changed. Use the new one from now on."))
 
     # ------------------------------------------------------------------ closing
 
@@ -451,7 +456,8 @@ class WorkspaceWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.busy:
             event.ignore()
-            self.say("An import or export is running: close the workspace once it is done.")
+            self.say(translate("workspace", "An import or export is running: close the "
+                               "workspace once it is done."))
             return
         if not self._closing_anyway and self.editor.has_unsaved_changes():
             event.ignore()
