@@ -61,7 +61,6 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
     "store/order_rows.py": ("store/test_store_scan_writes.py",),
     "store/past_import.py": ("store/test_store_import_orders_rows.py",
                              "store/test_store_import_orders_indexes.py"),
-    "store/replay.py": ("cli/test_cli_whatif.py", "ui/workspace/test_whatif_panel.py"),
     "store/rule_listing.py": ("ui/workspace/rules/test_listing.py",),
     "store/rule_store.py": ("store/test_store_by_concern.py", "store/test_store_rules.py",
                             "store/test_store_load_rules.py"),
