@@ -20,7 +20,6 @@ PREFIXES = ("", "store_", "cli_", "till_", "workspace_")
 
 ELSEWHERE: dict[str, tuple[str, ...]] = {
     # --- the composition root and start-up, tested as a whole (a real app, a real CLI)
-    "app.py": ("ui/test_app_composition.py", "ui/test_app_store_faults.py"),
     "bootstrap.py": ("store/test_store_bootstrap.py", "cli/test_cli_init.py"),
     "resources.py": ("cli/test_cli_init.py", "practice/test_builtin_scenarios.py"),
     "imports.py": ("store/test_store_catalog_columns.py", "cli/test_cli_import_catalog.py",
