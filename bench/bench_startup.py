@@ -25,6 +25,15 @@ file cache with Python, Qt and the store, as on a till that has started before):
 fresh process on a warm machine, not the first start after a reboot. The child also reports
 the time from the first line of its own script, which splits off the interpreter's start.
 
+Bytecode: the children run with their compiled modules cached, as an installed till has
+them (pip writes them at install; a checkout writes __pycache__ on its first run). This
+machine's environment sets PYTHONDONTWRITEBYTECODE=1, under which every run compiled the
+till's ~100 modules from source again (a third of its start); the children get it unset and
+PYTHONPYCACHEPREFIX pointed at a folder in the bench's temporary directory (the checkout
+is left as it was), which the untimed warm-up runs fill. `--no-bytecode` times the old way,
+compiling every run (the figures before issue 14.2's were taken so). The bare window's
+modules (PySide6's) are compiled at install either way.
+
 The ready condition and the till's child script live in _startup.py (bench_practice_open.py
 uses them too).
 
@@ -115,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="3 runs of each instead of 15")
     parser.add_argument("--runs", type=int, help="timed runs of each")
+    parser.add_argument("--no-bytecode", action="store_true",
+                        help="compile the source tree's modules in every run, as with "
+                             "PYTHONDONTWRITEBYTECODE=1 (no cached bytecode)")
     parser.add_argument("--built", type=Path, metavar="PATH",
                         help="also time the one-folder app in PATH (packaging/build.sh)")
     args = parser.parse_args(argv)
@@ -127,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     from pos_prompter.bootstrap import init_store
 
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
+        if not args.no_bytecode:  # as an installed till: compiled once, by the warm-ups
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
         store = Path(tmp) / "store.db"
         init_store(store, demo="cafe").close()
         ours: list[float] = []
@@ -153,7 +168,9 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"Cold start to a window ready to scan: {runs} fresh processes of each, alternating,"
           f" after one warm-up of each; Qt platform {env['QT_QPA_PLATFORM']}, Python "
-          f"{sys.version.split()[0]}")
+          f"{sys.version.split()[0]}; source tree "
+          + ("compiled in every run (--no-bytecode)" if args.no_bytecode
+             else "bytecode cached by the warm-ups, as an installed till's"))
     report("From Popen to the child's 'ready' line (exposed, painted once, scan field "
            "focused)", "ms", ours, bare, "bare PySide6")
     report("The same, counted in the child from the first line of its script (no "

@@ -10,12 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import platformdirs
-
-from pos_prompter.core.auth import Role
 from pos_prompter.core.errors import InputError
 
 if TYPE_CHECKING:
+    from pos_prompter.core.auth import Role
     from pos_prompter.pack_files import (
         DuplicateKeyError,
         SafeLoader,
@@ -64,6 +62,8 @@ clerk without a PIN and no manager: its first run asks for the first manager pas
 
 def default_store_path() -> Path:
     """The default store in the platform's user data folder."""
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "store.db"
 
 
