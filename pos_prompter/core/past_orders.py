@@ -193,7 +193,7 @@ def _parse(text: str, catalog: Catalog, progress: Progress | None) -> list[PastO
 def _picker(header: tuple[str, ...]) -> Callable[[list[str]], Sequence[str]]:
     """The cells of a row in COLUMNS order; "" for an optional column the file leaves out."""
     at = [header.index(c) if c in header else len(header) for c in COLUMNS]
-    getter = itemgetter(*at)
+    getter: Callable[[list[str]], Sequence[str]] = itemgetter(*at)
     if len(header) not in at:
         return getter
 
@@ -237,17 +237,17 @@ def _parse_plain(text: str, header: tuple[str, ...], catalog: Catalog,
         if columns is None:
             return None
         rows = len(columns[0])
-        order_id, sku, qty, price, when = (
+        order_id, sku, qty, price, time_cells = (
             [""] * rows if i is None else columns[i] for i in at)
         found = lines.find(sku, qty, price)
         if found is None:
             return None
         changes = list(map(ne, islice(order_id, 1, None), order_id))
-        if any(map(gt, map(ne, islice(when, 1, None), when), changes)):
+        if any(map(gt, map(ne, islice(time_cells, 1, None), time_cells), changes)):
             return None  # an order's lines with two time texts
         starts = [0, *compress(range(1, rows), changes)]
         chunk_ids = list(map(order_id.__getitem__, starts))
-        chunk_times = list(map(when.__getitem__, starts))
+        chunk_times = list(map(time_cells.__getitem__, starts))
         chunk_parts = list(map(found.__getitem__, map(slice, starts, [*starts[1:], rows])))
         if ids and chunk_ids[0] == ids[-1]:  # an order across two chunks
             if chunk_times[0] != time_texts[-1]:
@@ -263,6 +263,7 @@ def _parse_plain(text: str, header: tuple[str, ...], catalog: Catalog,
     if (not _ORDER_IDS_RE.fullmatch(joined) or _LONG_ID_RE.search(joined) or "" in ids
             or len(set(ids)) < len(ids)):
         return None  # a bad order id, or an order's lines apart
+    when: list[dt.datetime | None]  # each order's time
     try:
         if "" in time_texts:  # orders without a time
             when = [None if t == "" else _parse_time(t) for t in time_texts]
@@ -302,14 +303,16 @@ class _PlainLines:
     def find(self, sku: list[str], qty: list[str],
              price: list[str]) -> tuple[PastLine, ...] | None:
         """The rows' lines; None if a cell of any is wrong."""
-        by_qty = list(map(self.by_sku.get, sku))
+        # Lists of levels, None where a cell is new until it is filled in: typed Any, since
+        # mypy cannot follow None in a list being ruled out by `None in` (the C-loop path).
+        by_qty: list[Any] = list(map(self.by_sku.get, sku))
         if None in by_qty:
             for new in set(sku).difference(self.by_sku):
                 if self.catalog.get(new) is None:
                     return None
                 self.by_sku[new] = {}
             by_qty = list(map(self.by_sku.__getitem__, sku))
-        by_price = list(map(dict.get, by_qty, qty))
+        by_price: list[Any] = list(map(dict.get, by_qty, qty))
         if None in by_price:  # rows with a new qty for their SKU: those rows only
             for i in list(compress(range(len(qty)), map(is_, by_price, repeat(None)))):
                 level = by_qty[i].get(qty[i])
@@ -318,7 +321,7 @@ class _PlainLines:
                         return None
                     level = by_qty[i][qty[i]] = {}
                 by_price[i] = level
-        found = list(map(dict.get, by_price, price))
+        found: list[Any] = list(map(dict.get, by_price, price))
         if None in found:  # rows with new cells: those rows only
             for i in list(compress(range(len(price)), map(is_, found, repeat(None)))):
                 past_line = by_price[i].get(price[i])

@@ -216,7 +216,7 @@ def report_tables_agree(conn: sqlite3.Connection) -> bool:
     """Whether the report tables add up to the prompt events and paid orders they count
     (false before the first report on a store with history, or after rows were deleted)."""
     events, counted, paid, counted_paid = conn.execute(_CHECK_SQL).fetchone()
-    return events == counted and paid == counted_paid
+    return bool(events == counted and paid == counted_paid)
 
 
 def _run(conn: sqlite3.Connection, script: str) -> None:
