@@ -122,7 +122,9 @@ class Store:
         conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(str(path), timeout=5.0)
-            db = Database(conn)
+            # No sqlite-utils plugins here or below: a store runs none, and loading them
+            # read every installed package's entry points at the till's start (issue 14.2).
+            db = Database(conn, execute_plugins=False)
             _refuse_foreign_database(db, path, existing=not create)
             db.execute(f"PRAGMA page_size={NEW_STORE_PAGE_SIZE}")  # a new file only
             db.execute("PRAGMA journal_mode=WAL")
@@ -149,13 +151,13 @@ class Store:
         store of an older version is upgraded in a copy in memory, never in the file."""
         conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=5.0)
         try:
-            db = Database(conn)
+            db = Database(conn, execute_plugins=False)
             _refuse_foreign_database(db, path)
             if migrations.pending(db):
                 mem = sqlite3.connect(":memory:")
                 conn.backup(mem)
                 conn.close()
-                conn, db = mem, Database(mem)
+                conn, db = mem, Database(mem, execute_plugins=False)
                 migrations.apply(db)
             store = cls(db, path)
             store._configure()
@@ -180,7 +182,7 @@ class Store:
         try:
             # Read-only: not even the migrations or the WAL switch may touch the file.
             read_store(path, lambda source: source.backup(mem))
-            store = cls(Database(mem), None)
+            store = cls(Database(mem, execute_plugins=False), None)
             store._configure()
             migrations.apply(store.db)
         except (sqlite3.DatabaseError, StoreError) as exc:
@@ -365,7 +367,7 @@ def read_store(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
         before = _file_state(path)
         conn = sqlite3.connect(uri, uri=True, timeout=5.0)
         try:
-            _refuse_foreign_database(Database(conn), path)
+            _refuse_foreign_database(Database(conn, execute_plugins=False), path)
             result = read(conn)
         finally:
             conn.close()
