@@ -9,7 +9,7 @@ clerk's keys and buttons do, and connects them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,10 +43,12 @@ TRAINING_TEXT = "PRACTICE MODE \N{EM DASH} sales are not real"
 KEY_HELP = "Enter  scan    Esc  decline or clear    3*CODE  three    3*  qty of last"
 """The keys no button shows (each button says its own: "Pay  F12")."""
 ROW_HEIGHT = 44
-NARROW_WIDTH = 800
+NARROW_WIDTH = 880
 """Under this width the till stacks its right column (total, card, Checkout and Pay) under
 the order, so it can stand beside the manager's workspace on a 1024 px screen
 (window_place.py); from it on they stand side by side as before."""
+NARROW_ROWS = 3
+"""The lines of the order in sight at the least when narrow, a prompt up."""
 MIN_WIDTH = 560
 """The narrowest the till works at: every control whole, at least 44 px each way."""
 MAX_MESSAGE = 220
@@ -135,11 +137,15 @@ class TillScreen(QMainWindow):
 
         side = QVBoxLayout()
         side.setSpacing(12)
-        side.addWidget(total_box)
+        self._total_row = QHBoxLayout()  # narrow: Checkout and Pay beside the total
+        self._total_row.setSpacing(10)
+        self._total_row.addWidget(total_box, 1)
+        side.addLayout(self._total_row)
         side.addWidget(self.prompt_panel)
         side.addStretch(1)
         self._side = side
         side.addLayout(actions)
+        self._actions = actions
         side_widget = QWidget(central)
         side_widget.setLayout(side)
         side_widget.setFixedWidth(SIDE_WIDTH)
@@ -164,6 +170,7 @@ class TillScreen(QMainWindow):
         line_row.addWidget(self.offer_again_button)
         line_row.addStretch(1)
         order_column.addLayout(line_row)
+        self._line_row = line_row
         self._order_column = order_column
         middle = QHBoxLayout()
         middle.setSpacing(14)
@@ -201,6 +208,7 @@ class TillScreen(QMainWindow):
         scan_row.addWidget(self.clerk_label)
         scan_row.addWidget(self.sign_out_button)
         body.addLayout(scan_row)
+        self._scan_row = scan_row
         body.addLayout(middle, 1)
         body.addLayout(status_row)
         foot = QVBoxLayout()  # the key help, and under it where the store is
@@ -261,14 +269,30 @@ class TillScreen(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         narrow = event.size().width() < NARROW_WIDTH
         if narrow != self.narrow:
-            self._middle.setDirection(QBoxLayout.Direction.TopToBottom if narrow
-                                      else QBoxLayout.Direction.LeftToRight)
-            if narrow:
-                self.card_column.setMinimumWidth(0)
-                self.card_column.setMaximumWidth(QWIDGETSIZE_MAX)
-            else:
-                self.card_column.setFixedWidth(SIDE_WIDTH)
+            self._set_narrow(narrow)
         super().resizeEvent(event)
+
+    def _set_narrow(self, narrow: bool) -> None:
+        """Narrow: the right column under the order, Checkout and Pay beside the total,
+        Sign out beside the order's own buttons (the scan field keeps its room), and the
+        order at least NARROW_ROWS lines tall (the card's text scrolls instead)."""
+        self._middle.setDirection(QBoxLayout.Direction.TopToBottom if narrow
+                                  else QBoxLayout.Direction.LeftToRight)
+        if narrow:
+            self.card_column.setMinimumWidth(0)
+            self.card_column.setMaximumWidth(QWIDGETSIZE_MAX)
+        else:
+            self.card_column.setFixedWidth(SIDE_WIDTH)
+        moves = ((self.checkout_button, 2, self._actions, self._total_row),
+                 (self.pay_button, 3, self._actions, self._total_row),
+                 (self.sign_out_button, 0, self._scan_row, self._line_row))
+        for button, stretch, wide, narrower in moves:
+            (wide if narrow else narrower).removeWidget(button)
+            (narrower if narrow else wide).addWidget(button, stretch)
+        header = self.order_table.horizontalHeader().sizeHint().height()
+        self.order_table.setMinimumHeight(header + NARROW_ROWS * ROW_HEIGHT + 4 if narrow
+                                          else 0)
+        QTimer.singleShot(0, self.order_table.scrollToBottom)  # the newest line in sight
 
     # ------------------------------------------------------------------ focus
 

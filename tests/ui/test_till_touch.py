@@ -13,12 +13,20 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
-from tillwin_helpers import LATTE_TALL, child, scan
-from touch_check import is_dark, key_problems, layout_problems, painted_contrast, touch_problems
+from tillwin_helpers import COCOA_TALL, COOKIE, LATTE_TALL, MUFFIN, child, scan
+from touch_check import (
+    is_dark,
+    key_problems,
+    layout_problems,
+    painted_contrast,
+    rect_in,
+    touch_problems,
+)
 
 from pos_prompter.store import Store
 from pos_prompter.store.auth import StaffStore
 from pos_prompter.ui.style import DARK, LIGHT, THEME_ENV, chosen_theme
+from pos_prompter.ui.till_screen import ROW_HEIGHT
 from pos_prompter.ui.till_window import TillWindow
 
 MakeWindow = Callable[..., TillWindow]
@@ -46,7 +54,7 @@ def selling(qtbot: QtBot, make: MakeWindow, path: Path, size: tuple[int, int],
     return window
 
 
-@pytest.mark.parametrize("size", [(1024, 768), (1280, 800), (600, 740)])
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800), (600, 740), (860, 700)])
 def test_every_control_takes_a_finger_and_has_a_name(
         qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path,
         size: tuple[int, int]) -> None:
@@ -55,12 +63,38 @@ def test_every_control_takes_a_finger_and_has_a_name(
     assert touch_problems(window) == []
 
 
-@pytest.mark.parametrize("size", [(1024, 768), (1280, 800), (600, 740)])
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800), (600, 740), (860, 700)])
 def test_nothing_is_clipped_or_overlapping(
         qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path,
         size: tuple[int, int]) -> None:
     window = selling(qtbot, make_till_window, cafe_store_path, size)
     assert layout_problems(window) == []
+
+
+def test_a_narrow_till_keeps_the_scan_field_the_order_and_the_card_in_sight(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    window = make_till_window(cafe_store_path)
+    for code in (MUFFIN, COOKIE, COCOA_TALL):
+        scan(qtbot, window, code)
+        if window.till.prompt is not None:
+            window.decline_prompt()
+    window.resize(600, 740)  # beside the workspace on a 1024x768 screen (window_place.py)
+    scan(qtbot, window, LATTE_TALL)
+    settle()
+    table = window.order_table
+    card = window.prompt_panel
+    assert window.narrow
+    assert card.isVisible()
+    assert window.scan_input.width() >= 200
+    assert table.viewport().height() >= 3 * ROW_HEIGHT
+    assert rect_in(window, card).top() >= rect_in(window, table).bottom(), "card under order"
+    last = table.model().rowCount() - 1
+    qtbot.waitUntil(lambda: 0 <= table.rowViewportPosition(last)
+                    <= table.viewport().height() - ROW_HEIGHT)  # the prompt's line
+    window.resize(1024, 768)
+    settle()
+    assert not window.narrow
+    assert rect_in(window, card).left() >= rect_in(window, table).right(), "card beside"
 
 
 def test_every_key_is_on_screen_and_on_a_button(
