@@ -26,6 +26,9 @@ LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 PROMPT_LINE_BACKGROUND = QColor("#fff4d6")
 """The line the prompt on screen is about."""
 NOTE_COLOR = QColor("#5f6b7a")
+DARK_PROMPT_LINE_BACKGROUND = QColor("#3d3217")
+DARK_NOTE_COLOR = QColor("#aab6c3")
+"""The same in the dark theme (style.py)."""
 NOTE_PIXEL_SIZE = 13
 
 Index = QModelIndex | QPersistentModelIndex
@@ -59,6 +62,17 @@ class OrderTableModel(ListTableModel):
         self._note_font.setPixelSize(NOTE_PIXEL_SIZE)
         self._note_brush = QBrush(NOTE_COLOR)
         self._prompt_brush = QBrush(PROMPT_LINE_BACKGROUND)
+
+    def set_dark(self, dark: bool) -> None:
+        """The prompt line's and the notes' colours for a dark (or light) theme."""
+        self._note_brush = QBrush(DARK_NOTE_COLOR if dark else NOTE_COLOR)
+        self._prompt_brush = QBrush(DARK_PROMPT_LINE_BACKGROUND if dark
+                                    else PROMPT_LINE_BACKGROUND)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  [Qt.ItemDataRole.BackgroundRole,
+                                   Qt.ItemDataRole.ForegroundRole])
 
     # ------------------------------------------------------------------ updating
 

@@ -36,7 +36,7 @@ from pos_prompter.ui.prompt_seen import PromptSeen
 from pos_prompter.ui.scan_router import AppScanRouter
 from pos_prompter.ui.store_info import STORE_INFO_QSS, window_title
 from pos_prompter.ui.store_watcher import StoreWatcher
-from pos_prompter.ui.style import apply_base_look, apply_own_theme, chosen_theme, till_style
+from pos_prompter.ui.style import DARK, apply_base_look, apply_own_theme, chosen_theme, till_style
 from pos_prompter.ui.threshold_mark import MARK_QSS, show_waiting
 from pos_prompter.ui.till_keys import install_keys
 from pos_prompter.ui.till_loads import PublishedLoads
@@ -193,6 +193,7 @@ class TillWindow(TillScreen):
                                       practice_qss() if self.training else ""))
         apply_own_theme(self.customer_type, CUSTOMER_QSS, theme)
         apply_own_theme(self.threshold_mark, MARK_QSS, theme)
+        self.model.set_dark(theme == DARK)
 
     @Slot(Qt.ColorScheme)
     def follow_system(self, scheme: Qt.ColorScheme) -> None:

@@ -25,6 +25,7 @@ from touch_check import (
 
 from pos_prompter.store import Store
 from pos_prompter.store.auth import StaffStore
+from pos_prompter.ui.order_model import ITEM, NOTE
 from pos_prompter.ui.style import DARK, LIGHT, THEME_ENV, chosen_theme
 from pos_prompter.ui.till_screen import ROW_HEIGHT
 from pos_prompter.ui.till_window import TillWindow
@@ -123,7 +124,12 @@ def test_offer_again_has_a_button_too(
 def test_text_reads_at_4_5_to_1_in_both_themes(
         qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path,
         theme: str) -> None:
-    window = selling(qtbot, make_till_window, cafe_store_path, (1024, 768), theme)
+    window = make_till_window(cafe_store_path)
+    window.set_theme(theme)
+    window.resize(1024, 768)
+    scan(qtbot, window, COCOA_TALL)
+    window.decline_prompt()  # a note on its line
+    scan(qtbot, window, LATTE_TALL)  # the prompt's line
     window.show_message("Added: Latte Tall $4.25")
     settle()
     central = child(window, QWidget, "tillCentral")
@@ -135,6 +141,16 @@ def test_text_reads_at_4_5_to_1_in_both_themes(
         ratio = painted_contrast(widget)
         if ratio < 4.5:
             low[name] = round(ratio, 2)
+    table = window.order_table
+    for row in range(table.model().rowCount()):  # the prompt's line, the declined note
+        for column in (ITEM, NOTE):
+            index = table.model().index(row, column)
+            if not index.data():
+                continue
+            cell = table.visualRect(index)
+            if painted_contrast(table.viewport(), 2, cell) < 4.5:
+                low[f"orderTable {row},{column}"] = round(
+                    painted_contrast(table.viewport(), 2, cell), 2)
     window.show_message("Unknown barcode 999", "error")
     settle()
     error = painted_contrast(child(window, QLabel, "statusMessage"))

@@ -166,12 +166,16 @@ def contrast(one: QColor, two: QColor) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def painted_contrast(widget: QWidget, inset: int = 4) -> float:
+def painted_contrast(widget: QWidget, inset: int = 4, part: QRect | None = None) -> float:
     """The contrast of `widget`'s text against its background as painted: the background
     is the commonest colour inside its borders, the text the colour most unlike it (the
-    core of a glyph is painted in the text's full colour)."""
+    core of a glyph is painted in the text's full colour). `part`: only that rectangle of
+    the widget (a row of a table's viewport)."""
     window = widget.window()
-    image = window.grab(rect_in(window, widget)).toImage().convertToFormat(
+    place = rect_in(window, widget)
+    if part is not None:
+        place = QRect(place.topLeft() + part.topLeft(), part.size())
+    image = window.grab(place).toImage().convertToFormat(
         QImage.Format.Format_RGB32)
     ratio = image.devicePixelRatio()
     inner = QRect(0, 0, image.width(), image.height()).adjusted(
