@@ -25,9 +25,9 @@ from pos_prompter.store.auth import StaffStore
 from pos_prompter.till import Till
 
 # isort: split
-from PySide6.QtCore import QLockFile, Qt, QTimer
+from PySide6.QtCore import QEvent, QLockFile, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from pos_prompter.ui.clerk_sign_in import asks_for_pin
 from pos_prompter.ui.jobs import JobRunner
@@ -346,7 +346,7 @@ def _run_window(app: QApplication, store: Store, training: bool, *,
         start_window(window)
         if first_run:
             announce_new_store(window)
-        guard_store(app, window, store)
+        after_first_paint(window, lambda: guard_store(app, window, store))
         return app.exec()
     finally:
         restore_hook()
@@ -371,8 +371,50 @@ def guard_store(app: QApplication, window: TillWindow, store: Store, *,
     guard.damaged.connect(lambda sentence: damaged_offer(
         guard.path, sentence, finish, window, release=store.close))
     guard.problem.connect(lambda text: window.show_error(f"No automatic backup: {text}"))
-    QTimer.singleShot(0, guard.start)  # after the first paint
+    after_first_paint(window, guard.start)
     return guard
+
+
+FIRST_PAINT_WAIT_MS = 2000
+"""How long work put off until the till's first paint waits at most (a window started
+minimised is never painted, and its store is still checked)."""
+
+
+class _FirstPaint(QObject):
+    """Calls `then` once, on the turn of the event loop after `window` (or its scan field)
+    is first painted, or after FIRST_PAINT_WAIT_MS at the latest."""
+
+    def __init__(self, window: TillWindow, then: Callable[[], object]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], object] | None = then
+        self._watched: tuple[QWidget, ...] = (window, window.scan_input)
+        for widget in self._watched:
+            widget.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            QTimer.singleShot(0, self, self._run)  # once this paint is on screen
+            for widget in self._watched:
+                widget.removeEventFilter(self)
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
+def after_first_paint(window: TillWindow, then: Callable[[], object]) -> None:
+    """Run `then` after the till's first paint: work that the first screen does not need
+    (the store's check and backup, issue 11) waits until a scan could land, so it neither
+    delays the first paint nor takes the processor from it (issue 14.2). A window already
+    on screen has been painted: `then` runs on the next turn of the event loop."""
+    handle = window.windowHandle()
+    if handle is not None and handle.isExposed():
+        QTimer.singleShot(0, window, then)
+        return
+    _FirstPaint(window, then)
 
 
 def _store_path(db_path: Path | None, training: bool) -> Path:
