@@ -3,6 +3,7 @@ ratios. They check that the benchmarks still run against the code, not how fast 
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -70,3 +71,23 @@ def test_wal_pages_maps_each_commit_s_pages_to_b_trees() -> None:
     assert "| order_lines |" in result.stdout, result.stdout
     assert "| orders |" in result.stdout
     assert "**pages per commit**" in result.stdout
+
+
+def test_till_memory_prints_rss_of_both_windows_and_the_growth() -> None:
+    result = run(str(BENCH / "bench_till_memory.py"), "--quick", timeout=180)
+    assert result.returncode == 0, (result.stdout[-3000:], result.stderr[-3000:])
+    out = result.stdout
+    assert "machine: nproc" in out
+    done = {line.split(":", 1)[0].strip(): json.loads(line.split(":", 1)[1])
+            for line in out.splitlines() if line.strip().startswith("last run, ")}
+    till, bare = done["last run, till"], done["last run, bare"]
+    assert till["scans"] == bare["scans"] == bare["rows"] == 300  # the whole plan, both
+    assert till["paid"] == bare["paid"] > 0
+    assert till["prompts"] > 0
+    assert till["accepted"] > 0
+    assert till["declined"] > 0
+    for figure in ("ready RSS", "ready peak", "100 scans RSS", "100 scans peak",
+                   "growth 2nd 100 /1,000", "growth 3rd 100 /1,000"):
+        assert any(line.strip().startswith(figure) and line.count(" MB") >= 2
+                   for line in out.splitlines()), (figure, out[-3000:])
+    assert "ratio (ours / bare PySide6): RSS ready " in out
