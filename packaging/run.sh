@@ -170,10 +170,8 @@ case "$command" in
         say "lint-imports"
         "$VENV/bin/lint-imports" ||
             { say "lint-imports found imports across the layers (above)"; exit 1; }
-        # TODO(issue 12.4): switch mypy on once core/past_orders.py and store/reports.py
-        # pass it (9 errors left, engineer A's files); everything else is at 0.
-        # say "mypy"
-        # "$VENV/bin/mypy" || { say "mypy found type errors (above)"; exit 1; }
+        say "mypy"
+        "$VENV/bin/mypy" || { say "mypy found type errors (above)"; exit 1; }
         say "pytest${*:+ $*}"
         status=0
         "$VENV/bin/python" -m pytest "$@" || status=$?
