@@ -1,6 +1,6 @@
 """Bytes written to disk per scan at the till, against the bytes of the rows a scan adds.
 
-    .venv/bin/python bench/bench_scan_writes.py [--quick]
+    .venv/bin/python bench/bench_scan_writes.py [--quick] [--history DAYS]
 
 Builds a store of 100,000 products and 20,000 rules (generate.py) in a temporary folder on
 disk (not tmpfs: write_bytes counts what reaches the block layer), opens it as a till does
@@ -16,10 +16,13 @@ run added are counted from the store afterwards: every value of its order_lines 
 prompt_events rows and of its orders rows (all columns but `state`, the open order's
 recovery copy), integers as 8 bytes. Reported per scan; the ratio is bytes written / bytes
 of rows. Target (issue 11): under 16 KB written per scan, with synchronous=FULL.
+`--history DAYS`: the store's report tables first get the rows of that many past days
+(wal_pages.seed_history), as at a till that has sold that long.
 """
 
 from __future__ import annotations
 
+import argparse
 import sqlite3
 import sys
 import tempfile
@@ -33,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _stats import header, quantile, run_sized, verdict
 from _tillstore import build_store, open_till, write_bytes
 from generate import Step, make_plan
+from wal_pages import seed_history
 
 from pos_prompter.seen_prompts import ShownWhenSeen
 
@@ -134,6 +138,9 @@ def run(cfg: dict[str, Any]) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-scan-writes-") as tmp:
         base = Path(tmp) / "base.db"
         ds, built = build_store(base, n, m)
+        if cfg.get("history"):
+            seeded = seed_history(base, cfg["history"])
+            print(f"   report tables: {seeded:,} rows of {cfg['history']} past days first")
         plan = make_plan(ds.shop, ds.rules, scans)
         print(f"   store built in {built:.1f} s ({base.stat().st_size / 1e6:.0f} MB)")
         runs = [(f"{size}, {how}", steps, how == WINDOW)
@@ -165,7 +172,11 @@ def run(cfg: dict[str, Any]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return run_sized(run, QUICK, FULL, __doc__ or "", argv)
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--history", type=int, default=0, metavar="DAYS")
+    known, rest = pre.parse_known_args(argv)
+    return run_sized(run, {**QUICK, "history": known.history},
+                     {**FULL, "history": known.history}, __doc__ or "", rest)
 
 
 if __name__ == "__main__":
