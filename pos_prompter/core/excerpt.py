@@ -17,6 +17,11 @@ LIMIT = 80
 64-character SKU or rule id, one over its limit, is still shown whole."""
 
 _ELLIPSIS = "…"
+_DEPTH = 21
+"""Containers shown inside one another at most. The character budget already bounds the
+walk (each container and item costs two characters of it); this bound only has to be deep
+enough that any value whose repr() fits in half the limit is shown whole (20 nested lists
+are 40 characters)."""
 _LOG10_2 = math.log10(2)
 
 
@@ -91,7 +96,7 @@ def _walk_items(value: Any, budget: _Budget, depth: int) -> str:
     else:
         opening, closing = "{", "}"
     budget.left -= 2
-    if depth >= 3:
+    if depth >= _DEPTH:
         if len(value):
             budget.cut = True
             return f"{opening}{_ELLIPSIS}{closing}"
@@ -120,9 +125,11 @@ def _size(value: Any) -> str:
     if isinstance(value, int):
         return f"{_digits(value):,} digits"
     if isinstance(value, Mapping):
-        return f"a mapping of {len(value):,} fields"
+        n = len(value)
+        return f"a mapping of {n:,} field{'' if n == 1 else 's'}"
     if isinstance(value, (list, tuple, set, frozenset)):
-        return f"a list of {len(value):,} items"
+        n = len(value)
+        return f"a list of {n:,} item{'' if n == 1 else 's'}"
     return type(value).__name__
 
 

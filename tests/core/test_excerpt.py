@@ -33,8 +33,16 @@ def test_a_huge_number_says_its_digits_without_being_written_out() -> None:
 def test_a_big_or_deep_structure_shows_its_first_items_and_its_size() -> None:
     shown = excerpt(list(range(1000)))
     assert shown == "[0, 1, 2, 3, 4, 5, 6, 7, …] (a list of 1,000 items)"
-    deep = {"a": {"b": {"c": {"d": 1}}}}
-    assert excerpt(deep) == "{'a': {'b': {'c': {…}}}} (a mapping of 1 fields)"
+    short = {"a": {"b": {"c": {"d": 1}}}}
+    assert excerpt(short) == repr(short), "a short value is shown whole, however nested"
+    deep: object = 1
+    for _ in range(100):
+        deep = {"k": deep}
+    shown = excerpt(deep)
+    assert shown.startswith("{'k': {'k': ")
+    assert "…" in shown
+    assert shown.endswith("(a mapping of 1 field)")
+    assert len(shown) < 2 * LIMIT
 
 
 def test_an_alias_bomb_costs_no_more_than_a_short_value() -> None:
