@@ -51,6 +51,11 @@ NARROW_ROWS = 3
 """The lines of the order in sight at the least when narrow, a prompt up."""
 MIN_WIDTH = 560
 """The narrowest the till works at: every control whole, at least 44 px each way."""
+MIN_HEIGHT = 560
+"""The lowest it works at with its card beside the order."""
+STACKED_MIN_HEIGHT = 680
+"""The lowest it works at with its card under the order (narrow): a prompt's buttons are
+whole, the order three lines tall."""
 MAX_MESSAGE = 220
 """Longer messages (a misread barcode of 500 digits) are cut, so the layout holds."""
 
@@ -278,6 +283,7 @@ class TillScreen(QMainWindow):
         order at least NARROW_ROWS lines tall (the card's text scrolls instead)."""
         self._middle.setDirection(QBoxLayout.Direction.TopToBottom if narrow
                                   else QBoxLayout.Direction.LeftToRight)
+        self.setMinimumHeight(STACKED_MIN_HEIGHT if narrow else MIN_HEIGHT)
         if narrow:
             self.card_column.setMinimumWidth(0)
             self.card_column.setMaximumWidth(QWIDGETSIZE_MAX)

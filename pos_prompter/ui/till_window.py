@@ -45,6 +45,7 @@ from pos_prompter.ui.till_messages import ERROR, INFO, describe, failure_text, s
 from pos_prompter.ui.till_screen import (
     KEY_HELP,
     MAX_MESSAGE,
+    MIN_HEIGHT,
     MIN_WIDTH,
     TRAINING_TEXT,
     TillScreen,
@@ -149,7 +150,7 @@ class TillWindow(TillScreen):
             hints.colorSchemeChanged.connect(self.follow_system)
         self.setWindowTitle(window_title(till.store, till.till_name, training=training))
         self.resize(1024, 700)
-        self.setMinimumSize(MIN_WIDTH, 560)
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self.watcher: StoreWatcher | None = None
         if till.store.path is not None:
             self.watcher = StoreWatcher(till.store.path, till.store.publish_revision, self)

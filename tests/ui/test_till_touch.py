@@ -64,7 +64,8 @@ def test_every_control_takes_a_finger_and_has_a_name(
     assert touch_problems(window) == []
 
 
-@pytest.mark.parametrize("size", [(1024, 768), (1280, 800), (600, 740), (860, 700)])
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800), (600, 740), (860, 700),
+                                  (800, 560)])
 def test_nothing_is_clipped_or_overlapping(
         qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path,
         size: tuple[int, int]) -> None:
