@@ -17,7 +17,7 @@ from pos_prompter.core.errors import InputError
 from pos_prompter.i18n import plural, translate
 from pos_prompter.imports import CATALOG, ORDERS, RULES
 from pos_prompter.store import Store
-from pos_prompter.ui.jobs import StoreJob
+from pos_prompter.ui.jobs import StoreJob, deliver_to, jobs_of
 from pos_prompter.ui.widgets import open_file_chooser
 from pos_prompter.ui.workspace.import_dialog import ImportDialog
 
@@ -165,30 +165,28 @@ class FileActions(QObject):
         self.export_rules_action.setEnabled(False)
         self.message.emit(translate("workspace", "Exporting the rules to {path}…").format(
             path=path))
-        job = StoreJob(window.store.path, lambda store, _progress: write_pack(store, path),
-                       window)
+        # No parent: the window's runner (jobs.jobs_of) keeps the job until its thread has
+        # finished, and deletes it then.
+        job = StoreJob(window.store.path, lambda store, _progress: write_pack(store, path))
 
-        def succeeded(count: int) -> None:
-            self._export_done()
-            self.message.emit(plural(count, translate("workspace", "Exported {n} rule to {path}."),
-                                     translate("workspace", "Exported {n} rules to {path}."),
-                                     path=path))
-            self.exported.emit(str(path))
+        def succeeded(me: FileActions, count: int) -> None:
+            me._export_done()
+            me.message.emit(plural(count, translate("workspace", "Exported {n} rule to {path}."),
+                                   translate("workspace", "Exported {n} rules to {path}."),
+                                   path=path))
+            me.exported.emit(str(path))
 
-        def failed(headline: str, problems: list[str]) -> None:
-            self._export_done()
-            self.message.emit(translate("workspace", "The rules were not exported: {problem}")
-                              .format(problem=problems[0] if problems else headline))
+        def failed(me: FileActions, headline: str, problems: list[str]) -> None:
+            me._export_done()
+            me.message.emit(translate("workspace", "The rules were not exported: {problem}")
+                            .format(problem=problems[0] if problems else headline))
 
-        job.succeeded.connect(succeeded)
-        job.failed.connect(failed)
+        deliver_to(job, self, lambda me: me.export_job is job, succeeded, failed)
         self.export_job = job
-        job.start()
+        jobs_of(window).launch(job)
 
     def _export_done(self) -> None:
-        job, self.export_job = self.export_job, None
-        if job is not None:
-            job.deleteLater()
+        self.export_job = None  # the runner deletes the finished job
         self.export_rules_action.setEnabled(True)
 
     def _chooser_closed(self) -> None:

@@ -44,7 +44,7 @@ from pos_prompter.imports import (
     read_preview,
 )
 from pos_prompter.store import ImportSummary, Store
-from pos_prompter.ui.jobs import StoreJob, Work
+from pos_prompter.ui.jobs import StoreJob, Work, deliver_to, jobs_of
 from pos_prompter.ui.widgets import dialog_button, open_file_chooser, plain_label
 
 logger = logging.getLogger(__name__)
@@ -242,27 +242,26 @@ class ImportDialog(QDialog):
         if self.store.path is None:  # an in-memory copy: nothing to import into
             on_failure(translate("import", "This store has no file to import into."), [])
             return
-        job = StoreJob(self.store.path, work, self)
+        # No parent: the window's runner (jobs.jobs_of) keeps the job until its thread has
+        # finished, and deletes it then.
+        job = StoreJob(self.store.path, work)
         job.progressed.connect(self._on_progress)
 
-        def succeeded(result: Any) -> None:
-            self._on_job_done()
+        def succeeded(me: ImportDialog, result: Any) -> None:
+            me._on_job_done()
             on_success(result)
 
-        def failed(headline: str, problems: list[str]) -> None:
-            self._on_job_done()
+        def failed(me: ImportDialog, headline: str, problems: list[str]) -> None:
+            me._on_job_done()
             on_failure(headline, problems)
 
-        job.succeeded.connect(succeeded)
-        job.failed.connect(failed)
+        deliver_to(job, self, lambda me: me.job is job, succeeded, failed)
         self.job = job
         self._update_buttons()
-        job.start()
+        jobs_of(self).launch(job)
 
     def _on_job_done(self) -> None:
-        job, self.job = self.job, None
-        if job is not None:
-            job.deleteLater()
+        self.job = None  # the runner deletes the finished job
         self._update_buttons()
 
     @Slot(int, int)
