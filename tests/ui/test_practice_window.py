@@ -188,3 +188,19 @@ def test_endless_practice_serves_simulated_customers_until_stopped(
     assert not practice.running
     with Store.open(practice_path) as store:
         assert [r.scenario_id for r in PracticeStore(store).runs()] == [scenario.id]
+
+
+def test_the_practice_bar_is_tappable(qtbot: QtBot, window: TillWindow) -> None:
+    """A trainee's finger: every button of the practice bar at least 44 px each way."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
+
+    window.show()
+    qtbot.waitExposed(window)
+    bar = window.findChild(QWidget, "practiceBar")
+    assert bar is not None
+    controls = [w for kind in (QAbstractButton, QComboBox) for w in bar.findChildren(kind)
+                if w.isVisible()]
+    assert controls
+    small = [(w.objectName(), w.width(), w.height()) for w in controls
+             if w.width() < 44 or w.height() < 44]
+    assert not small, f"practice controls under 44 px: {small}"

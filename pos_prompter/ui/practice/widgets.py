@@ -83,7 +83,7 @@ PRACTICE_QSS = """
 """
 
 
-BAR_HEIGHT = 40
+BAR_HEIGHT = 44
 """The practice bar's buttons: tappable, yet leaving the prompt card its room at 700 px."""
 
 
