@@ -1,4 +1,5 @@
-"""m013 keys the report tables by day first (issue 11, point 9: bytes written per scan).
+"""m013 keys report_prompts and report_orders by day first (issue 11, point 9: bytes
+written per scan).
 
 A prompt outcome adds to three rows of report_prompts (its rule's, its clerk's and its
 hour's of today), a paid order to two of report_orders: keyed by day, they lie together at
@@ -117,7 +118,7 @@ def test_the_upgrade_keeps_the_rows_and_the_triggers(tmp_path: Path) -> None:
             f"PRAGMA table_info({t})") if r[5])] for t in tables}
         assert keys == {"report_prompts": ["day", "dim", "key"],
                         "report_orders": ["day", "dim", "key"],
-                        "report_uplift": ["day", "rule_id", "grp"]}
+                        "report_uplift": ["rule_id", "grp", "day"]}  # as m008 keyed it
         # The triggers still add to the tables: a prompt outcome, then its order paid.
         for sql, params in prompt_outcome():
             conn.execute(sql, params)
