@@ -2,8 +2,9 @@
 process starts the till offscreen as `app.run` does, up to a window exposed, painted once and
 with the scan field focused (bench/_startup.py's ready condition), then lists what it has
 imported. The workspace, charts, suggestions, what-if, practice mode, the pack readers and
-PyYAML are imported when first opened, never at start; a new top-level import of one of them
-fails here, with the chain that brought it."""
+PyYAML are imported when first opened, never at start, and the store loads no sqlite-utils plugins
+(which read every installed package's metadata); a new top-level import of one of them
+fails here."""
 
 from __future__ import annotations
 
@@ -12,8 +13,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 from pos_prompter.bootstrap import init_store
 
@@ -37,6 +36,7 @@ NOT_AT_START = (
     "pos_prompter.store.backup",
     "pos_prompter.ui.store_guard",
     "yaml",
+    "importlib.metadata",  # sqlite-utils' plugins, read from every package's entry points
 )
 """Modules (and the packages under them) the till's first screen must not import."""
 

@@ -26,7 +26,8 @@ def test_a_pack_read_through_bootstrap_is_read_by_pack_files() -> None:
     from pos_prompter.resources import demo_dir
 
     pack = load_pack_file(demo_dir("cafe") / "rules.yaml")
-    assert pack.rules and all(rule.id for rule in pack.rules)
+    assert pack.rules
+    assert all(rule.id for rule in pack.rules)
 
 
 def test_importing_bootstrap_reads_no_yaml_and_opens_no_store_module() -> None:
