@@ -53,3 +53,36 @@ def test_every_key_the_window_binds_is_in_the_readme() -> None:
 def test_the_placeholders_and_settings_are_described_in_the_code() -> None:
     assert all(PLACEHOLDERS.values())
     assert all(STORE_SETTINGS.values())
+
+
+ARCHITECTURE = ROOT / "docs" / "ARCHITECTURE.md"
+NAMED_PATH = re.compile(r"`((?:pos_prompter|tests|bench|docs|packaging|resources)/[^`\s<>*]*)`")
+"""A path in backquotes, from the repository's root (templates like `<page>_page.py` aside)."""
+NAMED_MODULE = re.compile(r"`(pos_prompter(?:\.\w+)+)`")
+
+
+def test_the_architecture_map_names_only_what_exists() -> None:
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    paths = NAMED_PATH.findall(text)
+    assert len(paths) > 150  # the module list is there
+    missing = sorted({p for p in paths if not (ROOT / p).exists()})
+    assert not missing, f"docs/ARCHITECTURE.md names what is not there: {missing}"
+    modules = NAMED_MODULE.findall(text)
+    gone = sorted({m for m in modules
+                   if not (ROOT / (m.replace(".", "/") + ".py")).is_file()
+                   and not (ROOT / m.replace(".", "/") / "__init__.py").is_file()})
+    assert not gone, f"docs/ARCHITECTURE.md names modules that are not there: {gone}"
+
+
+def test_the_architecture_map_mentions_every_package() -> None:
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    packages = sorted(str(init.parent.relative_to(ROOT))
+                      for init in (ROOT / "pos_prompter").rglob("__init__.py"))
+    assert "pos_prompter/ui/workspace/rules" in packages
+    unmentioned = [p for p in packages
+                   if f"`{p}/" not in text and f"`{p.replace('/', '.')}`" not in text]
+    assert not unmentioned, f"docs/ARCHITECTURE.md does not mention {unmentioned}"
+
+
+def test_the_readme_links_the_architecture_map() -> None:
+    assert "docs/ARCHITECTURE.md" in README
