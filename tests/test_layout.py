@@ -158,3 +158,13 @@ def test_the_rule_sees_a_module_with_tests_and_one_without() -> None:
     assert has_own_tests("till.py")  # tests/test_till.py, test_till_clerk.py
     assert not has_own_tests("ui/scan_router.py"), "its tests are under tests/ui/workspace/"
     assert not has_own_tests("core/lint_prices.py"), "test_lint.py is not lint_prices' own"
+
+
+def test_no_two_test_modules_share_a_name() -> None:
+    """The test folders are not packages, so pytest imports each test module by its file
+    name: two of one name stop the whole run at collection ("import file mismatch")."""
+    seen: dict[str, list[str]] = {}
+    for path in TESTS.rglob("test_*.py"):
+        seen.setdefault(path.name, []).append(str(path.relative_to(TESTS)))
+    twice = {name: paths for name, paths in seen.items() if len(paths) > 1}
+    assert not twice, f"test modules sharing a name: {twice}"
