@@ -37,6 +37,23 @@ TRANSLATED: tuple[str, ...] = (
     "pos_prompter/ui/workspace/file_actions.py",
     "pos_prompter/ui/workspace/demo_banner.py",
     "pos_prompter/ui/workspace/discard_box.py",
+    "pos_prompter/ui/workspace/rules",
+    "pos_prompter/ui/workspace/uplift_words.py",
+    "pos_prompter/ui/workspace/skip_words.py",
+    "pos_prompter/ui/workspace/preview.py",
+    "pos_prompter/ui/workspace/product_picker.py",
+    "pos_prompter/ui/workspace/field_touch.py",
+    "pos_prompter/ui/workspace/rules_layout.py",
+    "pos_prompter/ui/workspace/office_style.py",
+    "pos_prompter/ui/workspace/page_table.py",
+    "pos_prompter/ui/workspace/page_tabs.py",
+    "pos_prompter/ui/workspace/page_work.py",
+    "pos_prompter/ui/workspace/layout_memory.py",
+    "pos_prompter/ui/workspace/workspace_load.py",
+    "pos_prompter/ui/workspace/settings_page.py",
+    "pos_prompter/ui/workspace/settings_form.py",
+    "pos_prompter/ui/workspace/catalog_page.py",
+    "pos_prompter/ui/workspace/staff_page.py",
 )
 """The modules (files or folders) whose every visible text goes through translate():
 lupdate reads these, and tests/i18n check them. It grows as areas are translated."""

@@ -222,6 +222,109 @@
     </message>
 </context>
 <context>
+    <name>catalog</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>A la venta</translation>
+    </message>
+    <message>
+        <source>Barcodes</source>
+        <translation>Códigos de barras</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Find a product: name, SKU or barcode</source>
+        <translation>Buscar un producto: nombre, SKU o código de barras</translation>
+    </message>
+    <message>
+        <source>The selected product</source>
+        <translation>El producto seleccionado</translation>
+    </message>
+    <message>
+        <source>e.g. {amount}</source>
+        <translation>p. ej. {amount}</translation>
+    </message>
+    <message>
+        <source>On sale (the tills can scan it)</source>
+        <translation>A la venta (las cajas pueden escanearlo)</translation>
+    </message>
+    <message>
+        <source>EAN-13, EAN-8 or UPC-A codes, separated by spaces</source>
+        <translation>Códigos EAN-13, EAN-8 o UPC-A, separados por espacios</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Showing the first {n} matches: type more of a name, a SKU or a whole barcode to narrow them.</source>
+        <translation>Se muestran las {n} primeras coincidencias: escriba más de un nombre, un SKU o un código de barras entero para acotarlas.</translation>
+    </message>
+    <message>
+        <source>No product matches: try part of its name, its SKU or its barcode.</source>
+        <translation>Ningún producto coincide: pruebe con parte de su nombre, su SKU o su código de barras.</translation>
+    </message>
+    <message>
+        <source>{n} product.</source>
+        <translation>{n} producto.</translation>
+    </message>
+    <message>
+        <source>{n} products.</source>
+        <translation>{n} productos.</translation>
+    </message>
+    <message>
+        <source>The search failed: {problem}</source>
+        <translation>La búsqueda falló: {problem}</translation>
+    </message>
+    <message>
+        <source>Select a product in the list to change it.</source>
+        <translation>Seleccione un producto de la lista para cambiarlo.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Nothing to save: nothing was changed.</source>
+        <translation>Nada que guardar: no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Saved {name}: the tills use it from now on.</source>
+        <translation>Guardado {name}: las cajas lo usan desde ahora.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {problem}</source>
+        <translation>No se guardó nada: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>clerk_sign_in</name>
     <message>
         <source>Nobody here has a PIN to sign in with, so the till stays with who is selling now. A manager sets clerks&apos; PINs (pos-prompter staff passwd NAME).</source>
@@ -1505,6 +1608,50 @@
         <source>hard</source>
         <translation>difícil</translation>
     </message>
+    <message>
+        <source>name of the trigger line&apos;s product</source>
+        <translation>nombre del producto de la línea que la dispara</translation>
+    </message>
+    <message>
+        <source>name of the offered product (or bundle items joined by &apos; + &apos;)</source>
+        <translation>nombre del producto ofrecido (o los artículos del paquete unidos por &apos; + &apos;)</translation>
+    </message>
+    <message>
+        <source>price the customer pays for the offer</source>
+        <translation>precio que el cliente paga por la oferta</translation>
+    </message>
+    <message>
+        <source>what accepting adds to the order total</source>
+        <translation>lo que aceptar añade al total del pedido</translation>
+    </message>
+    <message>
+        <source>size label of the upgrade target</source>
+        <translation>etiqueta de tamaño del producto mejorado</translation>
+    </message>
+    <message>
+        <source>extra quantity of the upgrade</source>
+        <translation>cantidad extra de la mejora</translation>
+    </message>
+    <message>
+        <source>unit of the upgrade&apos;s quantity</source>
+        <translation>unidad de la cantidad de la mejora</translation>
+    </message>
+    <message>
+        <source>how much cheaper per unit the upgrade is, as a percentage</source>
+        <translation>cuánto más barata por unidad es la mejora, en porcentaje</translation>
+    </message>
+    <message>
+        <source>bundle: what the customer saves against buying the items separately</source>
+        <translation>paquete: lo que el cliente ahorra frente a comprar los artículos por separado</translation>
+    </message>
+    <message>
+        <source>threshold: how far the order is below the reward total</source>
+        <translation>umbral: cuánto le falta al pedido para el total del premio</translation>
+    </message>
+    <message>
+        <source>share of past orders with the trigger item that also had the offer</source>
+        <translation>proporción de pedidos pasados con el artículo disparador que también llevaron la oferta</translation>
+    </message>
 </context>
 <context>
     <name>customer_type</name>
@@ -1527,6 +1674,585 @@
     <message>
         <source>This customer is a {type} (tap again for none)</source>
         <translation>Este cliente es {type} (toque otra vez para ninguno)</translation>
+    </message>
+</context>
+<context>
+    <name>editor</name>
+    <message>
+        <source>store setting ({ratio}x)</source>
+        <translation>ajuste de la tienda ({ratio}x)</translation>
+    </message>
+    <message>
+        <source>Not published: fix the problems marked in the form first.</source>
+        <translation>No publicada: corrija primero los problemas marcados en el formulario.</translation>
+    </message>
+    <message>
+        <source>Not published: {reason}</source>
+        <translation>No publicada: {reason}</translation>
+    </message>
+    <message>
+        <source>Not published: the warnings below were not confirmed.</source>
+        <translation>No publicada: no se confirmaron los avisos de abajo.</translation>
+    </message>
+    <message>
+        <source>Published {rule}: every till uses it from its next scan.</source>
+        <translation>Publicada {rule}: todas las cajas la usan desde su próximo escaneo.</translation>
+    </message>
+    <message>
+        <source>{rule} is already published as it is: nothing changed.</source>
+        <translation>{rule} ya está publicada tal como está: no cambió nada.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publicar</translation>
+    </message>
+    <message>
+        <source>Check the rule with lint and put it live at every till</source>
+        <translation>Comprobar la regla con lint y ponerla en marcha en todas las cajas</translation>
+    </message>
+    <message>
+        <source>The rule</source>
+        <translation>La regla</translation>
+    </message>
+    <message>
+        <source>How it is named in the rule list, the audit log and the reports.</source>
+        <translation>Cómo se llama en la lista de reglas, el registro de auditoría y los informes.</translation>
+    </message>
+    <message>
+        <source>What triggers it</source>
+        <translation>Qué la dispara</translation>
+    </message>
+    <message>
+        <source>The till considers the rule when all of these hold; an empty field is no condition.</source>
+        <translation>La caja tiene en cuenta la regla cuando se cumple todo esto; un campo vacío no es ninguna condición.</translation>
+    </message>
+    <message>
+        <source>What it offers</source>
+        <translation>Qué ofrece</translation>
+    </message>
+    <message>
+        <source>The kind of suggestion, and what the customer is offered.</source>
+        <translation>El tipo de sugerencia y lo que se ofrece al cliente.</translation>
+    </message>
+    <message>
+        <source>What the clerk says</source>
+        <translation>Qué dice el cajero</translation>
+    </message>
+    <message>
+        <source>The card&apos;s words: read aloud, and the reason under them.</source>
+        <translation>Las palabras de la tarjeta: lo que se lee en voz alta y el motivo debajo.</translation>
+    </message>
+    <message>
+        <source>Guardrails &amp; timing</source>
+        <translation>Límites y horario</translation>
+    </message>
+    <message>
+        <source>When it may run, how it ranks against the other prompts, and how much it may add to the order.</source>
+        <translation>Cuándo puede aparecer, cómo se clasifica frente a las demás sugerencias y cuánto puede añadir al pedido.</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Disparador</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Oferta</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Palabras</translation>
+    </message>
+    <message>
+        <source>Guardrails</source>
+        <translation>Límites</translation>
+    </message>
+    <message>
+        <source>Go to:</source>
+        <translation>Ir a:</translation>
+    </message>
+    <message>
+        <source>Scroll to “{section}”</source>
+        <translation>Desplazarse a «{section}»</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>a-z, 0-9 and -; it cannot change once the rule is published</source>
+        <translation>a-z, 0-9 y -; no puede cambiar una vez publicada la regla</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <source>Size up morning lattes</source>
+        <translation>Lattes de la mañana a tamaño mayor</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Active (shown at the tills)</source>
+        <translation>Activa (se muestra en las cajas)</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>evento</translation>
+    </message>
+    <message>
+        <source>When an item is scanned</source>
+        <translation>Al escanear un artículo</translation>
+    </message>
+    <message>
+        <source>At checkout</source>
+        <translation>Al cobrar</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>scanned products</source>
+        <translation>productos escaneados</translation>
+    </message>
+    <message>
+        <source>Product: type a SKU or name, or scan</source>
+        <translation>Producto: escriba un SKU o un nombre, o escanee</translation>
+    </message>
+    <message>
+        <source>scanned categories</source>
+        <translation>categorías escaneadas</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>scanned tags</source>
+        <translation>etiquetas escaneadas</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Scanned item is</source>
+        <translation>El artículo escaneado es</translation>
+    </message>
+    <message>
+        <source>any of these products, categories or tags (none: any item)</source>
+        <translation>cualquiera de estos productos, categorías o etiquetas (ninguno: cualquier artículo)</translation>
+    </message>
+    <message>
+        <source>or in category</source>
+        <translation>o de la categoría</translation>
+    </message>
+    <message>
+        <source>or tagged</source>
+        <translation>o con la etiqueta</translation>
+    </message>
+    <message>
+        <source>order total from</source>
+        <translation>total del pedido desde</translation>
+    </message>
+    <message>
+        <source>e.g. {amount}</source>
+        <translation>p. ej. {amount}</translation>
+    </message>
+    <message>
+        <source>order total up to</source>
+        <translation>total del pedido hasta</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Order total</source>
+        <translation>Total del pedido</translation>
+    </message>
+    <message>
+        <source>sku:X, category:Y or tag:Z</source>
+        <translation>sku:X, category:Y o tag:Z</translation>
+    </message>
+    <message>
+        <source>order has</source>
+        <translation>el pedido tiene</translation>
+    </message>
+    <message>
+        <source>Order has all of</source>
+        <translation>El pedido tiene todos</translation>
+    </message>
+    <message>
+        <source>order lacks</source>
+        <translation>al pedido le falta</translation>
+    </message>
+    <message>
+        <source>Order has none of</source>
+        <translation>El pedido no tiene ninguno</translation>
+    </message>
+    <message>
+        <source>customer types</source>
+        <translation>tipos de cliente</translation>
+    </message>
+    <message>
+        <source>Customer type, e.g. member</source>
+        <translation>Tipo de cliente, p. ej. member</translation>
+    </message>
+    <message>
+        <source>Customer type</source>
+        <translation>Tipo de cliente</translation>
+    </message>
+    <message>
+        <source>any of these (none: anyone)</source>
+        <translation>cualquiera de estos (ninguno: cualquiera)</translation>
+    </message>
+    <message>
+        <source>say</source>
+        <translation>decir</translation>
+    </message>
+    <message>
+        <source>Would you like a {offer} with that? It&apos;s {price}.</source>
+        <translation>¿Le apetece un {offer} con eso? Son {price}.</translation>
+    </message>
+    <message>
+        <source>Say</source>
+        <translation>Decir</translation>
+    </message>
+    <message>
+        <source>read aloud to the customer</source>
+        <translation>se lee en voz alta al cliente</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>por qué</translation>
+    </message>
+    <message>
+        <source>Why it is worth asking (shown to the clerk)</source>
+        <translation>Por qué vale la pena preguntar (lo ve el cajero)</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <source>Insert a placeholder where the cursor is (greyed out: no value for this kind of rule)</source>
+        <translation>Insertar un marcador donde está el cursor (en gris: sin valor para este tipo de regla)</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horas</translation>
+    </message>
+    <message>
+        <source>local time; may wrap midnight (22:00 to 02:00)</source>
+        <translation>hora local; puede pasar la medianoche (22:00 a 02:00)</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>none ticked: every day</source>
+        <translation>ninguno marcado: todos los días</translation>
+    </message>
+    <message>
+        <source>from date</source>
+        <translation>fecha desde</translation>
+    </message>
+    <message>
+        <source>to date</source>
+        <translation>fecha hasta</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>prioridad</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>higher first (a line&apos;s upsells always come first)</source>
+        <translation>las más altas primero (las mejoras de una línea siempre van primero)</translation>
+    </message>
+    <message>
+        <source>holdout</source>
+        <translation>grupo de control</translation>
+    </message>
+    <message>
+        <source>Holdout</source>
+        <translation>Grupo de control</translation>
+    </message>
+    <message>
+        <source>share of orders that never see it, to measure uplift: 0.1 = 10%</source>
+        <translation>proporción de pedidos que nunca la ven, para medir el aumento: 0.1 = 10%</translation>
+    </message>
+    <message>
+        <source>max offer ratio</source>
+        <translation>proporción máxima de la oferta</translation>
+    </message>
+    <message>
+        <source>Max offer ratio</source>
+        <translation>Proporción máx. de la oferta</translation>
+    </message>
+    <message>
+        <source>(no value in a {kind} prompt: it would render empty)</source>
+        <translation>(sin valor en una sugerencia de tipo {kind}: saldría vacío)</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>desde</translation>
+    </message>
+    <message>
+        <source>Only at these hours:</source>
+        <translation>Solo en estas horas:</translation>
+    </message>
+    <message>
+        <source>wraps midnight</source>
+        <translation>pasa la medianoche</translation>
+    </message>
+    <message>
+        <source>change {field}</source>
+        <translation>cambiar {field}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>{rule} is already the id of another rule in this store</source>
+        <translation>{rule} ya es el id de otra regla de esta tienda</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mié</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Jue</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Vie</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sáb</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Dom</translation>
+    </message>
+    <message>
+        <source>Upsell</source>
+        <translation>Mejora</translation>
+    </message>
+    <message>
+        <source>Cross-sell</source>
+        <translation>Venta cruzada</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Paquete</translation>
+    </message>
+    <message>
+        <source>Threshold (reward)</source>
+        <translation>Umbral (premio)</translation>
+    </message>
+    <message>
+        <source>Replaces the scanned item with a bigger size or a better product.</source>
+        <translation>Sustituye el artículo escaneado por un tamaño mayor o un producto mejor.</translation>
+    </message>
+    <message>
+        <source>Adds another item: the first of the list that is not in the order yet.</source>
+        <translation>Añade otro artículo: el primero de la lista que aún no está en el pedido.</translation>
+    </message>
+    <message>
+        <source>Adds items to the scanned one, all of them together for a set price.</source>
+        <translation>Añade artículos al escaneado, todos juntos por un precio fijo.</translation>
+    </message>
+    <message>
+        <source>Tells the customer how close the order is to a reward at a given total.</source>
+        <translation>Dice al cliente cuánto le falta al pedido para un premio a partir de un total.</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>The next size up in the item&apos;s family</source>
+        <translation>El siguiente tamaño de la familia del artículo</translation>
+    </message>
+    <message>
+        <source>This product:</source>
+        <translation>Este producto:</translation>
+    </message>
+    <message>
+        <source>upsell offer</source>
+        <translation>oferta de mejora</translation>
+    </message>
+    <message>
+        <source>upgrade to</source>
+        <translation>mejorar a</translation>
+    </message>
+    <message>
+        <source>SKU to upgrade the scanned item to</source>
+        <translation>SKU al que mejorar el artículo escaneado</translation>
+    </message>
+    <message>
+        <source>Upgrade to</source>
+        <translation>Mejorar a</translation>
+    </message>
+    <message>
+        <source>items to add</source>
+        <translation>artículos que añadir</translation>
+    </message>
+    <message>
+        <source>Offer the first of</source>
+        <translation>Ofrecer el primero de</translation>
+    </message>
+    <message>
+        <source>in this order: the first one not already in the order is offered</source>
+        <translation>en este orden: se ofrece el primero que aún no está en el pedido</translation>
+    </message>
+    <message>
+        <source>bundle items</source>
+        <translation>artículos del paquete</translation>
+    </message>
+    <message>
+        <source>Product: type a SKU or name</source>
+        <translation>Producto: escriba un SKU o un nombre</translation>
+    </message>
+    <message>
+        <source>Add these items</source>
+        <translation>Añadir estos artículos</translation>
+    </message>
+    <message>
+        <source>bundle price</source>
+        <translation>precio del paquete</translation>
+    </message>
+    <message>
+        <source>for, together</source>
+        <translation>por, en conjunto</translation>
+    </message>
+    <message>
+        <source>reward total</source>
+        <translation>total del premio</translation>
+    </message>
+    <message>
+        <source>Reward at a total of</source>
+        <translation>Premio con un total de</translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation>margen</translation>
+    </message>
+    <message>
+        <source>Prompt when this close</source>
+        <translation>Sugerir cuando falte esto</translation>
+    </message>
+    <message>
+        <source>empty: whenever below the total</source>
+        <translation>vacío: siempre que esté por debajo del total</translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation>premio</translation>
+    </message>
+    <message>
+        <source>Reward SKU</source>
+        <translation>SKU del premio</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Premio</translation>
+    </message>
+    <message>
+        <source>reward price</source>
+        <translation>precio del premio</translation>
+    </message>
+    <message>
+        <source>0.00 for a free gift</source>
+        <translation>0.00 para un regalo</translation>
+    </message>
+    <message>
+        <source>Reward price</source>
+        <translation>Precio del premio</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>lint found {n} error (below) to fix first.</source>
+        <translation>lint encontró {n} error (abajo) que corregir antes.</translation>
+    </message>
+    <message>
+        <source>lint found {n} errors (below) to fix first.</source>
+        <translation>lint encontró {n} errores (abajo) que corregir antes.</translation>
+    </message>
+    <message>
+        <source>Publish with warnings?</source>
+        <translation>¿Publicar con avisos?</translation>
+    </message>
+    <message>
+        <source>Lint has {n} warning about {rule}:</source>
+        <translation>Lint tiene {n} aviso sobre {rule}:</translation>
+    </message>
+    <message>
+        <source>Lint has {n} warnings about {rule}:</source>
+        <translation>Lint tiene {n} avisos sobre {rule}:</translation>
+    </message>
+    <message>
+        <source>Publish anyway</source>
+        <translation>Publicar de todos modos</translation>
     </message>
 </context>
 <context>
@@ -1649,6 +2375,45 @@
     </message>
 </context>
 <context>
+    <name>picker</name>
+    <message>
+        <source>{name} (no product for sale)</source>
+        <translation>{name} (ningún producto a la venta)</translation>
+    </message>
+    <message>
+        <source>{name} ({n} product)</source>
+        <translation>{name} ({n} producto)</translation>
+    </message>
+    <message>
+        <source>{name} ({n} products)</source>
+        <translation>{name} ({n} productos)</translation>
+    </message>
+    <message>
+        <source>not for sale</source>
+        <translation>no está a la venta</translation>
+    </message>
+    <message>
+        <source>{sku} is not in the catalog</source>
+        <translation>{sku} no está en el catálogo</translation>
+    </message>
+    <message>
+        <source>no product has category {name}</source>
+        <translation>ningún producto tiene la categoría {name}</translation>
+    </message>
+    <message>
+        <source>no product has tag {name}</source>
+        <translation>ningún producto tiene la etiqueta {name}</translation>
+    </message>
+    <message>
+        <source>Click to remove.</source>
+        <translation>Haga clic para quitarlo.</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>Quitar {name}</translation>
+    </message>
+</context>
+<context>
     <name>practice</name>
     <message>
         <source>{name}: {points} of {possible}</source>
@@ -1760,6 +2525,85 @@
     </message>
 </context>
 <context>
+    <name>preview</name>
+    <message>
+        <source>Fix the problems marked in the form to see the prompt.</source>
+        <translation>Corrija los problemas marcados en el formulario para ver la sugerencia.</translation>
+    </message>
+    <message>
+        <source>Scan or pick items for a sample order to see the prompt.</source>
+        <translation>Escanee o elija artículos para un pedido de ejemplo y ver la sugerencia.</translation>
+    </message>
+    <message>
+        <source>nothing in the sample order matches its scanned items (when.scanned): add an item it is for</source>
+        <translation>nada del pedido de ejemplo coincide con sus artículos escaneados (when.scanned): añada un artículo para el que sea</translation>
+    </message>
+    <message>
+        <source>(no customer type)</source>
+        <translation>(sin tipo de cliente)</translation>
+    </message>
+    <message>
+        <source>Scan a barcode, or type a SKU or name</source>
+        <translation>Escanee un código de barras, o escriba un SKU o un nombre</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vaciar</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Sample order</source>
+        <translation>Pedido de ejemplo</translation>
+    </message>
+    <message>
+        <source>Scan or pick items as a clerk would. The card is the till&apos;s own (its buttons do nothing here).</source>
+        <translation>Escanee o elija artículos como lo haría un cajero. La tarjeta es la de la caja (aquí sus botones no hacen nada).</translation>
+    </message>
+    <message>
+        <source>What the till shows</source>
+        <translation>Lo que muestra la caja</translation>
+    </message>
+    <message>
+        <source>A sample from the rule&apos;s trigger: scan or pick items to make your own.</source>
+        <translation>Un ejemplo a partir del disparador de la regla: escanee o elija artículos para hacer el suyo.</translation>
+    </message>
+    <message>
+        <source>No product has the barcode or SKU {code}.</source>
+        <translation>Ningún producto tiene el código de barras o SKU {code}.</translation>
+    </message>
+    <message>
+        <source>{name} is not for sale: the till refuses it.</source>
+        <translation>{name} no está a la venta: la caja lo rechaza.</translation>
+    </message>
+    <message>
+        <source>Would not fire: {reason}.</source>
+        <translation>No aparecería: {reason}.</translation>
+    </message>
+    <message>
+        <source>Not active yet: the till shows it only once it is switched on (shown here as if it were).</source>
+        <translation>Aún no está activa: la caja solo la muestra cuando se active (aquí se muestra como si lo estuviera).</translation>
+    </message>
+    <message>
+        <source>{share} of orders are held out as a control group and see nothing; this is what the others see.</source>
+        <translation>El {share} de los pedidos se aparta como grupo de control y no ve nada; esto es lo que ven los demás.</translation>
+    </message>
+    <message>
+        <source>The sample order also raised: {titles}.</source>
+        <translation>El pedido de ejemplo también provocó: {titles}.</translation>
+    </message>
+</context>
+<context>
     <name>prompt_panel</name>
     <message>
         <source>Upsell</source>
@@ -1800,6 +2644,392 @@
     <message>
         <source>Suggestion: {say}</source>
         <translation>Sugerencia: {say}</translation>
+    </message>
+</context>
+<context>
+    <name>rules</name>
+    <message>
+        <source>Could not read the rules again: {problem}</source>
+        <translation>No se pudieron volver a leer las reglas: {problem}</translation>
+    </message>
+    <message>
+        <source>Rule {rule} stays inactive: {problem} ({fix})</source>
+        <translation>La regla {rule} sigue inactiva: {problem} ({fix})</translation>
+    </message>
+    <message>
+        <source>Could not save rule {rule}: {problem}</source>
+        <translation>No se pudo guardar la regla {rule}: {problem}</translation>
+    </message>
+    <message>
+        <source>Rule {rule} is now active: the tills use the change from now on.</source>
+        <translation>La regla {rule} está ahora activa: las cajas usan el cambio desde ahora.</translation>
+    </message>
+    <message>
+        <source>Rule {rule} is now inactive: the tills use the change from now on.</source>
+        <translation>La regla {rule} está ahora inactiva: las cajas usan el cambio desde ahora.</translation>
+    </message>
+    <message>
+        <source>Could not duplicate rule {rule}: {problem}</source>
+        <translation>No se pudo duplicar la regla {rule}: {problem}</translation>
+    </message>
+    <message>
+        <source>Rule {rule} copied as {copy} (inactive until you switch it on).</source>
+        <translation>Regla {rule} copiada como {copy} (inactiva hasta que la active).</translation>
+    </message>
+    <message>
+        <source>Could not delete rule {rule}: {problem}</source>
+        <translation>No se pudo borrar la regla {rule}: {problem}</translation>
+    </message>
+    <message>
+        <source>Rule {rule} deleted.</source>
+        <translation>Regla {rule} borrada.</translation>
+    </message>
+    <message>
+        <source>{n} more</source>
+        <translation>{n} más</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Disparador</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Oferta</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prior.</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Vistas</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tasa</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Ingresos</translation>
+    </message>
+    <message>
+        <source>Uplift</source>
+        <translation>Aumento</translation>
+    </message>
+    <message>
+        <source>Acceptance rate: accepted of shown</source>
+        <translation>Tasa de aceptación: aceptadas de las mostradas</translation>
+    </message>
+    <message>
+        <source>Revenue added: what accepted prompts added to orders</source>
+        <translation>Ingresos añadidos: lo que las sugerencias aceptadas añadieron a los pedidos</translation>
+    </message>
+    <message>
+        <source>upsell</source>
+        <translation>mejora</translation>
+    </message>
+    <message>
+        <source>cross-sell</source>
+        <translation>venta cruzada</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>paquete</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>umbral</translation>
+    </message>
+    <message>
+        <source>Rule code: {code}</source>
+        <translation>Código de la regla: {code}</translation>
+    </message>
+    <message>
+        <source>Uplift: {uplift}</source>
+        <translation>Aumento: {uplift}</translation>
+    </message>
+    <message>
+        <source>Codes: {codes}</source>
+        <translation>Códigos: {codes}</translation>
+    </message>
+    <message>
+        <source>shown {shown}, accepted {accepted}, declined {declined}, ignored {ignored}; held out {held_out}; revenue added {revenue}</source>
+        <translation>mostrada {shown}, aceptada {accepted}, rechazada {declined}, ignorada {ignored}; de control {held_out}; ingresos añadidos {revenue}</translation>
+    </message>
+    <message>
+        <source>Search titles, products, what to say, codes</source>
+        <translation>Buscar títulos, productos, qué decir, códigos</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <source>Active and inactive</source>
+        <translation>Activas e inactivas</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactivas</translation>
+    </message>
+    <message>
+        <source>Product SKU</source>
+        <translation>SKU del producto</translation>
+    </message>
+    <message>
+        <source>Show codes</source>
+        <translation>Mostrar códigos</translation>
+    </message>
+    <message>
+        <source>Rule codes and product SKUs instead of titles and names</source>
+        <translation>Códigos de regla y SKU de producto en lugar de títulos y nombres</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>Nueva regla</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Borrar…</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Todas las categorías</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>{n} rule</source>
+        <translation>{n} regla</translation>
+    </message>
+    <message>
+        <source>{n} rules</source>
+        <translation>{n} reglas</translation>
+    </message>
+    <message>
+        <source>{shown} of {n} rule</source>
+        <translation>{shown} de {n} regla</translation>
+    </message>
+    <message>
+        <source>{shown} of {n} rules</source>
+        <translation>{shown} de {n} reglas</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Borrar la regla</translation>
+    </message>
+    <message>
+        <source>Delete rule {rule} ({title})?
+
+The tills stop using it now. Its past results stay in the reports, and the audit log keeps its last version.</source>
+        <translation>¿Borrar la regla {rule} ({title})?
+
+Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, y el registro de auditoría conserva su última versión.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Rule {rule} was not deleted.</source>
+        <translation>La regla {rule} no se borró.</translation>
+    </message>
+    <message>
+        <source>any item</source>
+        <translation>cualquier artículo</translation>
+    </message>
+    <message>
+        <source>next size</source>
+        <translation>siguiente tamaño</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> o </translation>
+    </message>
+    <message>
+        <source>{products} for {price}</source>
+        <translation>{products} por {price}</translation>
+    </message>
+    <message>
+        <source>{reward} at {price} from {total}</source>
+        <translation>{reward} a {price} desde {total}</translation>
+    </message>
+    <message>
+        <source>True uplift per order: how much more an order the rule applies to brings in than one it was held out of (its point estimate; the 95% interval in each cell&apos;s tooltip). Only rules with a holdout have one.</source>
+        <translation>Aumento real por pedido: cuánto más aporta un pedido al que se aplica la regla que uno del que se apartó (su estimación puntual; el intervalo del 95% en la ayuda de cada celda). Solo lo tienen las reglas con grupo de control.</translation>
+    </message>
+    <message>
+        <source>No holdout: the rule is offered every time it applies, so there are no held-out orders to compare with.</source>
+        <translation>Sin grupo de control: la regla se ofrece cada vez que se aplica, así que no hay pedidos de control con los que comparar.</translation>
+    </message>
+    <message>
+        <source>needs {n} more</source>
+        <translation>faltan {n}</translation>
+    </message>
+    <message>
+        <source>{amount} / order</source>
+        <translation>{amount} / pedido</translation>
+    </message>
+    <message>
+        <source>95% interval, from {treated} orders with the prompt shown and {held_out} held out (at least {least} in each).</source>
+        <translation>Intervalo del 95%, de {treated} pedidos con la sugerencia mostrada y {held_out} de control (al menos {least} en cada grupo).</translation>
+    </message>
+    <message>
+        <source>any {tag}</source>
+        <translation>cualquier {tag}</translation>
+    </message>
+    <message>
+        <source>at checkout</source>
+        <translation>al cobrar</translation>
+    </message>
+    <message>
+        <source>the next size up</source>
+        <translation>el siguiente tamaño</translation>
+    </message>
+    <message>
+        <source>{reward} free</source>
+        <translation>{reward} gratis</translation>
+    </message>
+    <message>
+        <source>{reward} at {price}</source>
+        <translation>{reward} a {price}</translation>
+    </message>
+    <message>
+        <source>{reward} from {total}</source>
+        <translation>{reward} desde {total}</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>On</source>
+        <translation>Activado</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Guardar los ajustes</translation>
+    </message>
+    <message>
+        <source>Undo my edits</source>
+        <translation>Deshacer mis cambios</translation>
+    </message>
+    <message>
+        <source>{value} (default)</source>
+        <translation>{value} (por defecto)</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {problem}</source>
+        <translation>No se guardó nada: {problem}</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {n} setting needs a change (see the red text).</source>
+        <translation>No se guardó nada: {n} ajuste necesita un cambio (vea el texto en rojo).</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {n} settings need a change (see the red text).</source>
+        <translation>No se guardó nada: {n} ajustes necesitan un cambio (vea el texto en rojo).</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no setting was changed.</source>
+        <translation>Nada que guardar: no se cambió ningún ajuste.</translation>
+    </message>
+    <message>
+        <source>Saved: {names}. The tills use them from now on.</source>
+        <translation>Guardado: {names}. Las cajas lo usan desde ahora.</translation>
+    </message>
+    <message>
+        <source>Prompts at the till</source>
+        <translation>Sugerencias en la caja</translation>
+    </message>
+    <message>
+        <source>Most prompts in one order</source>
+        <translation>Máximo de sugerencias en un pedido</translation>
+    </message>
+    <message>
+        <source>Largest offer, times the item&apos;s price</source>
+        <translation>Oferta máxima, en veces el precio del artículo</translation>
+    </message>
+    <message>
+        <source>Rush hour at scans a minute</source>
+        <translation>Hora punta a partir de escaneos por minuto</translation>
+    </message>
+    <message>
+        <source>The store</source>
+        <translation>La tienda</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>Nombre de la tienda</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
+    <message>
+        <source>Rank clerks in the results (leaderboard)</source>
+        <translation>Clasificar a los cajeros en los resultados (clasificación)</translation>
+    </message>
+    <message>
+        <source>Paid orders a clerk needs to be ranked</source>
+        <translation>Pedidos pagados que necesita un cajero para clasificarse</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <source>Back up every (minutes)</source>
+        <translation>Copia de seguridad cada (minutos)</translation>
+    </message>
+    <message>
+        <source>Keep backups for (days)</source>
+        <translation>Conservar las copias durante (días)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otros</translation>
     </message>
 </context>
 <context>
@@ -1915,6 +3145,276 @@
     <message>
         <source>Change password</source>
         <translation>Cambiar contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>skip</name>
+    <message>
+        <source>the rule is inactive</source>
+        <translation>la regla está inactiva</translation>
+    </message>
+    <message>
+        <source>already offered in this order</source>
+        <translation>ya se ofreció en este pedido</translation>
+    </message>
+    <message>
+        <source>this order has had its {n} prompt already</source>
+        <translation>este pedido ya tuvo su {n} sugerencia</translation>
+    </message>
+    <message>
+        <source>this order has had its {n} prompts already</source>
+        <translation>este pedido ya tuvo sus {n} sugerencias</translation>
+    </message>
+    <message>
+        <source>this order has had its {n} prompt already (rush hour)</source>
+        <translation>este pedido ya tuvo su {n} sugerencia (hora punta)</translation>
+    </message>
+    <message>
+        <source>this order has had its {n} prompts already (rush hour)</source>
+        <translation>este pedido ya tuvo sus {n} sugerencias (hora punta)</translation>
+    </message>
+    <message>
+        <source>the line that triggered it is gone</source>
+        <translation>la línea que la disparó ya no está</translation>
+    </message>
+    <message>
+        <source>{sku} is not in the catalog</source>
+        <translation>{sku} no está en el catálogo</translation>
+    </message>
+    <message>
+        <source>{name} does not match the rule&apos;s scanned items</source>
+        <translation>{name} no coincide con los artículos escaneados de la regla</translation>
+    </message>
+    <message>
+        <source>outside its time window</source>
+        <translation>fuera de su horario</translation>
+    </message>
+    <message>
+        <source>not for this customer type</source>
+        <translation>no es para este tipo de cliente</translation>
+    </message>
+    <message>
+        <source>this order is in the rule&apos;s holdout (control) group</source>
+        <translation>este pedido está en el grupo de control de la regla</translation>
+    </message>
+    <message>
+        <source>the order total is below {amount}</source>
+        <translation>el total del pedido es menor que {amount}</translation>
+    </message>
+    <message>
+        <source>the order total is above {amount}</source>
+        <translation>el total del pedido es mayor que {amount}</translation>
+    </message>
+    <message>
+        <source>the order has no {ref}</source>
+        <translation>el pedido no tiene {ref}</translation>
+    </message>
+    <message>
+        <source>the order already has {ref}</source>
+        <translation>el pedido ya tiene {ref}</translation>
+    </message>
+    <message>
+        <source>no active product to upgrade to</source>
+        <translation>no hay ningún producto activo al que mejorar</translation>
+    </message>
+    <message>
+        <source>{name} is the largest size</source>
+        <translation>{name} es el tamaño más grande</translation>
+    </message>
+    <message>
+        <source>the line is already {name}</source>
+        <translation>la línea ya es {name}</translation>
+    </message>
+    <message>
+        <source>the customer already said no to {name} in this order</source>
+        <translation>el cliente ya dijo que no a {name} en este pedido</translation>
+    </message>
+    <message>
+        <source>{name} costs less than {other}</source>
+        <translation>{name} cuesta menos que {other}</translation>
+    </message>
+    <message>
+        <source>every offered item is already in the order or unavailable</source>
+        <translation>todos los artículos ofrecidos ya están en el pedido o no están disponibles</translation>
+    </message>
+    <message>
+        <source>bundle item {sku} is not available</source>
+        <translation>el artículo del paquete {sku} no está disponible</translation>
+    </message>
+    <message>
+        <source>reward {sku} is not available</source>
+        <translation>el premio {sku} no está disponible</translation>
+    </message>
+    <message>
+        <source>{name} is already in the order</source>
+        <translation>{name} ya está en el pedido</translation>
+    </message>
+    <message>
+        <source>the order is already past the reward total</source>
+        <translation>el pedido ya supera el total del premio</translation>
+    </message>
+    <message>
+        <source>the order is {gap} short, more than {within}</source>
+        <translation>al pedido le faltan {gap}, más de {within}</translation>
+    </message>
+    <message>
+        <source>blocked by the price ratio: adds {delta} to {base} (limit {ratio}x)</source>
+        <translation>bloqueada por la proporción de precio: añade {delta} a {base} (límite {ratio}x)</translation>
+    </message>
+</context>
+<context>
+    <name>staff</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>Signs in with</source>
+        <translation>Entra con</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>PIN or password set</source>
+        <translation>PIN o contraseña fijados</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>cajero</translation>
+    </message>
+    <message>
+        <source>trainer</source>
+        <translation>formador</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>gerente</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>contraseña</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>no PIN yet</source>
+        <translation>aún sin PIN</translation>
+    </message>
+    <message>
+        <source>no password yet</source>
+        <translation>aún sin contraseña</translation>
+    </message>
+    <message>
+        <source>locked until {time}</source>
+        <translation>bloqueado hasta las {time}</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>The two PINs differ; nothing was changed.</source>
+        <translation>Los dos PIN no coinciden; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>Las dos contraseñas no coinciden; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>A new PIN or password for the one selected</source>
+        <translation>Un PIN o una contraseña nuevos para la persona seleccionada</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Fijar</translation>
+    </message>
+    <message>
+        <source>New PIN or password</source>
+        <translation>PIN o contraseña nuevos</translation>
+    </message>
+    <message>
+        <source>The same again</source>
+        <translation>Lo mismo otra vez</translation>
+    </message>
+    <message>
+        <source>Add someone</source>
+        <translation>Añadir a alguien</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>clerks: 4-8 digits; others: 10 characters+</source>
+        <translation>cajeros: 4-8 cifras; los demás: 10 caracteres o más</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation>PIN o contraseña</translation>
+    </message>
+    <message>
+        <source>{name} is already on the staff list</source>
+        <translation>{name} ya está en la lista de personal</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Añadiendo…</translation>
+    </message>
+    <message>
+        <source>Added {name} ({role}, signs in with a PIN).</source>
+        <translation>Añadido {name} ({role}, entra con un PIN).</translation>
+    </message>
+    <message>
+        <source>Added {name} ({role}, signs in with a password).</source>
+        <translation>Añadido {name} ({role}, entra con una contraseña).</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Changed the PIN of {name}.</source>
+        <translation>Cambiado el PIN de {name}.</translation>
+    </message>
+    <message>
+        <source>Changed the password of {name}.</source>
+        <translation>Cambiada la contraseña de {name}.</translation>
+    </message>
+    <message>
+        <source>Enabled {name}.</source>
+        <translation>Activado {name}.</translation>
+    </message>
+    <message>
+        <source>Disabled {name}.</source>
+        <translation>Desactivado {name}.</translation>
+    </message>
+    <message>
+        <source>Unlocked {name}: they can sign in again now.</source>
+        <translation>Desbloqueado {name}: ya puede volver a entrar.</translation>
     </message>
 </context>
 <context>
@@ -2320,6 +3820,45 @@
     <message>
         <source>A practice session is running at the till: refresh once it is over (or stopped).</source>
         <translation>Hay una sesión de práctica en curso en la caja: actualice cuando termine (o se detenga).</translation>
+    </message>
+</context>
+<context>
+    <name>uplift</name>
+    <message>
+        <source>{n} more order with the prompt shown</source>
+        <translation>{n} pedido más con la sugerencia mostrada</translation>
+    </message>
+    <message>
+        <source>{n} more orders with the prompt shown</source>
+        <translation>{n} pedidos más con la sugerencia mostrada</translation>
+    </message>
+    <message>
+        <source>{n} more held-out order</source>
+        <translation>{n} pedido de control más</translation>
+    </message>
+    <message>
+        <source>{n} more held-out orders</source>
+        <translation>{n} pedidos de control más</translation>
+    </message>
+    <message>
+        <source>{title}: not enough data yet ({treated} orders with the prompt shown, {held_out} held out); it needs {needs} ({least} in each group).</source>
+        <translation>{title}: aún no hay datos suficientes ({treated} pedidos con la sugerencia mostrada, {held_out} de control); necesita {needs} ({least} en cada grupo).</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> y </translation>
+    </message>
+    <message>
+        <source>{title} adds about {amount} per order it applies to, between {low} and {high}.</source>
+        <translation>{title} añade unos {amount} por pedido al que se aplica, entre {low} y {high}.</translation>
+    </message>
+    <message>
+        <source>{title} loses about {amount} per order it applies to, between {low} and {high}.</source>
+        <translation>{title} pierde unos {amount} por pedido al que se aplica, entre {low} y {high}.</translation>
+    </message>
+    <message>
+        <source>{title}: no clear effect yet, somewhere between {low} and {high} per order it applies to (held-out orders spend as much).</source>
+        <translation>{title}: aún sin efecto claro, entre {low} y {high} por pedido al que se aplica (los pedidos de control gastan lo mismo).</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ signed-in manager as the actor); the tills then reload the catalog.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal, Slot
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_prompter.core.money import cents_str, format_money
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
 from pos_prompter.store import Store
 from pos_prompter.store.catalog_edit import (
     SEARCH_LIMIT,
@@ -44,7 +46,10 @@ from pos_prompter.ui.workspace.page_table import (
 )
 from pos_prompter.ui.workspace.page_work import PageWork
 
-HEADERS = ("SKU", "Name", "Price", "On sale", "Barcodes", "Category")
+HEADERS = (QT_TRANSLATE_NOOP("catalog", "SKU"), QT_TRANSLATE_NOOP("catalog", "Name"),
+           QT_TRANSLATE_NOOP("catalog", "Price"), QT_TRANSLATE_NOOP("catalog", "On sale"),
+           QT_TRANSLATE_NOOP("catalog", "Barcodes"), QT_TRANSLATE_NOOP("catalog", "Category"))
+"""The column titles in English (the model shows them translated)."""
 SKU, NAME, PRICE, ACTIVE, BARCODES, CATEGORY = range(6)
 PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 1
 """data() with this role returns the row's `ProductRow`."""
@@ -59,11 +64,12 @@ QLabel[fieldProblem="true"] { color: #a4231a; font-weight: bold; }
 class CatalogTableModel(KeyedListModel):
     """Products as rows, found by SKU: SKU, name, price, on sale, barcodes, category."""
 
-    headers = HEADERS
+    headers: Sequence[str] = HEADERS
     numeric_columns = frozenset({PRICE})
 
     def __init__(self, currency: str = "USD", parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.headers = tuple(translate("catalog", text) for text in HEADERS)
         self.currency = currency
 
     def row_key(self, row: ProductRow) -> str:
@@ -84,7 +90,8 @@ class CatalogTableModel(KeyedListModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (row.sku, row.name, format_money(row.price, self.currency),
-                    "yes" if row.active else "no", " ".join(row.barcodes),
+                    translate("catalog", "yes") if row.active else translate("catalog", "no"),
+                    " ".join(row.barcodes),
                     row.category or "")[column]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self.alignment(column)
@@ -126,7 +133,8 @@ class CatalogPage(QWidget):
     def _build(self) -> None:
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("catalogSearch")
-        self.search_box.setPlaceholderText("Find a product: name, SKU or barcode")
+        self.search_box.setPlaceholderText(translate("catalog", "Find a product: name, SKU or "
+                                                     "barcode"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(lambda _text: self._timer.start())
         self.search_box.returnPressed.connect(self.search)
@@ -139,32 +147,33 @@ class CatalogPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
         self.message = plain_label("catalogMessage", self)
 
-        box = QGroupBox("The selected product", self)
+        box = QGroupBox(translate("catalog", "The selected product"), self)
         self.product_label = plain_label("catalogProduct", box)
         self.price_edit = QLineEdit(box)
         self.price_edit.setObjectName("catalogPrice")
-        self.price_edit.setPlaceholderText("e.g. 3.45")
+        self.price_edit.setPlaceholderText(translate("catalog", "e.g. {amount}").format(
+            amount="3.45"))
         self.price_problem = self._problem_label("catalogPriceProblem", box)
-        self.active_box = QCheckBox("On sale (the tills can scan it)", box)
+        self.active_box = QCheckBox(translate("catalog", "On sale (the tills can scan it)"), box)
         self.active_box.setObjectName("catalogActive")
         self.barcodes_edit = QLineEdit(box)
         self.barcodes_edit.setObjectName("catalogBarcodes")
-        self.barcodes_edit.setPlaceholderText("EAN-13, EAN-8 or UPC-A codes, separated by "
-                                              "spaces")
+        self.barcodes_edit.setPlaceholderText(translate("catalog", "EAN-13, EAN-8 or UPC-A "
+                                                        "codes, separated by spaces"))
         self.barcodes_problem = self._problem_label("catalogBarcodesProblem", box)
         self.price_edit.textEdited.connect(lambda _t: self.price_problem.hide())
         self.barcodes_edit.textEdited.connect(lambda _t: self.barcodes_problem.hide())
-        self.save_button = QPushButton("Save", box)
+        self.save_button = QPushButton(translate("catalog", "Save"), box)
         self.save_button.setObjectName("catalogSave")
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         self.save_message = plain_label("catalogSaveMessage", box)
         form = QFormLayout(box)
         form.addRow(self.product_label)
-        form.addRow("Price", self.price_edit)
+        form.addRow(translate("catalog", "Price"), self.price_edit)
         form.addRow("", self.price_problem)
         form.addRow("", self.active_box)
-        form.addRow("Barcodes", self.barcodes_edit)
+        form.addRow(translate("catalog", "Barcodes"), self.barcodes_edit)
         form.addRow("", self.barcodes_problem)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -210,13 +219,15 @@ class CatalogPage(QWidget):
         self.model.set_rows(rows[:SEARCH_LIMIT])
         shown = self.model.rowCount()
         if more:
-            self.message.setText(f"Showing the first {shown} matches: type more of a name, "
-                                 "a SKU or a whole barcode to narrow them.")
+            self.message.setText(translate("catalog", "Showing the first {n} matches: type "
+                                           "more of a name, a SKU or a whole barcode to narrow "
+                                           "them.").format(n=shown))
         elif shown == 0:
-            self.message.setText("No product matches: try part of its name, its SKU or its "
-                                 "barcode.")
+            self.message.setText(translate("catalog", "No product matches: try part of its "
+                                           "name, its SKU or its barcode."))
         else:
-            self.message.setText(f"{shown} {'product' if shown == 1 else 'products'}.")
+            self.message.setText(plural(shown, translate("catalog", "{n} product."),
+                                        translate("catalog", "{n} products.")))
         at = self.model.row_of(keep.sku) if keep is not None else None
         if at is not None:
             self.table.selectRow(at)
@@ -227,7 +238,8 @@ class CatalogPage(QWidget):
         self.searched.emit(shown)
 
     def _search_failed(self, text: str) -> None:
-        self.message.setText(f"The search failed: {text}")
+        self.message.setText(translate("catalog", "The search failed: {problem}").format(
+            problem=text))
         if self._search_again:
             self.search()
 
@@ -251,7 +263,8 @@ class CatalogPage(QWidget):
             widget.setEnabled(product is not None)
         self.save_button.setEnabled(product is not None and not self.save_work.busy)
         if product is None:
-            self.product_label.setText("Select a product in the list to change it.")
+            self.product_label.setText(translate("catalog", "Select a product in the list to "
+                                                 "change it."))
             self.price_edit.clear()
             self.barcodes_edit.clear()
             self.active_box.setChecked(False)
@@ -279,15 +292,16 @@ class CatalogPage(QWidget):
                                       self.active_box.isChecked(), self.barcodes_edit.text())
         except ProductRefused as exc:
             self._show_problems(exc.fields)
-            self.save_message.setText("Nothing was saved.")
+            self.save_message.setText(translate("catalog", "Nothing was saved."))
             return
         self._show_problems({})
         if (edit.price, edit.active, set(edit.barcodes)) == \
                 (product.price, product.active, set(product.barcodes)):
-            self.save_message.setText("Nothing to save: nothing was changed.")
+            self.save_message.setText(translate("catalog", "Nothing to save: nothing was "
+                                                "changed."))
             return
         self.save_button.setEnabled(False)
-        self.save_message.setText("Saving\N{HORIZONTAL ELLIPSIS}")
+        self.save_message.setText(translate("catalog", "Saving…"))
 
         def work(store: Store) -> ProductRow | ProductRefused:
             try:
@@ -301,16 +315,18 @@ class CatalogPage(QWidget):
         self.save_button.setEnabled(self.selected() is not None)
         if isinstance(result, ProductRefused):
             self._show_problems(result.fields)
-            self.save_message.setText("Nothing was saved.")
+            self.save_message.setText(translate("catalog", "Nothing was saved."))
             return
         self.model.put(result)
         chosen = self.selected()
         if chosen is not None and chosen.sku == result.sku:
             self._fill_editor(result)
-        said = f"Saved {result.name}: the tills use it from now on."
+        said = translate("catalog", "Saved {name}: the tills use it from now on.").format(
+            name=result.name)
         self.save_message.setText(said)
         self.changed.emit(said)
 
     def _save_failed(self, text: str) -> None:
         self.save_button.setEnabled(self.selected() is not None)
-        self.save_message.setText(f"Nothing was saved: {text}")
+        self.save_message.setText(translate("catalog", "Nothing was saved: {problem}").format(
+            problem=text))

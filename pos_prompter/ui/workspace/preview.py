@@ -42,19 +42,24 @@ from pos_prompter.core.money import format_money, percent
 from pos_prompter.core.rules import Rule, Settings
 from pos_prompter.core.sample_order import sample_for, sample_time
 from pos_prompter.core.session import OrderSession
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
 from pos_prompter.ui.prompt_panel import PromptPanel
 from pos_prompter.ui.style import TILL_QSS, apply_base_look
 from pos_prompter.ui.widgets import plain_label
 from pos_prompter.ui.workspace.product_picker import CatalogChoices, PickerField
+from pos_prompter.ui.workspace.skip_words import skip_reason
 
 PREVIEW_ORDER_ID = 0
 """The sample order's id (the holdout draw uses it; the preview shows held-out rules anyway)."""
 
-NO_RULE = "Fix the problems marked in the form to see the prompt."
-NO_ORDER = "Scan or pick items for a sample order to see the prompt."
-NO_TRIGGER = ("nothing in the sample order matches its scanned items (when.scanned): add an "
-              "item it is for")
-NO_CUSTOMER = "(no customer type)"
+NO_RULE = QT_TRANSLATE_NOOP("preview", "Fix the problems marked in the form to see the "
+                            "prompt.")
+NO_ORDER = QT_TRANSLATE_NOOP("preview", "Scan or pick items for a sample order to see the "
+                             "prompt.")
+NO_TRIGGER = QT_TRANSLATE_NOOP("preview", "nothing in the sample order matches its scanned "
+                               "items (when.scanned): add an item it is for")
+NO_CUSTOMER = QT_TRANSLATE_NOOP("preview", "(no customer type)")
+"""In English: the preview shows them translated."""
 SECTION_MARGINS = (14, 10, 14, 12)
 """Left, top, right, bottom, inside the sample-order and card sections."""
 PREVIEW_QSS = """
@@ -118,18 +123,18 @@ class RulePreview(QWidget):
         self.scan_field = PickerField(
             self._choices.source("sku"), "previewScan", self,
             resolve=lambda text: self._choices.resolve("sku", text),
-            placeholder="Scan a barcode, or type a SKU or name")
+            placeholder=translate("preview", "Scan a barcode, or type a SKU or name"))
         self.scan_field.picked.connect(self.add_item)
         self.order_list = QListWidget(self)
         self.order_list.setObjectName("previewOrder")
         self.order_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.order_list.setMinimumHeight(48)
         self.order_list.setMaximumHeight(76)
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QPushButton(translate("preview", "Remove"), self)
         self.remove_button.setObjectName("previewRemove")
         self.remove_button.setAutoDefault(False)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.clear_button = QPushButton("Clear", self)
+        self.clear_button = QPushButton(translate("preview", "Clear"), self)
         self.clear_button.setObjectName("previewClear")
         self.clear_button.setAutoDefault(False)
         self.clear_button.clicked.connect(self.clear_order)
@@ -143,7 +148,7 @@ class RulePreview(QWidget):
         self.time_edit.dateTimeChanged.connect(self.schedule)
         self.customer_box = QComboBox(self)
         self.customer_box.setObjectName("previewCustomer")
-        self.customer_box.addItem(NO_CUSTOMER, None)
+        self.customer_box.addItem(translate("preview", NO_CUSTOMER), None)
         self.customer_box.currentIndexChanged.connect(self.schedule)
         self.message = plain_label("previewMessage", self)
         self.message.hide()
@@ -163,19 +168,20 @@ class RulePreview(QWidget):
         buttons.addStretch(1)
         settings = QFormLayout()
         settings.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        settings.addRow("Time", self.time_edit)
-        settings.addRow("Customer", self.customer_box)
+        settings.addRow(translate("preview", "Time"), self.time_edit)
+        settings.addRow(translate("preview", "Customer"), self.customer_box)
 
         self.order_box, order = self._section(
-            "previewOrderSection", "Sample order",
-            "Scan or pick items as a clerk would. The card is the till's own (its buttons "
-            "do nothing here).", "previewCaption")
+            "previewOrderSection", translate("preview", "Sample order"),
+            translate("preview", "Scan or pick items as a clerk would. The card is the till's "
+                      "own (its buttons do nothing here)."), "previewCaption")
         order.addWidget(self.scan_field)
         order.addWidget(self.order_list)
         order.addLayout(buttons)
         order.addLayout(settings)
         order.addWidget(self.message)
-        self.result_box, result = self._section("previewResultSection", "What the till shows")
+        self.result_box, result = self._section("previewResultSection",
+                                                translate("preview", "What the till shows"))
         result.addWidget(self.panel)
         result.addWidget(self.reason)
         result.addWidget(self.notes)
@@ -249,7 +255,7 @@ class RulePreview(QWidget):
             return
         self.customer_box.blockSignals(True)
         self.customer_box.clear()
-        self.customer_box.addItem(NO_CUSTOMER, None)
+        self.customer_box.addItem(translate("preview", NO_CUSTOMER), None)
         for t in wanted:
             self.customer_box.addItem(t, t)
         self.customer_box.setCurrentIndex(max(0, self.customer_box.findData(current)))
@@ -285,8 +291,8 @@ class RulePreview(QWidget):
             if product is not None:
                 self._items.append(product.sku)
                 self.order_list.addItem(self._line_item(product))
-        self._say("A sample from the rule's trigger: scan or pick items to make your own."
-                  if self._items else "")
+        self._say(translate("preview", "A sample from the rule's trigger: scan or pick items "
+                            "to make your own.") if self._items else "")
         if rule.time is not None:
             self.set_time(sample_time(rule, self.now()))
         if rule.customer and self.customer() not in rule.customer:
@@ -313,10 +319,12 @@ class RulePreview(QWidget):
         """Add a product by barcode or SKU, as the till would scan it."""
         product = self.catalog.lookup(code)
         if product is None:
-            self._say(f"No product has the barcode or SKU {code.strip()!r}.")
+            self._say(translate("preview", "No product has the barcode or SKU {code}.").format(
+                code=repr(code.strip())))
             return False
         if not product.active:
-            self._say(f"{product.name} is not for sale: the till refuses it.")
+            self._say(translate("preview", "{name} is not for sale: the till refuses it.")
+                      .format(name=product.name))
             return False
         self._say("")
         self._own_sample()
@@ -460,9 +468,11 @@ class RulePreview(QWidget):
         else:
             self.panel.show_prompt(None)
             if isinstance(result, Skip):
-                text = f"Would not fire: {result.reason}."
+                reason = (translate("preview", NO_TRIGGER) if result.reason == NO_TRIGGER
+                          else skip_reason(result.reason))
+                text = translate("preview", "Would not fire: {reason}.").format(reason=reason)
             else:
-                text = NO_RULE if self._rule is None else NO_ORDER
+                text = translate("preview", NO_RULE if self._rule is None else NO_ORDER)
             self.reason.setText(text)
             self.reason.show()
         self.notes.setText(self._notes())
@@ -474,14 +484,16 @@ class RulePreview(QWidget):
             return ""
         notes = []
         if not rule.active:
-            notes.append("Not active yet: the till shows it only once it is switched on "
-                         "(shown here as if it were).")
+            notes.append(translate("preview", "Not active yet: the till shows it only once it "
+                                   "is switched on (shown here as if it were)."))
         if rule.holdout:
-            notes.append(f"{percent(rule.holdout)} of orders are held out as a control "
-                         f"group and see nothing; this is what the others see.")
+            notes.append(translate("preview", "{share} of orders are held out as a control "
+                                   "group and see nothing; this is what the others see.")
+                         .format(share=percent(rule.holdout)))
         if self.other_prompts:
             titles = [self._title(rid) for rid in self.other_prompts]
-            notes.append("The sample order also raised: " + "; ".join(titles) + ".")
+            notes.append(translate("preview", "The sample order also raised: {titles}.")
+                         .format(titles="; ".join(titles)))
         return "\n".join(notes)
 
     def _title(self, rule_id: str) -> str:

@@ -47,8 +47,10 @@ from PySide6.QtWidgets import (
 
 from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.money import format_money
-from pos_prompter.core.rule_words import category_name, product_name, tag_name
+from pos_prompter.core.rule_words import category_name, product_name
+from pos_prompter.i18n import plural, translate
 from pos_prompter.ui.scan_router import ACCEPTS_SCANS
+from pos_prompter.ui.workspace.rules.rule_words import tag_name
 
 LIMIT = 50
 """Most matches a keystroke shows: enough to scroll, few enough to stay instant."""
@@ -225,14 +227,15 @@ class CatalogChoices:
     @staticmethod
     def _group_label(name: str, count: int) -> str:
         if count == 0:
-            return f"{name} (no product for sale)"
-        return f"{name} ({count} product{'s' * (count != 1)})"
+            return translate("picker", "{name} (no product for sale)").format(name=name)
+        return plural(count, translate("picker", "{name} ({n} product)"),
+                      translate("picker", "{name} ({n} products)"), name=name)
 
     def _product_label(self, sku: str) -> str:
         p = self.catalog.get(sku)
         if p is None:
             return sku
-        tail = "" if p.active else " \N{MIDDLE DOT} not for sale"
+        tail = "" if p.active else " \N{MIDDLE DOT} " + translate("picker", "not for sale")
         return (f"{p.sku} \N{EM DASH} {p.name} \N{MIDDLE DOT} "
                 f"{format_money(p.price, self.currency)}{tail}")
 
@@ -297,11 +300,14 @@ class CatalogChoices:
             return self.describe(kind, rest) if kind in REF_KINDS else value
         if mode == "sku":
             if value not in self.catalog:
-                return f"{value} is not in the catalog"
+                return translate("picker", "{sku} is not in the catalog").format(sku=value)
             return self._product_label(value)
         if mode in ("category", "tag"):
             found = self.index(mode).exact(value)
-            return found.label if found is not None else f"no product has {mode} {value}"
+            if found is not None:
+                return found.label
+            return (translate("picker", "no product has category {name}") if mode == "category"
+                    else translate("picker", "no product has tag {name}")).format(name=value)
         return value
 
 
@@ -557,8 +563,9 @@ class ValueListEdit(QWidget):
             chip.setObjectName("valueChip")
             name = self._choices.name(self._mode, value)
             chip.setText(f"{name}  \N{MULTIPLICATION SIGN}")
-            chip.setToolTip(f"{self._choices.describe(self._mode, value)}\nClick to remove.")
-            chip.setAccessibleName(f"Remove {name}")
+            chip.setToolTip(self._choices.describe(self._mode, value) + "\n"
+                            + translate("picker", "Click to remove."))
+            chip.setAccessibleName(translate("picker", "Remove {name}").format(name=name))
             chip.setProperty("value", value)
             chip.setCursor(Qt.CursorShape.PointingHandCursor)
             chip.clicked.connect(lambda _checked=False, v=value: self.remove_value(v))

@@ -20,31 +20,36 @@ from pos_prompter.core.backup_policy import (
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.results import LEADERBOARD_MIN_ORDERS
 from pos_prompter.core.rules import STORE_SETTINGS, Settings, parse_store_setting
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
 from pos_prompter.store import Store
 
 LEADERBOARD: Final = "leaderboard"
 """The one on/off setting (a check box)."""
 
 GROUPS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
-    ("Prompts at the till", (
-        ("max_prompts_per_order", "Most prompts in one order"),
-        ("max_offer_ratio", "Largest offer, times the item's price"),
-        ("rush_scans_per_minute", "Rush hour at scans a minute"),
+    (QT_TRANSLATE_NOOP("settings", "Prompts at the till"), (
+        ("max_prompts_per_order", QT_TRANSLATE_NOOP("settings", "Most prompts in one order")),
+        ("max_offer_ratio", QT_TRANSLATE_NOOP("settings",
+                                              "Largest offer, times the item's price")),
+        ("rush_scans_per_minute", QT_TRANSLATE_NOOP("settings", "Rush hour at scans a minute")),
     )),
-    ("The store", (
-        ("store_name", "Store name"),
-        ("currency", "Currency"),
+    (QT_TRANSLATE_NOOP("settings", "The store"), (
+        ("store_name", QT_TRANSLATE_NOOP("settings", "Store name")),
+        ("currency", QT_TRANSLATE_NOOP("settings", "Currency")),
+        ("language", QT_TRANSLATE_NOOP("settings", "Language")),
     )),
-    ("Results", (
-        (LEADERBOARD, "Rank clerks in the results (leaderboard)"),
-        ("leaderboard_min_orders", "Paid orders a clerk needs to be ranked"),
+    (QT_TRANSLATE_NOOP("settings", "Results"), (
+        (LEADERBOARD, QT_TRANSLATE_NOOP("settings", "Rank clerks in the results (leaderboard)")),
+        ("leaderboard_min_orders", QT_TRANSLATE_NOOP("settings", "Paid orders a clerk needs to "
+                                                     "be ranked")),
     )),
-    ("Backups", (
-        (BACKUP_EVERY_MINUTES, "Back up every (minutes)"),
-        (BACKUP_KEEP_DAYS, "Keep backups for (days)"),
+    (QT_TRANSLATE_NOOP("settings", "Backups"), (
+        (BACKUP_EVERY_MINUTES, QT_TRANSLATE_NOOP("settings", "Back up every (minutes)")),
+        (BACKUP_KEEP_DAYS, QT_TRANSLATE_NOOP("settings", "Keep backups for (days)")),
     )),
 )
-"""The page's groups: each setting's key and the label a manager reads."""
+"""The page's groups: each setting's key and the label a manager reads (in English:
+`groups()` gives them translated)."""
 
 DEFAULTS: Final[Mapping[str, str]] = {
     "max_prompts_per_order": str(Settings().max_prompts_per_order),
@@ -72,14 +77,16 @@ class SettingField:
 
 
 def groups() -> list[tuple[str, list[tuple[str, str]]]]:
-    """GROUPS, with any setting the command line knows and GROUPS does not under 'Other'."""
+    """GROUPS, translated, with any setting the command line knows and GROUPS does not
+    under 'Other'."""
     placed = {key for _title, rows in GROUPS for key, _label in rows}
-    out = [(title, [(k, label) for k, label in rows if k in STORE_SETTINGS])
+    out = [(translate("settings", title),
+            [(k, translate("settings", label)) for k, label in rows if k in STORE_SETTINGS])
            for title, rows in GROUPS]
     other = [(key, key.replace("_", " ").capitalize()) for key in STORE_SETTINGS
              if key not in placed]
     if other:
-        out.append(("Other", other))
+        out.append((translate("settings", "Other"), other))
     return [(title, rows) for title, rows in out if rows]
 
 

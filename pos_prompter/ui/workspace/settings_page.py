@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_prompter.i18n import plural, translate
 from pos_prompter.store import Store
 from pos_prompter.ui.widgets import plain_label
 from pos_prompter.ui.workspace.page_work import PageWork
@@ -77,7 +78,7 @@ class SettingsPage(QWidget):
             for key, label in rows:
                 editor: QLineEdit | QCheckBox
                 if key == LEADERBOARD:
-                    editor = QCheckBox("On", box)
+                    editor = QCheckBox(translate("settings", "On"), box)
                     editor.toggled.connect(lambda _on, k=key: self._edited(k))
                 else:
                     editor = QLineEdit(box)
@@ -106,11 +107,11 @@ class SettingsPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
 
-        self.save_button = QPushButton("Save settings", self)
+        self.save_button = QPushButton(translate("settings", "Save settings"), self)
         self.save_button.setObjectName("settingsSave")
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton("Undo my edits", self)
+        self.revert_button = QPushButton(translate("settings", "Undo my edits"), self)
         self.revert_button.setObjectName("settingsRevert")
         self.revert_button.setAutoDefault(False)
         self.revert_button.clicked.connect(self.reload)
@@ -135,11 +136,11 @@ class SettingsPage(QWidget):
                 editor.setChecked((field.value or field.default) == "on")
             else:
                 editor.setText(field.value)
-                editor.setPlaceholderText(f"{field.default} (default)" if field.default
-                                          else "")
+                editor.setPlaceholderText(translate("settings", "{value} (default)").format(
+                    value=field.default) if field.default else "")
             editor.blockSignals(False)
             editor.setEnabled(True)
-            meaning = field.meaning
+            meaning = translate("core", field.meaning)
             row = self.editors[key].parentWidget()
             label = row.findChild(QLabel, f"settingMeaning_{key}") if row is not None else None
             if label is not None:
@@ -178,7 +179,8 @@ class SettingsPage(QWidget):
 
         def failed(text: str) -> None:
             self.save_button.setEnabled(True)
-            self.message.setText(f"Nothing was saved: {text}")
+            self.message.setText(translate("settings", "Nothing was saved: {problem}").format(
+                problem=text))
 
         self.save_button.setEnabled(False)
         self.work.run(work, done, failed)
@@ -194,15 +196,19 @@ class SettingsPage(QWidget):
             self._set_problem(key, problems.get(key, ""))
         if problems:
             count = len(problems)
-            self.message.setText(f"Nothing was saved: {count} "
-                                 f"{'setting needs' if count == 1 else 'settings need'} "
-                                 "a change (see the red text).")
+            self.message.setText(plural(
+                count, translate("settings", "Nothing was saved: {n} setting needs a change "
+                                 "(see the red text)."),
+                translate("settings", "Nothing was saved: {n} settings need a change (see the "
+                          "red text).")))
             first = next(key for key in self.editors if key in problems)
             self.editors[first].setFocus(Qt.FocusReason.OtherFocusReason)
             return
         if not changes:
-            self.message.setText("Nothing to save: no setting was changed.")
+            self.message.setText(translate("settings", "Nothing to save: no setting was "
+                                           "changed."))
             return
         names = ", ".join(self.fields[key].label.lower() for key in changes)
         self._run(lambda store: save_settings(store, changes, self.actor),
-                  f"Saved: {names}. The tills use them from now on.")
+                  translate("settings", "Saved: {names}. The tills use them from now on.")
+                  .format(names=names))

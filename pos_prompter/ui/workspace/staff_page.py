@@ -9,10 +9,11 @@ thread (a hash takes ~0.4 s on purpose), which then reads the list again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from pos_prompter.core.auth import ROLES, Role, check_secret, clock_text, secret_kind
 from pos_prompter.core.errors import UserError
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore, check_name
 from pos_prompter.ui.widgets import plain_label
@@ -38,7 +40,22 @@ from pos_prompter.ui.workspace.page_table import (
 )
 from pos_prompter.ui.workspace.page_work import PageWork
 
-HEADERS = ("Name", "Role", "Signs in with", "Status", "PIN or password set")
+HEADERS = (QT_TRANSLATE_NOOP("staff", "Name"), QT_TRANSLATE_NOOP("staff", "Role"),
+           QT_TRANSLATE_NOOP("staff", "Signs in with"), QT_TRANSLATE_NOOP("staff", "Status"),
+           QT_TRANSLATE_NOOP("staff", "PIN or password set"))
+"""The column titles in English (the model shows them translated)."""
+WORDS = {"clerk": QT_TRANSLATE_NOOP("staff", "clerk"),
+         "trainer": QT_TRANSLATE_NOOP("staff", "trainer"),
+         "manager": QT_TRANSLATE_NOOP("staff", "manager"),
+         "PIN": QT_TRANSLATE_NOOP("staff", "PIN"),
+         "password": QT_TRANSLATE_NOOP("staff", "password")}
+"""Roles and what they sign in with, in English."""
+
+
+def word(text: str) -> str:
+    """A role or a secret's kind, translated (anything else as it is)."""
+    known = WORDS.get(text)
+    return translate("staff", known) if known is not None else text
 NAME, ROLE, KIND, STATUS, SET_AT = range(5)
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 """data() with this role returns the row's `StaffRow`."""
@@ -65,13 +82,14 @@ def staff_rows(store: Store) -> list[StaffRow]:
     for person in staff.list_staff():
         until = staff.lock_state(person.name).locked_until if person.active else None
         if not person.active:
-            status = "disabled"
+            status = translate("staff", "disabled")
         elif not person.secret_set:
-            status = f"no {person.secret_kind} yet"
+            status = (translate("staff", "no PIN yet") if person.secret_kind == "PIN"
+                      else translate("staff", "no password yet"))
         elif until is not None:
-            status = f"locked until {clock_text(until)}"
+            status = translate("staff", "locked until {time}").format(time=clock_text(until))
         else:
-            status = "active"
+            status = translate("staff", "active")
         rows.append(StaffRow(person, status, until is not None))
     return rows
 
@@ -80,7 +98,9 @@ def check_new_secret(role: Role, secret: str, again: str) -> None:
     """The policy's check of a new PIN or password, and that it was typed the same twice."""
     check_secret(role, secret)
     if secret != again:
-        raise UserError(f"The two {secret_kind(role)}s differ; nothing was changed.")
+        raise UserError(translate("staff", "The two PINs differ; nothing was changed.")
+                        if secret_kind(role) == "PIN" else
+                        translate("staff", "The two passwords differ; nothing was changed."))
 
 
 def sentence(exc: UserError) -> str:
@@ -96,7 +116,11 @@ class StaffTableModel(KeyedListModel):
     """Staff as rows, found by name: name, role, what they sign in with, status, when it
     was set."""
 
-    headers = HEADERS
+    headers: Sequence[str] = HEADERS
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.headers = tuple(translate("staff", text) for text in HEADERS)
 
     def row_key(self, row: StaffRow) -> str:
         return row.person.name
@@ -108,7 +132,7 @@ class StaffTableModel(KeyedListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             person = row.person
             changed = person.secret_changed_at
-            return (person.name, person.role, person.secret_kind, row.status,
+            return (person.name, word(person.role), word(person.secret_kind), row.status,
                     changed.isoformat(sep=" ", timespec="minutes") if changed else "-"
                     )[index.column()]
         if role == PERSON_ROLE:
@@ -159,9 +183,9 @@ class StaffPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
-        self.disable_button = _button("Disable", "staffDisable", self)
-        self.enable_button = _button("Enable", "staffEnable", self)
-        self.unlock_button = _button("Unlock", "staffUnlock", self)
+        self.disable_button = _button(translate("staff", "Disable"), "staffDisable", self)
+        self.enable_button = _button(translate("staff", "Enable"), "staffEnable", self)
+        self.unlock_button = _button(translate("staff", "Unlock"), "staffUnlock", self)
         self.disable_button.clicked.connect(lambda: self.set_active(False))
         self.enable_button.clicked.connect(lambda: self.set_active(True))
         self.unlock_button.clicked.connect(self.unlock)
@@ -171,35 +195,37 @@ class StaffPage(QWidget):
         actions.addStretch(1)
         self.message = plain_label("staffMessage", self)
 
-        reset = QGroupBox("A new PIN or password for the one selected", self)
+        reset = QGroupBox(translate("staff", "A new PIN or password for the one selected"),
+                          self)
         self.new_secret = _secret_edit("staffNewSecret", reset)
         self.new_secret_again = _secret_edit("staffNewSecretAgain", reset)
-        self.reset_button = _button("Set", "staffResetSecret", reset)
+        self.reset_button = _button(translate("staff", "Set"), "staffResetSecret", reset)
         self.reset_button.clicked.connect(self.reset_secret)
         self.reset_message = plain_label("staffResetMessage", reset)
         reset_form = QFormLayout(reset)
-        reset_form.addRow("New PIN or password", self.new_secret)
-        reset_form.addRow("The same again", self.new_secret_again)
+        reset_form.addRow(translate("staff", "New PIN or password"), self.new_secret)
+        reset_form.addRow(translate("staff", "The same again"), self.new_secret_again)
         reset_form.addRow(self.reset_button, self.reset_message)
 
-        add = QGroupBox("Add someone", self)
+        add = QGroupBox(translate("staff", "Add someone"), self)
         self.name_edit = QLineEdit(add)
         self.name_edit.setObjectName("staffName")
         self.role_box = QComboBox(add)
         self.role_box.setObjectName("staffRole")
         for role in ROLES:
-            self.role_box.addItem(f"{role} ({secret_kind(role)})", role)
+            self.role_box.addItem(f"{word(role)} ({word(secret_kind(role))})", role)
         self.secret_edit = _secret_edit("staffSecret", add)
         self.secret_again = _secret_edit("staffSecretAgain", add)
-        self.add_button = _button("Add", "staffAdd", add)
+        self.add_button = _button(translate("staff", "Add"), "staffAdd", add)
         self.add_button.clicked.connect(self.add_person)
         self.add_message = plain_label("staffAddMessage", add)
         add_form = QFormLayout(add)
-        add_form.addRow("Name", self.name_edit)
-        add_form.addRow("Role", self.role_box)
-        self.secret_edit.setPlaceholderText("clerks: 4-8 digits; others: 10 characters+")
-        add_form.addRow("PIN or password", self.secret_edit)
-        add_form.addRow("The same again", self.secret_again)
+        add_form.addRow(translate("staff", "Name"), self.name_edit)
+        add_form.addRow(translate("staff", "Role"), self.role_box)
+        self.secret_edit.setPlaceholderText(translate("staff", "clerks: 4-8 digits; others: 10 "
+                                                      "characters+"))
+        add_form.addRow(translate("staff", "PIN or password"), self.secret_edit)
+        add_form.addRow(translate("staff", "The same again"), self.secret_again)
         add_form.addRow(self.add_button, self.add_message)
 
         forms = QHBoxLayout()
@@ -277,15 +303,19 @@ class StaffPage(QWidget):
             name = check_name(self.name_edit.text())
             clash = StaffStore(self.store).name_taken(name)
             if clash is not None:  # said before the hash, as `staff add` does
-                raise UserError(f"{clash!r} is already on the staff list")
+                raise UserError(translate("staff", "{name} is already on the staff list")
+                                .format(name=repr(clash)))
             check_new_secret(role, secret, again)
         except UserError as exc:
             self.add_message.setText(sentence(exc))
             return
-        self.add_message.setText("Adding\N{HORIZONTAL ELLIPSIS}")
+        self.add_message.setText(translate("staff", "Adding…"))
         self._change(self.add_message,
                      lambda staff: staff.add_person(name, role, secret, actor=self.actor),
-                     f"Added {name} ({role}, signs in with a {secret_kind(role)}).",
+                     (translate("staff", "Added {name} ({role}, signs in with a PIN).")
+                      if secret_kind(role) == "PIN" else
+                      translate("staff", "Added {name} ({role}, signs in with a password)."))
+                     .format(name=name, role=word(role)),
                      (self.name_edit, self.secret_edit, self.secret_again))
 
     @Slot()
@@ -300,10 +330,13 @@ class StaffPage(QWidget):
         except UserError as exc:
             self.reset_message.setText(sentence(exc))
             return
-        self.reset_message.setText("Saving\N{HORIZONTAL ELLIPSIS}")
+        self.reset_message.setText(translate("staff", "Saving…"))
         self._change(self.reset_message,
                      lambda staff: staff.change_secret(person.name, secret, actor=self.actor),
-                     f"Changed the {person.secret_kind} of {person.name}.",
+                     (translate("staff", "Changed the PIN of {name}.")
+                      if person.secret_kind == "PIN" else
+                      translate("staff", "Changed the password of {name}.")).format(
+                          name=person.name),
                      (self.new_secret, self.new_secret_again))
 
     def set_active(self, active: bool) -> None:
@@ -313,7 +346,8 @@ class StaffPage(QWidget):
         name = row.person.name
         self._change(self.message,
                      lambda staff: staff.set_active(name, active, actor=self.actor),
-                     f"{'Enabled' if active else 'Disabled'} {name}.")
+                     (translate("staff", "Enabled {name}.") if active
+                      else translate("staff", "Disabled {name}.")).format(name=name))
 
     @Slot()
     def unlock(self) -> None:
@@ -322,4 +356,5 @@ class StaffPage(QWidget):
             return
         name = row.person.name
         self._change(self.message, lambda staff: staff.unlock(name, actor=self.actor),
-                     f"Unlocked {name}: they can sign in again now.")
+                     translate("staff", "Unlocked {name}: they can sign in again now.").format(
+                         name=name))

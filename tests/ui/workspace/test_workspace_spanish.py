@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from spanish_check import (
     assert_all_spanish,
@@ -21,9 +21,14 @@ from spanish_check import (
 
 from pos_prompter import i18n
 from pos_prompter.core.errors import InputError
+from pos_prompter.core.rule_words import category_name
+from pos_prompter.core.rules import DAYS, PLACEHOLDERS
 from pos_prompter.store import Store
+from pos_prompter.store.auth import StaffStore
 from pos_prompter.ui.workspace.discard_box import ask_to_discard
 from pos_prompter.ui.workspace.file_actions import write_pack
+from pos_prompter.ui.workspace.rules.form_words import DAY_TEXT, PLACEHOLDER_MEANINGS, day_text
+from pos_prompter.ui.workspace.skip_words import skip_reason
 from pos_prompter.ui.workspace.window import WorkspaceWindow
 
 MakeWorkspace = Callable[..., WorkspaceWindow]
@@ -85,3 +90,121 @@ def test_a_pack_that_cannot_be_written_says_so_in_spanish(cafe_store_path: Path)
     with (Store.open(cafe_store_path) as store,
           pytest.raises(InputError, match="no se pudo escribir")):
         write_pack(store, cafe_store_path.parent)  # a folder
+
+
+# ---------------------------------------------------------------------- rules
+
+
+def store_data(store: Store) -> list[str]:
+    """What a store shows that is its own, not the program's: rule ids, titles and words,
+    product names and codes, categories, tags, customer types, the manager's name."""
+    catalog = store.catalog.load()
+    data = ["manager", "checkout"]  # the pack's code for the checkout event
+    for product in catalog:
+        data += [product.sku, product.name, product.category or "", *product.tags,
+                 category_name(product.category or ""),
+                 product.size_label or "", product.unit or ""]
+    for rule in store.rules.load():
+        data += [rule.id, rule.title, rule.say, rule.why or "", *rule.customer]
+    # a size label "S" or "M" taken out of every word would hide English: data is longer
+    return [text for text in data if len(text) >= 3]
+
+
+def test_rule_list(cafe_store_path: Path, make_workspace: MakeWorkspace, qtbot: QtBot) -> None:
+    window = make_workspace(cafe_store_path)
+    view = window.rule_list
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=20_000)
+    data = store_data(window.store)
+    assert_all_spanish(view, data)
+    assert view.count_label.text() == f"{view.model.rowCount()} reglas"
+    model = view.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:4] == ["Regla", "Tipo", "Disparador", "Oferta"]
+    for row in range(model.rowCount()):  # every cell and its tooltip
+        for col in range(model.columnCount()):
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                text = str(model.index(row, col).data(role) or "")
+                assert english_left(text, data) == [], (row, col, text)
+        tip = model.headerData(row % model.columnCount(), Qt.Orientation.Horizontal,
+                               Qt.ItemDataRole.ToolTipRole)
+        assert english_left(str(tip), data) == [], tip
+    view.codes_box.setChecked(True)  # the codes shown instead: tooltips name things
+    view.table.selectRow(0)
+    assert_all_spanish(view, data)
+
+
+def test_rule_editor_new_and_with_each_kind(cafe_store_path: Path,
+                                            make_workspace: MakeWorkspace) -> None:
+    window = make_workspace(cafe_store_path)
+    editor = window.editor
+    data = [*store_data(window.store), "latte-size-up",  # the id's example, a code
+            *("{" + name + "}" for name in PLACEHOLDERS)]
+    assert_all_spanish(editor, data)
+    for rule in window.store.rules.load():
+        editor.edit_rule(rule)
+        assert_all_spanish(editor, data)
+    for kind, button in ((k, b) for k in ("upsell", "cross_sell", "bundle", "threshold")
+                         for b in editor.form.placeholder_buttons.values()):
+        editor.form._update_placeholders(kind)
+        assert english_left(button.toolTip()) == [], button.toolTip()
+    editor.edit_rule(None)
+    editor.publish()  # nothing filled in: what is missing is said
+    assert editor.status.status_label.text() == (
+        "No publicada: corrija primero los problemas marcados en el formulario.")
+
+
+def test_preview_says_why_a_rule_would_not_fire(cafe_store_path: Path,
+                                                make_workspace: MakeWorkspace) -> None:
+    """The engine's reasons (the core's English) are said in Spanish; the data stays."""
+    window = make_workspace(cafe_store_path)
+    rule = next(r for r in window.store.rules.load() if r.scanned is not None)
+    window.editor.edit_rule(rule)
+    preview = window.editor.preview
+    preview.clear_order()
+    assert preview.add_item("not-a-product") is False
+    assert preview.message.text() == "Ningún producto tiene el código de barras o SKU " \
+        "'not-a-product'."
+    for reason, spanish_text in (
+            ("outside its time window", "fuera de su horario"),
+            ("the order total is below 3.00", "el total del pedido es menor que 3.00"),
+            ("Latte Tall is the largest size", "Latte Tall es el tamaño más grande"),
+            ("blocked by the price ratio: adds $5.00 to $2.00 (limit 2x)",
+             "bloqueada por la proporción de precio: añade $5.00 a $2.00 (límite 2x)"),
+            ("a reason nobody wrote a pattern for", "a reason nobody wrote a pattern for")):
+        assert skip_reason(reason) == spanish_text
+
+
+@pytest.mark.parametrize("tab", ["settingsPage", "catalogPage", "staffPage"])
+def test_settings_catalog_and_staff_pages(cafe_store_path: Path, make_workspace: MakeWorkspace,
+                                          qtbot: QtBot, tab: str) -> None:
+    window = make_workspace(cafe_store_path)
+    page = window.findChild(QWidget, tab)
+    assert page is not None
+    window.tabs.setCurrentWidget(page)
+    work = page.search_work if tab == "catalogPage" else page.work
+    qtbot.waitUntil(lambda: not work.busy and page.isVisible(), timeout=20_000)
+    people = [p.name for p in StaffStore(window.store).list_staff()]
+    store_name = window.store.get_setting("store_name") or ""
+    # the currency's default is a code ("USD"); whole, so as not to cut the words around it
+    # elsewhere ("código de moneda de 3 letras, p. ej. USD")
+    currency = window.store.load_settings().currency + " (por defecto)"
+    data = [*store_data(window.store), *people, store_name, currency]
+    assert_all_spanish(page, data)
+    if tab == "catalogPage":
+        page.table.selectRow(0)
+        page.save()
+        assert page.save_message.text() == "Nada que guardar: no se cambió nada."
+        assert_all_spanish(page, data)
+    if tab == "settingsPage":
+        page.save()
+        assert page.message.text() == "Nada que guardar: no se cambió ningún ajuste."
+    if tab == "staffPage":
+        page.table.selectRow(0)
+        page.add_person()  # no name typed: the store's own sentence, not translated yet
+        assert_all_spanish(page, [*data, page.add_message.text()])
+
+
+def test_the_form_s_words_from_the_core_are_still_the_core_s_own() -> None:
+    assert list(PLACEHOLDER_MEANINGS) == list(PLACEHOLDERS.values())
+    assert list(DAY_TEXT) == list(DAYS)
+    assert [day_text(day) for day in DAYS] == ["Lun", "Mar", "Mié", "Jue", "Vie", "Sáb", "Dom"]

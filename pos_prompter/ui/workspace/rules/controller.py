@@ -24,6 +24,7 @@ from pos_prompter.core.errors import UserError
 from pos_prompter.core.money import Cents, format_money
 from pos_prompter.core.rule_policy import activation_errors, unique_copy_id
 from pos_prompter.core.rules import Rule
+from pos_prompter.i18n import translate
 from pos_prompter.store import Store
 from pos_prompter.store.rule_store import RuleResults
 from pos_prompter.store.sales_log import add_results, new_results
@@ -196,7 +197,8 @@ class RulesController(QObject):
         self._job = None
         shown = data is not None and data.revision >= self._revision
         if data is None:
-            self.message.emit(f"Could not read the rules again: {problem}")
+            self.message.emit(translate("rules", "Could not read the rules again: {problem}")
+                              .format(problem=problem))
         elif shown:
             self.show(data)
             self.refresh_results()  # prompt outcomes logged since the load read them
@@ -325,17 +327,21 @@ class RulesController(QObject):
             errors = activation_errors(changed, (row.rule for row in self.model.rows),
                                        self.catalog, settings)
             if errors:
-                self.message.emit(f"Rule {rule_id} stays inactive: {errors[0].message} "
-                                  f"({errors[0].fix})")
+                self.message.emit(translate("rules", "Rule {rule} stays inactive: {problem} "
+                                            "({fix})").format(
+                    rule=rule_id, problem=errors[0].message, fix=errors[0].fix))
                 return False
         try:
             self.store.rules.save(changed, actor=self.actor)
         except UserError as exc:
-            self.message.emit(f"Could not save rule {rule_id}: {exc}")
+            self.message.emit(translate("rules", "Could not save rule {rule}: {problem}")
+                              .format(rule=rule_id, problem=exc))
             return False
         self._saved(changed)
-        self.message.emit(f"Rule {rule_id} is now {'active' if active else 'inactive'}: the "
-                          "tills use the change from now on.")
+        self.message.emit((translate("rules", "Rule {rule} is now active: the tills use the "
+                                     "change from now on.") if active else
+                           translate("rules", "Rule {rule} is now inactive: the tills use the "
+                                     "change from now on.")).format(rule=rule_id))
         return True
 
     def duplicate(self, rule_id: str) -> str | None:
@@ -348,12 +354,13 @@ class RulesController(QObject):
         try:
             self.store.rules.save(copy, actor=self.actor)
         except UserError as exc:
-            self.message.emit(f"Could not duplicate rule {rule.id}: {exc}")
+            self.message.emit(translate("rules", "Could not duplicate rule {rule}: {problem}")
+                              .format(rule=rule.id, problem=exc))
             return None
         self._saved(copy)
         self.rule_copied.emit(new_id)
-        self.message.emit(f"Rule {rule.id} copied as {new_id} (inactive until you switch it "
-                          "on).")
+        self.message.emit(translate("rules", "Rule {rule} copied as {copy} (inactive until "
+                                    "you switch it on).").format(rule=rule.id, copy=new_id))
         return new_id
 
     def delete(self, rule_id: str) -> bool:
@@ -362,14 +369,15 @@ class RulesController(QObject):
         try:
             removed = self.store.rules.delete(rule_id, actor=self.actor)
         except UserError as exc:
-            self.message.emit(f"Could not delete rule {rule_id}: {exc}")
+            self.message.emit(translate("rules", "Could not delete rule {rule}: {problem}")
+                              .format(rule=rule_id, problem=exc))
             return False
         self.rule_deleted.emit(rule_id)
         self.model.remove_rule(rule_id)
         self._wrote()
         if removed:
             self.rules_changed.emit()
-        self.message.emit(f"Rule {rule_id} deleted.")
+        self.message.emit(translate("rules", "Rule {rule} deleted.").format(rule=rule_id))
         return True
 
     def publish(self, rule: Rule, context: EditorContext, *,

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.lint import Finding
 from pos_prompter.core.rules import Rule, Settings, rule_to_dict
+from pos_prompter.i18n import translate
 from pos_prompter.store import Store
 from pos_prompter.ui.workspace.field_touch import RULE_FORM_GROUPS, FieldTouch, field_key_of
 from pos_prompter.ui.workspace.preview import RulePreview
@@ -218,7 +219,8 @@ class RuleEditor(QWidget):
             self.choices.reset(context.catalog, settings.currency)
         self._context = context
         self.choices.set_customer_types(customer_types(context.rules))
-        self.form.ratio_edit.setPlaceholderText(f"store setting ({settings.max_offer_ratio}x)")
+        self.form.ratio_edit.setPlaceholderText(translate(
+            "editor", "store setting ({ratio}x)").format(ratio=settings.max_offer_ratio))
         self.preview.set_context(settings, list(context.rules), self.store.sales.history())
 
     # ------------------------------------------------------------------ changes and undo
@@ -283,8 +285,8 @@ class RuleEditor(QWidget):
         self._validate()
         rule = self._rule
         if rule is None:
-            self.status.say("Not published: fix the problems marked in the form first.",
-                            error=True)
+            self.status.say(translate("editor", "Not published: fix the problems marked in "
+                                      "the form first."), error=True)
             return
         self._awaiting = True
         self.publisher.publish(rule, self.context(), window=self)
@@ -311,25 +313,29 @@ class RuleEditor(QWidget):
     @Slot(str)
     def _refused(self, reason: str) -> None:
         if self._settle():
-            self.status.say(f"Not published: {reason}", error=True)
+            self.status.say(translate("editor", "Not published: {reason}").format(
+                reason=reason), error=True)
 
     @Slot(str)
     def _declined(self, _rule_id: str) -> None:
         if self._settle():
-            self.status.say("Not published: the warnings below were not confirmed.")
+            self.status.say(translate("editor", "Not published: the warnings below were not "
+                                      "confirmed."))
 
     @Slot(str)
     def _saved(self, rule_id: str) -> None:
         if self._settle():
             self._caught_up()
-            self.status.say(f"Published {rule_id}: every till uses it from its next scan.")
+            self.status.say(translate("editor", "Published {rule}: every till uses it from "
+                                      "its next scan.").format(rule=rule_id))
             self.rule_published.emit(rule_id)
 
     @Slot(str)
     def _saved_unchanged(self, rule_id: str) -> None:
         if self._settle():
             self._caught_up()
-            self.status.say(f"{rule_id} is already published as it is: nothing changed.")
+            self.status.say(translate("editor", "{rule} is already published as it is: "
+                                      "nothing changed.").format(rule=rule_id))
 
     def _caught_up(self) -> None:
         """The form's rule is in the store now."""
@@ -365,14 +371,15 @@ class RuleEditor(QWidget):
         self.undo_action, self.redo_action = undo_actions(self.undo_stack, self)
         undo_button = tool_button(self.undo_action, "undoButton", self)
         redo_button = tool_button(self.redo_action, "redoButton", self)
-        self.close_button = QPushButton("Close", self)
+        self.close_button = QPushButton(translate("editor", "Close"), self)
         self.close_button.setObjectName("closeButton")
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.closed)
-        self.publish_button = QPushButton("Publish", self)
+        self.publish_button = QPushButton(translate("editor", "Publish"), self)
         self.publish_button.setObjectName("publishButton")
         self.publish_button.setAutoDefault(False)
-        self.publish_button.setToolTip("Check the rule with lint and put it live at every till")
+        self.publish_button.setToolTip(translate("editor", "Check the rule with lint and put it "
+                                                 "live at every till"))
         self.publish_button.clicked.connect(self.publish)
 
         buttons = QHBoxLayout()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_prompter.core.rules import DAYS, KIND_PLACEHOLDERS, PLACEHOLDERS
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
 from pos_prompter.ui.workspace.product_picker import CatalogChoices
 from pos_prompter.ui.workspace.rules.form_parts import (
     FieldBuilder,
@@ -40,23 +41,34 @@ from pos_prompter.ui.workspace.rules.form_parts import (
     HoursField,
     days_field,
 )
-from pos_prompter.ui.workspace.rules.offer_section import KIND_NAMES, OfferSection
+from pos_prompter.ui.workspace.rules.form_words import day_text, meaning
+from pos_prompter.ui.workspace.rules.offer_section import OfferSection, kind_name
 
 SECTIONS: dict[str, tuple[str, str]] = {
-    "rule": ("The rule", "How it is named in the rule list, the audit log and the reports."),
-    "trigger": ("What triggers it",
-                "The till considers the rule when all of these hold; an empty field is no "
-                "condition."),
-    "offer": ("What it offers", "The kind of suggestion, and what the customer is offered."),
-    "words": ("What the clerk says", "The card's words: read aloud, and the reason under them."),
-    "guardrails": ("Guardrails & timing",
-                   "When it may run, how it ranks against the other prompts, and how much it "
-                   "may add to the order."),
+    "rule": (QT_TRANSLATE_NOOP("editor", "The rule"),
+             QT_TRANSLATE_NOOP("editor", "How it is named in the rule list, the audit log and "
+                               "the reports.")),
+    "trigger": (QT_TRANSLATE_NOOP("editor", "What triggers it"),
+                QT_TRANSLATE_NOOP("editor", "The till considers the rule when all of these "
+                                  "hold; an empty field is no condition.")),
+    "offer": (QT_TRANSLATE_NOOP("editor", "What it offers"),
+              QT_TRANSLATE_NOOP("editor", "The kind of suggestion, and what the customer is "
+                                "offered.")),
+    "words": (QT_TRANSLATE_NOOP("editor", "What the clerk says"),
+              QT_TRANSLATE_NOOP("editor", "The card's words: read aloud, and the reason under "
+                                "them.")),
+    "guardrails": (QT_TRANSLATE_NOOP("editor", "Guardrails & timing"),
+                   QT_TRANSLATE_NOOP("editor", "When it may run, how it ranks against the "
+                                     "other prompts, and how much it may add to the order.")),
 }
-"""The form's sections, top to bottom: key -> (title, what it is about)."""
-SECTION_LINKS = {"rule": "Rule", "trigger": "Trigger", "offer": "Offer", "words": "Words",
-                 "guardrails": "Guardrails"}
-"""The links above the form that scroll to a section."""
+"""The form's sections, top to bottom: key -> (title, what it is about), in English (the
+form shows them translated)."""
+SECTION_LINKS = {"rule": QT_TRANSLATE_NOOP("editor", "Rule"),
+                 "trigger": QT_TRANSLATE_NOOP("editor", "Trigger"),
+                 "offer": QT_TRANSLATE_NOOP("editor", "Offer"),
+                 "words": QT_TRANSLATE_NOOP("editor", "Words"),
+                 "guardrails": QT_TRANSLATE_NOOP("editor", "Guardrails")}
+"""The links above the form that scroll to a section (in English)."""
 DAY_COLUMNS = 4
 CHIP_COLUMNS = 3
 """Weekday boxes and placeholder buttons per row."""
@@ -175,11 +187,13 @@ class RuleForm(QWidget):
         side.setSpacing(4)
         side.addLayout(self._build_section_links())
         side.addWidget(scroll, 1)
-        self.problem_list = parts.error("", "ruleProblems")
+        self.problem_list = parts.problem_label("", "ruleProblems")
         """The problems that name no field (the editor shows it under the form)."""
 
     def _section(self, key: str) -> tuple[QFrame, QFormLayout]:
-        box, form = self._parts.section(key, *SECTIONS[key])
+        title, blurb = SECTIONS[key]
+        box, form = self._parts.section(key, translate("editor", title),
+                                        translate("editor", blurb))
         self.sections[key] = box
         return box, form
 
@@ -188,15 +202,15 @@ class RuleForm(QWidget):
         links = QHBoxLayout()
         links.setContentsMargins(2, 0, 2, 0)
         links.setSpacing(2)
-        caption = QLabel("Go to:", self)
+        caption = QLabel(translate("editor", "Go to:"), self)
         caption.setProperty("hint", True)
         links.addWidget(caption)
         for key, text in SECTION_LINKS.items():
             button = QToolButton(self)
             button.setObjectName(f"sectionLink_{key}")
-            button.setText(text)
-            button.setToolTip(f"Scroll to \N{LEFT DOUBLE QUOTATION MARK}{SECTIONS[key][0]}"
-                              "\N{RIGHT DOUBLE QUOTATION MARK}")
+            button.setText(translate("editor", text))
+            button.setToolTip(translate("editor", "Scroll to “{section}”").format(
+                section=translate("editor", SECTIONS[key][0])))
             button.setAutoRaise(True)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(partial(self.show_section, key))
@@ -212,58 +226,77 @@ class RuleForm(QWidget):
     def _build_rule(self) -> QFrame:
         p = self._parts
         box, form = self._section("rule")
-        self.id_edit = p.line("id", "ruleId", "id", "latte-size-up")
-        p.row(form, "Id", self.id_edit, p.error("id", "ruleIdError"),
-              "a-z, 0-9 and -; it cannot change once the rule is published")
-        self.title_edit = p.line("title", "ruleTitle", "title", "Size up morning lattes")
-        p.row(form, "Title", self.title_edit, p.error("title", "ruleTitleError"))
-        self.active_box = p.check("active", "ruleActive", "Active (shown at the tills)",
-                                  "active")
-        p.row(form, "", self.active_box, p.error("active", "ruleActiveError"))
+        self.id_edit = p.line("id", "ruleId", translate("editor", "id"), "latte-size-up")
+        p.row(form, translate("editor", "Id"), self.id_edit, p.problem_label("id", "ruleIdError"),
+              translate("editor", "a-z, 0-9 and -; it cannot change once the rule is "
+                        "published"))
+        self.title_edit = p.line("title", "ruleTitle", translate("editor", "title"),
+                                 translate("editor", "Size up morning lattes"))
+        p.row(form, translate("editor", "Title"), self.title_edit,
+              p.problem_label("title", "ruleTitleError"))
+        self.active_box = p.check("active", "ruleActive",
+                                  translate("editor", "Active (shown at the tills)"),
+                                  translate("editor", "active"))
+        p.row(form, "", self.active_box, p.problem_label("active", "ruleActiveError"))
         return box
 
     def _build_trigger(self) -> QFrame:
         p = self._parts
         box, form = self._section("trigger")
-        self.event_box = p.combo("event", "ruleEvent", "event",
-                                 (("When an item is scanned", "scan"),
-                                  ("At checkout", "checkout")))
-        p.row(form, "Event", self.event_box, p.error("event", "ruleEventError"))
-        self.scanned_sku = p.values("scanned_sku", "sku", "scannedSku", "scanned products",
-                                    "Product: type a SKU or name, or scan")
+        self.event_box = p.combo("event", "ruleEvent", translate("editor", "event"),
+                                 ((translate("editor", "When an item is scanned"), "scan"),
+                                  (translate("editor", "At checkout"), "checkout")))
+        p.row(form, translate("editor", "Event"), self.event_box,
+              p.problem_label("event", "ruleEventError"))
+        self.scanned_sku = p.values("scanned_sku", "sku", "scannedSku",
+                                    translate("editor", "scanned products"),
+                                    translate("editor", "Product: type a SKU or name, or scan"))
         self.scanned_category = p.values("scanned_category", "category", "scannedCategory",
-                                         "scanned categories", "Category")
-        self.scanned_tag = p.values("scanned_tag", "tag", "scannedTag", "scanned tags", "Tag")
-        form.addRow(p.error("scanned", "scannedError"))
-        p.row(form, "Scanned item is", self.scanned_sku,
-              p.error("scanned_sku", "scannedSkuError"),
-              "any of these products, categories or tags (none: any item)")
-        p.row(form, "or in category", self.scanned_category,
-              p.error("scanned_category", "scannedCategoryError"))
-        p.row(form, "or tagged", self.scanned_tag, p.error("scanned_tag", "scannedTagError"))
+                                         translate("editor", "scanned categories"),
+                                         translate("editor", "Category"))
+        self.scanned_tag = p.values("scanned_tag", "tag", "scannedTag",
+                                    translate("editor", "scanned tags"),
+                                    translate("editor", "Tag"))
+        form.addRow(p.problem_label("scanned", "scannedError"))
+        p.row(form, translate("editor", "Scanned item is"), self.scanned_sku,
+              p.problem_label("scanned_sku", "scannedSkuError"),
+              translate("editor", "any of these products, categories or tags (none: any "
+                        "item)"))
+        p.row(form, translate("editor", "or in category"), self.scanned_category,
+              p.problem_label("scanned_category", "scannedCategoryError"))
+        p.row(form, translate("editor", "or tagged"), self.scanned_tag,
+              p.problem_label("scanned_tag", "scannedTagError"))
 
-        form.addRow(p.error("order", "orderError"))
-        self.total_min_edit = p.line("total_min", "orderTotalMin", "order total from",
-                                     "e.g. 3.00")
-        self.total_max_edit = p.line("total_max", "orderTotalMax", "order total up to",
-                                     "e.g. 50.00")
+        form.addRow(p.problem_label("order", "orderError"))
+        self.total_min_edit = p.line("total_min", "orderTotalMin",
+                                     translate("editor", "order total from"),
+                                     translate("editor", "e.g. {amount}").format(amount="3.00"))
+        self.total_max_edit = p.line("total_max", "orderTotalMax",
+                                     translate("editor", "order total up to"),
+                                     translate("editor", "e.g. {amount}").format(
+                                         amount="50.00"))
         totals = QHBoxLayout()
         totals.addWidget(self.total_min_edit)
-        totals.addWidget(QLabel("to", self))
+        totals.addWidget(QLabel(translate("editor", "to"), self))
         totals.addWidget(self.total_max_edit)
-        form.addRow("Order total", p.with_errors(
+        form.addRow(translate("editor", "Order total"), p.with_errors(
             totals, ("total_min", "orderTotalMinError"), ("total_max", "orderTotalMaxError")))
-        self.has_edit = p.values("has", "ref", "orderHas", "order has",
-                                 "sku:X, category:Y or tag:Z")
-        p.row(form, "Order has all of", self.has_edit, p.error("has", "orderHasError"))
-        self.lacks_edit = p.values("lacks", "ref", "orderLacks", "order lacks",
-                                   "sku:X, category:Y or tag:Z")
-        p.row(form, "Order has none of", self.lacks_edit, p.error("lacks", "orderLacksError"))
+        refs = translate("editor", "sku:X, category:Y or tag:Z")
+        self.has_edit = p.values("has", "ref", "orderHas", translate("editor", "order has"),
+                                 refs)
+        p.row(form, translate("editor", "Order has all of"), self.has_edit,
+              p.problem_label("has", "orderHasError"))
+        self.lacks_edit = p.values("lacks", "ref", "orderLacks",
+                                   translate("editor", "order lacks"), refs)
+        p.row(form, translate("editor", "Order has none of"), self.lacks_edit,
+              p.problem_label("lacks", "orderLacksError"))
 
         self.customer_edit = p.values("customer", "customer", "ruleCustomer",
-                                      "customer types", "Customer type, e.g. member")
-        p.row(form, "Customer type", self.customer_edit,
-              p.error("customer", "ruleCustomerError"), "any of these (none: anyone)")
+                                      translate("editor", "customer types"),
+                                      translate("editor", "Customer type, e.g. member"))
+        p.row(form, translate("editor", "Customer type"), self.customer_edit,
+              p.problem_label("customer", "ruleCustomerError"),
+              translate("editor", "any of these (none: anyone)"))
         return box
 
     def _build_offer(self) -> QFrame:
@@ -276,34 +309,38 @@ class RuleForm(QWidget):
     def _build_words(self) -> QFrame:
         p = self._parts
         box, form = self._section("words")
-        self.say_edit = p.text("say", "ruleSay", "say")
-        self.say_edit.setPlaceholderText("Would you like a {offer} with that? It's {price}.")
+        self.say_edit = p.text("say", "ruleSay", translate("editor", "say"))
+        self.say_edit.setPlaceholderText(translate(
+            "editor", "Would you like a {offer} with that? It's {price}."))
         self.say_edit.setFixedHeight(SAY_HEIGHT)
-        p.row(form, "Say", self.say_edit, p.error("say", "ruleSayError"),
-              "read aloud to the customer")
-        self.why_edit = p.text("why", "ruleWhy", "why")
-        self.why_edit.setPlaceholderText("Why it is worth asking (shown to the clerk)")
+        p.row(form, translate("editor", "Say"), self.say_edit,
+              p.problem_label("say", "ruleSayError"),
+              translate("editor", "read aloud to the customer"))
+        self.why_edit = p.text("why", "ruleWhy", translate("editor", "why"))
+        self.why_edit.setPlaceholderText(translate("editor", "Why it is worth asking (shown to "
+                                                   "the clerk)"))
         self.why_edit.setFixedHeight(WHY_HEIGHT)
-        p.row(form, "Why", self.why_edit, p.error("why", "ruleWhyError"))
+        p.row(form, translate("editor", "Why"), self.why_edit,
+              p.problem_label("why", "ruleWhyError"))
         self._text_target = self.say_edit
 
         chips = QGridLayout()
         chips.setHorizontalSpacing(6)
         chips.setVerticalSpacing(4)
         self.placeholder_buttons: dict[str, QToolButton] = {}
-        for at, (name, meaning) in enumerate(PLACEHOLDERS.items()):
+        for at, (name, text) in enumerate(PLACEHOLDERS.items()):
             button = QToolButton(self)
             button.setObjectName(f"placeholder_{name}")
             button.setProperty("placeholder", True)
             button.setText("{" + name + "}")
-            button.setToolTip(meaning)
+            button.setToolTip(meaning(text))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the text keeps its cursor
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(partial(self.insert_placeholder, name))
             self.placeholder_buttons[name] = button
             chips.addWidget(button, at // CHIP_COLUMNS, at % CHIP_COLUMNS)
-        caption = QLabel("Insert a placeholder where the cursor is (greyed out: no value "
-                         "for this kind of rule)", self)
+        caption = QLabel(translate("editor", "Insert a placeholder where the cursor is "
+                                   "(greyed out: no value for this kind of rule)"), self)
         caption.setProperty("hint", True)
         caption.setWordWrap(True)
         form.addRow(caption)
@@ -313,25 +350,29 @@ class RuleForm(QWidget):
     def _build_guardrails(self) -> QFrame:
         p = self._parts
         box, form = self._section("guardrails")
-        form.addRow(p.error("time", "timeError"))
+        form.addRow(p.problem_label("time", "timeError"))
         self.hours = HoursField(p)
-        p.row(form, "Hours", self.hours.rows, p.error("hours", "timeHoursError"),
-              "local time; may wrap midnight (22:00 to 02:00)")
+        p.row(form, translate("editor", "Hours"), self.hours.rows,
+              p.problem_label("hours", "timeHoursError"),
+              translate("editor", "local time; may wrap midnight (22:00 to 02:00)"))
         self.day_boxes: dict[str, QCheckBox] = {}
         days = QGridLayout()
         days.setHorizontalSpacing(12)
         days.setVerticalSpacing(4)
         for at, day in enumerate(DAYS):
-            check = QCheckBox(day.capitalize(), self)
+            check = QCheckBox(day_text(day), self)
             check.setObjectName(f"timeDay{day.capitalize()}")
             self.day_boxes[day] = check
             days.addWidget(check, at // DAY_COLUMNS, at % DAY_COLUMNS)
         days.setColumnStretch(DAY_COLUMNS, 1)
-        p.register(FormField("days", "days", *days_field(self.day_boxes)),
+        p.register(FormField("days", translate("editor", "days"),
+                             *days_field(self.day_boxes)),
                    *(b.toggled for b in self.day_boxes.values()))
-        p.row(form, "Days", days, p.error("days", "timeDaysError"), "none ticked: every day")
-        self.from_on, self.from_edit = p.date("date_from", "timeFrom", "from date")
-        self.to_on, self.to_edit = p.date("date_to", "timeTo", "to date")
+        p.row(form, translate("editor", "Days"), days, p.problem_label("days", "timeDaysError"),
+              translate("editor", "none ticked: every day"))
+        self.from_on, self.from_edit = p.date("date_from", "timeFrom",
+                                              translate("editor", "from date"))
+        self.to_on, self.to_edit = p.date("date_to", "timeTo", translate("editor", "to date"))
         dates = QGridLayout()
         dates.setHorizontalSpacing(8)
         dates.setVerticalSpacing(4)
@@ -340,24 +381,31 @@ class RuleForm(QWidget):
         dates.addWidget(self.to_on, 1, 0)
         dates.addWidget(self.to_edit, 1, 1)
         dates.setColumnStretch(2, 1)
-        form.addRow("Dates", p.with_errors(
+        form.addRow(translate("editor", "Dates"), p.with_errors(
             dates, ("date_from", "timeFromError"), ("date_to", "timeToError")))
 
         self.priority_box = QSpinBox(self)
         self.priority_box.setObjectName("rulePriority")
         self.priority_box.setRange(-1_000_000, 1_000_000)
-        p.register(FormField("priority", "priority", self.priority_box.value,
+        p.register(FormField("priority", translate("editor", "priority"),
+                             self.priority_box.value,
                              self.priority_box.setValue, typing=True),
                    self.priority_box.valueChanged)
-        p.row(form, "Priority", self.priority_box, p.error("priority", "rulePriorityError"),
-              "higher first (a line's upsells always come first)")
-        self.holdout_edit = p.line("holdout", "ruleHoldout", "holdout", "0")
-        p.row(form, "Holdout", self.holdout_edit, p.error("holdout", "ruleHoldoutError"),
-              "share of orders that never see it, to measure uplift: 0.1 = 10%")
-        self.ratio_edit = p.line("max_offer_ratio", "ruleMaxOfferRatio", "max offer ratio")
-        p.row(form, "Max offer ratio", self.ratio_edit,
-              p.error("max_offer_ratio", "ruleMaxOfferRatioError"),
-              "an offer may add at most this times the trigger line's price")
+        p.row(form, translate("editor", "Priority"), self.priority_box,
+              p.problem_label("priority", "rulePriorityError"),
+              translate("editor", "higher first (a line's upsells always come first)"))
+        self.holdout_edit = p.line("holdout", "ruleHoldout", translate("editor", "holdout"),
+                                   "0")
+        p.row(form, translate("editor", "Holdout"), self.holdout_edit,
+              p.problem_label("holdout", "ruleHoldoutError"),
+              translate("editor", "share of orders that never see it, to measure uplift: "
+                        "0.1 = 10%"))
+        self.ratio_edit = p.line("max_offer_ratio", "ruleMaxOfferRatio",
+                                 translate("editor", "max offer ratio"))
+        p.row(form, translate("editor", "Max offer ratio"), self.ratio_edit,
+              p.problem_label("max_offer_ratio", "ruleMaxOfferRatioError"),
+              translate("core", "an offer may add at most this times the trigger line's "
+                        "price"))
         return box
 
     # ------------------------------------------------------------------ placeholders
@@ -383,6 +431,7 @@ class RuleForm(QWidget):
         usable = KIND_PLACEHOLDERS.get(kind, frozenset())
         for name, button in self.placeholder_buttons.items():
             button.setEnabled(name in usable)
-            tail = "" if name in usable else f"\n(no value in a {KIND_NAMES.get(kind, kind)} " \
-                                             f"prompt: it would render empty)"
-            button.setToolTip(PLACEHOLDERS[name] + tail)
+            tail = "" if name in usable else "\n" + translate(
+                "editor", "(no value in a {kind} prompt: it would render empty)").format(
+                    kind=kind_name(kind))
+            button.setToolTip(meaning(PLACEHOLDERS[name]) + tail)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_prompter.i18n import translate
 from pos_prompter.ui.widgets import plain_label
 from pos_prompter.ui.workspace.field_touch import FIELD_KEY
 from pos_prompter.ui.workspace.product_picker import CatalogChoices, PickerField, ValueListEdit
@@ -104,7 +105,7 @@ class FieldBuilder:
 
     # ------------------------------------------------------------------ error labels
 
-    def error(self, key: str, object_name: str) -> QLabel:
+    def problem_label(self, key: str, object_name: str) -> QLabel:
         """The (hidden) label where the problems of `key` are shown."""
         label = plain_label(object_name, self.parent)
         label.setProperty("problem", True)
@@ -118,7 +119,7 @@ class FieldBuilder:
         stacked.setSpacing(2)
         stacked.addLayout(fields)
         for key, object_name in errors:
-            stacked.addWidget(self.error(key, object_name))
+            stacked.addWidget(self.problem_label(key, object_name))
         return stacked
 
     # ------------------------------------------------------------------ field widgets
@@ -188,7 +189,8 @@ class FieldBuilder:
 
     def date(self, key: str, object_name: str, label: str) -> tuple[QCheckBox, QDateEdit]:
         """A date that may be left out: a check box ("from", "to") and the date."""
-        check = QCheckBox("from" if key == "date_from" else "to", self.parent)
+        check = QCheckBox(translate("editor", "from") if key == "date_from"
+                          else translate("editor", "to"), self.parent)
         check.setObjectName(f"{object_name}On")
         edit = QDateEdit(self.parent)
         edit.setObjectName(object_name)
@@ -285,7 +287,7 @@ class HoursField:
 
     def __init__(self, builder: FieldBuilder) -> None:
         parent = builder.parent
-        self.on = QCheckBox("Only at these hours:", parent)
+        self.on = QCheckBox(translate("editor", "Only at these hours:"), parent)
         self.on.setObjectName("timeHoursOn")
         self.start = QTimeEdit(parent)
         self.start.setObjectName("timeHoursFrom")
@@ -302,7 +304,7 @@ class HoursField:
                          self.on.toggled, self.start.timeChanged, self.end.timeChanged)
         span = QHBoxLayout()
         span.addWidget(self.start)
-        span.addWidget(QLabel("to", parent))
+        span.addWidget(QLabel(translate("editor", "to"), parent))
         span.addWidget(self.end)
         span.addWidget(self.wraps, 1)
         self.rows = QVBoxLayout()
@@ -336,7 +338,8 @@ class HoursField:
         self.start.setEnabled(on)
         self.end.setEnabled(on)
         span = self.get()
-        self.wraps.setText("wraps midnight" if span is not None and span[1] < span[0] else "")
+        self.wraps.setText(translate("editor", "wraps midnight")
+                           if span is not None and span[1] < span[0] else "")
 
 
 def days_field(boxes: dict[str, QCheckBox]) -> tuple[Callable[[], tuple[str, ...]],

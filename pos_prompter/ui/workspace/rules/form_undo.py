@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QToolButton, QWidget
 
+from pos_prompter.i18n import translate
+
 TYPING_ID = 0x7275
 """QUndoCommand id shared by typing edits: consecutive ones in one field merge."""
 
@@ -24,7 +26,7 @@ class FieldEdit(QUndoCommand):
 
     def __init__(self, apply: Callable[[str, Any], None], label: str, key: str, old: Any,
                  new: Any, *, merge: bool) -> None:
-        super().__init__(f"change {label}")
+        super().__init__(translate("editor", "change {field}").format(field=label))
         self._apply = apply
         self.key = key
         self.old = old
@@ -64,12 +66,12 @@ class UndoKeys(QObject):
 def undo_actions(stack: QUndoStack, widget: QWidget) -> tuple[QAction, QAction]:
     """Undo and Redo actions for `stack`, added to `widget`, whose shortcuts (Ctrl+Z,
     Ctrl+Shift+Z and the platform's redo) work while the focus is inside it."""
-    undo = stack.createUndoAction(widget, "Undo")
+    undo = stack.createUndoAction(widget, translate("editor", "Undo"))
     undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
     redo_keys = [REDO_EXTRA]
     redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
                   if k not in redo_keys]
-    redo = stack.createRedoAction(widget, "Redo")
+    redo = stack.createRedoAction(widget, translate("editor", "Redo"))
     redo.setShortcuts(redo_keys)
     for action in (undo, redo):
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -22,6 +22,7 @@ from typing import Any
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.rule_words import manager_message
 from pos_prompter.core.rules import DAYS, Rule, parse_rule
+from pos_prompter.i18n import translate
 
 NEW_RULE: dict[str, Any] = {"id": "", "kind": "cross_sell", "title": "", "offer": {"add": []},
                             "say": "", "priority": 0}
@@ -97,7 +98,8 @@ def check_form(raw: dict[str, Any], rules: Iterable[Rule], *, published: bool) -
     rule_id = raw.get("id")
     if not published and any(r.id == rule_id for r in rules):
         shown.setdefault("id", []).append(
-            f"{rule_id!r} is already the id of another rule in this store")
+            translate("editor", "{rule} is already the id of another rule in this store")
+            .format(rule=repr(rule_id)))
         rule = None
     return FormCheck(rule, shown)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_prompter.core.money import Cents
+from pos_prompter.i18n import translate
 from pos_prompter.ui.workspace.rules.list_model import (
     ACTIVE,
     HEADERS,
@@ -131,15 +132,18 @@ class RuleColumns(QObject):
         box = (style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
                + style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing))
         samples = {SHOWN: ["99999"], RATE: ["100%"], REVENUE: [money(999_999)],
-                   UPLIFT: [f"+{money(9_999)}", "60 more"],  # ShortTextDelegate's
-                   KIND: list(KIND_TEXT.values()), PRIORITY: ["-100"],
-                   ACTIVE: ["yes", "no"]}
+                   UPLIFT: [f"+{money(9_999)}",  # ShortTextDelegate's
+                            translate("rules", "{n} more").format(n=60)],
+                   KIND: [translate("rules", word) for word in KIND_TEXT.values()],
+                   PRIORITY: ["-100"],
+                   ACTIVE: [translate("rules", "yes"), translate("rules", "no")]}
         header = self.table.horizontalHeader()
         for column, values in samples.items():
             value = max(fm.horizontalAdvance(text) for text in values)
             if column == ACTIVE:
                 value += box  # the check box beside yes/no
-            width = max(fm.horizontalAdvance(HEADERS[column]), value) + self.cell_padding()
+            title = translate("rules", HEADERS[column])
+            width = max(fm.horizontalAdvance(title), value) + self.cell_padding()
             self._widths[column] = width
             header.resizeSection(column, width)
         self._fit_timer.start()

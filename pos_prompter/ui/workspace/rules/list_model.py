@@ -28,18 +28,23 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from pos_prompter.core.money import format_money
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
 from pos_prompter.store.rule_store import RuleResults
 from pos_prompter.ui.list_model import ListTableModel
 from pos_prompter.ui.workspace.rules.listing import Money, RuleRow
-from pos_prompter.ui.workspace.rules.uplift import HEADER_TIP, UpliftCell
+from pos_prompter.ui.workspace.rules.uplift import HEADER_TIP, UpliftCell, cell_tooltip
 
 ID, KIND, TRIGGER, OFFER, PRIORITY, ACTIVE, SHOWN, RATE, REVENUE, UPLIFT = range(10)
-HEADERS = ("Rule", "Kind", "Trigger", "Offer", "Priority", "Active", "Shown", "Rate",
-           "Revenue", "Uplift")
+HEADERS = (QT_TRANSLATE_NOOP("rules", "Rule"), QT_TRANSLATE_NOOP("rules", "Kind"),
+           QT_TRANSLATE_NOOP("rules", "Trigger"), QT_TRANSLATE_NOOP("rules", "Offer"),
+           QT_TRANSLATE_NOOP("rules", "Priority"), QT_TRANSLATE_NOOP("rules", "Active"),
+           QT_TRANSLATE_NOOP("rules", "Shown"), QT_TRANSLATE_NOOP("rules", "Rate"),
+           QT_TRANSLATE_NOOP("rules", "Revenue"), QT_TRANSLATE_NOOP("rules", "Uplift"))
 """Short, so that a list a third of a 1280-pixel window wide has room for the uplift
-(each header's tooltip says it in full)."""
-HEADER_TIPS = {RATE: "Acceptance rate: accepted of shown",
-               REVENUE: "Revenue added: what accepted prompts added to orders",
+(each header's tooltip says it in full). In English: the model shows them translated."""
+HEADER_TIPS = {RATE: QT_TRANSLATE_NOOP("rules", "Acceptance rate: accepted of shown"),
+               REVENUE: QT_TRANSLATE_NOOP("rules", "Revenue added: what accepted prompts "
+                                          "added to orders"),
                UPLIFT: HEADER_TIP}
 NUMERIC_COLUMNS = frozenset({PRIORITY, SHOWN, RATE, REVENUE, UPLIFT})
 RESULT_COLUMNS = frozenset({SHOWN, RATE, REVENUE})
@@ -56,8 +61,17 @@ SHORT_TEXT_ROLE = Qt.ItemDataRole.UserRole + 4
 """data() with this role returns what a narrow column shows instead of the display text
 (the Uplift column: "+$6.10" for "+$6.10 / order"); None where it is the same."""
 
-KIND_TEXT = {"upsell": "upsell", "cross_sell": "cross-sell", "bundle": "bundle",
-             "threshold": "threshold"}
+KIND_TEXT = {"upsell": QT_TRANSLATE_NOOP("rules", "upsell"),
+             "cross_sell": QT_TRANSLATE_NOOP("rules", "cross-sell"),
+             "bundle": QT_TRANSLATE_NOOP("rules", "bundle"),
+             "threshold": QT_TRANSLATE_NOOP("rules", "threshold")}
+"""A rule kind's word in English (`kind_text` says it in the current language)."""
+
+
+def kind_text(kind: str) -> str:
+    """A rule kind's word, translated (an unknown kind as it is)."""
+    word = KIND_TEXT.get(kind)
+    return translate("rules", word) if word is not None else kind
 INACTIVE_COLOR = QColor("#8a94a3")
 
 Index = QModelIndex | QPersistentModelIndex
@@ -118,13 +132,14 @@ class RuleTableModel(ListTableModel):
             cleared: its id and the state asked for.
     """
 
-    headers = HEADERS
+    headers: Sequence[str] = HEADERS
     numeric_columns = NUMERIC_COLUMNS
 
     active_change_requested = Signal(str, bool)
 
     def __init__(self, money: Money = format_money, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.headers = tuple(translate("rules", text) for text in HEADERS)
         self._money = money
         self._rows: list[RuleRow] = []
         self._row_of: dict[str, int] = {}
@@ -282,7 +297,7 @@ class RuleTableModel(ListTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self.alignment(section)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(section, HEADERS[section])
+            return translate("rules", HEADER_TIPS.get(section, HEADERS[section]))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -353,7 +368,7 @@ class RuleTableModel(ListTableModel):
         if column == ID:
             return rule.id if codes or not rule.title else rule.title
         if column == KIND:
-            return KIND_TEXT.get(rule.kind, rule.kind)
+            return kind_text(rule.kind)
         if column == TRIGGER:
             return row.trigger if codes else row.trigger_names
         if column == OFFER:
@@ -361,7 +376,7 @@ class RuleTableModel(ListTableModel):
         if column == PRIORITY:
             return str(rule.priority)
         if column == ACTIVE:
-            return "yes" if rule.active else "no"
+            return translate("rules", "yes") if rule.active else translate("rules", "no")
         if column == SHOWN:
             return str(results.shown)
         if column == RATE:
@@ -374,17 +389,22 @@ class RuleTableModel(ListTableModel):
     def _tooltip(self, row: RuleRow, column: int) -> str:
         rule, r = row.rule, row.results
         if column == ID:  # the uplift too: its column is the first to go in a narrow list
-            named = f"{rule.title}\nRule code: {rule.id}" if not self.show_codes else rule.title
-            return named if not row.uplift.text else f"{named}\nUplift: {row.uplift.tooltip}"
+            named = (rule.title + "\n" + translate("rules", "Rule code: {code}").format(
+                code=rule.id) if not self.show_codes else rule.title)
+            return named if not row.uplift.text else named + "\n" + translate(
+                "rules", "Uplift: {uplift}").format(uplift=cell_tooltip(row.uplift))
         if column in (TRIGGER, OFFER) and not self.show_codes:  # codes on demand
             codes = row.trigger if column == TRIGGER else row.offer
-            return f"{self._text(row, column)}\nCodes: {codes}"
+            return self._text(row, column) + "\n" + translate("rules", "Codes: {codes}").format(
+                codes=codes)
         if column in RESULT_COLUMNS:
-            return (f"shown {r.shown}, accepted {r.accepted}, declined {r.declined}, "
-                    f"ignored {r.ignored}; held out {r.held_out}; "
-                    f"revenue added {self._money(r.revenue)}")
+            return translate("rules", "shown {shown}, accepted {accepted}, declined "
+                             "{declined}, ignored {ignored}; held out {held_out}; revenue "
+                             "added {revenue}").format(
+                shown=r.shown, accepted=r.accepted, declined=r.declined, ignored=r.ignored,
+                held_out=r.held_out, revenue=self._money(r.revenue))
         if column == UPLIFT:
-            return row.uplift.tooltip
+            return cell_tooltip(row.uplift)
         return self._text(row, column)
 
 

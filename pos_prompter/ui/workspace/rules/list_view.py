@@ -33,13 +33,13 @@ from PySide6.QtWidgets import (
 
 from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.rules import KINDS, Rule
+from pos_prompter.i18n import plural, translate
 from pos_prompter.store import Store
 from pos_prompter.ui.jobs import JobRunner
 from pos_prompter.ui.widgets import dialog_button, plain_label
 from pos_prompter.ui.workspace.rules.controller import RulesController
 from pos_prompter.ui.workspace.rules.list_columns import RuleColumns
 from pos_prompter.ui.workspace.rules.list_model import (
-    KIND_TEXT,
     RATE,
     REVENUE,
     ROW_ROLE,
@@ -47,6 +47,7 @@ from pos_prompter.ui.workspace.rules.list_model import (
     UPLIFT,
     RuleFilterProxy,
     RuleTableModel,
+    kind_text,
 )
 from pos_prompter.ui.workspace.rules.listing import ListData, RuleRow
 
@@ -186,22 +187,24 @@ class RuleListView(QWidget):
     def _build(self) -> None:
         self.search = QLineEdit(self)
         self.search.setObjectName("ruleSearch")
-        self.search.setPlaceholderText("Search titles, products, what to say, codes")
+        self.search.setPlaceholderText(translate("rules", "Search titles, products, what to "
+                                                 "say, codes"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)
 
         self.kind_filter = QComboBox(self)
         self.kind_filter.setObjectName("ruleKindFilter")
-        self.kind_filter.addItem("All kinds", None)
+        self.kind_filter.addItem(translate("rules", "All kinds"), None)
         for kind in KINDS:
-            self.kind_filter.addItem(KIND_TEXT[kind], kind)
+            self.kind_filter.addItem(kind_text(kind), kind)
         self.kind_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_kind(self.kind_filter.currentData()))
 
         self.active_filter = QComboBox(self)
         self.active_filter.setObjectName("ruleActiveFilter")
-        for text, value in (("Active and inactive", None), ("Active", True),
-                            ("Inactive", False)):
+        for text, value in ((translate("rules", "Active and inactive"), None),
+                            (translate("rules", "Active"), True),
+                            (translate("rules", "Inactive"), False)):
             self.active_filter.addItem(text, value)
         self.active_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_active(self.active_filter.currentData()))
@@ -213,13 +216,14 @@ class RuleListView(QWidget):
 
         self.product_filter = QLineEdit(self)
         self.product_filter.setObjectName("ruleProductFilter")
-        self.product_filter.setPlaceholderText("Product SKU")
+        self.product_filter.setPlaceholderText(translate("rules", "Product SKU"))
         self.product_filter.setClearButtonEnabled(True)
         self.product_filter.textChanged.connect(self.proxy.set_sku)
 
-        self.codes_box = QCheckBox("Show codes", self)
+        self.codes_box = QCheckBox(translate("rules", "Show codes"), self)
         self.codes_box.setObjectName("ruleShowCodes")
-        self.codes_box.setToolTip("Rule codes and product SKUs instead of titles and names")
+        self.codes_box.setToolTip(translate("rules", "Rule codes and product SKUs instead of "
+                                            "titles and names"))
         self.codes_box.toggled.connect(self.model.set_show_codes)
 
         filters = QHBoxLayout()  # the search gets a row of its own in a narrow list
@@ -255,12 +259,13 @@ class RuleListView(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_selected)
 
-        self.new_button = dialog_button("New rule", "ruleNew", self, self.new_rule_requested.emit)
-        self.toggle_button = dialog_button("Deactivate", "ruleToggleActive", self,
-                                           self.toggle_selected)
-        self.duplicate_button = dialog_button("Duplicate", "ruleDuplicate", self,
-                                              self.duplicate_selected)
-        self.delete_button = dialog_button("Delete\N{HORIZONTAL ELLIPSIS}", "ruleDelete", self,
+        self.new_button = dialog_button(translate("rules", "New rule"), "ruleNew", self,
+                                        self.new_rule_requested.emit)
+        self.toggle_button = dialog_button(translate("rules", "Deactivate"), "ruleToggleActive",
+                                           self, self.toggle_selected)
+        self.duplicate_button = dialog_button(translate("rules", "Duplicate"), "ruleDuplicate",
+                                              self, self.duplicate_selected)
+        self.delete_button = dialog_button(translate("rules", "Delete…"), "ruleDelete", self,
                                            self.delete_selected)
         self.count_label = plain_label("ruleCount", self, wrap=False)
         actions = QHBoxLayout()
@@ -324,7 +329,7 @@ class RuleListView(QWidget):
         keep = self.category_filter.currentData()
         self.category_filter.blockSignals(True)
         self.category_filter.clear()
-        self.category_filter.addItem("All categories", None)
+        self.category_filter.addItem(translate("rules", "All categories"), None)
         for name in names:
             self.category_filter.addItem(name, name)
         at = self.category_filter.findData(keep) if keep else 0
@@ -378,16 +383,20 @@ class RuleListView(QWidget):
         rule = self.selected_rule()
         for button in (self.toggle_button, self.duplicate_button, self.delete_button):
             button.setEnabled(rule is not None)
-        self.toggle_button.setText("Deactivate" if rule is None or rule.active else "Activate")
+        self.toggle_button.setText(translate("rules", "Deactivate") if rule is None or rule.active
+                                   else translate("rules", "Activate"))
 
     @Slot()
     def _update_count(self, *_args: Any) -> None:
         if self.controller.loading:
-            self.count_label.setText("Loading\N{HORIZONTAL ELLIPSIS}")
+            self.count_label.setText(translate("rules", "Loading…"))
             return
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(f"{total} rules" if shown == total
-                                 else f"{shown} of {total} rules")
+        self.count_label.setText(
+            plural(total, translate("rules", "{n} rule"), translate("rules", "{n} rules"))
+            if shown == total else plural(total, translate("rules", "{shown} of {n} rule"),
+                                          translate("rules", "{shown} of {n} rules"),
+                                          shown=shown))
 
     @Slot(str)
     def say(self, text: str) -> None:
@@ -426,17 +435,18 @@ class RuleListView(QWidget):
         rule = self.selected_rule()
         if rule is None or self.confirm_box is not None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete rule",
-                          f"Delete rule {rule.id} ({rule.title})?\n\nThe tills stop using it "
-                          "now. Its past results stay in the reports, and the audit log "
-                          "keeps its last version.",
+        box = QMessageBox(QMessageBox.Icon.Question, translate("rules", "Delete rule"),
+                          translate("rules", "Delete rule {rule} ({title})?\n\nThe tills stop "
+                                    "using it now. Its past results stay in the reports, and "
+                                    "the audit log keeps its last version.").format(
+                              rule=rule.id, title=rule.title),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                           self)
         box.setObjectName("confirmDeleteRule")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+        box.button(QMessageBox.StandardButton.Yes).setText(translate("rules", "Delete"))
         box.finished.connect(lambda _result, rid=rule.id: self._delete_answered(rid))
         self.confirm_box = box
         box.open()
@@ -449,6 +459,6 @@ class RuleListView(QWidget):
         answer = box.standardButton(box.clickedButton()) if box.clickedButton() else None
         box.deleteLater()
         if answer != QMessageBox.StandardButton.Yes:
-            self.say(f"Rule {rule_id} was not deleted.")
+            self.say(translate("rules", "Rule {rule} was not deleted.").format(rule=rule_id))
             return
         self.controller.delete(rule_id)

@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from pos_prompter.core.bulk import gc_paused
 from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.money import Cents, format_money
-from pos_prompter.core.rule_words import offer_words, trigger_words
 from pos_prompter.core.rules import Rule, Settings, parse_rule
+from pos_prompter.i18n import translate
 from pos_prompter.store import Store
 from pos_prompter.store.rule_listing import catalog_stamp, prepare_uplifts, rule_text, rule_texts
 from pos_prompter.store.rule_store import RuleResults
 from pos_prompter.store.sales_log import results_since
+from pos_prompter.ui.workspace.rules.rule_words import offer_words, trigger_words
 from pos_prompter.ui.workspace.rules.uplift import NO_HOLDOUT, UpliftCell, read_uplifts
 
 Money = Callable[[Cents], str]
@@ -67,26 +68,28 @@ def trigger_text(rule: Rule) -> str:
     """What sets a rule off, in a few words for a narrow column: categories by name, tags
     with a '#', SKUs as they are ('coffee, #hot, LATTE-T'), or 'checkout'."""
     if rule.event == "checkout":
-        return "checkout"
+        return "checkout"  # the pack's own word for the event: a code
     scanned = rule.scanned
     if scanned is None:
-        return "any item"
+        return translate("rules", "any item")
     parts = [*sorted(scanned.categories), *(f"#{t}" for t in sorted(scanned.tags)),
              *sorted(scanned.skus)]
-    return ", ".join(parts) or "any item"
+    return ", ".join(parts) or translate("rules", "any item")
 
 
 def offer_text(rule: Rule, money: Money = format_money) -> str:
     """What a rule offers, in a few words for a narrow column."""
     o = rule.offer
     if rule.kind == "upsell":
-        return f"\N{RIGHTWARDS ARROW} {o.upgrade_to}" if o.upgrade_to else "next size"
+        return (f"\N{RIGHTWARDS ARROW} {o.upgrade_to}" if o.upgrade_to
+                else translate("rules", "next size"))
     if rule.kind == "cross_sell":
-        return "+ " + " or ".join(o.add)
+        return "+ " + translate("rules", " or ").join(o.add)
     if rule.kind == "bundle":
-        return " + ".join(o.bundle_with) + f" for {money(o.bundle_price or 0)}"
-    reward = f"{o.reward} at {money(o.reward_price or 0)}"
-    return f"{reward} from {money(o.order_total or 0)}"
+        return translate("rules", "{products} for {price}").format(
+            products=" + ".join(o.bundle_with), price=money(o.bundle_price or 0))
+    return translate("rules", "{reward} at {price} from {total}").format(
+        reward=o.reward, price=money(o.reward_price or 0), total=money(o.order_total or 0))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
 from pos_prompter.core.lint import Finding
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
 from pos_prompter.ui.widgets import plain_label
 
 STATUS_QSS = """
@@ -19,9 +20,18 @@ STATUS_QSS = """
 """
 
 
+SEVERITY_TEXT = {"error": QT_TRANSLATE_NOOP("editor", "Error"),
+                 "warning": QT_TRANSLATE_NOOP("editor", "Warning")}
+"""A finding's severity as the list starts its line (in English)."""
+
+
 def findings_text(findings: Sequence[Finding]) -> str:
     """Lint's findings as the editor lists them, one per line with its fix under it."""
-    return "\n".join(f"{f.severity.capitalize()}: {f.message}\n    \N{RIGHTWARDS ARROW} {f.fix}"
+    def severity(word: str) -> str:
+        known = SEVERITY_TEXT.get(word)
+        return translate("editor", known) if known is not None else word.capitalize()
+
+    return "\n".join(f"{severity(f.severity)}: {f.message}\n    \N{RIGHTWARDS ARROW} {f.fix}"
                      for f in findings)
 
 

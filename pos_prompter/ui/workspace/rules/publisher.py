@@ -18,6 +18,7 @@ from pos_prompter.core.errors import UserError
 from pos_prompter.core.lint import Finding, has_errors
 from pos_prompter.core.rule_policy import publish_findings
 from pos_prompter.core.rules import Rule
+from pos_prompter.i18n import plural, translate
 from pos_prompter.store import Store
 from pos_prompter.ui.workspace.rules.editor_context import EditorContext
 
@@ -66,8 +67,9 @@ class RulePublisher(QObject):
         self.linted.emit(list(self.findings))
         if has_errors(self.findings):
             errors = sum(f.severity == "error" for f in self.findings)
-            self.refused.emit(f"lint found {errors} error{'s' * (errors != 1)} (below) to "
-                              "fix first.")
+            self.refused.emit(plural(
+                errors, translate("editor", "lint found {n} error (below) to fix first."),
+                translate("editor", "lint found {n} errors (below) to fix first.")))
             return
         if self.findings:
             self._ask_to_confirm(rule, window)
@@ -77,14 +79,18 @@ class RulePublisher(QObject):
     def _ask_to_confirm(self, rule: Rule, window: QWidget | None) -> None:
         findings = self.findings
         text = "\n\n".join(f"{f.message}\n\N{RIGHTWARDS ARROW} {f.fix}" for f in findings)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Publish with warnings?",
-                          f"Lint has {len(findings)} warning{'s' * (len(findings) != 1)} "
-                          f"about {rule.id}:\n\n{text}",
+        box = QMessageBox(QMessageBox.Icon.Warning,
+                          translate("editor", "Publish with warnings?"),
+                          plural(len(findings),
+                                 translate("editor", "Lint has {n} warning about {rule}:"),
+                                 translate("editor", "Lint has {n} warnings about {rule}:"),
+                                 rule=rule.id) + f"\n\n{text}",
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                           window)
         box.setObjectName("publishConfirm")
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.button(QMessageBox.StandardButton.Yes).setText("Publish anyway")
+        box.button(QMessageBox.StandardButton.Yes).setText(translate("editor",
+                                                                     "Publish anyway"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.finished.connect(partial(self._confirmed, box, rule))
         self.confirm_box = box

@@ -19,12 +19,16 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from pos_prompter.core.bulk import gc_paused
 from pos_prompter.core.money import format_money
 from pos_prompter.core.uplift import MIN_UPLIFT_ORDERS, Uplift
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
 from pos_prompter.store import Store
 from pos_prompter.store.reports import current_uplifts
+from pos_prompter.ui.workspace.uplift_words import uplift_sentence
 
-HEADER_TIP = ("True uplift per order: how much more an order the rule applies to brings "
-              "in than one it was held out of (its point estimate; the 95% interval in "
-              "each cell's tooltip). Only rules with a holdout have one.")
+HEADER_TIP = QT_TRANSLATE_NOOP(
+    "rules", "True uplift per order: how much more an order the rule applies to brings in "
+    "than one it was held out of (its point estimate; the 95% interval in each cell's "
+    "tooltip). Only rules with a holdout have one.")
+"""In English: translate("rules", HEADER_TIP) where it is shown."""
 
 NOT_ENOUGH = -1e15
 """Sort value of an uplift without enough data yet (less the orders it still needs): below
@@ -56,8 +60,16 @@ class UpliftCell:
     """`text` for a narrow column: the amount alone ("+$6.10"), or "12 more"."""
 
 
-NO_HOLDOUT = UpliftCell("", "No holdout: the rule is offered every time it applies, so "
-                        "there are no held-out orders to compare with.", NO_UPLIFT)
+NO_HOLDOUT = UpliftCell("", QT_TRANSLATE_NOOP(
+    "rules", "No holdout: the rule is offered every time it applies, so there are no "
+    "held-out orders to compare with."), NO_UPLIFT)
+"""Its tooltip in English: the list translates it where it shows it (`cell_tooltip`)."""
+
+
+def cell_tooltip(cell: UpliftCell) -> str:
+    """The tooltip of `cell` in the current language (NO_HOLDOUT's is translated here; the
+    others were written in it)."""
+    return translate("rules", cell.tooltip) if cell is NO_HOLDOUT else cell.tooltip
 
 
 def uplift_cell(uplift: Uplift | None) -> UpliftCell:
@@ -65,18 +77,21 @@ def uplift_cell(uplift: Uplift | None) -> UpliftCell:
     if uplift is None:
         return NO_HOLDOUT
     interval = uplift.interval
-    sentence = uplift.sentence(interval)
+    sentence = uplift_sentence(uplift, interval)
     if interval is None:
         more = more_orders(uplift)
-        return UpliftCell(f"needs {more} more", sentence, NOT_ENOUGH - more, uplift,
-                          f"{more} more")
+        return UpliftCell(translate("rules", "needs {n} more").format(n=more), sentence,
+                          NOT_ENOUGH - more, uplift,
+                          translate("rules", "{n} more").format(n=more))
     cents = whole_cents(interval.difference)
     sign = "+" if cents > 0 else ""
     amount = f"{sign}{format_money(cents, uplift.currency)}"
     return UpliftCell(
-        f"{amount} / order",
-        f"{sentence}\n95% interval, from {uplift.treated.n} orders with the prompt shown "
-        f"and {uplift.holdout.n} held out (at least {MIN_UPLIFT_ORDERS} in each).",
+        translate("rules", "{amount} / order").format(amount=amount),
+        sentence + "\n" + translate(
+            "rules", "95% interval, from {treated} orders with the prompt shown and "
+            "{held_out} held out (at least {least} in each).").format(
+                treated=uplift.treated.n, held_out=uplift.holdout.n, least=MIN_UPLIFT_ORDERS),
         float(interval.difference), uplift, amount)
 
 
