@@ -54,6 +54,9 @@ TRANSLATED: tuple[str, ...] = (
     "pos_prompter/ui/workspace/settings_form.py",
     "pos_prompter/ui/workspace/catalog_page.py",
     "pos_prompter/ui/workspace/staff_page.py",
+    "pos_prompter/ui/workspace/report_view.py",
+    "pos_prompter/ui/workspace/report_models.py",
+    "pos_prompter/ui/charts.py",
 )
 """The modules (files or folders) whose every visible text goes through translate():
 lupdate reads these, and tests/i18n check them. It grows as areas are translated."""

@@ -27,6 +27,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
+
 PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#8c6d31", "#6a3d9a",
            "#555555")
 """Series colours: the Okabe-Ito set (told apart with the common colour blindnesses)
@@ -40,7 +42,15 @@ BACKGROUND = "#ffffff"
 MIN_TEXT_PX = 13
 POINT_RADIUS = 4.0
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = (QT_TRANSLATE_NOOP("charts", "Jan"), QT_TRANSLATE_NOOP("charts", "Feb"),
+          QT_TRANSLATE_NOOP("charts", "Mar"), QT_TRANSLATE_NOOP("charts", "Apr"),
+          QT_TRANSLATE_NOOP("charts", "May"), QT_TRANSLATE_NOOP("charts", "Jun"),
+          QT_TRANSLATE_NOOP("charts", "Jul"), QT_TRANSLATE_NOOP("charts", "Aug"),
+          QT_TRANSLATE_NOOP("charts", "Sep"), QT_TRANSLATE_NOOP("charts", "Oct"),
+          QT_TRANSLATE_NOOP("charts", "Nov"), QT_TRANSLATE_NOOP("charts", "Dec"))
+"""The months' short names in English (`month_name` says one in the current language)."""
+NOTHING_YET = QT_TRANSLATE_NOOP("charts", "Nothing to show yet.")
+"""What a chart without data says (in English) unless told otherwise."""
 
 DateLike = dt.date | dt.datetime
 Point = tuple[DateLike, float]
@@ -59,8 +69,13 @@ def _moment(when: DateLike) -> dt.datetime:
 
 def day_label(day: dt.date, *, year: bool = False) -> str:
     """23 Nov (23 Nov 2026 with `year`), the same in every locale."""
-    text = f"{day.day} {MONTHS[day.month - 1]}"
+    text = f"{day.day} {month_name(day.month)}"
     return f"{text} {day.year}" if year else text
+
+
+def month_name(month: int) -> str:
+    """Month 1-12's short name ("Nov"; "nov" in Spanish)."""
+    return translate("charts", MONTHS[month - 1])
 
 
 def _number(value: float) -> str:
@@ -114,7 +129,7 @@ class _Chart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 220)
         self.title = ""
-        self.empty_text = "Nothing to show yet."
+        self.empty_text = translate("charts", NOTHING_YET)
         self.unit = "%"
         self.maximum = 100.0
 
@@ -228,13 +243,15 @@ class LineChart(_Chart):
         self._describe()
 
     def set_data(self, series: Sequence[Series], mark: Mark | None = None, *,
-                 title: str = "", empty_text: str = "Nothing to show yet.",
+                 title: str = "", empty_text: str | None = None,
                  maximum: float = 100.0, unit: str = "%") -> None:
         """Show `series` (those without points are left out) and `mark`."""
         self.series = [Series(s.name, sorted(s.points, key=lambda pt: _moment(pt[0])))
                        for s in series if s.points]
         self.mark = mark
-        self.title, self.empty_text = title, empty_text
+        self.title = title
+        self.empty_text = empty_text if empty_text is not None else translate("charts",
+                                                                              NOTHING_YET)
         self.maximum, self.unit = maximum, unit
         self._describe()
 
@@ -369,11 +386,15 @@ class LineChart(_Chart):
             count = len(s.points)
             when = day_label(_moment(first[0]).date())
             if _moment(last[0]).date() != _moment(first[0]).date():
-                when += f" to {day_label(_moment(last[0]).date())}"
+                when = translate("charts", "{first} to {last}").format(
+                    first=when, last=day_label(_moment(last[0]).date()))
             values = (f"{_number(first[1])}{self.unit}" if count == 1 else
-                      f"from {_number(first[1])}{self.unit} to {_number(last[1])}{self.unit}")
-            parts.append(f"{s.name}: {count} point{'s' if count != 1 else ''}, {when}, "
-                         f"{values}.")
+                      translate("charts", "from {first} to {last}").format(
+                          first=f"{_number(first[1])}{self.unit}",
+                          last=f"{_number(last[1])}{self.unit}"))
+            parts.append(plural(count, translate("charts", "{name}: {n} point, {when}, {values}."),
+                                translate("charts", "{name}: {n} points, {when}, {values}."),
+                                name=s.name, when=when, values=values))
         if self.mark is not None:
             parts.append(f"{self.mark.label}.")
         return " ".join(parts)
@@ -393,9 +414,11 @@ class BarChart(_Chart):
 
     def set_data(self, bars: Sequence[tuple[str, float]], *, title: str = "",
                  unit: str = "%", maximum: float | None = None, mark: Mark | None = None,
-                 empty_text: str = "Nothing to show yet.") -> None:
+                 empty_text: str | None = None) -> None:
         self.bars = [(str(label), float(value)) for label, value in bars]
-        self.title, self.unit, self.mark, self.empty_text = title, unit, mark, empty_text
+        self.title, self.unit, self.mark = title, unit, mark
+        self.empty_text = empty_text if empty_text is not None else translate("charts",
+                                                                              NOTHING_YET)
         largest = max([v for _l, v in self.bars] + [mark.value if mark else 0.0, 0.0])
         if maximum is None:
             maximum = 100.0 if largest <= 100 else _round_up(largest)

@@ -325,6 +325,77 @@
     </message>
 </context>
 <context>
+    <name>charts</name>
+    <message>
+        <source>Jan</source>
+        <translation>ene</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>feb</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>abr</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>may</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>jun</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>jul</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>ago</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>sept</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>oct</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>nov</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>dic</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>Aún no hay nada que mostrar.</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} a {last}</translation>
+    </message>
+    <message>
+        <source>from {first} to {last}</source>
+        <translation>de {first} a {last}</translation>
+    </message>
+    <message>
+        <source>{name}: {n} point, {when}, {values}.</source>
+        <translation>{name}: {n} punto, {when}, {values}.</translation>
+    </message>
+    <message>
+        <source>{name}: {n} points, {when}, {values}.</source>
+        <translation>{name}: {n} puntos, {when}, {values}.</translation>
+    </message>
+</context>
+<context>
     <name>clerk_sign_in</name>
     <message>
         <source>Nobody here has a PIN to sign in with, so the till stays with who is selling now. A manager sets clerks&apos; PINs (pos-prompter staff passwd NAME).</source>
@@ -2644,6 +2715,309 @@
     <message>
         <source>Suggestion: {say}</source>
         <translation>Sugerencia: {say}</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 días</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 días</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <source>this is a practice store, and practice runs never count in the results: open the workspace on the real store</source>
+        <translation>esta es una tienda de práctica, y las prácticas nunca cuentan en los resultados: abra el espacio de trabajo sobre la tienda real</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Paid orders</source>
+        <translation>Pedidos pagados</translation>
+    </message>
+    <message>
+        <source>Average order</source>
+        <translation>Pedido medio</translation>
+    </message>
+    <message>
+        <source>Attach rate</source>
+        <translation>Tasa de adjunción</translation>
+    </message>
+    <message>
+        <source>Offers accepted</source>
+        <translation>Ofertas aceptadas</translation>
+    </message>
+    <message>
+        <source>Revenue added</source>
+        <translation>Ingresos añadidos</translation>
+    </message>
+    <message>
+        <source>Margin added</source>
+        <translation>Margen añadido</translation>
+    </message>
+    <message>
+        <source>By rule</source>
+        <translation>Por regla</translation>
+    </message>
+    <message>
+        <source>By clerk</source>
+        <translation>Por cajero</translation>
+    </message>
+    <message>
+        <source>By hour</source>
+        <translation>Por hora</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>Por día</translation>
+    </message>
+    <message>
+        <source>True uplift</source>
+        <translation>Aumento real</translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation>Clasificación</translation>
+    </message>
+    <message>
+        <source>the range starts on {start}, after it ends ({end})</source>
+        <translation>el intervalo empieza el {start}, después de terminar ({end})</translation>
+    </message>
+    <message>
+        <source>This store has no file to read the results from.</source>
+        <translation>Esta tienda no tiene archivo del que leer los resultados.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Could not read the results: {problem}</source>
+        <translation>No se pudieron leer los resultados: {problem}</translation>
+    </message>
+    <message>
+        <source>Clerks with at least {n} paid orders in the range, by offers made, then accepted.</source>
+        <translation>Cajeros con al menos {n} pedidos pagados en el intervalo, por ofertas hechas y luego aceptadas.</translation>
+    </message>
+    <message>
+        <source>{n} paid order in all history.</source>
+        <translation>{n} pedido pagado en todo el historial.</translation>
+    </message>
+    <message>
+        <source>{n} paid orders in all history.</source>
+        <translation>{n} pedidos pagados en todo el historial.</translation>
+    </message>
+    <message>
+        <source>{n} paid order in the range.</source>
+        <translation>{n} pedido pagado en el intervalo.</translation>
+    </message>
+    <message>
+        <source>{n} paid orders in the range.</source>
+        <translation>{n} pedidos pagados en el intervalo.</translation>
+    </message>
+    <message>
+        <source>{accepted} of {shown} ({rate})</source>
+        <translation>{accepted} de {shown} ({rate})</translation>
+    </message>
+    <message>
+        <source>On {known} of {accepted} accepted offers (the others&apos; costs are not known).</source>
+        <translation>Sobre {known} de {accepted} ofertas aceptadas (los costes de las demás no se conocen).</translation>
+    </message>
+    <message>
+        <source>No offers in this range.</source>
+        <translation>Ninguna oferta en este intervalo.</translation>
+    </message>
+    <message>
+        <source>Acceptance by rule</source>
+        <translation>Aceptación por regla</translation>
+    </message>
+    <message>
+        <source>Revenue added by day ({currency})</source>
+        <translation>Ingresos añadidos por día ({currency})</translation>
+    </message>
+    <message>
+        <source>Revenue added by week ({currency})</source>
+        <translation>Ingresos añadidos por semana ({currency})</translation>
+    </message>
+    <message>
+        <source>Revenue added by month ({currency})</source>
+        <translation>Ingresos añadidos por mes ({currency})</translation>
+    </message>
+    <message>
+        <source>Offers by hour of day</source>
+        <translation>Ofertas por hora del día</translation>
+    </message>
+    <message>
+        <source>No results to export yet.</source>
+        <translation>Aún no hay resultados que exportar.</translation>
+    </message>
+    <message>
+        <source>Export the results</source>
+        <translation>Exportar los resultados</translation>
+    </message>
+    <message>
+        <source>Exported the results to {path}.</source>
+        <translation>Resultados exportados a {path}.</translation>
+    </message>
+    <message>
+        <source>upsell</source>
+        <translation>mejora</translation>
+    </message>
+    <message>
+        <source>cross-sell</source>
+        <translation>venta cruzada</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>paquete</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>umbral</translation>
+    </message>
+    <message>
+        <source>({known} of {accepted})</source>
+        <translation>({known} de {accepted})</translation>
+    </message>
+    <message>
+        <source>Not known: no accepted offer here has costs for every product it added (an upsell&apos;s margin is never known).</source>
+        <translation>Desconocido: ninguna oferta aceptada aquí tiene costes para todos los productos que añadió (el margen de una mejora nunca se conoce).</translation>
+    </message>
+    <message>
+        <source>Revenue minus cost of the {known} accepted offers whose products all have a cost, of {accepted} accepted.</source>
+        <translation>Ingresos menos coste de las {known} ofertas aceptadas cuyos productos tienen todos coste, de {accepted} aceptadas.</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Mostradas</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptadas</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Rechazadas</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignoradas</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>Aceptación</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Pedidos</translation>
+    </message>
+    <message>
+        <source>Avg order</source>
+        <translation>Pedido medio</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Held out</source>
+        <translation>De control</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Cajero</translation>
+    </message>
+    <message>
+        <source>(nobody signed in)</source>
+        <translation>(nadie había entrado)</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>{n} orders</source>
+        <translation>{n} pedidos</translation>
+    </message>
+    <message>
+        <source>not enough data yet: {n} more orders</source>
+        <translation>aún no hay datos suficientes: faltan {n} pedidos</translation>
+    </message>
+    <message>
+        <source>{amount} ({low} to {high})</source>
+        <translation>{amount} ({low} a {high})</translation>
+    </message>
+    <message>
+        <source>Shown in</source>
+        <translation>Mostrada en</translation>
+    </message>
+    <message>
+        <source>Held out of</source>
+        <translation>Apartada de</translation>
+    </message>
+    <message>
+        <source>Per order, shown</source>
+        <translation>Por pedido, mostrada</translation>
+    </message>
+    <message>
+        <source>Per order, held out</source>
+        <translation>Por pedido, de control</translation>
+    </message>
+    <message>
+        <source>Uplift per order (95%)</source>
+        <translation>Aumento por pedido (95%)</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>Qué significa</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Offers made</source>
+        <translation>Ofertas hechas</translation>
+    </message>
+    <message>
+        <source>Offers per order</source>
+        <translation>Ofertas por pedido</translation>
     </message>
 </context>
 <context>

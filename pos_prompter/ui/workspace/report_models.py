@@ -19,7 +19,10 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from pos_prompter.core.money import format_money
 from pos_prompter.core.results import LeaderboardEntry, Row
 from pos_prompter.core.uplift import Uplift
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
+from pos_prompter.i18n.formats import locale
 from pos_prompter.ui.list_model import ListTableModel
+from pos_prompter.ui.workspace.uplift_words import uplift_sentence
 
 Index = QModelIndex | QPersistentModelIndex
 Money = Callable[[int], str]
@@ -29,12 +32,29 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
 """data() with this role returns the row's item (a Row, Uplift or LeaderboardEntry)."""
 
-KIND_TEXT = {"upsell": "upsell", "cross_sell": "cross-sell", "bundle": "bundle",
-             "threshold": "threshold"}
+KIND_TEXT = {"upsell": QT_TRANSLATE_NOOP("report", "upsell"),
+             "cross_sell": QT_TRANSLATE_NOOP("report", "cross-sell"),
+             "bundle": QT_TRANSLATE_NOOP("report", "bundle"),
+             "threshold": QT_TRANSLATE_NOOP("report", "threshold")}
+"""A rule kind's word in English (the table says it translated)."""
+
+
+def N(header: str) -> str:
+    """A column title, marked for the catalog (the model shows it translated)."""
+    return QT_TRANSLATE_NOOP("report", header)
+
+
+def kind_text(kind: str | None) -> str:
+    word = KIND_TEXT.get(kind or "")
+    return translate("report", word) if word is not None else kind or ""
 
 
 def percent(rate: float | None) -> str:
-    return "\N{EN DASH}" if rate is None else f"{rate * 100:.1f}%"
+    """A rate as a percentage with one decimal, with the language's decimal point (12.5% /
+    12,5%; rounded as ever, by Python)."""
+    if rate is None:
+        return "\N{EN DASH}"
+    return f"{rate * 100:.1f}".replace(".", locale().decimalPoint()) + "%"
 
 
 def whole_cents(value: Decimal) -> int:
@@ -67,7 +87,7 @@ class ReportTableModel(ListTableModel):
         self.setObjectName(name)
         self.key = key
         self.columns = list(columns)
-        self.headers = tuple(c.header for c in self.columns)
+        self.headers = tuple(translate("report", c.header) for c in self.columns)
         self.numeric_columns = frozenset(i for i, c in enumerate(self.columns) if c.numeric)
         self._items: list[Any] = []
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
@@ -157,26 +177,34 @@ def _outcome_columns(money: Money) -> list[Column]:
             return "\N{EN DASH}"
         text = money(margin)
         if row.outcomes.margin_accepted != row.outcomes.accepted:
-            text += f" ({row.outcomes.margin_accepted} of {row.outcomes.accepted})"
+            text += " " + translate("report", "({known} of {accepted})").format(
+                known=row.outcomes.margin_accepted, accepted=row.outcomes.accepted)
         return text
 
     def margin_tip(row: Row) -> str:
         if row.outcomes.margin_added is None:
-            return ("Not known: no accepted offer here has costs for every product it "
-                    "added (an upsell's margin is never known).")
-        return (f"Revenue minus cost of the {row.outcomes.margin_accepted} accepted offers "
-                f"whose products all have a cost, of {row.outcomes.accepted} accepted.")
+            return translate("report", "Not known: no accepted offer here has costs for "
+                             "every product it added (an upsell's margin is never known).")
+        return translate("report", "Revenue minus cost of the {known} accepted offers whose "
+                         "products all have a cost, of {accepted} accepted.").format(
+            known=row.outcomes.margin_accepted, accepted=row.outcomes.accepted)
 
     return [
-        Column("Shown", lambda r: str(r.outcomes.shown), lambda r: r.outcomes.shown),
-        Column("Accepted", lambda r: str(r.outcomes.accepted), lambda r: r.outcomes.accepted),
-        Column("Declined", lambda r: str(r.outcomes.declined), lambda r: r.outcomes.declined),
-        Column("Ignored", lambda r: str(r.outcomes.ignored), lambda r: r.outcomes.ignored),
-        Column("Acceptance", lambda r: percent(r.outcomes.acceptance_rate),
+        Column(QT_TRANSLATE_NOOP("report", "Shown"),
+               lambda r: str(r.outcomes.shown), lambda r: r.outcomes.shown),
+        Column(QT_TRANSLATE_NOOP("report", "Accepted"),
+               lambda r: str(r.outcomes.accepted), lambda r: r.outcomes.accepted),
+        Column(QT_TRANSLATE_NOOP("report", "Declined"),
+               lambda r: str(r.outcomes.declined), lambda r: r.outcomes.declined),
+        Column(QT_TRANSLATE_NOOP("report", "Ignored"),
+               lambda r: str(r.outcomes.ignored), lambda r: r.outcomes.ignored),
+        Column(QT_TRANSLATE_NOOP("report", "Acceptance"),
+               lambda r: percent(r.outcomes.acceptance_rate),
                lambda r: r.outcomes.acceptance_rate),
-        Column("Revenue added", lambda r: money(r.outcomes.revenue),
+        Column(QT_TRANSLATE_NOOP("report", "Revenue added"), lambda r: money(r.outcomes.revenue),
                lambda r: r.outcomes.revenue),
-        Column("Margin added", margin_text, lambda r: r.outcomes.margin_added,
+        Column(QT_TRANSLATE_NOOP("report", "Margin added"),
+               margin_text, lambda r: r.outcomes.margin_added,
                tooltip=margin_tip),
     ]
 
@@ -190,10 +218,12 @@ def _order_columns(money: Money) -> list[Column]:
         return "\N{EN DASH}" if value is None else money(whole_cents(value * 100))
 
     return [
-        Column("Orders", lambda r: str(r.orders.orders if r.orders else 0),
+        Column(QT_TRANSLATE_NOOP("report", "Orders"),
+               lambda r: str(r.orders.orders if r.orders else 0),
                lambda r: r.orders.orders if r.orders else 0),
-        Column("Avg order", aov_text, aov),
-        Column("Attach rate", lambda r: percent(r.orders.attach_rate if r.orders else None),
+        Column(QT_TRANSLATE_NOOP("report", "Avg order"), aov_text, aov),
+        Column(QT_TRANSLATE_NOOP("report", "Attach rate"),
+               lambda r: percent(r.orders.attach_rate if r.orders else None),
                lambda r: r.orders.attach_rate if r.orders else None),
     ]
 
@@ -205,38 +235,50 @@ def row_key(row: Row) -> Hashable:
 
 def rule_model(money: Money, parent: QObject | None = None) -> ReportTableModel:
     return ReportTableModel("reportRulesModel", [
-        Column("Rule", lambda r: str(r.key), lambda r: str(r.key), numeric=False),
-        Column("Title", lambda r: r.title or "", lambda r: (r.title or "").lower(),
+        Column(QT_TRANSLATE_NOOP("report", "Rule"),
+               lambda r: str(r.key), lambda r: str(r.key), numeric=False),
+        Column(QT_TRANSLATE_NOOP("report", "Title"),
+               lambda r: r.title or "", lambda r: (r.title or "").lower(),
                numeric=False),
-        Column("Kind", lambda r: KIND_TEXT.get(r.kind or "", r.kind or ""),
+        Column(QT_TRANSLATE_NOOP("report", "Kind"), lambda r: kind_text(r.kind),
                lambda r: r.kind or "", numeric=False),
         *_outcome_columns(money),
-        Column("Held out", lambda r: str(r.outcomes.held_out), lambda r: r.outcomes.held_out),
+        Column(QT_TRANSLATE_NOOP("report", "Held out"),
+               lambda r: str(r.outcomes.held_out), lambda r: r.outcomes.held_out),
     ], parent, key=row_key)
 
 
 def clerk_model(money: Money, parent: QObject | None = None) -> ReportTableModel:
     return ReportTableModel("reportClerksModel", [
-        Column("Clerk", lambda r: "(nobody signed in)" if r.key is None else str(r.key),
+        Column(QT_TRANSLATE_NOOP("report", "Clerk"),
+               lambda r: translate("report", "(nobody signed in)") if r.key is None
+               else str(r.key),
                lambda r: "" if r.key is None else str(r.key).lower(), numeric=False),
         *_outcome_columns(money), *_order_columns(money)], parent, key=row_key)
 
 
 def hour_model(money: Money, parent: QObject | None = None) -> ReportTableModel:
     return ReportTableModel("reportHoursModel", [
-        Column("Hour", lambda r: hour_text(r.key), lambda r: r.key, numeric=False),
+        Column(QT_TRANSLATE_NOOP("report", "Hour"),
+               lambda r: hour_text(r.key), lambda r: r.key, numeric=False),
         *_outcome_columns(money), *_order_columns(money)], parent, key=row_key)
 
 
 def day_model(money: Money, parent: QObject | None = None) -> ReportTableModel:
     return ReportTableModel("reportDaysModel", [
-        Column("Day", lambda r: str(r.key), lambda r: str(r.key), numeric=False),
+        Column(QT_TRANSLATE_NOOP("report", "Day"),
+               lambda r: str(r.key), lambda r: str(r.key), numeric=False),
         *_outcome_columns(money), *_order_columns(money)], parent, key=row_key)
 
 
 def more_orders(uplift: Uplift) -> int:
     """Paid orders still needed (both groups together) before the uplift says anything."""
     return sum(uplift.more_needed())
+
+
+def orders(n: int) -> str:
+    """How many orders an uplift's group has ("1 orders" in English, as it always said)."""
+    return translate("report", "{n} orders").format(n=n)
 
 
 def uplift_model(money: Money, parent: QObject | None = None) -> ReportTableModel:
@@ -249,23 +291,29 @@ def uplift_model(money: Money, parent: QObject | None = None) -> ReportTableMode
     def verdict(u: Uplift) -> str:
         interval = u.interval
         if interval is None:
-            return f"not enough data yet: {more_orders(u)} more orders"
-        return f"{cents(interval.difference)} ({cents(interval.low)} to {cents(interval.high)})"
+            return translate("report", "not enough data yet: {n} more orders").format(
+                n=more_orders(u))
+        return translate("report", "{amount} ({low} to {high})").format(
+            amount=cents(interval.difference), low=cents(interval.low), high=cents(interval.high))
 
     def verdict_key(u: Uplift) -> Any:
         interval = u.interval
         return float(interval.difference) if interval is not None else None
 
     return ReportTableModel("reportUpliftModel", [
-        Column("Rule", lambda u: u.rule, lambda u: u.rule, numeric=False),
-        Column("Shown in", lambda u: f"{u.treated.n} orders", lambda u: u.treated.n),
-        Column("Held out of", lambda u: f"{u.holdout.n} orders", lambda u: u.holdout.n),
-        Column("Per order, shown", mean(lambda u: u.treated),
+        Column(QT_TRANSLATE_NOOP("report", "Rule"),
+               lambda u: u.rule, lambda u: u.rule, numeric=False),
+        Column(QT_TRANSLATE_NOOP("report", "Shown in"),
+               lambda u: orders(u.treated.n), lambda u: u.treated.n),
+        Column(QT_TRANSLATE_NOOP("report", "Held out of"),
+               lambda u: orders(u.holdout.n), lambda u: u.holdout.n),
+        Column(QT_TRANSLATE_NOOP("report", "Per order, shown"), mean(lambda u: u.treated),
                lambda u: float(u.treated.mean()) if u.enough_data else None),
-        Column("Per order, held out", mean(lambda u: u.holdout),
+        Column(QT_TRANSLATE_NOOP("report", "Per order, held out"), mean(lambda u: u.holdout),
                lambda u: float(u.holdout.mean()) if u.enough_data else None),
-        Column("Uplift per order (95%)", verdict, verdict_key),
-        Column("What it means", lambda u: u.sentence(), lambda u: u.sentence().lower(),
+        Column(QT_TRANSLATE_NOOP("report", "Uplift per order (95%)"), verdict, verdict_key),
+        Column(QT_TRANSLATE_NOOP("report", "What it means"),
+               uplift_sentence, lambda u: uplift_sentence(u).lower(),
                numeric=False),
     ], parent, key=lambda u: u.rule)
 
@@ -278,13 +326,17 @@ def leaderboard_model(parent: QObject | None = None) -> ReportTableModel:
         return e.offers / e.orders if e.orders else None
 
     return ReportTableModel("reportLeaderboardModel", [
-        Column("Rank", lambda e: str(e.rank), lambda e: e.rank),
-        Column("Clerk", lambda e: e.clerk, lambda e: e.clerk.lower(), numeric=False),
-        Column("Orders", lambda e: str(e.orders), lambda e: e.orders),
-        Column("Offers made", lambda e: str(e.offers), lambda e: e.offers),
-        Column("Accepted", lambda e: str(e.accepted), lambda e: e.accepted),
-        Column("Acceptance", lambda e: percent(rate(e)), rate),
-        Column("Offers per order", lambda e: "\N{EN DASH}" if per_order(e) is None
+        Column(QT_TRANSLATE_NOOP("report", "Rank"), lambda e: str(e.rank), lambda e: e.rank),
+        Column(QT_TRANSLATE_NOOP("report", "Clerk"),
+               lambda e: e.clerk, lambda e: e.clerk.lower(), numeric=False),
+        Column(QT_TRANSLATE_NOOP("report", "Orders"), lambda e: str(e.orders), lambda e: e.orders),
+        Column(QT_TRANSLATE_NOOP("report", "Offers made"),
+               lambda e: str(e.offers), lambda e: e.offers),
+        Column(QT_TRANSLATE_NOOP("report", "Accepted"),
+               lambda e: str(e.accepted), lambda e: e.accepted),
+        Column(QT_TRANSLATE_NOOP("report", "Acceptance"), lambda e: percent(rate(e)), rate),
+        Column(QT_TRANSLATE_NOOP("report", "Offers per order"),
+               lambda e: "\N{EN DASH}" if per_order(e) is None
                else f"{per_order(e):.2f}", per_order),
     ], parent, key=lambda e: e.clerk)
 

@@ -52,9 +52,10 @@ from PySide6.QtWidgets import (
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.report_csv import report_csv
 from pos_prompter.core.results import Period, Report, Row
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
 from pos_prompter.store import Store
 from pos_prompter.store.reports import is_practice_store, load_report
-from pos_prompter.ui.charts import MONTHS, BarChart, day_label
+from pos_prompter.ui.charts import BarChart, day_label, month_name
 from pos_prompter.ui.jobs import JobRunner, StoreJob, deliver_to, jobs_of
 from pos_prompter.ui.widgets import (
     ElidedLabel,
@@ -79,9 +80,12 @@ from pos_prompter.ui.workspace.report_models import (
 )
 
 """A date edit at this (its minimum) means "no bound"; it shows the special text 'any'."""
-QUICK_RANGES = (("Today", "reportToday", 1), ("7 days", "reportWeek", 7),
-                ("30 days", "reportMonth", 30), ("All", "reportAll", None))
-"""The quick buttons: text, object name, days up to and including today (None: all)."""
+QUICK_RANGES = ((QT_TRANSLATE_NOOP("report", "Today"), "reportToday", 1),
+                (QT_TRANSLATE_NOOP("report", "7 days"), "reportWeek", 7),
+                (QT_TRANSLATE_NOOP("report", "30 days"), "reportMonth", 30),
+                (QT_TRANSLATE_NOOP("report", "All"), "reportAll", None))
+"""The quick buttons: text (in English: shown translated), object name, days up to and
+including today (None: all)."""
 DEFAULT_DAYS = 30
 MAX_RULE_BARS = 12
 """The acceptance chart shows the rules with the most offers, at most this many."""
@@ -116,8 +120,9 @@ def load_results(store: Store, period: Period) -> ReportData:
     """Read the report of the real store for `period` (refusing a practice store)."""
     conn = store.db.conn
     if is_practice_store(conn):
-        raise InputError("this is a practice store, and practice runs never count in the "
-                         "results: open the workspace on the real store")
+        raise InputError(translate("report", "this is a practice store, and practice runs "
+                                   "never count in the results: open the workspace on the "
+                                   "real store"))
     report = load_report(conn, period)
     return ReportData(report, str(store.get_setting("currency") or "USD"))
 
@@ -162,9 +167,9 @@ def revenue_bars(days: Sequence[Row], period: Period
         if unit == "day":
             return day_label(low)
         if unit == "month" and low.day == 1 and (high + dt.timedelta(days=1)).day == 1:
-            return f"{MONTHS[low.month - 1]} {low.year}"
+            return f"{month_name(low.month)} {low.year}"
         if low.month == high.month:
-            return f"{low.day}\N{EN DASH}{high.day} {MONTHS[high.month - 1]}"
+            return f"{low.day}\N{EN DASH}{high.day} {month_name(high.month)}"
         return f"{day_label(low)}\N{EN DASH}{day_label(high)}"
 
     def height(cents: int) -> float:
@@ -247,16 +252,18 @@ class ReportView(QWidget):
         self.from_date = optional_date_edit("reportFrom", self)
         self.to_date = optional_date_edit("reportTo", self)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("From", self))
+        bar.addWidget(QLabel(translate("report", "From"), self))
         bar.addWidget(self.from_date)
-        bar.addWidget(QLabel("to", self))
+        bar.addWidget(QLabel(translate("report", "to"), self))
         bar.addWidget(self.to_date)
         for text, name, days in QUICK_RANGES:
-            bar.addWidget(dialog_button(text, name, self, partial(self.quick_range, days)))
+            bar.addWidget(dialog_button(translate("report", text), name, self,
+                                        partial(self.quick_range, days)))
         self.status = ElidedLabel("reportStatus", self)  # a long range never widens the page
         bar.addWidget(self.status, 1)
-        self.refresh_button = dialog_button("Refresh", "reportRefresh", self, self.load)
-        self.export_button = dialog_button("Export CSV\N{HORIZONTAL ELLIPSIS}", "reportExport",
+        self.refresh_button = dialog_button(translate("report", "Refresh"), "reportRefresh",
+                                            self, self.load)
+        self.export_button = dialog_button(translate("report", "Export CSV…"), "reportExport",
                                            self, self.export_csv)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.export_button)
@@ -265,9 +272,12 @@ class ReportView(QWidget):
 
         tiles = QHBoxLayout()
         self.tiles: dict[str, QLabel] = {}
-        for name, caption in (("orders", "Paid orders"), ("aov", "Average order"),
-                              ("attach", "Attach rate"), ("acceptance", "Offers accepted"),
-                              ("revenue", "Revenue added"), ("margin", "Margin added")):
+        for name, caption in (("orders", translate("report", "Paid orders")),
+                              ("aov", translate("report", "Average order")),
+                              ("attach", translate("report", "Attach rate")),
+                              ("acceptance", translate("report", "Offers accepted")),
+                              ("revenue", translate("report", "Revenue added")),
+                              ("margin", translate("report", "Margin added"))):
             tiles.addWidget(self._tile(name, caption), 1)
 
         self.acceptance_chart = BarChart(self, object_name="acceptanceByRuleChart")
@@ -287,9 +297,12 @@ class ReportView(QWidget):
         self.tables: dict[str, QTableView] = {}
         self.table_tabs = QTabWidget(self)
         self.table_tabs.setObjectName("reportTables")
-        for key, title in (("rules", "By rule"), ("clerks", "By clerk"), ("hours", "By hour"),
-                           ("days", "By day"), ("uplift", "True uplift"),
-                           ("leaderboard", "Leaderboard")):
+        for key, title in (("rules", translate("report", "By rule")),
+                           ("clerks", translate("report", "By clerk")),
+                           ("hours", translate("report", "By hour")),
+                           ("days", translate("report", "By day")),
+                           ("uplift", translate("report", "True uplift")),
+                           ("leaderboard", translate("report", "Leaderboard"))):
             self.tables[key] = self._table(key)
             self.table_tabs.addTab(self.tables[key], title)
         self.leaderboard_tab = self.table_tabs.indexOf(self.tables["leaderboard"])
@@ -361,8 +374,8 @@ class ReportView(QWidget):
         """The range the edits show (raises InputError when it ends before it starts)."""
         period = Period(edit_day(self.from_date), edit_day(self.to_date))
         if period.start and period.end and period.start > period.end:
-            raise InputError(f"the range starts on {period.start}, after it ends "
-                             f"({period.end})")
+            raise InputError(translate("report", "the range starts on {start}, after it ends "
+                                       "({end})").format(start=period.start, end=period.end))
         return period
 
     def set_range(self, start: dt.date | None, end: dt.date | None, *,
@@ -427,10 +440,11 @@ class ReportView(QWidget):
             self.status.set_full_text(str(exc)[0].upper() + str(exc)[1:] + ".")
             return
         if self.store.path is None:
-            self.status.set_full_text("This store has no file to read the results from.")
+            self.status.set_full_text(translate("report", "This store has no file to read the "
+                                                "results from."))
             return
         if not live or self._data is None:
-            self.status.set_full_text("Loading\N{HORIZONTAL ELLIPSIS}")
+            self.status.set_full_text(translate("report", "Loading…"))
         if self._job is not None:
             self._again = True
             return
@@ -455,7 +469,8 @@ class ReportView(QWidget):
             self.load(live=data is not None and asked == current)
             return
         if data is None:
-            self.status.set_full_text(f"Could not read the results: {problem}")
+            self.status.set_full_text(translate("report", "Could not read the results: "
+                                                "{problem}").format(problem=problem))
             return
         self._show(data)
 
@@ -471,15 +486,19 @@ class ReportView(QWidget):
         self.table_tabs.setTabVisible(self.leaderboard_tab, report.leaderboard is not None)
         if report.leaderboard is not None:
             self.table_tabs.setTabToolTip(
-                self.leaderboard_tab, f"Clerks with at least {report.leaderboard_min_orders} "
-                "paid orders in the range, by offers made, then accepted.")
+                self.leaderboard_tab, translate(
+                    "report", "Clerks with at least {n} paid orders in the range, by offers "
+                    "made, then accepted.").format(n=report.leaderboard_min_orders))
         self._show_totals(report)
         self._show_charts(report)
         orders = report.totals.orders.orders if report.totals.orders else 0
         everything = report.period.start is None and report.period.end is None
         self.status.set_full_text(  # the range is in the date fields beside it
-            f"{orders} paid {'order' if orders == 1 else 'orders'} "
-            f"{'in all history' if everything else 'in the range'}.")
+            plural(orders, translate("report", "{n} paid order in all history."),
+                   translate("report", "{n} paid orders in all history."))
+            if everything else
+            plural(orders, translate("report", "{n} paid order in the range."),
+                   translate("report", "{n} paid orders in the range.")))
         self.loaded.emit(report)
 
     def _set_rows(self, key: str, items: Sequence[object]) -> None:
@@ -510,24 +529,31 @@ class ReportView(QWidget):
                                   else self.money(whole_cents(aov * 100)))
         self.tiles["attach"].setText(percent(orders.attach_rate if orders else None))
         self.tiles["acceptance"].setText(
-            f"{outcomes.accepted} of {outcomes.shown} ({percent(outcomes.acceptance_rate)})")
+            translate("report", "{accepted} of {shown} ({rate})").format(
+                accepted=outcomes.accepted, shown=outcomes.shown,
+                rate=percent(outcomes.acceptance_rate)))
         self.tiles["revenue"].setText(self.money(outcomes.revenue))
         self.tiles["margin"].setText("\N{EN DASH}" if margin is None else self.money(margin))
         self.tiles["margin"].setToolTip(
-            "" if margin is None else f"On {outcomes.margin_accepted} of {outcomes.accepted} "
-            "accepted offers (the others' costs are not known).")
+            "" if margin is None else translate(
+                "report", "On {known} of {accepted} accepted offers (the others' costs are not "
+                "known).").format(known=outcomes.margin_accepted, accepted=outcomes.accepted))
 
     def _show_charts(self, report: Report) -> None:
-        nothing = "No offers in this range."
+        nothing = translate("report", "No offers in this range.")
         self.acceptance_chart.set_data(acceptance_bars(report.rules),
-                                       title="Acceptance by rule", unit="%",
-                                       empty_text=nothing)
+                                       title=translate("report", "Acceptance by rule"),
+                                       unit="%", empty_text=nothing)
         unit, bars = revenue_bars(report.days, report.period)
+        by_unit = {"day": translate("report", "Revenue added by day ({currency})"),
+                   "week": translate("report", "Revenue added by week ({currency})"),
+                   "month": translate("report", "Revenue added by month ({currency})")}
         self.revenue_chart.set_data(
-            bars, title=f"Revenue added by {unit} ({self.money.currency})", unit="",
+            bars, title=by_unit[unit].format(currency=self.money.currency), unit="",
             maximum=scale_top([v for _l, v in bars]), empty_text=nothing)
         offers = offer_bars(report.hours)
-        self.offers_chart.set_data(offers, title="Offers by hour of day", unit="",
+        self.offers_chart.set_data(offers, title=translate("report", "Offers by hour of day"),
+                                   unit="",
                                    maximum=scale_top([v for _l, v in offers]),
                                    empty_text=nothing)
 
@@ -542,18 +568,21 @@ class ReportView(QWidget):
         """Write the report shown as `pos-prompter report --format csv` writes it (one
         section per table) to `path`; without one, ask where (without blocking)."""
         if self._data is None:
-            self.status.set_full_text("No results to export yet.")
+            self.status.set_full_text(translate("report", "No results to export yet."))
             return
         if path is None:
             self.file_dialog = open_file_chooser(
-                self, "reportExportFile", "Export the results", "CSV files (*.csv)",
+                self, "reportExportFile", translate("report", "Export the results"),
+                translate("audit", "CSV files (*.csv)"),
                 self.export_csv, self._chooser_closed, save_as="results.csv", suffix="csv")
             return
         try:
             path.write_text(report_csv(self._data.report.to_json()), encoding="utf-8",
                             newline="")
         except OSError as exc:
-            self.status.set_full_text(f"Could not write {path} ({exc.strerror}).")
+            self.status.set_full_text(translate("audit", "Could not write {path} ({reason}).")
+                                      .format(path=path, reason=exc.strerror))
             return
-        self.status.set_full_text(f"Exported the results to {path}.")
+        self.status.set_full_text(translate("report", "Exported the results to {path}.")
+                                  .format(path=path))
         self.exported.emit(str(path))

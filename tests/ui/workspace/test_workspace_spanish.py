@@ -5,6 +5,7 @@ prompt texts)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,13 +23,11 @@ from spanish_check import (
 from pos_prompter import i18n
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.rule_words import category_name
-from pos_prompter.core.rules import DAYS, PLACEHOLDERS
+from pos_prompter.core.rules import PLACEHOLDERS
 from pos_prompter.store import Store
 from pos_prompter.store.auth import StaffStore
 from pos_prompter.ui.workspace.discard_box import ask_to_discard
 from pos_prompter.ui.workspace.file_actions import write_pack
-from pos_prompter.ui.workspace.rules.form_words import DAY_TEXT, PLACEHOLDER_MEANINGS, day_text
-from pos_prompter.ui.workspace.skip_words import skip_reason
 from pos_prompter.ui.workspace.window import WorkspaceWindow
 
 MakeWorkspace = Callable[..., WorkspaceWindow]
@@ -155,7 +154,8 @@ def test_rule_editor_new_and_with_each_kind(cafe_store_path: Path,
 
 def test_preview_says_why_a_rule_would_not_fire(cafe_store_path: Path,
                                                 make_workspace: MakeWorkspace) -> None:
-    """The engine's reasons (the core's English) are said in Spanish; the data stays."""
+    """What the preview says of the sample order, and why a rule would not fire (the
+    engine's reasons: tests/ui/workspace/test_skip_words.py)."""
     window = make_workspace(cafe_store_path)
     rule = next(r for r in window.store.rules.load() if r.scanned is not None)
     window.editor.edit_rule(rule)
@@ -164,14 +164,9 @@ def test_preview_says_why_a_rule_would_not_fire(cafe_store_path: Path,
     assert preview.add_item("not-a-product") is False
     assert preview.message.text() == "Ningún producto tiene el código de barras o SKU " \
         "'not-a-product'."
-    for reason, spanish_text in (
-            ("outside its time window", "fuera de su horario"),
-            ("the order total is below 3.00", "el total del pedido es menor que 3.00"),
-            ("Latte Tall is the largest size", "Latte Tall es el tamaño más grande"),
-            ("blocked by the price ratio: adds $5.00 to $2.00 (limit 2x)",
-             "bloqueada por la proporción de precio: añade $5.00 a $2.00 (límite 2x)"),
-            ("a reason nobody wrote a pattern for", "a reason nobody wrote a pattern for")):
-        assert skip_reason(reason) == spanish_text
+    preview.add_item((rule.scanned.skus and sorted(rule.scanned.skus)[0]) or "")
+    assert english_left(preview.reason.text() if preview.reason.isVisible() else "",
+                        store_data(window.store)) == []
 
 
 @pytest.mark.parametrize("tab", ["settingsPage", "catalogPage", "staffPage"])
@@ -204,7 +199,34 @@ def test_settings_catalog_and_staff_pages(cafe_store_path: Path, make_workspace:
         assert_all_spanish(page, [*data, page.add_message.text()])
 
 
-def test_the_form_s_words_from_the_core_are_still_the_core_s_own() -> None:
-    assert list(PLACEHOLDER_MEANINGS) == list(PLACEHOLDERS.values())
-    assert list(DAY_TEXT) == list(DAYS)
-    assert [day_text(day) for day in DAYS] == ["Lun", "Mar", "Mié", "Jue", "Vie", "Sáb", "Dom"]
+# ---------------------------------------------------------------------- results
+
+
+def test_results_tab_tables_tiles_and_charts(history_path: Path, make_workspace: MakeWorkspace,
+                                             qtbot: QtBot) -> None:
+    with Store.open(history_path) as store:  # (the command line would choose its language)
+        store.set_settings({"leaderboard": True}, actor="manager")
+    window = make_workspace(history_path)
+    view = window.report_view
+    with qtbot.waitSignal(view.loaded, timeout=60_000):
+        window.tabs.setCurrentWidget(window.tabs.widget(window.tabs.indexOf(view)))
+    people = [p.name for p in StaffStore(window.store).list_staff()]
+    data = [*store_data(window.store), *people]
+    for start, end in ((None, None), (dt.date(2026, 11, 20), dt.date(2026, 11, 20))):
+        with qtbot.waitSignal(view.loaded, timeout=60_000):
+            view.set_range(start, end)
+        assert english_left(view.status.full_text, data) == [], view.status.full_text
+        shown = [*data, view.status.text(), "USD"]  # the status elided; the currency's code
+        for at in range(view.table_tabs.count()):
+            view.table_tabs.setCurrentIndex(at)
+            assert_all_spanish(view, shown)
+        for name, model in view.models.items():
+            for row in range(model.rowCount()):
+                for col in range(model.columnCount()):
+                    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                        text = str(model.index(row, col).data(role) or "")
+                        assert english_left(text, data) == [], (name, row, col, text)
+    uplift = view.models["uplift"]
+    sentences = [str(uplift.index(r, 6).data()) for r in range(uplift.rowCount())]
+    assert any("aún no hay datos suficientes" in s for s in sentences), sentences
+    assert view.table_tabs.tabText(0) == "Por regla"
