@@ -28,6 +28,7 @@ from pos_prompter.store import Store
 from pos_prompter.store.auth import StaffStore
 from pos_prompter.ui.workspace.discard_box import ask_to_discard
 from pos_prompter.ui.workspace.file_actions import write_pack
+from pos_prompter.ui.workspace.page_work import PageWork
 from pos_prompter.ui.workspace.window import WorkspaceWindow
 
 MakeWorkspace = Callable[..., WorkspaceWindow]
@@ -230,3 +231,33 @@ def test_results_tab_tables_tiles_and_charts(history_path: Path, make_workspace:
     sentences = [str(uplift.index(r, 6).data()) for r in range(uplift.rowCount())]
     assert any("aún no hay datos suficientes" in s for s in sentences), sentences
     assert view.table_tabs.tabText(0) == "Por regla"
+
+
+
+def test_the_whole_window_tab_by_tab(cafe_store_path: Path, make_workspace: MakeWorkspace,
+                                     qtbot: QtBot) -> None:
+    """Every tab as the manager sees it, in the window with its banner and status line."""
+    window = make_workspace(cafe_store_path, demo_password=True)
+    qtbot.waitUntil(lambda: window.rule_list.model.rowCount() > 0, timeout=20_000)
+    people = [p.name for p in StaffStore(window.store).list_staff()]
+    data = [*store_data(window.store), *people, window.store.get_setting("store_name") or "",
+            "latte-size-up", *("{" + name + "}" for name in PLACEHOLDERS)]
+    data += [window.audit_view.actor_filter.itemText(i)  # who changed things: names
+             for i in range(1, window.audit_view.actor_filter.count())]
+    currency = window.store.load_settings().currency
+    # the menu and tool bar (checked in Spanish by the first test) as Qt shows them: the
+    # tool buttons without the "…", the menu without its "&"
+    data += [a.text().removesuffix("…") for a in window.findChildren(
+        QAction, options=Qt.FindChildOption.FindDirectChildrenOnly)] + ["Archivo"]
+    for at in range(window.tabs.count()):
+        page = window.tabs.widget(at)
+        if page is window.report_view:
+            with qtbot.waitSignal(window.report_view.loaded, timeout=30_000):
+                window.tabs.setCurrentIndex(at)
+            extra = [window.report_view.status.text(), currency]  # elided; a code
+        else:
+            window.tabs.setCurrentIndex(at)
+            extra = [currency + " (por defecto)"]  # the currency's default, a code
+        qtbot.waitUntil(lambda: not any(w.busy for w in window.findChildren(PageWork)),
+                        timeout=20_000)
+        assert_all_spanish(window, [*data, *extra])
