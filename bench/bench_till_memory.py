@@ -16,7 +16,10 @@ Each run starts two fresh processes, one after the other, that read the same pla
   closes and opens on its timer for every prompt, and the bench waits for it to open.
 - baseline: a bare PySide6 QMainWindow with a QLineEdit and a QTableView over a
   QStandardItemModel (Fusion style, the same size), shown, focused and painted. Return appends
-  the typed code as a row of five cells; F12 clears the model (a new order).
+  the typed code as a row of five cells and empties the field with `setText("")`; F12 clears
+  the model (a new order). Not `QLineEdit.clear()`: that keeps every keystroke in the line
+  edit's undo history, which is never cut (some 0.45 KB a scan, for ever: bench/README.md),
+  and the baseline is the least a window must hold.
 
 Both are fed the same plan through the real key path, as a keyboard-wedge scanner and a
 clerk type: every scan is its 13 digits and Return as key events into the focused scan
@@ -281,7 +284,7 @@ def bare_subject() -> dict[str, object]:
 
     def on_return() -> None:
         code = field.text()
-        field.clear()
+        field.setText("")  # not clear(): it keeps every keystroke for undo (see above)
         model.appendRow([QStandardItem(x) for x in (code, "1", "4.25", "4.25", "")])
         counts["rows"] += 1
 
