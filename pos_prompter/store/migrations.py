@@ -531,7 +531,7 @@ def m013_report_tables_by_day(db: Database) -> None:
     range of days, now the key's leading column. report_uplift keeps m008's key (rule_id,
     grp, day): a paid order adds a row per rule it showed, at a random page either way, and
     a year's uplift read in rule order needs no sort (keyed by day it made a year's report
-    1.5x slower at 300 rules: bench/README.md). The columns and their order are m008's, so
+    1.4x slower at 300 rules: bench/README.md). The columns and their order are m008's, so
     the triggers and pos_prompter.store.reports read them as before; the triggers are made
     again as m008 and m009 made them (a table they write must not be missing while they
     exist)."""
