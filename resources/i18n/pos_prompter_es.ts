@@ -2675,6 +2675,141 @@
     </message>
 </context>
 <context>
+    <name>problems</name>
+    <message>
+        <source>is required (a short code such as {example}, kept in the reports)</source>
+        <translation>es obligatorio (un código corto como {example}, que se guarda en los informes)</translation>
+    </message>
+    <message>
+        <source>{value} cannot be a rule code: use lower-case letters, digits and dashes (at most 64), such as {example}</source>
+        <translation>{value} no puede ser un código de regla: use minúsculas, cifras y guiones (64 como mucho), como {example}</translation>
+    </message>
+    <message>
+        <source>needs at least one product to go with the scanned item</source>
+        <translation>necesita al menos un producto que acompañe al artículo escaneado</translation>
+    </message>
+    <message>
+        <source>needs at least one product to offer</source>
+        <translation>necesita al menos un producto que ofrecer</translation>
+    </message>
+    <message>
+        <source>{value} is not a product, category or tag: pick one from the list</source>
+        <translation>{value} no es un producto, una categoría ni una etiqueta: elija uno de la lista</translation>
+    </message>
+    <message>
+        <source>pick at least one product, category or tag that sets the rule off</source>
+        <translation>elija al menos un producto, una categoría o una etiqueta que dispare la regla</translation>
+    </message>
+    <message>
+        <source>at checkout nothing is being scanned: clear the scanned products, categories and tags, and use “Order has all of” to look at the order</source>
+        <translation>al cobrar no se escanea nada: vacíe los productos, categorías y etiquetas escaneados, y use «El pedido tiene todos» para mirar el pedido</translation>
+    </message>
+    <message>
+        <source>an upsell swaps the item just scanned for a better one, so it runs when an item is scanned, not at checkout</source>
+        <translation>una mejora cambia el artículo recién escaneado por uno mejor, así que funciona al escanear un artículo, no al cobrar</translation>
+    </message>
+    <message>
+        <source>choose the product to upgrade to, or the next size up</source>
+        <translation>elija el producto al que mejorar, o el siguiente tamaño</translation>
+    </message>
+    <message>
+        <source>{value} is not a product code</source>
+        <translation>{value} no es un código de producto</translation>
+    </message>
+    <message>
+        <source>names the same product twice</source>
+        <translation>nombra dos veces el mismo producto</translation>
+    </message>
+    <message>
+        <source>is required (a short name for the rule)</source>
+        <translation>es obligatorio (un nombre corto para la regla)</translation>
+    </message>
+    <message>
+        <source>is required (what the clerk reads to the customer)</source>
+        <translation>es obligatorio (lo que el cajero lee al cliente)</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>es obligatorio</translation>
+    </message>
+    <message>
+        <source>must be above 0</source>
+        <translation>debe ser mayor que 0</translation>
+    </message>
+    <message>
+        <source>{value} must be a whole number from {low} to {high}</source>
+        <translation>{value} debe ser un número entero de {low} a {high}</translation>
+    </message>
+    <message>
+        <source>{value} must be a share from 0 up to (not including) 1, with at most {places} decimals</source>
+        <translation>{value} debe ser una proporción desde 0 hasta 1 (sin incluirlo), con {places} decimales como mucho</translation>
+    </message>
+    <message>
+        <source>{value} must be a number above 0 and at most {most}, with at most {places} decimals</source>
+        <translation>{value} debe ser un número mayor que 0 y como mucho {most}, con {places} decimales como mucho</translation>
+    </message>
+    <message>
+        <source>{value} is not a number</source>
+        <translation>{value} no es un número</translation>
+    </message>
+    <message>
+        <source>the lowest total is above the highest: it can never hold</source>
+        <translation>el total mínimo es mayor que el máximo: nunca se puede cumplir</translation>
+    </message>
+    <message>
+        <source>the first date is after the last: the rule can never fire</source>
+        <translation>la primera fecha es posterior a la última: la regla nunca puede aparecer</translation>
+    </message>
+    <message>
+        <source>{value} is not a date like {example}</source>
+        <translation>{value} no es una fecha como {example}</translation>
+    </message>
+    <message>
+        <source>{value} is not like &quot;06:00-11:00&quot;</source>
+        <translation>{value} no tiene la forma &quot;06:00-11:00&quot;</translation>
+    </message>
+    <message>
+        <source>{value} is not a valid time range</source>
+        <translation>{value} no es un intervalo de horas válido</translation>
+    </message>
+    <message>
+        <source>{value} is an empty time window</source>
+        <translation>{value} es un horario vacío</translation>
+    </message>
+    <message>
+        <source>{value} is not an amount with at most 2 decimals, like &quot;3.45&quot;</source>
+        <translation>{value} no es un importe con 2 decimales como mucho, como &quot;3.45&quot;</translation>
+    </message>
+    <message>
+        <source>{value} is not an amount of money</source>
+        <translation>{value} no es un importe de dinero</translation>
+    </message>
+    <message>
+        <source>{value} is negative</source>
+        <translation>{value} es negativo</translation>
+    </message>
+    <message>
+        <source>{value} has more than 2 decimals</source>
+        <translation>{value} tiene más de 2 decimales</translation>
+    </message>
+    <message>
+        <source>{value} is more than the largest amount, {most}</source>
+        <translation>{value} supera el importe máximo, {most}</translation>
+    </message>
+    <message>
+        <source>{value} is not a valid {what}</source>
+        <translation>{value} no es un {what} válido</translation>
+    </message>
+    <message>
+        <source>placeholder {name} is not allowed (allowed: {known})</source>
+        <translation>el marcador {name} no está permitido (permitidos: {known})</translation>
+    </message>
+    <message>
+        <source>placeholder {name} may not have a format or conversion</source>
+        <translation>el marcador {name} no puede llevar formato ni conversión</translation>
+    </message>
+</context>
+<context>
     <name>prompt_panel</name>
     <message>
         <source>Upsell</source>

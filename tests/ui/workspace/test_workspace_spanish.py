@@ -148,9 +148,11 @@ def test_rule_editor_new_and_with_each_kind(cafe_store_path: Path,
         editor.form._update_placeholders(kind)
         assert english_left(button.toolTip()) == [], button.toolTip()
     editor.edit_rule(None)
-    editor.publish()  # nothing filled in: what is missing is said
+    editor.publish()  # nothing filled in: what is missing is said, by each field
     assert editor.status.status_label.text() == (
         "No publicada: corrija primero los problemas marcados en el formulario.")
+    assert_all_spanish(editor, [*data, "member"])  # the customer type's example, a code
+    assert editor.error_label("title").text() == "es obligatorio (un nombre corto para la regla)"
 
 
 def test_preview_says_why_a_rule_would_not_fire(cafe_store_path: Path,

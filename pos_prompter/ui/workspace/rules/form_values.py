@@ -23,6 +23,7 @@ from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.rule_words import manager_message
 from pos_prompter.core.rules import DAYS, Rule, parse_rule
 from pos_prompter.i18n import translate
+from pos_prompter.ui.workspace.rules.problem_words import problem_text
 
 NEW_RULE: dict[str, Any] = {"id": "", "kind": "cross_sell", "title": "", "offer": {"add": []},
                             "say": "", "priority": 0}
@@ -91,8 +92,8 @@ def check_form(raw: dict[str, Any], rules: Iterable[Rule], *, published: bool) -
         match = PROBLEM_RE.match(problem)
         target = error_target(match["field"]) if match else None
         if match is not None and target is not None:
-            shown.setdefault(target, []).append(manager_message(match["field"],
-                                                                match["message"]))
+            shown.setdefault(target, []).append(problem_text(manager_message(
+                match["field"], match["message"])))
         else:
             shown.setdefault("", []).append(problem)
     rule_id = raw.get("id")
