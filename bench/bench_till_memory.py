@@ -49,7 +49,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
@@ -120,6 +123,28 @@ def chain_store(path: Path, scans: int) -> list[str]:
 # ------------------------------------------------------------------ the children
 
 
+@dataclass
+class Subject:
+    """One window under test, as the child drives it."""
+
+    app: Any
+    window: Any
+    field: Any
+    """The scan field: the keys go here."""
+    table: Any
+    """The order table: a scan is done once its viewport was painted."""
+    start: Callable[[], None]
+    stop: Callable[[], None]
+    prompt_up: Callable[[], bool]
+    answerable: Callable[[], bool]
+    summary: Callable[[], dict[str, int]]
+    """What the window did (scans, prompts, answers, orders paid)."""
+    extra: Callable[[], dict[str, int]]
+    """More figures for each reading."""
+    state: Callable[[], str]
+    """A few words on the window's state, for an error."""
+
+
 def status() -> dict[str, int]:
     """VmRSS, VmHWM and RssAnon of this process, in kB."""
     out: dict[str, int] = {}
@@ -143,8 +168,7 @@ def child(kind: str, store: Path, plan_path: Path, every: int) -> int:
     plan = plan_path.read_text(encoding="ascii").splitlines()
     scans = 0
     subject = till_subject(store) if kind == "till" else bare_subject()
-    app, window, field, table = subject["app"], subject["window"], subject["field"], \
-        subject["table"]
+    app, window, field, table = subject.app, subject.window, subject.field, subject.table
 
     class Spy(QObject):
         painted = False
@@ -159,13 +183,13 @@ def child(kind: str, store: Path, plan_path: Path, every: int) -> int:
     field_spy = Spy()
     field.installEventFilter(field_spy)
 
-    def wait(condition: object, what: str, timeout: float = 10.0) -> None:
+    def wait(condition: Callable[[], bool], what: str, timeout: float = 10.0) -> None:
         deadline = time.perf_counter() + timeout
-        while not condition():  # type: ignore[operator]
+        while not condition():
             app.processEvents()
             if time.perf_counter() > deadline:
                 raise SystemExit(f"{kind}: {what} never happened (after {scans} scans; "
-                                 f"{subject['state']()})")
+                                 f"{subject.state()})")
 
     def settle() -> None:
         for _ in range(3):
@@ -177,9 +201,9 @@ def child(kind: str, store: Path, plan_path: Path, every: int) -> int:
         print(json.dumps({"label": label, "scans": scans, **status(),
                           "objects": len(gc.get_objects()),
                           "widgets": len(QApplication.allWidgets()),
-                          **subject["extra"]()}), flush=True)
+                          **subject.extra()}), flush=True)
 
-    subject["start"]()
+    subject.start()
     wait(lambda: field_spy.painted and field.hasFocus() and window.windowHandle() is not None
          and window.windowHandle().isExposed(), "ready to scan")
     reading("ready", 0)
@@ -197,18 +221,18 @@ def child(kind: str, store: Path, plan_path: Path, every: int) -> int:
                 reading(f"after {scans}", scans)
             continue
         if step in ("accept", "decline"):
-            if not subject["prompt_up"]():
+            if not subject.prompt_up():
                 continue
-            wait(subject["answerable"], "the answer gate's opening")
+            wait(subject.answerable, "the answer gate's opening")
         QTest.keyClick(field, keys[step])
         settle()
-    summary = subject["summary"]()
+    summary = subject.summary()
     print(json.dumps({"label": "done", "scans": scans, **summary}), flush=True)
-    subject["stop"]()
+    subject.stop()
     return 0
 
 
-def till_subject(store_path: Path) -> dict[str, object]:
+def till_subject(store_path: Path) -> Subject:
     """The real till, started as app._run_window starts it (see the module's docstring)."""
     import datetime as dt
 
@@ -241,21 +265,23 @@ def till_subject(store_path: Path) -> dict[str, object]:
         window.deleteLater()
         store.close()
 
-    return {"app": app, "window": window, "field": window.scan_input,
-            "table": window.order_table, "start": start, "stop": stop,
-            "prompt_up": lambda: window.till.prompt is not None,
-            "answerable": lambda: window.prompt_panel.answerable,
-            "summary": lambda: dict(counts),
-            "extra": lambda: {"store_kb": sum(
-                p.stat().st_size for p in store_path.parent.glob(store_path.name + "*")) // 1024},
-            "state": lambda: f"status {window.status_label.text()!r}, "
-                             f"{len(window.till.lines)} lines, focus {app.focusWidget()!r}"}
+    def store_kb() -> dict[str, int]:
+        files = store_path.parent.glob(store_path.name + "*")  # with its -wal and -shm
+        return {"store_kb": sum(p.stat().st_size for p in files) // 1024}
+
+    return Subject(
+        app, window, window.scan_input, window.order_table, start, stop,
+        prompt_up=lambda: window.till.prompt is not None,
+        answerable=lambda: bool(window.prompt_panel.answerable),
+        summary=lambda: dict(counts), extra=store_kb,
+        state=lambda: f"status {window.status_label.text()!r}, {len(window.till.lines)} "
+                      f"lines, focus {app.focusWidget()!r}")
 
 
-def bare_subject() -> dict[str, object]:
+def bare_subject() -> Subject:
     """The bare PySide6 window (see the module's docstring)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import (
         QApplication,
         QLineEdit,
@@ -290,30 +316,30 @@ def bare_subject() -> dict[str, object]:
 
     field.returnPressed.connect(on_return)
 
-    def key_filter(key: int) -> None:
-        if key == Qt.Key.Key_F12:
-            model.removeRows(0, model.rowCount())
-            counts["paid"] += 1
+    class Pay(QObject):
+        """F12 in the field: a new order (the model emptied)."""
 
-    from PySide6.QtCore import QEvent, QObject
-
-    class F12(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.KeyPress:
-                key_filter(event.key())  # type: ignore[attr-defined]
+            if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                    and event.key() == Qt.Key.Key_F12:
+                model.removeRows(0, model.rowCount())
+                counts["paid"] += 1
             return False
 
-    f12 = F12(window)
-    field.installEventFilter(f12)
+    pay = Pay(window)
+    field.installEventFilter(pay)
 
     def start() -> None:
         window.show()
         window.activateWindow()
 
-    return {"app": app, "window": window, "field": field, "table": table, "start": start,
-            "stop": window.close, "prompt_up": lambda: False, "answerable": lambda: True,
-            "summary": lambda: dict(counts), "extra": dict,
-            "state": lambda: f"{model.rowCount()} rows, focus {app.focusWidget()!r}"}
+    def stop() -> None:
+        window.close()
+
+    return Subject(app, window, field, table, start, stop,
+                   prompt_up=lambda: False, answerable=lambda: True,
+                   summary=lambda: dict(counts), extra=dict,
+                   state=lambda: f"{model.rowCount()} rows, focus {app.focusWidget()!r}")
 
 
 # ------------------------------------------------------------------ the parent
@@ -453,9 +479,9 @@ def print_report(ours: list[dict[str, float]], bare: list[dict[str, float]],
           f"{after:.2f}x")
     print("   the last run, every reading: RSS (RssAnon) of the till / of the bare window, "
           "the till's store file (with its WAL)")
-    for t, b in zip(last["till"][:-1], last["bare"][:-1], strict=True):
-        print(f"     {t['label']:>12}: {kb(t, 'VmRSS')} ({kb(t, 'RssAnon')}) / "
-              f"{kb(b, 'VmRSS')} ({kb(b, 'RssAnon')}), store {kb(t, 'store_kb')}")
+    for row, base in zip(last["till"][:-1], last["bare"][:-1], strict=True):
+        print(f"     {row['label']:>12}: {kb(row, 'VmRSS')} ({kb(row, 'RssAnon')}) / "
+              f"{kb(base, 'VmRSS')} ({kb(base, 'RssAnon')}), store {kb(row, 'store_kb')}")
 
 
 def kb(row: dict[str, object], key: str) -> str:
