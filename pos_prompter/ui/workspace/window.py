@@ -48,7 +48,7 @@ from pos_prompter.ui.workspace.layout_memory import (
     app_layout_settings,
     read_sizes,
 )
-from pos_prompter.ui.workspace.office_style import OFFICE_QSS
+from pos_prompter.ui.workspace.office_style import OFFICE_QSS, OfficeTheme
 from pos_prompter.ui.workspace.page_tabs import PageTabs
 from pos_prompter.ui.workspace.report_view import ReportView
 from pos_prompter.ui.workspace.rule_editor import RuleEditor
@@ -130,6 +130,8 @@ class WorkspaceWindow(QMainWindow):
         self.layout_settings = (layout_settings if layout_settings is not None
                                 else app_layout_settings(self))
         self._build(audit_debounce_ms, preloaded)
+        self.theme = OfficeTheme(self, store)
+        """The till's light or dark theme, by the same rule, following the system."""
         self.layout_memory = LayoutMemory(self.layout_settings, self.splitter, self.editor, self)
         """Puts the splitters back as the manager left them, and remembers every move."""
         self.files = FileActions(self)
