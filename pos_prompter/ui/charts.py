@@ -39,6 +39,15 @@ TEXT = "#1f2a37"
 AXIS = "#5b6675"
 GRID = "#e3e7ed"
 BACKGROUND = "#ffffff"
+DARK_PALETTE = ("#56b4e9", "#e69f00", "#2bc48f", "#e08ec0", "#f0e442", "#c9a35a", "#b59be0",
+                "#b0b0b0")
+"""The series colours on the dark theme's background: the same set, lighter where it was
+dark (sky blue first, the dark blue is unreadable on a dark background)."""
+DARK_MARK_COLOR = "#ff8a80"
+DARK_TEXT = "#e8edf3"
+DARK_AXIS = "#aab6c3"
+DARK_GRID = "#2b3644"
+DARK_BACKGROUND = "#1b2430"
 MIN_TEXT_PX = 13
 POINT_RADIUS = 4.0
 
@@ -56,9 +65,32 @@ DateLike = dt.date | dt.datetime
 Point = tuple[DateLike, float]
 
 
-def color(index: int) -> QColor:
-    """The colour of the `index`-th series (or bar)."""
-    return QColor(PALETTE[index % len(PALETTE)])
+def color(index: int, dark: bool = False) -> QColor:
+    """The colour of the `index`-th series (or bar), on a `dark` background or a light one."""
+    colors = DARK_PALETTE if dark else PALETTE
+    return QColor(colors[index % len(colors)])
+
+
+@dataclass(frozen=True)
+class ChartColors:
+    """What a chart paints with, in the light or the dark theme (ui/style.py)."""
+    text: QColor
+    axis: QColor
+    grid: QColor
+    background: QColor
+    mark: QColor
+    dark: bool
+
+
+def chart_colors(widget: QWidget) -> ChartColors:
+    """The colours for `widget`'s theme: dark when its palette's window is dark (the till's
+    and the workspace's dark themes set it)."""
+    dark = widget.palette().color(widget.backgroundRole()).lightnessF() < 0.5
+    if dark:
+        return ChartColors(QColor(DARK_TEXT), QColor(DARK_AXIS), QColor(DARK_GRID),
+                           QColor(DARK_BACKGROUND), QColor(DARK_MARK_COLOR), True)
+    return ChartColors(QColor(TEXT), QColor(AXIS), QColor(GRID), QColor(BACKGROUND),
+                       QColor(MARK_COLOR), False)
 
 
 def _moment(when: DateLike) -> dt.datetime:
@@ -138,6 +170,11 @@ class _Chart(QWidget):
 
     # ------------------------------------------------------------------ shared drawing
 
+    @property
+    def colors(self) -> ChartColors:
+        """The colours of the theme the chart is shown in (its palette's)."""
+        return chart_colors(self)
+
     def text_font(self) -> QFont:
         font = QFont(self.font())
         if font.pixelSize() > 0:
@@ -175,31 +212,31 @@ class _Chart(QWidget):
 
     def _paint_frame(self, p: QPainter, plot: QRectF) -> None:
         """Background, title, grid lines with their values, and the two axes."""
-        p.fillRect(self.rect(), QColor(BACKGROUND))
+        p.fillRect(self.rect(), self.colors.background)
         fm = QFontMetricsF(self.text_font())
         if self.title:
             p.setFont(self.title_font())
-            p.setPen(QColor(TEXT))
+            p.setPen(self.colors.text)
             p.drawText(QRectF(8, 4, self.width() - 16, self._title_height()),
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
                        | Qt.TextFlag.TextSingleLine, self.title)
         p.setFont(self.text_font())
         for value in self.y_ticks():
             y = self.y_for(value, plot)
-            p.setPen(QPen(QColor(GRID), 1))
+            p.setPen(QPen(self.colors.grid, 1))
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            p.setPen(QColor(AXIS))
+            p.setPen(self.colors.axis)
             p.drawText(QRectF(0, y - fm.height() / 2, plot.left() - 6, fm.height()),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                        _number(value) + self.unit)
-        p.setPen(QPen(QColor(AXIS), 1))
+        p.setPen(QPen(self.colors.axis, 1))
         p.drawLine(plot.bottomLeft(), plot.bottomRight())
         p.drawLine(plot.bottomLeft(), plot.topLeft())
 
     def _paint_empty(self, p: QPainter) -> None:
-        p.fillRect(self.rect(), QColor(BACKGROUND))
+        p.fillRect(self.rect(), self.colors.background)
         p.setFont(self.text_font())
-        p.setPen(QColor(AXIS))
+        p.setPen(self.colors.axis)
         p.drawText(QRectF(self.rect()).adjusted(16, 16, -16, -16),
                    Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.empty_text)
 
@@ -207,7 +244,7 @@ class _Chart(QWidget):
         if mark is None:
             return
         y = self.y_for(mark.value, plot)
-        p.setPen(QPen(QColor(MARK_COLOR), 2, Qt.PenStyle.DashLine))
+        p.setPen(QPen(self.colors.mark, 2, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         fm = QFontMetricsF(self.text_font())
         width = fm.horizontalAdvance(mark.label) + 8
@@ -216,8 +253,10 @@ class _Chart(QWidget):
         # the emptiest.
         box = QRectF(plot.left() + 6, y + 3 if below else y - fm.height() - 3,
                      width, fm.height())
-        p.fillRect(box, QColor(255, 255, 255, 220))
-        p.setPen(QColor(MARK_COLOR))
+        behind = QColor(self.colors.background)
+        behind.setAlpha(220)
+        p.fillRect(box, behind)
+        p.setPen(self.colors.mark)
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, mark.label)
 
     def _describe(self) -> None:
@@ -294,7 +333,7 @@ class LineChart(_Chart):
                 x, y = left, y + fm.height() + 4
             swatch = QRectF(x, y + fm.height() / 2 - 5, swatch_w, 10)
             text = QRectF(x + swatch_w + 6, y, fm.horizontalAdvance(name) + 1, fm.height())
-            entries.append(LegendEntry(name, swatch, text, color(i)))
+            entries.append(LegendEntry(name, swatch, text, color(i, self.colors.dark)))
             x += width + gap
         height = (y - top + fm.height() + 8) if entries else 0.0
         return entries, height
@@ -344,7 +383,7 @@ class LineChart(_Chart):
             self._paint_frame(p, g.plot)
             fm = QFontMetricsF(self.text_font())
             for x, label in g.ticks:
-                p.setPen(QPen(QColor(AXIS), 1))
+                p.setPen(QPen(self.colors.axis, 1))
                 p.drawLine(QPointF(x, g.plot.bottom()), QPointF(x, g.plot.bottom() + 4))
                 width = fm.horizontalAdvance(label) + 2
                 left = min(max(x - width / 2, g.plot.left() - 4), self.width() - width - 2)
@@ -354,12 +393,12 @@ class LineChart(_Chart):
             for i, s in enumerate(self.series):
                 points = [QPointF(self.x_for(when, g.plot), self.y_for(v, g.plot))
                           for when, v in s.points]
-                p.setPen(QPen(color(i), 2))
+                p.setPen(QPen(color(i, self.colors.dark), 2))
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 if len(points) > 1:
                     p.drawPolyline(points)
-                p.setPen(QPen(QColor(BACKGROUND), 1))
-                p.setBrush(color(i))
+                p.setPen(QPen(self.colors.background, 1))
+                p.setBrush(color(i, self.colors.dark))
                 for point in points:
                     p.drawEllipse(point, POINT_RADIUS + 0.5, POINT_RADIUS + 0.5)
             for entry in g.legend:
@@ -370,7 +409,7 @@ class LineChart(_Chart):
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(entry.color)
                 p.drawEllipse(entry.swatch.center(), POINT_RADIUS + 0.5, POINT_RADIUS + 0.5)
-                p.setPen(QColor(TEXT))
+                p.setPen(self.colors.text)
                 p.drawText(entry.text, Qt.AlignmentFlag.AlignLeft
                            | Qt.AlignmentFlag.AlignVCenter, entry.name)
         finally:
@@ -451,8 +490,8 @@ class BarChart(_Chart):
             fm = QFontMetricsF(self.text_font())
             slot = g.plot.width() / len(self.bars)
             for i, ((label, value), bar) in enumerate(zip(self.bars, g.bars, strict=True)):
-                p.fillRect(bar, color(0))
-                p.setPen(QColor(TEXT))
+                p.fillRect(bar, color(0, self.colors.dark))
+                p.setPen(self.colors.text)
                 cell = QRectF(g.plot.left() + i * slot, 0, slot, fm.height())
                 p.drawText(cell.translated(0, bar.top() - fm.height() - 2),
                            Qt.AlignmentFlag.AlignHCenter, f"{_number(value)}{self.unit}")
