@@ -13,11 +13,14 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 from touch_check import _in_sight, is_dark, painted_contrast, rect_in
+from workspace_helpers import MANAGER
 
 from pos_prompter.ui.style import DARK, LIGHT, THEME_ENV
+from pos_prompter.ui.till_window import TillWindow
 from pos_prompter.ui.workspace.window import WorkspaceWindow
 
 MakeWorkspace = Callable[..., WorkspaceWindow]
+MakeTill = Callable[..., TillWindow]
 LOAD_TIMEOUT = 20_000
 AA = 4.5
 
@@ -102,3 +105,28 @@ def test_the_workspace_follows_the_system_unless_told(
     window.store.set_settings({"theme": "light"})  # the store's setting wins over both
     window.theme.refresh()
     assert window.theme.theme == LIGHT
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK])
+def test_opened_from_the_till_it_reads_in_the_tills_theme(
+        qtbot: QtBot, make_till_window: MakeTill, cafe_store_path: Path, theme: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The till's sheet reaches the workspace (its child window): it does not mix."""
+    monkeypatch.setenv(THEME_ENV, theme)
+    till = make_till_window(cafe_store_path)
+    person = till.staff.get(MANAGER)
+    assert person is not None
+    with qtbot.waitSignal(till.workspace_opened, timeout=LOAD_TIMEOUT) as opened:
+        till.open_workspace(person)
+    window = opened.args[0]
+    qtbot.waitUntil(window.isVisible)
+    settle()
+    assert till.theme == window.theme.theme == theme
+    assert is_dark(window.centralWidget()) == (theme == DARK)
+    low = {}
+    for at in (0, window.tabs.count() - 2, window.tabs.count() - 1):  # rules, settings, catalog
+        window.tabs.setCurrentIndex(at)
+        settle()
+        low.update({f"{window.tabs.tabText(at)}: {name}": ratio
+                    for name, ratio in low_texts(window, window.tabs.widget(at)).items()})
+    assert low == {}
