@@ -175,8 +175,8 @@ class ThemeSetting(Protocol):
 class OfficeTheme(QObject):
     """Keeps `window` in the chosen theme: now, when the system's colour scheme changes
     (Qt 6.5+), and for the boxes it opens later (their palette, when they are shown).
-    `store`'s `theme` setting is read each time, so a change from the Settings page
-    shows at the next change of the system's scheme or `refresh`."""
+    `store`'s `theme` setting is read each time, and again when the window publishes
+    (a settings change from here)."""
 
     def __init__(self, window: QWidget, store: ThemeSetting) -> None:
         super().__init__(window)
@@ -187,11 +187,20 @@ class OfficeTheme(QObject):
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(self.follow_system)
         window.installEventFilter(self)
+        published = getattr(window, "published", None)  # the workspace's: settings saved
+        if published is not None:
+            published.connect(self.store_changed)
 
     def refresh(self, scheme: Qt.ColorScheme | None = None) -> None:
         """Apply the chosen theme (for the system's `scheme`, else the one Qt reports)."""
         self.theme = chosen_theme(self.store.get_setting("theme"), scheme)
         apply_office_theme(self.window, self.theme)
+
+    @Slot(int)
+    def store_changed(self, _revision: int) -> None:
+        """Settings were published from here: the store's `theme` may have changed."""
+        if chosen_theme(self.store.get_setting("theme")) != self.theme:
+            self.refresh()
 
     @Slot(Qt.ColorScheme)
     def follow_system(self, scheme: Qt.ColorScheme) -> None:

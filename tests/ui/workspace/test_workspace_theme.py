@@ -103,8 +103,9 @@ def test_the_workspace_follows_the_system_unless_told(
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
     assert window.theme.theme == DARK
     window.store.set_settings({"theme": "light"})  # the store's setting wins over both
-    window.theme.refresh()
+    window.published.emit(window.store.publish_revision())  # as a settings save does
     assert window.theme.theme == LIGHT
+    assert not is_dark(central)
 
 
 @pytest.mark.parametrize("theme", [LIGHT, DARK])
