@@ -2446,6 +2446,217 @@
     </message>
 </context>
 <context>
+    <name>lint</name>
+    <message>
+        <source>{field} names {skus}, not in the catalog: the rule offers a product the till does not have</source>
+        <translation>{field} nombra {skus}, que no está en el catálogo: la regla ofrece un producto que la caja no tiene</translation>
+    </message>
+    <message>
+        <source>{field} names {skus}, which is not for sale (inactive): the rule skips it and offers the next candidate</source>
+        <translation>{field} nombra {skus}, que no está a la venta (inactivo): la regla lo salta y ofrece el siguiente candidato</translation>
+    </message>
+    <message>
+        <source>{field} names {skus}, which is not for sale (inactive): the rule can never make its offer</source>
+        <translation>{field} nombra {skus}, que no está a la venta (inactivo): la regla nunca puede hacer su oferta</translation>
+    </message>
+    <message>
+        <source>when.scanned.sku names {skus}, which is not for sale (inactive) and is never scanned</source>
+        <translation>when.scanned.sku nombra {skus}, que no está a la venta (inactivo) y nunca se escanea</translation>
+    </message>
+    <message>
+        <source>when.scanned.{what} names {names}, which no active product has</source>
+        <translation>when.scanned.{what} nombra {names}, que no tiene ningún producto activo</translation>
+    </message>
+    <message>
+        <source>when.scanned.{what} names {names}, which no active product has: the rule cannot fire until one does</source>
+        <translation>when.scanned.{what} nombra {names}, que no tiene ningún producto activo: la regla no puede aparecer hasta que alguno lo tenga</translation>
+    </message>
+    <message>
+        <source>offer.upgrade_to is {sku}, which also triggers the rule: scanning {sku} never offers it again</source>
+        <translation>offer.upgrade_to es {sku}, que también dispara la regla: escanear {sku} nunca lo vuelve a ofrecer</translation>
+    </message>
+    <message>
+        <source>offer.upgrade_to {sku} costs {price}, less than every product that triggers it (the cheapest, {cheapest}, is {lowest}): an upsell down is never offered</source>
+        <translation>offer.upgrade_to {sku} cuesta {price}, menos que todos los productos que la disparan (el más barato, {cheapest}, cuesta {lowest}): una mejora hacia abajo nunca se ofrece</translation>
+    </message>
+    <message>
+        <source>offer.bundle.price {price} is more than the items cost separately ({separate}): the customer would pay more than buying them separately</source>
+        <translation>offer.bundle.price {price} es más de lo que cuestan los artículos por separado ({separate}): el cliente pagaría más que comprándolos por separado</translation>
+    </message>
+    <message>
+        <source>offer.bundle.price {price} is exactly what the items cost separately: the bundle saves the customer nothing</source>
+        <translation>offer.bundle.price {price} es justo lo que cuestan los artículos por separado: el paquete no ahorra nada al cliente</translation>
+    </message>
+    <message>
+        <source>offer.threshold.reward_price {price} is above {sku}&apos;s own price {own}: the reward costs more than buying it</source>
+        <translation>offer.threshold.reward_price {price} supera el precio propio de {sku}, {own}: el premio cuesta más que comprarlo</translation>
+    </message>
+    <message>
+        <source>max_offer_ratio is {ratio}: an offer may add more than twice the price of what triggered it (no Ford to Ferrari)</source>
+        <translation>max_offer_ratio es {ratio}: una oferta puede añadir más del doble del precio de lo que la disparó (nada de pasar de un Seat a un Ferrari)</translation>
+    </message>
+    <message>
+        <source>the store&apos;s max_offer_ratio (which this rule uses) is {ratio}: an offer may add more than twice the price of what triggered it (no Ford to Ferrari)</source>
+        <translation>el max_offer_ratio de la tienda (que usa esta regla) es {ratio}: una oferta puede añadir más del doble del precio de lo que la disparó (nada de pasar de un Seat a un Ferrari)</translation>
+    </message>
+    <message>
+        <source>when.time.to is {date}, in the past: the rule will never fire again</source>
+        <translation>when.time.to es {date}, en el pasado: la regla no volverá a aparecer</translation>
+    </message>
+    <message>
+        <source>{field} uses {names}, which has no value in {where} and renders empty</source>
+        <translation>{field} usa {names}, que no tiene valor en {where} y sale vacío</translation>
+    </message>
+    <message>
+        <source>{placeholder} renders empty until at least {n} past orders in the last 90 days had the trigger item</source>
+        <translation>{placeholder} sale vacío hasta que al menos {n} pedidos pasados de los últimos 90 días tengan el artículo disparador</translation>
+    </message>
+    <message>
+        <source>{field} is {n} words, more than {most}: too long for the clerk to read out in one breath</source>
+        <translation>{field} tiene {n} palabras, más de {most}: demasiado largo para que el cajero lo lea de un tirón</translation>
+    </message>
+    <message>
+        <source>{field} is {n} characters, more than {most}: too long for the clerk to read out in one breath</source>
+        <translation>{field} tiene {n} caracteres, más de {most}: demasiado largo para que el cajero lo lea de un tirón</translation>
+    </message>
+    <message>
+        <source>always fires together with rule {rules}: same event, triggers and conditions, same priority {priority}; the order between them is decided by kind and id only</source>
+        <translation>siempre aparece junto con la regla {rules}: mismo evento, disparadores y condiciones, misma prioridad {priority}; el orden entre ellas lo deciden solo el tipo y el id</translation>
+    </message>
+    <message>
+        <source>always fires together with rules {rules}: same event, triggers and conditions, same priority {priority}; the order between them is decided by kind and id only</source>
+        <translation>siempre aparece junto con las reglas {rules}: mismo evento, disparadores y condiciones, misma prioridad {priority}; el orden entre ellas lo deciden solo el tipo y el id</translation>
+    </message>
+    <message>
+        <source>upsell loop: {steps}: accepting one upgrade offers the way back</source>
+        <translation>bucle de mejoras: {steps}: aceptar una mejora ofrece el camino de vuelta</translation>
+    </message>
+    <message>
+        <source>{second} and {first} both offer {what} to the same scanned item (for example {where}): what a customer says no to from {first} is not offered again by {second} in that order</source>
+        <translation>{second} y {first} ofrecen los dos {what} al mismo artículo escaneado (por ejemplo {where}): lo que un cliente rechaza de {first} no se lo vuelve a ofrecer {second} en ese pedido</translation>
+    </message>
+    <message>
+        <source>this offer is always blocked by the price ratio: {detail} is more than max_offer_ratio {ratio}x allows</source>
+        <translation>esta oferta siempre la bloquea la proporción de precio: {detail} es más de lo que permite max_offer_ratio {ratio}x</translation>
+    </message>
+    <message>
+        <source>raise max_offer_ratio on the rule to at least {needed}, offer something cheaper, or trigger it on dearer products</source>
+        <translation>suba el max_offer_ratio de la regla al menos a {needed}, ofrezca algo más barato o dispárela con productos más caros</translation>
+    </message>
+    <message>
+        <source>raise max_offer_ratio on the rule to at least {needed}, offer something cheaper, or ask it only on bigger orders (a higher order_total or total_max)</source>
+        <translation>suba el max_offer_ratio de la regla al menos a {needed}, ofrezca algo más barato o pregunte solo en pedidos más grandes (un order_total o total_max más alto)</translation>
+    </message>
+    <message>
+        <source>decide which way the customer should go and remove the upgrade the other way, in this rule</source>
+        <translation>decida en qué sentido debe ir el cliente y quite la mejora en el otro sentido, en esta regla</translation>
+    </message>
+    <message>
+        <source>decide which way the customer should go and remove the upgrade the other way, in this rule or in {rules}</source>
+        <translation>decida en qué sentido debe ir el cliente y quite la mejora en el otro sentido, en esta regla o en {rules}</translation>
+    </message>
+    <message>
+        <source>correct the SKU in {field}, import the product into the catalog, or remove it from the rule</source>
+        <translation>corrija el SKU en {field}, importe el producto al catálogo o quítelo de la regla</translation>
+    </message>
+    <message>
+        <source>remove {skus} from {field}, or make it active again in the catalog</source>
+        <translation>quite {skus} de {field}, o vuelva a activarlo en el catálogo</translation>
+    </message>
+    <message>
+        <source>offer an active product instead, or make {skus} active again in the catalog</source>
+        <translation>ofrezca en su lugar un producto activo, o vuelva a activar {skus} en el catálogo</translation>
+    </message>
+    <message>
+        <source>remove it from when.scanned.sku, or make the product active again in the catalog</source>
+        <translation>quítelo de when.scanned.sku, o vuelva a activar el producto en el catálogo</translation>
+    </message>
+    <message>
+        <source>check the spelling of the {what}, or give active products that {what} in the catalog</source>
+        <translation>revise la ortografía de la {what}, o asigne esa {what} a productos activos en el catálogo</translation>
+    </message>
+    <message>
+        <source>upgrade to a dearer product, or use a cross_sell to suggest the cheaper one</source>
+        <translation>mejore a un producto más caro, o use una cross_sell para sugerir el más barato</translation>
+    </message>
+    <message>
+        <source>set offer.bundle.price below {separate}, or make it a cross_sell</source>
+        <translation>ponga offer.bundle.price por debajo de {separate}, o conviértala en una cross_sell</translation>
+    </message>
+    <message>
+        <source>set offer.bundle.price below {separate}</source>
+        <translation>ponga offer.bundle.price por debajo de {separate}</translation>
+    </message>
+    <message>
+        <source>set reward_price to {own} or less (0.00 for a free gift)</source>
+        <translation>ponga reward_price en {own} o menos (0.00 para un regalo)</translation>
+    </message>
+    <message>
+        <source>lower max_offer_ratio on the rule to 2 or less</source>
+        <translation>baje el max_offer_ratio de la regla a 2 o menos</translation>
+    </message>
+    <message>
+        <source>move when.time.to forward for a new run, or switch the rule off (active: false) or remove it</source>
+        <translation>adelante when.time.to para una nueva temporada, o desactive la regla (active: false) o bórrela</translation>
+    </message>
+    <message>
+        <source>remove {names} from {field} or reword it (this kind can use {usable})</source>
+        <translation>quite {names} de {field} o redáctelo de nuevo (este tipo puede usar {usable})</translation>
+    </message>
+    <message>
+        <source>word the text so it reads well without the figure, or import past sales (pos-prompter import orders) so it has one</source>
+        <translation>redacte el texto para que se lea bien sin la cifra, o importe ventas pasadas (pos-prompter import orders) para que la tenga</translation>
+    </message>
+    <message>
+        <source>shorten {field} to {words} words and {chars} characters or fewer (move the reason to why)</source>
+        <translation>acorte {field} a {words} palabras y {chars} caracteres o menos (pase el motivo a why)</translation>
+    </message>
+    <message>
+        <source>shorten {field} to {words} words and {chars} characters or fewer (one sentence the clerk can say; keep your own notes out of it)</source>
+        <translation>acorte {field} a {words} palabras y {chars} caracteres o menos (una frase que el cajero pueda decir; deje fuera sus propias notas)</translation>
+    </message>
+    <message>
+        <source>give the rule that should come first a higher priority, or merge them into one rule</source>
+        <translation>dé más prioridad a la regla que debe ir primero, o únalas en una sola regla</translation>
+    </message>
+    <message>
+        <source>offer something else in one of them, or change their scanned items so they do not meet</source>
+        <translation>ofrezca otra cosa en una de ellas, o cambie sus artículos escaneados para que no coincidan</translation>
+    </message>
+    <message>
+        <source>{count} trigger products, and even the closest, {detail},</source>
+        <translation>{count} productos disparadores, e incluso el más cercano, {detail},</translation>
+    </message>
+    <message>
+        <source>{added} added to an order of at most {base}</source>
+        <translation>{added} añadidos a un pedido de como mucho {base}</translation>
+    </message>
+    <message>
+        <source>{added} added to {sku} at {base} (a single item)</source>
+        <translation>{added} añadidos a {sku} a {base} (un solo artículo)</translation>
+    </message>
+    <message>
+        <source>{added} added to {sku} at {base}</source>
+        <translation>{added} añadidos a {sku} a {base}</translation>
+    </message>
+    <message>
+        <source>a {kind} prompt</source>
+        <translation>una sugerencia de tipo {kind}</translation>
+    </message>
+    <message>
+        <source>a checkout {kind} prompt</source>
+        <translation>una sugerencia de tipo {kind} al cobrar</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>categoría</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>etiqueta</translation>
+    </message>
+</context>
+<context>
     <name>picker</name>
     <message>
         <source>{name} (no product for sale)</source>

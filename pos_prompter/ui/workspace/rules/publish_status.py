@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from pos_prompter.core.lint import Finding
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
 from pos_prompter.ui.widgets import plain_label
+from pos_prompter.ui.workspace.rules.lint_words import lint_text
 
 STATUS_QSS = """
 #publishStatus[level="error"] { color: #b3261e; font-weight: bold; }
@@ -31,8 +32,8 @@ def findings_text(findings: Sequence[Finding]) -> str:
         known = SEVERITY_TEXT.get(word)
         return translate("editor", known) if known is not None else word.capitalize()
 
-    return "\n".join(f"{severity(f.severity)}: {f.message}\n    \N{RIGHTWARDS ARROW} {f.fix}"
-                     for f in findings)
+    return "\n".join(f"{severity(f.severity)}: {lint_text(f.message)}\n    "
+                     f"\N{RIGHTWARDS ARROW} {lint_text(f.fix)}" for f in findings)
 
 
 class PublishStatus(QObject):

@@ -21,6 +21,7 @@ from pos_prompter.core.rules import Rule
 from pos_prompter.i18n import plural, translate
 from pos_prompter.store import Store
 from pos_prompter.ui.workspace.rules.editor_context import EditorContext
+from pos_prompter.ui.workspace.rules.lint_words import lint_text
 
 __all__ = ["EditorContext", "RulePublisher"]
 
@@ -78,7 +79,8 @@ class RulePublisher(QObject):
 
     def _ask_to_confirm(self, rule: Rule, window: QWidget | None) -> None:
         findings = self.findings
-        text = "\n\n".join(f"{f.message}\n\N{RIGHTWARDS ARROW} {f.fix}" for f in findings)
+        text = "\n\n".join(f"{lint_text(f.message)}\n\N{RIGHTWARDS ARROW} {lint_text(f.fix)}"
+                           for f in findings)
         box = QMessageBox(QMessageBox.Icon.Warning,
                           translate("editor", "Publish with warnings?"),
                           plural(len(findings),

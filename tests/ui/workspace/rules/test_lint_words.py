@@ -1,0 +1,78 @@
+"""Lint's findings as the rule editor shows them, said in Spanish: real findings of real
+rules, each message and fix known to a pattern, what they name kept; English is lint's own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from spanish_check import english_left, spanish  # noqa: F401 - the fixture, used by name
+
+from pos_prompter import i18n
+from pos_prompter.core.catalog import Catalog, Product
+from pos_prompter.core.lint import Finding, lint
+from pos_prompter.core.rules import PLACEHOLDERS, Settings, parse_rule
+from pos_prompter.ui.workspace.rules.lint_words import finding_text, lint_text
+from pos_prompter.ui.workspace.rules.publish_status import findings_text
+
+CATALOG = Catalog([Product("LATTE", "Latte", 350, category="coffee"),
+                   Product("COOKIE", "Cookie", 200, category="bakery"),
+                   Product("MUFFIN", "Muffin", 250, category="bakery"),
+                   Product("GONE-CAKE", "Old cake", 300, category="bakery", active=False)])
+
+
+def rule(rule_id: str, **fields: Any) -> Any:
+    raw = {"id": "rule-" + rule_id, "kind": "cross_sell", "title": "Title-" + rule_id,
+           "say": "One more?", "when": {"scanned": {"sku": ["LATTE"]}},
+           "offer": {"add": ["COOKIE"]}, **fields}
+    return parse_rule(raw, 0)
+
+
+RULES = [
+    rule("unknown", offer={"add": ["NOPE"]}),
+    rule("inactive", offer={"add": ["GONE-CAKE"]}),
+    rule("dearer", kind="bundle", offer={"bundle": {"with": ["COOKIE"], "price": "9.00"}}),
+    rule("same", kind="bundle", offer={"bundle": {"with": ["COOKIE"], "price": "2.00"}}),
+    rule("expired", when={"scanned": {"sku": ["LATTE"]}, "time": {"to": "2026-01-01"}}),
+    rule("ratio", max_offer_ratio="3"),
+    rule("empty", say="Want a {size} {offer}?"),
+    rule("long", say=" ".join(["word"] * 40)),
+    rule("reward", kind="threshold", when={"event": "checkout"},
+         offer={"threshold": {"order_total": "10.00", "reward": "COOKIE",
+                              "reward_price": "3.00"}}),
+    rule("tagless", when={"scanned": {"tag": ["nothing-has-it"]}}),
+]
+
+
+def findings() -> list[Finding]:
+    return lint(RULES, CATALOG, Settings(), today=dt.date(2026, 11, 23))
+
+
+def test_the_rules_above_give_many_kinds_of_finding() -> None:
+    assert len({f.code for f in findings()}) >= 9
+
+
+@pytest.mark.usefixtures("spanish")
+def test_every_finding_in_spanish() -> None:
+    # what the findings name: products, tags, dates (the fields and settings they name are
+    # in the catalog's sentences, as the pack writes them)
+    names = ["NOPE", "GONE-CAKE", "COOKIE", "LATTE", "nothing-has-it", "2026-01-01", "offer.add",
+             *(r.id for r in RULES), *(r.title for r in RULES), "say", "Cookie", "Latte",
+             "when.scanned.tag",
+             *("{" + name + "}" for name in PLACEHOLDERS)]
+    for finding in findings():
+        message, fix = finding_text(finding)
+        assert message != finding.message, finding.message
+        assert fix != finding.fix, finding.fix
+        for text in (message, fix):
+            assert english_left(text, names) == [], (finding.code, text)
+    listed = findings_text(findings())
+    assert listed.startswith("Error: ") or listed.startswith("Aviso: ")
+
+
+def test_english_is_lint_s_own() -> None:
+    i18n.use_language("en")
+    for finding in findings():
+        assert finding_text(finding) == (finding.message, finding.fix)
+    assert lint_text("something lint says one day") == "something lint says one day"
