@@ -31,6 +31,7 @@ from pos_prompter.store.sales_log import add_results, new_results
 from pos_prompter.ui.jobs import JobRunner, StoreJob, deliver_to, jobs_of
 from pos_prompter.ui.workspace.rules import listing
 from pos_prompter.ui.workspace.rules.editor_context import EditorContext
+from pos_prompter.ui.workspace.rules.lint_words import lint_text
 from pos_prompter.ui.workspace.rules.list_model import RuleTableModel
 from pos_prompter.ui.workspace.rules.listing import NO_RESULTS, ListData, RuleRow, load_rule
 from pos_prompter.ui.workspace.rules.publisher import RulePublisher
@@ -329,7 +330,8 @@ class RulesController(QObject):
             if errors:
                 self.message.emit(translate("rules", "Rule {rule} stays inactive: {problem} "
                                             "({fix})").format(
-                    rule=rule_id, problem=errors[0].message, fix=errors[0].fix))
+                    rule=rule_id, problem=lint_text(errors[0].message),
+                    fix=lint_text(errors[0].fix)))
                 return False
         try:
             self.store.rules.save(changed, actor=self.actor)
