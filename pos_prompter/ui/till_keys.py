@@ -50,5 +50,5 @@ def escape(window: TillWindow) -> None:
     if window.till.prompt is not None:
         answer_key(window, window.decline_prompt)()
     else:
-        window.scan_input.clear()
+        window.scan_input.setText("")  # no undo step (see TillWindow._on_return)
         window.refocus()

@@ -241,7 +241,7 @@ class TillWindow(TillScreen):
     @Slot()
     def _on_return(self) -> None:
         text = self.scan_input.text()
-        self.scan_input.clear()
+        self.scan_input.setText("")  # not clear(): that is an undo step, kept for ever
         self.scan_text(text)
 
     def scan_text(self, text: str) -> None:

@@ -502,6 +502,23 @@ def test_esc_without_a_prompt_clears_the_scan_field(
     assert scan_field(window).text() == ""
 
 
+def test_undo_in_the_scan_field_cannot_ring_up_a_scan_again(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    """The field is emptied without an undo step after each scan (and after Esc): Ctrl+Z
+    then Enter once rang up the previous scan a second time, and every scan's keystrokes
+    stayed in the field's undo history for as long as the till ran (memory grew with it)."""
+    window = make_till_window(cafe_store_path)
+    scan(qtbot, window, COOKIE)
+    qtbot.keyClicks(scan_field(window), "21000")
+    press(qtbot, window, Qt.Key.Key_Escape)
+    lines = len(stored_lines(cafe_store_path))
+    assert not scan_field(window).isUndoAvailable()
+    qtbot.keyClick(scan_field(window), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert scan_field(window).text() == ""
+    qtbot.keyClick(scan_field(window), Qt.Key.Key_Return)
+    assert len(stored_lines(cafe_store_path)) == lines, "nothing rung up again"
+
+
 # ---------------------------------------------------------------------- 7. manager text is plain
 
 
