@@ -3012,6 +3012,30 @@
         <translation>{value} no es un {what} válido</translation>
     </message>
     <message>
+        <source>{value} must be a 3-letter code such as USD</source>
+        <translation>{value} debe ser un código de 3 letras como USD</translation>
+    </message>
+    <message>
+        <source>must be on or off</source>
+        <translation>debe ser on u off</translation>
+    </message>
+    <message>
+        <source>{value} must be a whole number &gt;= 1</source>
+        <translation>{value} debe ser un número entero &gt;= 1</translation>
+    </message>
+    <message>
+        <source>{value} must be one of {choices}</source>
+        <translation>{value} debe ser uno de estos: {choices}</translation>
+    </message>
+    <message>
+        <source>may not be empty</source>
+        <translation>no puede estar vacío</translation>
+    </message>
+    <message>
+        <source>{value} must be at most {most} printable characters</source>
+        <translation>{value} debe tener como mucho {most} caracteres imprimibles</translation>
+    </message>
+    <message>
         <source>placeholder {name} is not allowed (allowed: {known})</source>
         <translation>el marcador {name} no está permitido (permitidos: {known})</translation>
     </message>

@@ -22,6 +22,7 @@ from pos_prompter.core.results import LEADERBOARD_MIN_ORDERS
 from pos_prompter.core.rules import STORE_SETTINGS, Settings, parse_store_setting
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
 from pos_prompter.store import Store
+from pos_prompter.ui.workspace.rules.problem_words import problem_text as said_here
 
 LEADERBOARD: Final = "leaderboard"
 """The one on/off setting (a check box)."""
@@ -116,6 +117,7 @@ def problem_text(key: str, exc: ValidationError) -> str:
     text = exc.problems[0] if exc.problems else str(exc)
     for prefix in (f"settings, field {key}: ", f"setting {key}: "):
         text = text.removeprefix(prefix)
+    text = said_here(text)  # in the window's language
     text = text[:1].upper() + text[1:]
     if text.startswith(("May ", "Must ")):
         text = "It " + text[:1].lower() + text[1:]

@@ -196,6 +196,15 @@ def test_settings_catalog_and_staff_pages(cafe_store_path: Path, make_workspace:
     if tab == "settingsPage":
         page.save()
         assert page.message.text() == "Nada que guardar: no se cambió ningún ajuste."
+        for key, typed in (("max_prompts_per_order", "lots"), ("store_name", " "),
+                           ("currency", "euro"), ("language", "klingon")):
+            page.editors[key].setText(typed)
+        page.save()
+        assert page.message.text() == ("No se guardó nada: 4 ajustes necesitan un cambio "
+                                       "(vea el texto en rojo).")
+        assert page.problems["max_prompts_per_order"].text() == \
+            "'lots' debe ser un número entero de 0 a 1,000."
+        assert_all_spanish(page, [*data, "'lots'", "'euro'", "'klingon'", "en, es"])
     if tab == "staffPage":
         page.table.selectRow(0)
         page.add_person()  # no name typed: the store's own sentence, not translated yet

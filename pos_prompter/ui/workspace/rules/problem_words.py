@@ -1,7 +1,7 @@
-"""The rule form's problems in the window's language: parse_rule's checks and
-core.rule_words' rewordings of them (the core writes English: it imports no Qt) matched by
-their English patterns, the values they quote kept as they are. A problem no pattern knows
-is shown as the core wrote it."""
+"""The rule form's and the settings page's problems in the window's language: parse_rule's
+and core.store_settings' checks and core.rule_words' rewordings of them (the core writes
+English: it imports no Qt) matched by their English patterns, the values they quote kept
+as they are. A problem no pattern knows is shown as the core wrote it."""
 
 from __future__ import annotations
 
@@ -88,6 +88,17 @@ PROBLEMS: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("problems", "{value} is more than the largest amount, {most}")),
     (r"(?P<value>.+) is not a valid (?P<what>sku|category|tag|customer type)",
      QT_TRANSLATE_NOOP("problems", "{value} is not a valid {what}")),
+    # the store settings' checks (core.store_settings)
+    (r"(?P<value>.+) must be a 3-letter code such as USD",
+     QT_TRANSLATE_NOOP("problems", "{value} must be a 3-letter code such as USD")),
+    (r"must be on or off", QT_TRANSLATE_NOOP("problems", "must be on or off")),
+    (r"(?P<value>.+) must be a whole number >= 1",
+     QT_TRANSLATE_NOOP("problems", "{value} must be a whole number >= 1")),
+    (r"(?P<value>.+) must be one of (?P<choices>[a-z, ]+)",
+     QT_TRANSLATE_NOOP("problems", "{value} must be one of {choices}")),
+    (r"may not be empty", QT_TRANSLATE_NOOP("problems", "may not be empty")),
+    (r"(?P<value>.+) must be at most (?P<most>\d+) printable characters",
+     QT_TRANSLATE_NOOP("problems", "{value} must be at most {most} printable characters")),
     (r"placeholder (?P<name>\{\S+\}) is not allowed \(allowed: (?P<known>.+)\)",
      QT_TRANSLATE_NOOP("problems", "placeholder {name} is not allowed (allowed: {known})")),
     (r"placeholder (?P<name>\{\S+\}) may not have a format or conversion",
