@@ -26,11 +26,17 @@ class StoreHistory:
         self.db = db
         self.days = days
         self.min_orders = min_orders
-        self._cache: dict[tuple[str, str, dt.date], AttachRate | None] = {}
+        self._cache: dict[tuple[str, str], AttachRate | None] = {}
+        self._day: dt.date | None = None
+        """The day the cached rates are for: a new day starts the cache afresh, so a till
+        that runs for weeks keeps one day's pairs, not every day's."""
 
     def attach_rate(self, trigger_sku: str, offer_sku: str,
                     now: dt.datetime) -> AttachRate | None:
-        key = (trigger_sku, offer_sku, now.date())
+        if now.date() != self._day:
+            self._cache.clear()
+            self._day = now.date()
+        key = (trigger_sku, offer_sku)
         if key not in self._cache:
             self._cache[key] = self._compute(trigger_sku, offer_sku, now)
         return self._cache[key]

@@ -100,3 +100,20 @@ def test_open_orders_do_not_count(shop) -> None:
     assert rate is not None
     assert (rate.orders, rate.share * rate.orders) == (40, 10)
     store.close()
+
+
+def test_a_new_day_counts_the_day_before_and_forgets_older_days(shop) -> None:
+    """A till runs for weeks: each day's rates take in yesterday's sales, and only the
+    current day's rates are kept (the cache grew by a pair a scan, every day)."""
+    store, clock = shop
+    history(shop, with_cookie=10, without=30)
+    rates = store.sales.history()
+    assert rates.attach_rate("LATTE-T", "COOKIE", NOW).orders == 40
+    ring_up(Till(store, clock), clock, NOW, "LATTE-T", "COOKIE")  # today: same day, cached
+    assert rates.attach_rate("LATTE-T", "COOKIE", NOW).orders == 40
+    tomorrow = NOW + dt.timedelta(days=1)
+    assert rates.attach_rate("LATTE-T", "COOKIE", tomorrow).orders == 41
+    for day in range(2, 30):
+        rates.attach_rate("LATTE-T", "COOKIE", NOW + dt.timedelta(days=day))
+    assert len(rates._cache) == 1, "one day's pairs kept, not a month's"
+    store.close()
