@@ -24,6 +24,9 @@ from pos_prompter.core.rule_model import MAX_PROMPTS
 
 MAX_STORE_NAME = 100
 
+THEMES = ("light", "dark")
+"""The `theme` setting's values (pos_prompter.ui.style's LIGHT and DARK)."""
+
 
 STORE_SETTINGS: dict[str, str] = {
     "max_prompts_per_order": "never more prompts than this in one order (whole number)",
@@ -40,6 +43,7 @@ STORE_SETTINGS: dict[str, str] = {
     BACKUP_KEEP_DAYS: "automatic backups are kept this many days, 1 to 366 (default 7)",
     "language": "the language of the window and the command line: en or es (default: the "
                 "system's)",
+    "theme": "the till's colours: light or dark (default: the system's)",
 }
 """Settings a manager may change on a store, with what each one does."""
 
@@ -81,6 +85,9 @@ def parse_store_setting(key: str, text: str) -> Any:
         if value is None:
             problems.add("settings", key, f"{excerpt(text)} must be one of "
                          f"{', '.join(LANGUAGES)}")
+    elif key == "theme":
+        if text not in THEMES:
+            problems.add("settings", key, f"{excerpt(text)} must be one of {', '.join(THEMES)}")
     elif not text.strip():
         problems.add("settings", key, "may not be empty")
     elif len(text) > MAX_STORE_NAME or not text.isprintable():

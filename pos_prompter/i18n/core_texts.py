@@ -22,6 +22,7 @@ SETTING_MEANINGS = (
     QT_TRANSLATE_NOOP("core", 'automatic backups are kept this many days, 1 to 366 (default 7)'),
     QT_TRANSLATE_NOOP("core", "the language of the window and the command line: en or es "
                               "(default: the system's)"),
+    QT_TRANSLATE_NOOP("core", "the till's colours: light or dark (default: the system's)"),
 )
 """core.store_settings.STORE_SETTINGS' meanings (`pos-prompter settings`)."""
 

@@ -1668,6 +1668,10 @@
         <translation>el idioma de la ventana y de la línea de órdenes: en o es (por defecto: el del sistema)</translation>
     </message>
     <message>
+        <source>the till&apos;s colours: light or dark (default: the system&apos;s)</source>
+        <translation>los colores de la caja: light (claros) o dark (oscuros) (por defecto: los del sistema)</translation>
+    </message>
+    <message>
         <source>easy</source>
         <translation>fácil</translation>
     </message>

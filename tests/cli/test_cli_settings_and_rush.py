@@ -41,6 +41,13 @@ def test_bad_settings_change_nothing(cli: RunCli, spec_store: Path) -> None:
     cli("settings", "--db", spec_store, "rush").assert_clean_error(2, "KEY=VALUE")
 
 
+def test_the_till_theme_is_a_setting_of_light_or_dark(cli: RunCli, spec_store: Path) -> None:
+    assert cli("settings", "--db", spec_store, "theme=dark").code == 0
+    assert "theme = dark" in cli("settings", "--db", spec_store).out
+    cli("settings", "--db", spec_store, "theme=purple").assert_clean_error(1, "light, dark")
+    assert "theme = dark" in cli("settings", "--db", spec_store).out
+
+
 def test_in_a_rush_the_clerk_reads_one_prompt_not_two(
         cli: RunCli, store_copy: Callable[[str], Path], tmp_path: Path) -> None:
     script = tmp_path / "rush.txt"
