@@ -209,6 +209,27 @@ def test_import_dialog_with_a_rule_pack(store: Store, qtbot: QtBot) -> None:
     assert dialog.windowTitle() == "Importar paquete de reglas"
 
 
+def test_import_dialog_lists_lint_findings_in_spanish(store: Store, qtbot: QtBot,
+                                                      tmp_path: Path) -> None:
+    import yaml
+
+    rule = {"id": "typo", "kind": "cross_sell", "title": "Typo",
+            "when": {"scanned": {"category": ["coffee"]}}, "offer": {"add": ["CROISANT"]},
+            "say": "A croissant?", "why": "Goes with coffee."}
+    pack = tmp_path / "typo.yaml"
+    pack.write_text(yaml.safe_dump({"version": 1, "rules": [rule]}), encoding="utf-8")
+    dialog = ImportDialog(store, "manager", RULES)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.preview_ready, timeout=20_000) as ready:
+        dialog.load(pack)
+    [finding] = ready.args[0].findings
+    [line] = [dialog.findings.item(i).text() for i in range(dialog.findings.count())]
+    assert line.startswith("typo: Error: ")
+    assert finding.message not in line, "lint's English message was shown as it is"
+    assert "CROISANT" in line
+
+
 def test_suggestion_list_with_nothing_to_suggest(store: Store, qtbot: QtBot) -> None:
     tab = SuggestionList(store, debounce_ms=0)
     qtbot.addWidget(tab)

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
+from pos_prompter.core.language import SOURCE
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, language, plural, translate
 from pos_prompter.imports import (
     CATALOG,
     ITEMS,
@@ -46,6 +47,7 @@ from pos_prompter.imports import (
 from pos_prompter.store import ImportSummary, Store
 from pos_prompter.ui.jobs import StoreJob, Work, deliver_to, jobs_of
 from pos_prompter.ui.widgets import dialog_button, open_file_chooser, plain_label
+from pos_prompter.ui.workspace.rules.publish_status import findings_text
 
 logger = logging.getLogger(__name__)
 
@@ -319,8 +321,10 @@ class ImportDialog(QDialog):
                              ("Removed", preview.removed)):
             name = "Orders" if self.kind == ORDERS and title == "Added" else title
             self.groups[title].setTitle(f"{translate('import', GROUPS[name])} ({len(items)})")
-        for finding in preview.findings:
-            item = QListWidgetItem(str(finding), self.findings)
+        for finding in preview.findings:  # as `import --dry-run` says it, in English
+            line = (str(finding) if language() == SOURCE
+                    else f"{finding.rule_id}: {findings_text([finding])}")
+            item = QListWidgetItem(line, self.findings)
             if finding.severity == "error":
                 item.setForeground(QBrush(QColor(ERROR_COLOR)))
         self.notes_label.setText("\n".join(preview.notes))
