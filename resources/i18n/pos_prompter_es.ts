@@ -3752,6 +3752,10 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
         <translation>Idioma</translation>
     </message>
     <message>
+        <source>Till colours (light or dark)</source>
+        <translation>Colores de la caja (light: claros, dark: oscuros)</translation>
+    </message>
+    <message>
         <source>Results</source>
         <translation>Resultados</translation>
     </message>

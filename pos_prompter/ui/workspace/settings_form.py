@@ -38,6 +38,7 @@ GROUPS: Final[tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = (
         ("store_name", QT_TRANSLATE_NOOP("settings", "Store name")),
         ("currency", QT_TRANSLATE_NOOP("settings", "Currency")),
         ("language", QT_TRANSLATE_NOOP("settings", "Language")),
+        ("theme", QT_TRANSLATE_NOOP("settings", "Till colours (light or dark)")),
     )),
     (QT_TRANSLATE_NOOP("settings", "Results"), (
         (LEADERBOARD, QT_TRANSLATE_NOOP("settings", "Rank clerks in the results (leaderboard)")),
