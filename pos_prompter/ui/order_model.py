@@ -14,10 +14,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from pos_prompter.core.order import OrderLine
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
 from pos_prompter.ui.list_model import ListTableModel
 
 ITEM, QTY, PRICE, AMOUNT, NOTE = range(5)
-HEADERS = ("Item", "Qty", "Price", "Amount", "Note")
+HEADERS = (QT_TRANSLATE_NOOP("order", "Item"), QT_TRANSLATE_NOOP("order", "Qty"),
+           QT_TRANSLATE_NOOP("order", "Price"),
+           QT_TRANSLATE_NOOP("order", "Amount"), QT_TRANSLATE_NOOP("order", "Note"))
+"""The columns' titles in English (translated where shown)."""
 NUMERIC_COLUMNS = frozenset({QTY, PRICE, AMOUNT})
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -50,6 +54,7 @@ class OrderTableModel(ListTableModel):
                  rule_title: Callable[[str], str] = str,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.headers = tuple(translate("order", text) for text in HEADERS)
         self._money = money
         self._product_name = product_name
         self._rule_title = rule_title
@@ -165,15 +170,17 @@ class OrderTableModel(ListTableModel):
         """Where the line came from, in a few words: "upsized from Latte Tall"..."""
         parts: list[str] = []
         if line.origin == "upsell" and line.replaced_sku:
-            parts.append(f"upsized from {self._product_name(line.replaced_sku)}")
+            parts.append(translate("order", "upsized from {name}")
+                         .format(name=self._product_name(line.replaced_sku)))
         elif line.origin == "cross_sell":
-            parts.append("suggested")
+            parts.append(translate("order", "suggested"))
         elif line.origin == "bundle":
-            parts.append("bundle" if line.list_price is None
-                         else f"bundle: list {self._money(line.list_price)}")
+            parts.append(translate("order", "bundle") if line.list_price is None
+                         else translate("order", "bundle: list {price}")
+                         .format(price=self._money(line.list_price)))
         elif line.origin == "reward":
-            parts.append("reward")
+            parts.append(translate("order", "reward"))
         if line.declined:
             titles = ", ".join(self._rule_title(rule_id) for rule_id in line.declined)
-            parts.append(f"declined: {titles}")
+            parts.append(translate("order", "declined: {titles}").format(titles=titles))
         return "; ".join(parts)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pos_prompter.i18n import translate
 from pos_prompter.store import Store
 
 DASH = " \N{EM DASH} "
@@ -33,25 +34,31 @@ def window_title(store: Store, till_name: str | None, *, training: bool) -> str:
     """"PRACTICE — cafe (demo store) — till NAME": each part once, the app name left to Qt."""
     name = store.get_setting("store_name")
     demo = demo_of(store)
-    shop = str(name) if name else (demo or "store")
+    shop = str(name) if name else (demo or translate("store_info", "store"))
     if demo is not None:
-        shop += " (demo store)"
-    parts = (["PRACTICE"] if training else []) + [shop]
+        shop += " " + translate("store_info", "(demo store)")
+    parts = ([translate("store_info", "PRACTICE")] if training else []) + [shop]
     if till_name:
-        parts.append(f"till {till_name}")
+        parts.append(translate("store_info", "till {name}").format(name=till_name))
     return DASH.join(parts)
 
 
 def store_info_text(store: Store, *, training: bool) -> str:
     """storeInfo's line: "Demo store (cafe) — /path/to/store.db"."""
     demo = demo_of(store)
-    kind = f"Demo store ({demo})" if demo is not None else "Store"
     if training:
-        kind = f"Practice copy of the {kind[0].lower()}{kind[1:]}"
-    where = str(store.path) if store.path is not None else "in memory, not saved"
+        kind = (translate("store_info", "Practice copy of the demo store ({demo})")
+                if demo is not None else translate("store_info", "Practice copy of the store"))
+    else:
+        kind = (translate("store_info", "Demo store ({demo})") if demo is not None
+                else translate("store_info", "Store"))
+    kind = kind.format(demo=demo)
+    where = (str(store.path) if store.path is not None
+             else translate("store_info", "in memory, not saved"))
     return kind + DASH + where
 
 
 def created_text(path: Path, demo: str) -> str:
     """The status message on the run that made the store: what it is, and where."""
-    return f"A new demo store ({demo}) was created at {path}."
+    return translate("store_info", "A new demo store ({demo}) was created at {path}.").format(
+        demo=demo, path=path)

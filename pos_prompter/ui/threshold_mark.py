@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from pos_prompter.core.money import Cents
 from pos_prompter.core.reward_progress import WaitingReward, waiting_rewards
+from pos_prompter.i18n import translate
 from pos_prompter.till import Till
 from pos_prompter.ui.widgets import plain_label
 
@@ -34,9 +35,12 @@ def mark_text(waiting: WaitingReward, money: Callable[[Cents], str],
               name: Callable[[str], str]) -> str:
     """"Copper Kettle Travel Mug for $9.00 at $20.00: $3.20 to go" (a reward at 0: "Free
     ... at $20.00: ...")."""
-    reward = (f"Free {name(waiting.reward_sku)}" if waiting.reward_price == 0
-              else f"{name(waiting.reward_sku)} for {money(waiting.reward_price)}")
-    return f"{reward} at {money(waiting.threshold)}: {money(waiting.to_go)} to go"
+    reward = (translate("threshold_mark", "Free {name}").format(name=name(waiting.reward_sku))
+              if waiting.reward_price == 0
+              else translate("threshold_mark", "{name} for {price}").format(
+                  name=name(waiting.reward_sku), price=money(waiting.reward_price)))
+    return translate("threshold_mark", "{reward} at {threshold}: {to_go} to go").format(
+        reward=reward, threshold=money(waiting.threshold), to_go=money(waiting.to_go))
 
 
 def threshold_mark(parent: QWidget) -> QLabel:

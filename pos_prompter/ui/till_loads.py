@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from pos_prompter.core.session import TillEvent
+from pos_prompter.i18n import translate
 from pos_prompter.till import Published, load_published
 from pos_prompter.ui.jobs import JobRunner, StoreJob, deliver_to
 
@@ -64,7 +65,7 @@ class PublishedLoads(QObject):
             till.reload()
             return []
 
-        self.window.run_action("load the published changes", reload)
+        self.window.run_action(translate("till", "load the published changes"), reload)
         self._in_force()
 
     def stop(self) -> None:
@@ -91,9 +92,9 @@ class PublishedLoads(QObject):
         window = self.window
         if isinstance(outcome, str):
             logger.error("published changes not loaded: %s", outcome)
-            window.show_error("Could not load the published changes ("
-                              + outcome.rstrip(".")
-                              + "); the rules in force stay until the next publish.")
+            window.show_error(translate(
+                "till", "Could not load the published changes ({problem}); the rules in "
+                "force stay until the next publish.").format(problem=outcome.rstrip(".")))
         else:
             applied = False
 
@@ -102,7 +103,7 @@ class PublishedLoads(QObject):
                 applied = window.till.apply(outcome)
                 return []
 
-            window.run_action("put the published changes in force", apply)
+            window.run_action(translate("till", "put the published changes in force"), apply)
             if applied:
                 self._in_force()
         if self._announced > window.till.revision:
@@ -111,5 +112,5 @@ class PublishedLoads(QObject):
     def _in_force(self) -> None:
         window = self.window
         if window.message_level != "error":
-            window.show_message("Prompts and prices updated from the store.")
+            window.show_message(translate("till", "Prompts and prices updated from the store."))
         window.rules_reloaded.emit(window.till.revision)

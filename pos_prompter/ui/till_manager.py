@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
+from pos_prompter.i18n import translate
 from pos_prompter.store.auth import Person
 from pos_prompter.ui.jobs import StoreJob, deliver_to
 from pos_prompter.ui.window_place import place_workspace, show_box
@@ -51,8 +52,8 @@ class ManagerDoor(QObject):
         window = self.window
         if window.training:
             window.refocus()
-            window.show_message("The manager's workspace opens at the real till, not in "
-                                "practice mode.")
+            window.show_message(translate(
+                "till", "The manager's workspace opens at the real till, not in practice mode."))
             return
         if self.workspace is not None:
             self.workspace.raise_()
@@ -60,7 +61,8 @@ class ManagerDoor(QObject):
             return
         if self._opening is not None:
             window.refocus()
-            window.show_message("The workspace is opening\N{HORIZONTAL ELLIPSIS}")
+            window.show_message(
+                translate("till", "The workspace is opening…"))
             return
         if self.dialog is not None:
             self.dialog.raise_()
@@ -90,8 +92,9 @@ class ManagerDoor(QObject):
         dialog.deleteLater()
         window = self.window
         if isinstance(dialog, FirstManagerDialog) and dialog.person is not None:
-            window.show_message(f"{dialog.person.name} is the store's manager. Sign in to "
-                                "open the workspace.")
+            window.show_message(translate(
+                "till", "{name} is the store's manager. Sign in to open the workspace.")
+                .format(name=dialog.person.name))
             self.open()  # now the sign-in, with the password just chosen
             return
         if self.workspace is None:
@@ -117,8 +120,9 @@ class ManagerDoor(QObject):
                    lambda me, headline, problems: me._not_opened(
                        str(problems[0] if problems else headline)))
         self._opening = job
-        window.show_message(f"Opening the workspace for {person.name}"
-                            "\N{HORIZONTAL ELLIPSIS} the till keeps working.")
+        window.show_message(translate(
+            "till", "Opening the workspace for {name}… the till keeps "
+            "working.").format(name=person.name))
         window.jobs.launch(job)
 
     def drop_opening(self) -> None:
@@ -136,7 +140,8 @@ class ManagerDoor(QObject):
 
     def _not_opened(self, problem: str) -> None:
         self._opening = None
-        self.window.show_error("Could not open the workspace (" + problem.rstrip(".") + ").")
+        self.window.show_error(translate("till", "Could not open the workspace ({problem}).")
+                               .format(problem=problem.rstrip(".")))
 
     def _show_workspace(self, person: Person, demo_password: bool | None,
                         data: WorkspaceData | None) -> None:
@@ -153,7 +158,8 @@ class ManagerDoor(QObject):
         workspace.show()
         workspace.raise_()
         workspace.activateWindow()
-        window.show_message(f"Workspace open for {person.name}; the till keeps working.")
+        window.show_message(translate("till", "Workspace open for {name}; the till keeps working.")
+                            .format(name=person.name))
         window.workspace_opened.emit(workspace)
 
     @Slot()

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.money import MoneyError, parse_money
 from pos_prompter.core.session import TillEvent
+from pos_prompter.i18n import translate
 
 INFO = "info"
 ERROR = "error"
@@ -26,35 +27,43 @@ def describe(events: Sequence[TillEvent], money: Callable[[int], str], *,
         return ERROR, sentence(errors[-1])
     for ev in events:
         if ev.event == "paid":
-            return INFO, (("TRAINING: " if training else "")
-                          + f"Paid {money(ev.total)} \N{EM DASH} next customer")
+            paid = translate("till", "Paid {total} — next customer").format(
+                total=money(ev.total))
+            return INFO, (translate("till", "TRAINING") + ": " if training else "") + paid
     parts: list[str] = []
     for ev in events:
         data = ev.data
         if ev.event == "line":
             name = product_name(str(data.get("sku", "")))
-            prefix = "Reward added" if data.get("reward") else "Added"
-            parts.append(f"{prefix}: {name} {money(cents(data.get('price')))}")
+            added = (translate("till", "Reward added: {name} {price}") if data.get("reward")
+                     else translate("till", "Added: {name} {price}"))
+            parts.append(added.format(name=name, price=money(cents(data.get("price")))))
         elif ev.event in ("accepted", "declined"):
-            parts.append(f"{ev.event.capitalize()}: {rule_title(str(data.get('rule', '')))}")
+            answer = (translate("till", "Accepted: {rule}") if ev.event == "accepted"
+                      else translate("till", "Declined: {rule}"))
+            parts.append(answer.format(rule=rule_title(str(data.get("rule", "")))))
         elif ev.event == "qty":
             name = product_name(str(data.get("sku", "")))
-            parts.append(f"{name}: quantity {data.get('qty')}")
+            parts.append(translate("till", "{name}: quantity {qty}").format(
+                name=name, qty=data.get("qty")))
         elif ev.event == "void":
-            parts.append(f"Removed: {product_name(str(data.get('sku', '')))}")
+            parts.append(translate("till", "Removed: {name}").format(
+                name=product_name(str(data.get("sku", "")))))
         elif ev.event == "price":  # a reward given or taken back, a bundle broken up
             name = product_name(str(data.get("sku", "")))
-            parts.append(f"{name} now {money(cents(data.get('price')))}")
+            parts.append(translate("till", "{name} now {price}").format(
+                name=name, price=money(cents(data.get("price")))))
         elif ev.event == "checkout":
-            parts.append(f"Checkout: {money(ev.total)} to pay (F12)")
+            parts.append(translate("till", "Checkout: {total} to pay (F12)").format(
+                total=money(ev.total)))
     return (INFO, "  \N{MIDDLE DOT}  ".join(parts)) if parts else None
 
 
 def failure_text(what: str, exc: BaseException) -> str:
     """The status line for a till action (`what`: "take payment") that raised `exc`."""
     reason = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
-    return (f"Could not {what} ({reason}). Nothing was half-done: the order is as "
-            "shown. The error is in the log.")
+    return translate("till", "Could not {what} ({reason}). Nothing was half-done: the order "
+                     "is as shown. The error is in the log.").format(what=what, reason=reason)
 
 
 def sentence(text: str) -> str:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
 from pos_prompter.store import Store
 from pos_prompter.store.auth import StaffStore
 from pos_prompter.ui import order_model
@@ -39,9 +40,11 @@ from pos_prompter.ui.threshold_mark import threshold_mark
 from pos_prompter.ui.till_messages import ERROR, INFO
 from pos_prompter.ui.widgets import ElidedLabel, plain_label, touch_button
 
-TRAINING_TEXT = "PRACTICE MODE \N{EM DASH} sales are not real"
-KEY_HELP = "Enter  scan    Esc  decline or clear    3*CODE  three    3*  qty of last"
-"""The keys no button shows (each button says its own: "Pay  F12")."""
+TRAINING_TEXT = QT_TRANSLATE_NOOP("till", "PRACTICE MODE — sales are not real")
+KEY_HELP = QT_TRANSLATE_NOOP(
+    "till", "Enter  scan    Esc  decline or clear    3*CODE  three    3*  qty of last")
+"""The keys no button shows (each button says its own: "Pay  F12"); both English, translated
+where shown."""
 ROW_HEIGHT = 44
 NARROW_WIDTH = 880
 """Under this width the till stacks its right column (total, card, Checkout and Pay) under
@@ -94,21 +97,22 @@ class TillScreen(QMainWindow):
         self.setCentralWidget(central)
 
         self.training_banner = plain_label("trainingBanner", central, wrap=False)
-        self.training_banner.setText(TRAINING_TEXT)
+        self.training_banner.setText(translate("till", TRAINING_TEXT))
         self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.training_banner.setVisible(self.training)
 
         self.scan_input = QLineEdit(central)
         self.scan_input.setObjectName("scanInput")
-        self.scan_input.setPlaceholderText("Scan a barcode, or type a code and press Enter")
+        self.scan_input.setPlaceholderText(
+            translate("till", "Scan a barcode, or type a code and press Enter"))
         self.scan_input.setMinimumHeight(54)
-        self.scan_input.setAccessibleName("Scan")
+        self.scan_input.setAccessibleName(translate("till", "Scan"))
         self.setFocusProxy(self.scan_input)
 
         self.order_table = QTableView(central)
         self.order_table.setObjectName("orderTable")
         self.order_table.setModel(self.model)
-        self.order_table.setAccessibleName("Order")
+        self.order_table.setAccessibleName(translate("till", "Order"))
         self._setup_table(self.order_table)
 
         self.prompt_panel = PromptPanel(central, answer_delay_ms=self.answer_delay_ms)
@@ -117,7 +121,7 @@ class TillScreen(QMainWindow):
         total_box = QFrame(central)
         total_box.setObjectName("totalBox")
         caption = plain_label("totalCaption", total_box, wrap=False)
-        caption.setText("TOTAL")
+        caption.setText(translate("till", "TOTAL"))
         self.total_label = plain_label("orderTotal", total_box, wrap=False)
         self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight
                                       | Qt.AlignmentFlag.AlignVCenter)
@@ -133,8 +137,9 @@ class TillScreen(QMainWindow):
         total_layout.addLayout(captions)
         total_layout.addWidget(self.total_label, 1)
 
-        self.checkout_button = touch_button("Checkout  F4", "checkoutButton", central)
-        self.pay_button = touch_button("Pay  F12", "payButton", central)
+        self.checkout_button = touch_button(translate("till", "Checkout") + "  F4",
+                                            "checkoutButton", central)
+        self.pay_button = touch_button(translate("till", "Pay") + "  F12", "payButton", central)
         actions = QHBoxLayout()
         actions.setSpacing(10)
         actions.addWidget(self.checkout_button, 2)
@@ -163,12 +168,15 @@ class TillScreen(QMainWindow):
         order_column.setSpacing(10)
         order_column.addWidget(self.order_table, 1)
         order_column.addWidget(self.threshold_mark)
-        self.offer_again_button = touch_button("Offer again  F8", "offerAgainButton", central)
-        self.offer_again_button.setToolTip("Offer again what the customer declined on the "
-                                           "line tapped, or else on the newest line")
-        self.void_button = touch_button("Remove line  F7", "voidButton", central)
-        self.void_button.setToolTip("Remove the line tapped in the order, or else the last "
-                                    "line")
+        self.offer_again_button = touch_button(translate("till", "Offer again") + "  F8",
+                                               "offerAgainButton", central)
+        self.offer_again_button.setToolTip(translate(
+            "till", "Offer again what the customer declined on the line tapped, or else on "
+            "the newest line"))
+        self.void_button = touch_button(translate("till", "Remove line") + "  F7",
+                                        "voidButton", central)
+        self.void_button.setToolTip(translate(
+            "till", "Remove the line tapped in the order, or else the last line"))
         line_row = QHBoxLayout()  # what a tap on a line of the order is for
         line_row.setSpacing(10)
         line_row.addWidget(self.void_button)
@@ -186,17 +194,19 @@ class TillScreen(QMainWindow):
         self.status_label = StatusLine("statusMessage", central)  # two lines, always
         self.status_label.setMinimumHeight(40)
         self.key_help = plain_label("keyHelp", central)
-        self.key_help.setText(("F6  offer    F5  explain    " if self.training else "")
-                              + KEY_HELP)
+        self.key_help.setText((translate("till", "F6  offer    F5  explain    ")
+                               if self.training else "") + translate("till", KEY_HELP))
         self.store_info = ElidedLabel("storeInfo", central)  # where the store is: store_info.py
         self.store_info.set_full_text(store_info_text(store, training=self.training))
-        self.manager_button = touch_button("Manager\N{HORIZONTAL ELLIPSIS}  Ctrl+M",
-                                           "managerButton", central)
+        self.manager_button = touch_button(
+            translate("till", "Manager…  Ctrl+M"), "managerButton",
+            central)
         self.manager_button.setMinimumHeight(48)  # seldom used: less room than the order's
-        self.manager_button.setToolTip("Sign in as a manager to change rules")
+        self.manager_button.setToolTip(translate("till", "Sign in as a manager to change rules"))
         self.manager_button.setVisible(not self.training)
         self.clerk_label = plain_label("clerkName", central, wrap=False)
-        self.sign_out_button = touch_button("Sign out  F2", "signOutButton", central)
+        self.sign_out_button = touch_button(translate("till", "Sign out") + "  F2",
+                                            "signOutButton", central)
         self.sign_out_button.setMinimumHeight(54)  # as tall as the scan field
         status_row = QHBoxLayout()
         status_row.setSpacing(10)

@@ -24,6 +24,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from pos_prompter.core.session import MAX_QTY, TillEvent
+from pos_prompter.i18n import plural, translate
 from pos_prompter.seen_prompts import ShownWhenSeen
 from pos_prompter.store.auth import Person, StaffStore
 from pos_prompter.till import Till
@@ -158,8 +159,11 @@ class TillWindow(TillScreen):
             self.watcher.published.connect(self.load_published)
         self._refresh()
         if till.lines:
-            self.show_message(f"Order {till.order_id} reopened as it was: "
-                              f"{len(till.lines)} line(s), {till.money(till.total)}.")
+            self.show_message(plural(
+                len(till.lines),
+                translate("till", "Order {order} reopened as it was: {n} line, {total}."),
+                translate("till", "Order {order} reopened as it was: {n} lines, {total}."),
+                order=till.order_id, total=till.money(till.total)))
         self._show_clerk()
         if till.needs_sign_in:  # the app starts a shift so: ask for a clerk's PIN
             self._ask_for_clerk()
@@ -256,35 +260,40 @@ class TillWindow(TillScreen):
         if match is None:
             if "*" in text:
                 self.refocus()
-                self.show_message(f"{text[:40]}: write a quantity as 3*CODE, or 3* for the "
-                                  "last line", ERROR)
+                self.show_message(translate(
+                    "till", "{text}: write a quantity as 3*CODE, or 3* for the last line")
+                    .format(text=text[:40]), ERROR)
                 return
-            self._act(f"scan {text[:40]}", lambda: self.till.scan(text))
+            self._act(translate("till", "scan {code}").format(code=text[:40]),
+                      lambda: self.till.scan(text))
             return
         qty, code = int(match[1]), match[2]
         if not 1 <= qty <= MAX_QTY:
             self.refocus()
-            self.show_message(f"Quantity must be 1 to {MAX_QTY}, not {qty}", ERROR)
+            self.show_message(translate("till", "Quantity must be 1 to {max}, not {qty}")
+                              .format(max=MAX_QTY, qty=qty), ERROR)
             return
         if not code:
-            self._act(f"set the quantity to {qty}", lambda: self.till.set_qty(qty))
+            self._act(translate("till", "set the quantity to {qty}").format(qty=qty),
+                      lambda: self.till.set_qty(qty))
             return
 
-        self._act(f"scan {qty} x {code[:40]}", lambda: self.till.scan(code, qty=qty))
+        self._act(translate("till", "scan {qty} x {code}").format(qty=qty, code=code[:40]),
+                  lambda: self.till.scan(code, qty=qty))
 
     @Slot()
     def accept_prompt(self) -> None:
         if self.till.prompt is None:
             self.refocus()
             return
-        self._act("accept the suggestion", self.till.accept)
+        self._act(translate("till", "accept the suggestion"), self.till.accept)
 
     @Slot()
     def decline_prompt(self) -> None:
         if self.till.prompt is None:
             self.refocus()
             return
-        self._act("decline the suggestion", self.till.decline)
+        self._act(translate("till", "decline the suggestion"), self.till.decline)
 
     @Slot()
     def reopen_declined(self) -> None:
@@ -300,9 +309,9 @@ class TillWindow(TillScreen):
             line_no = next((ln.no for ln in candidates if session.declined_on(ln.no)), None)
         if line_no is None:
             self.refocus()
-            self.show_message("No declined offer to show again on that line.")
+            self.show_message(translate("till", "No declined offer to show again on that line."))
             return
-        self._act("offer it again", lambda: self.till.reopen(line_no))
+        self._act(translate("till", "offer it again"), lambda: self.till.reopen(line_no))
 
     @Slot()
     def void_line(self) -> None:
@@ -312,17 +321,19 @@ class TillWindow(TillScreen):
         lines = self.till.lines
         if not lines:
             self.refocus()
-            self.show_message("Nothing to remove: the order is empty.")
+            self.show_message(translate("till", "Nothing to remove: the order is empty."))
             return
         selected = self.order_table.selectionModel().selectedRows()
         line = (lines[selected[0].row()] if selected and selected[0].row() < len(lines)
                 else lines[-1])
         self.order_table.clearSelection()
-        self._act(f"remove {line.name}", lambda: self.till.void(line.sku, line_no=line.no))
+        self._act(translate("till", "remove {name}").format(name=line.name),
+                  lambda: self.till.void(line.sku, line_no=line.no))
 
     def set_customer_type(self, customer: str | None) -> None:
         """customerType or F3: the order's customer type (None: none), for the rules."""
-        self._act("set the customer type", lambda: self.till.set_customer(customer))
+        self._act(translate("till", "set the customer type"),
+                  lambda: self.till.set_customer(customer))
         if self.message_level != ERROR:
             self.show_message(customer_text(customer))
 
@@ -330,17 +341,17 @@ class TillWindow(TillScreen):
     def checkout(self) -> None:
         if not self.till.lines:
             self.refocus()
-            self.show_message("Nothing to check out yet: scan an item first.")
+            self.show_message(translate("till", "Nothing to check out yet: scan an item first."))
             return
-        self._act("go to checkout", self.till.checkout)
+        self._act(translate("till", "go to checkout"), self.till.checkout)
 
     @Slot()
     def pay(self) -> None:
         if not self.till.lines:
             self.refocus()
-            self.show_message("Nothing to pay yet: scan an item first.")
+            self.show_message(translate("till", "Nothing to pay yet: scan an item first."))
             return
-        self._act("take payment", self.till.pay)
+        self._act(translate("till", "take payment"), self.till.pay)
 
     def run_action(self, what: str, action: Action) -> None:
         """Run one till action as the till's own keys and buttons do (`_act`)."""
@@ -363,7 +374,7 @@ class TillWindow(TillScreen):
             self._refresh(events)
         except Exception as exc:
             logger.exception("refreshing the till screen failed after: %s", what)
-            failure = failure or failure_text("update the screen", exc)
+            failure = failure or failure_text(translate("till", "update the screen"), exc)
         self.refocus()
         if failure is not None:
             self.show_message(failure, ERROR)
@@ -402,8 +413,9 @@ class TillWindow(TillScreen):
         self.scan_input.setEnabled(True)
         self._show_clerk()
         self.refocus()
-        self.show_message(f"{name} is signed in" + (f": order {self.till.order_id} goes on."
-                                                    if self.till.session else "."))
+        said = (translate("till", "{name} is signed in: order {order} goes on.")
+                if self.till.session else translate("till", "{name} is signed in."))
+        self.show_message(said.format(name=name, order=self.till.order_id))
         self.clerk_changed.emit(name)
 
     def _show_clerk(self) -> None:
@@ -462,8 +474,10 @@ class TillWindow(TillScreen):
         self.customer_type.show_till(till)
         self.order_columns.show_catalog(till.catalog)
         show_waiting(self.threshold_mark, till)
-        header = f"Order {till.order_id}" if till.order_id is not None else "New order"
-        self.order_info.setText(("TRAINING \N{MIDDLE DOT} " if self.training else "") + header)
+        header = (translate("till", "Order {order}").format(order=till.order_id)
+                  if till.order_id is not None else translate("till", "New order"))
+        self.order_info.setText((translate("till", "TRAINING") + " \N{MIDDLE DOT} "
+                                 if self.training else "") + header)
         delta = ""
         if prompt is not None and prompt.kind != "threshold" and prompt.delta > 0:
             delta = "+" + till.money(prompt.delta)

@@ -10,6 +10,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QDateEdit, QFileDialog, QLabel, QPushButton, QSizePolicy, QWidget
 
+from pos_prompter.i18n import translate
+
 TOUCH_HEIGHT = 56
 """Minimum height of a button a finger must hit while a queue waits."""
 
@@ -72,7 +74,7 @@ def optional_date_edit(name: str, parent: QWidget) -> QDateEdit:
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setCalendarPopup(True)
     edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("any")
+    edit.setSpecialValueText(translate("widgets", "any"))
     edit.setDate(NO_DATE)
     return edit
 

@@ -2661,6 +2661,53 @@
     </message>
 </context>
 <context>
+    <name>order</name>
+    <message>
+        <source>Item</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>upsized from {name}</source>
+        <translation>mejorado desde {name}</translation>
+    </message>
+    <message>
+        <source>suggested</source>
+        <translation>sugerido</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>paquete</translation>
+    </message>
+    <message>
+        <source>bundle: list {price}</source>
+        <translation>paquete: precio normal {price}</translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation>premio</translation>
+    </message>
+    <message>
+        <source>declined: {titles}</source>
+        <translation>rechazado: {titles}</translation>
+    </message>
+</context>
+<context>
     <name>picker</name>
     <message>
         <source>{name} (no product for sale)</source>
@@ -4213,6 +4260,49 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
     </message>
 </context>
 <context>
+    <name>store_info</name>
+    <message>
+        <source>store</source>
+        <translation>tienda</translation>
+    </message>
+    <message>
+        <source>(demo store)</source>
+        <translation>(tienda de demostración)</translation>
+    </message>
+    <message>
+        <source>PRACTICE</source>
+        <translation>PRÁCTICA</translation>
+    </message>
+    <message>
+        <source>till {name}</source>
+        <translation>caja {name}</translation>
+    </message>
+    <message>
+        <source>Practice copy of the demo store ({demo})</source>
+        <translation>Copia de práctica de la tienda de demostración ({demo})</translation>
+    </message>
+    <message>
+        <source>Practice copy of the store</source>
+        <translation>Copia de práctica de la tienda</translation>
+    </message>
+    <message>
+        <source>Demo store ({demo})</source>
+        <translation>Tienda de demostración ({demo})</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Tienda</translation>
+    </message>
+    <message>
+        <source>in memory, not saved</source>
+        <translation>en memoria, sin guardar</translation>
+    </message>
+    <message>
+        <source>A new demo store ({demo}) was created at {path}.</source>
+        <translation>Se creó una tienda de demostración nueva ({demo}) en {path}.</translation>
+    </message>
+</context>
+<context>
     <name>suggestions</name>
     <message>
         <source>Trigger</source>
@@ -4329,6 +4419,264 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
     <message>
         <source>No draft: {offer} costs over twice {trigger}, more than lint lets a prompt offer.</source>
         <translation>Sin borrador: {offer} cuesta más del doble que {trigger}, más de lo que lint deja ofrecer a una sugerencia.</translation>
+    </message>
+</context>
+<context>
+    <name>threshold_mark</name>
+    <message>
+        <source>Free {name}</source>
+        <translation>{name} gratis</translation>
+    </message>
+    <message>
+        <source>{name} for {price}</source>
+        <translation>{name} a {price}</translation>
+    </message>
+    <message>
+        <source>{reward} at {threshold}: {to_go} to go</source>
+        <translation>{reward} desde {threshold}: faltan {to_go}</translation>
+    </message>
+</context>
+<context>
+    <name>till</name>
+    <message>
+        <source>Order {order} reopened as it was: {n} line, {total}.</source>
+        <translation>El pedido {order} se reabrió tal como estaba: {n} línea, {total}.</translation>
+    </message>
+    <message>
+        <source>Order {order} reopened as it was: {n} lines, {total}.</source>
+        <translation>El pedido {order} se reabrió tal como estaba: {n} líneas, {total}.</translation>
+    </message>
+    <message>
+        <source>{text}: write a quantity as 3*CODE, or 3* for the last line</source>
+        <translation>{text}: escriba una cantidad como 3*CÓDIGO, o 3* para la última línea</translation>
+    </message>
+    <message>
+        <source>scan {code}</source>
+        <translation>escanear {code}</translation>
+    </message>
+    <message>
+        <source>Quantity must be 1 to {max}, not {qty}</source>
+        <translation>La cantidad debe ser de 1 a {max}, no {qty}</translation>
+    </message>
+    <message>
+        <source>set the quantity to {qty}</source>
+        <translation>poner la cantidad en {qty}</translation>
+    </message>
+    <message>
+        <source>scan {qty} x {code}</source>
+        <translation>escanear {qty} x {code}</translation>
+    </message>
+    <message>
+        <source>accept the suggestion</source>
+        <translation>aceptar la sugerencia</translation>
+    </message>
+    <message>
+        <source>decline the suggestion</source>
+        <translation>rechazar la sugerencia</translation>
+    </message>
+    <message>
+        <source>No declined offer to show again on that line.</source>
+        <translation>No hay ninguna oferta rechazada que volver a mostrar en esa línea.</translation>
+    </message>
+    <message>
+        <source>offer it again</source>
+        <translation>volver a ofrecerla</translation>
+    </message>
+    <message>
+        <source>Nothing to remove: the order is empty.</source>
+        <translation>Nada que quitar: el pedido está vacío.</translation>
+    </message>
+    <message>
+        <source>remove {name}</source>
+        <translation>quitar {name}</translation>
+    </message>
+    <message>
+        <source>set the customer type</source>
+        <translation>poner el tipo de cliente</translation>
+    </message>
+    <message>
+        <source>Nothing to check out yet: scan an item first.</source>
+        <translation>Aún no hay nada que cobrar: escanee primero un artículo.</translation>
+    </message>
+    <message>
+        <source>go to checkout</source>
+        <translation>ir a cobrar</translation>
+    </message>
+    <message>
+        <source>Nothing to pay yet: scan an item first.</source>
+        <translation>Aún no hay nada que pagar: escanee primero un artículo.</translation>
+    </message>
+    <message>
+        <source>take payment</source>
+        <translation>cobrar</translation>
+    </message>
+    <message>
+        <source>update the screen</source>
+        <translation>actualizar la pantalla</translation>
+    </message>
+    <message>
+        <source>{name} is signed in: order {order} goes on.</source>
+        <translation>{name} ha entrado: el pedido {order} continúa.</translation>
+    </message>
+    <message>
+        <source>{name} is signed in.</source>
+        <translation>{name} ha entrado.</translation>
+    </message>
+    <message>
+        <source>Order {order}</source>
+        <translation>Pedido {order}</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>Pedido nuevo</translation>
+    </message>
+    <message>
+        <source>TRAINING</source>
+        <translation>PRÁCTICA</translation>
+    </message>
+    <message>
+        <source>PRACTICE MODE — sales are not real</source>
+        <translation>MODO DE PRÁCTICA — las ventas no son reales</translation>
+    </message>
+    <message>
+        <source>Enter  scan    Esc  decline or clear    3*CODE  three    3*  qty of last</source>
+        <translation>Intro  escanear    Esc  rechazar o borrar    3*CÓDIGO  tres    3*  cant. de la última</translation>
+    </message>
+    <message>
+        <source>Scan a barcode, or type a code and press Enter</source>
+        <translation>Escanee un código de barras, o escriba un código y pulse Intro</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Escanear</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>Checkout</source>
+        <translation>Ir a cobrar</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Cobrar</translation>
+    </message>
+    <message>
+        <source>Offer again</source>
+        <translation>Ofrecer otra vez</translation>
+    </message>
+    <message>
+        <source>Offer again what the customer declined on the line tapped, or else on the newest line</source>
+        <translation>Ofrecer otra vez lo que el cliente rechazó en la línea tocada, o si no en la línea más reciente</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Quitar línea</translation>
+    </message>
+    <message>
+        <source>Remove the line tapped in the order, or else the last line</source>
+        <translation>Quitar la línea tocada en el pedido, o si no la última línea</translation>
+    </message>
+    <message>
+        <source>F6  offer    F5  explain    </source>
+        <translation>F6  ofrecer    F5  explicar    </translation>
+    </message>
+    <message>
+        <source>Manager…  Ctrl+M</source>
+        <translation>Gerente…  Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Sign in as a manager to change rules</source>
+        <translation>Entrar como gerente para cambiar las reglas</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Paid {total} — next customer</source>
+        <translation>Pagado {total} — siguiente cliente</translation>
+    </message>
+    <message>
+        <source>Reward added: {name} {price}</source>
+        <translation>Premio añadido: {name} {price}</translation>
+    </message>
+    <message>
+        <source>Added: {name} {price}</source>
+        <translation>Añadido: {name} {price}</translation>
+    </message>
+    <message>
+        <source>Accepted: {rule}</source>
+        <translation>Aceptada: {rule}</translation>
+    </message>
+    <message>
+        <source>Declined: {rule}</source>
+        <translation>Rechazada: {rule}</translation>
+    </message>
+    <message>
+        <source>{name}: quantity {qty}</source>
+        <translation>{name}: cantidad {qty}</translation>
+    </message>
+    <message>
+        <source>Removed: {name}</source>
+        <translation>Quitado: {name}</translation>
+    </message>
+    <message>
+        <source>{name} now {price}</source>
+        <translation>{name} ahora {price}</translation>
+    </message>
+    <message>
+        <source>Checkout: {total} to pay (F12)</source>
+        <translation>Cobro: {total} a pagar (F12)</translation>
+    </message>
+    <message>
+        <source>Could not {what} ({reason}). Nothing was half-done: the order is as shown. The error is in the log.</source>
+        <translation>No se pudo {what} ({reason}). Nada quedó a medias: el pedido está como se ve. El error está en el registro.</translation>
+    </message>
+    <message>
+        <source>The manager&apos;s workspace opens at the real till, not in practice mode.</source>
+        <translation>El espacio de trabajo del gerente se abre en la caja real, no en el modo de práctica.</translation>
+    </message>
+    <message>
+        <source>The workspace is opening…</source>
+        <translation>El espacio de trabajo se está abriendo…</translation>
+    </message>
+    <message>
+        <source>{name} is the store&apos;s manager. Sign in to open the workspace.</source>
+        <translation>{name} es el gerente de la tienda. Entre para abrir el espacio de trabajo.</translation>
+    </message>
+    <message>
+        <source>Opening the workspace for {name}… the till keeps working.</source>
+        <translation>Abriendo el espacio de trabajo para {name}… la caja sigue funcionando.</translation>
+    </message>
+    <message>
+        <source>Could not open the workspace ({problem}).</source>
+        <translation>No se pudo abrir el espacio de trabajo ({problem}).</translation>
+    </message>
+    <message>
+        <source>Workspace open for {name}; the till keeps working.</source>
+        <translation>Espacio de trabajo abierto para {name}; la caja sigue funcionando.</translation>
+    </message>
+    <message>
+        <source>load the published changes</source>
+        <translation>cargar los cambios publicados</translation>
+    </message>
+    <message>
+        <source>Could not load the published changes ({problem}); the rules in force stay until the next publish.</source>
+        <translation>No se pudieron cargar los cambios publicados ({problem}); las reglas vigentes siguen hasta la próxima publicación.</translation>
+    </message>
+    <message>
+        <source>put the published changes in force</source>
+        <translation>poner en vigor los cambios publicados</translation>
+    </message>
+    <message>
+        <source>Prompts and prices updated from the store.</source>
+        <translation>Sugerencias y precios actualizados desde la tienda.</translation>
     </message>
 </context>
 <context>
@@ -4778,6 +5126,13 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
     <message>
         <source>Replaying the paid orders of the last {n} days…</source>
         <translation>Reproduciendo los pedidos pagados de los últimos {n} días…</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <source>any</source>
+        <translation>cualquiera</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ with pos_prompter.i18n.build.TRANSLATED; those not listed there are not checked 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,19 +18,27 @@ from spanish_check import (
     spanish,  # noqa: F401 - the fixture, used by name
 )
 from test_prompt_panel import make_prompt
+from tillwin_helpers import LATTE_TALL, press, scan
 
+from pos_prompter.core.errors import UserError
 from pos_prompter.core.money import format_money
+from pos_prompter.i18n import translate
 from pos_prompter.imports import ITEMS, RULES
+from pos_prompter.practice import library
 from pos_prompter.practice.practice_store import ensure_practice_store
 from pos_prompter.store import Store
 from pos_prompter.store.auth import StaffStore
 from pos_prompter.store.practice import PracticeStore, RunRecord
 from pos_prompter.ui.clerk_sign_in import ClerkSignInPanel, clerk_text
-from pos_prompter.ui.customer_type import CustomerTypeBar, customer_text
+from pos_prompter.ui.customer_type import CustomerTypeBar, customer_text, type_text
+from pos_prompter.ui.order_model import NOTE
 from pos_prompter.ui.practice.trainer_view import TrainerView
 from pos_prompter.ui.practice.widgets import CustomerBubble, PracticeBar, ScoreCard
 from pos_prompter.ui.prompt_panel import PromptPanel
 from pos_prompter.ui.store_guard import damaged_offer
+from pos_prompter.ui.till_messages import failure_text
+from pos_prompter.ui.till_window import TillWindow
+from pos_prompter.ui.widgets import optional_date_edit
 from pos_prompter.ui.workspace.audit_view import AuditView
 from pos_prompter.ui.workspace.import_dialog import ImportDialog
 from pos_prompter.ui.workspace.sign_in import (
@@ -253,3 +261,60 @@ def test_whatif_panel_result_and_refusal(store: Store, qtbot: QtBot) -> None:
         panel.run()
     assert_all_spanish(panel)
     assert panel.result_label.text().startswith("En los últimos 90 días la tienda no tiene")
+
+
+# ---------------------------------------------------------------------- the till's own screen
+
+
+@pytest.mark.parametrize("training", [False, True])
+def test_till_window_with_a_prompt_up(cafe_store_path: Path, qtbot: QtBot,
+                                      make_till_window: Callable[..., TillWindow],
+                                      training: bool) -> None:
+    window = make_till_window(cafe_store_path, training=training)
+    till = window.till
+    clerk = next(p.name for p in window.staff.list_staff() if p.role == "clerk")
+    if till.needs_sign_in:  # the clerk's sign-in panel is up first: a clerk signs in
+        window.sign_in_clerk(clerk)
+    with qtbot.waitSignal(window.prompt_shown, timeout=20_000) as shown:
+        scan(qtbot, window, LATTE_TALL)
+    prompt = shown.args[0]
+    products = [p.name for p in till.catalog]
+    money = [till.money(p.price) for p in till.catalog]
+    data = [*products, *money, till.money(till.total), "+" + till.money(prompt.delta),
+            prompt.title, prompt.say, prompt.why, *prompt.evidence,
+            str(cafe_store_path), "cafe", str(till.till_name or "-"), clerk,
+            *window.customer_type.types, *map(type_text, window.customer_type.types)]
+    if training:  # the scenarios' titles are the scenarios' own (as a store's rules are)
+        data += [entry.title for entry in library.available(till.store)]
+    assert_all_spanish(window, data)
+    assert window.order_table.model().headerData(0, Qt.Orientation.Horizontal) == "Artículo"
+    assert window.status_label.text().startswith("Añadido: Latte Tall")
+    assert window.checkout_button.text() == "Ir a cobrar  F4"
+
+    with qtbot.waitSignal(window.prompt_answered, timeout=20_000):
+        press(qtbot, window, Qt.Key.Key_F9)
+    model = window.order_table.model()
+    notes = [model.index(row, NOTE).data() for row in range(model.rowCount())]
+    assert notes == ["mejorado desde Latte Tall"]
+    for text in (window.status_label.text(), window.threshold_mark.text(), *notes):
+        assert english_left(text, data) == [], text
+    window.void_line()
+    window.void_line()  # the order is empty now
+    assert window.status_label.text() == "Nada que quitar: el pedido está vacío."
+
+
+def test_till_texts_outside_the_window() -> None:
+    assert english_left(describe_failure()) == []
+    assert optional_date_text() == "cualquiera"
+
+
+def describe_failure() -> str:
+    return failure_text(translate("till", "take payment"), UserError("x"))
+
+
+def optional_date_text() -> str:
+    host = QWidget()
+    try:
+        return optional_date_edit("from", host).specialValueText()
+    finally:
+        host.deleteLater()
