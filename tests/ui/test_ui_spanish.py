@@ -22,6 +22,8 @@ from tillwin_helpers import LATTE_TALL, press, scan
 
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.money import format_money
+from pos_prompter.core.reward_progress import WaitingReward
+from pos_prompter.core.session import TillEvent
 from pos_prompter.i18n import translate
 from pos_prompter.imports import ITEMS, RULES
 from pos_prompter.practice import library
@@ -36,7 +38,8 @@ from pos_prompter.ui.practice.trainer_view import TrainerView
 from pos_prompter.ui.practice.widgets import CustomerBubble, PracticeBar, ScoreCard
 from pos_prompter.ui.prompt_panel import PromptPanel
 from pos_prompter.ui.store_guard import damaged_offer
-from pos_prompter.ui.till_messages import failure_text
+from pos_prompter.ui.threshold_mark import mark_text
+from pos_prompter.ui.till_messages import describe, failure_text
 from pos_prompter.ui.till_window import TillWindow
 from pos_prompter.ui.widgets import optional_date_edit
 from pos_prompter.ui.workspace.audit_view import AuditView
@@ -306,6 +309,24 @@ def test_till_window_with_a_prompt_up(cafe_store_path: Path, qtbot: QtBot,
 def test_till_texts_outside_the_window() -> None:
     assert english_left(describe_failure()) == []
     assert optional_date_text() == "cualquiera"
+    def money(cents: int) -> str:
+        return format_money(cents, "EUR")
+
+    events = [TillEvent("line", 1, 425, {"sku": "MUG", "price": "4.25", "reward": True}),
+              TillEvent("accepted", 1, 425, {"rule": "mug-deal"}),
+              TillEvent("qty", 1, 850, {"sku": "MUG", "qty": 2}),
+              TillEvent("void", 1, 0, {"sku": "MUG"}),
+              TillEvent("price", 1, 0, {"sku": "MUG", "price": "9.00"}),
+              TillEvent("checkout", 1, 0)]
+    said = describe(events, money, product_name=str, rule_title=str)
+    assert said is not None
+    prices = [money(c) for c in (0, 425, 900)]
+    assert english_left(said[1], ["MUG", "mug-deal", *prices]) == [], said
+    paid = describe([TillEvent("paid", 1, 425)], money, product_name=str, rule_title=str,
+                    training=True)
+    assert paid == ("info", f"PRÁCTICA: Pagado {money(425)} — siguiente cliente")
+    waiting = WaitingReward("mug-deal", "MUG", 0, 2000, 320)
+    assert mark_text(waiting, money, str) == f"MUG gratis desde {money(2000)}: faltan {money(320)}"
 
 
 def describe_failure() -> str:
