@@ -46,7 +46,7 @@ class OrderTableModel(ListTableModel):
     its title, for the notes. `set_lines` reports the smallest change it can to the views.
     """
 
-    headers = HEADERS
+    headers: Sequence[str] = HEADERS
     numeric_columns = NUMERIC_COLUMNS
 
     def __init__(self, money: Callable[[int], str], *,
