@@ -5,10 +5,8 @@ are. A reason no pattern knows is shown as the engine wrote it."""
 
 from __future__ import annotations
 
-import re
-
-from pos_prompter.core.language import SOURCE
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, language, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP
+from pos_prompter.i18n.said_again import SaidAgain
 
 REASONS: tuple[tuple[str, str], ...] = (
     (r"the rule is inactive", QT_TRANSLATE_NOOP("skip", "the rule is inactive")),
@@ -68,15 +66,5 @@ REASONS: tuple[tuple[str, str], ...] = (
 )
 """(the engine's English reason as a pattern, its text for the catalog)."""
 
-_COMPILED = tuple((re.compile(rf"\A{pattern}\Z", re.DOTALL), text) for pattern, text in REASONS)
-
-
-def skip_reason(reason: str) -> str:
-    """The engine's `reason` in the current language (as it is when no pattern knows it)."""
-    if language() == SOURCE:
-        return reason
-    for pattern, text in _COMPILED:
-        match = pattern.match(reason)
-        if match is not None:
-            return translate("skip", text).format(**match.groupdict())
-    return reason
+skip_reason = SaidAgain("skip", REASONS)
+"""The engine's reason in the current language (as it is when no pattern knows it)."""

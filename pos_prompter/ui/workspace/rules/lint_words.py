@@ -9,6 +9,7 @@ import re
 from pos_prompter.core.language import SOURCE
 from pos_prompter.core.lint import Finding
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, language, translate
+from pos_prompter.i18n.said_again import SaidAgain
 
 TEXTS: tuple[tuple[str, str], ...] = (
     # messages
@@ -213,29 +214,27 @@ WHAT_WORDS = {"category": QT_TRANSLATE_NOOP("lint", "category"),
               "tag": QT_TRANSLATE_NOOP("lint", "tag")}
 """What a trigger names, in a sentence (in a field's name it stays: when.scanned.tag)."""
 
-_COMPILED = tuple((re.compile(rf"\A{pattern}\Z", re.DOTALL), text) for pattern, text in TEXTS)
-_DETAILS = tuple((re.compile(rf"\A{pattern}\Z", re.DOTALL), text)
-                 for pattern, text in DETAILS)
-_WHERE = tuple((re.compile(rf"\A{pattern}\Z"), text) for pattern, text in WHERE)
+_TEXTS = SaidAgain("lint", TEXTS)
+_DETAILS = SaidAgain("lint", DETAILS)
+_WHERE = SaidAgain("lint", WHERE, flags=re.NOFLAG)
 
 
-def _said(text: str, table: tuple[tuple[re.Pattern[str], str], ...]) -> str | None:
-    for pattern, template in table:
-        match = pattern.match(text)
-        if match is not None:
-            fields = match.groupdict()
-            if "detail" in fields:
-                fields["detail"] = _said(fields["detail"], _DETAILS) or fields["detail"]
-            if "where" in fields and table is _COMPILED:
-                fields["where"] = _said(fields["where"], _WHERE) or fields["where"]
-            if fields.get("what") in WHAT_WORDS and ".{what}" not in template:  # not a field
-                fields["what"] = translate("lint", WHAT_WORDS[fields["what"]])
-            if "kind" in fields and fields["kind"] in KIND_WORDS:  # the rule list's words
-                fields["kind"] = translate("rules", KIND_WORDS[fields["kind"]])
-            if "{placeholder}" in template:
-                fields["placeholder"] = "{attach_rate}"
-            return translate("lint", template).format(**fields)
-    return None
+def _said(text: str, table: SaidAgain) -> str | None:
+    said = table.match(text)
+    if said is None:
+        return None
+    template, fields = said
+    if "detail" in fields:
+        fields["detail"] = _said(fields["detail"], _DETAILS) or fields["detail"]
+    if "where" in fields and table is _TEXTS:
+        fields["where"] = _said(fields["where"], _WHERE) or fields["where"]
+    if fields.get("what") in WHAT_WORDS and ".{what}" not in template:  # not a field
+        fields["what"] = translate("lint", WHAT_WORDS[fields["what"]])
+    if "kind" in fields and fields["kind"] in KIND_WORDS:  # the rule list's words
+        fields["kind"] = translate("rules", KIND_WORDS[fields["kind"]])
+    if "{placeholder}" in template:
+        fields["placeholder"] = "{attach_rate}"
+    return translate("lint", template).format(**fields)
 
 
 def lint_text(text: str) -> str:
@@ -243,7 +242,7 @@ def lint_text(text: str) -> str:
     pattern knows it)."""
     if language() == SOURCE:
         return text
-    said = _said(text, _COMPILED)
+    said = _said(text, _TEXTS)
     return text if said is None else said
 
 

@@ -5,10 +5,8 @@ as they are. A problem no pattern knows is shown as the core wrote it."""
 
 from __future__ import annotations
 
-import re
-
-from pos_prompter.core.language import SOURCE
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, language, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP
+from pos_prompter.i18n.said_again import SaidAgain
 
 PROBLEMS: tuple[tuple[str, str], ...] = (
     # core.rule_words' rewordings (what the form shows for parse_rule's problems)
@@ -107,17 +105,6 @@ PROBLEMS: tuple[tuple[str, str], ...] = (
 )
 """(the core's English problem as a pattern, its text for the catalog)."""
 
-_COMPILED = tuple((re.compile(rf"\A{pattern}\Z", re.DOTALL), text)
-                  for pattern, text in PROBLEMS)
-
-
-def problem_text(problem: str) -> str:
-    """A problem of the rule form in the current language (as it is when no pattern
-    knows it)."""
-    if language() == SOURCE:
-        return problem
-    for pattern, text in _COMPILED:
-        match = pattern.match(problem)
-        if match is not None:
-            return translate("problems", text).format(**match.groupdict())
-    return problem
+problem_text = SaidAgain("problems", PROBLEMS)
+"""A problem of the rule form in the current language (as it is when no pattern knows
+it)."""
