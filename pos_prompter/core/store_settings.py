@@ -24,8 +24,9 @@ from pos_prompter.core.rule_model import MAX_PROMPTS
 
 MAX_STORE_NAME = 100
 
-THEMES = ("light", "dark")
-"""The `theme` setting's values (pos_prompter.ui.style's LIGHT and DARK)."""
+LIGHT, DARK = "light", "dark"
+THEMES = (LIGHT, DARK)
+"""The `theme` setting's values: the till's and the workspace's colours (ui/style.py)."""
 
 
 STORE_SETTINGS: dict[str, str] = {

@@ -19,10 +19,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
+from pos_prompter.core.store_settings import DARK, LIGHT, THEMES
+
 BASE_PIXEL_SIZE = 15
 TEXT_COLOR = "#1f2a37"
-LIGHT, DARK = "light", "dark"
-THEMES = (LIGHT, DARK)
 THEME_ENV = "POS_PROMPTER_THEME"
 """An app setting: `light` or `dark` whatever the system says."""
 
