@@ -1,6 +1,8 @@
 """The till's keys: F-keys for the clerk's actions and Ctrl+M for the manager, while the till
 window is the active one. A prompt's answer keys (F9, F10, Esc) answer only once it could be
-read out (answer_gate.py); before that they are ignored, not queued."""
+read out (answer_gate.py); before that they are ignored, not queued. A key does only what a
+button on screen does: Ctrl+M does nothing where the Manager button is hidden (practice
+mode)."""
 
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ def install_keys(window: TillWindow) -> list[QShortcut]:
         (Qt.Key.Key_F12, window.pay),
         (Qt.Key.Key_F2, window.sign_out),
         (CUSTOMER_KEY, lambda: window.set_customer_type(window.customer_type.next_type())),
-        (Qt.Modifier.CTRL | Qt.Key.Key_M, window.open_manager),
+        (Qt.Modifier.CTRL | Qt.Key.Key_M, lambda: manager_key(window)),
     )
     shortcuts: list[QShortcut] = []
     for key, slot in keys:
@@ -43,6 +45,15 @@ def install_keys(window: TillWindow) -> list[QShortcut]:
 def answer_key(window: TillWindow, answer: Callable[[], None]) -> Callable[[], None]:
     """F9/F10/Esc answer only once the prompt could be read out; before, ignored."""
     return lambda: answer() if window.prompt_panel.answerable else window.refocus()
+
+
+def manager_key(window: TillWindow) -> None:
+    """Ctrl+M is the Manager button's key: it opens the sign-in only while that button is
+    on the till's screen (not in practice mode); else it does nothing, and says nothing."""
+    if window.manager_button.isVisibleTo(window):
+        window.open_manager()
+    else:
+        window.refocus()
 
 
 def escape(window: TillWindow) -> None:
