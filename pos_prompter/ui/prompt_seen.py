@@ -1,7 +1,8 @@
 """When the clerk could see the prompt card: then, and only then, it counts as shown.
 
 The till holds a new prompt's 'shown' row back (seen_prompts.ShownWhenSeen) until
-`PromptSeen` tells it the card was on screen (it goes with the next commit, or at close):
+`PromptSeen` tells it the card was on screen (it goes with the next commit, or at close;
+if no commit comes within SAVE_SEEN_AFTER_MS, it is committed on its own):
 after the card is painted, with the till window shown and not minimized, the card not
 under the clerk's sign-in panel, and no other window of the app over it (the workspace, a
 manager's box: these stay above the till whatever has the keys, being its own windows; a
@@ -22,6 +23,11 @@ logger = logging.getLogger(__name__)
 LOOK_AGAIN = (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Hide, QEvent.Type.Close,
               QEvent.Type.WindowStateChange, QEvent.Type.Show, QEvent.Type.Expose)
 """What, happening to the till or a window over the card, may have changed what is seen."""
+SAVE_SEEN_AFTER_MS = 2000
+"""A prompt seen rides with the till's next commit (the next scan, answer or payment); if
+none comes within this long, the till is idle and its 'shown' row is committed on its own,
+so a crash loses at most this long of it. Scans closer together than this (a clerk ringing
+up an order) add no write: each seen prompt goes with the scan after it."""
 
 
 def card_rect(card: QWidget) -> QRect:
@@ -61,6 +67,10 @@ class PromptSeen(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)  # after the paint, never inside it
         self._timer.timeout.connect(self.look)
+        self._idle = QTimer(self)  # no commit since a prompt was seen: save it on its own
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(SAVE_SEEN_AFTER_MS)
+        self._idle.timeout.connect(self._save)
         card.installEventFilter(self)
         window.installEventFilter(self)
 
@@ -69,6 +79,12 @@ class PromptSeen(QObject):
         """A prompt is up that nobody has seen yet."""
         held = self._window.till.shown_when_seen  # type: ignore[attr-defined]
         return held is not None and held.waiting is not None and not held.was_seen
+
+    @property
+    def saving(self) -> bool:
+        """A prompt was seen and, unless a commit takes it first, is saved on its own
+        when SAVE_SEEN_AFTER_MS have passed."""
+        return self._idle.isActive()
 
     @property
     def looking(self) -> bool:
@@ -85,6 +101,7 @@ class PromptSeen(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Close and watched is self._window:
+            self._idle.stop()
             self._save()  # a prompt seen but not yet committed: now, before the till goes
         changed = (kind == QEvent.Type.Paint and watched is self._card) or kind in LOOK_AGAIN
         if changed and self.waiting and not self._timer.isActive():
@@ -93,7 +110,8 @@ class PromptSeen(QObject):
 
     def look(self) -> None:
         """Mark the waiting prompt seen if its card is in sight (logged as shown with the
-        till's next commit); else watch what is over it."""
+        till's next commit, or on its own after SAVE_SEEN_AFTER_MS); else watch what is
+        over it."""
         if not self.waiting:
             return
         if not self.visible():
@@ -102,13 +120,19 @@ class PromptSeen(QObject):
         till = self._window.till  # type: ignore[attr-defined]
         rule = till.prompt.rule_id if till.prompt is not None else ""
         if till.prompt_seen():
+            self._idle.start()
             self.seen.emit(rule)
 
     def _save(self) -> None:
+        """Commit a prompt seen and not yet logged (none, or one nobody saw yet: nothing
+        is written)."""
+        held = self._window.till.shown_when_seen  # type: ignore[attr-defined]
+        if held is None or held.waiting is None or not held.was_seen:
+            return
         try:
             self._window.till.prompt_seen(save=True)  # type: ignore[attr-defined]
-        except Exception:  # a Qt virtual: nothing may escape; the log has it
-            logger.exception("logging a seen prompt at close failed")
+        except Exception:  # a Qt virtual or a timer's slot: nothing may escape; the log
+            logger.exception("logging a seen prompt failed")  # has it, the next scan fails
 
     def _watch(self, windows: list[QWidget]) -> None:
         for window in windows:

@@ -6,16 +6,19 @@ the clerk scanned on before anyone could see it."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 from fixed_waits import assert_stays
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from tillwin_helpers import LATTE_TALL, MUFFIN, prompt_log
+from tillwin_helpers import COOKIE, LATTE_TALL, MUFFIN, prompt_log
 from workspace_helpers import open_sign_in, sign_in
 
+from pos_prompter.ui.prompt_seen import SAVE_SEEN_AFTER_MS
 from pos_prompter.ui.till_window import TillWindow
 
 MakeWindow = Callable[..., TillWindow]
@@ -109,3 +112,54 @@ def test_a_prompt_seen_last_is_logged_when_the_till_closes(
     window.close()
 
     assert prompt_log(cafe_store_path) == [("coffee-size-up", "shown")]
+
+
+def on_disk(path: Path) -> list[tuple[str, str]]:
+    """The prompt events in the store file, read by a sqlite3 connection of the test's own
+    (what a crash would leave, not what the till holds)."""
+    with closing(sqlite3.connect(path)) as db:
+        return db.execute("SELECT rule_id, status FROM prompt_events ORDER BY id").fetchall()
+
+
+def data_version(db: sqlite3.Connection) -> int:
+    """Changes whenever another connection commits to the file."""
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+
+def test_a_prompt_seen_on_an_idle_till_is_saved_on_its_own_soon_after(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    window = make_till_window(cafe_store_path)
+    with qtbot.waitSignal(window.prompt_seen.seen):
+        window.scan_text(LATTE_TALL)
+    assert on_disk(cafe_store_path) == [], "not in a commit of its own at once"
+
+    # No scan follows: a crash now would lose it, so it is committed once the till is idle.
+    qtbot.waitUntil(lambda: on_disk(cafe_store_path) == [("coffee-size-up", "shown")],
+                    timeout=SAVE_SEEN_AFTER_MS + 3000)
+    assert not window.prompt_seen.saving
+
+
+def test_a_prompt_seen_between_fast_scans_adds_no_write_of_its_own(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    window = make_till_window(cafe_store_path)
+    with closing(sqlite3.connect(cafe_store_path)) as db:
+        with qtbot.waitSignal(window.prompt_seen.seen):
+            window.scan_text(LATTE_TALL)
+        assert window.prompt_seen.saving
+        window.scan_text(COOKIE)  # the next scan, well within the delay: it takes the row
+        assert on_disk(cafe_store_path)[0] == ("coffee-size-up", "shown")
+        assert not window.prompt_seen.waiting, "the cookie raises no prompt of its own"
+        after_the_scan = data_version(db)
+        assert_stays(qtbot, lambda: data_version(db) == after_the_scan,
+                     SAVE_SEEN_AFTER_MS + 300, "a commit of its own after the scan's")
+
+
+def test_a_prompt_under_a_window_is_not_saved_when_the_till_is_idle(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    window = make_till_window(cafe_store_path)
+    workspace = sign_in(qtbot, window)
+    workspace.setGeometry(window.geometry())  # dragged over the whole till
+    window.scan_text(LATTE_TALL)
+
+    assert_stays(qtbot, lambda: on_disk(cafe_store_path) == [], SAVE_SEEN_AFTER_MS + 300,
+                 "nobody saw it: not shown, however long the till is idle")
