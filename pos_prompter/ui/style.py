@@ -14,8 +14,9 @@ measures on screen.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -69,6 +70,32 @@ def apply_base_look(widget: QWidget, theme: str = LIGHT) -> None:
     palette.setColor(roles.AlternateBase, QColor(colors["window"]))
     palette.setColor(roles.Button, QColor(colors["button"]))
     widget.setPalette(palette)
+
+
+class NewWidgets(QObject):
+    """Calls `themed(widget)` for each widget put into `root`'s tree from now on (with what
+    is in it), once Qt has polished it: a window themed through each widget's palette
+    (the workspace: office_style.py) would otherwise show a widget built after it was
+    themed in the app's palette until the next theme change. Boxes (child windows) are
+    not its part. It watches each widget of the tree (`ChildPolished`, which Qt sends to
+    the parent when a child is polished, or put in once polished), nothing app-wide."""
+
+    def __init__(self, root: QWidget, themed: Callable[[QWidget], None]) -> None:
+        super().__init__(root)
+        self._themed = themed
+        self._watch(root)
+
+    def _watch(self, top: QWidget) -> None:
+        for widget in (top, *top.findChildren(QWidget)):
+            widget.installEventFilter(self)  # a second install replaces the first
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ChildPolished:
+            child = event.child()  # type: ignore[attr-defined]
+            if isinstance(child, QWidget) and not child.isWindow():
+                self._watch(child)
+                self._themed(child)
+        return False
 
 
 def till_style(theme: str, *sheets: str) -> str:

@@ -25,7 +25,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
-from pos_prompter.ui.style import DARK, DARK_QSS, LIGHT, TILL_QSS, chosen_theme
+from pos_prompter.ui.style import DARK, DARK_QSS, LIGHT, TILL_QSS, NewWidgets, chosen_theme
 
 PRIMARY_BUTTONS = ("ruleNew", "publishButton", "signInButton", "firstManagerCreate",
                    "changePasswordSave")
@@ -141,10 +141,12 @@ def _dark_part(own: str) -> str:
     return DARK_QSS if own.startswith(TILL_QSS) else DARK_PAGE_QSS
 
 
-def apply_office_theme(window: QWidget, theme: str) -> None:
-    """Show `window` (the workspace) and everything in it in `theme`."""
+def apply_office_theme(window: QWidget, theme: str, part: QWidget | None = None) -> None:
+    """Show `window` (the workspace) and everything in it in `theme`; `part`: only that
+    widget of it and what is in it (one put in since)."""
     palette = office_palette(theme)
-    for widget in [window, *window.findChildren(QWidget)]:
+    top = window if part is None else part
+    for widget in [top, *top.findChildren(QWidget)]:
         own = widget.property(LIGHT_SHEET)
         if own is None:
             own = widget.styleSheet()
@@ -157,7 +159,7 @@ def apply_office_theme(window: QWidget, theme: str) -> None:
         sheet = own + (dark if theme == DARK else "")
         if widget.styleSheet() != sheet:
             widget.setStyleSheet(sheet)
-    set_palettes(window, palette)
+    set_palettes(top, palette)
 
 
 def set_palettes(window: QWidget, palette: QPalette) -> None:
@@ -174,7 +176,8 @@ class ThemeSetting(Protocol):
 
 class OfficeTheme(QObject):
     """Keeps `window` in the chosen theme: now, when the system's colour scheme changes
-    (Qt 6.5+), and for the boxes it opens later (their palette, when they are shown).
+    (Qt 6.5+), for the widgets put in it later (style.NewWidgets), and for the boxes it
+    opens later (their palette, when they are shown).
     `store`'s `theme` setting is read each time, and again when the window publishes
     (a settings change from here)."""
 
@@ -183,6 +186,8 @@ class OfficeTheme(QObject):
         self.window, self.store = window, store
         self.theme = ""
         self.refresh()
+        self.new_widgets = NewWidgets(
+            window, lambda widget: apply_office_theme(window, self.theme, widget))
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(self.follow_system)
