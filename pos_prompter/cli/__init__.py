@@ -36,7 +36,7 @@ from pos_prompter.cli.staff import register as register_staff_commands
 from pos_prompter.cli.suggest import register as register_suggest
 from pos_prompter.cli.whatif import register as register_whatif
 from pos_prompter.core.errors import InputError, UserError, ValidationError
-from pos_prompter.i18n import language_for, plural, translate
+from pos_prompter.i18n import language_for, plural, say, say_error, translate
 from pos_prompter.resources import DEMOS
 from pos_prompter.store import StoreError
 
@@ -209,12 +209,12 @@ def _report(exc: UserError) -> int:
         print(plural(count, translate("cli", "error: {what} refused, nothing was changed "
                                       "({n} problem):"),
                      translate("cli", "error: {what} refused, nothing was changed "
-                               "({n} problems):"), what=exc.what),
+                               "({n} problems):"), what=say(exc.what)),
               file=sys.stderr)
         for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {say(problem)}", file=sys.stderr)
         return EXIT_PROBLEM
-    print(translate("cli", "error: {message}").format(message=exc), file=sys.stderr)
+    print(translate("cli", "error: {message}").format(message=say_error(exc)), file=sys.stderr)
     if isinstance(exc, InputError | StoreError):
         return EXIT_USAGE
     return EXIT_PROBLEM

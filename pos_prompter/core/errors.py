@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
+
 
 class UserError(Exception):
     """Bad input a person can fix (a malformed file, an unknown barcode, a bad rule).
@@ -23,6 +25,9 @@ class ValidationError(UserError):
     def __init__(self, problems: list[str], *, what: str = "input") -> None:
         self.problems = list(problems)
         self.what = what
-        first = problems[0] if problems else "unknown problem"
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        super().__init__(f"{what} refused, nothing was changed: {first}{more}")
+        first = problems[0] if problems else QT_TRANSLATE_NOOP("core", "unknown problem")
+        more = (QT_TRANSLATE_NOOP("core", " (and {n} more)").format(n=len(problems) - 1)
+                if len(problems) > 1 else "")
+        super().__init__(QT_TRANSLATE_NOOP("core", "{what} refused, nothing was changed: "
+                                                   "{first}{more}").format(
+            what=what, first=first, more=more))

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from pos_prompter.core.language import SOURCE, choose_language, system_language
 from pos_prompter.core.money import MoneyStyle, set_money_style
+from pos_prompter.core.said import Said
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QTranslator
@@ -38,6 +39,29 @@ def translate(context: str, text: str) -> str:
         return text
     found: str = translator.translate(context, text)
     return found or text
+
+
+def say(text: object) -> str:
+    """A sentence the core or store wrote (core.said.Said) in the current language, its
+    parts filled in (a part that is a Said is said too); any other text as it is."""
+    if not isinstance(text, Said):
+        return str(text)
+    if _state["translator"] is None:
+        return str.__str__(text)
+    fields = {name: say(value) if isinstance(value, Said) else value
+              for name, value in text.fields.items()}
+    template = translate(text.context, text.template) if text.context else text.template
+    try:
+        return template.format(**fields)
+    except (KeyError, IndexError, ValueError):  # a catalog text that lost a part: English
+        return str.__str__(text)
+
+
+def say_error(error: BaseException) -> str:
+    """A refusal (UserError and kin) in the current language: its sentence as the core or
+    store wrote it, said again here."""
+    message = error.args[0] if len(error.args) == 1 else None
+    return say(message) if isinstance(message, str) else str(error)
 
 
 def plural(count: int, one: str, other: str, **fields: object) -> str:

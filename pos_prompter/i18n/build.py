@@ -72,6 +72,13 @@ TRANSLATED: tuple[str, ...] = (
 """The modules (files or folders) whose every visible text goes through translate():
 lupdate reads these, and tests/i18n check them. It grows as areas are translated."""
 
+MARKED: tuple[str, ...] = ("pos_prompter/core", "pos_prompter/store")
+"""Modules that write sentences for people without showing them (core.said marks each):
+lupdate reads them too, and the window and command line say them (pos_prompter.i18n.say)."""
+
+LUPDATE_SOURCES: tuple[str, ...] = TRANSLATED + MARKED
+"""Everything lupdate reads for the catalog."""
+
 
 def ts_path(code: str) -> Path:
     return TS_DIR / f"pos_prompter_{code}.ts"
@@ -111,14 +118,53 @@ def build(force: bool = False) -> list[Path]:
 
 def update() -> None:
     """Add the translated modules' new texts to each .ts (unfinished), drop gone ones."""
-    sources = [str(ROOT / item) for item in TRANSLATED]
+    sources = [str(ROOT / item) for item in LUPDATE_SOURCES]
     for code in LANGUAGES:
         subprocess.run([qt_tool("lupdate"), "-silent", "-no-obsolete", "-locations",
                         "none", "-extensions", "py", *sources, "-target-language", code,
                         "-ts", str(ts_path(code))], check=True)
 
 
+def fill(code: str, entries: Path) -> int:
+    """Update the .ts of `code`, put in the translations listed in `entries` (JSON lines of
+    {"context", "source", "translation"}) and build the .qm; the entries filled. Several
+    engineers may run it at once: a lock beside the .ts makes them take turns."""
+    import fcntl
+    import json
+    import xml.etree.ElementTree as ElementTree
+
+    wanted = {}
+    for line in entries.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            entry = json.loads(line)
+            wanted[(entry["context"], entry["source"])] = entry["translation"]
+    target = ts_path(code)
+    with open(TS_DIR / f".{target.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        update()
+        tree = ElementTree.parse(target)
+        filled = 0
+        for context in tree.getroot().iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                translation = wanted.get((name, message.findtext("source") or ""))
+                element = message.find("translation")
+                if translation is None or element is None:
+                    continue
+                element.text = translation
+                element.attrib.pop("type", None)
+                filled += 1
+        tree.write(target, encoding="utf-8", xml_declaration=True)
+        update()  # lupdate writes the file back in its own layout
+        build()
+    return filled
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["fill"] and len(argv) == 3:
+        count = fill(argv[1], Path(argv[2]))
+        sys.stdout.write(f"filled {count} entries\n")
+        return 0
     if argv[:1] == ["build"]:
         for path in build(force="--force" in argv):
             sys.stdout.write(f"built {path}\n")
@@ -126,5 +172,6 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["update"]:
         update()
         return 0
-    sys.stderr.write("usage: python -m pos_prompter.i18n build [--force] | update\n")
+    sys.stderr.write("usage: python -m pos_prompter.i18n build [--force] | update"
+                     " | fill LANGUAGE ENTRIES.jsonl\n")
     return 2

@@ -1727,6 +1727,18 @@
         <source>share of past orders with the trigger item that also had the offer</source>
         <translation>proporción de pedidos pasados con el artículo disparador que también llevaron la oferta</translation>
     </message>
+    <message>
+        <source>unknown problem</source>
+        <translation>problema desconocido</translation>
+    </message>
+    <message>
+        <source> (and {n} more)</source>
+        <translation> (y {n} más)</translation>
+    </message>
+    <message>
+        <source>{what} refused, nothing was changed: {first}{more}</source>
+        <translation>{what}: rechazado, no se cambió nada: {first}{more}</translation>
+    </message>
 </context>
 <context>
     <name>customer_type</name>

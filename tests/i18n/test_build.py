@@ -51,7 +51,7 @@ def test_the_ts_holds_exactly_what_lupdate_finds_in_the_translated_modules(
     fresh = tmp_path / "fresh.ts"
     shutil.copy(build.ts_path("es"), fresh)
     subprocess.run([build.qt_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
-                    "-extensions", "py", *[str(build.ROOT / p) for p in build.TRANSLATED],
+                    "-extensions", "py", *[str(build.ROOT / p) for p in build.LUPDATE_SOURCES],
                     "-target-language", "es", "-ts", str(fresh)], check=True)
     assert messages(fresh) == messages(build.ts_path("es"))
 
