@@ -48,10 +48,14 @@ from pos_prompter.core.auth import (
 )
 from pos_prompter.core.errors import UserError
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
+from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore, check_name
 from pos_prompter.ui.staff_check import Outcome, StaffCheck, start_check
 from pos_prompter.ui.widgets import dialog_button, plain_label
-from pos_prompter.ui.workspace.office_style import OFFICE_QSS
+from pos_prompter.ui.workspace.office_style import OFFICE_QSS, OfficeTheme
+
+MESSAGE_QSS = 'QLabel[problem="true"] { color: #a4231a; font-weight: bold; }'
+"""The refusal's own look; the dark theme's colour for it is office_style's DARK_PAGE_QSS."""
 
 DEMO_PASSWORDS = frozenset(secret for _name, role, secret in DEMO_STAFF
                            if role in PASSWORD_ROLES)
@@ -89,6 +93,14 @@ def _new_password_problem(password: str, repeat: str) -> str | None:
     return None
 
 
+class _NoSettings:
+    """Staff kept apart from a whole store (no `theme` setting): the app's or the
+    system's theme."""
+
+    def get_setting(self, key: str) -> object:
+        return None
+
+
 class _SecretDialog(QDialog):
     """What the three dialogs share: a form of line edits, a message label, a submit and
     a cancel button that Enter never presses by itself, and the worker that hashes.
@@ -108,10 +120,10 @@ class _SecretDialog(QDialog):
     """Whether Cancel (or Esc, or closing the window) works while the worker hashes; the
     outcome is then dropped."""
 
-    staff: StaffStore
-
-    def __init__(self, object_name: str, title: str, parent: QWidget | None) -> None:
+    def __init__(self, object_name: str, title: str, parent: QWidget | None,
+                 staff: StaffStore) -> None:
         super().__init__(parent)
+        self.staff = staff
         self.setObjectName(object_name)
         self.setWindowTitle(title)
         self.setMinimumWidth(420)
@@ -119,7 +131,8 @@ class _SecretDialog(QDialog):
         self.form = QFormLayout()
         self.intro = plain_label(f"{self._prefix}Intro", self)
         self.message = plain_label(f"{self._prefix}Message", self)
-        self.message.setStyleSheet("color: #a4231a; font-weight: bold;")
+        self.message.setProperty("problem", True)
+        self.message.setStyleSheet(MESSAGE_QSS)
         self.setStyleSheet(OFFICE_QSS)  # not the till's button look, which reaches us too
         # Not a QDialogButtonBox: it makes its first accept button the default when shown.
         self.buttons = QHBoxLayout()
@@ -136,6 +149,10 @@ class _SecretDialog(QDialog):
         self.cancel_button: QPushButton | None = None
         self.job: StaffCheck | None = None
         """The worker hashing now, if any."""
+        self.theme = OfficeTheme(self, staff.store if isinstance(staff.store, Store)
+                                 else _NoSettings())
+        """The till's and the workspace's light or dark theme, by the same rule (the
+        store's `theme` setting, POS_PROMPTER_THEME, the system's scheme, followed)."""
 
     def _line(self, label: str, name: str, *, secret: bool = False,
               text: str = "") -> QLineEdit:
@@ -270,8 +287,8 @@ class SignInDialog(_SecretDialog):
 
     def __init__(self, staff: StaffStore, parent: QWidget | None = None, *,
                  name: str = "") -> None:
-        super().__init__("signInDialog", translate("sign_in", self.dialog_title), parent)
-        self.staff = staff
+        super().__init__("signInDialog", translate("sign_in", self.dialog_title), parent,
+                         staff)
         self.person: Person | None = None
         self.used_demo_password = False
         """Whether the manager signed in with a published demo password (the workspace
@@ -354,8 +371,8 @@ class FirstManagerDialog(_SecretDialog):
     busy_text = QT_TRANSLATE_NOOP("sign_in", "Saving…")
 
     def __init__(self, staff: StaffStore, parent: QWidget | None = None) -> None:
-        super().__init__("firstManagerDialog", translate("sign_in", "First manager"), parent)
-        self.staff = staff
+        super().__init__("firstManagerDialog", translate("sign_in", "First manager"), parent,
+                         staff)
         self.person: Person | None = None
         self.intro.setText(translate("sign_in", "This store has no manager yet. Choose the "
                                      "first manager's name and password: rules, catalog and "
@@ -421,8 +438,7 @@ class ChangePasswordDialog(_SecretDialog):
     def __init__(self, staff: StaffStore, name: str, parent: QWidget | None = None) -> None:
         super().__init__("changePasswordDialog",
                          translate("sign_in", "New password for {name}").format(name=name),
-                         parent)
-        self.staff = staff
+                         parent, staff)
         self.name = name
         self.intro.setText(translate("sign_in", "Choose a new password for {name}.").format(
             name=name) + " " + policy_text())
