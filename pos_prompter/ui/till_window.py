@@ -146,6 +146,7 @@ class TillWindow(TillScreen):
         """"light" or "dark" (style.py): the system's, unless the store or app says."""
         self._theme_setting = till.store.get_setting("theme")
         self.set_theme(chosen_theme(self._theme_setting))
+        self.rules_reloaded.connect(self.follow_store_theme)  # a publish may change it
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):  # Qt 6.5+: the system's scheme, live
             hints.colorSchemeChanged.connect(self.follow_system)
@@ -205,6 +206,17 @@ class TillWindow(TillScreen):
         """The system's colour scheme changed: follow it, unless the store or the app
         chose a theme."""
         self.set_theme(chosen_theme(self._theme_setting, scheme))
+
+    @Slot(int)
+    def follow_store_theme(self, _revision: int) -> None:
+        """Published changes are in force: the store's `theme` setting (set in the
+        workspace, or by `settings theme=dark` in another process) may have changed."""
+        try:
+            self._theme_setting = self.till.store.get_setting("theme")
+        except Exception:  # a store busy or closing never takes the till down
+            logger.exception("could not read the store's theme setting")
+            return
+        self.set_theme(chosen_theme(self._theme_setting))
 
     # ------------------------------------------------------------------ published changes
 
