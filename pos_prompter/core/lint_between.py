@@ -12,6 +12,7 @@ from pos_prompter.core.catalog import Product
 from pos_prompter.core.lint_finding import Finding
 from pos_prompter.core.lint_lookup import Lookups
 from pos_prompter.core.rules import Rule
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said, joined
 
 
 def loops(lk: Lookups, rules: Sequence[Rule]) -> list[Finding]:
@@ -49,16 +50,20 @@ def loops(lk: Lookups, rules: Sequence[Rule]) -> list[Finding]:
                 continue
             path = _path(edges, group, target, source)
             assert path is not None  # the same group: the target leads back
-            steps = [f"{source} → {target} (this rule)"]
-            steps += [f"→ {nxt} ({other})" for nxt, other in path]
+            steps: list[Said | str] = [QT_TRANSLATE_NOOP(
+                "lint", "{source} → {target} (this rule)").format(source=source, target=target)]
+            steps += [f"→ {nxt} ({other})" for nxt, other in path]  # SKUs and rule ids
             others = sorted({other for _n, other in path} - {rid})
-            fix_others = f" or in {', '.join(others)}" if others else ""
+            fix = (QT_TRANSLATE_NOOP("lint", "decide which way the customer should go and "
+                                     "remove the upgrade the other way, in this rule or in "
+                                     "{rules}").format(rules=", ".join(others)) if others else
+                   QT_TRANSLATE_NOOP("lint", "decide which way the customer should go and "
+                                     "remove the upgrade the other way, in this rule"))
             findings[rid] = Finding(
                 rid, "error", "upsell-loop",
-                f"upsell loop: {' '.join(steps)}: accepting one upgrade offers the way "
-                f"back",
-                f"decide which way the customer should go and remove the upgrade the "
-                f"other way, in this rule{fix_others}")
+                QT_TRANSLATE_NOOP("lint", "upsell loop: {steps}: accepting one upgrade offers "
+                                  "the way back").format(steps=joined(steps, " ")),
+                fix)
     return list(findings.values())
 
 
@@ -106,14 +111,19 @@ def ties(rules: Sequence[Rule]) -> list[Finding]:
         ids = sorted(r.id for r in group)
         for rule in group:
             others = [rid for rid in ids if rid != rule.id]
-            add_s = "s" if len(others) > 1 else ""
+            message = (QT_TRANSLATE_NOOP("lint", "always fires together with rules {rules}: "
+                                         "same event, triggers and conditions, same priority "
+                                         "{priority}; the order between them is decided by "
+                                         "kind and id only") if len(others) > 1 else
+                       QT_TRANSLATE_NOOP("lint", "always fires together with rule {rules}: "
+                                         "same event, triggers and conditions, same priority "
+                                         "{priority}; the order between them is decided by "
+                                         "kind and id only"))
             findings.append(Finding(
                 rule.id, "warning", "fire-together",
-                f"always fires together with rule{add_s} {', '.join(others)}: same "
-                f"event, triggers and conditions, same priority {rule.priority}; the "
-                f"order between them is decided by kind and id only",
-                "give the rule that should come first a higher priority, or merge them "
-                "into one rule"))
+                message.format(rules=", ".join(others), priority=rule.priority),
+                QT_TRANSLATE_NOOP("lint", "give the rule that should come first a higher "
+                                  "priority, or merge them into one rule")))
     return findings
 
 

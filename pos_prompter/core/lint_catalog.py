@@ -10,6 +10,11 @@ from pos_prompter.core.catalog import Product
 from pos_prompter.core.lint_finding import Add, Severity, sku_list
 from pos_prompter.core.lint_lookup import Lookups
 from pos_prompter.core.rules import Rule
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
+
+WHAT_WORDS = {"category": QT_TRANSLATE_NOOP("lint", "category"),
+              "tag": QT_TRANSLATE_NOOP("lint", "tag")}
+"""What a trigger names, in a sentence (in a field's name it stays: when.scanned.tag)."""
 
 
 def check_offer_products(lk: Lookups, rule: Rule, add: Add) -> None:
@@ -21,24 +26,28 @@ def check_offer_products(lk: Lookups, rule: Rule, add: Add) -> None:
     inactive = [s for s in offered if s in lk.catalog and lk.usable(s) is None]
     if unknown:
         add("error", "unknown-offer",
-            f"{field} names {sku_list(unknown)}, not in the catalog: the rule offers a "
-            f"product the till does not have",
-            f"correct the SKU in {field}, import the product into the catalog, or remove "
-            f"it from the rule")
+            QT_TRANSLATE_NOOP("lint", "{field} names {skus}, not in the catalog: the rule "
+                              "offers a product the till does not have").format(
+                field=field, skus=sku_list(unknown)),
+            QT_TRANSLATE_NOOP("lint", "correct the SKU in {field}, import the product into the "
+                              "catalog, or remove it from the rule").format(field=field))
     if inactive:
         names = sku_list(inactive)
         fallback = rule.kind == "cross_sell" and any(lk.usable(s) for s in o.add)
         if fallback:
             add("warning", "inactive-offer",
-                f"{field} names {names}, which is not for sale (inactive): the rule "
-                f"skips it and offers the next candidate",
-                f"remove {names} from {field}, or make it active again in the catalog")
+                QT_TRANSLATE_NOOP("lint", "{field} names {skus}, which is not for sale "
+                                  "(inactive): the rule skips it and offers the next "
+                                  "candidate").format(field=field, skus=names),
+                QT_TRANSLATE_NOOP("lint", "remove {skus} from {field}, or make it active "
+                                  "again in the catalog").format(skus=names, field=field))
         else:
             add("error", "inactive-offer",
-                f"{field} names {names}, which is not for sale (inactive): the rule "
-                f"can never make its offer",
-                f"offer an active product instead, or make {names} active again in the "
-                f"catalog")
+                QT_TRANSLATE_NOOP("lint", "{field} names {skus}, which is not for sale "
+                                  "(inactive): the rule can never make its offer").format(
+                    field=field, skus=names),
+                QT_TRANSLATE_NOOP("lint", "offer an active product instead, or make {skus} "
+                                  "active again in the catalog").format(skus=names))
 
 
 def check_scanned(lk: Lookups, rule: Rule, triggers: list[Product], add: Add) -> None:
@@ -46,35 +55,45 @@ def check_scanned(lk: Lookups, rule: Rule, triggers: list[Product], add: Add) ->
     if sc is None or rule.event != "scan":
         return
     live = bool(triggers)
-    never = "" if live else (" and nothing else in when.scanned matches an active "
-                             "product, so the rule can never fire")
     severity: Severity = "warning" if live else "error"
     unknown = [s for s in sc.skus if s not in lk.catalog]
     inactive = [s for s in sc.skus if s in lk.catalog and lk.usable(s) is None]
     if unknown:
-        add(severity, "unknown-trigger",
-            f"when.scanned.sku names {sku_list(unknown)}, not in the catalog: scanning "
-            f"can never match it{never}",
-            "correct the SKU, import the product into the catalog, or remove it from "
-            "when.scanned.sku")
+        message = (QT_TRANSLATE_NOOP("lint", "when.scanned.sku names {skus}, not in the "
+                                     "catalog: scanning can never match it") if live else
+                   QT_TRANSLATE_NOOP("lint", "when.scanned.sku names {skus}, not in the "
+                                     "catalog: scanning can never match it and nothing else "
+                                     "in when.scanned matches an active product, so the "
+                                     "rule can never fire"))
+        add(severity, "unknown-trigger", message.format(skus=sku_list(unknown)),
+            QT_TRANSLATE_NOOP("lint", "correct the SKU, import the product into the catalog, "
+                              "or remove it from when.scanned.sku"))
     if inactive:
-        add(severity, "inactive-trigger",
-            f"when.scanned.sku names {sku_list(inactive)}, which is not for sale (inactive) "
-            f"and is never scanned{never}",
-            "remove it from when.scanned.sku, or make the product active again in the "
-            "catalog")
+        message = (QT_TRANSLATE_NOOP("lint", "when.scanned.sku names {skus}, which is not for "
+                                     "sale (inactive) and is never scanned") if live else
+                   QT_TRANSLATE_NOOP("lint", "when.scanned.sku names {skus}, which is not for "
+                                     "sale (inactive) and is never scanned and nothing else "
+                                     "in when.scanned matches an active product, so the "
+                                     "rule can never fire"))
+        add(severity, "inactive-trigger", message.format(skus=sku_list(inactive)),
+            QT_TRANSLATE_NOOP("lint", "remove it from when.scanned.sku, or make the product "
+                              "active again in the catalog"))
     for what, names in (("category", sc.categories), ("tag", sc.tags)):
         if not names:
             continue
         have = lk.active_categories if what == "category" else lk.active_tags
         dead = [n for n in names if n not in have]
         if dead:
-            tail = "" if live else ": the rule cannot fire until one does"
+            message = (QT_TRANSLATE_NOOP("lint", "when.scanned.{what} names {names}, which no "
+                                         "active product has") if live else
+                       QT_TRANSLATE_NOOP("lint", "when.scanned.{what} names {names}, which no "
+                                         "active product has: the rule cannot fire until "
+                                         "one does"))
             add("warning", "unmatched-trigger",
-                f"when.scanned.{what} names {sku_list(dead)}, which no active product "
-                f"has{tail}",
-                f"check the spelling of the {what}, or give active products that {what} "
-                f"in the catalog")
+                message.format(what=what, names=sku_list(dead)),  # a field's name: as is
+                QT_TRANSLATE_NOOP("lint", "check the spelling of the {what}, or give active "
+                                  "products that {what} in the catalog").format(
+                    what=WHAT_WORDS[what]))
 
 
 def check_order_refs(lk: Lookups, rule: Rule, add: Add) -> None:
@@ -86,28 +105,34 @@ def check_order_refs(lk: Lookups, rule: Rule, add: Add) -> None:
                      if r.kind == "sku" and r.value not in lk.catalog]
     if unknown_has:
         add("warning", "unknown-ref",
-            f"when.order.has names sku:{sku_list(unknown_has)}, not in the catalog: no order "
-            f"can have it, so the rule never fires",
-            "correct the SKU in when.order.has, import the product, or remove the "
-            "condition")
+            QT_TRANSLATE_NOOP("lint", "when.order.has names sku:{skus}, not in the catalog: no "
+                              "order can have it, so the rule never fires").format(
+                skus=sku_list(unknown_has)),
+            QT_TRANSLATE_NOOP("lint", "correct the SKU in when.order.has, import the product, "
+                              "or remove the condition"))
     if unknown_lacks:
         add("warning", "unknown-ref",
-            f"when.order.lacks names sku:{sku_list(unknown_lacks)}, not in the catalog: the "
-            f"condition is always true and keeps nothing out",
-            "correct the SKU in when.order.lacks, or remove the condition")
+            QT_TRANSLATE_NOOP("lint", "when.order.lacks names sku:{skus}, not in the catalog: "
+                              "the condition is always true and keeps nothing out").format(
+                skus=sku_list(unknown_lacks)),
+            QT_TRANSLATE_NOOP("lint", "correct the SKU in when.order.lacks, or remove the "
+                              "condition"))
     inactive = [r.value for r in oc.has if r.kind == "sku" and r.value in lk.catalog
                 and lk.usable(r.value) is None]
     if inactive:
         add("warning", "inactive-ref",
-            f"when.order.has needs sku:{sku_list(inactive)}, which is not for sale "
-            f"(inactive) and cannot be scanned, so the rule never fires",
-            "remove it from when.order.has, or make the product active again")
+            QT_TRANSLATE_NOOP("lint", "when.order.has needs sku:{skus}, which is not for sale "
+                              "(inactive) and cannot be scanned, so the rule never "
+                              "fires").format(skus=sku_list(inactive)),
+            QT_TRANSLATE_NOOP("lint", "remove it from when.order.has, or make the product "
+                              "active again"))
     dead = [str(r) for r in oc.has
             if (r.kind == "category" and r.value not in lk.active_categories)
             or (r.kind == "tag" and r.value not in lk.active_tags)]
     if dead:
         add("warning", "unmatched-ref",
-            f"when.order.has needs {', '.join(sorted(dead))}, which no active product "
-            f"has, so the rule never fires",
-            "check the spelling in when.order.has, or give active products that "
-            "category or tag")
+            QT_TRANSLATE_NOOP("lint", "when.order.has needs {refs}, which no active product "
+                              "has, so the rule never fires").format(
+                refs=", ".join(sorted(dead))),  # as the pack writes them: category:coffee
+            QT_TRANSLATE_NOOP("lint", "check the spelling in when.order.has, or give active "
+                              "products that category or tag"))

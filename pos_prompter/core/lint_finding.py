@@ -1,4 +1,10 @@
-"""A lint finding, its severity, and how a check reports one (see core.lint)."""
+"""A lint finding, its severity, and how a check reports one (see core.lint).
+
+A finding's `message` and `fix` are sentences for the manager, written as
+`QT_TRANSLATE_NOOP("lint", ...)` with named parts (core.said): their English, which `--json`
+prints and tests compare, and what the window and command line need to say them in the
+reader's language (pos_prompter.i18n.say).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
+
 Severity = Literal["error", "warning"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1}
+SEVERITY_WORDS: dict[str, Said] = {"error": QT_TRANSLATE_NOOP("lint", "error"),
+                                   "warning": QT_TRANSLATE_NOOP("lint", "warning")}
+"""A severity as a line of findings starts with it."""
 Add = Callable[[Severity, str, str, str], None]
 """How a check reports a finding on the rule being linted: add(severity, code, message, fix)."""
 
@@ -25,8 +36,15 @@ class Finding:
     def sort_key(self) -> tuple[int, str, str, str]:
         return (SEVERITY_ORDER[self.severity], self.rule_id, self.code, self.message)
 
+    def said(self) -> Said:
+        """The finding in one line, `severity: rule id: message → fix` (said in the reader's
+        language with i18n.say; its English is str(finding))."""
+        return QT_TRANSLATE_NOOP("lint", "{severity}: rule {rule}: {message} → {fix}").format(
+            severity=SEVERITY_WORDS.get(self.severity, self.severity), rule=self.rule_id,
+            message=self.message, fix=self.fix)
+
     def __str__(self) -> str:
-        return f"{self.severity}: rule {self.rule_id}: {self.message} → {self.fix}"
+        return self.said()
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -26,6 +26,7 @@ from pos_prompter.core.engine import Engine
 from pos_prompter.core.lint_finding import Finding
 from pos_prompter.core.lint_lookup import Lookups
 from pos_prompter.core.rules import Rule, Settings
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
 from pos_prompter.core.session import ITEM_OFFERS
 
 CODE = "same-offer"
@@ -162,13 +163,15 @@ def same_offers(rules: Sequence[Rule], resolve: Resolver, *,
             for (a, b), (items, where) in sorted(pairs.items())]
 
 
-def _title(rule: Rule) -> str:
-    return f'"{rule.title}"' if rule.title else f"rule {rule.id}"
+def _title(rule: Rule) -> Said | str:
+    return f'"{rule.title}"' if rule.title else \
+        QT_TRANSLATE_NOOP("lint", "rule {rule}").format(rule=rule.id)
 
 
-def _names(skus: list[str], resolve: Resolver) -> str:
+def _names(skus: list[str], resolve: Resolver) -> Said | str:
     names = sorted(p.name if (p := resolve.usable(s)) is not None else s for s in skus)
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return names[0] if len(names) == 1 else QT_TRANSLATE_NOOP(
+        "lint", "{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
 
 
 def _finding(first: Rule, second: Rule, items: list[str], where: Product,
@@ -176,8 +179,9 @@ def _finding(first: Rule, second: Rule, items: list[str], where: Product,
     what = _names(items, resolve)
     return Finding(
         second.id, "warning", CODE,
-        f"{_title(second)} and {_title(first)} both offer {what} to the same scanned item "
-        f"(for example {where.name}): what a customer says no to from {_title(first)} is "
-        f"not offered again by {_title(second)} in that order",
-        "offer something else in one of them, or change their scanned items so they do "
-        "not meet")
+        QT_TRANSLATE_NOOP("lint", "{second} and {first} both offer {what} to the same scanned "
+                          "item (for example {where}): what a customer says no to from "
+                          "{first} is not offered again by {second} in that order").format(
+            second=_title(second), first=_title(first), what=what, where=where.name),
+        QT_TRANSLATE_NOOP("lint", "offer something else in one of them, or change their "
+                          "scanned items so they do not meet"))

@@ -13,6 +13,7 @@ from pos_prompter.core.lint_finding import Add
 from pos_prompter.core.lint_lookup import Lookups
 from pos_prompter.core.money import Cents
 from pos_prompter.core.rules import Rule
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
 
 MAX_SANE_RATIO = Decimal(2)
 """Above this an offer may add more than twice what triggered it: a Ford to a Ferrari."""
@@ -29,30 +30,39 @@ def check_upsell(lk: Lookups, rule: Rule, triggers: list[Product], add: Add) -> 
     if o.next_size:
         if not any(lk.next_size(p) for p in triggers):
             add("warning", "next-size-top",
-                "offer.next_size: every product that triggers it is already the largest "
-                "active size of its family, or has no size family, so it never fires",
-                "trigger it on smaller sizes, or give the products a family and "
-                "size_rank (and an active larger size) in the catalog")
+                QT_TRANSLATE_NOOP("lint", "offer.next_size: every product that triggers it is "
+                                  "already the largest active size of its family, or has no "
+                                  "size family, so it never fires"),
+                QT_TRANSLATE_NOOP("lint", "trigger it on smaller sizes, or give the products a "
+                                  "family and size_rank (and an active larger size) in the "
+                                  "catalog"))
         return
     target = lk.catalog.get(o.upgrade_to or "")
     if target is None:
         return
     if any(p.sku == target.sku for p in triggers):
         others = [p for p in triggers if p.sku != target.sku]
-        tail = "" if others else "; nothing else triggers it, so it never fires"
-        add("warning", "upgrade-to-self",
-            f"offer.upgrade_to is {target.sku}, which also triggers the rule: scanning "
-            f"{target.sku} never offers it again{tail}",
-            f"trigger the rule on the products below {target.sku} only (list their SKUs "
-            f"instead of a category or tag that includes {target.sku})")
+        message = (QT_TRANSLATE_NOOP("lint", "offer.upgrade_to is {sku}, which also triggers "
+                                     "the rule: scanning {sku} never offers it again")
+                   if others else
+                   QT_TRANSLATE_NOOP("lint", "offer.upgrade_to is {sku}, which also triggers "
+                                     "the rule: scanning {sku} never offers it again; nothing "
+                                     "else triggers it, so it never fires"))
+        add("warning", "upgrade-to-self", message.format(sku=target.sku),
+            QT_TRANSLATE_NOOP("lint", "trigger the rule on the products below {sku} only "
+                              "(list their SKUs instead of a category or tag that includes "
+                              "{sku})").format(sku=target.sku))
     others = [p for p in triggers if p.sku != target.sku]
     if others and all(target.price < p.price for p in others):
         cheapest = min(others, key=lambda p: (p.price, p.sku))
         add("warning", "upgrade-to-cheaper",
-            f"offer.upgrade_to {target.sku} costs {lk.money(target.price)}, less than "
-            f"every product that triggers it (the cheapest, {cheapest.sku}, is "
-            f"{lk.money(cheapest.price)}): an upsell down is never offered",
-            "upgrade to a dearer product, or use a cross_sell to suggest the cheaper one")
+            QT_TRANSLATE_NOOP("lint", "offer.upgrade_to {sku} costs {price}, less than every "
+                              "product that triggers it (the cheapest, {cheapest}, is "
+                              "{lowest}): an upsell down is never offered").format(
+                sku=target.sku, price=lk.money(target.price), cheapest=cheapest.sku,
+                lowest=lk.money(cheapest.price)),
+            QT_TRANSLATE_NOOP("lint", "upgrade to a dearer product, or use a cross_sell to "
+                              "suggest the cheaper one"))
 
 
 def check_prices(lk: Lookups, rule: Rule, add: Add) -> None:
@@ -63,54 +73,68 @@ def check_prices(lk: Lookups, rule: Rule, add: Add) -> None:
             separate = sum(p.price for p in items if p is not None)
             if o.bundle_price > separate:
                 add("error", "bundle-dearer",
-                    f"offer.bundle.price {lk.money(o.bundle_price)} is more than the "
-                    f"items cost separately ({lk.money(separate)}): the customer would "
-                    f"pay more than buying them separately",
-                    f"set offer.bundle.price below {lk.money(separate)}")
+                    QT_TRANSLATE_NOOP("lint", "offer.bundle.price {price} is more than the "
+                                      "items cost separately ({separate}): the customer "
+                                      "would pay more than buying them separately").format(
+                        price=lk.money(o.bundle_price), separate=lk.money(separate)),
+                    QT_TRANSLATE_NOOP("lint", "set offer.bundle.price below {separate}")
+                    .format(separate=lk.money(separate)))
             elif o.bundle_price == separate:
                 add("warning", "bundle-no-saving",
-                    f"offer.bundle.price {lk.money(o.bundle_price)} is exactly what the "
-                    f"items cost separately: the bundle saves the customer nothing",
-                    f"set offer.bundle.price below {lk.money(separate)}, or make it a "
-                    f"cross_sell")
+                    QT_TRANSLATE_NOOP("lint", "offer.bundle.price {price} is exactly what the "
+                                      "items cost separately: the bundle saves the customer "
+                                      "nothing").format(price=lk.money(o.bundle_price)),
+                    QT_TRANSLATE_NOOP("lint", "set offer.bundle.price below {separate}, or "
+                                      "make it a cross_sell").format(
+                        separate=lk.money(separate)))
     if rule.kind == "threshold" and o.reward_price is not None:
         reward = lk.catalog.get(o.reward or "")
         if reward is not None and o.reward_price > reward.price:
             add("warning", "reward-price-above",
-                f"offer.threshold.reward_price {lk.money(o.reward_price)} is above "
-                f"{reward.sku}'s own price {lk.money(reward.price)}: the reward costs "
-                f"more than buying it",
-                f"set reward_price to {lk.money(reward.price)} or less (0.00 for a "
-                f"free gift)")
+                QT_TRANSLATE_NOOP("lint", "offer.threshold.reward_price {price} is above "
+                                  "{sku}'s own price {own}: the reward costs more than "
+                                  "buying it").format(price=lk.money(o.reward_price),
+                                                      sku=reward.sku,
+                                                      own=lk.money(reward.price)),
+                QT_TRANSLATE_NOOP("lint", "set reward_price to {own} or less (0.00 for a free "
+                                  "gift)").format(own=lk.money(reward.price)))
 
 
 def check_ratio(lk: Lookups, rule: Rule, triggers: list[Product], add: Add) -> None:
     ratio = lk.ratio(rule)
     if ratio > MAX_SANE_RATIO:
         if rule.max_offer_ratio is not None:
-            where = "max_offer_ratio"
-            fix = "lower max_offer_ratio on the rule to 2 or less"
+            message = QT_TRANSLATE_NOOP("lint", "max_offer_ratio is {ratio}: an offer may add "
+                                        "more than twice the price of what triggered it (no "
+                                        "Ford to Ferrari)")
+            fix = QT_TRANSLATE_NOOP("lint", "lower max_offer_ratio on the rule to 2 or less")
         else:
-            where = "the store's max_offer_ratio (which this rule uses)"
-            fix = ("lower the store setting (pos-prompter settings max_offer_ratio=1.0) "
-                   "or give the rule its own max_offer_ratio of 2 or less")
-        add("warning", "ratio-above-2",
-            f"{where} is {ratio}: an offer may add more than twice the price of what "
-            f"triggered it (no Ford to Ferrari)", fix)
+            message = QT_TRANSLATE_NOOP("lint", "the store's max_offer_ratio (which this rule "
+                                        "uses) is {ratio}: an offer may add more than twice "
+                                        "the price of what triggered it (no Ford to "
+                                        "Ferrari)")
+            fix = QT_TRANSLATE_NOOP("lint", "lower the store setting (pos-prompter settings "
+                                    "max_offer_ratio=1.0) or give the rule its own "
+                                    "max_offer_ratio of 2 or less")
+        add("warning", "ratio-above-2", message.format(ratio=ratio), fix)
     blocked = _always_blocked(lk, rule, triggers, ratio)
     if blocked is not None:
         detail, needed = blocked
-        other = ("trigger it on dearer products" if rule.event == "scan" else
-                 "ask it only on bigger orders (a higher order_total or total_max)")
+        fix = (QT_TRANSLATE_NOOP("lint", "raise max_offer_ratio on the rule to at least "
+                                 "{needed}, offer something cheaper, or trigger it on dearer "
+                                 "products") if rule.event == "scan" else
+               QT_TRANSLATE_NOOP("lint", "raise max_offer_ratio on the rule to at least "
+                                 "{needed}, offer something cheaper, or ask it only on bigger "
+                                 "orders (a higher order_total or total_max)"))
         add("warning", "ratio-blocks",
-            f"this offer is always blocked by the price ratio: {detail} is more than "
-            f"max_offer_ratio {ratio}x allows",
-            f"raise max_offer_ratio on the rule to at least {needed}, offer something "
-            f"cheaper, or {other}")
+            QT_TRANSLATE_NOOP("lint", "this offer is always blocked by the price ratio: "
+                              "{detail} is more than max_offer_ratio {ratio}x allows").format(
+                detail=detail, ratio=ratio),
+            fix.format(needed=needed))
 
 
 def _always_blocked(lk: Lookups, rule: Rule, triggers: list[Product],
-                    ratio: Decimal) -> tuple[str, Decimal] | None:
+                    ratio: Decimal) -> tuple[Said, Decimal] | None:
     """(what blocks it, the ratio that would let it through) when the guardrail blocks
     the offer whenever it could be made; None when it can be shown sometimes."""
     o = rule.offer
@@ -158,18 +182,25 @@ def _always_blocked(lk: Lookups, rule: Rule, triggers: list[Product],
     if any(delta <= 0 or Decimal(delta) <= ratio * Decimal(base) for delta, base, _ in cases):
         return None
 
-    def said(case: tuple[Cents, Cents, str | None]) -> str:
+    single = rule.event == "scan" and rule.kind != "upsell"
+
+    def said(case: tuple[Cents, Cents, str | None]) -> Said:
         added, base, sku = case
         if sku is None:
-            return f"{lk.money(added)} added to an order of at most {lk.money(base)}"
-        return f"{lk.money(added)} added to {sku} at {lk.money(base)}"
+            return QT_TRANSLATE_NOOP("lint", "{added} added to an order of at most {base}") \
+                .format(added=lk.money(added), base=lk.money(base))
+        return QT_TRANSLATE_NOOP("lint", "{added} added to {sku} at {base}").format(
+            added=lk.money(added), sku=sku, base=lk.money(base))
 
     # The case closest to getting through is the one to show and to fix.
-    delta, base, text = min(((d, b, said((d, b, s))) for d, b, s in cases),
-                            key=lambda c: (Decimal(c[0]) / Decimal(max(c[1], 1)), c[2]))
+    delta, base, sku = min(cases, key=lambda c: (Decimal(c[0]) / Decimal(max(c[1], 1)),
+                                                 said(c)))
     needed = _ceil_ratio(Decimal(delta) / Decimal(max(base, 1)))
-    if rule.event == "scan" and rule.kind != "upsell":
-        text += " (a single item)"
+    text = said((delta, base, sku))
+    if single and sku is not None:
+        text = QT_TRANSLATE_NOOP("lint", "{added} added to {sku} at {base} (a single item)") \
+            .format(added=lk.money(delta), sku=sku, base=lk.money(base))
     if len(cases) > 1:
-        text = f"{len(cases)} trigger products, and even the closest, {text},"
+        text = QT_TRANSLATE_NOOP("lint", "{count} trigger products, and even the closest, "
+                                 "{detail},").format(count=len(cases), detail=text)
     return text, needed

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
+
 
 @dataclass(frozen=True)
 class Limit:
@@ -30,18 +32,21 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def too_long(field: str, text: str) -> tuple[str, str] | None:
+def too_long(field: str, text: str) -> tuple[Said, Said] | None:
     """(message, fix) when `text` in `field` ("say" or "why") is too long to read out, else None."""
     limit = LIMITS[field]
     words, chars = word_count(text), len(text)
     if words <= limit.words and chars <= limit.chars:
         return None
-    size = (f"{words} words, more than {limit.words}" if words > limit.words
-            else f"{chars} characters, more than {limit.chars}")
-    message = f"{field} is {size}: too long for the clerk to read out in one breath"
-    fix = (f"shorten {field} to {limit.words} words and {limit.chars} characters or fewer")
-    if field == "say":
-        fix += " (move the reason to why)"
-    else:
-        fix += " (one sentence the clerk can say; keep your own notes out of it)"
-    return message, fix
+    message = (QT_TRANSLATE_NOOP("lint", "{field} is {n} words, more than {most}: too long for "
+                                 "the clerk to read out in one breath").format(
+                   field=field, n=words, most=limit.words) if words > limit.words else
+               QT_TRANSLATE_NOOP("lint", "{field} is {n} characters, more than {most}: too "
+                                 "long for the clerk to read out in one breath").format(
+                   field=field, n=chars, most=limit.chars))
+    fix = (QT_TRANSLATE_NOOP("lint", "shorten {field} to {words} words and {chars} characters "
+                             "or fewer (move the reason to why)") if field == "say" else
+           QT_TRANSLATE_NOOP("lint", "shorten {field} to {words} words and {chars} characters "
+                             "or fewer (one sentence the clerk can say; keep your own notes "
+                             "out of it)"))
+    return message, fix.format(field=field, words=limit.words, chars=limit.chars)

@@ -6,12 +6,16 @@ Add a step by registering a new function at the end; never edit one that has shi
 from __future__ import annotations
 
 import sqlite3
-
-from sqlite_utils import Database, Migrations
+from typing import TYPE_CHECKING
 
 from pos_prompter.store.audit_chain import chain_existing
+from pos_prompter.store.schema_steps import SchemaSteps
 
-migrations = Migrations("pos_prompter")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+migrations = SchemaSteps("pos_prompter")
+"""sqlite-utils' Migrations, made only when a step must run (schema_steps.py)."""
 
 
 def run_script(db: Database, script: str) -> None:
