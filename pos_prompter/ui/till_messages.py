@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.money import MoneyError, parse_money
 from pos_prompter.core.session import TillEvent
-from pos_prompter.i18n import translate
+from pos_prompter.i18n import say, translate
 
 INFO = "info"
 ERROR = "error"
@@ -22,7 +22,7 @@ def describe(events: Sequence[TillEvent], money: Callable[[int], str], *,
              training: bool = False) -> tuple[str, str] | None:
     """The level ("info" or "error") and text for `events`, or None to say nothing: the
     last error if any; else the payment; else what changed, in order."""
-    errors = [str(ev.data.get("message", "error")) for ev in events if ev.event == "error"]
+    errors = [say(ev.data.get("message", "error")) for ev in events if ev.event == "error"]
     if errors:
         return ERROR, sentence(errors[-1])
     for ev in events:

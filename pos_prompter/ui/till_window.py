@@ -24,7 +24,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from pos_prompter.core.session import MAX_QTY, TillEvent
-from pos_prompter.i18n import plural, translate
+from pos_prompter.i18n import plural, say, translate
 from pos_prompter.seen_prompts import ShownWhenSeen
 from pos_prompter.store.auth import Person, StaffStore
 from pos_prompter.till import Till
@@ -416,7 +416,7 @@ class TillWindow(TillScreen):
 
     def sign_in_clerk(self, name: str) -> None:
         """`name`'s PIN was right: they sell from now on, an open order too."""
-        refused = [str(ev.data.get("message")) for ev in self.till.sign_in(name)
+        refused = [say(ev.data.get("message")) for ev in self.till.sign_in(name)
                    if ev.event == "error"]
         if refused:  # disabled (or removed) since the check
             self.clerk_panel.say(sentence(refused[0]) + ".")
