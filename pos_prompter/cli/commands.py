@@ -19,7 +19,7 @@ from pos_prompter.core.rules import (
     Settings,
     parse_store_setting,
 )
-from pos_prompter.i18n import plural, translate
+from pos_prompter.i18n import plural, say, translate
 from pos_prompter.imports import (
     ITEMS,
     ORDERS,
@@ -144,7 +144,7 @@ def _show_preview(preview: Preview) -> int:
             lines.append("  \N{HORIZONTAL ELLIPSIS} " + translate("cli", "and {n} more").format(
                 n=len(items) - DRY_RUN_LIST))
     lines.extend(preview.notes)
-    lines.extend(str(f) for f in preview.findings)
+    lines.extend(say(f.said()) for f in preview.findings)
     out("\n".join(lines) + "\n")
     return 1 if preview.blocked else 0
 
@@ -162,7 +162,7 @@ def cmd_import_rules(args: argparse.Namespace) -> int:
             return _show_preview(preview)
         if preview.blocked and not args.force:
             for finding in preview.errors:
-                print(finding, file=sys.stderr)
+                print(say(finding.said()), file=sys.stderr)
             errors = len(preview.errors)
             print(plural(errors, translate("cli", "error: the rule pack is refused, nothing "
                                            "was changed: {n} lint error (see above). Fix the "
@@ -174,7 +174,7 @@ def cmd_import_rules(args: argparse.Namespace) -> int:
         summary = store.rules.replace(pack, merge=args.merge, actor=cli_actor())
     out(summary.describe("rules") + "\n")
     for finding in preview.findings:
-        print(finding, file=sys.stderr)
+        print(say(finding.said()), file=sys.stderr)
     return 0
 
 

@@ -13,7 +13,7 @@ import json
 from pos_prompter.bootstrap import load_pack_file
 from pos_prompter.cli.common import need_db, out
 from pos_prompter.core.lint import Finding, lint
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, say, translate
 from pos_prompter.store import Store
 
 FORMATS = ("table", "json")
@@ -24,11 +24,12 @@ SEVERITY = {"error": QT_TRANSLATE_NOOP("cli", "error"),
 
 
 def format_table(findings: list[Finding]) -> str:
-    """One line per finding, `severity  rule  message  → fix`, then a summary line."""
+    """One line per finding, `severity  rule  message  → fix`, then a summary line, in the
+    reader's language."""
     width = max((len(f.rule_id) for f in findings), default=0)
     severity = {key: translate("cli", text) for key, text in SEVERITY.items()}
-    lines = [f"{severity.get(f.severity, f.severity):<7}  {f.rule_id:<{width}}  {f.message}"
-             f"  → {f.fix}" for f in findings]
+    lines = [f"{severity.get(f.severity, f.severity):<7}  {f.rule_id:<{width}}  "
+             f"{say(f.message)}  → {say(f.fix)}" for f in findings]
     errors = sum(1 for f in findings if f.severity == "error")
     lines.append(plural(errors, translate("cli", "{n} error"), translate("cli", "{n} errors"))
                  + ", " + plural(len(findings) - errors, translate("cli", "{n} warning"),
@@ -37,6 +38,7 @@ def format_table(findings: list[Finding]) -> str:
 
 
 def format_json(findings: list[Finding]) -> str:
+    """The findings for machines: lint's English whatever the language."""
     data = [{"rule": f.rule_id, "severity": f.severity, "code": f.code, "message": f.message,
              "fix": f.fix} for f in findings]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

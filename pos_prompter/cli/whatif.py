@@ -24,7 +24,7 @@ from pos_prompter.cli.common import need_db, out
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.money import format_money, percent
 from pos_prompter.core.whatif import DEFAULT_DAYS, MAX_DAYS, DraftResult, Window
-from pos_prompter.i18n import plural, translate
+from pos_prompter.i18n import plural, say, translate
 from pos_prompter.practice.practice_store import practice_store_path
 from pos_prompter.store import Store, StoreError
 from pos_prompter.store.replay import draft_problems, run_whatif
@@ -128,7 +128,7 @@ def cmd_whatif(args: argparse.Namespace) -> int:
         errors = [f for f in findings if f.severity == "error"]
         if errors:
             for finding in errors:
-                print(finding, file=sys.stderr)
+                print(say(finding.said()), file=sys.stderr)
             print(plural(len(errors), translate("cli", "error: the draft cannot be replayed: "
                                                 "{n} lint error (see above). Fix the pack "
                                                 "first."),
@@ -144,7 +144,7 @@ def cmd_whatif(args: argparse.Namespace) -> int:
     else:
         out(table_text(results, currency))
     for finding in findings:
-        print(finding, file=sys.stderr)
+        print(say(finding.said()), file=sys.stderr)
     return 0
 
 

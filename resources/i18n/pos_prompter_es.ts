@@ -1253,6 +1253,14 @@
         <translation>{where}: customer admite un tipo de cliente como member (o ninguno), se encontró {text}</translation>
     </message>
     <message>
+        <source>no such line</source>
+        <translation>ninguna línea así</translation>
+    </message>
+    <message>
+        <source>{command} works in practice with a scenario (simulate --training --scenario FILE)</source>
+        <translation>{command} funciona en la práctica con un escenario (simulate --training --scenario FILE)</translation>
+    </message>
+    <message>
         <source>--scenario plays a practice scenario in the practice store: add --training</source>
         <translation>--scenario reproduce un escenario de práctica en la tienda de práctica: añada --training</translation>
     </message>
@@ -1738,6 +1746,62 @@
     <message>
         <source>{what} refused, nothing was changed: {first}{more}</source>
         <translation>{what}: rechazado, no se cambió nada: {first}{more}</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a role (choose {roles})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished">PIN</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation type="unfinished">contraseña</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation type="unfinished">cajero</translation>
+    </message>
+    <message>
+        <source>trainer</source>
+        <translation type="unfinished">formador</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation type="unfinished">gerente</translation>
+    </message>
+    <message>
+        <source>a password needs at least {n} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a password can have at most {n} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a password cannot be all digits (a number is too easy to guess); use words or letters too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a password cannot be only spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a password cannot contain control characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a PIN is 4 to 8 digits (0-9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password refused: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN refused: {problem}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2343,6 +2407,45 @@
     </message>
 </context>
 <context>
+    <name>evidence</name>
+    <message>
+        <source>{offer} {price} vs {item} {paid}: {delta} more</source>
+        <translation>{offer} {price} frente a {item} {paid}: {delta} más</translation>
+    </message>
+    <message>
+        <source>{offer} at its usual price, {price}</source>
+        <translation>{offer} a su precio habitual, {price}</translation>
+    </message>
+    <message>
+        <source>{offer} for {price} instead of {list_total}: saves {saving}</source>
+        <translation>{offer} por {price} en lugar de {list_total}: ahorra {saving}</translation>
+    </message>
+    <message>
+        <source>Order {goods}; {reward} unlocks at {total}: {gap} to go</source>
+        <translation>Pedido de {goods}; {reward} se desbloquea a partir de {total}: faltan {gap}</translation>
+    </message>
+    <message>
+        <source>{reward} for {price} (usually {usual})</source>
+        <translation>{reward} por {price} (normalmente {usual})</translation>
+    </message>
+    <message>
+        <source>Bought together in {share} of orders with {item}, last {days} days ({orders} orders)</source>
+        <translation>Comprados juntos en el {share} de los pedidos con {item}, últimos {days} días ({orders} pedidos)</translation>
+    </message>
+    <message>
+        <source>{share} cheaper</source>
+        <translation>un {share} más barato</translation>
+    </message>
+    <message>
+        <source>{share} dearer</source>
+        <translation>un {share} más caro</translation>
+    </message>
+    <message>
+        <source>{qty} {unit} vs {now_qty} {unit}: {diff} {unit} more, {cheaper} per {unit}</source>
+        <translation>{qty} {unit} frente a {now_qty} {unit}: {diff} {unit} más, {cheaper} por {unit}</translation>
+    </message>
+</context>
+<context>
     <name>import</name>
     <message>
         <source>Rule packs (*.yaml *.yml *.json)</source>
@@ -2656,20 +2759,144 @@
         <translation>{added} añadidos a {sku} a {base}</translation>
     </message>
     <message>
-        <source>a {kind} prompt</source>
-        <translation>una sugerencia de tipo {kind}</translation>
-    </message>
-    <message>
-        <source>a checkout {kind} prompt</source>
-        <translation>una sugerencia de tipo {kind} al cobrar</translation>
-    </message>
-    <message>
         <source>category</source>
         <translation>categoría</translation>
     </message>
     <message>
         <source>tag</source>
         <translation>etiqueta</translation>
+    </message>
+    <message>
+        <source>{source} → {target} (this rule)</source>
+        <translation>{source} → {target} (esta regla)</translation>
+    </message>
+    <message>
+        <source>when.scanned.sku names {skus}, not in the catalog: scanning can never match it</source>
+        <translation>when.scanned.sku nombra {skus}, que no está en el catálogo: ningún escaneo puede coincidir con él</translation>
+    </message>
+    <message>
+        <source>when.scanned.sku names {skus}, not in the catalog: scanning can never match it and nothing else in when.scanned matches an active product, so the rule can never fire</source>
+        <translation>when.scanned.sku nombra {skus}, que no está en el catálogo: ningún escaneo puede coincidir con él y nada más en when.scanned coincide con un producto activo, así que la regla nunca puede aparecer</translation>
+    </message>
+    <message>
+        <source>correct the SKU, import the product into the catalog, or remove it from when.scanned.sku</source>
+        <translation>corrija el SKU, importe el producto al catálogo o quítelo de when.scanned.sku</translation>
+    </message>
+    <message>
+        <source>when.scanned.sku names {skus}, which is not for sale (inactive) and is never scanned and nothing else in when.scanned matches an active product, so the rule can never fire</source>
+        <translation>when.scanned.sku nombra {skus}, que no está a la venta (inactivo) y nunca se escanea, y nada más en when.scanned coincide con un producto activo, así que la regla nunca puede aparecer</translation>
+    </message>
+    <message>
+        <source>when.order.has names sku:{skus}, not in the catalog: no order can have it, so the rule never fires</source>
+        <translation>when.order.has nombra sku:{skus}, que no está en el catálogo: ningún pedido puede tenerlo, así que la regla nunca aparece</translation>
+    </message>
+    <message>
+        <source>correct the SKU in when.order.has, import the product, or remove the condition</source>
+        <translation>corrija el SKU en when.order.has, importe el producto o quite la condición</translation>
+    </message>
+    <message>
+        <source>when.order.lacks names sku:{skus}, not in the catalog: the condition is always true and keeps nothing out</source>
+        <translation>when.order.lacks nombra sku:{skus}, que no está en el catálogo: la condición siempre se cumple y no deja nada fuera</translation>
+    </message>
+    <message>
+        <source>correct the SKU in when.order.lacks, or remove the condition</source>
+        <translation>corrija el SKU en when.order.lacks, o quite la condición</translation>
+    </message>
+    <message>
+        <source>when.order.has needs sku:{skus}, which is not for sale (inactive) and cannot be scanned, so the rule never fires</source>
+        <translation>when.order.has necesita sku:{skus}, que no está a la venta (inactivo) y no se puede escanear, así que la regla nunca aparece</translation>
+    </message>
+    <message>
+        <source>remove it from when.order.has, or make the product active again</source>
+        <translation>quítelo de when.order.has, o vuelva a activar el producto</translation>
+    </message>
+    <message>
+        <source>when.order.has needs {refs}, which no active product has, so the rule never fires</source>
+        <translation>when.order.has necesita {refs}, que no tiene ningún producto activo, así que la regla nunca aparece</translation>
+    </message>
+    <message>
+        <source>check the spelling in when.order.has, or give active products that category or tag</source>
+        <translation>revise la ortografía en when.order.has, o asigne esa categoría o etiqueta a productos activos</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>aviso</translation>
+    </message>
+    <message>
+        <source>{severity}: rule {rule}: {message} → {fix}</source>
+        <translation>{severity}: regla {rule}: {message} → {fix}</translation>
+    </message>
+    <message>
+        <source>rule {rule}</source>
+        <translation>la regla {rule}</translation>
+    </message>
+    <message>
+        <source>{names} and {last}</source>
+        <translation>{names} y {last}</translation>
+    </message>
+    <message>
+        <source>offer.next_size: every product that triggers it is already the largest active size of its family, or has no size family, so it never fires</source>
+        <translation>offer.next_size: todos los productos que la disparan ya son el tamaño activo más grande de su familia, o no tienen familia de tamaños, así que nunca aparece</translation>
+    </message>
+    <message>
+        <source>trigger it on smaller sizes, or give the products a family and size_rank (and an active larger size) in the catalog</source>
+        <translation>dispárela con tamaños más pequeños, o dé a los productos una familia y un size_rank (y un tamaño mayor activo) en el catálogo</translation>
+    </message>
+    <message>
+        <source>offer.upgrade_to is {sku}, which also triggers the rule: scanning {sku} never offers it again; nothing else triggers it, so it never fires</source>
+        <translation>offer.upgrade_to es {sku}, que también dispara la regla: escanear {sku} nunca lo vuelve a ofrecer; nada más la dispara, así que nunca aparece</translation>
+    </message>
+    <message>
+        <source>trigger the rule on the products below {sku} only (list their SKUs instead of a category or tag that includes {sku})</source>
+        <translation>dispare la regla solo con los productos por debajo de {sku} (indique sus SKU en lugar de una categoría o etiqueta que incluya {sku})</translation>
+    </message>
+    <message>
+        <source>lower the store setting (pos-prompter settings max_offer_ratio=1.0) or give the rule its own max_offer_ratio of 2 or less</source>
+        <translation>baje el ajuste de la tienda (pos-prompter settings max_offer_ratio=1.0) o dé a la regla su propio max_offer_ratio de 2 o menos</translation>
+    </message>
+    <message>
+        <source>an upsell prompt</source>
+        <translation>una sugerencia de tipo mejora</translation>
+    </message>
+    <message>
+        <source>a cross_sell prompt</source>
+        <translation>una sugerencia de tipo venta cruzada</translation>
+    </message>
+    <message>
+        <source>a bundle prompt</source>
+        <translation>una sugerencia de tipo paquete</translation>
+    </message>
+    <message>
+        <source>a threshold prompt</source>
+        <translation>una sugerencia de tipo umbral</translation>
+    </message>
+    <message>
+        <source>a checkout upsell prompt</source>
+        <translation>una sugerencia de tipo mejora al cobrar</translation>
+    </message>
+    <message>
+        <source>a checkout cross_sell prompt</source>
+        <translation>una sugerencia de tipo venta cruzada al cobrar</translation>
+    </message>
+    <message>
+        <source>a checkout bundle prompt</source>
+        <translation>una sugerencia de tipo paquete al cobrar</translation>
+    </message>
+    <message>
+        <source>a checkout threshold prompt</source>
+        <translation>una sugerencia de tipo umbral al cobrar</translation>
+    </message>
+    <message>
+        <source>no date from {start} to {end} falls on one of when.time.days, so the rule never fires</source>
+        <translation>ninguna fecha del {start} al {end} cae en uno de when.time.days, así que la regla nunca aparece</translation>
+    </message>
+    <message>
+        <source>widen the from/to dates or change when.time.days</source>
+        <translation>amplíe las fechas from/to o cambie when.time.days</translation>
     </message>
 </context>
 <context>
@@ -3007,8 +3234,108 @@
         <translation>es obligatorio</translation>
     </message>
     <message>
+        <source>rule</source>
+        <translation type="unfinished">regla</translation>
+    </message>
+    <message>
+        <source>rule pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs at least one sku</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a mapping of fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} must be a slug of a-z, 0-9 and -, at most 64 long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} rules are not supported yet by this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} must be a share from 0 up to (not incl.) 1, with at most {places} decimals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} must be scan or checkout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names no sku, category or tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a checkout rule has no scanned line; use when.order.has to look at the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an upsell replaces a scanned line, so it needs event: scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total_min is above total_max: it can never hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from is after to: the rule can never fire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not fit a {kind} rule (a {kind} takes {fitting})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an upsell takes exactly one of upgrade_to: SKU or next_size: true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names a sku twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>must be above 0</source>
         <translation>debe ser mayor que 0</translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pack must be a mapping with version and rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown top-level field (known: version, settings, rules)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not a supported format version (this app reads version {version}, written as the whole number {version})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list of rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is used twice (rules #{first} and #{again})</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{value} must be a whole number from {low} to {high}</source>
@@ -3027,20 +3354,72 @@
         <translation>{value} no es un número</translation>
     </message>
     <message>
-        <source>the lowest total is above the highest: it can never hold</source>
-        <translation>el total mínimo es mayor que el máximo: nunca se puede cumplir</translation>
-    </message>
-    <message>
-        <source>the first date is after the last: the rule can never fire</source>
-        <translation>la primera fecha es posterior a la última: la regla nunca puede aparecer</translation>
-    </message>
-    <message>
         <source>{value} is not a date like {example}</source>
         <translation>{value} no es una fecha como {example}</translation>
     </message>
     <message>
         <source>{value} is not like &quot;06:00-11:00&quot;</source>
         <translation>{value} no tiene la forma &quot;06:00-11:00&quot;</translation>
+    </message>
+    <message>
+        <source>pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation type="unfinished">ajustes</translation>
+    </message>
+    <message>
+        <source>{value} is not a valid sku</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not a valid category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not a valid tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not a valid customer type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not a valid value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule #{position}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule {rule}</source>
+        <translation type="unfinished">la regla {rule}</translation>
+    </message>
+    <message>
+        <source>{where}, field {field}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped after {n} problems: fix these and check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a mapping, not {type}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field (known: {known})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number such as 1.5</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{value} is not a valid time range</source>
@@ -3051,12 +3430,20 @@
         <translation>{value} es un horario vacío</translation>
     </message>
     <message>
+        <source>{value} must be sku:X, category:Y or tag:Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{value} is not an amount with at most 2 decimals, like &quot;3.45&quot;</source>
         <translation>{value} no es un importe con 2 decimales como mucho, como &quot;3.45&quot;</translation>
     </message>
     <message>
         <source>{value} is not an amount of money</source>
         <translation>{value} no es un importe de dinero</translation>
+    </message>
+    <message>
+        <source>write amounts as quoted decimal strings such as &quot;3.45&quot;, not {value}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{value} is negative</source>
@@ -3071,32 +3458,16 @@
         <translation>{value} supera el importe máximo, {most}</translation>
     </message>
     <message>
-        <source>{value} is not a valid {what}</source>
-        <translation>{value} no es un {what} válido</translation>
-    </message>
-    <message>
         <source>{value} must be a 3-letter code such as USD</source>
         <translation>{value} debe ser un código de 3 letras como USD</translation>
-    </message>
-    <message>
-        <source>must be on or off</source>
-        <translation>debe ser on u off</translation>
-    </message>
-    <message>
-        <source>{value} must be a whole number &gt;= 1</source>
-        <translation>{value} debe ser un número entero &gt;= 1</translation>
     </message>
     <message>
         <source>{value} must be one of {choices}</source>
         <translation>{value} debe ser uno de estos: {choices}</translation>
     </message>
     <message>
-        <source>may not be empty</source>
-        <translation>no puede estar vacío</translation>
-    </message>
-    <message>
-        <source>{value} must be at most {most} printable characters</source>
-        <translation>{value} debe tener como mucho {most} caracteres imprimibles</translation>
+        <source>is not a valid template ({reason}); write a literal brace as {open} or {close}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>placeholder {name} is not allowed (allowed: {known})</source>
@@ -3105,6 +3476,46 @@
     <message>
         <source>placeholder {name} may not have a format or conversion</source>
         <translation>el marcador {name} no puede llevar formato ni conversión</translation>
+    </message>
+    <message>
+        <source>is outside the till&apos;s calendar ({first} to {last})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lists and mappings are nested more than {most} deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its aliases (*name) expand to more than {most} values; write the values out, or repeat less</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number of {length} characters is too long (at most {most})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setting {key} is unknown (known: {known})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be on or off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} must be a whole number &gt;= 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>may not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} must be at most {most} printable characters</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3407,6 +3818,14 @@
     <message>
         <source>{n} orders</source>
         <translation>{n} pedidos</translation>
+    </message>
+    <message>
+        <source>{n} order</source>
+        <translation>{n} pedido</translation>
+    </message>
+    <message>
+        <source>not enough data yet: {n} more order</source>
+        <translation>aún no hay datos suficientes: falta {n} pedido</translation>
     </message>
     <message>
         <source>not enough data yet: {n} more orders</source>
@@ -4072,6 +4491,10 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
         <source>blocked by the price ratio: adds {delta} to {base} (limit {ratio}x)</source>
         <translation>bloqueada por la proporción de precio: añade {delta} a {base} (límite {ratio}x)</translation>
     </message>
+    <message>
+        <source>the rule is no longer published</source>
+        <translation>la regla ya no está publicada</translation>
+    </message>
 </context>
 <context>
     <name>staff</name>
@@ -4226,6 +4649,373 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
     <message>
         <source>Unlocked {name}: they can sign in again now.</source>
         <translation>Desbloqueado {name}: ya puede volver a entrar.</translation>
+    </message>
+</context>
+<context>
+    <name>store</name>
+    <message>
+        <source>the sign-in was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a staff name cannot be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a staff name can have at most {n} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a staff name cannot contain control characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no one called {name!r} on the staff list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name!r} is already on the staff list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this store already has a manager; a manager adds others in the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name!r} is already on the staff list as a {role}; choose another name for the manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is the only active manager; add another manager before disabling them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is locked until {time} after {n} wrong attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong PIN; {locked}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong password; {locked}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no one by that name on the staff list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is disabled; a manager can enable them again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a {role}; this needs a manager&apos;s password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a {role}; this needs a {needed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has no PIN yet; a manager sets one (pos-prompter staff passwd {name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has no password yet; a manager sets one (pos-prompter staff passwd {name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong PIN; {n} try left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong PIN; {n} tries left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong password; {n} try left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong password; {n} tries left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite found a damaged page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the latest good backup is {latest}; restore it with &apos;pos-prompter restore {latest} --db {store}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no automatic backup beside it; restore one you keep elsewhere with &apos;pos-prompter restore FILE --db {store}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{store} is damaged ({why}) and was left as it is: run &apos;pos-prompter check --db {store}&apos; to see what is damaged; {then}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is kept locked by another program, so it could not be checked now; try again when it is done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} could not be checked now ({why}); try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table {name} cannot be read ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the check itself stopped (database disk image is malformed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table {table} row {row} refers to a {parent} row that is not there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the foreign keys cannot be checked ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no store file at {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be opened ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the list of tables cannot be read ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the check itself stopped ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} already exists: a backup never overwrites a file; choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a backup must be another file than the store itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the backup {path} ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no backup file at {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is the store itself: give a backup of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a good backup ({why}); nothing was changed. Give another backup (see &apos;pos-prompter check --db BACKUP&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is open in another program (process {pid}): close the till and any command using it, then restore; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot copy {backup} beside {store} ({why}); nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot put {backup} in place of {store} ({why}); nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a usable store ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} kept changing while it was being read; try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the practice store is busy or read-only ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not copy {path} into the practice store ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a SQLite database of another program, not a pos-prompter store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a usable store (it has no {table} table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a practice store; give the real store with --db</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a usable store (its barcode {code} names product {sku}, which it does not have)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder {path} ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the store is busy or read-only ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not save to the store ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no store at {path} (create one with &apos;pos-prompter init --db {path}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a store file; give the store file itself with --db</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} cannot be read (permission denied); ask whoever set up this computer to let this user read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a usable store: it is empty (0 bytes), and it was left as it is. Restore the store from a backup, or remove the empty file and create a new store with &apos;pos-prompter init --db {path}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a usable store: it is not a SQLite database (or its first page is damaged), and it was left as it is. Check the path given with --db, or restore the store from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a usable store: it is a SQLite database without pos-prompter&apos;s tables, and it was left as it is. Check the path given with --db, or restore the store from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is read-only (the file or its folder cannot be written by this user): nothing was saved. Commands that only read it still work; to change it, make the file and its folder writable again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is full where {name} is kept: nothing was saved, the store is as it was. Free some space on that disk and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file-size limit (ulimit -f) stopped the save to {name}: nothing was saved, the store is as it was. Raise the limit and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is busy: another program (a till or a command) kept it locked for writing too long, and nothing was saved. Try again when it is done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create a store at {path}: its folder cannot be written by this user. Choose another folder with --db, or make this one writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create a store at {path} ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished">añadidos</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished">cambiados</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished">quitados</translation>
+    </message>
+    <message>
+        <source>audit entry {number} ({at}, {entity} {id} {action} by {actor})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first audit entry was removed behind the app&apos;s back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audit entry after entry {number} ({at}, {entity} {id} {action} by {actor}) was removed behind the app&apos;s back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit entry {number} ({at}, {entity} {id} {action} by {actor}) was inserted behind the app&apos;s back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit entry {number} ({at}, {entity} {id} {action} by {actor}) was changed behind the app&apos;s back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audit log&apos;s table was removed behind the app&apos;s back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audit log&apos;s hash column was removed behind the app&apos;s back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audit log&apos;s record of its last entry was removed behind the app&apos;s back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Barcode {code} is given twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no product {sku} any more (changed elsewhere?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU {sku} is given twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>barcode {code} of {sku} is also given to {owner}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>catalog</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4690,6 +5480,82 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
         <source>Prompts and prices updated from the store.</source>
         <translation>Sugerencias y precios actualizados desde la tienda.</translation>
     </message>
+    <message>
+        <source>quantity must be 1 to {most}, not {qty}</source>
+        <translation>la cantidad debe ser de 1 a {most}, no {qty}</translation>
+    </message>
+    <message>
+        <source>this order is paid; start a new one</source>
+        <translation>este pedido está pagado; empiece uno nuevo</translation>
+    </message>
+    <message>
+        <source>no prompt on screen to accept</source>
+        <translation>no hay ninguna sugerencia en pantalla que aceptar</translation>
+    </message>
+    <message>
+        <source>no prompt on screen to decline</source>
+        <translation>no hay ninguna sugerencia en pantalla que rechazar</translation>
+    </message>
+    <message>
+        <source>no declined offer on that line</source>
+        <translation>no hay ninguna oferta rechazada en esa línea</translation>
+    </message>
+    <message>
+        <source>the offer {rule} no longer exists</source>
+        <translation>la oferta {rule} ya no existe</translation>
+    </message>
+    <message>
+        <source>that offer no longer applies: {reason}</source>
+        <translation>esa oferta ya no se aplica: {reason}</translation>
+    </message>
+    <message>
+        <source>no line to set the quantity of</source>
+        <translation>no hay ninguna línea a la que poner la cantidad</translation>
+    </message>
+    <message>
+        <source>no line with {sku} to void</source>
+        <translation>no hay ninguna línea con {sku} que quitar</translation>
+    </message>
+    <message>
+        <source>nobody is signed in at this till: sign in first</source>
+        <translation>nadie ha entrado en esta caja: entre primero</translation>
+    </message>
+    <message>
+        <source>empty scan</source>
+        <translation>escaneo vacío</translation>
+    </message>
+    <message>
+        <source>unknown barcode {code}</source>
+        <translation>código de barras desconocido {code}</translation>
+    </message>
+    <message>
+        <source>unknown code {code}</source>
+        <translation>código desconocido {code}</translation>
+    </message>
+    <message>
+        <source>{name} ({sku}) is not for sale</source>
+        <translation>{name} ({sku}) no está a la venta</translation>
+    </message>
+    <message>
+        <source>no open order</source>
+        <translation>no hay ningún pedido abierto</translation>
+    </message>
+    <message>
+        <source>nothing to check out: the order is empty</source>
+        <translation>nada que cobrar: el pedido está vacío</translation>
+    </message>
+    <message>
+        <source>nothing to pay: the order is empty</source>
+        <translation>nada que pagar: el pedido está vacío</translation>
+    </message>
+    <message>
+        <source>nobody called {name} is on the staff list</source>
+        <translation>no hay nadie llamado {name} en la lista de personal</translation>
+    </message>
+    <message>
+        <source>{name} is disabled</source>
+        <translation>la cuenta de {name} está desactivada</translation>
+    </message>
 </context>
 <context>
     <name>trainer</name>
@@ -4957,10 +5823,6 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
         <translation>{title}: aún no hay datos suficientes ({treated} pedidos con la sugerencia mostrada, {held_out} de control); necesita {needs} ({least} en cada grupo).</translation>
     </message>
     <message>
-        <source> and </source>
-        <translation> y </translation>
-    </message>
-    <message>
         <source>{title} adds about {amount} per order it applies to, between {low} and {high}.</source>
         <translation>{title} añade unos {amount} por pedido al que se aplica, entre {low} y {high}.</translation>
     </message>
@@ -4971,6 +5833,10 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
     <message>
         <source>{title}: no clear effect yet, somewhere between {low} and {high} per order it applies to (held-out orders spend as much).</source>
         <translation>{title}: aún sin efecto claro, entre {low} y {high} por pedido al que se aplica (los pedidos de control gastan lo mismo).</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} y {second}</translation>
     </message>
 </context>
 <context>

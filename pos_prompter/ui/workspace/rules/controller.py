@@ -24,14 +24,13 @@ from pos_prompter.core.errors import UserError
 from pos_prompter.core.money import Cents, format_money
 from pos_prompter.core.rule_policy import activation_errors, unique_copy_id
 from pos_prompter.core.rules import Rule
-from pos_prompter.i18n import translate
+from pos_prompter.i18n import say, say_error, translate
 from pos_prompter.store import Store
 from pos_prompter.store.rule_store import RuleResults
 from pos_prompter.store.sales_log import add_results, new_results
 from pos_prompter.ui.jobs import JobRunner, StoreJob, deliver_to, jobs_of
 from pos_prompter.ui.workspace.rules import listing
 from pos_prompter.ui.workspace.rules.editor_context import EditorContext
-from pos_prompter.ui.workspace.rules.lint_words import lint_text
 from pos_prompter.ui.workspace.rules.list_model import RuleTableModel
 from pos_prompter.ui.workspace.rules.listing import NO_RESULTS, ListData, RuleRow, load_rule
 from pos_prompter.ui.workspace.rules.publisher import RulePublisher
@@ -199,7 +198,7 @@ class RulesController(QObject):
         shown = data is not None and data.revision >= self._revision
         if data is None:
             self.message.emit(translate("rules", "Could not read the rules again: {problem}")
-                              .format(problem=problem))
+                              .format(problem=say(problem)))
         elif shown:
             self.show(data)
             self.refresh_results()  # prompt outcomes logged since the load read them
@@ -330,14 +329,13 @@ class RulesController(QObject):
             if errors:
                 self.message.emit(translate("rules", "Rule {rule} stays inactive: {problem} "
                                             "({fix})").format(
-                    rule=rule_id, problem=lint_text(errors[0].message),
-                    fix=lint_text(errors[0].fix)))
+                    rule=rule_id, problem=say(errors[0].message), fix=say(errors[0].fix)))
                 return False
         try:
             self.store.rules.save(changed, actor=self.actor)
         except UserError as exc:
             self.message.emit(translate("rules", "Could not save rule {rule}: {problem}")
-                              .format(rule=rule_id, problem=exc))
+                              .format(rule=rule_id, problem=say_error(exc)))
             return False
         self._saved(changed)
         self.message.emit((translate("rules", "Rule {rule} is now active: the tills use the "
@@ -357,7 +355,7 @@ class RulesController(QObject):
             self.store.rules.save(copy, actor=self.actor)
         except UserError as exc:
             self.message.emit(translate("rules", "Could not duplicate rule {rule}: {problem}")
-                              .format(rule=rule.id, problem=exc))
+                              .format(rule=rule.id, problem=say_error(exc)))
             return None
         self._saved(copy)
         self.rule_copied.emit(new_id)
@@ -372,7 +370,7 @@ class RulesController(QObject):
             removed = self.store.rules.delete(rule_id, actor=self.actor)
         except UserError as exc:
             self.message.emit(translate("rules", "Could not delete rule {rule}: {problem}")
-                              .format(rule=rule_id, problem=exc))
+                              .format(rule=rule_id, problem=say_error(exc)))
             return False
         self.rule_deleted.emit(rule_id)
         self.model.remove_rule(rule_id)

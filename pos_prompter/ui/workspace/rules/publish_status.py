@@ -10,9 +10,8 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
 from pos_prompter.core.lint import Finding
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, translate
 from pos_prompter.ui.widgets import plain_label
-from pos_prompter.ui.workspace.rules.lint_words import lint_text
 
 STATUS_QSS = """
 #publishStatus[level="error"] { color: #b3261e; font-weight: bold; }
@@ -27,13 +26,14 @@ SEVERITY_TEXT = {"error": QT_TRANSLATE_NOOP("editor", "Error"),
 
 
 def findings_text(findings: Sequence[Finding]) -> str:
-    """Lint's findings as the editor lists them, one per line with its fix under it."""
+    """Lint's findings as the editor lists them, one per line with its fix under it, in the
+    window's language."""
     def severity(word: str) -> str:
         known = SEVERITY_TEXT.get(word)
         return translate("editor", known) if known is not None else word.capitalize()
 
-    return "\n".join(f"{severity(f.severity)}: {lint_text(f.message)}\n    "
-                     f"\N{RIGHTWARDS ARROW} {lint_text(f.fix)}" for f in findings)
+    return "\n".join(f"{severity(f.severity)}: {say(f.message)}\n    "
+                     f"\N{RIGHTWARDS ARROW} {say(f.fix)}" for f in findings)
 
 
 class PublishStatus(QObject):

@@ -18,10 +18,9 @@ from pos_prompter.core.errors import UserError
 from pos_prompter.core.lint import Finding, has_errors
 from pos_prompter.core.rule_policy import publish_findings
 from pos_prompter.core.rules import Rule
-from pos_prompter.i18n import plural, translate
+from pos_prompter.i18n import plural, say, say_error, translate
 from pos_prompter.store import Store
 from pos_prompter.ui.workspace.rules.editor_context import EditorContext
-from pos_prompter.ui.workspace.rules.lint_words import lint_text
 
 __all__ = ["EditorContext", "RulePublisher"]
 
@@ -79,7 +78,7 @@ class RulePublisher(QObject):
 
     def _ask_to_confirm(self, rule: Rule, window: QWidget | None) -> None:
         findings = self.findings
-        text = "\n\n".join(f"{lint_text(f.message)}\n\N{RIGHTWARDS ARROW} {lint_text(f.fix)}"
+        text = "\n\n".join(f"{say(f.message)}\n\N{RIGHTWARDS ARROW} {say(f.fix)}"
                            for f in findings)
         box = QMessageBox(QMessageBox.Icon.Warning,
                           translate("editor", "Publish with warnings?"),
@@ -113,7 +112,7 @@ class RulePublisher(QObject):
         try:
             action = self.store.rules.save(rule, actor=self.actor)
         except UserError as exc:
-            self.refused.emit(str(exc))
+            self.refused.emit(say_error(exc))
             return
         if action == "same":
             self.unchanged.emit(rule.id)

@@ -1,5 +1,6 @@
 """Lint's findings as the rule editor shows them, said in Spanish: real findings of real
-rules, each message and fix known to a pattern, what they name kept; English is lint's own."""
+rules, each message and fix a core.said sentence said through the catalog, what they name
+kept; English is lint's own."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from pos_prompter import i18n
 from pos_prompter.core.catalog import Catalog, Product
 from pos_prompter.core.lint import Finding, lint
 from pos_prompter.core.rules import PLACEHOLDERS, Settings, parse_rule
-from pos_prompter.ui.workspace.rules.lint_words import finding_text, lint_text
 from pos_prompter.ui.workspace.rules.publish_status import findings_text
 
 CATALOG = Catalog([Product("LATTE", "Latte", 350, category="coffee"),
@@ -49,6 +49,10 @@ def findings() -> list[Finding]:
     return lint(RULES, CATALOG, Settings(), today=dt.date(2026, 11, 23))
 
 
+def finding_text(finding: Finding) -> tuple[str, str]:
+    return i18n.say(finding.message), i18n.say(finding.fix)
+
+
 def test_the_rules_above_give_many_kinds_of_finding() -> None:
     assert len({f.code for f in findings()}) >= 9
 
@@ -75,4 +79,4 @@ def test_english_is_lint_s_own() -> None:
     i18n.use_language("en")
     for finding in findings():
         assert finding_text(finding) == (finding.message, finding.fix)
-    assert lint_text("something lint says one day") == "something lint says one day"
+        assert i18n.say(finding.said()) == str(finding)
