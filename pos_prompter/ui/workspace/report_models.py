@@ -19,7 +19,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from pos_prompter.core.money import format_money
 from pos_prompter.core.results import LeaderboardEntry, Row
 from pos_prompter.core.uplift import Uplift
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
 from pos_prompter.i18n.formats import locale
 from pos_prompter.ui.list_model import ListTableModel
 from pos_prompter.ui.workspace.uplift_words import uplift_sentence
@@ -277,8 +277,8 @@ def more_orders(uplift: Uplift) -> int:
 
 
 def orders(n: int) -> str:
-    """How many orders an uplift's group has ("1 orders" in English, as it always said)."""
-    return translate("report", "{n} orders").format(n=n)
+    """How many orders an uplift's group has ("1 order", "2 orders")."""
+    return plural(n, translate("report", "{n} order"), translate("report", "{n} orders"))
 
 
 def uplift_model(money: Money, parent: QObject | None = None) -> ReportTableModel:
@@ -291,8 +291,9 @@ def uplift_model(money: Money, parent: QObject | None = None) -> ReportTableMode
     def verdict(u: Uplift) -> str:
         interval = u.interval
         if interval is None:
-            return translate("report", "not enough data yet: {n} more orders").format(
-                n=more_orders(u))
+            return plural(more_orders(u),
+                          translate("report", "not enough data yet: {n} more order"),
+                          translate("report", "not enough data yet: {n} more orders"))
         return translate("report", "{amount} ({low} to {high})").format(
             amount=cents(interval.difference), low=cents(interval.low), high=cents(interval.high))
 
