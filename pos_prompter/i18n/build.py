@@ -38,8 +38,6 @@ TRANSLATED: tuple[str, ...] = (
     "pos_prompter/ui/workspace/demo_banner.py",
     "pos_prompter/ui/workspace/discard_box.py",
     "pos_prompter/ui/workspace/rules",
-    "pos_prompter/ui/workspace/uplift_words.py",
-    "pos_prompter/ui/workspace/skip_words.py",
     "pos_prompter/ui/workspace/preview.py",
     "pos_prompter/ui/workspace/product_picker.py",
     "pos_prompter/ui/workspace/field_touch.py",
@@ -72,7 +70,7 @@ TRANSLATED: tuple[str, ...] = (
 """The modules (files or folders) whose every visible text goes through translate():
 lupdate reads these, and tests/i18n check them. It grows as areas are translated."""
 
-MARKED: tuple[str, ...] = ("pos_prompter/core", "pos_prompter/store")
+MARKED: tuple[str, ...] = ("pos_prompter/core", "pos_prompter/store", "pos_prompter/till.py")
 """Modules that write sentences for people without showing them (core.said marks each):
 lupdate reads them too, and the window and command line say them (pos_prompter.i18n.say)."""
 
