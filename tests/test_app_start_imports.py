@@ -2,9 +2,9 @@
 process starts the till offscreen as `app.run` does, up to a window exposed, painted once and
 with the scan field focused (bench/_startup.py's ready condition), then lists what it has
 imported. The workspace, charts, suggestions, what-if, practice mode, the pack readers and
-PyYAML are imported when first opened, never at start, and the store loads no sqlite-utils plugins
-(which read every installed package's metadata); a new top-level import of one of them
-fails here."""
+PyYAML are imported when first opened, never at start, and the store opens without sqlite-utils
+(whose import cost as much as PySide6's; store/light_db.py) and so without its plugins (which
+read every installed package's metadata); a new top-level import of one of them fails here."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ NOT_AT_START = (
     "pos_prompter.ui.store_guard",
     "yaml",
     "importlib.metadata",  # sqlite-utils' plugins, read from every package's entry points
+    "sqlite_utils",  # the store opens on plain sqlite3 (store/light_db.py)
 )
 """Modules (and the packages under them) the till's first screen must not import."""
 

@@ -17,12 +17,13 @@ import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Final, Literal, get_args
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 from pos_prompter.store.audit_chain import ChainCheck, append_chained, verify_chain
 from pos_prompter.store.base import StoreCore
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Entity = Literal["rule", "setting", "product", "staff"]
 Action = Literal["add", "change", "remove"]

@@ -15,12 +15,14 @@ import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Protocol
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Protocol
 
 from pos_prompter.core.errors import UserError
-from pos_prompter.core.rules import Settings
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from pos_prompter.core.rules import Settings
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) during long imports."""

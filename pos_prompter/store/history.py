@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from pos_prompter.core.engine import AttachRate
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 LOOKBACK_DAYS = 90
 MIN_ORDERS = 20

@@ -21,15 +21,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pos_prompter.core.rules import Settings
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
 from pos_prompter.store.audit import diff_changes, record
 from pos_prompter.store.auth import StaffStore
 from pos_prompter.store.base import ImportSummary, Progress, StoreError
 from pos_prompter.store.catalog_store import CatalogStore
+from pos_prompter.store.light_db import full_database, open_database
 from pos_prompter.store.migrations import migrations
 from pos_prompter.store.rule_store import RuleResults, RuleStore
 from pos_prompter.store.sales import SalesLog
@@ -43,6 +43,9 @@ from pos_prompter.store.store_file import (
     read_only_uri,
     unwritable_text,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PUBLISH_REVISION = "publish_revision"
 """The settings key counting published changes (see Store.publish_revision)."""
@@ -71,10 +74,17 @@ def _refuse_foreign_database(db: Database, path: Path, *, existing: bool = True)
     if "_sqlite_migrations" in tables:
         return
     if tables:
-        raise StoreError(f"{path} is a SQLite database of another program, not a "
-                         "pos-prompter store")
+        raise StoreError(QT_TRANSLATE_NOOP("store", "{path} is a SQLite database of another "
+                                                    "program, not a pos-prompter "
+                                                    "store").format(path=path))
     if existing:
         raise StoreError(not_ours_text(path))
+
+
+def _upgrade(db: Database) -> None:
+    """Apply the schema steps the store lacks, through sqlite-utils (imported only then)."""
+    if not migrations.up_to_date(db.conn):
+        migrations.apply(full_database(db))
 
 
 class Store:
@@ -111,8 +121,9 @@ class Store:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise StoreError(f"cannot create the folder {path.parent} "
-                                 f"({exc.strerror})") from exc
+                raise StoreError(QT_TRANSLATE_NOOP("store", "cannot create the folder {path} "
+                                                            "({why})").format(
+                    path=path.parent, why=exc.strerror)) from exc
         else:
             problem = file_problem(path)
             if problem is not None:
@@ -122,15 +133,15 @@ class Store:
         conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(str(path), timeout=5.0)
-            # No sqlite-utils plugins here or below: a store runs none, and loading them
-            # read every installed package's entry points at the till's start (issue 14.2).
-            db = Database(conn, execute_plugins=False)
+            # Plain sqlite3 until a schema step must run (light_db.py): sqlite-utils'
+            # import cost the till's start as much as PySide6's (issue 14.2).
+            db = open_database(conn)
             _refuse_foreign_database(db, path, existing=not create)
             db.execute(f"PRAGMA page_size={NEW_STORE_PAGE_SIZE}")  # a new file only
             db.execute("PRAGMA journal_mode=WAL")
             store = cls(db, path)
             store._configure()
-            migrations.apply(db)
+            _upgrade(db)
         except (sqlite3.DatabaseError, StoreError) as exc:
             if conn is not None:
                 conn.close()
@@ -142,7 +153,7 @@ class Store:
             if reason is not None:
                 return cls._open_read_only(path, reason)
             raise StoreError(failure_text(exc, path)
-                             or f"{path} is not a usable store ({exc})") from exc
+                             or _not_usable(path, exc)) from exc
         return store
 
     @classmethod
@@ -151,14 +162,14 @@ class Store:
         store of an older version is upgraded in a copy in memory, never in the file."""
         conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=5.0)
         try:
-            db = Database(conn, execute_plugins=False)
+            db = open_database(conn)
             _refuse_foreign_database(db, path)
-            if migrations.pending(db):
+            if not migrations.up_to_date(conn):
                 mem = sqlite3.connect(":memory:")
                 conn.backup(mem)
                 conn.close()
-                conn, db = mem, Database(mem, execute_plugins=False)
-                migrations.apply(db)
+                conn, db = mem, open_database(mem)
+                _upgrade(db)
             store = cls(db, path)
             store._configure()
         except (sqlite3.DatabaseError, StoreError) as exc:
@@ -166,7 +177,7 @@ class Store:
             if isinstance(exc, StoreError):
                 raise
             raise StoreError(failure_text(exc, path)
-                             or f"{path} is not a usable store ({exc})") from exc
+                             or _not_usable(path, exc)) from exc
         store.read_only = reason
         return store
 
@@ -182,15 +193,15 @@ class Store:
         try:
             # Read-only: not even the migrations or the WAL switch may touch the file.
             read_store(path, lambda source: source.backup(mem))
-            store = cls(Database(mem, execute_plugins=False), None)
+            store = cls(open_database(mem), None)
             store._configure()
-            migrations.apply(store.db)
+            _upgrade(store.db)
         except (sqlite3.DatabaseError, StoreError) as exc:
             mem.close()
             if isinstance(exc, StoreError):
                 raise
             raise StoreError(failure_text(exc, path)
-                             or f"{path} is not a usable store ({exc})") from exc
+                             or _not_usable(path, exc)) from exc
         return store
 
     def _configure(self) -> None:
@@ -229,7 +240,8 @@ class Store:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise StoreError(failure_text(exc, self.path)
-                             or f"the store is busy or read-only ({exc})") from exc
+                             or QT_TRANSLATE_NOOP("store", "the store is busy or read-only "
+                                                           "({why})").format(why=exc)) from exc
         self._writing = True
         try:
             yield self.db
@@ -253,7 +265,8 @@ class Store:
 
     def save_failed(self, exc: sqlite3.DatabaseError) -> StoreError:
         """A failed write in one sentence: the disk's fault (full, read-only...) said so."""
-        return StoreError(failure_text(exc, self.path) or f"could not save to the store ({exc})")
+        return StoreError(failure_text(exc, self.path) or QT_TRANSLATE_NOOP(
+            "store", "could not save to the store ({why})").format(why=exc))
 
     def change_stamp(self) -> tuple[int, int]:
         """A stamp that moves on with every commit to the store's file: `PRAGMA
@@ -264,7 +277,7 @@ class Store:
         return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
 
     def schema_version(self) -> list[str]:
-        return [m.name for m in migrations.applied(self.db)]
+        return [m.name for m in migrations.applied(full_database(self.db))]
 
     # ------------------------------------------------------------------ settings
 
@@ -367,13 +380,19 @@ def read_store(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
         before = _file_state(path)
         conn = sqlite3.connect(uri, uri=True, timeout=5.0)
         try:
-            _refuse_foreign_database(Database(conn, execute_plugins=False), path)
+            _refuse_foreign_database(open_database(conn), path)
             result = read(conn)
         finally:
             conn.close()
         if not quiet or _file_state(path) == before:
             return result
-    raise StoreError(f"{path} kept changing while it was being read; try again")
+    raise StoreError(QT_TRANSLATE_NOOP("store", "{path} kept changing while it was being read; "
+                                                "try again").format(path=path))
+
+
+def _not_usable(path: Path, exc: BaseException) -> str:
+    return QT_TRANSLATE_NOOP("store", "{path} is not a usable store ({why})").format(
+        path=path, why=exc)
 
 
 def copy_store(src: Path, dst: Path) -> None:
@@ -387,7 +406,7 @@ def copy_store(src: Path, dst: Path) -> None:
     try:
         read_store(src, lambda source: source.backup(target))
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{src} is not a usable store ({exc})") from exc
+        raise StoreError(_not_usable(src, exc)) from exc
     finally:
         target.close()
 
