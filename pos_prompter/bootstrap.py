@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pos_prompter.core.errors import InputError
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from pos_prompter.core.auth import Role
@@ -47,6 +48,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 APP_NAME = "pos-prompter"
+_NO_DEMO = QT_TRANSLATE_NOOP("store", "there is no demo called {name!r} (choose {demos})")
 DEFAULT_CLERK = "clerk"
 
 DEMO_STAFF: tuple[tuple[str, Role, str], ...] = (
@@ -77,7 +79,7 @@ def seed_demo(store: Store, name: str, *,
     from pos_prompter.resources import DEMOS, demo_dir
 
     if name not in DEMOS:
-        raise InputError(f"there is no demo called {name!r} (choose {', '.join(DEMOS)})")
+        raise InputError(_NO_DEMO.format(name=name, demos=", ".join(DEMOS)))
     from pos_prompter.core.catalog import parse_catalog_csv
     from pos_prompter.pack_files import parse_pack_text
 
@@ -113,13 +115,16 @@ def init_store(path: Path, demo: str | None = None, *, actor: str | None = None,
     from pos_prompter.store import Store
 
     if path.exists():
-        raise InputError(f"{path} already exists; choose another path or remove it first")
+        raise InputError(QT_TRANSLATE_NOOP("store", "{path} already exists; choose another path "
+                                                    "or remove it first").format(path=path))
     wal = _beside(path, "-wal")
     if wal.exists():  # SQLite would take its pages into the new store
-        raise InputError(f"{path} does not exist, but {wal.name} beside it does (the rest "
-                         "of a store): restore that store, or move the file away first")
+        raise InputError(QT_TRANSLATE_NOOP("store", "{path} does not exist, but {wal} beside it "
+                                                    "does (the rest of a store): restore that "
+                                                    "store, or move the file away first").format(
+            path=path, wal=wal.name))
     if demo is not None and demo not in DEMOS:
-        raise InputError(f"there is no demo called {demo!r} (choose {', '.join(DEMOS)})")
+        raise InputError(_NO_DEMO.format(name=demo, demos=", ".join(DEMOS)))
     try:
         store = Store.open(path, create=True)
     except BaseException:

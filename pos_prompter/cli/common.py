@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from pos_prompter.core.errors import InputError
-from pos_prompter.i18n import translate
+from pos_prompter.i18n import say, translate
 
 
 def need_db(args: argparse.Namespace, command: str) -> Path:
@@ -34,8 +34,8 @@ def out(text: str) -> None:
 
 
 def warn(text: str) -> None:
-    print(translate("cli", "warning: {message}").format(message=text), file=sys.stderr)
+    print(translate("cli", "warning: {message}").format(message=say(text)), file=sys.stderr)
 
 
 def note(text: str) -> None:
-    print(translate("cli", "note: {message}").format(message=text), file=sys.stderr)
+    print(translate("cli", "note: {message}").format(message=say(text)), file=sys.stderr)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pos_prompter.bootstrap import default_store_path, training_store_path
 from pos_prompter.cli.common import need_db, out
-from pos_prompter.i18n import plural, translate
+from pos_prompter.i18n import plural, say, translate
 from pos_prompter.store.backup import (
     backup_folder,
     backup_store,
@@ -38,7 +38,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not damage:
         out(translate("cli", "ok") + "\n")
         return 0
-    out("".join(f"{line}\n" for line in damage))
+    out("".join(say(line) + "\n" for line in damage))
     latest = latest_good_backup(db)
     then = (translate("cli", "the latest good backup is {latest}: 'pos-prompter restore "
                       "{latest} --db {db}' puts it in place").format(latest=latest, db=db)
@@ -95,7 +95,7 @@ def damaged_store(exc: BaseException, args: argparse.Namespace) -> int | None:
                         "run 'pos-prompter check --db PATH' on it, and restore a backup with "
                         "'pos-prompter restore FILE --db PATH'"), file=sys.stderr)
     else:
-        print(translate("cli", "error: {message}").format(message=damaged_text(db)),
+        print(translate("cli", "error: {message}").format(message=say(damaged_text(db))),
               file=sys.stderr)
     return EXIT_USAGE
 

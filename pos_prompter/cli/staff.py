@@ -19,7 +19,7 @@ from typing import Final
 from pos_prompter.cli.common import need_db, note, out
 from pos_prompter.core.auth import ROLES, Role, check_secret, clock_text, secret_kind
 from pos_prompter.core.errors import InputError, UserError
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, translate
 from pos_prompter.store import Store
 from pos_prompter.store.audit import (
     ENTITIES,
@@ -232,7 +232,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
             n=f"{result.entries:,}") + "\n")
         return 0
     out(translate("cli", "{problem} (the {n} entries before it link up)").format(
-        problem=result.text, n=f"{result.entries:,}") + "\n")
+        problem=say(result.text), n=f"{result.entries:,}") + "\n")
     return 1
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Final, Literal, get_args
 
 from pos_prompter.core.errors import InputError, UserError
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
 
 Role = Literal["clerk", "trainer", "manager"]
 ROLES: Final[tuple[Role, ...]] = get_args(Role)
@@ -46,12 +47,29 @@ def parse_role(text: str) -> Role:
     for role in ROLES:
         if value == role:
             return role
-    raise InputError(f"{text!r} is not a role (choose {', '.join(ROLES)})")
+    raise InputError(QT_TRANSLATE_NOOP("core", "{text!r} is not a role (choose {roles})").format(
+        text=text, roles=", ".join(ROLES)))
 
 
-def secret_kind(role: Role) -> str:
-    """What a person of this role signs in with: 'PIN' or 'password'."""
-    return "password" if role in PASSWORD_ROLES else "PIN"
+PIN_WORD: Final = QT_TRANSLATE_NOOP("core", "PIN")
+PASSWORD_WORD: Final = QT_TRANSLATE_NOOP("core", "password")
+ROLE_WORDS: Final[dict[str, Said]] = {
+    "clerk": QT_TRANSLATE_NOOP("core", "clerk"),
+    "trainer": QT_TRANSLATE_NOOP("core", "trainer"),
+    "manager": QT_TRANSLATE_NOOP("core", "manager"),
+}
+
+
+def role_word(role: str) -> Said | str:
+    """A role as a word for people (said in the reader's language; the stored role stays
+    English)."""
+    return ROLE_WORDS.get(role, role)
+
+
+def secret_kind(role: Role) -> Said:
+    """What a person of this role signs in with: 'PIN' or 'password' (a Said: equal to
+    those English words, and said in the reader's language)."""
+    return PASSWORD_WORD if role in PASSWORD_ROLES else PIN_WORD
 
 
 def can_open_workspace(role: Role) -> bool:
@@ -185,30 +203,32 @@ PASSWORD_MIN: Final = 10
 PASSWORD_MAX: Final = 256
 
 
-def password_problem(password: str) -> str | None:
+def password_problem(password: str) -> Said | None:
     """Why a manager's or trainer's password is refused, or None when it is fine."""
     if len(password) < PASSWORD_MIN:
-        return f"a password needs at least {PASSWORD_MIN} characters"
+        return QT_TRANSLATE_NOOP("core", "a password needs at least {n} characters").format(
+            n=PASSWORD_MIN)
     if len(password) > PASSWORD_MAX:
-        return f"a password can have at most {PASSWORD_MAX} characters"
+        return QT_TRANSLATE_NOOP("core", "a password can have at most {n} characters").format(
+            n=PASSWORD_MAX)
     if password.isdigit():
-        return ("a password cannot be all digits (a number is too easy to guess); "
-                "use words or letters too")
+        return QT_TRANSLATE_NOOP("core", "a password cannot be all digits (a number is too "
+                                         "easy to guess); use words or letters too")
     if not password.strip():
-        return "a password cannot be only spaces"
+        return QT_TRANSLATE_NOOP("core", "a password cannot be only spaces")
     if any(unicodedata.category(c) == "Cc" for c in password):
-        return "a password cannot contain control characters"
+        return QT_TRANSLATE_NOOP("core", "a password cannot contain control characters")
     return None
 
 
-def pin_problem(pin: str) -> str | None:
+def pin_problem(pin: str) -> Said | None:
     """Why a clerk's PIN is refused, or None when it is fine."""
     if not PIN_RE.fullmatch(pin):
-        return "a PIN is 4 to 8 digits (0-9)"
+        return QT_TRANSLATE_NOOP("core", "a PIN is 4 to 8 digits (0-9)")
     return None
 
 
-def secret_problem(role: Role, secret: str) -> str | None:
+def secret_problem(role: Role, secret: str) -> Said | None:
     """Why `secret` cannot be the new PIN or password of a person with `role`."""
     return password_problem(secret) if role in PASSWORD_ROLES else pin_problem(secret)
 
@@ -217,7 +237,10 @@ def check_secret(role: Role, secret: str) -> None:
     """Raise SecretRefused (one readable sentence) unless `secret` meets the policy."""
     problem = secret_problem(role, secret)
     if problem is not None:
-        raise SecretRefused(f"{secret_kind(role)} refused: {problem}")
+        refused = (QT_TRANSLATE_NOOP("core", "password refused: {problem}")
+                   if role in PASSWORD_ROLES else
+                   QT_TRANSLATE_NOOP("core", "PIN refused: {problem}"))
+        raise SecretRefused(refused.format(problem=problem))
 
 
 # ---------------------------------------------------------------------- lockout

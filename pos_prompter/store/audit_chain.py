@@ -22,6 +22,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
+
 GENESIS: Final = hashlib.sha256(b"pos-prompter audit log").hexdigest()
 """What the first entry chains from."""
 
@@ -121,7 +123,9 @@ class ChainCheck:
         return self.problem is None
 
 
-_PAST: Final = {"add": "added", "change": "changed", "remove": "removed"}
+_PAST: Final = {"add": QT_TRANSLATE_NOOP("store", "added"),
+                 "change": QT_TRANSLATE_NOOP("store", "changed"),
+                 "remove": QT_TRANSLATE_NOOP("store", "removed")}
 
 
 def _short(text: Any, limit: int = 40) -> str:
@@ -130,21 +134,35 @@ def _short(text: Any, limit: int = 40) -> str:
     return shown if len(shown) <= limit else shown[:limit - 1] + "…"
 
 
-def describe(row: Row) -> str:
+def _parts(row: Row) -> dict[str, object]:
+    """An entry's parts for a sentence: number, when, what (entity, id, action), by whom."""
+    return {"number": f"{row[0]:,}", "at": _short(row[1]).replace("T", " ")[:16],
+            "entity": _short(row[3], 20), "id": _short(row[4]),
+            "action": _PAST.get(row[5], _short(row[5], 20)), "actor": _short(row[2])}
+
+
+def describe(row: Row) -> Said:
     """'audit entry 1,234 (2026-12-01 10:02, setting currency changed by ana)'."""
-    at = _short(row[1]).replace("T", " ")[:16]
-    what = f"{_short(row[3], 20)} {_short(row[4])} {_PAST.get(row[5], _short(row[5], 20))}"
-    return f"audit entry {row[0]:,} ({at}, {what} by {_short(row[2])})"
+    return QT_TRANSLATE_NOOP("store", "audit entry {number} ({at}, {entity} {id} {action} by "
+                                      "{actor})").format(**_parts(row))
 
 
 def _found(entries: int, problem: Problem, entry: Row | None) -> ChainCheck:
-    if problem == "removed":
-        where = "the first audit entry" if entry is None else \
-            f"the audit entry after {describe(entry).removeprefix('audit ')}"
-        text = f"{where} was removed behind the app's back"
+    if entry is None:
+        text = QT_TRANSLATE_NOOP("store", "the first audit entry was removed behind the app's "
+                                          "back")
+    elif problem == "removed":
+        text = QT_TRANSLATE_NOOP("store", "the audit entry after entry {number} ({at}, {entity} "
+                                          "{id} {action} by {actor}) was removed behind the "
+                                          "app's back").format(**_parts(entry))
+    elif problem == "inserted":
+        text = QT_TRANSLATE_NOOP("store", "audit entry {number} ({at}, {entity} {id} {action} "
+                                          "by {actor}) was inserted behind the app's "
+                                          "back").format(**_parts(entry))
     else:
-        assert entry is not None
-        text = f"{describe(entry)} was {problem} behind the app's back"
+        text = QT_TRANSLATE_NOOP("store", "audit entry {number} ({at}, {entity} {id} {action} "
+                                          "by {actor}) was changed behind the app's "
+                                          "back").format(**_parts(entry))
     return ChainCheck(entries, problem, entry, text)
 
 
@@ -185,11 +203,14 @@ def _verify_readable(conn: sqlite3.Connection) -> ChainCheck:
     tables = {name for (name,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE name IN ('audit_log', 'audit_head')")}
     columns = {row[1] for row in conn.execute("PRAGMA table_info(audit_log)")}
-    for part, there in (("table", "audit_log" in tables), ("hash column", "hash" in columns),
-                        ("record of its last entry", "audit_head" in tables)):
+    for gone, there in (
+            (QT_TRANSLATE_NOOP("store", "the audit log's table was removed behind the app's "
+                                        "back"), "audit_log" in tables),
+            (QT_TRANSLATE_NOOP("store", "the audit log's hash column was removed behind the "
+                                        "app's back"), "hash" in columns),
+            (_HEAD_GONE, "audit_head" in tables)):
         if not there:
-            return ChainCheck(0, "removed", None,
-                              f"the audit log's {part} was removed behind the app's back")
+            return ChainCheck(0, "removed", None, gone)
     try:
         return _verify(conn)
     except sqlite3.OperationalError as exc:
@@ -202,6 +223,10 @@ def _verify_readable(conn: sqlite3.Connection) -> ChainCheck:
         return _verify(conn)
     finally:
         conn.text_factory = factory
+
+
+_HEAD_GONE: Final = QT_TRANSLATE_NOOP("store", "the audit log's record of its last entry was "
+                                               "removed behind the app's back")
 
 
 def _verify(conn: sqlite3.Connection) -> ChainCheck:
@@ -222,8 +247,7 @@ def _verify(conn: sqlite3.Connection) -> ChainCheck:
     if head is None:
         if good is None:
             return ChainCheck(0)
-        return ChainCheck(count, "removed", good, "the audit log's record of its last entry "
-                                                  "was removed behind the app's back")
+        return ChainCheck(count, "removed", good, _HEAD_GONE)
     if tuple(head) == (good_id, prev):
         return ChainCheck(count)
     if head[0] > good_id:

@@ -32,16 +32,19 @@ from pos_prompter.core.auth import (
     hash_secret,
     lock_state,
     needs_rehash,
+    role_word,
     secret_kind,
     verify_secret,
 )
 from pos_prompter.core.errors import InputError, UserError
 from pos_prompter.core.order import Clock, SystemClock
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
 from pos_prompter.store.audit import Change, record, staff_snapshot
 from pos_prompter.store.base import StoreCore
 
 NAME_MAX: Final = 40
 _NAME_RE: Final = re.compile(r"[^\x00-\x1f\x7f]+")
+CANCELLED: Final = QT_TRANSLATE_NOOP("store", "the sign-in was cancelled")
 
 
 class SignInError(UserError):
@@ -75,7 +78,7 @@ class Person:
         return self.active and can_open_workspace(self.role)
 
     @property
-    def secret_kind(self) -> str:
+    def secret_kind(self) -> Said:
         """'PIN' or 'password'."""
         return secret_kind(self.role)
 
@@ -88,11 +91,13 @@ def check_name(name: str) -> str:
     """A staff name, trimmed; InputError when it cannot be one."""
     clean = name.strip()
     if not clean:
-        raise InputError("a staff name cannot be empty")
+        raise InputError(QT_TRANSLATE_NOOP("store", "a staff name cannot be empty"))
     if len(clean) > NAME_MAX:
-        raise InputError(f"a staff name can have at most {NAME_MAX} characters")
+        raise InputError(QT_TRANSLATE_NOOP("store", "a staff name can have at most {n} "
+                                                    "characters").format(n=NAME_MAX))
     if not _NAME_RE.fullmatch(clean):
-        raise InputError("a staff name cannot contain control characters")
+        raise InputError(QT_TRANSLATE_NOOP("store", "a staff name cannot contain control "
+                                                    "characters"))
     return clean
 
 
@@ -147,7 +152,8 @@ class StaffStore:
     def _need(self, name: str) -> Person:
         person = self.get(name)
         if person is None:
-            raise StaffError(f"there is no one called {name!r} on the staff list")
+            raise StaffError(QT_TRANSLATE_NOOP("store", "there is no one called {name!r} on "
+                                                        "the staff list").format(name=name))
         return person
 
     def list_staff(self, *, include_inactive: bool = True,
@@ -206,7 +212,8 @@ class StaffStore:
         with self.store.write() as db:
             clash = self.name_taken(name)
             if clash is not None:
-                raise StaffError(f"{clash!r} is already on the staff list")
+                raise StaffError(QT_TRANSLATE_NOOP("store", "{name!r} is already on the staff "
+                                                            "list").format(name=clash))
             db.execute("INSERT INTO staff(name, role, pin_hash, password_hash, active, "
                        "secret_changed_at) VALUES (?, ?, ?, ?, 1, ?)",
                        [name, role, pin, password, at])
@@ -238,12 +245,15 @@ class StaffStore:
         when = self._now(now)
         with self.store.write() as db:
             if not self.needs_first_manager():
-                raise StaffError("this store already has a manager; a manager adds others "
-                                 "in the workspace")
+                raise StaffError(QT_TRANSLATE_NOOP("store", "this store already has a manager; "
+                                                            "a manager adds others in the "
+                                                            "workspace"))
             existing = self.get(name)
             if existing is not None and existing.role != "manager":
-                raise StaffError(f"{name!r} is already on the staff list as a "
-                                 f"{existing.role}; choose another name for the manager")
+                raise StaffError(QT_TRANSLATE_NOOP("store", "{name!r} is already on the staff "
+                                                            "list as a {role}; choose another "
+                                                            "name for the manager").format(
+                    name=name, role=role_word(existing.role)))
             if existing is None:
                 db.execute("INSERT INTO staff(name, role, password_hash, active, "
                            "secret_changed_at) VALUES (?, 'manager', ?, 1, ?)",
@@ -288,8 +298,10 @@ class StaffStore:
                 others = db.execute("SELECT count(*) FROM staff WHERE role = 'manager' "
                                     "AND active = 1 AND name != ?", [name]).fetchone()[0]
                 if others == 0:
-                    raise StaffError(f"{name} is the only active manager; add another "
-                                     "manager before disabling them")
+                    raise StaffError(QT_TRANSLATE_NOOP("store", "{name} is the only active "
+                                                                "manager; add another manager "
+                                                                "before disabling them").format(
+                        name=name))
             db.execute("UPDATE staff SET active = ? WHERE name = ?", [int(active), name])
             after = self._need(name)
             record(db, [Change("staff", name, "change", _snapshot(before), _snapshot(after))],
@@ -310,9 +322,10 @@ class StaffStore:
 
     # ------------------------------------------------------------------ signing in
 
-    def _locked_message(self, name: str, until: dt.datetime) -> str:
-        return (f"{name} is locked until {clock_text(until)} after "
-                f"{self.policy.max_attempts} wrong attempts")
+    def _locked_message(self, name: str, until: dt.datetime) -> Said:
+        return QT_TRANSLATE_NOOP("store", "{name} is locked until {time} after {n} wrong "
+                                          "attempts").format(
+            name=name, time=clock_text(until), n=self.policy.max_attempts)
 
     def sign_in(self, name: str, secret: str, now: dt.datetime | None = None, *,
                 roles: Collection[Role] | None = None) -> Person:
@@ -329,7 +342,7 @@ class StaffStore:
         then stays counted and signs nobody in."""
         when = self._now(now)
         if self.abandoned():
-            raise SignInError("the sign-in was cancelled")
+            raise SignInError(CANCELLED)
         with self.store.write() as db:
             person = self._may_try(name, roles)
             state = self.lock_state(name, when)
@@ -346,7 +359,7 @@ class StaffStore:
                            [name, _text(state.count_since)])
             counted = self.lock_state(name, when)  # with this attempt in it
         if self.abandoned():  # counted, and not worth a hash any more
-            raise SignInError("the sign-in was cancelled")
+            raise SignInError(CANCELLED)
         ok = verify_secret(secret, stored)  # slow: outside any transaction
         if ok and not self.abandoned():
             rehashed = hash_secret(secret) if needs_rehash(stored) else None
@@ -360,33 +373,64 @@ class StaffStore:
                                [rehashed, name, stored])
             return person
         if ok:
-            raise SignInError("the sign-in was cancelled")
+            raise SignInError(CANCELLED)
         if counted.locked_until is not None:
-            raise SignInError(f"wrong {person.secret_kind}; "
-                              + self._locked_message(name, counted.locked_until),
-                              locked_until=counted.locked_until, tries_left=0)
+            wrong = (QT_TRANSLATE_NOOP("store", "wrong PIN; {locked}")
+                     if person.secret_kind == "PIN" else
+                     QT_TRANSLATE_NOOP("store", "wrong password; {locked}"))
+            raise SignInError(wrong.format(
+                locked=self._locked_message(name, counted.locked_until)),
+                locked_until=counted.locked_until, tries_left=0)
         left = counted.tries_left
-        raise SignInError(f"wrong {person.secret_kind}; {left} "
-                          f"{'try' if left == 1 else 'tries'} left", tries_left=left)
+        raise SignInError(_wrong_secret(person.secret_kind == "PIN", left), tries_left=left)
 
     def _may_try(self, name: str, roles: Collection[Role] | None) -> Person:
         """The person `name`, when they may try a secret at all (refusals that count no
         attempt: the name, the role, a disabled person, no secret set)."""
         person = self.get(name)
         if person is None:  # the name is not echoed: it may be a password typed too early
-            raise SignInError("there is no one by that name on the staff list")
+            raise SignInError(QT_TRANSLATE_NOOP("store", "there is no one by that name on the "
+                                                         "staff list"))
         if not person.active:
-            raise SignInError(f"{name} is disabled; a manager can enable them again")
+            raise SignInError(QT_TRANSLATE_NOOP("store", "{name} is disabled; a manager can "
+                                                         "enable them again").format(name=name))
         if roles is not None and person.role not in roles:
             if set(roles) <= WORKSPACE_ROLES:
-                raise SignInError(f"{name} is a {person.role}; this needs a manager's "
-                                  "password")
-            raise SignInError(f"{name} is a {person.role}; this needs a "
-                              f"{' or '.join(sorted(roles))}")
+                raise SignInError(QT_TRANSLATE_NOOP("store", "{name} is a {role}; this needs a "
+                                                             "manager's password").format(
+                    name=name, role=role_word(person.role)))
+            raise SignInError(QT_TRANSLATE_NOOP("store", "{name} is a {role}; this needs a "
+                                                         "{needed}").format(
+                name=name, role=role_word(person.role), needed=_either(sorted(roles))))
         if not person.secret_set:
-            raise SignInError(f"{name} has no {person.secret_kind} yet; a manager sets one "
-                              f"(pos-prompter staff passwd {name})")
+            no_secret = (QT_TRANSLATE_NOOP("store", "{name} has no PIN yet; a manager sets one "
+                                                    "(pos-prompter staff passwd {name})")
+                         if person.secret_kind == "PIN" else
+                         QT_TRANSLATE_NOOP("store", "{name} has no password yet; a manager "
+                                                    "sets one (pos-prompter staff passwd "
+                                                    "{name})"))
+            raise SignInError(no_secret.format(name=name))
         return person
+
+
+def _wrong_secret(pin: bool, left: int) -> Said:
+    """'wrong PIN; 2 tries left' (each kind and count its own sentence: the words agree)."""
+    if pin:
+        wrong = (QT_TRANSLATE_NOOP("store", "wrong PIN; {n} try left") if left == 1 else
+                 QT_TRANSLATE_NOOP("store", "wrong PIN; {n} tries left"))
+    else:
+        wrong = (QT_TRANSLATE_NOOP("store", "wrong password; {n} try left") if left == 1 else
+                 QT_TRANSLATE_NOOP("store", "wrong password; {n} tries left"))
+    return wrong.format(n=left)
+
+
+def _either(roles: list[Role]) -> Said | str:
+    """'clerk' or 'clerk or trainer', each role a word for people."""
+    said: Said | str = role_word(roles[-1])
+    for role in reversed(roles[:-1]):
+        said = QT_TRANSLATE_NOOP("store", "{first} or {second}").format(
+            first=role_word(role), second=said)
+    return said
 
 
 # Plain functions for callers that hold only a Store (the command line, bootstrap).

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pos_prompter.core.backup_policy import STAMP, stamp_of, to_remove
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
 from pos_prompter.store.base import StoreError
 from pos_prompter.store.store import copy_store
 from pos_prompter.store.store_file import (
@@ -50,6 +51,15 @@ the store layer says that in its own sentence (store_file.not_sqlite_text)."""
 
 class DamagedStore(StoreError):
     """The store is damaged (its sentence is `damaged_text`'s)."""
+
+
+DAMAGED_PAGE = QT_TRANSLATE_NOOP("store", "SQLite found a damaged page")
+
+
+def _sentence(exc: BaseException) -> str:
+    """A refusal's sentence as it was written (a Said stays one, to be said again)."""
+    message = exc.args[0] if len(exc.args) == 1 else None
+    return message if isinstance(message, str) else str(exc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,15 +87,18 @@ def is_damage(exc: BaseException | None) -> bool:
     return False
 
 
-def damaged_text(store: Path, why: str = "SQLite found a damaged page") -> str:
+def damaged_text(store: Path, why: str = DAMAGED_PAGE) -> Said:
     """The one sentence for a damaged store: what to run, and which backup to restore."""
     latest = latest_good_backup(store)
-    then = (f"the latest good backup is {latest}; restore it with 'pos-prompter restore "
-            f"{latest} --db {store}'" if latest is not None else
-            "there is no automatic backup beside it; restore one you keep elsewhere with "
-            f"'pos-prompter restore FILE --db {store}'")
-    return (f"{store} is damaged ({why}) and was left as it is: run 'pos-prompter check "
-            f"--db {store}' to see what is damaged; {then}")
+    then = (QT_TRANSLATE_NOOP("store", "the latest good backup is {latest}; restore it with "
+                                       "'pos-prompter restore {latest} --db {store}'")
+            if latest is not None else
+            QT_TRANSLATE_NOOP("store", "there is no automatic backup beside it; restore one "
+                                       "you keep elsewhere with 'pos-prompter restore FILE "
+                                       "--db {store}'")).format(latest=latest, store=store)
+    return QT_TRANSLATE_NOOP("store", "{store} is damaged ({why}) and was left as it is: run "
+                                      "'pos-prompter check --db {store}' to see what is "
+                                      "damaged; {then}").format(store=store, why=why, then=then)
 
 
 # ---------------------------------------------------------------------- check
@@ -130,10 +143,13 @@ def _damage(exc: sqlite3.DatabaseError, path: Path, line: str) -> str:
         return line
     code = getattr(exc, "sqlite_errorcode", None)
     if code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        raise StoreError(f"{path} is kept locked by another program, so it could not be "
-                         "checked now; try again when it is done") from exc
-    raise StoreError(f"{path} could not be checked now "
-                     f"({failure_text(exc, path) or exc}); try again") from exc
+        raise StoreError(QT_TRANSLATE_NOOP("store", "{path} is kept locked by another "
+                                                    "program, so it could not be checked now; "
+                                                    "try again when it is done").format(
+            path=path)) from exc
+    raise StoreError(QT_TRANSLATE_NOOP("store", "{path} could not be checked now ({why}); try "
+                                                "again").format(
+        path=path, why=failure_text(exc, path) or exc)) from exc
 
 
 def _by_table(conn: sqlite3.Connection, path: Path, pragma: str,
@@ -146,20 +162,24 @@ def _by_table(conn: sqlite3.Connection, path: Path, pragma: str,
         try:
             lines += _report_lines(conn.execute(f"PRAGMA {pragma}({quoted})"), trees)
         except sqlite3.DatabaseError as exc:
-            lines.append(_damage(exc, path, f"table {name} cannot be read ({exc})"))
-    return lines or ["the check itself stopped (database disk image is malformed)"]
+            lines.append(_damage(exc, path, QT_TRANSLATE_NOOP(
+                "store", "table {name} cannot be read ({why})").format(name=name, why=exc)))
+    return lines or [QT_TRANSLATE_NOOP("store", "the check itself stopped (database disk "
+                                                "image is malformed)")]
 
 
 def _foreign_keys(conn: sqlite3.Connection, path: Path) -> list[str]:
     lines: list[str] = []
     try:
         for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
-            lines.append(f"table {table} row {rowid} refers to a {parent} row that is not "
-                         "there")
+            lines.append(QT_TRANSLATE_NOOP("store", "table {table} row {row} refers to a "
+                                                    "{parent} row that is not there").format(
+                table=table, row=rowid, parent=parent))
             if len(lines) >= MAX_LINES:
                 break
     except sqlite3.DatabaseError as exc:
-        lines.append(_damage(exc, path, f"the foreign keys cannot be checked ({exc})"))
+        lines.append(_damage(exc, path, QT_TRANSLATE_NOOP(
+            "store", "the foreign keys cannot be checked ({why})").format(why=exc)))
     return lines
 
 
@@ -172,21 +192,24 @@ def check_store(path: Path, *, quick: bool = False, live: bool = False) -> list[
     at all (missing, a folder), or a check SQLite could not finish for another reason
     than damage (a store kept busy, a disk error), is a StoreError, not damage."""
     if not path.is_file():
-        raise StoreError(file_problem(path) or f"there is no store file at {path}")
+        raise StoreError(file_problem(path) or QT_TRANSLATE_NOOP(
+            "store", "there is no store file at {path}").format(path=path))
     problem = file_problem(path)
     if problem is not None:
         return [problem]
     try:
         conn = _connect_read_only(path, live)
     except sqlite3.DatabaseError as exc:
-        return [_damage(exc, path, f"the file cannot be opened ({exc})")]
+        return [_damage(exc, path, QT_TRANSLATE_NOOP(
+            "store", "the file cannot be opened ({why})").format(why=exc))]
     try:
         trees = _tree_names(conn)
         if not trees and path.stat().st_size > 0:
             try:
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             except sqlite3.DatabaseError as exc:
-                return [_damage(exc, path, f"the list of tables cannot be read ({exc})")]
+                return [_damage(exc, path, QT_TRANSLATE_NOOP(
+                    "store", "the list of tables cannot be read ({why})").format(why=exc))]
         if trees and "table _sqlite_migrations" not in trees.values():
             return [not_ours_text(path)]
         pragma = "quick_check" if quick else "integrity_check"
@@ -197,7 +220,8 @@ def check_store(path: Path, *, quick: bool = False, live: bool = False) -> list[
         if not quick and not lines:  # a damaged table cannot be read for its keys
             lines = _foreign_keys(conn, path)
     except sqlite3.DatabaseError as exc:
-        return [_damage(exc, path, f"the check itself stopped ({exc})")]
+        return [_damage(exc, path, QT_TRANSLATE_NOOP(
+            "store", "the check itself stopped ({why})").format(why=exc))]
     finally:
         conn.close()
     return lines[:MAX_LINES]
@@ -224,10 +248,12 @@ def backup_store(store: Path, target: Path) -> Backup:
     store gives no backup: StoreError with `damaged_text`."""
     started = time.perf_counter()
     if target.exists() or target.is_symlink():
-        raise StoreError(f"{target} already exists: a backup never overwrites a file; "
-                         "choose another name")
+        raise StoreError(QT_TRANSLATE_NOOP("store", "{path} already exists: a backup never "
+                                                    "overwrites a file; choose another "
+                                                    "name").format(path=target))
     if target.resolve() == store.resolve():
-        raise StoreError("a backup must be another file than the store itself")
+        raise StoreError(QT_TRANSLATE_NOOP("store", "a backup must be another file than the "
+                                                    "store itself"))
     # this process's own: two tills sharing a store may back it up in the same second
     partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
@@ -246,11 +272,12 @@ def backup_store(store: Path, target: Path) -> Backup:
         _fsync(target.parent, folder=True)
     except StoreError as exc:
         if is_damage(exc):
-            raise DamagedStore(damaged_text(store, "SQLite found a damaged page")) from exc
+            raise DamagedStore(damaged_text(store, DAMAGED_PAGE)) from exc
         raise
     except OSError as exc:
-        raise StoreError(f"cannot write the backup {target} "
-                         f"({exc.strerror or exc})") from exc
+        raise StoreError(QT_TRANSLATE_NOOP("store", "cannot write the backup {path} "
+                                                    "({why})").format(
+            path=target, why=exc.strerror or exc)) from exc
     finally:
         partial.unlink(missing_ok=True)
     return Backup(target, target.stat().st_size, time.perf_counter() - started)
@@ -425,19 +452,25 @@ def restore(backup: Path, store: Path, now: dt.datetime | None = None) -> Restor
     -wal and -shm with it, and never deleted."""
     now = now or dt.datetime.now()
     if not backup.is_file():
-        raise StoreError(file_problem(backup) or f"there is no backup file at {backup}")
+        raise StoreError(file_problem(backup) or QT_TRANSLATE_NOOP(
+            "store", "there is no backup file at {path}").format(path=backup))
     if store.exists() and backup.resolve() == store.resolve():
-        raise StoreError(f"{backup} is the store itself: give a backup of it")
+        raise StoreError(QT_TRANSLATE_NOOP("store", "{path} is the store itself: give a backup "
+                                                    "of it").format(path=backup))
     damage = check_store(backup)
     if damage:
-        raise StoreError(f"{backup} is not a good backup ({damage[0]}); nothing was "
-                         "changed. Give another backup (see 'pos-prompter check --db "
-                         "BACKUP')")
+        raise StoreError(QT_TRANSLATE_NOOP("store", "{path} is not a good backup ({why}); "
+                                                    "nothing was changed. Give another backup "
+                                                    "(see 'pos-prompter check --db "
+                                                    "BACKUP')").format(
+            path=backup, why=damage[0]))
     holder = open_by(store)
     if holder is not None:
-        raise StoreError(f"{store} is open in another program (process {holder}): close "
-                         "the till and any command using it, then restore; nothing was "
-                         "changed")
+        raise StoreError(QT_TRANSLATE_NOOP("store", "{path} is open in another program "
+                                                    "(process {pid}): close the till and any "
+                                                    "command using it, then restore; nothing "
+                                                    "was changed").format(
+            path=store, pid=holder))
     incoming = store.with_name(store.name + ".restoring")
     incoming.unlink(missing_ok=True)  # ours: left by a restore that was stopped
     try:
@@ -445,9 +478,10 @@ def restore(backup: Path, store: Path, now: dt.datetime | None = None) -> Restor
         _fsync(incoming)
     except (OSError, StoreError) as exc:
         incoming.unlink(missing_ok=True)
-        why = exc.strerror if isinstance(exc, OSError) else exc
-        raise StoreError(f"cannot copy {backup} beside {store} ({why}); nothing was "
-                         "changed") from exc
+        why = exc.strerror if isinstance(exc, OSError) else _sentence(exc)
+        raise StoreError(QT_TRANSLATE_NOOP("store", "cannot copy {backup} beside {store} "
+                                                    "({why}); nothing was changed").format(
+            backup=backup, store=store, why=why)) from exc
     was_damaged = store.exists() and bool(check_store(store, quick=True))
     aside = _aside_path(store, was_damaged, now) if store.exists() else None
     moved: list[tuple[Path, Path]] = []
@@ -464,6 +498,7 @@ def restore(backup: Path, store: Path, now: dt.datetime | None = None) -> Restor
         for source, target in reversed(moved):  # put the store back as it was
             target.rename(source)
         incoming.unlink(missing_ok=True)
-        raise StoreError(f"cannot put {backup} in place of {store} "
-                         f"({exc.strerror or exc}); nothing was changed") from exc
+        raise StoreError(QT_TRANSLATE_NOOP("store", "cannot put {backup} in place of {store} "
+                                                    "({why}); nothing was changed").format(
+            backup=backup, store=store, why=exc.strerror or exc)) from exc
     return Restored(store, backup, aside, was_damaged)

@@ -20,6 +20,7 @@ from typing import Final
 from pos_prompter.core.catalog import Product, Sku, barcode_problem, normalize_barcode
 from pos_prompter.core.errors import UserError, ValidationError
 from pos_prompter.core.money import Cents, MoneyError, parse_money
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
 from pos_prompter.store.store import Store
 
 SEARCH_LIMIT: Final = 200
@@ -57,7 +58,8 @@ class ProductRefused(ValidationError):
     "barcodes" to the sentence to show by that field."""
 
     def __init__(self, fields: dict[str, str]) -> None:
-        super().__init__(list(fields.values()), what="product change")
+        super().__init__(list(fields.values()),
+                         what=QT_TRANSLATE_NOOP("store", "product change"))
         self.fields = dict(fields)
 
 
@@ -135,16 +137,19 @@ def check_product_edit(sku: str, price_text: str, active: bool,
     try:
         price = parse_money(text)
     except MoneyError as exc:
-        fields["price"] = f"The price {exc}."
+        fields["price"] = QT_TRANSLATE_NOOP("store", "The price {problem}.").format(
+            problem=exc.args[0] if len(exc.args) == 1 else exc)
     codes: list[str] = []
     seen: set[str] = set()
     for code in split_barcodes(barcodes_text):
         problem = barcode_problem(code)
         if problem is not None:
-            fields.setdefault("barcodes", f"The {problem}.")
+            fields.setdefault("barcodes", QT_TRANSLATE_NOOP("store", "The {problem}.").format(
+                problem=problem))
             continue
         if normalize_barcode(code) in seen:
-            fields.setdefault("barcodes", f"Barcode {code} is given twice.")
+            fields.setdefault("barcodes", QT_TRANSLATE_NOOP(
+                "store", "Barcode {code} is given twice.").format(code=code))
             continue
         seen.add(normalize_barcode(code))
         codes.append(code)
@@ -158,14 +163,15 @@ def save_product_edit(store: Store, edit: ProductEdit, *, actor: str | None) -> 
     stored after it. Unchanged: nothing written, nothing audited."""
     current = get_product(store, edit.sku)
     if current is None:
-        raise UserError(f"there is no product {edit.sku} any more (changed elsewhere?)")
+        raise UserError(QT_TRANSLATE_NOOP("store", "there is no product {sku} any more "
+                                                   "(changed elsewhere?)").format(sku=edit.sku))
     product = Product(Sku(edit.sku), current.name, edit.price, edit.barcodes,
                       active=edit.active)
     try:
         store.catalog.import_products([product], actor=actor, columns=EDIT_COLUMNS)
     except ValidationError as exc:  # a barcode another product holds
-        raise ProductRefused({"barcodes": exc.problems[0][:1].upper()
-                              + exc.problems[0][1:] + "."}) from None
+        raise ProductRefused({"barcodes": QT_TRANSLATE_NOOP("store", "{problem}.").format(
+            problem=exc.problems[0])}) from None  # the page writes it with a capital
     saved = get_product(store, edit.sku)
     assert saved is not None
     return saved

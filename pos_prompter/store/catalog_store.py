@@ -24,6 +24,7 @@ from pos_prompter.core.catalog import (
     normalize_barcode,
 )
 from pos_prompter.core.errors import ValidationError
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
 from pos_prompter.store.audit import json_object_sql, record_query
 from pos_prompter.store.base import ImportSummary, Progress, StoreCore
 
@@ -224,7 +225,8 @@ class CatalogStore:
                     raise ValidationError(
                         [barcode_taken_problem(products[pos],
                                                self._given_code(products[pos], code), owner)
-                         for pos, code, owner in conflicts], what="catalog")
+                         for pos, code, owner in conflicts],
+                        what=QT_TRANSLATE_NOOP("store", "catalog"))
                 if kept:
                     conn.execute(_keep_sql(kept))
                 # The same file again changes nothing: no audit rows, and tills keep what
@@ -262,19 +264,22 @@ class CatalogStore:
     @staticmethod
     def _check_import(products: Sequence[Product]) -> None:
         """Refuse an import that gives a SKU twice, or one barcode to two products."""
-        problems = []
+        problems: list[str] = []
         skus: set[str] = set()
         owners: dict[str, str] = {}
         for p in products:
             if p.sku in skus:
-                problems.append(f"SKU {p.sku} is given twice")
+                problems.append(QT_TRANSLATE_NOOP("store", "SKU {sku} is given twice").format(
+                    sku=p.sku))
             skus.add(p.sku)
             for code in p.barcodes:
                 owner = owners.setdefault(normalize_barcode(code), p.sku)
                 if owner != p.sku:
-                    problems.append(f"barcode {code} of {p.sku} is also given to {owner}")
+                    problems.append(QT_TRANSLATE_NOOP("store", "barcode {code} of {sku} is also "
+                                                               "given to {owner}").format(
+                        code=code, sku=p.sku, owner=owner))
         if problems:
-            raise ValidationError(problems[:50], what="catalog")
+            raise ValidationError(problems[:50], what=QT_TRANSLATE_NOOP("store", "catalog"))
 
     @staticmethod
     def _given_code(product: Product, code: str) -> str:

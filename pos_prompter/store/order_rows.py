@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from pos_prompter.core.order import OrderLine, OrderLines
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
 from pos_prompter.core.session import OrderSession, TillEvent
 from pos_prompter.store.base import StoreCore, StoreError, now_text
 
@@ -57,8 +58,9 @@ def commit_order(core: StoreCore, session: OrderSession, events: Iterable[TillEv
     with core.write() as db:
         new_rev = save_order(db.conn, session, events, now_text(now), rev)
         if new_rev is None:
-            raise StoreError(f"order {session.order_id} was changed at another till; "
-                             "reopen the till to see it as it now is")
+            raise StoreError(QT_TRANSLATE_NOOP("store", "order {order} was changed at another "
+                                                        "till; reopen the till to see it as it "
+                                                        "now is").format(order=session.order_id))
     return new_rev
 
 

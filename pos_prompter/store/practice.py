@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
 from pos_prompter.core.scenario import Scenario
 from pos_prompter.store.base import StoreError
 from pos_prompter.store.store import (
@@ -251,7 +252,9 @@ def copy_shared(practice: Path, real: Path) -> SharedCopy:
             try:
                 conn.execute("ATTACH DATABASE ? AS real", [source])
             except sqlite3.DatabaseError as exc:
-                raise StoreError(f"{real} is not a usable store ({exc})") from exc
+                raise StoreError(QT_TRANSLATE_NOOP("store", "{path} is not a usable store "
+                                                            "({why})").format(
+                    path=real, why=exc)) from exc
             try:
                 copied = _copy_attached(conn, real, quiet, before)
             finally:
@@ -260,7 +263,8 @@ def copy_shared(practice: Path, real: Path) -> SharedCopy:
                 return copied
     finally:
         conn.close()
-    raise StoreError(f"{real} kept changing while it was being read; try again")
+    raise StoreError(QT_TRANSLATE_NOOP("store", "{path} kept changing while it was being read; "
+                                                "try again").format(path=real))
 
 
 def _copy_attached(conn: sqlite3.Connection, real: Path, quiet: bool,
@@ -269,7 +273,8 @@ def _copy_attached(conn: sqlite3.Connection, real: Path, quiet: bool,
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        raise StoreError(f"the practice store is busy or read-only ({exc})") from exc
+        raise StoreError(QT_TRANSLATE_NOOP("store", "the practice store is busy or read-only "
+                                                    "({why})").format(why=exc)) from exc
     try:
         copied = _copy(conn, real)
         if quiet and _file_state(real) != before:
@@ -279,7 +284,9 @@ def _copy_attached(conn: sqlite3.Connection, real: Path, quiet: bool,
     except sqlite3.DatabaseError as exc:
         if conn.in_transaction:
             conn.rollback()
-        raise StoreError(f"could not copy {real} into the practice store ({exc})") from exc
+        raise StoreError(QT_TRANSLATE_NOOP("store", "could not copy {path} into the practice "
+                                                    "store ({why})").format(
+            path=real, why=exc)) from exc
     except BaseException:
         if conn.in_transaction:
             conn.rollback()
@@ -320,13 +327,17 @@ def _check_real(conn: sqlite3.Connection, real: Path) -> dict[str, list[str]]:
     tables = {row[0] for row in conn.execute(
         "SELECT name FROM real.sqlite_master WHERE type = 'table'")}
     if tables and "_sqlite_migrations" not in tables:
-        raise StoreError(f"{real} is a SQLite database of another program, not a "
-                         "pos-prompter store")
+        raise StoreError(QT_TRANSLATE_NOOP("store", "{path} is a SQLite database of another "
+                                                    "program, not a pos-prompter "
+                                                    "store").format(path=real))
     missing = [t for t in (*SHARED_TABLES, "settings") if t not in tables]
     if missing:
-        raise StoreError(f"{real} is not a usable store (it has no {missing[0]} table)")
+        raise StoreError(QT_TRANSLATE_NOOP("store", "{path} is not a usable store (it has no "
+                                                    "{table} table)").format(
+            path=real, table=missing[0]))
     if _setting(conn, "real", "training") is True:
-        raise StoreError(f"{real} is a practice store; give the real store with --db")
+        raise StoreError(QT_TRANSLATE_NOOP("store", "{path} is a practice store; give the real "
+                                                    "store with --db").format(path=real))
     return {t: _columns(conn, "real", t) for t in SHARED_TABLES}
 
 
@@ -351,8 +362,10 @@ def _copy(conn: sqlite3.Connection, real: Path) -> SharedCopy:
     if orphan is not None:
         code, sku = conn.execute("SELECT code, sku FROM main.barcodes WHERE rowid = ?",
                                  [orphan[1]]).fetchone()
-        raise StoreError(f"{real} is not a usable store (its barcode {code} names product "
-                         f"{sku}, which it does not have)")
+        raise StoreError(QT_TRANSLATE_NOOP("store", "{path} is not a usable store (its barcode "
+                                                    "{code} names product {sku}, which it does "
+                                                    "not have)").format(
+            path=real, code=code, sku=sku))
     new_revision = max(revision, int(mark["real_revision"])) + 1
     conn.execute("DELETE FROM main.settings")
     conn.execute(f"INSERT INTO main.settings(key, value) SELECT key, value FROM real.settings "

@@ -15,6 +15,8 @@ import sqlite3
 import stat
 from pathlib import Path
 
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
+
 SHM_MIN = 32 * 1024
 """The size of the -shm file of a store that any connection has open and has read (the
 first block of SQLite's WAL index)."""
@@ -25,8 +27,9 @@ says "disk I/O error", not "database or disk is full", when the disk fills while
 its -shm file, and cannot tell why a write failed under a file-size limit."""
 
 
-def missing_text(path: Path) -> str:
-    return f"there is no store at {path} (create one with 'pos-prompter init --db {path}')"
+def missing_text(path: Path) -> Said:
+    return QT_TRANSLATE_NOOP("store", "there is no store at {path} (create one with "
+                                      "'pos-prompter init --db {path}')").format(path=path)
 
 
 def file_problem(path: Path) -> str | None:
@@ -44,29 +47,36 @@ def file_problem(path: Path) -> str | None:
     except FileNotFoundError:
         return missing_text(path)
     except OSError as exc:
-        return f"{path} cannot be read ({exc.strerror or exc})"
+        return QT_TRANSLATE_NOOP("store", "{path} cannot be read ({why})").format(
+            path=path, why=exc.strerror or exc)
     if stat.S_ISDIR(st.st_mode):
-        return f"{path} is a folder, not a store file; give the store file itself with --db"
+        return QT_TRANSLATE_NOOP("store", "{path} is a folder, not a store file; give the "
+                                          "store file itself with --db").format(path=path)
     if not os.access(path, os.R_OK):
-        return (f"{path} cannot be read (permission denied); ask whoever set up this "
-                "computer to let this user read it")
+        return QT_TRANSLATE_NOOP("store", "{path} cannot be read (permission denied); ask "
+                                          "whoever set up this computer to let this user read "
+                                          "it").format(path=path)
     if st.st_size == 0:
-        return (f"{path} is not a usable store: it is empty (0 bytes), and it was left as "
-                "it is. Restore the store from a backup, or remove the empty file and create "
-                f"a new store with 'pos-prompter init --db {path}'")
+        return QT_TRANSLATE_NOOP("store", "{path} is not a usable store: it is empty (0 "
+                                          "bytes), and it was left as it is. Restore the store "
+                                          "from a backup, or remove the empty file and create "
+                                          "a new store with 'pos-prompter init --db "
+                                          "{path}'").format(path=path)
     return None
 
 
-def not_sqlite_text(path: Path) -> str:
-    return (f"{path} is not a usable store: it is not a SQLite database (or its first page "
-            "is damaged), and it was left as it is. Check the path given with --db, or "
-            "restore the store from a backup")
+def not_sqlite_text(path: Path) -> Said:
+    return QT_TRANSLATE_NOOP("store", "{path} is not a usable store: it is not a SQLite "
+                                      "database (or its first page is damaged), and it was "
+                                      "left as it is. Check the path given with --db, or "
+                                      "restore the store from a backup").format(path=path)
 
 
-def not_ours_text(path: Path) -> str:
-    return (f"{path} is not a usable store: it is a SQLite database without pos-prompter's "
-            "tables, and it was left as it is. Check the path given with --db, or restore "
-            "the store from a backup")
+def not_ours_text(path: Path) -> Said:
+    return QT_TRANSLATE_NOOP("store", "{path} is not a usable store: it is a SQLite database "
+                                      "without pos-prompter's tables, and it was left as it "
+                                      "is. Check the path given with --db, or restore the "
+                                      "store from a backup").format(path=path)
 
 
 def can_write(path: Path) -> bool:
@@ -103,10 +113,11 @@ def _size(path: Path) -> int:
         return 0
 
 
-def read_only_text(path: Path) -> str:
-    return (f"{path} is read-only (the file or its folder cannot be written by this user): "
-            "nothing was saved. Commands that only read it still work; to change it, make "
-            "the file and its folder writable again")
+def read_only_text(path: Path) -> Said:
+    return QT_TRANSLATE_NOOP("store", "{path} is read-only (the file or its folder cannot be "
+                                      "written by this user): nothing was saved. Commands "
+                                      "that only read it still work; to change it, make the "
+                                      "file and its folder writable again").format(path=path)
 
 
 def _primary(exc: sqlite3.Error) -> int | None:
@@ -136,11 +147,12 @@ def failure_text(exc: sqlite3.Error, path: Path | None) -> str | None:
     store's: a full disk, a file-size limit, a read-only file, a store kept locked. None for
     any other failure."""
     code = _primary(exc)
-    name = str(path) if path is not None else "the store"
+    name = str(path) if path is not None else QT_TRANSLATE_NOOP("store", "the store")
     if code == sqlite3.SQLITE_NOTADB:
         return not_sqlite_text(path) if path is not None else None
-    full = (f"the disk is full where {name} is kept: nothing was saved, the store is as it "
-            "was. Free some space on that disk and try again")
+    full = QT_TRANSLATE_NOOP("store", "the disk is full where {name} is kept: nothing was "
+                                      "saved, the store is as it was. Free some space on that "
+                                      "disk and try again").format(name=name)
     if code == sqlite3.SQLITE_FULL:
         return full
     if code == sqlite3.SQLITE_IOERR:
@@ -148,14 +160,18 @@ def failure_text(exc: sqlite3.Error, path: Path | None) -> str | None:
         if free is not None and free < FULL_BELOW:
             return full
         if _size_limited():
-            return (f"a file-size limit (ulimit -f) stopped the save to {name}: nothing was "
-                    "saved, the store is as it was. Raise the limit and try again")
+            return QT_TRANSLATE_NOOP("store", "a file-size limit (ulimit -f) stopped the save "
+                                              "to {name}: nothing was saved, the store is as "
+                                              "it was. Raise the limit and try again").format(
+                name=name)
         return None
     if code == sqlite3.SQLITE_READONLY and path is not None:
         return read_only_text(path)
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        return (f"{name} is busy: another program (a till or a command) kept it locked for "
-                "writing too long, and nothing was saved. Try again when it is done")
+        return QT_TRANSLATE_NOOP("store", "{name} is busy: another program (a till or a "
+                                          "command) kept it locked for writing too long, and "
+                                          "nothing was saved. Try again when it is "
+                                          "done").format(name=name)
     return None
 
 
@@ -174,6 +190,9 @@ def unwritable_text(exc: sqlite3.Error, path: Path) -> str | None:
 def created_failure_text(exc: sqlite3.Error, path: Path) -> str:
     """Why a new store could not be made at `path`."""
     if _primary(exc) in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN):
-        return (f"cannot create a store at {path}: its folder cannot be written by this "
-                "user. Choose another folder with --db, or make this one writable")
-    return failure_text(exc, path) or f"cannot create a store at {path} ({exc})"
+        return QT_TRANSLATE_NOOP("store", "cannot create a store at {path}: its folder cannot "
+                                          "be written by this user. Choose another folder "
+                                          "with --db, or make this one writable").format(
+            path=path)
+    return failure_text(exc, path) or QT_TRANSLATE_NOOP(
+        "store", "cannot create a store at {path} ({why})").format(path=path, why=exc)
