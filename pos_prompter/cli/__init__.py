@@ -6,6 +6,10 @@ screen. Nothing here imports Qt: the window module is imported only when it is s
 
 Exit codes: 0 success, 1 the command ran and found a problem (a refused import), 2 bad usage
 or unreadable input. Errors are one readable sentence on stderr; `--debug` adds the traceback.
+
+The till window's start is recognised before any subcommand's parser is built
+(`window_args`): the command modules, and what they import (lint, PyYAML, sqlite-utils...),
+are imported by `build_parser` only, so the window starts without them (issue 14.2).
 """
 
 from __future__ import annotations
@@ -16,28 +20,8 @@ import traceback
 from pathlib import Path
 
 from pos_prompter import __version__, i18n
-from pos_prompter.cli.barcodes import register as register_barcodes
-from pos_prompter.cli.commands import (
-    cmd_export_rules,
-    cmd_import_catalog,
-    cmd_import_orders,
-    cmd_import_rules,
-    cmd_init,
-    cmd_settings,
-)
-from pos_prompter.cli.lint import FORMATS as LINT_FORMATS
-from pos_prompter.cli.lint import cmd_lint
-from pos_prompter.cli.maintenance import damaged_store
-from pos_prompter.cli.maintenance import register as register_maintenance
-from pos_prompter.cli.practice import register as register_practice_commands
-from pos_prompter.cli.report import register as register_report_command
-from pos_prompter.cli.simulate import cmd_simulate
-from pos_prompter.cli.staff import register as register_staff_commands
-from pos_prompter.cli.suggest import register as register_suggest
-from pos_prompter.cli.whatif import register as register_whatif
 from pos_prompter.core.errors import InputError, UserError, ValidationError
 from pos_prompter.i18n import language_for, plural, say, say_error, translate
-from pos_prompter.resources import DEMOS
 from pos_prompter.store import StoreError
 
 EXIT_OK = 0
@@ -71,6 +55,35 @@ def cmd_window(args: argparse.Namespace) -> int:
     return app.run(args.db, training=args.training)
 
 
+WINDOW_FLAGS = ("--training", "--debug")
+
+
+def window_args(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments of the till window's start, read without building any subcommand's
+    parser: only `--db PATH` (or `--db=PATH`), `--training` and `--debug`, as the whole
+    parser reads them. None for anything else (a command, --help, --version, an
+    abbreviation, a mistake): `build_parser` reads that."""
+    db: Path | None = None
+    flags: set[str] = set()
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word in WINDOW_FLAGS:
+            flags.add(word)
+            i += 1
+        elif word.startswith("--db=") and len(word) > len("--db="):
+            db = Path(word[len("--db="):])
+            i += 1
+        elif word == "--db" and i + 1 < len(argv) and argv[i + 1] \
+                and not argv[i + 1].startswith("-"):
+            db = Path(argv[i + 1])
+            i += 2
+        else:
+            return None
+    return argparse.Namespace(db=db, training="--training" in flags,
+                              debug="--debug" in flags, func=cmd_window)
+
+
 def _store_options(*, training: bool = False) -> argparse.ArgumentParser:
     """--db (and --debug) after the command name as well as before it."""
     common = argparse.ArgumentParser(add_help=False)
@@ -85,6 +98,28 @@ def _store_options(*, training: bool = False) -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line's parser, every subcommand's included (their modules are
+    imported here, not by the window's start: `window_args`)."""
+    from pos_prompter.cli.barcodes import register as register_barcodes
+    from pos_prompter.cli.commands import (
+        cmd_export_rules,
+        cmd_import_catalog,
+        cmd_import_orders,
+        cmd_import_rules,
+        cmd_init,
+        cmd_settings,
+    )
+    from pos_prompter.cli.lint import FORMATS as LINT_FORMATS
+    from pos_prompter.cli.lint import cmd_lint
+    from pos_prompter.cli.maintenance import register as register_maintenance
+    from pos_prompter.cli.practice import register as register_practice_commands
+    from pos_prompter.cli.report import register as register_report_command
+    from pos_prompter.cli.simulate import cmd_simulate
+    from pos_prompter.cli.staff import register as register_staff_commands
+    from pos_prompter.cli.suggest import register as register_suggest
+    from pos_prompter.cli.whatif import register as register_whatif
+    from pos_prompter.resources import DEMOS
+
     parser = argparse.ArgumentParser(
         prog="pos-prompter",
         description=translate("cli", "A till that shows suggestive-selling prompts. With no "
@@ -224,9 +259,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code; errors are reported, never raised."""
     arguments = sys.argv[1:] if argv is None else argv
     choose_language(arguments)
-    parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = window_args(arguments) or build_parser().parse_args(arguments)
     except SystemExit as exc:  # --help, --version, or a usage error (argparse printed it)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
@@ -234,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         if args.debug:
             traceback.print_exc()
-        return damaged_store(exc, args) or _report(exc)
+        return _damaged_store(exc, args) or _report(exc)
     except KeyboardInterrupt:
         print(translate("cli", "interrupted"), file=sys.stderr)
         return 130
@@ -252,10 +286,17 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if args.debug:
             traceback.print_exc()
-        damaged = damaged_store(exc, args)
+        damaged = _damaged_store(exc, args)
         if damaged is not None:
             return damaged
         print(translate("cli", "internal error: {error} (this is a bug; rerun with --debug "
                         "to see where it happened)").format(
                             error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return EXIT_PROBLEM
+
+
+def _damaged_store(exc: BaseException, args: argparse.Namespace) -> int | None:
+    """cli.maintenance.damaged_store, imported when an error is met."""
+    from pos_prompter.cli.maintenance import damaged_store
+
+    return damaged_store(exc, args)

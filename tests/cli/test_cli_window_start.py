@@ -1,0 +1,57 @@
+"""The till window's start is read without building the subcommands' parsers (issue 14.2):
+`window_args` reads the window's own arguments exactly as the whole parser does, leaves
+everything else to it, and the window's start imports no command module."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pos_prompter.cli import build_parser, cmd_window, window_args
+
+ROOT = Path(__file__).resolve().parents[2]
+
+WINDOW = [
+    [], ["--db", "s.db"], ["--db=s.db"], ["--training"], ["--debug"],
+    ["--db", "a.db", "--training", "--debug"], ["--debug", "--db=x y.db", "--training"],
+    ["--db", "a.db", "--db", "b.db"], ["--training", "--training"],
+]
+NOT_WINDOW = [
+    ["init"], ["--db", "s.db", "init"], ["simulate", "script.txt"], ["--help"], ["-h"],
+    ["--version"], ["--db"], ["--db", "--training"], ["--db="], ["--db", ""], ["--train"],
+    ["--db", "-x"], ["s.db"], ["--Training"],
+]
+
+
+@pytest.mark.parametrize("argv", WINDOW)
+def test_the_window_s_arguments_read_as_the_whole_parser_reads_them(argv: list[str]) -> None:
+    quick = window_args(argv)
+    assert quick is not None
+    assert vars(quick) == vars(build_parser().parse_args(argv))
+    assert quick.func is cmd_window
+
+
+@pytest.mark.parametrize("argv", NOT_WINDOW)
+def test_anything_else_is_left_to_the_whole_parser(argv: list[str]) -> None:
+    assert window_args(argv) is None
+
+
+def test_the_window_s_start_imports_no_command_module(tmp_path: Path) -> None:
+    """`pos-prompter --db PATH` as the command runs it, up to opening the window (replaced
+    here by a report of what was imported)."""
+    code = (
+        "import sys\n"
+        "import pos_prompter.cli as cli\n"
+        "cli.cmd_window = lambda args: print(sorted(m for m in sys.modules if "
+        "m.startswith('pos_prompter.cli.') or m in ('yaml', 'sqlite_utils', "
+        "'pos_prompter.core.lint'))) or 0\n"
+        f"sys.exit(cli.main(['--db', {str(tmp_path / 'store.db')!r}]))\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
