@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from pos_prompter.core.auth import Role
 from pos_prompter.core.errors import UserError
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, say_error, translate
 from pos_prompter.store.auth import StaffStore
 from pos_prompter.till import Till
 from pos_prompter.ui.scanner import ScanRouter
@@ -346,7 +346,7 @@ class ClerkSignInPanel(QFrame):
         self.pin_edit.clear()  # anything typed while it was checked
         self.focus_pin()
         if isinstance(outcome, UserError):  # SignInError (wrong, locked...), a busy store
-            text = _sentence(str(outcome))
+            text = _sentence(say_error(outcome))
             self.say(text)
             self.refused.emit(text)
             return

@@ -26,7 +26,7 @@ from pos_prompter.core.backup_policy import (
     setting_value,
 )
 from pos_prompter.core.errors import UserError
-from pos_prompter.i18n import translate
+from pos_prompter.i18n import say, say_error, translate
 from pos_prompter.store import Store, StoreError
 from pos_prompter.store.backup import (
     Backup,
@@ -45,10 +45,17 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True, slots=True)
 class Outcome:
     damaged: str | None = None
-    """The sentence for a damaged store; None when it is not."""
+    """The sentence for a damaged store (as the store wrote it: said on the UI thread);
+    None when it is not."""
     backup: Backup | None = None
     problem: str | None = None
     """Why no backup could be made (a full disk...), the store being fine."""
+
+
+def _written(exc: BaseException) -> str:
+    """A refusal's sentence as the store wrote it (a Said stays one)."""
+    message = exc.args[0] if len(exc.args) == 1 else None
+    return message if isinstance(message, str) else str(exc)
 
 
 def check_and_back_up(path: Path, keep_days: int, *, check: bool) -> Outcome:
@@ -61,8 +68,10 @@ def check_and_back_up(path: Path, keep_days: int, *, check: bool) -> Outcome:
                 return Outcome(damaged=damaged_text(path, damage[0]))
         return Outcome(backup=auto_backup(path, keep_days))
     except DamagedStore as exc:
-        return Outcome(damaged=str(exc))
-    except (UserError, OSError) as exc:
+        return Outcome(damaged=_written(exc))
+    except UserError as exc:
+        return Outcome(problem=_written(exc))
+    except OSError as exc:
         return Outcome(problem=str(exc))
 
 
@@ -132,10 +141,10 @@ class StoreGuard(QObject):
         if outcome.damaged is not None:
             self.timer.stop()
             logger.error("%s", outcome.damaged)
-            self.damaged.emit(outcome.damaged)
+            self.damaged.emit(say(outcome.damaged))
         elif outcome.problem is not None:
             logger.warning("automatic backup: %s", outcome.problem)
-            self.problem.emit(outcome.problem)
+            self.problem.emit(say(outcome.problem))
         else:
             if outcome.backup is not None:
                 logger.info("automatic backup %s (%.1f s)", outcome.backup.path,
@@ -175,7 +184,7 @@ def damaged_offer(path: Path, sentence: str, done: Callable[[], None],
                   "'pos-prompter restore FILE --db ...'."))
     box = QMessageBox(QMessageBox.Icon.Critical, translate("store_guard", "The store is damaged"),
                       translate("store_guard", "The till stopped: {sentence}.").format(
-                          sentence=sentence) + offer, parent=parent)
+                          sentence=say(sentence)) + offer, parent=parent)
     box.setObjectName("storeDamaged")
     box.setWindowModality(Qt.WindowModality.ApplicationModal)
     box.setTextInteractionFlags(box.textInteractionFlags()
@@ -207,7 +216,7 @@ def damaged_offer(path: Path, sentence: str, done: Callable[[], None],
             box.setProperty("restored", True)
         except StoreError as exc:
             text = translate("store_guard", "The backup could not be restored: {problem}").format(
-                problem=exc)
+                problem=say_error(exc))
             icon = QMessageBox.Icon.Critical
         logger.info("%s", text)
         told = QMessageBox(icon, "pos-prompter", text, QMessageBox.StandardButton.Ok, parent)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.money import MoneyError, parse_money
 from pos_prompter.core.session import TillEvent
-from pos_prompter.i18n import say, translate
+from pos_prompter.i18n import say, say_error, translate
 
 INFO = "info"
 ERROR = "error"
@@ -61,7 +61,7 @@ def describe(events: Sequence[TillEvent], money: Callable[[int], str], *,
 
 def failure_text(what: str, exc: BaseException) -> str:
     """The status line for a till action (`what`: "take payment") that raised `exc`."""
-    reason = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+    reason = say_error(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
     return translate("till", "Could not {what} ({reason}). Nothing was half-done: the order "
                      "is as shown. The error is in the log.").format(what=what, reason=reason)
 

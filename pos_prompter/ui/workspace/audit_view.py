@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, say, translate
 from pos_prompter.i18n.formats import number, table_datetime
 from pos_prompter.store import Store
 from pos_prompter.store.audit import (
@@ -87,7 +87,8 @@ def chain_text(result: ChainCheck) -> str:
     if result.intact:
         return translate("audit", "Audit log chain intact: {n} entries.").format(
             n=number(result.entries))
-    return result.text[:1].upper() + result.text[1:] + "."
+    text = say(result.text)
+    return text[:1].upper() + text[1:] + "."
 
 
 def _json(value: Any) -> str:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_prompter.core.money import cents_str, format_money
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, say, translate
 from pos_prompter.store import Store
 from pos_prompter.store.catalog_edit import (
     SEARCH_LIMIT,
@@ -37,6 +37,7 @@ from pos_prompter.store.catalog_edit import (
     find_products,
     save_product_edit,
 )
+from pos_prompter.ui.store_watcher import PageRefresh
 from pos_prompter.ui.widgets import plain_label
 from pos_prompter.ui.workspace.page_table import (
     KeyedListModel,
@@ -127,6 +128,11 @@ class CatalogPage(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(max(debounce_ms, 0))
         self._timer.timeout.connect(self.search)
+        self._editing: ProductRow | None = None
+        """The product the editor was filled with (as the store held it then)."""
+        self.refresher = PageRefresh(self, self.search)
+        """Searches again when the catalog was changed elsewhere (an import in another
+        process); the product being edited keeps the manager's edits."""
         self._build()
         self.search()
 
@@ -253,10 +259,24 @@ class CatalogPage(QWidget):
 
     @Slot()
     def _on_selected(self) -> None:
-        self._fill_editor(self.selected())
+        product = self.selected()
+        editing = self._editing
+        if (product is not None and editing is not None and product.sku == editing.sku
+                and self.edited()):
+            return  # the same product, read again: the manager's edits stay
+        self._fill_editor(product)
         self.save_message.clear()
 
+    def edited(self) -> bool:
+        """Whether the editor's fields differ from the product they were filled with."""
+        product = self._editing
+        return product is not None and (
+            self.price_edit.text() != cents_str(product.price)
+            or self.active_box.isChecked() != product.active
+            or self.barcodes_edit.text() != " ".join(product.barcodes))
+
     def _fill_editor(self, product: ProductRow | None) -> None:
+        self._editing = product
         self.price_problem.hide()
         self.barcodes_problem.hide()
         for widget in (self.price_edit, self.active_box, self.barcodes_edit):
@@ -277,7 +297,8 @@ class CatalogPage(QWidget):
     def _show_problems(self, fields: dict[str, str]) -> None:
         for key, label in (("price", self.price_problem),
                            ("barcodes", self.barcodes_problem)):
-            label.setText(fields.get(key, ""))
+            text = say(fields.get(key, ""))  # the store's sentence, with a capital
+            label.setText(text[:1].upper() + text[1:])
             label.setVisible(key in fields)
 
     @Slot()

@@ -47,7 +47,7 @@ from pos_prompter.core.auth import (
     password_problem,
 )
 from pos_prompter.core.errors import UserError
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, say_error, translate
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore, check_name
 from pos_prompter.ui.staff_check import Outcome, StaffCheck, start_check
@@ -86,7 +86,7 @@ def _new_password_problem(password: str, repeat: str) -> str | None:
     problem = password_problem(password)
     if problem is not None:
         return sentence(translate("sign_in", "password refused: {problem}.").format(
-            problem=problem))
+            problem=say(problem)))
     if password in DEMO_PASSWORDS:
         return translate("sign_in", "That is the published demo password, which anyone can "
                          "look up; choose your own.")
@@ -334,7 +334,7 @@ class SignInDialog(_SecretDialog):
             self.password_edit.clear()  # anything typed while it was checked
             self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             # As it is: it may start with a person's name, which keeps its case.
-            self._refuse(full_stop(str(outcome)))
+            self._refuse(full_stop(say_error(outcome)))
             return
         self.person = outcome
         self.used_demo_password = self._demo_password
@@ -397,7 +397,7 @@ class FirstManagerDialog(_SecretDialog):
         try:
             name = check_name(self.name_edit.text())
         except UserError as exc:
-            self.say(sentence(str(exc)) + ".")
+            self.say(sentence(say_error(exc)) + ".")
             self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         problem = _new_password_problem(self.password_edit.text(), self.repeat_edit.text())
@@ -413,7 +413,7 @@ class FirstManagerDialog(_SecretDialog):
 
     def _finish(self, outcome: Outcome) -> None:
         if isinstance(outcome, UserError):  # StaffError (a manager exists by now), store
-            self._refuse(full_stop(sentence(str(outcome))))
+            self._refuse(full_stop(sentence(say_error(outcome))))
             return
         self.person = outcome
         self.say("")
@@ -470,7 +470,7 @@ class ChangePasswordDialog(_SecretDialog):
 
     def _finish(self, outcome: Outcome) -> None:
         if isinstance(outcome, UserError):
-            self._refuse(full_stop(sentence(str(outcome))))
+            self._refuse(full_stop(sentence(say_error(outcome))))
             return
         self.say("")
         self.changed.emit(outcome)

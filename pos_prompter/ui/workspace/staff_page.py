@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from pos_prompter.core.auth import ROLES, Role, check_secret, clock_text, secret_kind
 from pos_prompter.core.errors import UserError
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, say_error, translate
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore, check_name
+from pos_prompter.ui.store_watcher import PageRefresh
 from pos_prompter.ui.widgets import plain_label
 from pos_prompter.ui.workspace.page_table import (
     KeyedListModel,
@@ -104,7 +105,7 @@ def check_new_secret(role: Role, secret: str, again: str) -> None:
 
 
 def sentence(exc: UserError) -> str:
-    text = str(exc)
+    text = say_error(exc)
     text = text[:1].upper() + text[1:]
     return text if text.endswith(".") else text + "."
 
@@ -175,6 +176,9 @@ class StaffPage(QWidget):
         self.actor = actor
         self.model = StaffTableModel(self)
         self.work = PageWork(store, self)
+        self.refresher = PageRefresh(self, self.reload, lambda: self.work.busy)
+        """Reads the list again when the staff changed elsewhere (`staff add` in another
+        process, a lockout at a till); the forms keep what is typed in them."""
         self._build()
         self.reload()
 
@@ -260,7 +264,7 @@ class StaffPage(QWidget):
     # ------------------------------------------------------------------ store work
 
     def reload(self) -> None:
-        """Read the staff list again, in a worker."""
+        """Read the staff list again, in a worker (the forms keep what is typed)."""
         self._run(lambda store: ("", staff_rows(store)), self.message)
 
     def _run(self, work: Any, label: Any, *, clear: tuple[QLineEdit, ...] = ()) -> None:
@@ -279,10 +283,12 @@ class StaffPage(QWidget):
                 label.setText(said)
                 self.changed.emit(said)
             self.loaded.emit()
+            self.refresher.catch_up()
 
         def failed(text: str) -> None:
             label.setText(text)
             self._update_buttons()
+            self.refresher.catch_up()
 
         self.work.run(work, done, failed)
         self._update_buttons()
