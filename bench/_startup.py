@@ -71,6 +71,57 @@ clerk ("clerk") selling, as after their PIN: a store whose clerk has a PIN (the 
 otherwise show the PIN panel first, and the time a clerk takes to type it is not the app's."""
 
 
+CHILD_COMMAND = CHILD_COMMON + READY + """\
+import importlib.machinery
+
+def _patched(app_module):
+    from pos_prompter.bootstrap import DEFAULT_CLERK
+
+    build, start = app_module.build_window, app_module.start_window
+
+    def build_window(store, **kw):
+        return build(store, **{**kw, "clerk": DEFAULT_CLERK})
+
+    def start_window(window):
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        start(window)
+        app = QApplication.instance()
+        wait_ready(app, window, window.scan_input)
+        QTimer.singleShot(0, app.quit)
+
+    app_module.build_window, app_module.start_window = build_window, start_window
+
+class _WhenAppLoads:
+    def find_spec(self, name, path=None, target=None):
+        if name != "pos_prompter.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        run = spec.loader.exec_module
+
+        def exec_module(module):
+            run(module)
+            _patched(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, _WhenAppLoads())
+sys.argv = ["pos-prompter", "--db", sys.argv[1]]
+from pos_prompter.cli import main
+
+sys.exit(main())
+"""
+"""The `pos-prompter --db STORE` command itself, as a till's icon starts it: argument
+parsing, language, log file, the store's lock, `app.run`, to the same ready line. Two
+things are changed once pos_prompter.app has loaded (by an import hook, so that nothing is
+imported earlier or in another order than the command does): the window is built with the
+store's clerk selling, as in CHILD_TILL, and the event loop quits once ready. Give it
+XDG_STATE_HOME (the log file's folder) in a temporary directory."""
+
+
 def child_env() -> dict[str, str]:
     """The children's environment: offscreen Qt unless set otherwise, this checkout first."""
     env = dict(os.environ)

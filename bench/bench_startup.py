@@ -34,7 +34,11 @@ is left as it was), which the untimed warm-up runs fill. `--no-bytecode` times t
 compiling every run (the figures before issue 14.2's were taken so). The bare window's
 modules (PySide6's) are compiled at install either way.
 
-The ready condition and the till's child script live in _startup.py (bench_practice_open.py
+- the command: `pos-prompter --db STORE` itself (CHILD_COMMAND: `cli.main`, its argument
+  parsing and language, the log file, the store's lock, `app.run`), the window built with
+  the same clerk selling, to the same ready line; its log goes to the temporary directory.
+
+The ready condition and the till's child scripts live in _startup.py (bench_practice_open.py
 uses them too).
 
     .venv/bin/python bench/bench_startup.py --built dist/pos-prompter
@@ -60,7 +64,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(ROOT))
 
-from _startup import CHILD_COMMON, CHILD_TILL, READY, child_env, one_run  # noqa: E402
+from _startup import (  # noqa: E402
+    CHILD_COMMAND,
+    CHILD_COMMON,
+    CHILD_TILL,
+    READY,
+    child_env,
+    one_run,
+)
 from _stats import report  # noqa: E402
 
 CHILD_OURS = CHILD_TILL
@@ -142,8 +153,10 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_bytecode:  # as an installed till: compiled once, by the warm-ups
             env.pop("PYTHONDONTWRITEBYTECODE", None)
             env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
+        env["XDG_STATE_HOME"] = str(Path(tmp) / "state")  # the command's log file
         store = Path(tmp) / "store.db"
         init_store(store, demo="cafe").close()
+        command: list[float] = []
         ours: list[float] = []
         bare: list[float] = []
         ours_in: list[float] = []
@@ -152,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         built_in: list[float] = []
         one_run(CHILD_OURS, store, env)  # warm-ups, not counted
         one_run(CHILD_BARE, store, env)
+        one_run(CHILD_COMMAND, store, env)
         if app is not None:
             built_run(app, store, env)
         for _ in range(runs):
@@ -161,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
             wall, inside = one_run(CHILD_BARE, store, env)
             bare.append(wall)
             bare_in.append(inside)
+            command.append(one_run(CHILD_COMMAND, store, env)[0])
             if app is not None:
                 wall, inside = built_run(app, store, env)
                 built.append(wall)
@@ -175,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
            "focused)", "ms", ours, bare, "bare PySide6")
     report("The same, counted in the child from the first line of its script (no "
            "interpreter start)", "ms", ours_in, bare_in, "bare PySide6")
+    report("The `pos-prompter --db STORE` command, from Popen to 'ready' (argument parsing, "
+           "log file and lock on top)", "ms", command, bare, "bare PySide6")
     if app is not None:
         report_built(app, runs, env, built, built_in, ours, bare, bare_in)
     return 0
