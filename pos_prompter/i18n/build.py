@@ -72,7 +72,7 @@ lupdate reads these, and tests/i18n check them. It grows as areas are translated
 
 MARKED: tuple[str, ...] = ("pos_prompter/core", "pos_prompter/store", "pos_prompter/till.py",
                           "pos_prompter/pack_files.py", "pos_prompter/imports.py",
-                          "pos_prompter/practice")
+                          "pos_prompter/practice", "pos_prompter/bootstrap.py")
 """Modules that write sentences for people without showing them (core.said marks each):
 lupdate reads them too, and the window and command line say them (pos_prompter.i18n.say)."""
 

@@ -1749,59 +1749,59 @@
     </message>
     <message>
         <source>{text!r} is not a role (choose {roles})</source>
-        <translation type="unfinished"></translation>
+        <translation>{text!r} no es un rol (elija {roles})</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished">PIN</translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>password</source>
-        <translation type="unfinished">contraseña</translation>
+        <translation>contraseña</translation>
     </message>
     <message>
         <source>clerk</source>
-        <translation type="unfinished">cajero</translation>
+        <translation>cajero</translation>
     </message>
     <message>
         <source>trainer</source>
-        <translation type="unfinished">formador</translation>
+        <translation>formador</translation>
     </message>
     <message>
         <source>manager</source>
-        <translation type="unfinished">gerente</translation>
+        <translation>gerente</translation>
     </message>
     <message>
         <source>a password needs at least {n} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>una contraseña necesita al menos {n} caracteres</translation>
     </message>
     <message>
         <source>a password can have at most {n} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>una contraseña puede tener como máximo {n} caracteres</translation>
     </message>
     <message>
         <source>a password cannot be all digits (a number is too easy to guess); use words or letters too</source>
-        <translation type="unfinished"></translation>
+        <translation>una contraseña no puede ser solo dígitos (un número es demasiado fácil de adivinar); use también palabras o letras</translation>
     </message>
     <message>
         <source>a password cannot be only spaces</source>
-        <translation type="unfinished"></translation>
+        <translation>una contraseña no puede ser solo espacios</translation>
     </message>
     <message>
         <source>a password cannot contain control characters</source>
-        <translation type="unfinished"></translation>
+        <translation>una contraseña no puede contener caracteres de control</translation>
     </message>
     <message>
         <source>a PIN is 4 to 8 digits (0-9)</source>
-        <translation type="unfinished"></translation>
+        <translation>un PIN tiene de 4 a 8 dígitos (0-9)</translation>
     </message>
     <message>
         <source>password refused: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>contraseña rechazada: {problem}</translation>
     </message>
     <message>
         <source>PIN refused: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN rechazado: {problem}</translation>
     </message>
 </context>
 <context>
@@ -3235,79 +3235,79 @@
     </message>
     <message>
         <source>rule</source>
-        <translation type="unfinished">regla</translation>
+        <translation>regla</translation>
     </message>
     <message>
         <source>rule pack</source>
-        <translation type="unfinished"></translation>
+        <translation>paquete de reglas</translation>
     </message>
     <message>
         <source>must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>debe ser true o false</translation>
     </message>
     <message>
         <source>needs at least one sku</source>
-        <translation type="unfinished"></translation>
+        <translation>necesita al menos un sku</translation>
     </message>
     <message>
         <source>must be a mapping of fields</source>
-        <translation type="unfinished"></translation>
+        <translation>debe ser un mapa de campos</translation>
     </message>
     <message>
         <source>{value} must be a slug of a-z, 0-9 and -, at most 64 long</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} debe ser un código de a-z, 0-9 y -, de 64 caracteres como mucho</translation>
     </message>
     <message>
         <source>{kind} rules are not supported yet by this version</source>
-        <translation type="unfinished"></translation>
+        <translation>esta versión aún no admite reglas {kind}</translation>
     </message>
     <message>
         <source>must be text</source>
-        <translation type="unfinished"></translation>
+        <translation>debe ser texto</translation>
     </message>
     <message>
         <source>{value} must be a share from 0 up to (not incl.) 1, with at most {places} decimals</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} debe ser una proporción desde 0 hasta 1 (sin incluirlo), con {places} decimales como mucho</translation>
     </message>
     <message>
         <source>{value} must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} debe ser true o false</translation>
     </message>
     <message>
         <source>{value} must be scan or checkout</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} debe ser scan o checkout</translation>
     </message>
     <message>
         <source>names no sku, category or tag</source>
-        <translation type="unfinished"></translation>
+        <translation>no nombra ningún sku, categoría ni etiqueta</translation>
     </message>
     <message>
         <source>a checkout rule has no scanned line; use when.order.has to look at the order</source>
-        <translation type="unfinished"></translation>
+        <translation>una regla de cobro no tiene línea escaneada; use when.order.has para mirar el pedido</translation>
     </message>
     <message>
         <source>an upsell replaces a scanned line, so it needs event: scan</source>
-        <translation type="unfinished"></translation>
+        <translation>una mejora sustituye una línea escaneada, así que necesita event: scan</translation>
     </message>
     <message>
         <source>total_min is above total_max: it can never hold</source>
-        <translation type="unfinished"></translation>
+        <translation>el total mínimo (total_min) es mayor que el máximo (total_max): nunca se puede cumplir</translation>
     </message>
     <message>
         <source>from is after to: the rule can never fire</source>
-        <translation type="unfinished"></translation>
+        <translation>la primera fecha (from) es posterior a la última (to): la regla nunca puede aparecer</translation>
     </message>
     <message>
         <source>does not fit a {kind} rule (a {kind} takes {fitting})</source>
-        <translation type="unfinished"></translation>
+        <translation>no encaja en una regla {kind} (una regla {kind} lleva {fitting})</translation>
     </message>
     <message>
         <source>an upsell takes exactly one of upgrade_to: SKU or next_size: true</source>
-        <translation type="unfinished"></translation>
+        <translation>una mejora lleva exactamente uno de upgrade_to: SKU o next_size: true</translation>
     </message>
     <message>
         <source>names a sku twice</source>
-        <translation type="unfinished"></translation>
+        <translation>nombra dos veces un sku</translation>
     </message>
     <message>
         <source>must be above 0</source>
@@ -3315,27 +3315,27 @@
     </message>
     <message>
         <source>{first} or {second}</source>
-        <translation type="unfinished"></translation>
+        <translation>{first} o {second}</translation>
     </message>
     <message>
         <source>the pack must be a mapping with version and rules</source>
-        <translation type="unfinished"></translation>
+        <translation>el paquete debe ser un mapa de campos con version y rules</translation>
     </message>
     <message>
         <source>unknown top-level field (known: version, settings, rules)</source>
-        <translation type="unfinished"></translation>
+        <translation>campo de primer nivel desconocido (conocidos: version, settings, rules)</translation>
     </message>
     <message>
         <source>{value} is not a supported format version (this app reads version {version}, written as the whole number {version})</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} no es una versión de formato admitida (esta aplicación lee la versión {version}, escrita como el número entero {version})</translation>
     </message>
     <message>
         <source>must be a list of rules</source>
-        <translation type="unfinished"></translation>
+        <translation>debe ser una lista de reglas</translation>
     </message>
     <message>
         <source>is used twice (rules #{first} and #{again})</source>
-        <translation type="unfinished"></translation>
+        <translation>se usa dos veces (reglas #{first} y #{again})</translation>
     </message>
     <message>
         <source>{value} must be a whole number from {low} to {high}</source>
@@ -3363,63 +3363,63 @@
     </message>
     <message>
         <source>pack</source>
-        <translation type="unfinished"></translation>
+        <translation>paquete</translation>
     </message>
     <message>
         <source>settings</source>
-        <translation type="unfinished">ajustes</translation>
+        <translation>ajustes</translation>
     </message>
     <message>
         <source>{value} is not a valid sku</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} no es un sku válido</translation>
     </message>
     <message>
         <source>{value} is not a valid category</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} no es una categoría válida</translation>
     </message>
     <message>
         <source>{value} is not a valid tag</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} no es una etiqueta válida</translation>
     </message>
     <message>
         <source>{value} is not a valid customer type</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} no es un tipo de cliente válido</translation>
     </message>
     <message>
         <source>{value} is not a valid value</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} no es un valor válido</translation>
     </message>
     <message>
         <source>rule #{position}</source>
-        <translation type="unfinished"></translation>
+        <translation>regla #{position}</translation>
     </message>
     <message>
         <source>rule {rule}</source>
-        <translation type="unfinished">la regla {rule}</translation>
+        <translation>regla {rule}</translation>
     </message>
     <message>
         <source>{where}, field {field}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}, campo {field}: {message}</translation>
     </message>
     <message>
         <source>stopped after {n} problems: fix these and check again</source>
-        <translation type="unfinished"></translation>
+        <translation>se detuvo tras {n} problemas: corríjalos y vuelva a comprobar</translation>
     </message>
     <message>
         <source>must be a mapping, not {type}</source>
-        <translation type="unfinished"></translation>
+        <translation>debe ser un mapa de campos, no {type}</translation>
     </message>
     <message>
         <source>unknown field (known: {known})</source>
-        <translation type="unfinished"></translation>
+        <translation>campo desconocido (conocidos: {known})</translation>
     </message>
     <message>
         <source>must be a list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>debe ser una lista de textos</translation>
     </message>
     <message>
         <source>must be a number such as 1.5</source>
-        <translation type="unfinished"></translation>
+        <translation>debe ser un número como 1.5</translation>
     </message>
     <message>
         <source>{value} is not a valid time range</source>
@@ -3431,7 +3431,7 @@
     </message>
     <message>
         <source>{value} must be sku:X, category:Y or tag:Z</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} debe ser sku:X, category:Y o tag:Z</translation>
     </message>
     <message>
         <source>{value} is not an amount with at most 2 decimals, like &quot;3.45&quot;</source>
@@ -3443,7 +3443,7 @@
     </message>
     <message>
         <source>write amounts as quoted decimal strings such as &quot;3.45&quot;, not {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>escriba los importes como texto decimal entre comillas, como &quot;3.45&quot;, no {value}</translation>
     </message>
     <message>
         <source>{value} is negative</source>
@@ -3467,7 +3467,7 @@
     </message>
     <message>
         <source>is not a valid template ({reason}); write a literal brace as {open} or {close}</source>
-        <translation type="unfinished"></translation>
+        <translation>no es una plantilla válida ({reason}); escriba una llave literal como {open} o {close}</translation>
     </message>
     <message>
         <source>placeholder {name} is not allowed (allowed: {known})</source>
@@ -3479,43 +3479,103 @@
     </message>
     <message>
         <source>is outside the till&apos;s calendar ({first} to {last})</source>
-        <translation type="unfinished"></translation>
+        <translation>está fuera del calendario de la caja ({first} a {last})</translation>
     </message>
     <message>
         <source>lists and mappings are nested more than {most} deep</source>
-        <translation type="unfinished"></translation>
+        <translation>las listas y los mapas están anidados a más de {most} niveles</translation>
     </message>
     <message>
         <source>its aliases (*name) expand to more than {most} values; write the values out, or repeat less</source>
-        <translation type="unfinished"></translation>
+        <translation>sus alias (*nombre) se expanden a más de {most} valores; escriba los valores, o repita menos</translation>
     </message>
     <message>
         <source>a number of {length} characters is too long (at most {most})</source>
-        <translation type="unfinished"></translation>
+        <translation>un número de {length} caracteres es demasiado largo ({most} como mucho)</translation>
     </message>
     <message>
         <source>setting</source>
-        <translation type="unfinished"></translation>
+        <translation>ajuste</translation>
     </message>
     <message>
         <source>setting {key} is unknown (known: {known})</source>
-        <translation type="unfinished"></translation>
+        <translation>el ajuste {key} no existe (existentes: {known})</translation>
     </message>
     <message>
         <source>must be on or off</source>
-        <translation type="unfinished"></translation>
+        <translation>debe ser on u off</translation>
     </message>
     <message>
         <source>{value} must be a whole number &gt;= 1</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} debe ser un número entero &gt;= 1</translation>
     </message>
     <message>
         <source>may not be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>no puede estar vacío</translation>
     </message>
     <message>
         <source>{value} must be at most {most} printable characters</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} debe tener como mucho {most} caracteres imprimibles</translation>
+    </message>
+    <message>
+        <source>catalog</source>
+        <translation>catálogo</translation>
+    </message>
+    <message>
+        <source>past orders</source>
+        <translation>pedidos pasados</translation>
+    </message>
+    <message>
+        <source>scan script</source>
+        <translation>guion de escaneo</translation>
+    </message>
+    <message>
+        <source>scenario</source>
+        <translation>escenario</translation>
+    </message>
+    <message>
+        <source>{what} {path} does not exist</source>
+        <translation>{what} {path}: no existe</translation>
+    </message>
+    <message>
+        <source>{what} {path} is a folder, not a file</source>
+        <translation>{what} {path}: es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <source>{what} {path} is not UTF-8 text</source>
+        <translation>{what} {path}: no es texto UTF-8</translation>
+    </message>
+    <message>
+        <source>{what} {path} cannot be read ({reason})</source>
+        <translation>{what} {path}: no se puede leer ({reason})</translation>
+    </message>
+    <message>
+        <source>is given twice; give each field once, with the value you mean</source>
+        <translation>se da dos veces; dé cada campo una sola vez, con el valor que quiere dar</translation>
+    </message>
+    <message>
+        <source>is given twice (twice on line {line}); give each field once, with the value you mean</source>
+        <translation>se da dos veces (dos veces en la línea {line}); dé cada campo una sola vez, con el valor que quiere dar</translation>
+    </message>
+    <message>
+        <source>is given twice (lines {first} and {second}); give each field once, with the value you mean</source>
+        <translation>se da dos veces (líneas {first} y {second}); dé cada campo una sola vez, con el valor que quiere dar</translation>
+    </message>
+    <message>
+        <source>{source} is refused at line {line}, column {column}: {problem}</source>
+        <translation>{source} se rechaza en la línea {line}, columna {column}: {problem}</translation>
+    </message>
+    <message>
+        <source>{source} is refused: {problem}</source>
+        <translation>{source} se rechaza: {problem}</translation>
+    </message>
+    <message>
+        <source>{source} is not valid YAML/JSON at line {line}, column {column}: {problem}</source>
+        <translation>{source} no es YAML/JSON válido en la línea {line}, columna {column}: {problem}</translation>
+    </message>
+    <message>
+        <source>{source} is not valid YAML/JSON: {problem}</source>
+        <translation>{source} no es YAML/JSON válido: {problem}</translation>
     </message>
 </context>
 <context>
@@ -4655,367 +4715,383 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
     <name>store</name>
     <message>
         <source>the sign-in was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>el inicio de sesión se canceló</translation>
     </message>
     <message>
         <source>a staff name cannot be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>un nombre del personal no puede estar vacío</translation>
     </message>
     <message>
         <source>a staff name can have at most {n} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>un nombre del personal puede tener como máximo {n} caracteres</translation>
     </message>
     <message>
         <source>a staff name cannot contain control characters</source>
-        <translation type="unfinished"></translation>
+        <translation>un nombre del personal no puede contener caracteres de control</translation>
     </message>
     <message>
         <source>there is no one called {name!r} on the staff list</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay nadie llamado {name!r} en la lista de personal</translation>
     </message>
     <message>
         <source>{name!r} is already on the staff list</source>
-        <translation type="unfinished"></translation>
+        <translation>{name!r} ya está en la lista de personal</translation>
     </message>
     <message>
         <source>this store already has a manager; a manager adds others in the workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>esta tienda ya tiene un gerente; un gerente añade a los demás en el espacio de trabajo</translation>
     </message>
     <message>
         <source>{name!r} is already on the staff list as a {role}; choose another name for the manager</source>
-        <translation type="unfinished"></translation>
+        <translation>{name!r} ya está en la lista de personal con el rol de {role}; elija otro nombre para el gerente</translation>
     </message>
     <message>
         <source>{name} is the only active manager; add another manager before disabling them</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} es el único gerente activo; añada otro gerente antes de desactivarlo</translation>
     </message>
     <message>
         <source>{name} is locked until {time} after {n} wrong attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} está bloqueado hasta las {time} tras {n} intentos fallidos</translation>
     </message>
     <message>
         <source>wrong PIN; {locked}</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN incorrecto; {locked}</translation>
     </message>
     <message>
         <source>wrong password; {locked}</source>
-        <translation type="unfinished"></translation>
+        <translation>contraseña incorrecta; {locked}</translation>
     </message>
     <message>
         <source>there is no one by that name on the staff list</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay nadie con ese nombre en la lista de personal</translation>
     </message>
     <message>
         <source>{name} is disabled; a manager can enable them again</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} está desactivado; un gerente puede activarlo de nuevo</translation>
     </message>
     <message>
         <source>{name} is a {role}; this needs a manager&apos;s password</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} tiene el rol de {role}; esto requiere la contraseña de un gerente</translation>
     </message>
     <message>
         <source>{name} is a {role}; this needs a {needed}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} tiene el rol de {role}; esto requiere el rol de {needed}</translation>
     </message>
     <message>
         <source>{name} has no PIN yet; a manager sets one (pos-prompter staff passwd {name})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} aún no tiene PIN; un gerente le asigna uno (pos-prompter staff passwd {name})</translation>
     </message>
     <message>
         <source>{name} has no password yet; a manager sets one (pos-prompter staff passwd {name})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} aún no tiene contraseña; un gerente le asigna una (pos-prompter staff passwd {name})</translation>
     </message>
     <message>
         <source>wrong PIN; {n} try left</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN incorrecto; le queda {n} intento</translation>
     </message>
     <message>
         <source>wrong PIN; {n} tries left</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN incorrecto; le quedan {n} intentos</translation>
     </message>
     <message>
         <source>wrong password; {n} try left</source>
-        <translation type="unfinished"></translation>
+        <translation>contraseña incorrecta; le queda {n} intento</translation>
     </message>
     <message>
         <source>wrong password; {n} tries left</source>
-        <translation type="unfinished"></translation>
+        <translation>contraseña incorrecta; le quedan {n} intentos</translation>
     </message>
     <message>
         <source>{first} or {second}</source>
-        <translation type="unfinished"></translation>
+        <translation>{first} o {second}</translation>
     </message>
     <message>
         <source>SQLite found a damaged page</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite encontró una página dañada</translation>
     </message>
     <message>
         <source>the latest good backup is {latest}; restore it with &apos;pos-prompter restore {latest} --db {store}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>la última copia de seguridad buena es {latest}; restáurela con &apos;pos-prompter restore {latest} --db {store}&apos;</translation>
     </message>
     <message>
         <source>there is no automatic backup beside it; restore one you keep elsewhere with &apos;pos-prompter restore FILE --db {store}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay ninguna copia de seguridad automática a su lado; restaure una que guarde en otro lugar con &apos;pos-prompter restore FILE --db {store}&apos;</translation>
     </message>
     <message>
         <source>{store} is damaged ({why}) and was left as it is: run &apos;pos-prompter check --db {store}&apos; to see what is damaged; {then}</source>
-        <translation type="unfinished"></translation>
+        <translation>{store} está dañada ({why}) y se dejó como estaba: ejecute &apos;pos-prompter check --db {store}&apos; para ver qué está dañado; {then}</translation>
     </message>
     <message>
         <source>{path} is kept locked by another program, so it could not be checked now; try again when it is done</source>
-        <translation type="unfinished"></translation>
+        <translation>otro programa mantiene {path} bloqueada, así que no se pudo comprobar ahora; inténtelo de nuevo cuando termine</translation>
     </message>
     <message>
         <source>{path} could not be checked now ({why}); try again</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no se pudo comprobar ahora ({why}); inténtelo de nuevo</translation>
     </message>
     <message>
         <source>table {name} cannot be read ({why})</source>
-        <translation type="unfinished"></translation>
+        <translation>la tabla {name} no se puede leer ({why})</translation>
     </message>
     <message>
         <source>the check itself stopped (database disk image is malformed)</source>
-        <translation type="unfinished"></translation>
+        <translation>la propia comprobación se detuvo (database disk image is malformed)</translation>
     </message>
     <message>
         <source>table {table} row {row} refers to a {parent} row that is not there</source>
-        <translation type="unfinished"></translation>
+        <translation>la fila {row} de la tabla {table} remite a una fila de {parent} que no existe</translation>
     </message>
     <message>
         <source>the foreign keys cannot be checked ({why})</source>
-        <translation type="unfinished"></translation>
+        <translation>las claves foráneas no se pueden comprobar ({why})</translation>
     </message>
     <message>
         <source>there is no store file at {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay ningún archivo de tienda en {path}</translation>
     </message>
     <message>
         <source>the file cannot be opened ({why})</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo no se puede abrir ({why})</translation>
     </message>
     <message>
         <source>the list of tables cannot be read ({why})</source>
-        <translation type="unfinished"></translation>
+        <translation>la lista de tablas no se puede leer ({why})</translation>
     </message>
     <message>
         <source>the check itself stopped ({why})</source>
-        <translation type="unfinished"></translation>
+        <translation>la propia comprobación se detuvo ({why})</translation>
     </message>
     <message>
         <source>{path} already exists: a backup never overwrites a file; choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ya existe: una copia de seguridad nunca sobrescribe un archivo; elija otro nombre</translation>
     </message>
     <message>
         <source>a backup must be another file than the store itself</source>
-        <translation type="unfinished"></translation>
+        <translation>una copia de seguridad debe ser un archivo distinto de la propia tienda</translation>
     </message>
     <message>
         <source>cannot write the backup {path} ({why})</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede escribir la copia de seguridad {path} ({why})</translation>
     </message>
     <message>
         <source>there is no backup file at {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay ningún archivo de copia de seguridad en {path}</translation>
     </message>
     <message>
         <source>{path} is the store itself: give a backup of it</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} es la propia tienda: indique una copia de seguridad de ella</translation>
     </message>
     <message>
         <source>{path} is not a good backup ({why}); nothing was changed. Give another backup (see &apos;pos-prompter check --db BACKUP&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no es una copia de seguridad buena ({why}); no se cambió nada. Indique otra copia de seguridad (vea &apos;pos-prompter check --db BACKUP&apos;)</translation>
     </message>
     <message>
         <source>{path} is open in another program (process {pid}): close the till and any command using it, then restore; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} está abierta en otro programa (proceso {pid}): cierre la caja y cualquier comando que la use, y después restaure; no se cambió nada</translation>
     </message>
     <message>
         <source>cannot copy {backup} beside {store} ({why}); nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede copiar {backup} junto a {store} ({why}); no se cambió nada</translation>
     </message>
     <message>
         <source>cannot put {backup} in place of {store} ({why}); nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede poner {backup} en lugar de {store} ({why}); no se cambió nada</translation>
     </message>
     <message>
         <source>{path} is not a usable store ({why})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no es una tienda utilizable ({why})</translation>
     </message>
     <message>
         <source>{path} kept changing while it was being read; try again</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} siguió cambiando mientras se leía; inténtelo de nuevo</translation>
     </message>
     <message>
         <source>the practice store is busy or read-only ({why})</source>
-        <translation type="unfinished"></translation>
+        <translation>la tienda de práctica está ocupada o es de solo lectura ({why})</translation>
     </message>
     <message>
         <source>could not copy {path} into the practice store ({why})</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudo copiar {path} en la tienda de práctica ({why})</translation>
     </message>
     <message>
         <source>{path} is a SQLite database of another program, not a pos-prompter store</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} es una base de datos SQLite de otro programa, no una tienda de pos-prompter</translation>
     </message>
     <message>
         <source>{path} is not a usable store (it has no {table} table)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no es una tienda utilizable (no tiene la tabla {table})</translation>
     </message>
     <message>
         <source>{path} is a practice store; give the real store with --db</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} es una tienda de práctica; indique la tienda real con --db</translation>
     </message>
     <message>
         <source>{path} is not a usable store (its barcode {code} names product {sku}, which it does not have)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no es una tienda utilizable (su código de barras {code} nombra el producto {sku}, que no tiene)</translation>
     </message>
     <message>
         <source>cannot create the folder {path} ({why})</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede crear la carpeta {path} ({why})</translation>
     </message>
     <message>
         <source>the store is busy or read-only ({why})</source>
-        <translation type="unfinished"></translation>
+        <translation>la tienda está ocupada o es de solo lectura ({why})</translation>
     </message>
     <message>
         <source>could not save to the store ({why})</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudo guardar en la tienda ({why})</translation>
     </message>
     <message>
         <source>there is no store at {path} (create one with &apos;pos-prompter init --db {path}&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay ninguna tienda en {path} (cree una con &apos;pos-prompter init --db {path}&apos;)</translation>
     </message>
     <message>
         <source>{path} cannot be read ({why})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no se puede leer ({why})</translation>
     </message>
     <message>
         <source>{path} is a folder, not a store file; give the store file itself with --db</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} es una carpeta, no un archivo de tienda; indique el propio archivo de la tienda con --db</translation>
     </message>
     <message>
         <source>{path} cannot be read (permission denied); ask whoever set up this computer to let this user read it</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no se puede leer (permiso denegado); pida a quien configuró este equipo que permita leerla a este usuario</translation>
     </message>
     <message>
         <source>{path} is not a usable store: it is empty (0 bytes), and it was left as it is. Restore the store from a backup, or remove the empty file and create a new store with &apos;pos-prompter init --db {path}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no es una tienda utilizable: está vacía (0 bytes), y se dejó como estaba. Restaure la tienda desde una copia de seguridad, o quite el archivo vacío y cree una tienda nueva con &apos;pos-prompter init --db {path}&apos;</translation>
     </message>
     <message>
         <source>{path} is not a usable store: it is not a SQLite database (or its first page is damaged), and it was left as it is. Check the path given with --db, or restore the store from a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no es una tienda utilizable: no es una base de datos SQLite (o su primera página está dañada), y se dejó como estaba. Compruebe la ruta indicada con --db, o restaure la tienda desde una copia de seguridad</translation>
     </message>
     <message>
         <source>{path} is not a usable store: it is a SQLite database without pos-prompter&apos;s tables, and it was left as it is. Check the path given with --db, or restore the store from a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no es una tienda utilizable: es una base de datos SQLite sin las tablas de pos-prompter, y se dejó como estaba. Compruebe la ruta indicada con --db, o restaure la tienda desde una copia de seguridad</translation>
     </message>
     <message>
         <source>{path} is read-only (the file or its folder cannot be written by this user): nothing was saved. Commands that only read it still work; to change it, make the file and its folder writable again</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} es de solo lectura (este usuario no puede escribir el archivo o su carpeta): no se guardó nada. Los comandos que solo la leen siguen funcionando; para cambiarla, haga que el archivo y su carpeta se puedan escribir de nuevo</translation>
     </message>
     <message>
         <source>the store</source>
-        <translation type="unfinished"></translation>
+        <translation>la tienda</translation>
     </message>
     <message>
         <source>the disk is full where {name} is kept: nothing was saved, the store is as it was. Free some space on that disk and try again</source>
-        <translation type="unfinished"></translation>
+        <translation>el disco donde se guarda {name} está lleno: no se guardó nada, la tienda está como estaba. Libere algo de espacio en ese disco e inténtelo de nuevo</translation>
     </message>
     <message>
         <source>a file-size limit (ulimit -f) stopped the save to {name}: nothing was saved, the store is as it was. Raise the limit and try again</source>
-        <translation type="unfinished"></translation>
+        <translation>un límite de tamaño de archivo (ulimit -f) detuvo el guardado en {name}: no se guardó nada, la tienda está como estaba. Suba el límite e inténtelo de nuevo</translation>
     </message>
     <message>
         <source>{name} is busy: another program (a till or a command) kept it locked for writing too long, and nothing was saved. Try again when it is done</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} está ocupada: otro programa (una caja o un comando) la mantuvo bloqueada para escribir demasiado tiempo, y no se guardó nada. Inténtelo de nuevo cuando termine</translation>
     </message>
     <message>
         <source>cannot create a store at {path}: its folder cannot be written by this user. Choose another folder with --db, or make this one writable</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede crear una tienda en {path}: este usuario no puede escribir en su carpeta. Elija otra carpeta con --db, o haga que se pueda escribir en esta</translation>
     </message>
     <message>
         <source>cannot create a store at {path} ({why})</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede crear una tienda en {path} ({why})</translation>
     </message>
     <message>
         <source>added</source>
-        <translation type="unfinished">añadidos</translation>
+        <translation>añadido</translation>
     </message>
     <message>
         <source>changed</source>
-        <translation type="unfinished">cambiados</translation>
+        <translation>cambiado</translation>
     </message>
     <message>
         <source>removed</source>
-        <translation type="unfinished">quitados</translation>
+        <translation>quitado</translation>
     </message>
     <message>
         <source>audit entry {number} ({at}, {entity} {id} {action} by {actor})</source>
-        <translation type="unfinished"></translation>
+        <translation>entrada de auditoría {number} ({at}, {entity} {id} {action} por {actor})</translation>
     </message>
     <message>
         <source>the first audit entry was removed behind the app&apos;s back</source>
-        <translation type="unfinished"></translation>
+        <translation>la primera entrada de auditoría se quitó a espaldas de la aplicación</translation>
     </message>
     <message>
         <source>the audit entry after entry {number} ({at}, {entity} {id} {action} by {actor}) was removed behind the app&apos;s back</source>
-        <translation type="unfinished"></translation>
+        <translation>la entrada de auditoría posterior a la entrada {number} ({at}, {entity} {id} {action} por {actor}) se quitó a espaldas de la aplicación</translation>
     </message>
     <message>
         <source>audit entry {number} ({at}, {entity} {id} {action} by {actor}) was inserted behind the app&apos;s back</source>
-        <translation type="unfinished"></translation>
+        <translation>la entrada de auditoría {number} ({at}, {entity} {id} {action} por {actor}) se insertó a espaldas de la aplicación</translation>
     </message>
     <message>
         <source>audit entry {number} ({at}, {entity} {id} {action} by {actor}) was changed behind the app&apos;s back</source>
-        <translation type="unfinished"></translation>
+        <translation>la entrada de auditoría {number} ({at}, {entity} {id} {action} por {actor}) se cambió a espaldas de la aplicación</translation>
     </message>
     <message>
         <source>the audit log&apos;s table was removed behind the app&apos;s back</source>
-        <translation type="unfinished"></translation>
+        <translation>la tabla del registro de auditoría se quitó a espaldas de la aplicación</translation>
     </message>
     <message>
         <source>the audit log&apos;s hash column was removed behind the app&apos;s back</source>
-        <translation type="unfinished"></translation>
+        <translation>la columna de hashes del registro de auditoría se quitó a espaldas de la aplicación</translation>
     </message>
     <message>
         <source>the audit log&apos;s record of its last entry was removed behind the app&apos;s back</source>
-        <translation type="unfinished"></translation>
+        <translation>el registro de la última entrada del registro de auditoría se quitó a espaldas de la aplicación</translation>
     </message>
     <message>
         <source>product change</source>
-        <translation type="unfinished"></translation>
+        <translation>cambio de producto</translation>
     </message>
     <message>
         <source>The price {problem}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Precio: {problem}.</translation>
     </message>
     <message>
         <source>The {problem}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{problem}.</translation>
     </message>
     <message>
         <source>Barcode {code} is given twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>El código de barras {code} aparece dos veces.</translation>
     </message>
     <message>
         <source>there is no product {sku} any more (changed elsewhere?)</source>
-        <translation type="unfinished"></translation>
+        <translation>ya no existe el producto {sku} (¿se cambió en otro lugar?)</translation>
     </message>
     <message>
         <source>{problem}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{problem}.</translation>
     </message>
     <message>
         <source>SKU {sku} is given twice</source>
-        <translation type="unfinished"></translation>
+        <translation>el SKU {sku} aparece dos veces</translation>
     </message>
     <message>
         <source>barcode {code} of {sku} is also given to {owner}</source>
-        <translation type="unfinished"></translation>
+        <translation>el código de barras {code} de {sku} también se da a {owner}</translation>
     </message>
     <message>
         <source>catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>catálogo</translation>
+    </message>
+    <message>
+        <source>order {order} was changed at another till; reopen the till to see it as it now is</source>
+        <translation>el pedido {order} se cambió en otra caja; vuelva a abrir la caja para verlo como está ahora</translation>
+    </message>
+    <message>
+        <source>there is no demo called {name!r} (choose {demos})</source>
+        <translation>no hay ninguna demo llamada {name!r} (elija {demos})</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose another path or remove it first</source>
+        <translation>{path} ya existe; elija otra ruta o quítelo primero</translation>
+    </message>
+    <message>
+        <source>{path} does not exist, but {wal} beside it does (the rest of a store): restore that store, or move the file away first</source>
+        <translation>{path} no existe, pero {wal} a su lado sí (el resto de una tienda): restaure esa tienda, o aparte el archivo primero</translation>
     </message>
 </context>
 <context>
