@@ -21,7 +21,8 @@ from pos_prompter.core.money import Cents, format_money
 from pos_prompter.core.order import Clock, OrderLine, SystemClock
 from pos_prompter.core.pace import PaceMeter
 from pos_prompter.core.rules import Rule, Settings
-from pos_prompter.core.session import MAX_QTY, OrderSession, TillEvent
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
+from pos_prompter.core.session import MAX_QTY, OrderSession, TillEvent, bad_qty
 from pos_prompter.seen_prompts import ShownWhenSeen
 from pos_prompter.store import Store
 from pos_prompter.store.auth import StaffStore
@@ -30,7 +31,7 @@ from pos_prompter.store.order_rows import commit_order, recovered_next_line_no
 Action = Callable[[OrderSession, dt.datetime], list[TillEvent]]
 P = ParamSpec("P")
 
-NOBODY_TEXT = "nobody is signed in at this till: sign in first"
+NOBODY_TEXT = QT_TRANSLATE_NOOP("till", "nobody is signed in at this till: sign in first")
 
 
 def _signed_in(method: Callable[Concatenate[Till, P], list[TillEvent]]
@@ -210,15 +211,17 @@ class Till:
         """A barcode or SKU from the scanner or the keyboard (`qty` of it, in one line)."""
         code = code.strip()
         if not 1 <= qty <= MAX_QTY:
-            return self._error(f"quantity must be 1 to {MAX_QTY}, not {qty}")
+            return self._error(bad_qty(qty))
         if not code:
-            return self._error("empty scan")
+            return self._error(QT_TRANSLATE_NOOP("till", "empty scan"))
         product = self.catalog.lookup(code)
-        if product is None:
-            what = "barcode" if code.isdigit() else "code"
-            return self._error(f"unknown {what} {cut(code)}")  # a scanner gone mad: short
+        if product is None:  # a scanner gone mad: the code cut short
+            unknown = (QT_TRANSLATE_NOOP("till", "unknown barcode {code}") if code.isdigit()
+                       else QT_TRANSLATE_NOOP("till", "unknown code {code}"))
+            return self._error(unknown.format(code=cut(code)))
         if not product.active:
-            return self._error(f"{product.name} ({product.sku}) is not for sale")
+            return self._error(QT_TRANSLATE_NOOP("till", "{name} ({sku}) is not for sale").format(
+                name=product.name, sku=product.sku))
         rush = self.pace.record(self.clock.now())
         if self.session is not None:
             return self._run(lambda s, now: s.scan(product, now, rush=rush, qty=qty))
@@ -244,45 +247,46 @@ class Till:
     @_signed_in
     def accept(self) -> list[TillEvent]:
         if self.prompt is None:
-            return self._error("no prompt on screen to accept")
+            return self._error(QT_TRANSLATE_NOOP("till", "no prompt on screen to accept"))
         return self._run(lambda s, now: s.accept(now))
 
     @_signed_in
     def decline(self) -> list[TillEvent]:
         if self.prompt is None:
-            return self._error("no prompt on screen to decline")
+            return self._error(QT_TRANSLATE_NOOP("till", "no prompt on screen to decline"))
         return self._run(lambda s, now: s.decline(now))
 
     @_signed_in
     def reopen(self, line_no: int) -> list[TillEvent]:
         """Show a declined offer of that line again (the customer changed their mind)."""
         if self.session is None:
-            return self._error("no open order")
+            return self._error(QT_TRANSLATE_NOOP("till", "no open order"))
         return self._run(lambda s, now: s.reopen(line_no, now))
 
     @_signed_in
     def set_qty(self, qty: int) -> list[TillEvent]:
         if self.session is None:
-            return self._error("no open order")
+            return self._error(QT_TRANSLATE_NOOP("till", "no open order"))
         return self._run(lambda s, now: s.set_qty(qty, now))
 
     @_signed_in
     def void(self, sku: str, *, line_no: int | None = None) -> list[TillEvent]:
         """Remove the last line with this SKU, or that line (`line_no`) of it."""
         if self.session is None:
-            return self._error("no open order")
+            return self._error(QT_TRANSLATE_NOOP("till", "no open order"))
         return self._run(lambda s, _now: s.void(sku, line_no=line_no))
 
     @_signed_in
     def checkout(self) -> list[TillEvent]:
         if self.session is None or not self.session.lines:
-            return self._error("nothing to check out: the order is empty")
+            return self._error(QT_TRANSLATE_NOOP("till", "nothing to check out: the order is "
+                                                     "empty"))
         return self._run(lambda s, now: s.checkout(now))
 
     @_signed_in
     def pay(self) -> list[TillEvent]:
         if self.session is None or not self.session.lines:
-            return self._error("nothing to pay: the order is empty")
+            return self._error(QT_TRANSLATE_NOOP("till", "nothing to pay: the order is empty"))
         return self._run(lambda s, _now: s.pay())
 
     @_signed_in
@@ -327,9 +331,11 @@ class Till:
         known = staff.name_taken(name) if name else None  # names are unique in any case
         person = staff.get(known) if known is not None else None
         if person is None:
-            return self._error(f"nobody called {name} is on the staff list")
+            return self._error(QT_TRANSLATE_NOOP(
+                "till", "nobody called {name} is on the staff list").format(name=name))
         if not person.active:
-            return self._error(f"{person.name} is disabled")
+            return self._error(QT_TRANSLATE_NOOP("till", "{name} is disabled").format(
+                name=person.name))
         self.set_clerk(person.name)
         return [TillEvent("clerk", self.order_id, self.total, {"clerk": person.name})]
 

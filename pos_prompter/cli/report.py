@@ -17,7 +17,7 @@ from typing import Any
 from pos_prompter.cli.common import need_db, out
 from pos_prompter.core.report_csv import report_csv
 from pos_prompter.core.results import Report, parse_period
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, translate
 from pos_prompter.practice.practice_store import PRACTICE_MARK, real_store_path
 from pos_prompter.store import Store, StoreError
 from pos_prompter.store.reports import is_practice_store, load_report
@@ -105,7 +105,7 @@ def report_table(data: dict[str, Any]) -> str:
     if data["uplift"]:
         parts.append(translate("cli", "True uplift (orders shown the prompt against held-out "
                                "orders, 95% Welch interval)") + "\n"
-                     + "".join(f"  {u['sentence']}\n" for u in data["uplift"]))
+                     + "".join(f"  {say(u['sentence'])}\n" for u in data["uplift"]))
     if "leaderboard" in data:
         parts.append(_text_table(
             translate("cli", "Leaderboard (at least {n} orders)").format(

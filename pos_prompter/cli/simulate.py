@@ -22,7 +22,7 @@ from pos_prompter.core.excerpt import cut, excerpt
 from pos_prompter.core.money import MoneyError, cents_str, parse_money
 from pos_prompter.core.order import FixedClock
 from pos_prompter.core.session import MAX_QTY, TillEvent
-from pos_prompter.i18n import plural, translate
+from pos_prompter.i18n import plural, say, say_error, translate
 from pos_prompter.practice.files import read_scenario_text
 from pos_prompter.practice.game import Played, PracticeGame
 from pos_prompter.practice.practice_store import ensure_practice_store, practice_store_path
@@ -173,8 +173,14 @@ def _play_step(till: Till, step: Step) -> list[TillEvent]:
 
 
 def event_json(event: TillEvent, script_line: int) -> str:
-    """One JSON Lines record. An error names the script line that caused it."""
+    """One JSON Lines record. An error names the script line that caused it. Its keys and
+    codes are the format's; the sentences a clerk reads (an error's message, a prompt's
+    evidence) are in the reader's language, as the till shows them."""
     record = event.to_json()
+    if "message" in record:
+        record["message"] = say(record["message"])
+    if isinstance(record.get("evidence"), list):
+        record["evidence"] = [say(line) for line in record["evidence"]]
     if event.event == "error":
         record = {"event": record.pop("event"), "order": record.pop("order"),
                   "line": script_line,
@@ -199,7 +205,8 @@ def check_expect(till: Till, want: tuple[str, ...]) -> tuple[str, str] | None:
             have = [ln.qty for ln in till.lines if ln.sku == sku]
             if int(qty) in have:
                 return None
-            return f"{sku} {int(qty)}", ", ".join(f"{sku} {q}" for q in have) or "no such line"
+            return (f"{sku} {int(qty)}", ", ".join(f"{sku} {q}" for q in have)
+                    or translate("cli", "no such line"))
     raise AssertionError(want)  # _parse_expect lets only these through
 
 
@@ -208,8 +215,9 @@ def _play(till: Till, step: Step, game: PracticeGame | None) -> Played:
     if step.command in ("offer", "explain"):
         if game is None:
             return Played(till=[TillEvent("error", till.order_id, till.total, {
-                "message": f"{step.command} works in practice with a scenario "
-                           "(simulate --training --scenario FILE)"})])
+                "message": translate("cli", "{command} works in practice with a scenario "
+                                     "(simulate --training --scenario FILE)").format(
+                    command=step.command)})])
         return game.offer() if step.command == "offer" else game.explain()
     if step.command == "expect":
         assert isinstance(step.arg, tuple)
@@ -249,7 +257,7 @@ def play(till: Till, steps: list[Step], source: str,
             played = _play(till, step, game)
         except StoreError as exc:
             raise StoreError(translate("cli", "{source} line {n}").format(
-                source=source, n=step.line) + f": {exc}") from exc
+                source=source, n=step.line) + ": " + say_error(exc)) from exc
         failed += sum(ev.event == "expect_failed" for ev in played.practice)
         show(played, step.line)
     if game is not None:

@@ -18,6 +18,7 @@ from pos_prompter.core.catalog import Catalog, Product
 from pos_prompter.core.money import Cents, cents_str, format_money, percent
 from pos_prompter.core.order import OrderLine, OrderLines
 from pos_prompter.core.rules import Ref, Rule, Settings, render
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
 
 KIND_TIE_ORDER = {"bundle": 0, "cross_sell": 1, "threshold": 2, "upsell": 3}
 
@@ -63,6 +64,7 @@ class Skip:
     """Why a rule does not fire here (shown in the manager's preview)."""
 
     reason: str
+    """Why, for people (a core.said.Said, context "skip", where the engine wrote it)."""
     held_out: bool = False
     """The prompt would have been shown, but this order is in the rule's control group."""
 
@@ -123,8 +125,27 @@ def is_held_out(order_id: int, rule_id: str, share: Decimal) -> bool:
     return draw < int(share * (1 << 64))
 
 
-def _said_no(product: Product) -> str:
-    return f"the customer already said no to {product.name} in this order"
+def _said_no(product: Product) -> Said:
+    return QT_TRANSLATE_NOOP("skip", "the customer already said no to {name} in this "
+                             "order").format(name=product.name)
+
+
+def _in_order(product: Product) -> Said:
+    return QT_TRANSLATE_NOOP("skip", "{name} is already in the order").format(name=product.name)
+
+
+def _capped(cap: int, rush: bool) -> Said:
+    """This order has had as many prompts as it may (fewer in a rush)."""
+    if rush:
+        said = (QT_TRANSLATE_NOOP("skip", "this order has had its {n} prompt already (rush "
+                                  "hour)") if cap == 1 else
+                QT_TRANSLATE_NOOP("skip", "this order has had its {n} prompts already (rush "
+                                  "hour)"))
+    else:
+        said = (QT_TRANSLATE_NOOP("skip", "this order has had its {n} prompt already")
+                if cap == 1 else
+                QT_TRANSLATE_NOOP("skip", "this order has had its {n} prompts already"))
+    return said.format(n=cap)
 
 
 def _qty_str(value: Decimal) -> str:
@@ -234,30 +255,30 @@ class Engine:
               now: dt.datetime) -> Prompt | Skip:
         """Judge `rule` for this order and trigger line now: a Prompt, or why not."""
         if not rule.active:
-            return Skip("the rule is inactive")
+            return Skip(QT_TRANSLATE_NOOP("skip", "the rule is inactive"))
         if order.reopening != rule.id:
             if rule.id in order.shown:
-                return Skip("already offered in this order")
+                return Skip(QT_TRANSLATE_NOOP("skip", "already offered in this order"))
             cap = self.cap(order.rush)
             if order.prompts_shown >= cap:
-                rush = " (rush hour)" if order.rush else ""
-                return Skip(f"this order has had its {cap} prompt{'s' * (cap != 1)} "
-                            f"already{rush}")
+                return Skip(_capped(cap, order.rush))
         trigger: OrderLine | None = None
         trigger_product: Product | None = None
         if rule.event == "scan":
             trigger = order.line(trigger_no)
             if trigger is None:
-                return Skip("the line that triggered it is gone")
+                return Skip(QT_TRANSLATE_NOOP("skip", "the line that triggered it is gone"))
             trigger_product = self.catalog.get(trigger.sku)
             if trigger_product is None:
-                return Skip(f"{trigger.sku} is not in the catalog")
+                return Skip(QT_TRANSLATE_NOOP("skip", "{sku} is not in the catalog").format(
+                    sku=trigger.sku))
             if rule.scanned is not None and not self.scanned_matches(rule, trigger_product):
-                return Skip(f"{trigger_product.name} does not match the rule's scanned items")
+                return Skip(QT_TRANSLATE_NOOP("skip", "{name} does not match the rule's scanned "
+                                              "items").format(name=trigger_product.name))
         if rule.time is not None and not rule.time.holds(now):
-            return Skip("outside its time window")
+            return Skip(QT_TRANSLATE_NOOP("skip", "outside its time window"))
         if rule.customer and (order.customer or "") not in rule.customer:
-            return Skip("not for this customer type")
+            return Skip(QT_TRANSLATE_NOOP("skip", "not for this customer type"))
         skip = self._order_condition(rule, order)
         if skip is not None:
             return skip
@@ -265,7 +286,8 @@ class Engine:
         # Drawn last: the control group holds only orders that would have seen the prompt,
         # or the uplift measured against it would be biased.
         if isinstance(result, Prompt) and is_held_out(order.order_id, rule.id, rule.holdout):
-            return Skip("this order is in the rule's holdout (control) group", held_out=True)
+            return Skip(QT_TRANSLATE_NOOP("skip", "this order is in the rule's holdout (control) "
+                                          "group"), held_out=True)
         return result
 
     @staticmethod
@@ -297,15 +319,19 @@ class Engine:
             return None
         total = order.total
         if oc.total_min is not None and total < oc.total_min:
-            return Skip(f"the order total is below {cents_str(oc.total_min)}")
+            return Skip(QT_TRANSLATE_NOOP("skip", "the order total is below {amount}").format(
+                amount=cents_str(oc.total_min)))
         if oc.total_max is not None and total > oc.total_max:
-            return Skip(f"the order total is above {cents_str(oc.total_max)}")
+            return Skip(QT_TRANSLATE_NOOP("skip", "the order total is above {amount}").format(
+                amount=cents_str(oc.total_max)))
         for ref in oc.has:
             if not self._ref_present(ref, order.skus()):
-                return Skip(f"the order has no {ref}")
+                return Skip(QT_TRANSLATE_NOOP("skip", "the order has no {ref}").format(
+                    ref=str(ref)))
         for ref in oc.lacks:
             if self._ref_present(ref, order.skus()):
-                return Skip(f"the order already has {ref}")
+                return Skip(QT_TRANSLATE_NOOP("skip", "the order already has {ref}").format(
+                    ref=str(ref)))
         return None
 
     def _usable(self, sku: str) -> Product | None:
@@ -316,7 +342,7 @@ class Engine:
                trigger_product: Product | None, now: dt.datetime) -> Prompt | Skip:
         money = self.money
         values: dict[str, str] = {"item": trigger_product.name if trigger_product else ""}
-        evidence: list[str] = []
+        evidence: list[Said] = []
         in_order = order.skus()
         # What the customer said no to is not offered again, by this rule or another; the
         # rule being reopened is the customer changing their mind about that very offer.
@@ -328,21 +354,26 @@ class Engine:
             target = (self._usable(o.upgrade_to) if o.upgrade_to
                       else self.catalog.next_size(trigger_product))
             if target is None:
-                return Skip("no active product to upgrade to" if o.upgrade_to
-                            else f"{trigger_product.name} is the largest size")
+                return Skip(QT_TRANSLATE_NOOP("skip", "no active product to upgrade to")
+                            if o.upgrade_to
+                            else QT_TRANSLATE_NOOP("skip", "{name} is the largest size").format(
+                                name=trigger_product.name))
             if target.sku == trigger_product.sku:
-                return Skip(f"the line is already {target.name}")
+                return Skip(QT_TRANSLATE_NOOP("skip", "the line is already {name}").format(
+                    name=target.name))
             if target.sku in declined:
                 return Skip(_said_no(target))
             delta = (target.price - trigger.unit_price) * trigger.qty
             if delta < 0:
-                return Skip(f"{target.name} costs less than {trigger_product.name}")
+                return Skip(QT_TRANSLATE_NOOP("skip", "{name} costs less than {other}").format(
+                    name=target.name, other=trigger_product.name))
             offer_skus: tuple[str, ...] = (target.sku,)
             price = target.price * trigger.qty
             values.update(offer=target.name, size=target.size_label or target.name)
-            evidence.append(f"{target.name} {money(target.price)} vs "
-                            f"{trigger_product.name} {money(trigger.unit_price)}: "
-                            f"{money(delta)} more")
+            evidence.append(QT_TRANSLATE_NOOP(
+                "evidence", "{offer} {price} vs {item} {paid}: {delta} more").format(
+                offer=target.name, price=money(target.price), item=trigger_product.name,
+                paid=money(trigger.unit_price), delta=money(delta)))
             self._unit_values(trigger_product, target, trigger.unit_price, values, evidence)
         elif rule.kind == "cross_sell":
             chosen = None
@@ -358,19 +389,22 @@ class Engine:
                 break
             if chosen is None:
                 return Skip(_said_no(said_no) if said_no is not None
-                            else "every offered item is already in the order or unavailable")
+                            else QT_TRANSLATE_NOOP("skip", "every offered item is already in "
+                                                   "the order or unavailable"))
             offer_skus = (chosen.sku,)
             price = delta = chosen.price
             values["offer"] = chosen.name
-            evidence.append(f"{chosen.name} at its usual price, {money(chosen.price)}")
+            evidence.append(QT_TRANSLATE_NOOP("evidence", "{offer} at its usual price, {price}")
+                            .format(offer=chosen.name, price=money(chosen.price)))
         elif rule.kind == "bundle":
             items: list[Product] = []
             for sku in o.bundle_with:
                 product = self._usable(sku)
                 if product is None:
-                    return Skip(f"bundle item {sku} is not available")
+                    return Skip(QT_TRANSLATE_NOOP("skip", "bundle item {sku} is not available")
+                                .format(sku=sku))
                 if sku in in_order:
-                    return Skip(f"{product.name} is already in the order")
+                    return Skip(_in_order(product))
                 if sku in declined:
                     return Skip(_said_no(product))
                 items.append(product)
@@ -379,43 +413,56 @@ class Engine:
             saving = list_total - price
             offer_skus = tuple(p.sku for p in items)
             values.update(offer=" + ".join(p.name for p in items), saving=money(saving))
-            evidence.append(f"{values['offer']} for {money(price)} instead of "
-                            f"{money(list_total)}: saves {money(saving)}")
+            evidence.append(QT_TRANSLATE_NOOP(
+                "evidence", "{offer} for {price} instead of {list_total}: saves {saving}").format(
+                offer=values["offer"], price=money(price), list_total=money(list_total),
+                saving=money(saving)))
         else:  # threshold
             reward = self._usable(o.reward or "")
             if reward is None:
-                return Skip(f"reward {o.reward} is not available")
+                return Skip(QT_TRANSLATE_NOOP("skip", "reward {sku} is not available").format(
+                    sku=str(o.reward)))
             if reward.sku in in_order:
-                return Skip(f"{reward.name} is already in the order")
+                return Skip(_in_order(reward))
             if reward.sku in declined:
                 return Skip(_said_no(reward))
             goods = order.goods_total
             target_total = o.order_total or 0
             if goods >= target_total:
-                return Skip("the order is already past the reward total")
+                return Skip(QT_TRANSLATE_NOOP("skip", "the order is already past the reward "
+                                              "total"))
             gap = target_total - goods
             if o.within is not None and gap > o.within:
-                return Skip(f"the order is {money(gap)} short, more than {money(o.within)}")
+                return Skip(QT_TRANSLATE_NOOP("skip", "the order is {gap} short, more than "
+                                              "{within}").format(gap=money(gap),
+                                                                 within=money(o.within)))
             price = delta = o.reward_price or 0
             offer_skus = (reward.sku,)
             values.update(offer=reward.name, gap=money(gap))
-            evidence.append(f"Order {money(goods)}; {reward.name} unlocks at "
-                            f"{money(target_total)}: {money(gap)} to go")
-            evidence.append(f"{reward.name} for {money(price)} (usually {money(reward.price)})")
+            evidence.append(QT_TRANSLATE_NOOP(
+                "evidence", "Order {goods}; {reward} unlocks at {total}: {gap} to go").format(
+                goods=money(goods), reward=reward.name, total=money(target_total),
+                gap=money(gap)))
+            evidence.append(QT_TRANSLATE_NOOP(
+                "evidence", "{reward} for {price} (usually {usual})").format(
+                reward=reward.name, price=money(price), usual=money(reward.price)))
         # The price guardrail: what the offer adds against what triggered it.
         base = trigger.amount if (rule.event == "scan" and trigger is not None) else order.total
         ratio = rule.max_offer_ratio if rule.max_offer_ratio is not None \
             else self.settings.max_offer_ratio
         if delta > 0 and Decimal(delta) > ratio * Decimal(base):
-            return Skip(f"blocked by the price ratio: adds {money(delta)} to {money(base)} "
-                        f"(limit {ratio}x)")
+            return Skip(QT_TRANSLATE_NOOP("skip", "blocked by the price ratio: adds {delta} to "
+                                          "{base} (limit {ratio}x)").format(
+                delta=money(delta), base=money(base), ratio=str(ratio)))
         if trigger is not None and self.history is not None:
             rate = self.history.attach_rate(trigger.sku, offer_skus[0], now)
             if rate is not None:
                 values["attach_rate"] = percent(rate.share)
-                evidence.append(f"Bought together in {percent(rate.share)} of orders with "
-                                f"{values['item']}, last {rate.days} days "
-                                f"({rate.orders} orders)")
+                evidence.append(QT_TRANSLATE_NOOP(
+                    "evidence", "Bought together in {share} of orders with {item}, last {days} "
+                    "days ({orders} orders)").format(
+                    share=percent(rate.share), item=values["item"], days=rate.days,
+                    orders=rate.orders))
         values.update(price=money(price), delta=money(delta))
         return Prompt(
             rule_id=rule.id, kind=rule.kind, title=rule.title,
@@ -425,7 +472,7 @@ class Engine:
         )
 
     def _unit_values(self, current: Product, target: Product, paid: Cents,
-                     values: dict[str, str], evidence: list[str]) -> None:
+                     values: dict[str, str], evidence: list[Said]) -> None:
         if not (current.unit_qty and target.unit_qty and current.unit
                 and current.unit == target.unit and paid > 0):
             return
@@ -437,10 +484,14 @@ class Engine:
         saving = 1 - per_target / per_now
         if saving > 0:
             values["per_unit_saving"] = percent(saving)
-        cheaper = f"{percent(saving)} cheaper" if saving > 0 else \
-            f"{percent(-saving)} dearer"
-        evidence.append(f"{_qty_str(target.unit_qty)} {unit} vs {_qty_str(current.unit_qty)} "
-                        f"{unit}: {_qty_str(diff)} {unit} more, {cheaper} per {unit}")
+        cheaper = (QT_TRANSLATE_NOOP("evidence", "{share} cheaper").format(share=percent(saving))
+                   if saving > 0 else
+                   QT_TRANSLATE_NOOP("evidence", "{share} dearer").format(share=percent(-saving)))
+        evidence.append(QT_TRANSLATE_NOOP(
+            "evidence", "{qty} {unit} vs {now_qty} {unit}: {diff} {unit} more, {cheaper} per "
+            "{unit}").format(qty=_qty_str(target.unit_qty), unit=unit,
+                             now_qty=_qty_str(current.unit_qty), diff=_qty_str(diff),
+                             cheaper=cheaper))
 
     def money(self, cents: Cents) -> str:
         return format_money(cents, self.settings.currency)

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.money import Cents, format_money
 from pos_prompter.core.rules import Rule
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said, joined
 
 Money = Callable[[Cents], str]
 ARROW = "\N{RIGHTWARDS ARROW}"
@@ -32,9 +33,10 @@ def category_name(slug: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def tag_name(slug: str) -> str:
+def tag_name(slug: str) -> Said:
     """A tag as words: "casual-shoe" -> "any casual shoe"."""
-    return "any " + slug.replace("-", " ").replace("_", " ").strip()
+    return QT_TRANSLATE_NOOP("rules", "any {tag}").format(
+        tag=slug.replace("-", " ").replace("_", " ").strip())
 
 
 def product_name(catalog: Catalog, sku: str) -> str:
@@ -48,10 +50,11 @@ def trigger_words(rule: Rule, catalog: Catalog, *, codes: bool = False) -> str:
     or category names, tags and product names ('Coffee, any hot drink, Latte Tall'). With
     `codes`: as the pack writes them ('coffee, #hot-drink, LATTE-T')."""
     if rule.event == "checkout":
-        return "checkout" if codes else "at checkout"
+        return "checkout" if codes else QT_TRANSLATE_NOOP("rules", "at checkout")
     scanned = rule.scanned
     if scanned is None:
-        return "any item"
+        return QT_TRANSLATE_NOOP("rules", "any item")
+    parts: list[Said | str]
     if codes:
         parts = [*sorted(scanned.categories), *(f"#{t}" for t in sorted(scanned.tags)),
                  *sorted(scanned.skus)]
@@ -59,7 +62,15 @@ def trigger_words(rule: Rule, catalog: Catalog, *, codes: bool = False) -> str:
         parts = [*(category_name(c) for c in sorted(scanned.categories)),
                  *(tag_name(t) for t in sorted(scanned.tags)),
                  *(product_name(catalog, s) for s in sorted(scanned.skus))]
-    return ", ".join(parts) or "any item"
+    return joined(parts, ", ") or QT_TRANSLATE_NOOP("rules", "any item")
+
+
+def _either(names: list[str]) -> Said:
+    """"+ A or B or C": the items a cross-sell offers, any one of them."""
+    fields: dict[str, object] = {f"p{index}": name for index, name in enumerate(names)}
+    fields["or"] = QT_TRANSLATE_NOOP("rules", " or ")
+    template = "+ " + "{or}".join("{p" + str(index) + "}" for index in range(len(names)))
+    return Said("", template, fields)
 
 
 def offer_words(rule: Rule, catalog: Catalog, money: Money = format_money, *,
@@ -73,15 +84,23 @@ def offer_words(rule: Rule, catalog: Catalog, money: Money = format_money, *,
     if rule.kind == "upsell":
         if o.upgrade_to:
             return f"{ARROW} {name(o.upgrade_to)}"
-        return "next size" if codes else "the next size up"
+        return (QT_TRANSLATE_NOOP("rules", "next size") if codes
+                else QT_TRANSLATE_NOOP("rules", "the next size up"))
     if rule.kind == "cross_sell":
-        return "+ " + " or ".join(name(s) for s in o.add)
+        return _either([name(s) for s in o.add])
     if rule.kind == "bundle":
-        return " + ".join(name(s) for s in o.bundle_with) + f" for {money(o.bundle_price or 0)}"
+        return QT_TRANSLATE_NOOP("rules", "{products} for {price}").format(
+            products=" + ".join(name(s) for s in o.bundle_with), price=money(o.bundle_price or 0))
     reward_price = o.reward_price or 0
-    price = "free" if reward_price == 0 and not codes else f"at {money(reward_price)}"
-    reward = f"{name(o.reward or '')} {price}"
-    return f"{reward} from {money(o.order_total or 0)}"
+    total = money(o.order_total or 0)
+    if codes:
+        return QT_TRANSLATE_NOOP("rules", "{reward} at {price} from {total}").format(
+            reward=name(o.reward or ""), price=money(reward_price), total=total)
+    reward = (QT_TRANSLATE_NOOP("rules", "{reward} free").format(reward=name(o.reward or ""))
+              if reward_price == 0 else
+              QT_TRANSLATE_NOOP("rules", "{reward} at {price}").format(
+                  reward=name(o.reward or ""), price=money(reward_price)))
+    return QT_TRANSLATE_NOOP("rules", "{reward} from {total}").format(reward=reward, total=total)
 
 
 # ---------------------------------------------------------------------- problems
@@ -101,53 +120,60 @@ def _reword(pattern: str) -> Callable[[Callable[[re.Match[str], str], str]],
 @_reword(r"\A(?P<value>.*) must be a slug of a-z, 0-9 and -, at most 64 long\Z")
 def _slug(m: re.Match[str], _field: str) -> str:
     if m["value"] in ("''", '""'):
-        return f"is required (a short code such as {_EXAMPLE_ID}, kept in the reports)"
-    return (f"{m['value']} cannot be a rule code: use lower-case letters, digits and "
-            f"dashes (at most 64), such as {_EXAMPLE_ID}")
+        return QT_TRANSLATE_NOOP("problems", "is required (a short code such as {example}, "
+                                 "kept in the reports)").format(example=_EXAMPLE_ID)
+    return QT_TRANSLATE_NOOP("problems", "{value} cannot be a rule code: use lower-case letters, "
+                             "digits and dashes (at most 64), such as {example}").format(
+        value=m["value"], example=_EXAMPLE_ID)
 
 
 @_reword(r"\Aneeds at least one sku\Z")
 def _no_product(_m: re.Match[str], field: str) -> str:
     if field == "offer.bundle.with":
-        return "needs at least one product to go with the scanned item"
-    return "needs at least one product to offer"
+        return QT_TRANSLATE_NOOP("problems", "needs at least one product to go with the scanned "
+                                 "item")
+    return QT_TRANSLATE_NOOP("problems", "needs at least one product to offer")
 
 
 @_reword(r"\A(?P<value>.*) must be sku:X, category:Y or tag:Z\Z")
 def _not_a_ref(m: re.Match[str], _field: str) -> str:
-    return f"{m['value']} is not a product, category or tag: pick one from the list"
+    return QT_TRANSLATE_NOOP("problems", "{value} is not a product, category or tag: pick one "
+                             "from the list").format(value=m["value"])
 
 
 @_reword(r"\Anames no sku, category or tag\Z")
 def _no_trigger(_m: re.Match[str], _field: str) -> str:
-    return "pick at least one product, category or tag that sets the rule off"
+    return QT_TRANSLATE_NOOP("problems", "pick at least one product, category or tag that sets "
+                             "the rule off")
 
 
 @_reword(r"\Aa checkout rule has no scanned line")
 def _checkout_scanned(_m: re.Match[str], _field: str) -> str:
-    return ("at checkout nothing is being scanned: clear the scanned products, categories "
-            "and tags, and use \u201cOrder has all of\u201d to look at the order")
+    return QT_TRANSLATE_NOOP("problems", "at checkout nothing is being scanned: clear the "
+                             "scanned products, categories and tags, and use “Order has all "
+                             "of” to look at the order")
 
 
 @_reword(r"\Aan upsell replaces a scanned line")
 def _upsell_checkout(_m: re.Match[str], _field: str) -> str:
-    return ("an upsell swaps the item just scanned for a better one, so it runs when an "
-            "item is scanned, not at checkout")
+    return QT_TRANSLATE_NOOP("problems", "an upsell swaps the item just scanned for a better "
+                             "one, so it runs when an item is scanned, not at checkout")
 
 
 @_reword(r"\Aan upsell takes exactly one of upgrade_to")
 def _upsell_offer(_m: re.Match[str], _field: str) -> str:
-    return "choose the product to upgrade to, or the next size up"
+    return QT_TRANSLATE_NOOP("problems", "choose the product to upgrade to, or the next size up")
 
 
 @_reword(r"\A(?P<value>.*) is not a valid sku\Z")
 def _bad_sku(m: re.Match[str], _field: str) -> str:
-    return f"{m['value']} is not a product code"
+    return QT_TRANSLATE_NOOP("problems", "{value} is not a product code").format(
+        value=m["value"])
 
 
 @_reword(r"\Anames a sku twice\Z")
 def _twice(_m: re.Match[str], _field: str) -> str:
-    return "names the same product twice"
+    return QT_TRANSLATE_NOOP("problems", "names the same product twice")
 
 
 def manager_message(field: str, message: str) -> str:
@@ -157,5 +183,7 @@ def manager_message(field: str, message: str) -> str:
         match = pattern.search(message)
         if match is not None:
             return reword(match, field)
+    if "(not incl.)" not in message and "when.order.has" not in message:
+        return message  # as parse_rule wrote it (a core.said.Said keeps its catalog text)
     return (message.replace("(not incl.)", "(not including)")
             .replace("when.order.has", "\u201cOrder has all of\u201d"))

@@ -19,11 +19,18 @@ from pos_prompter.core.engine import Engine, OrderView, Prompt, Skip
 from pos_prompter.core.money import Cents, cents_str, split_proportionally
 from pos_prompter.core.order import OrderLine, OrderLines
 from pos_prompter.core.rules import Rule
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
 
 MAX_QTY = 999
 ITEM_OFFERS = frozenset({"cross_sell", "upsell", "threshold"})
 """Offers of one item by name: declined, that item is not offered again in the order by any
 rule. A bundle's "no" is to the deal, not to each of its items (see docs/decisions.md)."""
+
+
+def bad_qty(qty: int) -> Said:
+    """The refusal of a quantity out of 1..MAX_QTY."""
+    return QT_TRANSLATE_NOOP("till", "quantity must be 1 to {most}, not {qty}").format(
+        most=MAX_QTY, qty=qty)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,9 +119,10 @@ class OrderSession:
         `rush`: the till is busy (see core.pace); from now on this order gets only its
         single highest-ranked prompt."""
         if self.paid:
-            return [self._event("error", message="this order is paid; start a new one")]
+            return [self._event("error", message=QT_TRANSLATE_NOOP(
+                "till", "this order is paid; start a new one"))]
         if not 1 <= qty <= MAX_QTY:
-            return [self._event("error", message=f"quantity must be 1 to {MAX_QTY}, not {qty}")]
+            return [self._event("error", message=bad_qty(qty))]
         events = self._drop_prompt()
         if rush and not self.rush:
             self.rush = True
@@ -143,7 +151,8 @@ class OrderSession:
     def accept(self, now: dt.datetime) -> list[TillEvent]:
         prompt = self.current
         if prompt is None:
-            return [self._event("error", message="no prompt on screen to accept")]
+            return [self._event("error", message=QT_TRANSLATE_NOOP(
+                "till", "no prompt on screen to accept"))]
         self.current = None
         self.answers[prompt.rule_id] = "accepted"
         first_new = self.next_line_no
@@ -163,7 +172,8 @@ class OrderSession:
     def decline(self, now: dt.datetime) -> list[TillEvent]:
         prompt = self.current
         if prompt is None:
-            return [self._event("error", message="no prompt on screen to decline")]
+            return [self._event("error", message=QT_TRANSLATE_NOOP(
+                "till", "no prompt on screen to decline"))]
         self.current = None
         self.answers[prompt.rule_id] = "declined"
         if prompt.kind in ITEM_OFFERS:
@@ -193,14 +203,16 @@ class OrderSession:
         changed so that it no longer applies, an error event says why."""
         rule_id = self.declined_on(line_no)
         if rule_id is None:
-            return [self._event("error", message="no declined offer on that line")]
+            return [self._event("error", message=QT_TRANSLATE_NOOP(
+                "till", "no declined offer on that line"))]
         rule = self.engine.rules.get(rule_id)
         if rule is None:
-            return [self._event("error", message=f"the offer {rule_id} no longer exists")]
+            return [self._event("error", message=QT_TRANSLATE_NOOP(
+                "till", "the offer {rule} no longer exists").format(rule=rule_id))]
         result = self._check_again(rule, line_no if rule.event == "scan" else None, now)
         if isinstance(result, Skip):
-            return [self._event("error", message=f"that offer no longer applies: "
-                                                 f"{result.reason}")]
+            return [self._event("error", message=QT_TRANSLATE_NOOP(
+                "till", "that offer no longer applies: {reason}").format(reason=result.reason))]
         events = self._drop_prompt()
         self.answers.pop(rule_id, None)
         self._set_declined(rule_id, ())  # they think again: its items are open once more
@@ -225,11 +237,12 @@ class OrderSession:
         `updated`, not counted as shown again), or, when it no longer holds, it is recorded
         as ignored and the next one queued is shown."""
         if not 1 <= qty <= MAX_QTY:
-            return [self._event("error", message=f"quantity must be 1 to {MAX_QTY}, not {qty}")]
+            return [self._event("error", message=bad_qty(qty))]
         target = next((ln for ln in reversed(self.lines) if ln.origin in ("scan", "upsell")),
                       None)
         if target is None:
-            return [self._event("error", message="no line to set the quantity of")]
+            return [self._event("error", message=QT_TRANSLATE_NOOP(
+                "till", "no line to set the quantity of"))]
         self._replace(target, target.with_(qty=qty))
         events = [self._event("qty", sku=target.sku, qty=qty, line=target.no)]
         events += self._settle_rewards()
@@ -243,7 +256,8 @@ class OrderSession:
         if prompt is None:
             return []
         rule = self.engine.rules.get(prompt.rule_id)
-        result = (Skip("the rule is no longer published") if rule is None
+        result = (Skip(QT_TRANSLATE_NOOP("skip", "the rule is no longer published"))
+                  if rule is None
                   else self._check_again(rule, prompt.trigger_line, now))
         if isinstance(result, Prompt):
             if result == prompt:
@@ -272,7 +286,8 @@ class OrderSession:
         target = next((ln for ln in reversed(self.lines.of_sku(sku))
                        if line_no is None or ln.no == line_no), None)
         if target is None:
-            return [self._event("error", message=f"no line with {sku} to void")]
+            return [self._event("error", message=QT_TRANSLATE_NOOP(
+                "till", "no line with {sku} to void").format(sku=sku))]
         events = self._drop_prompt()
         self.lines.remove(target)
         if target.origin == "reward" and target.rule_id in self.armed:

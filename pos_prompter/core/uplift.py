@@ -10,13 +10,13 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from pos_prompter.core.money import format_money
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said, joined
 from pos_prompter.core.stats import Sample, WelchInterval, welch_interval
 
 MIN_UPLIFT_ORDERS = 30
 """Below this many paid orders in either group, an uplift says nothing yet."""
 
 CONFIDENCE = 0.95
-APPLIES = "per order it applies to"
 
 
 def _cents(value: Decimal) -> int:
@@ -53,30 +53,45 @@ class Uplift:
         return (max(0, MIN_UPLIFT_ORDERS - self.treated.n),
                 max(0, MIN_UPLIFT_ORDERS - self.holdout.n))
 
-    def sentence(self, interval: WelchInterval | None = None) -> str:
+    def sentence(self, interval: WelchInterval | None = None) -> Said:
+        """What the uplift means, in one sentence for people."""
         interval = interval or self.interval
         if interval is None:
             more_treated, more_holdout = self.more_needed()
-            needs = []
+            needs: list[Said] = []
             if more_treated:
-                needs.append(f"{more_treated} more order{'s' if more_treated != 1 else ''} "
-                             "with the prompt shown")
+                needs.append((QT_TRANSLATE_NOOP("uplift", "{n} more order with the prompt shown")
+                              if more_treated == 1 else
+                              QT_TRANSLATE_NOOP("uplift", "{n} more orders with the prompt "
+                                                "shown")).format(n=more_treated))
             if more_holdout:
-                needs.append(f"{more_holdout} more held-out order"
-                             f"{'s' if more_holdout != 1 else ''}")
-            return (f"{self.title}: not enough data yet ({self.treated.n} orders with the "
-                    f"prompt shown, {self.holdout.n} held out); it needs "
-                    f"{' and '.join(needs)} ({MIN_UPLIFT_ORDERS} in each group).")
+                needs.append((QT_TRANSLATE_NOOP("uplift", "{n} more held-out order")
+                              if more_holdout == 1 else
+                              QT_TRANSLATE_NOOP("uplift", "{n} more held-out orders"))
+                             .format(n=more_holdout))
+            both = (QT_TRANSLATE_NOOP("uplift", "{first} and {second}").format(
+                first=needs[0], second=needs[1]) if len(needs) == 2 else joined(list(needs)))
+            return QT_TRANSLATE_NOOP(
+                "uplift", "{title}: not enough data yet ({treated} orders with the prompt "
+                "shown, {held_out} held out); it needs {needs} ({least} in each group).").format(
+                title=self.title, treated=self.treated.n, held_out=self.holdout.n, needs=both,
+                least=MIN_UPLIFT_ORDERS)
         money = self._money
         diff, low, high = interval.difference, interval.low, interval.high
         if _cents(low) > 0:
-            return (f"{self.title} adds about {money(diff)} {APPLIES}, between "
-                    f"{money(low)} and {money(high)}.")
+            return QT_TRANSLATE_NOOP(
+                "uplift", "{title} adds about {amount} per order it applies to, between {low} "
+                "and {high}.").format(title=self.title, amount=money(diff), low=money(low),
+                                      high=money(high))
         if _cents(high) < 0:
-            return (f"{self.title} loses about {money(-diff)} {APPLIES}, between "
-                    f"{money(-high)} and {money(-low)}.")
-        return (f"{self.title}: no clear effect yet, somewhere between {money(low)} and "
-                f"{money(high)} {APPLIES} (held-out orders spend as much).")
+            return QT_TRANSLATE_NOOP(
+                "uplift", "{title} loses about {amount} per order it applies to, between {low} "
+                "and {high}.").format(title=self.title, amount=money(-diff), low=money(-high),
+                                      high=money(-low))
+        return QT_TRANSLATE_NOOP(
+            "uplift", "{title}: no clear effect yet, somewhere between {low} and {high} per "
+            "order it applies to (held-out orders spend as much).").format(
+            title=self.title, low=money(low), high=money(high))
 
     def _money(self, cents: Decimal) -> str:
         return format_money(_cents(cents), self.currency)

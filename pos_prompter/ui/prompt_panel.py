@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_prompter.core.engine import Prompt
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, translate
 from pos_prompter.ui.answer_gate import ANSWER_DELAY_MS, AnswerGate
 from pos_prompter.ui.widgets import ElidedLabel, plain_label, touch_button
 
@@ -32,9 +32,10 @@ KIND_LABELS = {"upsell": QT_TRANSLATE_NOOP("prompt_panel", "Upsell"),
 
 
 def why_text(prompt: Prompt) -> str:
-    """The manager's why, then the computed evidence as a list."""
+    """The manager's why (their own words, never translated), then the computed evidence
+    as a list (core.said sentences, said in the window's language)."""
     parts = [prompt.why.strip()] if prompt.why.strip() else []
-    parts += [f"\N{BULLET} {line}" for line in prompt.evidence]
+    parts += [f"\N{BULLET} {say(line)}" for line in prompt.evidence]
     return "\n".join(parts)
 
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 import pytest
 
 from pos_prompter.i18n.said_again import SaidAgain
-from pos_prompter.ui.workspace.skip_words import REASONS
+
+REASONS = ((r"the rule is inactive", "the rule is inactive"),
+           (r"the order total is below (?P<amount>.+)", "the order total is below {amount}"))
+"""Two of the engine's reasons (their catalog texts are the engine's own, context "skip")."""
 
 SKIP = SaidAgain("skip", REASONS)
 

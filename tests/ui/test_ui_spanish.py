@@ -284,7 +284,8 @@ def test_till_window_with_a_prompt_up(cafe_store_path: Path, qtbot: QtBot,
     products = [p.name for p in till.catalog]
     money = [till.money(p.price) for p in till.catalog]
     data = [*products, *money, till.money(till.total), "+" + till.money(prompt.delta),
-            prompt.title, prompt.say, prompt.why, *prompt.evidence,
+            prompt.title, prompt.say, prompt.why,  # the manager's own words; the evidence
+            *{p.unit for p in till.catalog if p.unit},  # is said in Spanish (units are data)
             str(cafe_store_path), "cafe", str(till.till_name or "-"), clerk,
             *window.customer_type.types, *map(type_text, window.customer_type.types)]
     if training:  # the scenarios' titles are the scenarios' own (as a store's rules are)

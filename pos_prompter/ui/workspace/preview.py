@@ -42,12 +42,11 @@ from pos_prompter.core.money import format_money, percent
 from pos_prompter.core.rules import Rule, Settings
 from pos_prompter.core.sample_order import sample_for, sample_time
 from pos_prompter.core.session import OrderSession
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, translate
 from pos_prompter.ui.prompt_panel import PromptPanel
 from pos_prompter.ui.style import TILL_QSS, apply_base_look
 from pos_prompter.ui.widgets import plain_label
 from pos_prompter.ui.workspace.product_picker import CatalogChoices, PickerField
-from pos_prompter.ui.workspace.skip_words import skip_reason
 
 PREVIEW_ORDER_ID = 0
 """The sample order's id (the holdout draw uses it; the preview shows held-out rules anyway)."""
@@ -469,7 +468,7 @@ class RulePreview(QWidget):
             self.panel.show_prompt(None)
             if isinstance(result, Skip):
                 reason = (translate("preview", NO_TRIGGER) if result.reason == NO_TRIGGER
-                          else skip_reason(result.reason))
+                          else say(result.reason))
                 text = translate("preview", "Would not fire: {reason}.").format(reason=reason)
             else:
                 text = translate("preview", NO_RULE if self._rule is None else NO_ORDER)

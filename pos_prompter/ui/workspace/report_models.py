@@ -19,10 +19,9 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from pos_prompter.core.money import format_money
 from pos_prompter.core.results import LeaderboardEntry, Row
 from pos_prompter.core.uplift import Uplift
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, say, translate
 from pos_prompter.i18n.formats import locale
 from pos_prompter.ui.list_model import ListTableModel
-from pos_prompter.ui.workspace.uplift_words import uplift_sentence
 
 Index = QModelIndex | QPersistentModelIndex
 Money = Callable[[int], str]
@@ -269,6 +268,11 @@ def day_model(money: Money, parent: QObject | None = None) -> ReportTableModel:
         Column(QT_TRANSLATE_NOOP("report", "Day"),
                lambda r: str(r.key), lambda r: str(r.key), numeric=False),
         *_outcome_columns(money), *_order_columns(money)], parent, key=row_key)
+
+
+def uplift_sentence(uplift: Uplift) -> str:
+    """What `uplift` means, in one sentence in the current language."""
+    return say(uplift.sentence())
 
 
 def more_orders(uplift: Uplift) -> int:

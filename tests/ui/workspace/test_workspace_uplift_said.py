@@ -1,5 +1,6 @@
-"""A rule's true uplift in the window's language: in English the core's own sentence, word
-for word; in Spanish each of its three verdicts and the one of too little data."""
+"""A rule's true uplift in the window's language (core.uplift's sentence, a core.said
+sentence, said with i18n.say): in English the core's own sentence, word for word; in
+Spanish each of its three verdicts and the one of too little data."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from spanish_check import english_left, spanish  # noqa: F401 - the fixture, use
 from pos_prompter import i18n
 from pos_prompter.core.stats import Sample
 from pos_prompter.core.uplift import Uplift
-from pos_prompter.ui.workspace.uplift_words import uplift_sentence
+from pos_prompter.ui.workspace.report_models import uplift_sentence
 
 
 def uplift(treated_mean: int, holdout_mean: int, n: int = 200, spread: int = 100) -> Uplift:

@@ -19,10 +19,9 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from pos_prompter.core.bulk import gc_paused
 from pos_prompter.core.money import format_money
 from pos_prompter.core.uplift import MIN_UPLIFT_ORDERS, Uplift
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, translate
 from pos_prompter.store import Store
 from pos_prompter.store.reports import current_uplifts
-from pos_prompter.ui.workspace.uplift_words import uplift_sentence
 
 HEADER_TIP = QT_TRANSLATE_NOOP(
     "rules", "True uplift per order: how much more an order the rule applies to brings in "
@@ -77,7 +76,7 @@ def uplift_cell(uplift: Uplift | None) -> UpliftCell:
     if uplift is None:
         return NO_HOLDOUT
     interval = uplift.interval
-    sentence = uplift_sentence(uplift, interval)
+    sentence = say(uplift.sentence(interval))
     if interval is None:
         more = more_orders(uplift)
         return UpliftCell(translate("rules", "needs {n} more").format(n=more), sentence,
