@@ -35,6 +35,7 @@ from pos_prompter.core.data_limits import (
 )
 from pos_prompter.core.errors import InputError, ValidationError
 from pos_prompter.core.excerpt import excerpt, field_name
+from pos_prompter.core.rule_fields import where_said
 from pos_prompter.core.rules import (
     RULE_ID_RE,
     Rule,
@@ -43,11 +44,21 @@ from pos_prompter.core.rules import (
     pack_to_dict,
     parse_pack,
 )
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
 
 if TYPE_CHECKING:
     from pos_prompter.store.base import Progress
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+
+FILE_WORDS: dict[str, Said] = {
+    "rule pack": QT_TRANSLATE_NOOP("problems", "rule pack"),
+    "catalog": QT_TRANSLATE_NOOP("problems", "catalog"),
+    "past orders": QT_TRANSLATE_NOOP("problems", "past orders"),
+    "scan script": QT_TRANSLATE_NOOP("problems", "scan script"),
+    "scenario": QT_TRANSLATE_NOOP("problems", "scenario"),
+}
+"""The kinds of file a command reads (`read_text`'s `what`), in the reader's language."""
 
 
 class DuplicateKeyError(ConstructorError):
@@ -242,16 +253,22 @@ def _load_plain_yaml(text: str) -> Any:
 
 
 def read_text(path: Path, what: str) -> str:
+    """The UTF-8 text of the `what` file at `path` (one of FILE_WORDS' kinds)."""
+    kind = FILE_WORDS.get(what, what)
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputError(f"{what} {path} does not exist") from None
+        raise InputError(QT_TRANSLATE_NOOP("problems", "{what} {path} does not exist").format(
+            what=kind, path=path)) from None
     except IsADirectoryError:
-        raise InputError(f"{what} {path} is a folder, not a file") from None
+        raise InputError(QT_TRANSLATE_NOOP("problems", "{what} {path} is a folder, not a file")
+                         .format(what=kind, path=path)) from None
     except UnicodeDecodeError:
-        raise InputError(f"{what} {path} is not UTF-8 text") from None
+        raise InputError(QT_TRANSLATE_NOOP("problems", "{what} {path} is not UTF-8 text")
+                         .format(what=kind, path=path)) from None
     except OSError as exc:
-        raise InputError(f"{what} {path} cannot be read ({exc.strerror})") from None
+        raise InputError(QT_TRANSLATE_NOOP("problems", "{what} {path} cannot be read ({reason})")
+                         .format(what=kind, path=path, reason=exc.strerror)) from None
 
 
 class _JsonDuplicate(Exception):
@@ -311,10 +328,39 @@ def _duplicate_refusal(path: tuple[str | int, ...], key: str, item_id: Any,
         where, inner = "settings", path[1:]
     fieldname = ".".join([*(f"#{p + 1}" if isinstance(p, int) else field_name(p) for p in inner),
                           field_name(key)])
-    at = "" if not lines else (f" (twice on line {lines[0]})" if lines[0] == lines[1]
-                               else f" (lines {lines[0]} and {lines[1]})")
-    return ValidationError([f"{where}, field {fieldname}: is given twice{at}; give each "
-                            "field once, with the value you mean"], what="rule pack")
+    if not lines:
+        twice = QT_TRANSLATE_NOOP("problems", "is given twice; give each field once, with the "
+                                              "value you mean")
+    elif lines[0] == lines[1]:
+        twice = QT_TRANSLATE_NOOP("problems", "is given twice (twice on line {line}); give "
+                                              "each field once, with the value you mean").format(
+            line=lines[0])
+    else:
+        twice = QT_TRANSLATE_NOOP("problems", "is given twice (lines {first} and {second}); "
+                                              "give each field once, with the value you "
+                                              "mean").format(first=lines[0], second=lines[1])
+    return ValidationError([QT_TRANSLATE_NOOP("problems", "{where}, field {field}: {message}")
+                            .format(where=where_said(where), field=fieldname, message=twice)],
+                           what=FILE_WORDS["rule pack"])
+
+
+def _unreadable(exc: yaml.YAMLError | json.JSONDecodeError, source: str) -> Said:
+    """Why a pack's text cannot be read, and where (PyYAML's and json's own words for a
+    syntax error: they are English)."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    if isinstance(exc, ShapeError):
+        said = (QT_TRANSLATE_NOOP("problems", "{source} is refused at line {line}, column "
+                                              "{column}: {problem}") if mark else
+                QT_TRANSLATE_NOOP("problems", "{source} is refused: {problem}"))
+    else:
+        said = (QT_TRANSLATE_NOOP("problems", "{source} is not valid YAML/JSON at line {line}, "
+                                              "column {column}: {problem}") if mark else
+                QT_TRANSLATE_NOOP("problems", "{source} is not valid YAML/JSON: {problem}"))
+    if mark:
+        return said.format(source=source, line=mark.line + 1, column=mark.column + 1,
+                           problem=problem)
+    return said.format(source=source, problem=problem)
 
 
 def parse_pack_text(text: str, source: str, progress: Progress | None = None) -> RulePack:
@@ -333,11 +379,7 @@ def parse_pack_text(text: str, source: str, progress: Progress | None = None) ->
                                      item.get("id") if isinstance(item, dict) else None,
                                      None) from None
         except (yaml.YAMLError, json.JSONDecodeError) as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            problem = getattr(exc, "problem", None) or str(exc)
-            what = "is refused" if isinstance(exc, ShapeError) else "is not valid YAML/JSON"
-            raise InputError(f"{source} {what}{where}: {problem}") from None
+            raise InputError(_unreadable(exc, source)) from None
         return parse_pack(data, progress=progress)
 
 

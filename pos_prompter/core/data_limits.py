@@ -25,6 +25,8 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     from yaml._yaml import Mark as LibyamlMark
 
@@ -43,7 +45,9 @@ def outside_calendar(when: dt.datetime) -> str | None:
     """Why a till time given in a file is refused, or None when it is in range."""
     if EARLIEST <= when <= LATEST:
         return None
-    return f"is outside the till's calendar ({EARLIEST:%Y-%m-%d} to {LATEST:%Y-%m-%d})"
+    return QT_TRANSLATE_NOOP("problems", "is outside the till's calendar ({first} to "
+                                         "{last})").format(first=f"{EARLIEST:%Y-%m-%d}",
+                                                           last=f"{LATEST:%Y-%m-%d}")
 
 
 def alias_budget(text: str) -> int:
@@ -64,7 +68,8 @@ class ShapeError(MarkedYAMLError):
 
 
 def too_deep(mark: Mark | LibyamlMark | None = None) -> ShapeError:
-    return ShapeError(f"lists and mappings are nested more than {MAX_DEPTH} deep", mark)
+    return ShapeError(QT_TRANSLATE_NOOP("problems", "lists and mappings are nested more than "
+                                                    "{most} deep").format(most=MAX_DEPTH), mark)
 
 
 def check_yaml_shape(text: str, loader: type[Any]) -> None:
@@ -98,28 +103,34 @@ def check_yaml_shape(text: str, loader: type[Any]) -> None:
                 stack[-1][0] += size
             total += 0 if stack else size
             if size > budget or (stack and stack[-1][0] > budget) or total > budget:
-                raise ShapeError(f"its aliases (*name) expand to more than {budget:,} values; "
-                                 "write the values out, or repeat less", event.start_mark)
+                raise ShapeError(QT_TRANSLATE_NOOP(
+                    "problems", "its aliases (*name) expand to more than {most} values; write "
+                    "the values out, or repeat less").format(most=f"{budget:,}"),
+                    event.start_mark)
     except ShapeError:
         raise
     except yaml.YAMLError:
         return  # the real load reports it, with PyYAML's own words
 
 
+def _too_long(length: int) -> str:
+    return QT_TRANSLATE_NOOP("problems", "a number of {length} characters is too long (at most "
+                                         "{most})").format(length=f"{length:,}",
+                                                           most=MAX_NUMBER_DIGITS)
+
+
 def construct_int(loader: Any, node: ScalarNode) -> int:
     """PyYAML's int, refusing a number longer than MAX_NUMBER_DIGITS characters (it would
     pass int() up to 4,300 digits and then fail far from the file)."""
     if isinstance(node.value, str) and len(node.value) > MAX_NUMBER_DIGITS:
-        raise ShapeError(f"a number of {len(node.value):,} characters is too long "
-                         f"(at most {MAX_NUMBER_DIGITS})", node.start_mark)
+        raise ShapeError(_too_long(len(node.value)), node.start_mark)
     return int(SafeConstructor.construct_yaml_int(loader, node))
 
 
 def json_int(text: str) -> int:
     """json.loads' parse_int, refusing a number longer than MAX_NUMBER_DIGITS."""
     if len(text) > MAX_NUMBER_DIGITS:
-        raise ShapeError(f"a number of {len(text):,} characters is too long "
-                         f"(at most {MAX_NUMBER_DIGITS})")
+        raise ShapeError(_too_long(len(text)))
     return int(text)
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from pos_prompter.core.excerpt import cut, excerpt
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
 
 Cents = int
 """An amount of money in the smallest unit of the store's currency (cents)."""
@@ -26,7 +27,11 @@ CURRENCY_SYMBOLS: dict[str, str] = {"USD": "$", "CAD": "$", "AUD": "$", "EUR": "
 
 
 class MoneyError(ValueError):
-    """A text that is not a valid amount of money."""
+    """A text that is not a valid amount of money (its one argument a core.said.Said)."""
+
+
+NOT_MONEY = QT_TRANSLATE_NOOP("problems", "{value} is not an amount of money")
+TOO_MUCH = QT_TRANSLATE_NOOP("problems", "{value} is more than the largest amount, {most}")
 
 
 def parse_money(value: object, *, allow_negative: bool = False) -> Cents:
@@ -35,8 +40,9 @@ def parse_money(value: object, *, allow_negative: bool = False) -> Cents:
     Floats are refused: 0.1 + 0.2 is not 0.3 and a till must charge what the file says.
     """
     if isinstance(value, (bool, float)):
-        raise MoneyError(
-            f"write amounts as quoted decimal strings such as \"3.45\", not {excerpt(value)}")
+        raise MoneyError(QT_TRANSLATE_NOOP(
+            "problems", "write amounts as quoted decimal strings such as \"3.45\", not {value}")
+            .format(value=excerpt(value)))
     if isinstance(value, int):
         cents = value * 100
     elif isinstance(value, Decimal):
@@ -44,33 +50,34 @@ def parse_money(value: object, *, allow_negative: bool = False) -> Cents:
     elif isinstance(value, str):
         text = value.strip()
         if not _MONEY_RE.match(text):
-            raise MoneyError(f"{excerpt(value)} is not an amount with at most 2 decimals, "
-                             "like \"3.45\"")
+            raise MoneyError(QT_TRANSLATE_NOOP(
+                "problems", "{value} is not an amount with at most 2 decimals, like \"3.45\"")
+                .format(value=excerpt(value)))
         cents = decimal_to_cents(Decimal(text))
     else:
-        raise MoneyError(f"{excerpt(value)} is not an amount of money")
+        raise MoneyError(NOT_MONEY.format(value=excerpt(value)))
     if cents < 0 and not allow_negative:
-        raise MoneyError(f"{excerpt(value)} is negative")
+        raise MoneyError(QT_TRANSLATE_NOOP("problems", "{value} is negative").format(
+            value=excerpt(value)))
     if abs(cents) > MAX_CENTS:
-        raise MoneyError(f"{excerpt(value)} is more than the largest amount, "
-                         f"{cents_str(MAX_CENTS)}")
+        raise MoneyError(TOO_MUCH.format(value=excerpt(value), most=cents_str(MAX_CENTS)))
     return cents
 
 
 def decimal_to_cents(value: Decimal) -> Cents:
     """Exact conversion of a Decimal with at most 2 decimals to cents."""
     if not value.is_finite():
-        raise MoneyError(f"{cut(str(value))} is not an amount of money")
+        raise MoneyError(NOT_MONEY.format(value=cut(str(value))))
     if value.adjusted() > 20:  # int() of it could be thousands of digits
-        raise MoneyError(f"{cut(str(value))} is more than the largest amount, "
-                         f"{cents_str(MAX_CENTS)}")
+        raise MoneyError(TOO_MUCH.format(value=cut(str(value)), most=cents_str(MAX_CENTS)))
     try:
         scaled = value * 100
         if scaled != scaled.to_integral_value():
-            raise MoneyError(f"{cut(str(value))} has more than 2 decimals")
+            raise MoneyError(QT_TRANSLATE_NOOP("problems", "{value} has more than 2 decimals")
+                             .format(value=cut(str(value))))
         return int(scaled)
     except InvalidOperation as exc:  # NaN, infinity
-        raise MoneyError(f"{cut(str(value))} is not an amount of money") from exc
+        raise MoneyError(NOT_MONEY.format(value=cut(str(value)))) from exc
 
 
 def to_decimal(cents: Cents) -> Decimal:

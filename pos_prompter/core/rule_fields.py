@@ -18,23 +18,57 @@ from pos_prompter.core.catalog import SKU_RE, SLUG_RE
 from pos_prompter.core.excerpt import excerpt, field_name
 from pos_prompter.core.money import Cents, MoneyError, parse_money
 from pos_prompter.core.rule_model import MAX_RATIO, RATIO_PLACES, Ref
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
 
 MAX_PROBLEMS = 50
 """A refused pack lists this many problems (and says it stopped): reading on through a
 hostile file of 100,000 bad rules would only print megabytes nobody reads."""
 
 
+PACK_WHERE = QT_TRANSLATE_NOOP("problems", "pack")
+SETTINGS_WHERE = QT_TRANSLATE_NOOP("problems", "settings")
+
+VALID_WHAT = {
+    "sku": QT_TRANSLATE_NOOP("problems", "{value} is not a valid sku"),
+    "category": QT_TRANSLATE_NOOP("problems", "{value} is not a valid category"),
+    "tag": QT_TRANSLATE_NOOP("problems", "{value} is not a valid tag"),
+    "customer type": QT_TRANSLATE_NOOP("problems", "{value} is not a valid customer type"),
+    "value": QT_TRANSLATE_NOOP("problems", "{value} is not a valid value"),
+}
+"""'{value} is not a valid X', one sentence for each X (a language may need to change the
+rest of the sentence with the word)."""
+
+
+def where_said(where: str) -> Said | str:
+    """Where a problem is ("rule #3", "rule latte-up", "pack", "settings") as a sentence
+    part the reader's language says. The readers keep `where` as plain text: a rule with no
+    problem costs no more than before."""
+    if where.startswith("rule #"):
+        return QT_TRANSLATE_NOOP("problems", "rule #{position}").format(position=where[6:])
+    if where.startswith("rule "):
+        return QT_TRANSLATE_NOOP("problems", "rule {rule}").format(rule=where[5:])
+    return {"pack": PACK_WHERE, "settings": SETTINGS_WHERE}.get(where, where)
+
+
+def not_valid(value: str, what: str) -> Said:
+    """'{value} is not a valid {what}' for one of VALID_WHAT's words."""
+    return VALID_WHAT.get(what, VALID_WHAT["value"]).format(value=value)
+
+
 class Problems:
-    """The problems found so far in one pack, rule or setting, each a sentence."""
+    """The problems found so far in one pack, rule or setting, each a sentence (a Said
+    whose parts are `where`, `field` and `message`)."""
 
     def __init__(self, *, trusted: bool = False) -> None:
         self.items: list[str] = []
+        """Each a core.said.Said: its English, and its parts for the reader's language."""
         self.trusted = trusted
         """Reading back what was validated when it was saved: skip the checks of text
         (unknown keys, patterns, placeholders) that cannot have changed since."""
 
     def add(self, where: str, fieldname: str, message: str) -> None:
-        self.items.append(f"{where}, field {fieldname}: {message}")
+        self.items.append(QT_TRANSLATE_NOOP("problems", "{where}, field {field}: {message}")
+                          .format(where=where_said(where), field=fieldname, message=message))
 
     @property
     def full(self) -> bool:
@@ -45,7 +79,8 @@ class Problems:
         if not self.full:
             return self.items
         return [*self.items[:MAX_PROBLEMS],
-                f"stopped after {MAX_PROBLEMS} problems: fix these and check again"]
+                QT_TRANSLATE_NOOP("problems", "stopped after {n} problems: fix these and "
+                                  "check again").format(n=MAX_PROBLEMS)]
 
 
 def check_keys(value: Any, allowed: tuple[str, ...], where: str, fieldname: str,
@@ -54,7 +89,8 @@ def check_keys(value: Any, allowed: tuple[str, ...], where: str, fieldname: str,
         return {}
     if type(value) is not dict:  # the common case first: isinstance(Mapping) is slower
         if not isinstance(value, Mapping):
-            problems.add(where, fieldname, f"must be a mapping, not {type(value).__name__}")
+            problems.add(where, fieldname, QT_TRANSLATE_NOOP(
+                "problems", "must be a mapping, not {type}").format(type=type(value).__name__))
             return {}
         value = dict(value)
     mapping: dict[str, Any] = value
@@ -64,7 +100,8 @@ def check_keys(value: Any, allowed: tuple[str, ...], where: str, fieldname: str,
         if key not in allowed:
             problems.add(where, f"{fieldname}.{field_name(key)}" if fieldname
                          else field_name(key),
-                         f"unknown field (known: {', '.join(allowed)})")
+                         QT_TRANSLATE_NOOP("problems", "unknown field (known: {known})")
+                         .format(known=", ".join(allowed)))
     return mapping  # read only: the caller's own mapping is never changed
 
 
@@ -75,12 +112,12 @@ def str_list(value: Any, where: str, fieldname: str, problems: Problems,
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        problems.add(where, fieldname, "must be a list of strings")
+        problems.add(where, fieldname, QT_TRANSLATE_NOOP("problems", "must be a list of strings"))
         return []
     if pattern is not None and not problems.trusted:
         for v in value:
             if not pattern.match(v):
-                problems.add(where, fieldname, f"{excerpt(v)} is not a valid {what}")
+                problems.add(where, fieldname, not_valid(excerpt(v), what))
     return list(value)
 
 
@@ -90,7 +127,7 @@ def money_field(value: Any, where: str, fieldname: str, problems: Problems) -> C
     try:
         return parse_money(value)
     except MoneyError as exc:
-        problems.add(where, fieldname, str(exc))
+        problems.add(where, fieldname, exc.args[0])  # its Said, not str(exc)
         return None
 
 
@@ -98,17 +135,21 @@ def ratio_field(value: Any, where: str, fieldname: str, problems: Problems) -> D
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
-        problems.add(where, fieldname, "must be a number such as 1.5")
+        problems.add(where, fieldname, QT_TRANSLATE_NOOP("problems",
+                                                         "must be a number such as 1.5"))
         return None
     try:
         ratio = Decimal(str(value))
     except InvalidOperation:
-        problems.add(where, fieldname, f"{excerpt(value)} is not a number")
+        problems.add(where, fieldname, QT_TRANSLATE_NOOP("problems", "{value} is not a number")
+                     .format(value=excerpt(value)))
         return None
     if (not ratio.is_finite() or ratio <= 0 or ratio > MAX_RATIO
             or decimal_places(ratio) > RATIO_PLACES):
-        problems.add(where, fieldname, f"{excerpt(value)} must be a number above 0 and at most "
-                     f"{MAX_RATIO}, with at most {RATIO_PLACES} decimals")
+        problems.add(where, fieldname, QT_TRANSLATE_NOOP(
+            "problems", "{value} must be a number above 0 and at most {most}, with at most "
+            "{places} decimals").format(value=excerpt(value), most=MAX_RATIO,
+                                        places=RATIO_PLACES))
         return None
     return ratio
 
@@ -123,15 +164,18 @@ def parse_hours(text: Any, where: str, problems: Problems) -> tuple[int, int] | 
     pattern = r"([0-9]{2}):([0-9]{2})-([0-9]{2}):([0-9]{2})"
     m = re.fullmatch(pattern, text) if isinstance(text, str) else None
     if not m:
-        problems.add(where, "when.time.hours", f"{excerpt(text)} is not like \"06:00-11:00\"")
+        problems.add(where, "when.time.hours", QT_TRANSLATE_NOOP(
+            "problems", "{value} is not like \"06:00-11:00\"").format(value=excerpt(text)))
         return None
     h1, m1, h2, m2 = (int(g) for g in m.groups())
     if h1 > 24 or h2 > 24 or m1 > 59 or m2 > 59 or (h1 == 24 and m1) or (h2 == 24 and m2):
-        problems.add(where, "when.time.hours", f"{excerpt(text)} is not a valid time range")
+        problems.add(where, "when.time.hours", QT_TRANSLATE_NOOP(
+            "problems", "{value} is not a valid time range").format(value=excerpt(text)))
         return None
     start, end = h1 * 60 + m1, h2 * 60 + m2
     if start == end:
-        problems.add(where, "when.time.hours", f"{excerpt(text)} is an empty time window")
+        problems.add(where, "when.time.hours", QT_TRANSLATE_NOOP(
+            "problems", "{value} is an empty time window").format(value=excerpt(text)))
         return None
     return start, end
 
@@ -148,17 +192,20 @@ def parse_date(value: Any, where: str, fieldname: str, problems: Problems) -> dt
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    problems.add(where, fieldname, f"{excerpt(value)} is not a date like 2026-12-01")
+    problems.add(where, fieldname, QT_TRANSLATE_NOOP(
+        "problems", "{value} is not a date like {example}").format(value=excerpt(value),
+                                                                   example="2026-12-01"))
     return None
 
 
 def parse_ref(text: str, where: str, fieldname: str, problems: Problems) -> Ref | None:
     kind, sep, value = text.partition(":")
     if not sep or kind not in ("sku", "category", "tag") or not value:
-        problems.add(where, fieldname, f"{excerpt(text)} must be sku:X, category:Y or tag:Z")
+        problems.add(where, fieldname, QT_TRANSLATE_NOOP(
+            "problems", "{value} must be sku:X, category:Y or tag:Z").format(value=excerpt(text)))
         return None
     pattern = SKU_RE if kind == "sku" else SLUG_RE
     if not pattern.match(value):
-        problems.add(where, fieldname, f"{excerpt(value)} is not a valid {kind}")
+        problems.add(where, fieldname, not_valid(excerpt(value), kind))
         return None
     return Ref(cast(Literal["sku", "category", "tag"], kind), value)  # checked above

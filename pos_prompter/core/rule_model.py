@@ -14,12 +14,19 @@ from decimal import Decimal
 from typing import Literal, NewType
 
 from pos_prompter.core.money import Cents
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
 
 RuleId = NewType("RuleId", str)
 Kind = Literal["upsell", "cross_sell", "bundle", "threshold"]
 KINDS: tuple[Kind, ...] = ("upsell", "cross_sell", "bundle", "threshold")
 EVENTS = ("scan", "checkout")
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_LABELS: dict[str, str] = {
+    "mon": QT_TRANSLATE_NOOP("editor", "Mon"), "tue": QT_TRANSLATE_NOOP("editor", "Tue"),
+    "wed": QT_TRANSLATE_NOOP("editor", "Wed"), "thu": QT_TRANSLATE_NOOP("editor", "Thu"),
+    "fri": QT_TRANSLATE_NOOP("editor", "Fri"), "sat": QT_TRANSLATE_NOOP("editor", "Sat"),
+    "sun": QT_TRANSLATE_NOOP("editor", "Sun")}
+"""A weekday as the rule form's box shows it (said in the reader's language)."""
 RULE_ID_RE = re.compile(r"\A[a-z0-9-]{1,64}\Z")
 PACK_VERSION = 1
 MAX_PRIORITY = 1_000_000
@@ -31,17 +38,21 @@ RATIO_PLACES = 6
 """A ratio (max_offer_ratio, holdout) has at most this many decimals."""
 
 PLACEHOLDERS: dict[str, str] = {
-    "item": "name of the trigger line's product",
-    "offer": "name of the offered product (or bundle items joined by ' + ')",
-    "price": "price the customer pays for the offer",
-    "delta": "what accepting adds to the order total",
-    "size": "size label of the upgrade target",
-    "qty_diff": "extra quantity of the upgrade",
-    "unit": "unit of the upgrade's quantity",
-    "per_unit_saving": "how much cheaper per unit the upgrade is, as a percentage",
-    "saving": "bundle: what the customer saves against buying the items separately",
-    "gap": "threshold: how far the order is below the reward total",
-    "attach_rate": "share of past orders with the trigger item that also had the offer",
+    "item": QT_TRANSLATE_NOOP("core", "name of the trigger line's product"),
+    "offer": QT_TRANSLATE_NOOP("core", "name of the offered product (or bundle items joined "
+                                       "by ' + ')"),
+    "price": QT_TRANSLATE_NOOP("core", "price the customer pays for the offer"),
+    "delta": QT_TRANSLATE_NOOP("core", "what accepting adds to the order total"),
+    "size": QT_TRANSLATE_NOOP("core", "size label of the upgrade target"),
+    "qty_diff": QT_TRANSLATE_NOOP("core", "extra quantity of the upgrade"),
+    "unit": QT_TRANSLATE_NOOP("core", "unit of the upgrade's quantity"),
+    "per_unit_saving": QT_TRANSLATE_NOOP("core", "how much cheaper per unit the upgrade is, as "
+                                                 "a percentage"),
+    "saving": QT_TRANSLATE_NOOP("core", "bundle: what the customer saves against buying the "
+                                        "items separately"),
+    "gap": QT_TRANSLATE_NOOP("core", "threshold: how far the order is below the reward total"),
+    "attach_rate": QT_TRANSLATE_NOOP("core", "share of past orders with the trigger item that "
+                                             "also had the offer"),
 }
 """The only names `say` and `why` may use, with what each means (shown in the editor)."""
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from pos_prompter.core.excerpt import field_name
 from pos_prompter.core.rule_model import PLACEHOLDERS
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
 
 
 def placeholder_problems(text: str) -> list[str]:
@@ -21,16 +22,21 @@ def placeholder_problems(text: str) -> list[str]:
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError as exc:
-        return [f"is not a valid template ({exc}); write a literal brace as {{{{ or }}}}"]
+        return [QT_TRANSLATE_NOOP("problems", "is not a valid template ({reason}); write a "
+                                  "literal brace as {open} or {close}").format(
+            reason=exc, open="{{", close="}}")]
     for _literal, name, spec, conversion in parsed:
         if name is None:
             continue
         if name not in PLACEHOLDERS:
             known = ", ".join("{" + n + "}" for n in PLACEHOLDERS)
-            problems.append(f"placeholder {{{field_name(name)}}} is not allowed "
-                            f"(allowed: {known})")
+            problems.append(QT_TRANSLATE_NOOP(
+                "problems", "placeholder {name} is not allowed (allowed: {known})").format(
+                name="{" + field_name(name) + "}", known=known))
         elif spec or conversion:
-            problems.append(f"placeholder {{{name}}} may not have a format or conversion")
+            problems.append(QT_TRANSLATE_NOOP(
+                "problems", "placeholder {name} may not have a format or conversion").format(
+                name="{" + name + "}"))
     return problems
 
 

@@ -21,6 +21,13 @@ from pos_prompter.core.language import parse_language_setting
 from pos_prompter.core.results import parse_leaderboard_setting
 from pos_prompter.core.rule_fields import Problems, ratio_field
 from pos_prompter.core.rule_model import MAX_PROMPTS
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
+
+SETTING_WHAT = QT_TRANSLATE_NOOP("problems", "setting")
+"""What a refused setting names (ValidationError's `what`)."""
+WHOLE_FROM_TO = QT_TRANSLATE_NOOP("problems", "{value} must be a whole number from {low} to "
+                                              "{high}")
+ONE_OF = QT_TRANSLATE_NOOP("problems", "{value} must be one of {choices}")
 
 MAX_STORE_NAME = 100
 
@@ -30,21 +37,29 @@ THEMES = (LIGHT, DARK)
 
 
 STORE_SETTINGS: dict[str, str] = {
-    "max_prompts_per_order": "never more prompts than this in one order (whole number)",
-    "max_offer_ratio": "an offer may add at most this times the trigger line's price",
-    "currency": "3-letter currency code, e.g. USD",
-    "rush_scans_per_minute": "at this many scans a minute an order gets only its single "
-                             "highest-ranked prompt (0 = off)",
-    "store_name": "the shop's name, shown in the window title",
-    "leaderboard": "rank clerks by offers made and accepted in reports: on or off (default off)",
-    "leaderboard_min_orders": "paid orders a clerk needs in the period to be ranked "
-                              "(default 20)",
-    BACKUP_EVERY_MINUTES: "the till backs the store up beside it every this many minutes, "
-                          "5 to 1440 (default 30)",
-    BACKUP_KEEP_DAYS: "automatic backups are kept this many days, 1 to 366 (default 7)",
-    "language": "the language of the window and the command line: en or es (default: the "
-                "system's)",
-    "theme": "the till's colours: light or dark (default: the system's)",
+    "max_prompts_per_order": QT_TRANSLATE_NOOP(
+        "core", "never more prompts than this in one order (whole number)"),
+    "max_offer_ratio": QT_TRANSLATE_NOOP(
+        "core", "an offer may add at most this times the trigger line's price"),
+    "currency": QT_TRANSLATE_NOOP("core", "3-letter currency code, e.g. USD"),
+    "rush_scans_per_minute": QT_TRANSLATE_NOOP(
+        "core", "at this many scans a minute an order gets only its single highest-ranked "
+        "prompt (0 = off)"),
+    "store_name": QT_TRANSLATE_NOOP("core", "the shop's name, shown in the window title"),
+    "leaderboard": QT_TRANSLATE_NOOP(
+        "core", "rank clerks by offers made and accepted in reports: on or off (default off)"),
+    "leaderboard_min_orders": QT_TRANSLATE_NOOP(
+        "core", "paid orders a clerk needs in the period to be ranked (default 20)"),
+    BACKUP_EVERY_MINUTES: QT_TRANSLATE_NOOP(
+        "core", "the till backs the store up beside it every this many minutes, 5 to 1440 "
+        "(default 30)"),
+    BACKUP_KEEP_DAYS: QT_TRANSLATE_NOOP(
+        "core", "automatic backups are kept this many days, 1 to 366 (default 7)"),
+    "language": QT_TRANSLATE_NOOP(
+        "core", "the language of the window and the command line: en or es (default: the "
+        "system's)"),
+    "theme": QT_TRANSLATE_NOOP("core", "the till's colours: light or dark (default: the "
+                                       "system's)"),
 }
 """Settings a manager may change on a store, with what each one does."""
 
@@ -52,14 +67,15 @@ STORE_SETTINGS: dict[str, str] = {
 def parse_store_setting(key: str, text: str) -> Any:
     """Check one `KEY=VALUE` store setting and return the value to keep (JSON-able)."""
     if key not in STORE_SETTINGS:
-        raise ValidationError([f"setting {excerpt(key)} is unknown (known: "
-                               f"{', '.join(STORE_SETTINGS)})"], what="setting")
+        raise ValidationError([QT_TRANSLATE_NOOP(
+            "problems", "setting {key} is unknown (known: {known})").format(
+            key=excerpt(key), known=", ".join(STORE_SETTINGS))], what=SETTING_WHAT)
     problems = Problems()
     value: Any = text
     if key in ("max_prompts_per_order", "rush_scans_per_minute"):
         if not re.fullmatch(r"[0-9]{1,6}", text) or int(text) > MAX_PROMPTS:
-            problems.add("settings", key, f"{excerpt(text)} must be a whole number from 0 to "
-                         f"{MAX_PROMPTS:,}")
+            problems.add("settings", key, WHOLE_FROM_TO.format(
+                value=excerpt(text), low=0, high=f"{MAX_PROMPTS:,}"))
         else:
             value = int(text)
     elif key == "max_offer_ratio":
@@ -67,33 +83,39 @@ def parse_store_setting(key: str, text: str) -> Any:
         value = str(ratio) if ratio is not None else None
     elif key == "currency":
         if not re.fullmatch(r"[A-Z]{3}", text):
-            problems.add("settings", key, f"{excerpt(text)} must be a 3-letter code such as USD")
+            problems.add("settings", key, QT_TRANSLATE_NOOP(
+                "problems", "{value} must be a 3-letter code such as USD").format(
+                value=excerpt(text)))
     elif key in ("leaderboard", "leaderboard_min_orders"):
         # a whole number of digits only, and short: int() fails past 4,300 digits
         short = len(text) <= 12 and (key == "leaderboard" or re.fullmatch(r"[0-9]+", text))
         value = parse_leaderboard_setting(key, text) if short else None
         if value is None:
-            problems.add("settings", key, "must be on or off" if key == "leaderboard"
-                         else f"{excerpt(text)} must be a whole number >= 1")
+            problems.add("settings", key, QT_TRANSLATE_NOOP("problems", "must be on or off")
+                         if key == "leaderboard" else QT_TRANSLATE_NOOP(
+                             "problems", "{value} must be a whole number >= 1").format(
+                             value=excerpt(text)))
     elif key in (BACKUP_EVERY_MINUTES, BACKUP_KEEP_DAYS):
         value = parse_backup_setting(key, text)
         if value is None:
             low, high = BACKUP_LIMITS[key]
-            problems.add("settings", key, f"{excerpt(text)} must be a whole number from "
-                         f"{low} to {high}")
+            problems.add("settings", key, WHOLE_FROM_TO.format(value=excerpt(text), low=low,
+                                                              high=high))
     elif key == "language":
         value = parse_language_setting(text)
         if value is None:
-            problems.add("settings", key, f"{excerpt(text)} must be one of "
-                         f"{', '.join(LANGUAGES)}")
+            problems.add("settings", key, ONE_OF.format(value=excerpt(text),
+                                                       choices=", ".join(LANGUAGES)))
     elif key == "theme":
         if text not in THEMES:
-            problems.add("settings", key, f"{excerpt(text)} must be one of {', '.join(THEMES)}")
+            problems.add("settings", key, ONE_OF.format(value=excerpt(text),
+                                                       choices=", ".join(THEMES)))
     elif not text.strip():
-        problems.add("settings", key, "may not be empty")
+        problems.add("settings", key, QT_TRANSLATE_NOOP("problems", "may not be empty"))
     elif len(text) > MAX_STORE_NAME or not text.isprintable():
-        problems.add("settings", key, f"{excerpt(text)} must be at most {MAX_STORE_NAME} "
-                     "printable characters")
+        problems.add("settings", key, QT_TRANSLATE_NOOP(
+            "problems", "{value} must be at most {most} printable characters").format(
+            value=excerpt(text), most=MAX_STORE_NAME))
     if problems.items:
-        raise ValidationError(problems.items, what="setting")
+        raise ValidationError(problems.items, what=SETTING_WHAT)
     return value

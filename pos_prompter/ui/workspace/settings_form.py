@@ -20,9 +20,9 @@ from pos_prompter.core.backup_policy import (
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.results import LEADERBOARD_MIN_ORDERS
 from pos_prompter.core.rules import STORE_SETTINGS, Settings, parse_store_setting
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
+from pos_prompter.core.said import Said
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, translate
 from pos_prompter.store import Store
-from pos_prompter.ui.workspace.rules.problem_words import problem_text as said_here
 
 LEADERBOARD: Final = "leaderboard"
 """The one on/off setting (a check box)."""
@@ -115,10 +115,13 @@ def read_fields(store: Store) -> dict[str, SettingField]:
 def problem_text(key: str, exc: ValidationError) -> str:
     """The refusal in a manager's words, for the field of `key` (without the setting's
     code name that the command line puts in front)."""
-    text = exc.problems[0] if exc.problems else str(exc)
-    for prefix in (f"settings, field {key}: ", f"setting {key}: "):
-        text = text.removeprefix(prefix)
-    text = said_here(text)  # in the window's language
+    problem = exc.problems[0] if exc.problems else exc.args[0]
+    message = problem.fields.get("message") if isinstance(problem, Said) else None
+    if message is None:
+        message = str(problem)
+        for prefix in (f"settings, field {key}: ", f"setting {key}: "):
+            message = message.removeprefix(prefix)
+    text = say(message)  # in the window's language
     text = text[:1].upper() + text[1:]
     if text.startswith(("May ", "Must ")):
         text = "It " + text[:1].lower() + text[1:]

@@ -22,7 +22,8 @@ from typing import Any
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.rule_words import manager_message
 from pos_prompter.core.rules import DAYS, Rule, parse_rule
-from pos_prompter.i18n import translate
+from pos_prompter.core.said import Said
+from pos_prompter.i18n import say, translate
 from pos_prompter.ui.workspace.rules.problem_words import problem_text
 
 NEW_RULE: dict[str, Any] = {"id": "", "kind": "cross_sell", "title": "", "offer": {"add": []},
@@ -76,6 +77,17 @@ def error_target(path: str) -> str | None:
     return None
 
 
+def _field_and_message(problem: str) -> tuple[str | None, str]:
+    """The field path a problem names and what it says of it (a core.said sentence, so
+    it is said in the window's language); (None, problem) when it names no field."""
+    if isinstance(problem, Said) and {"field", "message"} <= set(problem.fields):
+        path, message = problem.fields["field"], problem.fields["message"]
+        if isinstance(path, str) and isinstance(message, str):
+            return path, message
+    match = PROBLEM_RE.match(problem)
+    return (match["field"], match["message"]) if match else (None, problem)
+
+
 def check_form(raw: dict[str, Any], rules: Iterable[Rule], *, published: bool) -> FormCheck:
     """Check `raw` (the form in pack form) as an import would, among the store's `rules`.
 
@@ -89,13 +101,14 @@ def check_form(raw: dict[str, Any], rules: Iterable[Rule], *, published: bool) -
         problems = exc.problems
     shown: dict[str, list[str]] = {}
     for problem in problems:
-        match = PROBLEM_RE.match(problem)
-        target = error_target(match["field"]) if match else None
-        if match is not None and target is not None:
-            shown.setdefault(target, []).append(problem_text(manager_message(
-                match["field"], match["message"])))
+        path, message = _field_and_message(problem)
+        target = error_target(path) if path is not None else None
+        if path is not None and target is not None:
+            reworded = manager_message(path, message)
+            shown.setdefault(target, []).append(
+                problem_text(message if reworded == message else reworded))
         else:
-            shown.setdefault("", []).append(problem)
+            shown.setdefault("", []).append(say(problem))
     rule_id = raw.get("id")
     if not published and any(r.id == rule_id for r in rules):
         shown.setdefault("id", []).append(

@@ -7,17 +7,53 @@ import pytest
 from spanish_check import english_left, spanish  # noqa: F401 - the fixture, used by name
 
 from pos_prompter import i18n
+from pos_prompter.core.errors import ValidationError
+from pos_prompter.core.money import MoneyError, parse_money
+from pos_prompter.core.rule_fields import Problems, parse_date
+from pos_prompter.core.rules import parse_rule
 from pos_prompter.ui.workspace.rules.form_values import NEW_RULE, check_form
 from pos_prompter.ui.workspace.rules.problem_words import problem_text
 
+
+def _message(problem: str) -> str:
+    """What a problem of parse_rule says of its field (the core's sentence, core.said)."""
+    message = getattr(problem, "fields", {}).get("message")
+    assert isinstance(message, str), problem
+    return message
+
+
+def _title_missing() -> str:
+    try:
+        parse_rule(dict(NEW_RULE, id="a", say="Hi"), 1)
+    except ValidationError as exc:
+        return _message(exc.problems[0])
+    raise AssertionError("a rule with no title is refused")
+
+
+def _not_money() -> str:
+    try:
+        parse_money(["abc"])
+    except MoneyError as exc:
+        message: str = exc.args[0]
+        return message
+    raise AssertionError("a list is no amount")
+
+
+def _not_a_date() -> str:
+    problems = Problems()
+    parse_date("2026-13-01", "rule a", "when.time.from", problems)
+    return _message(problems.items[0])
+
+
 PROBLEMS = (
-    ("is required (a short name for the rule)", "es obligatorio (un nombre corto para la regla)"),
-    ("'abc' is not an amount of money", "'abc' no es un importe de dinero"),
+    (_title_missing(), "es obligatorio (un nombre corto para la regla)"),
+    (_not_money(), "['abc'] no es un importe de dinero"),
     ("'Latte!' cannot be a rule code: use lower-case letters, digits and dashes (at most 64), "
      "such as latte-size-up", "'Latte!' no puede ser un código de regla: use minúsculas, "
      "cifras y guiones (64 como mucho), como latte-size-up"),
-    ("'2026-13-01' is not a date like 2026-12-01", "'2026-13-01' no es una fecha como 2026-12-01"),
+    (_not_a_date(), "'2026-13-01' no es una fecha como 2026-12-01"),
 )
+"""parse_rule's own problems (as the core writes them) and a core.rule_words rewording."""
 
 
 @pytest.mark.usefixtures("spanish")
