@@ -5,15 +5,23 @@ kept; English is lint's own."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
 from spanish_check import english_left, spanish  # noqa: F401 - the fixture, used by name
 
 from pos_prompter import i18n
 from pos_prompter.core.catalog import Catalog, Product
 from pos_prompter.core.lint import Finding, lint
 from pos_prompter.core.rules import PLACEHOLDERS, Settings, parse_rule
+from pos_prompter.store import Store
+from pos_prompter.ui.workspace.rule_editor import RuleEditor
+from pos_prompter.ui.workspace.rules.controller import RulesController
 from pos_prompter.ui.workspace.rules.publish_status import findings_text
 
 CATALOG = Catalog([Product("LATTE", "Latte", 350, category="coffee"),
@@ -80,3 +88,73 @@ def test_english_is_lint_s_own() -> None:
     for finding in findings():
         assert finding_text(finding) == (finding.message, finding.fix)
         assert i18n.say(finding.said()) == str(finding)
+
+
+# ---------------------------------------------------------------- in the workspace
+
+DRAFT = {"id": "latte-mug", "kind": "cross_sell", "title": "Mug with a latte",
+         "when": {"scanned": {"sku": ["LATTE-T"], "tag": ["nothing-has-it"]},
+                  "time": {"to": "2020-01-01"}},
+         "offer": {"add": ["MUG-TRVL"]}, "say": "A {size} mug with your {item}?",
+         "max_offer_ratio": "3"}
+"""A typo in the offer (an error), an unknown tag, a window over, a placeholder with no
+value and a ratio above 2 (warnings)."""
+DRAFT_NAMES = ["latte-mug", "MUG-TRVL", "LATTE-T", "nothing-has-it", "2020-01-01",
+               "offer.add", "when.scanned.tag", "say", "{size}", "{item}", "{offer}",
+               "{price}", "{delta}", "{qty_diff}", "{unit}", "{per_unit_saving}",
+               "{attach_rate}", "{saving}", "{gap}"]
+
+
+def label(editor: RuleEditor, name: str) -> str:
+    found = editor.findChild(QLabel, name)
+    assert found is not None, name
+    return found.text()
+
+
+@pytest.mark.usefixtures("spanish")
+def test_the_rule_editor_lists_lint_s_findings_in_spanish(qtbot: QtBot,
+                                                          cafe_store_path: Path) -> None:
+    with Store.open(cafe_store_path) as store:
+        editor = RuleEditor(store, "manager", preview_delay_ms=0)
+        qtbot.addWidget(editor)
+        editor.edit_rule(parse_rule(DRAFT, 0), draft=True)
+        editor.publish()
+        findings = editor.findings
+        assert {f.code for f in findings} >= {"unknown-offer", "unmatched-trigger", "expired",
+                                              "placeholder-no-value", "ratio-above-2"}
+        listed = label(editor, "lintFindings")
+        status = label(editor, "publishStatus")
+        for finding in findings:
+            assert finding.message not in listed, "lint's English message was shown"
+            assert finding.fix not in listed, "lint's English fix was shown"
+        assert listed.startswith("Error: when.scanned.tag nombra") or \
+            listed.startswith("Error: offer.add nombra MUG-TRVL"), listed
+        assert english_left(listed, DRAFT_NAMES) == [], listed
+        assert english_left(status, DRAFT_NAMES) == [], status
+
+        editor.edit_rule(parse_rule({**DRAFT, "offer": {"add": ["MUG-TRAVEL"]}}, 0),
+                         draft=True)
+        editor.publish()  # warnings only: the question lists them
+        box = editor.confirm_box
+        assert box is not None
+        assert "en el pasado" in box.text()
+        assert english_left(box.text(), [*DRAFT_NAMES, "MUG-TRAVEL"]) == [], box.text()
+        with qtbot.waitSignal(box.finished):
+            box.button(QMessageBox.StandardButton.Cancel).click()
+
+
+@pytest.mark.usefixtures("spanish")
+def test_the_rule_list_says_why_a_rule_stays_inactive_in_spanish(
+        qtbot: QtBot, store_with_rules: Callable[[str], Path]) -> None:
+    path = store_with_rules("version: 1\nrules:\n  - " + json.dumps({**DRAFT, "active": False}))
+    with Store.open(path) as store:
+        controller = RulesController(store, "manager")
+        with qtbot.waitSignal(controller.reloaded):
+            controller.reload()
+        with qtbot.waitSignal(controller.message) as said:
+            assert not controller.set_active("latte-mug", True)
+        controller.jobs.wait()
+    line = said.args[0]
+    assert line.startswith("La regla latte-mug"), line
+    assert "MUG-TRVL" in line
+    assert english_left(line, DRAFT_NAMES) == [], line
