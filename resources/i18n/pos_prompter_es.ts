@@ -1749,7 +1749,7 @@
     </message>
     <message>
         <source>{text!r} is not a role (choose {roles})</source>
-        <translation>{text!r} no es un rol (elija {roles})</translation>
+        <translation>{text!r} no es una función (elija {roles})</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -1802,6 +1802,113 @@
     <message>
         <source>PIN refused: {problem}</source>
         <translation>PIN rechazado: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>csv</name>
+    <message>
+        <source>barcode {code} must be digits only (0-9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>barcode {code} must have 8, 12 or 13 digits (EAN-8, UPC-A, EAN-13)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>barcode {code} has check digit {digit}, expected {expected}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>barcode {code} of {sku} already belongs to {owner}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tag {value} is not a slug like &apos;hot-drink&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} must be 1-64 characters of A-Z a-z 0-9 - _ .</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} already used on line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>barcode {code} already belongs to {sku} (line {line})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not a slug like &apos;phone-accessories&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not a slug like &apos;latte&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is above the largest size rank, {most}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number from 1 up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a product with a family needs a size_rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a product with a size_rank needs a family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not a positive decimal number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty, expected a header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown column (known: {known})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required column {column} is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has {count} fields, the header has {width}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a cell is longer than {most} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read as CSV ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line {line}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line {line}, column {column}: {message}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4743,7 +4850,7 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
     </message>
     <message>
         <source>{name!r} is already on the staff list as a {role}; choose another name for the manager</source>
-        <translation>{name!r} ya está en la lista de personal con el rol de {role}; elija otro nombre para el gerente</translation>
+        <translation>{name!r} ya está en la lista de personal con la función de {role}; elija otro nombre para el gerente</translation>
     </message>
     <message>
         <source>{name} is the only active manager; add another manager before disabling them</source>
@@ -4771,11 +4878,11 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
     </message>
     <message>
         <source>{name} is a {role}; this needs a manager&apos;s password</source>
-        <translation>{name} tiene el rol de {role}; esto requiere la contraseña de un gerente</translation>
+        <translation>{name} tiene la función de {role}; esto requiere la contraseña de un gerente</translation>
     </message>
     <message>
         <source>{name} is a {role}; this needs a {needed}</source>
-        <translation>{name} tiene el rol de {role}; esto requiere el rol de {needed}</translation>
+        <translation>{name} tiene la función de {role}; esto requiere la función de {needed}</translation>
     </message>
     <message>
         <source>{name} has no PIN yet; a manager sets one (pos-prompter staff passwd {name})</source>
@@ -5083,7 +5190,7 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
     </message>
     <message>
         <source>there is no demo called {name!r} (choose {demos})</source>
-        <translation>no hay ninguna demo llamada {name!r} (elija {demos})</translation>
+        <translation>no hay ninguna demostración llamada {name!r} (elija {demos})</translation>
     </message>
     <message>
         <source>{path} already exists; choose another path or remove it first</source>
