@@ -53,7 +53,15 @@ the order, so it can stand beside the manager's workspace on a 1024 px screen
 NARROW_ROWS = 3
 """The lines of the order in sight at the least when narrow, a prompt up."""
 MIN_WIDTH = 560
-"""The narrowest the till works at: every control whole, at least 44 px each way."""
+"""The narrowest the till works at: every control whole, at least 44 px each way (compact,
+beside the workspace on a small screen: narrower still, `set_compact`)."""
+COMPACT_MARGIN = 8
+"""The till's margins when compact (16 otherwise): the room goes to the order."""
+COMPACT_SPACING = 8
+"""Between the order's own buttons when compact (10 otherwise)."""
+COMPACT_MIN_HEIGHT = 704
+"""The lowest it works at compact: as narrow, with Checkout and Pay in a row of their own
+under the card (68 px) and without the key help and the store's line (44 px)."""
 MIN_HEIGHT = 560
 """The lowest it works at with its card beside the order."""
 STACKED_MIN_HEIGHT = 680
@@ -87,6 +95,7 @@ class TillScreen(QMainWindow):
         """How long a new prompt is up before it takes an answer (answer_gate.py)."""
         self.model = model
         model.setParent(self)
+        self._compact = False
         self._build(store, staff)
 
     # ------------------------------------------------------------------ building
@@ -212,8 +221,10 @@ class TillScreen(QMainWindow):
         status_row.setSpacing(10)
         status_row.addWidget(self.status_label, 1)
         status_row.addWidget(self.manager_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._status_row = status_row
 
         body = QVBoxLayout()
+        self._body = body
         body.setContentsMargins(16, 14, 16, 10)
         body.setSpacing(12)
         scan_row = QHBoxLayout()  # who sells, beside where they scan
@@ -282,10 +293,64 @@ class TillScreen(QMainWindow):
         return self._middle.direction() == QBoxLayout.Direction.TopToBottom
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        narrow = event.size().width() < NARROW_WIDTH
+        narrow = self._compact or event.size().width() < NARROW_WIDTH
         if narrow != self.narrow:
             self._set_narrow(narrow)
         super().resizeEvent(event)
+
+    @property
+    def compact(self) -> bool:
+        """The till stands, compact, beside the manager's workspace (`set_compact`)."""
+        return self._compact
+
+    def set_compact(self, compact: bool) -> None:
+        """Compact: narrower than MIN_WIDTH, for a screen too small for the narrow till
+        and the manager's workspace side by side (ui/window_place.py). The order, the
+        total and the card keep their room, one above the other as when narrow; what the
+        clerk needs less while a manager works makes way. The clerk's name, the key help,
+        where the store is and the Manager button (the workspace is open) are hidden;
+        Checkout and Pay go under the card, Sign out beside the message line, Remove line
+        and Offer again write their key under their name, the order leaves out the unit
+        price (the amount stays), and the margins narrow. Every key still works. The
+        till's narrowest is then what this layout needs (about 350 px; the prompt card's
+        narrowest); not compact, MIN_WIDTH again."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        if compact and not self.narrow:
+            self._set_narrow(True)
+        for label in (self.clerk_label, self.key_help, self.store_info):
+            label.setVisible(not compact)
+        self.manager_button.setVisible(not compact and not self.training)
+        moves = ((self.checkout_button, 2, self._total_row, self._actions),
+                 (self.pay_button, 3, self._total_row, self._actions),
+                 (self.sign_out_button, 0, self._line_row, self._status_row))
+        for button, stretch, narrow_row, compact_row in moves:
+            (narrow_row if compact else compact_row).removeWidget(button)
+            (compact_row if compact else narrow_row).addWidget(button, stretch)
+        margin = COMPACT_MARGIN if compact else 16
+        self._body.setContentsMargins(margin, COMPACT_MARGIN if compact else 14, margin,
+                                      COMPACT_MARGIN if compact else 10)
+        self._line_row.setSpacing(COMPACT_SPACING if compact else 10)
+        for button in (self.void_button, self.offer_again_button):  # the key under its name
+            words, key = button.text().replace("\n", "  ").rsplit("  ", 1)
+            button.setText(f"{words}\n{key}" if compact else f"{words}  {key}")
+        self.order_table.setColumnHidden(order_model.PRICE, compact)  # the amount stays
+        self.order_table.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if compact
+            else Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # a long note is cut, and tapped
+        if compact:
+            layout = self._outer
+            for part in (self._side, layout):  # the moved widgets' sizes measured again
+                part.invalidate()
+                part.activate()
+            self.setMinimumWidth(layout.totalMinimumSize().width())
+            self.setMinimumHeight(COMPACT_MIN_HEIGHT)
+        else:
+            self.setMinimumWidth(MIN_WIDTH)
+            self.setMinimumHeight(STACKED_MIN_HEIGHT)
+            if self.width() >= NARROW_WIDTH:
+                self._set_narrow(False)
 
     def _set_narrow(self, narrow: bool) -> None:
         """Narrow: the right column under the order, Checkout and Pay beside the total,

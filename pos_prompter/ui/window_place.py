@@ -11,9 +11,13 @@ total, the prompt card, Checkout and Pay) in sight:
   rest (472 px at 1280, its widest pages scrolling: workspace/page_tabs.py). On a smaller
   screen the workspace keeps its narrowest (about 410 px) and the till takes what is left,
   down to its own narrowest (till_screen.MIN_WIDTH, 560 px), where its card stands under
-  the order: at 1024 px both are whole on the screen, side by side. Only where even that
-  does not fit does the workspace's left edge go past the screen's, and under MIN_SHOWN in
-  sight it lies over the order, never over the card (a card covered all the same, by a
+  the order: at 1024 px both are whole on the screen, side by side. On a screen too small
+  for that (under about 990 px: 800x600) the till goes compact (till_screen.set_compact:
+  about 380 px, the order, total and card one above the other, what the clerk needs less
+  while a manager works out of the way) until the workspace closes, and both are whole on
+  the screen again, side by side. Only where even that does not fit (under about 800 px)
+  does the workspace's left edge go past the screen's: it never lies over the till, so
+  neither the order nor the card is ever covered by it (a card covered all the same, by a
   window the manager moved, is not "shown": ui/prompt_seen.py);
 - a box (sign-in, first manager) goes left of the right column, level with the till's
   middle, as far left as the screen allows.
@@ -22,9 +26,13 @@ total, the prompt card, Checkout and Pay) in sight:
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from pos_prompter.ui.till_screen import TillScreen
 
 SIDE_BY_SIDE_WIDTH = 1280
 """From this screen width on, the till keeps its wide layout (WIDE_TILL, the card beside
@@ -34,9 +42,6 @@ WIDE_TILL = 800
 """The till's width beside the workspace from SIDE_BY_SIDE_WIDTH on."""
 GAP = 8
 """Room left between a manager's window and the till (or the till's right column)."""
-MIN_SHOWN = 200
-"""The least of the workspace left in sight beside the till; with less room than that
-(a screen under about 1010 px) it lies over the till's order, never over the card."""
 
 
 def right_column(till: QWidget, column: QWidget) -> int:
@@ -50,41 +55,62 @@ def _area(till: QWidget) -> QRect:
     return screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
 
 
-def place_workspace(till: QWidget, workspace: QWidget,
+def place_workspace(till: TillScreen, workspace: QWidget,
                     fit: Callable[[int], None] | None = None) -> None:
     """Put the till at the screen's right edge, at the full height, as wide as half the
     screen or its minimum width if more (never wider than the screen), and `workspace` on
     the left, ending where the till begins: the clerk's order and the till's right column
-    (the card) stay in sight. A workspace whose narrowest is wider than the room left
-    starts left of the screen's edge (its left part hidden); only where less than
-    MIN_SHOWN would be left in sight does it end at the card instead, over the order.
-    `fit(width)` lays the workspace out for that width first (its narrowest depends on
-    its layout: the rule list beside the editor, or above it)."""
+    (the card) stay in sight. Where the narrow till and the workspace's narrowest do not
+    both fit, the till goes compact until `workspace` closes (then it is as it was). A
+    workspace whose narrowest is wider than the room left still starts left of the
+    screen's edge (its left part hidden), never over the till. `fit(width)` lays the
+    workspace out for that width first (its narrowest depends on its layout: the rule
+    list beside the editor, or above it)."""
     area = _area(till)
     frame = till.frameGeometry().size() - till.size()  # a window manager's title and edges
-    edges = workspace.frameGeometry().size() - workspace.size()
+    framed = workspace if workspace.isVisible() else till  # not yet framed: framed as the
+    edges = framed.frameGeometry().size() - framed.size()  # till is, by the same window manager
     if area.width() >= SIDE_BY_SIDE_WIDTH:
         width = max(area.width() // 2, WIDE_TILL, till.minimumWidth())
     else:  # the workspace at its narrowest, the till the rest (down to its narrowest)
+        beside = area.width() - frame.width() - GAP - edges.width()
         if fit is not None:
-            fit(area.width() - till.minimumWidth() - frame.width() - GAP - edges.width())
+            fit(beside - till.minimumWidth())
         narrowest = max(workspace.minimumSizeHint().width(), workspace.minimumWidth())
-        width = max(till.minimumWidth(), area.width() - frame.width() - GAP
-                    - edges.width() - narrowest)
+        if beside - narrowest < till.minimumWidth():  # no room for both: a compact till
+            _compact_until_closed(till, workspace)
+            if fit is not None:
+                fit(beside - till.minimumWidth())
+            narrowest = max(workspace.minimumSizeHint().width(), workspace.minimumWidth())
+        width = max(till.minimumWidth(), beside - narrowest)
     width = min(width, area.width() - frame.width())
     till.setGeometry(area.x() + area.width() - width - frame.width() + _left_edge(till),
                      area.y() + _top_edge(till), width, area.height() - frame.height())
-    right = till.frameGeometry().x() - GAP  # clear of the order
-    if right - area.x() < MIN_SHOWN:  # no room beside the till: clear of the card only
-        column = till.prompt_panel.parentWidget()  # type: ignore[attr-defined]
-        right = till.geometry().x() + till.width() - right_column(till, column) - GAP
+    right = till.frameGeometry().x() - GAP  # clear of the till: its order and its card
     room = right - area.x() - edges.width()
     if fit is not None:
         fit(room)
     wide = max(room, workspace.minimumSizeHint().width(), workspace.minimumWidth())
-    workspace.setGeometry(area.x() + room - wide + _left_edge(workspace),
-                          area.y() + _top_edge(workspace), wide,
+    workspace.setGeometry(area.x() + room - wide + _left_edge(framed),
+                          area.y() + _top_edge(framed), wide,
                           area.height() - edges.height())
+
+
+def _compact_until_closed(till: TillScreen, workspace: QWidget) -> None:
+    """Make `till` compact; when `workspace` closes, put it back as it was (its layout,
+    place and size)."""
+    if till.compact:
+        return
+    before = till.geometry()
+    till.set_compact(True)
+
+    def back() -> None:
+        till.set_compact(False)
+        till.setGeometry(before)
+
+    closed = getattr(workspace, "closed", None)  # WorkspaceWindow's: it was closed
+    if closed is not None:
+        closed.connect(back)
 
 
 def _left_edge(window: QWidget) -> int:

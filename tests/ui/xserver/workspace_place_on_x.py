@@ -6,7 +6,9 @@ test_x_workspace_place.py (run as a script, in a process of its own).
 The store's demo clerk sells; a manager's workspace opens beside the till as after a
 sign-in. Once both are on screen it says "geometry WHAT X Y W H" for the screen, the till,
 its order table (orderTable), its right column (the card) and the workspace, in screen
-coordinates, then "placed", and runs until the test ends it.
+coordinates, then "compact True|False" (whether the till went compact beside it), then
+"placed", and runs until the test ends it. Also run on Qt's offscreen platform with a
+screen of a given size (xserver_support.OffscreenScreen).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ def main(store_file: str) -> int:
         geometry("order", on_screen(window.order_table))
         geometry("card", on_screen(window.prompt_panel.parentWidget()))
         geometry("workspace", workspace.frameGeometry())
+        say("compact", window.compact)
         say("placed")
 
     # Once the X server has mapped both windows (they are exposed: painted), say where.

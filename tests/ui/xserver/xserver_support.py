@@ -4,11 +4,13 @@
 till_on_x.py on it in a process of its own and collects what the window reports, line by
 line, for `qtbot.waitUntil`; `keys` and `type_text` send real key events through the X
 server to the focused window, as a keyboard-wedge scanner does. Both are installed by the
-README's test command (packaging/run.sh).
+README's test command (packaging/run.sh). `OffscreenScreen` runs the same scripts on Qt's
+offscreen platform with a screen of a given size, where no X server is needed.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -56,10 +58,31 @@ class XServer:
         self.process.wait(timeout=10)
 
 
+class OffscreenScreen:
+    """Qt's offscreen platform with one screen of `size` ("800x600"), described in a file
+    in `folder`: for scripts that need a screen of that size and no X server (no xdotool)."""
+
+    def __init__(self, size: str, folder: Path) -> None:
+        width, height = (int(n) for n in size.split("x"))
+        self.config = folder / f"screen-{size}.json"
+        self.config.write_text(json.dumps({"screens": [{
+            "name": "till", "x": 0, "y": 0, "width": width, "height": height,
+            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
+
+    def env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+        env["QT_QPA_PLATFORM"] = f"offscreen:configfile={self.config}"
+        return env
+
+    def stop(self) -> None:
+        """Nothing runs besides the script."""
+
+
 class TillOnX:
     """till_on_x.py on `server` over `store_file`; `lines` is what it has said so far."""
 
-    def __init__(self, server: XServer, store_file: Path, script: str = "till_on_x.py") -> None:
+    def __init__(self, server: XServer | OffscreenScreen, store_file: Path,
+                 script: str = "till_on_x.py") -> None:
         self.server = server
         self.lines: list[str] = []
         self.log = store_file.with_name("till_on_x.log")
