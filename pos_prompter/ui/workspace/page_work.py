@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from pos_prompter.core.errors import UserError
+from pos_prompter.i18n import say
 from pos_prompter.imports import refusal
 from pos_prompter.store import Store
 from pos_prompter.ui.jobs import JobRunner, StoreJob, deliver_to, jobs_of
@@ -23,7 +24,7 @@ from pos_prompter.ui.jobs import JobRunner, StoreJob, deliver_to, jobs_of
 
 def refusal_text(headline: str, problems: list[str]) -> str:
     """One sentence for a refused change: its first problem, capitalised, with a full stop."""
-    text = (problems[0] if problems else headline).strip()
+    text = say(problems[0] if problems else headline).strip()  # a store's sentence too
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
 
