@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from pos_prompter.core.errors import UserError
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, joined
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -40,11 +41,16 @@ class ImportSummary:
     unchanged: int
 
     def describe(self, what: str) -> str:
-        parts = [f"{len(self.added)} added", f"{len(self.changed)} changed"]
+        """'products: 3 added, 1 changed, 21 unchanged', said in the reader's language (the
+        import's catalog texts: imports.summary_words says the same)."""
+        parts: list[str] = [QT_TRANSLATE_NOOP("import", "{n} added").format(n=len(self.added)),
+                            QT_TRANSLATE_NOOP("import", "{n} changed").format(
+                                n=len(self.changed))]
         if self.removed:
-            parts.append(f"{len(self.removed)} removed")
-        parts.append(f"{self.unchanged} unchanged")
-        return f"{what}: " + ", ".join(parts)
+            parts.append(QT_TRANSLATE_NOOP("import", "{n} removed").format(n=len(self.removed)))
+        parts.append(QT_TRANSLATE_NOOP("import", "{n} unchanged").format(n=self.unchanged))
+        return QT_TRANSLATE_NOOP("import", "{items}: {counts}").format(
+            items=what, counts=joined(list(parts), ", "))
 
 
 @dataclass(frozen=True, slots=True)
