@@ -38,6 +38,7 @@ NOT_AT_START = (
     "yaml",
     "importlib.metadata",  # sqlite-utils' plugins, read from every package's entry points
     "sqlite_utils",  # the store opens on plain sqlite3 (store/light_db.py)
+    "importlib.resources",  # and with it tempfile, random, shutil: only a catalog to load
 )
 """Modules (and the packages under them) the till's first screen must not import."""
 

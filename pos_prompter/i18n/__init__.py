@@ -15,7 +15,6 @@ Texts with values use named fields filled after translation, so a translator may
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -77,6 +76,9 @@ def language() -> str:
 
 def qm_path(code: str) -> Path:
     """Where the compiled catalog of language `code` is (built by the set-up)."""
+    from importlib.resources import files  # here: it imports tempfile, random and shutil,
+    # which an English till's first screen never needs (issue 14.2)
+
     return Path(str(files("pos_prompter.i18n") / f"{QM_PREFIX}{code}.qm"))
 
 
