@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from pos_prompter.core.errors import UserError
+from pos_prompter.i18n import say
 from pos_prompter.store import Store
 from pos_prompter.store.base import Progress
 
@@ -71,7 +72,9 @@ class StoreJob(QThread):
         if self._outcome[0] == "succeeded":
             self.succeeded.emit(self._outcome[1])
         else:
-            self.failed.emit(self._outcome[1], self._outcome[2])
+            # The store's sentences (core.said), said here on the UI thread: a page shows
+            # them as they come.
+            self.failed.emit(say(self._outcome[1]), [say(p) for p in self._outcome[2]])
 
 
 class JobRunner(QObject):
