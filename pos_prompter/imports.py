@@ -36,14 +36,20 @@ from pos_prompter.core.lint import Finding, has_errors, lint
 from pos_prompter.core.money import cents_str, format_money
 from pos_prompter.core.past_orders import PastOrder, parse_orders_csv
 from pos_prompter.core.rules import Rule, RulePack, rule_to_dict, settings_to_dict
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said, joined
 from pos_prompter.store import ImportSummary, Store
 
 RULES: Final = "rules"
 CATALOG: Final = "catalog"
 ORDERS: Final = "orders"
 KINDS: Final = (RULES, CATALOG, ORDERS)
-WHAT: Final = {RULES: "rule pack", CATALOG: "catalog", ORDERS: "past orders"}
-ITEMS: Final = {RULES: "rules", CATALOG: "products", ORDERS: "past orders"}
+WHAT: Final = {RULES: QT_TRANSLATE_NOOP("problems", "rule pack"),
+               CATALOG: QT_TRANSLATE_NOOP("problems", "catalog"),
+               ORDERS: QT_TRANSLATE_NOOP("problems", "past orders")}
+ITEMS: Final = {RULES: QT_TRANSLATE_NOOP("import", "rules"),
+                CATALOG: QT_TRANSLATE_NOOP("import", "products"),
+                ORDERS: QT_TRANSLATE_NOOP("import", "past orders")}
+"""What each kind of file holds, as a count names it (said in the reader's language)."""
 ORDERS_SOURCE: Final = "import"
 """The source past orders are recorded under, as `pos-prompter import orders` does, so an
 order imported by either is not imported twice."""
@@ -98,12 +104,41 @@ class Preview:
     def counts(self) -> str:
         if self.kind == ORDERS:
             lines = sum(len(o.lines) for o in self.orders)
-            return f"{len(self.orders)} in the file ({lines} lines)"
-        parts = [f"{len(self.added)} added", f"{len(self.changed)} changed"]
-        if self.kind == RULES:
-            parts.append(f"{len(self.removed)} removed")
-        parts.append(f"{self.unchanged} unchanged")
-        return ", ".join(parts)
+            return QT_TRANSLATE_NOOP("import", "{n} in the file ({lines} lines)").format(
+                n=len(self.orders), lines=lines)
+        return _counts(len(self.added), len(self.changed),
+                       len(self.removed) if self.kind == RULES else None, self.unchanged)
+
+
+def _counts(added: int, changed: int, removed: int | None, unchanged: int) -> Said | str:
+    """'2 added, 1 changed, 0 removed, 5 unchanged' (no removed when None)."""
+    parts: list[Said | str] = [QT_TRANSLATE_NOOP("import", "{n} added").format(n=added),
+                               QT_TRANSLATE_NOOP("import", "{n} changed").format(n=changed)]
+    if removed is not None:
+        parts.append(QT_TRANSLATE_NOOP("import", "{n} removed").format(n=removed))
+    parts.append(QT_TRANSLATE_NOOP("import", "{n} unchanged").format(n=unchanged))
+    return joined(parts, ", ")
+
+
+def summary_words(summary: ImportSummary, kind: str) -> Said:
+    """What an import did, as ImportSummary.describe(ITEMS[kind]) says it in English
+    ('products: 2 added, 0 changed, 5 unchanged'), in the reader's language; past orders
+    imported before are 'already imported'."""
+    if kind == ORDERS:
+        parts: list[Said | str] = [
+            QT_TRANSLATE_NOOP("import", "{n} added").format(n=len(summary.added)),
+            QT_TRANSLATE_NOOP("import", "{n} changed").format(n=len(summary.changed))]
+        if summary.removed:
+            parts.append(QT_TRANSLATE_NOOP("import", "{n} removed").format(
+                n=len(summary.removed)))
+        parts.append(QT_TRANSLATE_NOOP("import", "{n} already imported").format(
+            n=summary.unchanged))
+        counts = joined(parts, ", ")
+    else:
+        counts = _counts(len(summary.added), len(summary.changed),
+                         len(summary.removed) if summary.removed else None, summary.unchanged)
+    return QT_TRANSLATE_NOOP("import", "{items}: {counts}").format(items=ITEMS[kind],
+                                                                   counts=counts)
 
 
 def _rule_body(rule: Rule) -> dict[str, Any]:
@@ -139,9 +174,11 @@ def preview_rules(store: Store, pack: RulePack, path: Path, *, merge: bool = Fal
         diffs = [f"{k} {old_s[k]} \N{RIGHTWARDS ARROW} {new_s[k]}"
                  for k in _diff_keys(old_s, new_s)]
         if diffs:
-            notes.append("settings: " + "; ".join(diffs))
+            notes.append(QT_TRANSLATE_NOOP("import", "settings: {changes}").format(
+                changes="; ".join(diffs)))
     if merge:
-        notes.append("Merge: rules not in the pack stay as they are.")
+        notes.append(QT_TRANSLATE_NOOP("import", "Merge: rules not in the pack stay as they "
+                                                 "are."))
     result = list(incoming.values())
     if merge:
         result += [r for k, r in current.items() if k not in incoming]
@@ -165,8 +202,8 @@ def _field_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _product_changes(old: Product, new: Product) -> list[str]:
-    out = []
+def _product_changes(old: Product, new: Product) -> list[Said | str]:
+    out: list[Said | str] = []
     for f in dataclasses.fields(Product):
         if not f.compare:  # where the row was in the file, not data
             continue
@@ -175,8 +212,10 @@ def _product_changes(old: Product, new: Product) -> list[str]:
             if f.name in ("price", "cost"):
                 before = None if before is None else cents_str(before)
                 after = None if after is None else cents_str(after)
-            out.append(f"{f.name} {_field_text(before) or '(none)'} \N{RIGHTWARDS ARROW} "
-                       f"{_field_text(after) or '(none)'}")
+            none = QT_TRANSLATE_NOOP("import", "(none)")
+            out.append(QT_TRANSLATE_NOOP("import", "{field} {before} → {after}")
+                       .format(field=f.name, before=_field_text(before) or none,
+                               after=_field_text(after) or none))
     return out
 
 
@@ -206,16 +245,18 @@ def preview_catalog(store: Store, products: Sequence[Product], path: Path,
             p = dataclasses.replace(p, **{c: getattr(old, c) for c in kept})
         diffs = _product_changes(_comparable(old), _comparable(p))
         if diffs:
-            changed.append(f"{p.sku}: {'; '.join(diffs)}")
+            changed.append(Said("", "{sku}: {changes}", {"sku": p.sku,
+                                                         "changes": joined(diffs, "; ")}))
         else:
             unchanged += 1
     if problems:
-        raise ValidationError(problems[:50], what="catalog")
+        raise ValidationError(problems[:50], what=WHAT[CATALOG])
     left_alone = len(catalog) - (len(changed) + unchanged)
     notes = []
     if left_alone > 0:
-        notes.append(f"{left_alone} products in the store are not in the file: they stay as they "
-                     "are (an import never deletes products; set active to false instead).")
+        notes.append(QT_TRANSLATE_NOOP(
+            "import", "{n} products in the store are not in the file: they stay as they are (an "
+            "import never deletes products; set active to false instead).").format(n=left_alone))
     return Preview(kind=CATALOG, path=path, added=tuple(added), changed=tuple(changed),
                    removed=(), unchanged=unchanged, notes=tuple(notes),
                    products=tuple(products), columns=columns)
@@ -226,10 +267,14 @@ def preview_orders(store: Store, orders: Sequence[PastOrder], path: Path) -> Pre
     id), and its result says how many that was."""
     currency = store.load_settings().currency
     times = sorted(o.time for o in orders if o.time is not None)
-    notes = [f"{len(orders)} orders worth "
-             f"{format_money(sum(o.total for o in orders), currency)} in all"
-             + (f", {times[0]:%Y-%m-%d} to {times[-1]:%Y-%m-%d}" if times else "") + ".",
-             "Orders imported before (the same order id) are skipped, never doubled."]
+    worth = format_money(sum(o.total for o in orders), currency)
+    notes = [QT_TRANSLATE_NOOP("import", "{n} orders worth {amount} in all, {first} to {last}.")
+             .format(n=len(orders), amount=worth, first=f"{times[0]:%Y-%m-%d}",
+                     last=f"{times[-1]:%Y-%m-%d}") if times else
+             QT_TRANSLATE_NOOP("import", "{n} orders worth {amount} in all.").format(
+                 n=len(orders), amount=worth),
+             QT_TRANSLATE_NOOP("import", "Orders imported before (the same order id) are "
+                                         "skipped, never doubled.")]
     return Preview(kind=ORDERS, path=path, added=tuple(o.external_id for o in orders),
                    changed=(), removed=(), unchanged=0, notes=tuple(notes),
                    orders=tuple(orders))
@@ -265,10 +310,15 @@ def refusal(exc: BaseException) -> tuple[str, list[str]]:
     """A headline and the list of problems for an exception raised while importing."""
     if isinstance(exc, ValidationError):
         count = len(exc.problems)
-        return (f"The {exc.what} is refused and nothing was changed: {count} "
-                f"{'problem' if count == 1 else 'problems'}.", list(exc.problems))
+        return ((QT_TRANSLATE_NOOP("import", "The {what} is refused and nothing was changed: "
+                                             "{n} problem.") if count == 1 else
+                 QT_TRANSLATE_NOOP("import", "The {what} is refused and nothing was changed: "
+                                             "{n} problems.")).format(what=exc.what, n=count),
+                list(exc.problems))
     if isinstance(exc, UserError):
-        return f"Refused, nothing was changed: {exc}", [str(exc)]
-    text = f"{type(exc).__name__}: {exc}"
-    return (f"Unexpected error ({text}); nothing was changed. The error is in the log.",
-            [text])
+        said = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+        return (QT_TRANSLATE_NOOP("import", "Refused, nothing was changed: {message}").format(
+            message=said), [said])
+    text = f"{type(exc).__name__}: {exc}"  # a programming error: its own English words
+    return (QT_TRANSLATE_NOOP("import", "Unexpected error ({error}); nothing was changed. The "
+                                        "error is in the log.").format(error=text), [text])

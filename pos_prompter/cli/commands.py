@@ -21,13 +21,16 @@ from pos_prompter.core.rules import (
 )
 from pos_prompter.i18n import plural, say, translate
 from pos_prompter.imports import (
+    CATALOG,
     ITEMS,
     ORDERS,
     ORDERS_SOURCE,
+    RULES,
     Preview,
     preview_catalog,
     preview_orders,
     preview_rules,
+    summary_words,
 )
 from pos_prompter.store import Store
 from pos_prompter.store.demo_history import paid_orders_span
@@ -97,7 +100,7 @@ def cmd_import_catalog(args: argparse.Namespace) -> int:
                 n=len(products)))
         summary = store.catalog.import_products(products, progress=progress, actor=cli_actor(),
                                         columns=columns)
-    out(summary.describe("products") + "\n")
+    out(say(summary_words(summary, CATALOG)) + "\n")
     return 0
 
 
@@ -120,7 +123,7 @@ def cmd_import_orders(args: argparse.Namespace) -> int:
             progress = _Progress(sys.stderr, translate("cli", "importing {n} past orders").format(
                 n=len(orders)))
         summary = store.sales.import_orders(orders, progress=progress, source=ORDERS_SOURCE)
-    out(summary.describe("past orders").replace("unchanged", "already imported") + "\n")
+    out(say(summary_words(summary, ORDERS)) + "\n")
     return 0
 
 
@@ -132,18 +135,18 @@ def _show_preview(preview: Preview) -> int:
     """Print what an import would change (nothing is written), and its lint findings;
     exit 1 when lint errors would refuse it, as the import itself would."""
     lines = [translate("cli", "{file}: {items} {counts} (dry run: nothing was changed)").format(
-        file=preview.path.name, items=ITEMS[preview.kind], counts=preview.counts())]
+        file=preview.path.name, items=say(ITEMS[preview.kind]), counts=say(preview.counts()))]
     for title, items in ((translate("cli", "added"), preview.added),
                          (translate("cli", "changed"), preview.changed),
                          (translate("cli", "removed"), preview.removed)):
         if not items or preview.kind == ORDERS:
             continue
         lines.append(f"{title}:")
-        lines.extend(f"  {item}" for item in items[:DRY_RUN_LIST])
+        lines.extend(f"  {say(item)}" for item in items[:DRY_RUN_LIST])
         if len(items) > DRY_RUN_LIST:
             lines.append("  \N{HORIZONTAL ELLIPSIS} " + translate("cli", "and {n} more").format(
                 n=len(items) - DRY_RUN_LIST))
-    lines.extend(preview.notes)
+    lines.extend(say(note) for note in preview.notes)
     lines.extend(say(f.said()) for f in preview.findings)
     out("\n".join(lines) + "\n")
     return 1 if preview.blocked else 0
@@ -172,7 +175,7 @@ def cmd_import_rules(args: argparse.Namespace) -> int:
                                    "publish it anyway with --force.")), file=sys.stderr)
             return 1
         summary = store.rules.replace(pack, merge=args.merge, actor=cli_actor())
-    out(summary.describe("rules") + "\n")
+    out(say(summary_words(summary, RULES)) + "\n")
     for finding in preview.findings:
         print(say(finding.said()), file=sys.stderr)
     return 0
@@ -220,5 +223,5 @@ def cmd_settings(args: argparse.Namespace) -> int:
                 shown = translate("cli", "{value} (default)").format(value=default)
             else:
                 shown = translate("cli", "(not set)")
-            out(f"{key} = {shown}    # {translate('core', meaning)}\n")
+            out(f"{key} = {shown}    # {say(meaning)}\n")
     return 0

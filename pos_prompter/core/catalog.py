@@ -10,10 +10,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, NewType
 
-from pos_prompter.core.csv_table import MAX_PROBLEMS, table_rows
+from pos_prompter.core.csv_table import MAX_PROBLEMS, at_cell, table_rows
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.excerpt import excerpt
 from pos_prompter.core.money import Cents, MoneyError, cents_str, parse_money
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
+
+CATALOG_WHAT = QT_TRANSLATE_NOOP("problems", "catalog")
+"""What a refused catalog names (ValidationError's `what`)."""
 
 Sku = NewType("Sku", str)
 
@@ -73,15 +77,19 @@ def is_valid_barcode(code: str) -> bool:
     return gtin_check_digit(code[:-1]) == int(code[-1])
 
 
-def barcode_problem(code: str) -> str | None:
+def barcode_problem(code: str) -> Said | None:
     """Why `code` is not a usable barcode, or None if it is one."""
     if not DIGITS_RE.match(code):
-        return f"barcode {excerpt(code)} must be digits only (0-9)"
+        return QT_TRANSLATE_NOOP("csv", "barcode {code} must be digits only (0-9)").format(
+            code=excerpt(code))
     if len(code) not in (8, 12, 13):
-        return f"barcode {excerpt(code)} must have 8, 12 or 13 digits (EAN-8, UPC-A, EAN-13)"
+        return QT_TRANSLATE_NOOP("csv", "barcode {code} must have 8, 12 or 13 digits (EAN-8, "
+                                        "UPC-A, EAN-13)").format(code=excerpt(code))
     expected = gtin_check_digit(code[:-1])
     if expected != int(code[-1]):
-        return f"barcode {excerpt(code)} has check digit {code[-1]}, expected {expected}"
+        return QT_TRANSLATE_NOOP("csv", "barcode {code} has check digit {digit}, expected "
+                                        "{expected}").format(code=excerpt(code),
+                                                             digit=code[-1], expected=expected)
     return None
 
 
@@ -89,8 +97,9 @@ def barcode_taken_problem(product: Product, code: str, owner: str) -> str:
     """The refusal of `product`'s barcode `code` (as the file gave it), which the store's
     product `owner` holds: led by `line N, column barcodes:` when the product came from a
     file."""
-    where = "" if product.line is None else f"line {product.line}, column barcodes: "
-    return f"{where}barcode {code} of {product.sku} already belongs to {owner}"
+    taken = QT_TRANSLATE_NOOP("csv", "barcode {code} of {sku} already belongs to {owner}").format(
+        code=code, sku=product.sku, owner=owner)
+    return taken if product.line is None else at_cell(product.line, "barcodes", taken)
 
 
 def normalize_barcode(code: str) -> str:
@@ -194,14 +203,16 @@ def _parse_bool(text: str) -> bool:
         return True
     if low in ("false", "no", "0"):
         return False
-    raise ValueError(f"{excerpt(text)} is not true or false")
+    raise ValueError(QT_TRANSLATE_NOOP("csv", "{value} is not true or false").format(
+        value=excerpt(text)))
 
 
-def _parse_slugs(text: str, what: str) -> list[str]:
+def _parse_tags(text: str) -> list[str]:
     items = [t.strip() for t in text.split("|") if t.strip()]
     for item in items:
         if not SLUG_RE.match(item):
-            raise ValueError(f"{what} {excerpt(item)} is not a slug like 'hot-drink'")
+            raise ValueError(QT_TRANSLATE_NOOP("csv", "tag {value} is not a slug like "
+                                                      "'hot-drink'").format(value=excerpt(item)))
     return items
 
 
@@ -230,30 +241,32 @@ def read_catalog_csv(text: str) -> CatalogFile:
     seen_sku: dict[str, int] = {}
     seen_code: dict[str, tuple[int, str]] = {}
     for line, cells in table_rows(text, columns=COLUMNS, required=REQUIRED_COLUMNS,
-                                  what="catalog", problems=problems):
+                                  what=CATALOG_WHAT, problems=problems):
         if columns is None:  # every row's cells are keyed by the whole header
             columns = frozenset(cells)
         row_problems: list[str] = []
 
         def bad(column: str, message: str, _line: int = line,
                 _rp: list[str] = row_problems) -> None:
-            _rp.append(f"line {_line}, column {column}: {message}")
+            _rp.append(at_cell(_line, column, message))
 
         sku = cells["sku"]
         if not SKU_RE.match(sku):
-            bad("sku", f"{excerpt(sku)} must be 1-64 characters of A-Z a-z 0-9 - _ .")
+            bad("sku", QT_TRANSLATE_NOOP("csv", "{value} must be 1-64 characters of A-Z a-z 0-9 "
+                                                "- _ .").format(value=excerpt(sku)))
         elif sku in seen_sku:
-            bad("sku", f"{excerpt(sku)} already used on line {seen_sku[sku]}")
+            bad("sku", QT_TRANSLATE_NOOP("csv", "{value} already used on line {line}").format(
+                value=excerpt(sku), line=seen_sku[sku]))
         else:
             seen_sku[sku] = line
         name = cells["name"]
         if not name:
-            bad("name", "is empty")
+            bad("name", QT_TRANSLATE_NOOP("csv", "is empty"))
         price = 0
         try:
             price = parse_money(cells["price"])
         except MoneyError as exc:
-            bad("price", str(exc))
+            bad("price", exc.args[0])
         barcodes: list[str] = []
         for code in (c.strip() for c in cells.get("barcodes", "").split("|")):
             if not code:
@@ -265,41 +278,49 @@ def read_catalog_csv(text: str) -> CatalogFile:
             norm = normalize_barcode(code)
             if norm in seen_code:
                 other_line, other_sku = seen_code[norm]
-                bad("barcodes",
-                    f"barcode {code} already belongs to {other_sku} (line {other_line})")
+                bad("barcodes", QT_TRANSLATE_NOOP(
+                    "csv", "barcode {code} already belongs to {sku} (line {line})").format(
+                    code=code, sku=other_sku, line=other_line))
                 continue
             seen_code[norm] = (line, sku)
             barcodes.append(code)
         category = cells.get("category") or None
         if category and not SLUG_RE.match(category):
-            bad("category", f"{excerpt(category)} is not a slug like 'phone-accessories'")
+            bad("category", QT_TRANSLATE_NOOP(
+                "csv", "{value} is not a slug like 'phone-accessories'").format(
+                value=excerpt(category)))
         tags: list[str] = []
         try:
-            tags = _parse_slugs(cells.get("tags", ""), "tag")
+            tags = _parse_tags(cells.get("tags", ""))
         except ValueError as exc:
-            bad("tags", str(exc))
+            bad("tags", exc.args[0])
         family = cells.get("family") or None
         if family and not SLUG_RE.match(family):
-            bad("family", f"{excerpt(family)} is not a slug like 'latte'")
+            bad("family", QT_TRANSLATE_NOOP("csv", "{value} is not a slug like 'latte'").format(
+                value=excerpt(family)))
         size_rank: int | None = None
         if cells.get("size_rank"):
             try:
                 if not DIGITS_RE.match(cells["size_rank"]):
                     raise ValueError
                 if len(cells["size_rank"]) > 7 or int(cells["size_rank"]) > MAX_SIZE_RANK:
-                    bad("size_rank", f"{excerpt(cells['size_rank'])} is above the largest size "
-                        f"rank, {MAX_SIZE_RANK:,}")
+                    bad("size_rank", QT_TRANSLATE_NOOP(
+                        "csv", "{value} is above the largest size rank, {most}").format(
+                        value=excerpt(cells["size_rank"]), most=f"{MAX_SIZE_RANK:,}"))
                 else:
                     size_rank = int(cells["size_rank"])
                 if size_rank is not None and size_rank < 1:
                     raise ValueError
             except ValueError:
-                bad("size_rank", f"{excerpt(cells['size_rank'])} is not a whole number from 1 up")
+                bad("size_rank", QT_TRANSLATE_NOOP(
+                    "csv", "{value} is not a whole number from 1 up").format(
+                    value=excerpt(cells["size_rank"])))
                 size_rank = None
         if family and size_rank is None:
-            bad("size_rank", "a product with a family needs a size_rank")
+            bad("size_rank", QT_TRANSLATE_NOOP("csv", "a product with a family needs a "
+                                                      "size_rank"))
         if size_rank is not None and not family:
-            bad("family", "a product with a size_rank needs a family")
+            bad("family", QT_TRANSLATE_NOOP("csv", "a product with a size_rank needs a family"))
         unit_qty: Decimal | None = None
         if cells.get("unit_qty"):
             try:
@@ -309,20 +330,22 @@ def read_catalog_csv(text: str) -> CatalogFile:
                 if not unit_qty.is_finite() or unit_qty <= 0:
                     raise InvalidOperation
             except InvalidOperation:
-                bad("unit_qty", f"{excerpt(cells['unit_qty'])} is not a positive decimal number")
+                bad("unit_qty", QT_TRANSLATE_NOOP(
+                    "csv", "{value} is not a positive decimal number").format(
+                    value=excerpt(cells["unit_qty"])))
                 unit_qty = None
         cost: Cents | None = None
         if cells.get("cost"):
             try:
                 cost = parse_money(cells["cost"])
             except MoneyError as exc:
-                bad("cost", str(exc))
+                bad("cost", exc.args[0])
         active = True
         if cells.get("active"):
             try:
                 active = _parse_bool(cells["active"])
             except ValueError as exc:
-                bad("active", str(exc))
+                bad("active", exc.args[0])
         if row_problems:
             problems.extend(row_problems)
             continue
@@ -333,7 +356,7 @@ def read_catalog_csv(text: str) -> CatalogFile:
             unit=cells.get("unit") or None, cost=cost, active=active, line=line,
         ))
     if problems:
-        raise ValidationError(problems[:MAX_PROBLEMS], what="catalog")
+        raise ValidationError(problems[:MAX_PROBLEMS], what=CATALOG_WHAT)
     # A file without rows has nothing to import: all columns, as for products built in code.
     return CatalogFile(products, frozenset(COLUMNS) if columns is None else columns)
 

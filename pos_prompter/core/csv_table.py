@@ -11,6 +11,7 @@ from itertools import repeat
 
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.excerpt import excerpt
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
 
 MAX_PROBLEMS = 50
 """Problems reported at most (catalog.md: "up to the first 50"); reading stops once this
@@ -58,7 +59,8 @@ def table_cells(text: str, *, columns: Sequence[str], required: Sequence[str], w
     try:
         header = tuple(h.strip() for h in next(reader))
     except StopIteration:
-        raise ValidationError(["line 1: the file is empty, expected a header row"],
+        raise ValidationError([at_line(1, QT_TRANSLATE_NOOP(
+            "csv", "the file is empty, expected a header row"))],
                               what=what) from None
     except csv.Error as exc:
         raise ValidationError([_csv_problem(reader.line_num or 1, exc)], what=what) from None
@@ -159,13 +161,13 @@ def _header_problems(header: Sequence[str], columns: Sequence[str],
         if len(refused) >= MAX_PROBLEMS:
             return refused
         if h not in known:
-            refused.append(f"line 1, column {excerpt(h)}: unknown column "
-                           f"(known: {', '.join(columns)})")
+            refused.append(at_cell(1, excerpt(h), QT_TRANSLATE_NOOP(
+                "csv", "unknown column (known: {known})").format(known=", ".join(columns))))
     present = set(header)
-    refused += [f"line 1: required column {r!r} is missing" for r in required
-                if r not in present]
+    refused += [at_line(1, QT_TRANSLATE_NOOP("csv", "required column {column} is missing")
+                        .format(column=repr(r))) for r in required if r not in present]
     if len(present) < len(header):
-        refused += [f"line 1, column {excerpt(h)}: column appears twice"
+        refused += [at_cell(1, excerpt(h), QT_TRANSLATE_NOOP("csv", "column appears twice"))
                     for h in sorted(h for h, n in Counter(header).items() if n > 1)]
     return refused[:MAX_PROBLEMS]
 
@@ -192,8 +194,9 @@ def _rows(text: str, width: int, problems: list[str],
                 continue
             line_num: int = reader.line_num
             if len(cells) != width:
-                problems.append(f"line {line_num}: has {len(cells)} fields, the header "
-                                f"has {width}")
+                problems.append(at_line(line_num, QT_TRANSLATE_NOOP(
+                    "csv", "has {count} fields, the header has {width}").format(
+                    count=len(cells), width=width)))
             else:
                 yield line_num, cells
             if len(problems) >= MAX_PROBLEMS:
@@ -205,8 +208,24 @@ def _rows(text: str, width: int, problems: list[str],
         progress(total, total)
 
 
-def _csv_problem(line: int, exc: csv.Error) -> str:
-    """`line N: what is wrong` for a line the csv module refused."""
+def _csv_problem(line: int, exc: csv.Error) -> Said:
+    """`line N: what is wrong` for a line the csv module refused (its reason in the csv
+    module's own English words)."""
     if "field limit" in str(exc):
-        return f"line {line}: a cell is longer than {csv.field_size_limit()} characters"
-    return f"line {line}: cannot be read as CSV ({exc})"
+        return at_line(line, QT_TRANSLATE_NOOP("csv", "a cell is longer than {most} "
+                                                      "characters").format(
+            most=csv.field_size_limit()))
+    return at_line(line, QT_TRANSLATE_NOOP("csv", "cannot be read as CSV ({reason})").format(
+        reason=exc))
+
+
+def at_line(line: int, message: str) -> Said:
+    """`line N: message`, said in the reader's language."""
+    return QT_TRANSLATE_NOOP("csv", "line {line}: {message}").format(line=line,
+                                                                     message=message)
+
+
+def at_cell(line: int, column: str, message: str) -> Said:
+    """`line N, column C: message`, said in the reader's language."""
+    return QT_TRANSLATE_NOOP("csv", "line {line}, column {column}: {message}").format(
+        line=line, column=column, message=message)

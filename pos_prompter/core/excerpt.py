@@ -12,6 +12,8 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
+
 LIMIT = 80
 """Characters of the value an excerpt shows at most (plus "…" and the whole's size): a
 64-character SKU or rule id, one over its limit, is still shown whole."""
@@ -70,7 +72,8 @@ def _walk(value: Any, budget: _Budget, depth: int) -> str:
         shown = _int_text(value)
         if shown is None or len(shown) > budget.left:
             budget.cut = True
-            shown = f"<a {_digits(value):,}-digit number>"
+            shown = QT_TRANSLATE_NOOP("problems", "<a {n}-digit number>").format(
+                n=f"{_digits(value):,}")
         text = shown
     elif isinstance(value, (list, tuple, set, frozenset, Mapping)):
         return _walk_items(value, budget, depth)
@@ -117,20 +120,27 @@ def _walk_items(value: Any, budget: _Budget, depth: int) -> str:
 
 
 def _size(value: Any) -> str:
-    """The whole's size, for a value the excerpt had to cut."""
+    """The whole's size, for a value the excerpt had to cut (said in the reader's
+    language)."""
     if isinstance(value, str):
-        return f"{len(value):,} characters"
+        return _characters(len(value))
     if isinstance(value, bool):
         return ""
     if isinstance(value, int):
-        return f"{_digits(value):,} digits"
+        return QT_TRANSLATE_NOOP("problems", "{n} digits").format(n=f"{_digits(value):,}")
     if isinstance(value, Mapping):
         n = len(value)
-        return f"a mapping of {n:,} field{'' if n == 1 else 's'}"
+        return (QT_TRANSLATE_NOOP("problems", "a mapping of {n} field") if n == 1 else
+                QT_TRANSLATE_NOOP("problems", "a mapping of {n} fields")).format(n=f"{n:,}")
     if isinstance(value, (list, tuple, set, frozenset)):
         n = len(value)
-        return f"a list of {n:,} item{'' if n == 1 else 's'}"
+        return (QT_TRANSLATE_NOOP("problems", "a list of {n} item") if n == 1 else
+                QT_TRANSLATE_NOOP("problems", "a list of {n} items")).format(n=f"{n:,}")
     return type(value).__name__
+
+
+def _characters(n: int) -> Said:
+    return QT_TRANSLATE_NOOP("problems", "{n} characters").format(n=f"{n:,}")
 
 
 def excerpt(value: Any, limit: int = LIMIT) -> str:
@@ -144,7 +154,12 @@ def excerpt(value: Any, limit: int = LIMIT) -> str:
     if not budget.cut:
         return text
     size = _size(value)
-    return f"{text} ({size})" if size else text
+    return _sized(text, size) if size else text
+
+
+def _sized(text: str, size: str) -> Said:
+    """An excerpt cut short with the whole's size in brackets."""
+    return QT_TRANSLATE_NOOP("problems", "{text} ({size})").format(text=text, size=size)
 
 
 def field_name(key: Any) -> str:
@@ -158,4 +173,4 @@ def cut(text: str, limit: int = LIMIT) -> str:
     """A text as it is when short, else its first `limit` characters, "…" and its length."""
     if len(text) <= limit:
         return text
-    return f"{text[:limit]}{_ELLIPSIS} ({len(text):,} characters)"
+    return _sized(f"{text[:limit]}{_ELLIPSIS}", _characters(len(text)))

@@ -16,6 +16,7 @@ from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.csv_table import (
     MAX_PROBLEMS,
     Progress,
+    at_cell,
     line_count,
     plain_columns,
     table_cells,
@@ -23,6 +24,10 @@ from pos_prompter.core.csv_table import (
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.excerpt import excerpt
 from pos_prompter.core.money import Cents, MoneyError, parse_money
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
+
+ORDERS_WHAT = QT_TRANSLATE_NOOP("problems", "past orders")
+"""What a refused file of past orders names (ValidationError's `what`)."""
 
 COLUMNS = ("order_id", "sku", "qty", "price", "time")
 REQUIRED = ("order_id", "sku", "qty")
@@ -88,17 +93,20 @@ class _Rows:
         problems = self.problems
         bad = len(problems)
         if not ORDER_ID_RE.match(order_id):
-            problems.append(f"line {line}, column order_id: {excerpt(order_id)} is not an "
-                            "order id (1-64 letters, digits and . _ : / # -)")
+            problems.append(at_cell(line, "order_id", QT_TRANSLATE_NOOP(
+                "csv", "{value} is not an order id (1-64 letters, digits and . _ : / # -)")
+                .format(value=excerpt(order_id))))
         product = self.catalog.get(sku)
         if product is None:
-            problems.append(f"line {line}, column sku: {excerpt(sku)} is not in the catalog")
+            problems.append(at_cell(line, "sku", QT_TRANSLATE_NOOP(
+                "csv", "{value} is not in the catalog").format(value=excerpt(sku))))
         qty = 0
         if QTY_RE.fullmatch(qty_text) and 1 <= int(qty_text) <= 9999:
             qty = int(qty_text)
         else:
-            problems.append(f"line {line}, column qty: {excerpt(qty_text)} is not a whole "
-                            "number from 1 to 9999")
+            problems.append(at_cell(line, "qty", QT_TRANSLATE_NOOP(
+                "csv", "{value} is not a whole number from 1 to 9999").format(
+                value=excerpt(qty_text))))
         price: Cents | None = None
         if price_text:
             price = self.prices.get(price_text)
@@ -106,19 +114,21 @@ class _Rows:
                 try:
                     price = self.prices[price_text] = parse_money(price_text)
                 except MoneyError as exc:
-                    problems.append(f"line {line}, column price: {exc}")
+                    problems.append(at_cell(line, "price", exc.args[0]))
         when = self.times.get(time_text, _UNSEEN)
         if when is _UNSEEN:
             when = None
             try:
                 when = self.times[time_text] = _parse_time(time_text)
             except (ValueError, OverflowError):  # overflow: year 1 moved to local time
-                problems.append(f"line {line}, column time: {excerpt(time_text)} is not a "
-                                "date and time like 2026-11-22T08:15")
+                problems.append(at_cell(line, "time", QT_TRANSLATE_NOOP(
+                    "csv", "{value} is not a date and time like {example}").format(
+                    value=excerpt(time_text), example="2026-11-22T08:15")))
         order = self.orders.get(order_id)
         if order is not None and len(problems) == bad and order[0] != when:
-            problems.append(f"line {line}, column time: order {order_id} has another time "
-                            f"on line {order[1]}")
+            problems.append(at_cell(line, "time", QT_TRANSLATE_NOOP(
+                "csv", "order {order} has another time on line {line}").format(
+                order=order_id, line=order[1])))
         if len(problems) > bad or product is None:
             return
         past_line = self.lines.setdefault((sku, qty_text, price_text), PastLine(
@@ -140,14 +150,14 @@ def parse_orders_csv(text: str, catalog: Catalog, *,
 def _parse(text: str, catalog: Catalog, progress: Progress | None) -> list[PastOrder]:
     problems: list[str] = []
     header, _rows = table_cells(text, columns=COLUMNS, required=REQUIRED,
-                                what="past orders", problems=problems)
+                                what=ORDERS_WHAT, problems=problems)
     onward = None if progress is None else _Onward(progress)
     plain = _parse_plain(text, header, catalog, onward)
     if plain is not None:
         return plain
     # not plain, or something in it is wrong: read row by row, which says what
     header, rows = table_cells(text, columns=COLUMNS, required=REQUIRED,
-                               what="past orders", problems=problems, progress=onward)
+                               what=ORDERS_WHAT, problems=problems, progress=onward)
     pick = _picker(header)
     found = _Rows(catalog, problems)
     orders, lines, times = found.orders, found.lines, found.times
@@ -186,7 +196,7 @@ def _parse(text: str, catalog: Catalog, progress: Progress | None) -> list[PastO
                     continue
         found.check(line, order_id, sku, qty_text, price_text, time_text)
     if problems:
-        raise ValidationError(problems[:MAX_PROBLEMS], what="past orders")
+        raise ValidationError(problems[:MAX_PROBLEMS], what=ORDERS_WHAT)
     return [PastOrder(oid, when, tuple(ls)) for oid, (when, _line, ls) in orders.items()]
 
 

@@ -1808,107 +1808,127 @@
     <name>csv</name>
     <message>
         <source>barcode {code} must be digits only (0-9)</source>
-        <translation type="unfinished"></translation>
+        <translation>el código de barras {code} debe tener solo cifras (0-9)</translation>
     </message>
     <message>
         <source>barcode {code} must have 8, 12 or 13 digits (EAN-8, UPC-A, EAN-13)</source>
-        <translation type="unfinished"></translation>
+        <translation>el código de barras {code} debe tener 8, 12 o 13 cifras (EAN-8, UPC-A, EAN-13)</translation>
     </message>
     <message>
         <source>barcode {code} has check digit {digit}, expected {expected}</source>
-        <translation type="unfinished"></translation>
+        <translation>el código de barras {code} tiene el dígito de control {digit}, se esperaba {expected}</translation>
     </message>
     <message>
         <source>barcode {code} of {sku} already belongs to {owner}</source>
-        <translation type="unfinished"></translation>
+        <translation>el código de barras {code} de {sku} ya pertenece a {owner}</translation>
     </message>
     <message>
         <source>{value} is not true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} no es true ni false</translation>
     </message>
     <message>
         <source>tag {value} is not a slug like &apos;hot-drink&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>la etiqueta {value} no es un código como &apos;hot-drink&apos;</translation>
     </message>
     <message>
         <source>{value} must be 1-64 characters of A-Z a-z 0-9 - _ .</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} debe tener de 1 a 64 caracteres de A-Z a-z 0-9 - _ .</translation>
     </message>
     <message>
         <source>{value} already used on line {line}</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} ya se usa en la línea {line}</translation>
     </message>
     <message>
         <source>is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>está vacío</translation>
     </message>
     <message>
         <source>barcode {code} already belongs to {sku} (line {line})</source>
-        <translation type="unfinished"></translation>
+        <translation>el código de barras {code} ya pertenece a {sku} (línea {line})</translation>
     </message>
     <message>
         <source>{value} is not a slug like &apos;phone-accessories&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} no es un código como &apos;phone-accessories&apos;</translation>
     </message>
     <message>
         <source>{value} is not a slug like &apos;latte&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} no es un código como &apos;latte&apos;</translation>
     </message>
     <message>
         <source>{value} is above the largest size rank, {most}</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} supera el mayor rango de tamaño, {most}</translation>
     </message>
     <message>
         <source>{value} is not a whole number from 1 up</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} no es un número entero desde 1</translation>
     </message>
     <message>
         <source>a product with a family needs a size_rank</source>
-        <translation type="unfinished"></translation>
+        <translation>un producto con family necesita un size_rank</translation>
     </message>
     <message>
         <source>a product with a size_rank needs a family</source>
-        <translation type="unfinished"></translation>
+        <translation>un producto con size_rank necesita una family</translation>
     </message>
     <message>
         <source>{value} is not a positive decimal number</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} no es un número decimal positivo</translation>
     </message>
     <message>
         <source>the file is empty, expected a header row</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo está vacío, se esperaba una fila de cabecera</translation>
     </message>
     <message>
         <source>unknown column (known: {known})</source>
-        <translation type="unfinished"></translation>
+        <translation>columna desconocida (conocidas: {known})</translation>
     </message>
     <message>
         <source>required column {column} is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>falta la columna obligatoria {column}</translation>
     </message>
     <message>
         <source>column appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>la columna aparece dos veces</translation>
     </message>
     <message>
         <source>has {count} fields, the header has {width}</source>
-        <translation type="unfinished"></translation>
+        <translation>tiene {count} campos, la cabecera tiene {width}</translation>
     </message>
     <message>
         <source>a cell is longer than {most} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>una celda tiene más de {most} caracteres</translation>
     </message>
     <message>
         <source>cannot be read as CSV ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer como CSV ({reason})</translation>
     </message>
     <message>
         <source>line {line}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>línea {line}: {message}</translation>
     </message>
     <message>
         <source>line {line}, column {column}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>línea {line}, columna {column}: {message}</translation>
+    </message>
+    <message>
+        <source>{value} is not an order id (1-64 letters, digits and . _ : / # -)</source>
+        <translation>{value} no es un id de pedido (de 1 a 64 letras, cifras y . _ : / # -)</translation>
+    </message>
+    <message>
+        <source>{value} is not in the catalog</source>
+        <translation>{value} no está en el catálogo</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number from 1 to 9999</source>
+        <translation>{value} no es un número entero de 1 a 9999</translation>
+    </message>
+    <message>
+        <source>{value} is not a date and time like {example}</source>
+        <translation>{value} no es una fecha y hora como {example}</translation>
+    </message>
+    <message>
+        <source>order {order} has another time on line {line}</source>
+        <translation>el pedido {order} tiene otra hora en la línea {line}</translation>
     </message>
 </context>
 <context>
@@ -2669,6 +2689,94 @@
     <message>
         <source>Wait for the import to finish; it cannot be stopped half-way (it is all or nothing).</source>
         <translation>Espere a que termine la importación; no se puede detener a medias (es todo o nada).</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>reglas</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>productos</translation>
+    </message>
+    <message>
+        <source>past orders</source>
+        <translation>pedidos pasados</translation>
+    </message>
+    <message>
+        <source>{n} in the file ({lines} lines)</source>
+        <translation>{n} en el archivo ({lines} líneas)</translation>
+    </message>
+    <message>
+        <source>{n} added</source>
+        <translation>{n} añadidos</translation>
+    </message>
+    <message>
+        <source>{n} changed</source>
+        <translation>{n} cambiados</translation>
+    </message>
+    <message>
+        <source>{n} removed</source>
+        <translation>{n} quitados</translation>
+    </message>
+    <message>
+        <source>{n} unchanged</source>
+        <translation>{n} sin cambios</translation>
+    </message>
+    <message>
+        <source>{n} already imported</source>
+        <translation>{n} ya importados</translation>
+    </message>
+    <message>
+        <source>{items}: {counts}</source>
+        <translation>{items}: {counts}</translation>
+    </message>
+    <message>
+        <source>settings: {changes}</source>
+        <translation>ajustes: {changes}</translation>
+    </message>
+    <message>
+        <source>Merge: rules not in the pack stay as they are.</source>
+        <translation>Combinar: las reglas que no están en el paquete se quedan como están.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>{field} {before} → {after}</source>
+        <translation>{field} {before} → {after}</translation>
+    </message>
+    <message>
+        <source>{n} products in the store are not in the file: they stay as they are (an import never deletes products; set active to false instead).</source>
+        <translation>{n} productos de la tienda no están en el archivo: se quedan como están (una importación nunca borra productos; ponga active a false en su lugar).</translation>
+    </message>
+    <message>
+        <source>{n} orders worth {amount} in all, {first} to {last}.</source>
+        <translation>{n} pedidos por {amount} en total, del {first} al {last}.</translation>
+    </message>
+    <message>
+        <source>{n} orders worth {amount} in all.</source>
+        <translation>{n} pedidos por {amount} en total.</translation>
+    </message>
+    <message>
+        <source>Orders imported before (the same order id) are skipped, never doubled.</source>
+        <translation>Los pedidos importados antes (el mismo id de pedido) se omiten, nunca se duplican.</translation>
+    </message>
+    <message>
+        <source>The {what} is refused and nothing was changed: {n} problem.</source>
+        <translation>{what}: rechazado, no se cambió nada: {n} problema.</translation>
+    </message>
+    <message>
+        <source>The {what} is refused and nothing was changed: {n} problems.</source>
+        <translation>{what}: rechazado, no se cambió nada: {n} problemas.</translation>
+    </message>
+    <message>
+        <source>Refused, nothing was changed: {message}</source>
+        <translation>Rechazado, no se cambió nada: {message}</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({error}); nothing was changed. The error is in the log.</source>
+        <translation>Error inesperado ({error}); no se cambió nada. El error está en el registro.</translation>
     </message>
 </context>
 <context>
@@ -3683,6 +3791,38 @@
     <message>
         <source>{source} is not valid YAML/JSON: {problem}</source>
         <translation>{source} no es YAML/JSON válido: {problem}</translation>
+    </message>
+    <message>
+        <source>&lt;a {n}-digit number&gt;</source>
+        <translation>&lt;un número de {n} cifras&gt;</translation>
+    </message>
+    <message>
+        <source>{n} digits</source>
+        <translation>{n} cifras</translation>
+    </message>
+    <message>
+        <source>a mapping of {n} field</source>
+        <translation>un mapa de {n} campo</translation>
+    </message>
+    <message>
+        <source>a mapping of {n} fields</source>
+        <translation>un mapa de {n} campos</translation>
+    </message>
+    <message>
+        <source>a list of {n} item</source>
+        <translation>una lista de {n} elemento</translation>
+    </message>
+    <message>
+        <source>a list of {n} items</source>
+        <translation>una lista de {n} elementos</translation>
+    </message>
+    <message>
+        <source>{n} characters</source>
+        <translation>{n} caracteres</translation>
+    </message>
+    <message>
+        <source>{text} ({size})</source>
+        <translation>{text} ({size})</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_prompter.core.language import SOURCE
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, language, plural, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, language, plural, say, translate
 from pos_prompter.imports import (
     CATALOG,
     ITEMS,
@@ -43,6 +43,7 @@ from pos_prompter.imports import (
     Preview,
     apply_preview,
     read_preview,
+    summary_words,
 )
 from pos_prompter.store import ImportSummary, Store
 from pos_prompter.ui.jobs import StoreJob, Work, deliver_to, jobs_of
@@ -327,8 +328,8 @@ class ImportDialog(QDialog):
             item = QListWidgetItem(line, self.findings)
             if finding.severity == "error":
                 item.setForeground(QBrush(QColor(ERROR_COLOR)))
-        self.notes_label.setText("\n".join(preview.notes))
-        headline = f"{preview.path.name}: {ITEMS[self.kind]} {preview.counts()}."
+        self.notes_label.setText("\n".join(say(note) for note in preview.notes))
+        headline = f"{preview.path.name}: {say(ITEMS[self.kind])} {say(preview.counts())}."
         if preview.blocked:
             headline += " " + plural(
                 len(preview.errors),
@@ -360,7 +361,7 @@ class ImportDialog(QDialog):
     def _fill(widget: QListWidget, items: Sequence[str], limit: int | None = LIST_LIMIT) -> None:
         widget.clear()
         shown = items if limit is None else items[:limit]
-        widget.addItems(list(shown))
+        widget.addItems([say(item) for item in shown])
         if len(shown) < len(items):
             widget.addItem("\N{HORIZONTAL ELLIPSIS} " + translate("import", "and {n} more").format(
                 n=len(items) - len(shown)))
@@ -388,11 +389,11 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 100)
         self.progress.setValue(100)
         if self.kind == ORDERS:
-            done = (summary.describe(ITEMS[ORDERS]).replace("unchanged", "already imported")
+            done = (say(summary_words(summary, ORDERS))
                     + ". " + translate("import", "Reports and evidence include them from now "
                                        "on."))
         else:
-            done = (summary.describe(ITEMS[self.kind]) + ". "
+            done = (say(summary_words(summary, self.kind)) + ". "
                     + translate("import", "The tills use the change from now on."))
         self.result_label.setText(translate("import", "Done.") + " " + done)
         self._show_state()
