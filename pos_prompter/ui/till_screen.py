@@ -344,7 +344,9 @@ class TillScreen(QMainWindow):
             for part in (self._side, layout):  # the moved widgets' sizes measured again
                 part.invalidate()
                 part.activate()
-            self.setMinimumWidth(layout.totalMinimumSize().width())
+            card = self.prompt_panel.minimumSizeHint().width()  # hidden till a prompt
+            self.setMinimumWidth(max(layout.totalMinimumSize().width(),
+                                     card + 2 * COMPACT_MARGIN))
             self.setMinimumHeight(COMPACT_MIN_HEIGHT)
         else:
             self.setMinimumWidth(MIN_WIDTH)

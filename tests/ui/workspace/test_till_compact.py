@@ -19,7 +19,7 @@ from tillwin_helpers import LATTE_TALL, MUFFIN, prompt_log, scan
 from touch_check import layout_problems, touch_problems
 from workspace_helpers import close_workspace, sign_in
 
-from pos_prompter.ui.till_screen import MIN_WIDTH
+from pos_prompter.ui.till_screen import COMPACT_MIN_HEIGHT, MIN_WIDTH
 from pos_prompter.ui.till_window import TillWindow
 
 MakeWindow = Callable[..., TillWindow]
@@ -86,3 +86,20 @@ def test_the_compact_till_keeps_selling_and_is_itself_again_once_the_workspace_c
     assert window.store_info.isVisible()
     assert window.minimumWidth() == MIN_WIDTH
     assert layout_problems(window) == []
+
+
+def test_at_its_narrowest_the_compact_till_has_room_for_a_prompt_raised_later(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path) -> None:
+    window = make_till_window(cafe_store_path)
+    window.set_compact(True)  # no prompt up yet: the card is hidden
+    window.resize(window.minimumWidth(), COMPACT_MIN_HEIGHT)
+    settle()
+    narrowest = window.width()
+
+    scan(qtbot, window, LATTE_TALL)
+    settle()
+
+    assert window.prompt_panel.isVisible()
+    assert window.width() == narrowest, "the till does not grow under the workspace"
+    assert touch_problems(window) == []
+    assert layout_problems(window) == [], "the card is squeezed"
