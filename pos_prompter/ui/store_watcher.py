@@ -15,7 +15,8 @@ import logging
 from collections.abc import Callable, Hashable
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from pos_prompter.store import Store
 
@@ -100,3 +101,38 @@ class StoreWatcher(QObject):
     def acknowledge(self, revision: int) -> None:
         """Our own publish: do not report it back to us."""
         self._seen = revision
+
+
+class PageRefresh(QObject):
+    """Reads a page of the workspace again when the store was changed elsewhere (another
+    process, another till: `store_changed`, connected to a `StoreWatcher`'s signals): at
+    once while the page is on screen and idle; else when it is next shown, or once its
+    own work is done (the page calls `catch_up` then). A page never loses work under way
+    to it: `refresh` reads the store again, and keeps what the manager is editing."""
+
+    def __init__(self, page: QWidget, refresh: Callable[[], None],
+                 busy: Callable[[], bool] = lambda: False) -> None:
+        super().__init__(page)
+        self._page = page
+        self._refresh = refresh
+        self._busy = busy
+        self.stale = False
+        """The store changed since the page last read it."""
+        page.installEventFilter(self)
+
+    def store_changed(self, *_signal: object) -> None:
+        """The store was changed elsewhere (a publish, or any other commit)."""
+        self.stale = True
+        self.catch_up()
+
+    def catch_up(self) -> None:
+        """Read the page again now, if the store changed and the page is on screen and
+        idle."""
+        if self.stale and self._page.isVisible() and not self._busy():
+            self.stale = False
+            self._refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and watched is self._page:
+            self.catch_up()
+        return False

@@ -51,6 +51,11 @@ class PageWork(QObject):
         if self.job is not None:
             self.job.wait()
 
+    def drop(self) -> None:
+        """Forget the running work: its outcome never reaches the page (its thread ends
+        on the runner)."""
+        self.job = None
+
     def run(self, work: Callable[[Store], Any], done: Callable[[Any], None],
             failed: Callable[[str], None]) -> None:
         if self.store.path is None:

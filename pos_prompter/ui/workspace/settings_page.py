@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from pos_prompter.i18n import plural, translate
 from pos_prompter.store import Store
+from pos_prompter.ui.store_watcher import PageRefresh
 from pos_prompter.ui.widgets import plain_label
 from pos_prompter.ui.workspace.page_work import PageWork
 from pos_prompter.ui.workspace.settings_form import (
@@ -40,6 +41,13 @@ SETTINGS_QSS = """
 QLabel[settingMeaning="true"] { color: #555555; }
 QLabel[settingProblem="true"] { color: #a4231a; font-weight: bold; }
 """
+
+
+def shown_text(key: str, field: SettingField) -> str:
+    """What the field of `key` says when it shows `field` as stored (see `texts`)."""
+    if key == LEADERBOARD:
+        return "on" if (field.value or field.default) == "on" else "off"
+    return field.value
 
 
 class SettingsPage(QWidget):
@@ -66,6 +74,13 @@ class SettingsPage(QWidget):
         self.editors: dict[str, QLineEdit | QCheckBox] = {}
         self.problems: dict[str, QLabel] = {}
         self.work = PageWork(store, self)
+        self.refresh_work = PageWork(store, self)
+        """Reading the settings again for a change made elsewhere: Save stays as it is
+        meanwhile, and the page's own work drops it."""
+        self.refresher = PageRefresh(self, self.refresh,
+                                     lambda: self.work.busy or self.refresh_work.busy)
+        """Reads the settings again when they were changed elsewhere (`settings` in
+        another process); a field the manager edited keeps the edit."""
         self._build()
         self.reload()
 
@@ -127,9 +142,13 @@ class SettingsPage(QWidget):
 
     # ------------------------------------------------------------------ fields
 
-    def _show(self, fields: dict[str, SettingField]) -> None:
+    def _show(self, fields: dict[str, SettingField],
+              keep: frozenset[str] = frozenset()) -> None:
+        """Show `fields`; those in `keep` (edited by the manager) keep their text."""
         self.fields = fields
         for key, field in fields.items():
+            if key in keep:
+                continue
             editor = self.editors[key]
             editor.blockSignals(True)
             if isinstance(editor, QCheckBox):
@@ -146,6 +165,12 @@ class SettingsPage(QWidget):
             if label is not None:
                 label.setText(meaning[:1].upper() + meaning[1:] + ".")
             self._set_problem(key, "")
+
+    def edited(self) -> frozenset[str]:
+        """The settings whose field the manager changed from what the store held."""
+        texts = self.texts()
+        return frozenset(key for key, field in self.fields.items()
+                         if texts.get(key) != shown_text(key, field))
 
     def texts(self) -> dict[str, str]:
         """What each field says now, as `settings KEY=VALUE` would be given it."""
@@ -168,7 +193,18 @@ class SettingsPage(QWidget):
         """Read the settings again (in a worker), dropping unsaved edits."""
         self._run(read_fields, "")
 
+    def refresh(self) -> None:
+        """Read the settings again (in a worker) for a change made elsewhere, keeping the
+        fields the manager edited."""
+        def done(fields: dict[str, SettingField]) -> None:
+            self._show(fields, self.edited())
+            self.refresher.catch_up()
+
+        self.refresh_work.run(read_fields, done, lambda _text: self.refresher.catch_up())
+
     def _run(self, work: Any, said: str) -> None:
+        self.refresh_work.drop()  # this work reads the settings too, after its change
+
         def done(fields: dict[str, SettingField]) -> None:
             self._show(fields)
             self.save_button.setEnabled(True)
@@ -176,11 +212,13 @@ class SettingsPage(QWidget):
             if said:
                 self.changed.emit(said)
             self.loaded.emit()
+            self.refresher.catch_up()
 
         def failed(text: str) -> None:
             self.save_button.setEnabled(True)
             self.message.setText(translate("settings", "Nothing was saved: {problem}").format(
                 problem=text))
+            self.refresher.catch_up()
 
         self.save_button.setEnabled(False)
         self.work.run(work, done, failed)

@@ -176,7 +176,11 @@ class StaffPage(QWidget):
         self.actor = actor
         self.model = StaffTableModel(self)
         self.work = PageWork(store, self)
-        self.refresher = PageRefresh(self, self.reload, lambda: self.work.busy)
+        self.refresh_work = PageWork(store, self)
+        """Reading the list again for a change made elsewhere: the buttons stay as they
+        are meanwhile, and the page's own work drops it."""
+        self.refresher = PageRefresh(self, self.refresh,
+                                     lambda: self.work.busy or self.refresh_work.busy)
         """Reads the list again when the staff changed elsewhere (`staff add` in another
         process, a lockout at a till); the forms keep what is typed in them."""
         self._build()
@@ -267,8 +271,26 @@ class StaffPage(QWidget):
         """Read the staff list again, in a worker (the forms keep what is typed)."""
         self._run(lambda store: ("", staff_rows(store)), self.message)
 
+    def refresh(self) -> None:
+        """Read the staff list again, in a worker, for a change made elsewhere: the
+        selection, the forms and the buttons stay as they are."""
+        def done(rows: list[StaffRow]) -> None:
+            self._show_rows(rows)
+            self.refresher.catch_up()
+
+        self.refresh_work.run(staff_rows, done, lambda _text: self.refresher.catch_up())
+
+    def _show_rows(self, rows: list[StaffRow]) -> None:
+        """Show `rows`, the one selected still selected."""
+        keep = self.selected()
+        self.model.set_rows(rows)
+        if keep is not None:
+            self.select(keep.person.name)
+        self._update_buttons()
+
     def _run(self, work: Any, label: Any, *, clear: tuple[QLineEdit, ...] = ()) -> None:
         """Run `work(store) -> (said, rows)`; say `said` (or a refusal) on `label`."""
+        self.refresh_work.drop()  # this work reads the list too, after its change
         keep = self.selected()
 
         def done(result: tuple[str, list[StaffRow]]) -> None:

@@ -157,6 +157,9 @@ class WorkspaceWindow(QMainWindow):
             self.watcher.written.connect(self.rule_list.refresh_results)
             self.watcher.written.connect(self.report_view.store_changed)  # a sale: live
             self.watcher.published.connect(self.report_view.store_changed)  # titles, rules
+            for page in (self.staff_page, self.settings_page, self.catalog_page):
+                self.watcher.published.connect(page.refresher.store_changed)
+            self.watcher.written.connect(self.staff_page.refresher.store_changed)  # no publish
         if preloaded is not None:  # read a moment ago, in a worker: catch up from there
             revision = store.publish_revision()
             if revision != preloaded.rules.revision:
