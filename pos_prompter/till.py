@@ -192,19 +192,26 @@ class Till:
             self.customer = None
         return events
 
-    def prompt_seen(self, *, save: bool = False) -> bool:
+    def prompt_seen(self) -> bool:
         """The current prompt's card was on screen: if it was held back
         (`shown_when_seen`), its 'shown' row goes with the next action's commit (no commit
-        of its own between two scans); `save` commits a seen one now (the window closes).
-        Whether a prompt waiting to be seen was marked seen."""
+        of its own between two scans; `save_seen` commits it sooner). Whether a prompt
+        waiting to be seen was marked seen."""
         held = self.shown_when_seen
         if held is None or self.session is None:
             return False
-        marked = held.seen(self.session.order_id)
-        if save and held.was_seen and held.waiting is not None:
-            self._rev = commit_order(self.store, self.session, held.to_log([]),
-                                     self.clock.now(), rev=self._rev)
-        return marked
+        return held.seen(self.session.order_id)
+
+    def save_seen(self) -> bool:
+        """Commit a prompt that was seen and is not yet logged (the window went idle or
+        closes, the clerk signs out); one nobody saw stays unlogged. Whether one was
+        saved."""
+        held = self.shown_when_seen
+        if held is None or self.session is None or held.waiting is None or not held.was_seen:
+            return False
+        self._rev = commit_order(self.store, self.session, held.to_log([]),
+                                 self.clock.now(), rev=self._rev)
+        return True
 
     @_signed_in
     def scan(self, code: str, *, qty: int = 1) -> list[TillEvent]:
@@ -343,7 +350,7 @@ class Till:
         """Nobody is at the till: selling waits for the next sign-in (unless the store has no
         one on its staff list, see `needs_sign_in`). An open order stays open for the next
         clerk."""
-        self.prompt_seen(save=True)  # a prompt this clerk saw is logged under them
+        self.save_seen()  # a prompt this clerk saw is logged under them, one unseen is not
         self.clerk = None
         self._wait_for_sign_in = bool(StaffStore(self.store).list_staff(
             include_inactive=False))

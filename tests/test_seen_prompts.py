@@ -81,6 +81,17 @@ def test_a_sign_out_logs_what_the_leaving_clerk_saw_under_their_name(store: Stor
     assert logged(store) == [("coffee-size-up", "shown", "clerk")]
 
 
+def test_a_sign_out_logs_no_prompt_nobody_saw(store: Store) -> None:
+    till = till_on(store)
+    till.scan(LATTE_TALL)  # its card never reached the screen (a manager's window over it)
+    till.sign_out()
+    assert logged(store) == []
+    till.set_clerk("clerk")
+    till.prompt_seen()  # the next clerk sees it: it is logged under them when saved
+    assert till.save_seen()
+    assert logged(store) == [("coffee-size-up", "shown", "clerk")]
+
+
 def test_without_a_window_shown_is_logged_when_raised(store: Store) -> None:
     till = till_on(store, held=False)
     till.scan(LATTE_TALL)

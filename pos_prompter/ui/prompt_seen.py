@@ -126,11 +126,8 @@ class PromptSeen(QObject):
     def _save(self) -> None:
         """Commit a prompt seen and not yet logged (none, or one nobody saw yet: nothing
         is written)."""
-        held = self._window.till.shown_when_seen  # type: ignore[attr-defined]
-        if held is None or held.waiting is None or not held.was_seen:
-            return
         try:
-            self._window.till.prompt_seen(save=True)  # type: ignore[attr-defined]
+            self._window.till.save_seen()  # type: ignore[attr-defined]
         except Exception:  # a Qt virtual or a timer's slot: nothing may escape; the log
             logger.exception("logging a seen prompt failed")  # has it, the next scan fails
 

@@ -73,7 +73,7 @@ def on_screen(qtbot: QtBot, window: QWidget) -> None:
     seen = getattr(window, "prompt_seen", None)
     if seen is not None and seen.waiting and seen.visible():
         qtbot.waitUntil(lambda: not seen.waiting, timeout=2000)
-        window.till.prompt_seen(save=True)  # type: ignore[attr-defined]
+        window.till.save_seen()  # type: ignore[attr-defined]
 
 
 def press(qtbot: QtBot, window: QWidget, key: Qt.Key) -> None:
