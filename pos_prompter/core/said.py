@@ -35,21 +35,26 @@ class Said(str):
     def __new__(cls, context: str, template: str,
                 fields: Mapping[str, object] | None = None) -> Said:
         parts = dict(fields or {})
-        said = super().__new__(cls, template.format(**parts) if parts else template)
-        said.template = template
-        said.context = context
-        said.fields = parts
-        return said
+        return _said(cls, context, template, parts)
 
     def format(self, *args: object, **fields: Any) -> Said:
         """The sentence with its named parts filled in (still a Said). Positional parts are
         not allowed: a translator may move the parts, so each has a name."""
         if args:
             raise TypeError("a said sentence takes named parts only")
-        return Said(self.context, self.template, fields)
+        return _said(Said, self.context, self.template, fields)  # the engine's hot path
 
     def __reduce__(self) -> tuple[Any, ...]:  # pickled across processes whole
         return (Said, (self.context, self.template, dict(self.fields)))
+
+
+def _said(cls: type[Said], context: str, template: str, fields: dict[str, object]) -> Said:
+    said = str.__new__(cls, template.format_map(fields) if fields else template)
+    attributes = said.__dict__
+    attributes["template"] = template
+    attributes["context"] = context
+    attributes["fields"] = fields
+    return said
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> Said:  # the name lupdate knows
