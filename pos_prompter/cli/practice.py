@@ -17,7 +17,7 @@ from pos_prompter.cli.common import need_db, note, out
 from pos_prompter.cli.practice_generate import add_generate
 from pos_prompter.cli.staff import cli_actor
 from pos_prompter.core.scenario import LEVELS
-from pos_prompter.i18n import plural, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, say, translate
 from pos_prompter.practice import library
 from pos_prompter.practice.practice_store import (
     open_practice_store,
@@ -31,10 +31,15 @@ from pos_prompter.store.practice import PracticeRun, PracticeStore
 RESULT_FORMATS = ("table", "csv", "json")
 
 
+SOURCE_WORDS = {"built-in": QT_TRANSLATE_NOOP("cli", "built-in"),
+                "imported": QT_TRANSLATE_NOOP("cli", "imported")}
+"""Where a scenario comes from (library.Source), as `practice list` says it."""
+
+
 def _level(level: int) -> str:
-    """A scenario level's word in the chosen language (i18n.core_texts lists them)."""
+    """A scenario level's word in the chosen language (core.scenario.LEVELS marks them)."""
     word = LEVELS.get(level)
-    return translate("core", word) if word else ""
+    return say(word) if word else ""
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -55,7 +60,8 @@ def cmd_practice_list(args: argparse.Namespace) -> int:
     out(_table((translate("cli", "id"), translate("cli", "title"), translate("cli", "level"),
                 translate("cli", "customers"), translate("cli", "source")),
                [(e.id, e.title, f"{e.level} {_level(e.level)}".strip(),
-                 str(e.customers), e.source) for e in entries]))
+                 str(e.customers), translate("cli", SOURCE_WORDS.get(e.source, e.source)))
+                for e in entries]))
     return 0
 
 
@@ -78,7 +84,7 @@ def cmd_practice_import(args: argparse.Namespace) -> int:
 def cmd_practice_refresh(args: argparse.Namespace) -> int:
     db = need_db(args, "practice refresh")
     summary = refresh_practice_store(db)
-    out(summary.describe() + "\n")
+    out(say(summary.describe()) + "\n")
     return 0
 
 

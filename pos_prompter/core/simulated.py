@@ -46,6 +46,7 @@ from pos_prompter.core.engine import Engine
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.money import Cents
 from pos_prompter.core.rules import Ref, Rule, Settings, TimeCondition
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
 from pos_prompter.core.scenario import MAX_CUSTOMERS, MAX_TEXT, Answer, Customer, Scenario
 
 Together = Callable[[str, str], "Decimal | float | None"]
@@ -108,10 +109,13 @@ def generate(catalog: Catalog, rules: Iterable[Rule], settings: Settings, *, cus
     """A scenario of `customers` simulated customers of this store (see the module doc)."""
     if isinstance(customers, bool) or not isinstance(customers, int) \
             or not 1 <= customers <= MAX_CUSTOMERS:
-        raise InputError(f"the number of customers must be a whole number from 1 to "
-                         f"{MAX_CUSTOMERS}, not {customers!r}")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "scenario", "the number of customers must be a whole number from 1 to {most}, not "
+            "{value}").format(most=MAX_CUSTOMERS, value=repr(customers)))
     if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 10**18:
-        raise InputError(f"the seed must be a whole number from 0 to 10^18 - 1, not {seed!r}")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "scenario", "the seed must be a whole number from 0 to 10^18 - 1, not {value}")
+            .format(value=repr(seed)))
     shop = _Shop(catalog, rules, settings)
     rng = random.Random(seed)
     begin = (start or DEFAULT_START).replace(second=0, microsecond=0)
@@ -121,8 +125,10 @@ def generate(catalog: Catalog, rules: Iterable[Rule], settings: Settings, *, cus
     first = people[0].time or begin
     level = 1 if customers <= 5 else 2 if customers <= 20 else 3
     return Scenario(id=f"generated-{seed}",
-                    title=f"{customers} simulated customer{'s' * (customers != 1)} "
-                          f"(seed {seed})",
+                    title=(QT_TRANSLATE_NOOP("scenario", "{n} simulated customer (seed {seed})")
+                           if customers == 1 else
+                           QT_TRANSLATE_NOOP("scenario", "{n} simulated customers (seed {seed})")
+                           ).format(n=customers, seed=seed),
                     level=level, time=first, customers=people, pass_score=80)
 
 
@@ -148,8 +154,9 @@ class _Shop:
             for tag in sorted(product.tags):
                 self.by_tag.setdefault(tag, []).append(sku)
         if not self.active:
-            raise InputError("the store has no products for sale to draw customers from "
-                             "(import a catalog first)")
+            raise InputError(QT_TRANSLATE_NOOP(
+                "scenario", "the store has no products for sale to draw customers from (import "
+                "a catalog first)"))
         self.focus = [r for r in ordered if r.active and r.event in ("scan", "checkout")]
         checkout = sorted(self.engine.checkout_candidates(), key=lambda r: r.id)
         # Checkout rules fire on any order, except thresholds: only on a total within

@@ -16,33 +16,48 @@ import yaml
 from pos_prompter.bootstrap import DuplicateKeyError, load_yaml, read_text
 from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.errors import InputError, ValidationError
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
 from pos_prompter.core.scenario import Scenario, catalog_problems, parse_scenario
 
 
-def _duplicate(exc: DuplicateKeyError) -> str:
-    where, inner = "scenario", list(exc.path)
+def _duplicate(exc: DuplicateKeyError) -> Said:
+    where, inner = QT_TRANSLATE_NOOP("problems", "scenario"), list(exc.path)
     if len(inner) >= 2 and inner[0] == "customers" and isinstance(inner[1], int):
-        where = f"customer {inner[1] + 1}"
+        where = QT_TRANSLATE_NOOP("scenario", "customer {position}").format(
+            position=inner[1] + 1)
         inner = inner[2:]
     fieldname = ".".join([*(str(p) for p in inner), exc.key])
     first, again = exc.lines
-    return f"{where}, field {fieldname}: given twice (lines {first} and {again})"
+    return QT_TRANSLATE_NOOP("scenario", "{where}, field {field}: {message}").format(
+        where=where, field=fieldname, message=QT_TRANSLATE_NOOP(
+            "scenario", "given twice (lines {first} and {again})").format(first=first,
+                                                                          again=again))
+
+
+def scenario_what(source: str) -> Said:
+    """What a refused scenario names: 'scenario FILE' (ValidationError's `what`)."""
+    return QT_TRANSLATE_NOOP("scenario", "scenario {source}").format(source=source)
 
 
 def read_scenario_text(text: str, source: str, catalog: Catalog | None = None,
                        rule_ids: Collection[str] = ()) -> Scenario:
     """The scenario in `text`, checked against `catalog` and the store's rule ids when a
     catalog is given."""
-    what = f"scenario {source}"
+    what = scenario_what(source)
     try:
         data = load_yaml(text.removeprefix("\ufeff"))
     except DuplicateKeyError as exc:
         raise ValidationError([_duplicate(exc)], what=what) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError(f"{source} is not valid YAML{at}: {problem}") from None
+        problem = getattr(exc, "problem", None) or str(exc)  # PyYAML's own English words
+        if mark:
+            raise InputError(QT_TRANSLATE_NOOP(
+                "scenario", "{source} is not valid YAML at line {line}, column {column}: "
+                "{problem}").format(source=source, line=mark.line + 1,
+                                    column=mark.column + 1, problem=problem)) from None
+        raise InputError(QT_TRANSLATE_NOOP("scenario", "{source} is not valid YAML: {problem}")
+                         .format(source=source, problem=problem)) from None
     try:
         scenario = parse_scenario(data)
     except ValidationError as exc:

@@ -21,10 +21,13 @@ from pos_prompter.core.customer_turn import CustomerTurn, Reaction
 from pos_prompter.core.engine import Prompt
 from pos_prompter.core.money import Cents
 from pos_prompter.core.order import FixedClock, OrderLine
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
 from pos_prompter.core.scenario import Customer, Scenario
 from pos_prompter.core.scoring import CustomerScore, ScenarioScore, score_scenario, unserved
 from pos_prompter.core.session import TillEvent
 from pos_prompter.till import Till
+
+NOTHING_TO_EXPLAIN = QT_TRANSLATE_NOOP("practice_game", "there is no prompt on screen to explain")
 
 TillAction = Callable[[], list[TillEvent]]
 
@@ -70,12 +73,22 @@ def describe_offer(prompt: Prompt, name_of: Callable[[str], str]) -> str:
     first = names[0] if names else prompt.rule_id
     match prompt.kind:
         case "upsell":
-            return f"the size-up to {first}"
+            return QT_TRANSLATE_NOOP("practice_game", "the size-up to {name}").format(name=first)
         case "bundle":
-            return f"the {' and '.join(names)} deal"
+            return QT_TRANSLATE_NOOP("practice_game", "the {names} deal").format(
+                names=_and(names))
         case "threshold":
-            return f"the {first} reward"
-    return f"the {first}"
+            return QT_TRANSLATE_NOOP("practice_game", "the {name} reward").format(name=first)
+    return QT_TRANSLATE_NOOP("practice_game", "the {name}").format(name=first)
+
+
+def _and(names: list[str]) -> Said | str:
+    """'A and B and C', said in the reader's language."""
+    said: Said | str = names[0] if names else ""
+    for name in names[1:]:
+        said = QT_TRANSLATE_NOOP("practice_game", "{first} and {second}").format(
+            first=said, second=name)
+    return said
 
 
 def counted_lines(lines: list[OrderLine]) -> list[tuple[str, int]]:
@@ -159,19 +172,22 @@ class PracticeGame:
         """F6 / `offer`: read the prompt on screen to the customer."""
         turn = self.turn
         return self._step(turn.offer() if turn is not None and self._can_step() else None,
-                          "there is no prompt on screen to offer")
+                          QT_TRANSLATE_NOOP("practice_game",
+                                            "there is no prompt on screen to offer"))
 
     def explain(self) -> Played:
         """F5 / `explain`: read the prompt's why to a customer who asked."""
         if not self._can_step():
-            return self._step(None, "there is no prompt on screen to explain")
+            return self._step(None, NOTHING_TO_EXPLAIN)
         assert self.turn is not None
         if self.turn.current is not None and not self.turn.current.asked_why:
             who = self.turn.customer.name
-            return self._step(None, f"{who} has not asked why: offer it first (F6)"
-                              if not self.turn.current.offered
-                              else f"{who} did not ask why; record the answer (F9 or F10)")
-        return self._step(self.turn.explain(), "there is no prompt on screen to explain")
+            return self._step(None, QT_TRANSLATE_NOOP(
+                "practice_game", "{who} has not asked why: offer it first (F6)").format(who=who)
+                if not self.turn.current.offered else QT_TRANSLATE_NOOP(
+                "practice_game", "{who} did not ask why; record the answer (F9 or F10)").format(
+                who=who))
+        return self._step(self.turn.explain(), NOTHING_TO_EXPLAIN)
 
     def _can_step(self) -> bool:
         return (self.turn is not None and self.till.prompt is not None
@@ -180,7 +196,8 @@ class PracticeGame:
 
     def _step(self, reaction: Reaction | None, problem: str) -> Played:
         if self.over:
-            return Played(till=[self._event("error", message="the practice session is over")])
+            return Played(till=[self._event("error", message=QT_TRANSLATE_NOOP(
+                "practice_game", "the practice session is over"))])
         if reaction is None:
             return Played(till=[self._event("error", message=problem)])
         self.last_reaction = reaction

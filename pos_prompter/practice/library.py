@@ -17,8 +17,9 @@ from typing import Literal
 
 from pos_prompter.bootstrap import read_text
 from pos_prompter.core.errors import InputError, UserError, ValidationError
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
 from pos_prompter.core.scenario import Scenario, catalog_problems
-from pos_prompter.practice.files import read_scenario_text
+from pos_prompter.practice.files import read_scenario_text, scenario_what
 from pos_prompter.resources import DEMOS, demo_dir
 from pos_prompter.store import Store
 from pos_prompter.store.practice import PracticeStore
@@ -104,13 +105,14 @@ def load(store: Store, scenario_id: str, *, root: Path | None = None) -> Scenari
     are now (a refresh may have taken away a product it names)."""
     found = _all(store, root).get(scenario_id)
     if found is None:
-        raise InputError(f"there is no scenario {scenario_id!r} in this practice store "
-                         "('pos-prompter practice list' shows them)")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "scenario", "there is no scenario {id} in this practice store ('pos-prompter "
+            "practice list' shows them)").format(id=repr(scenario_id)))
     scenario = found[0]
     problems = catalog_problems(scenario, store.catalog.load(),
                                 {rule.id for rule in store.rules.load()})
     if problems:
-        raise ValidationError(problems, what=f"scenario {scenario_id}")
+        raise ValidationError(problems, what=scenario_what(scenario_id))
     return scenario
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pos_prompter.bootstrap import init_store, training_store_path
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said, joined
 from pos_prompter.store import Store, StoreError
 from pos_prompter.store.practice import SharedCopy, copy_shared
 from pos_prompter.store.store_file import file_problem
@@ -26,8 +27,8 @@ from pos_prompter.store.store_file import file_problem
 PRACTICE_MARK = ".training"
 
 
-def _plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (words or word + 's')}"
+def _plural(count: int, one: Said, other: Said) -> Said:
+    return (one if count == 1 else other).format(n=count)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,23 +46,37 @@ class RefreshSummary:
     """False: the real store had changed neither catalog nor rules since the last refresh,
     so they (already in the practice store) were not copied again; staff and settings were."""
 
-    def describe(self) -> str:
-        kept = f"{_plural(self.runs_kept, 'practice run')} kept"
+    def describe(self) -> Said:
+        kept: list[Said | str] = [_plural(
+            self.runs_kept, QT_TRANSLATE_NOOP("practice_store", "{n} practice run kept"),
+            QT_TRANSLATE_NOOP("practice_store", "{n} practice runs kept"))]
         if self.scenarios_kept:
-            kept += f", {_plural(self.scenarios_kept, 'imported scenario')} kept"
-        same = "" if self.catalog_copied else " (catalog and rules unchanged since the last " \
-            "refresh)"
-        return (f"practice store {'created' if self.created else 'refreshed'}: "
-                f"{_plural(self.products, 'product')}, {_plural(self.rules, 'rule')}, "
-                f"{self.staff} staff{same}; {kept}")
+            kept.append(_plural(
+                self.scenarios_kept,
+                QT_TRANSLATE_NOOP("practice_store", "{n} imported scenario kept"),
+                QT_TRANSLATE_NOOP("practice_store", "{n} imported scenarios kept")))
+        same = "" if self.catalog_copied else QT_TRANSLATE_NOOP(
+            "practice_store", " (catalog and rules unchanged since the last refresh)")
+        return (QT_TRANSLATE_NOOP("practice_store", "practice store created: {products}, "
+                                                    "{rules}, {staff} staff{same}; {kept}")
+                if self.created else
+                QT_TRANSLATE_NOOP("practice_store", "practice store refreshed: {products}, "
+                                                    "{rules}, {staff} staff{same}; {kept}")
+                ).format(
+            products=_plural(self.products, QT_TRANSLATE_NOOP("practice_store", "{n} product"),
+                             QT_TRANSLATE_NOOP("practice_store", "{n} products")),
+            rules=_plural(self.rules, QT_TRANSLATE_NOOP("practice_store", "{n} rule"),
+                          QT_TRANSLATE_NOOP("practice_store", "{n} rules")),
+            staff=self.staff, same=same, kept=joined(kept, ", "))
 
 
 def practice_store_path(real: Path) -> Path:
     """The practice store of the real store `real`. Refuses a practice store given as the
     real one (its practice store would be a copy of a copy)."""
     if real.stem.endswith(PRACTICE_MARK):
-        raise StoreError(f"{real} is a practice store; give the real store ("
-                         f"{real_store_path(real)}) with --db")
+        raise StoreError(QT_TRANSLATE_NOOP(
+            "practice_store", "{path} is a practice store; give the real store ({real}) with "
+            "--db").format(path=real, real=real_store_path(real)))
     return training_store_path(real)
 
 
@@ -73,8 +88,9 @@ def real_store_path(practice: Path) -> Path:
 
 def _require(real: Path) -> None:
     if not real.exists():
-        raise StoreError(f"there is no store at {real} to practise on (create one with "
-                         f"'pos-prompter init --db {real}')")
+        raise StoreError(QT_TRANSLATE_NOOP(
+            "practice_store", "there is no store at {path} to practise on (create one with "
+            "'pos-prompter init --db {path}')").format(path=real))
     problem = file_problem(real)  # an empty file, or no SQLite database at all
     if problem is not None:
         raise StoreError(problem)
@@ -95,7 +111,8 @@ def refresh_practice(store: Store, real: Path) -> RefreshSummary:
     store `store` again (what the trainer view's button does). The copy goes through a
     connection of its own; `store` sees it once it is committed."""
     if store.path is None:
-        raise StoreError("an in-memory store has no real store to be refreshed from")
+        raise StoreError(QT_TRANSLATE_NOOP(
+            "practice_store", "an in-memory store has no real store to be refreshed from"))
     return _copy(store.path, real, created=False)
 
 

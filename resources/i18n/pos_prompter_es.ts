@@ -893,6 +893,14 @@
         <translation>la copia de seguridad</translation>
     </message>
     <message>
+        <source>built-in</source>
+        <translation>incluido</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importado</translation>
+    </message>
+    <message>
         <source>no scenarios yet: a demo store has built-in ones; import one with &apos;pos-prompter practice import FILE.yaml --db {db}&apos;</source>
         <translation>aún no hay escenarios: una tienda de demostración trae los suyos; importe uno con &apos;pos-prompter practice import FILE.yaml --db {db}&apos;</translation>
     </message>
@@ -3312,6 +3320,108 @@
     </message>
 </context>
 <context>
+    <name>practice_game</name>
+    <message>
+        <source>there is no prompt on screen to explain</source>
+        <translation>no hay ninguna sugerencia en pantalla que explicar</translation>
+    </message>
+    <message>
+        <source>the size-up to {name}</source>
+        <translation>el cambio de tamaño a {name}</translation>
+    </message>
+    <message>
+        <source>the {names} deal</source>
+        <translation>la oferta de {names}</translation>
+    </message>
+    <message>
+        <source>the {name} reward</source>
+        <translation>el premio {name}</translation>
+    </message>
+    <message>
+        <source>the {name}</source>
+        <translation>{name}</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} y {second}</translation>
+    </message>
+    <message>
+        <source>there is no prompt on screen to offer</source>
+        <translation>no hay ninguna sugerencia en pantalla que ofrecer</translation>
+    </message>
+    <message>
+        <source>{who} has not asked why: offer it first (F6)</source>
+        <translation>{who} no ha preguntado por qué: ofrézcala primero (F6)</translation>
+    </message>
+    <message>
+        <source>{who} did not ask why; record the answer (F9 or F10)</source>
+        <translation>{who} no preguntó por qué; registre la respuesta (F9 o F10)</translation>
+    </message>
+    <message>
+        <source>the practice session is over</source>
+        <translation>la sesión de práctica ha terminado</translation>
+    </message>
+</context>
+<context>
+    <name>practice_store</name>
+    <message>
+        <source>{n} practice run kept</source>
+        <translation>{n} práctica conservada</translation>
+    </message>
+    <message>
+        <source>{n} practice runs kept</source>
+        <translation>{n} prácticas conservadas</translation>
+    </message>
+    <message>
+        <source>{n} imported scenario kept</source>
+        <translation>{n} escenario importado conservado</translation>
+    </message>
+    <message>
+        <source>{n} imported scenarios kept</source>
+        <translation>{n} escenarios importados conservados</translation>
+    </message>
+    <message>
+        <source> (catalog and rules unchanged since the last refresh)</source>
+        <translation> (catálogo y reglas sin cambios desde la última actualización)</translation>
+    </message>
+    <message>
+        <source>practice store created: {products}, {rules}, {staff} staff{same}; {kept}</source>
+        <translation>tienda de práctica creada: {products}, {rules}, {staff} personas del personal{same}; {kept}</translation>
+    </message>
+    <message>
+        <source>practice store refreshed: {products}, {rules}, {staff} staff{same}; {kept}</source>
+        <translation>tienda de práctica actualizada: {products}, {rules}, {staff} personas del personal{same}; {kept}</translation>
+    </message>
+    <message>
+        <source>{n} product</source>
+        <translation>{n} producto</translation>
+    </message>
+    <message>
+        <source>{n} products</source>
+        <translation>{n} productos</translation>
+    </message>
+    <message>
+        <source>{n} rule</source>
+        <translation>{n} regla</translation>
+    </message>
+    <message>
+        <source>{n} rules</source>
+        <translation>{n} reglas</translation>
+    </message>
+    <message>
+        <source>{path} is a practice store; give the real store ({real}) with --db</source>
+        <translation>{path} es una tienda de práctica; dé la tienda real ({real}) con --db</translation>
+    </message>
+    <message>
+        <source>there is no store at {path} to practise on (create one with &apos;pos-prompter init --db {path}&apos;)</source>
+        <translation>no hay ninguna tienda en {path} con la que practicar (cree una con &apos;pos-prompter init --db {path}&apos;)</translation>
+    </message>
+    <message>
+        <source>an in-memory store has no real store to be refreshed from</source>
+        <translation>una tienda en memoria no tiene tienda real de la que actualizarse</translation>
+    </message>
+</context>
+<context>
     <name>preview</name>
     <message>
         <source>Fix the problems marked in the form to see the prompt.</source>
@@ -4464,6 +4574,157 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
     <message>
         <source>{reward} from {total}</source>
         <translation>{reward} desde {total}</translation>
+    </message>
+</context>
+<context>
+    <name>scenario</name>
+    <message>
+        <source>{where}, field {field}: {message}</source>
+        <translation>{where}, campo {field}: {message}</translation>
+    </message>
+    <message>
+        <source>customer {position} ({name})</source>
+        <translation>cliente {position} ({name})</translation>
+    </message>
+    <message>
+        <source>customer {position}</source>
+        <translation>cliente {position}</translation>
+    </message>
+    <message>
+        <source>must be text, not {type}</source>
+        <translation>debe ser texto, no {type}</translation>
+    </message>
+    <message>
+        <source>is {length} characters long; at most {most}</source>
+        <translation>tiene {length} caracteres; {most} como mucho</translation>
+    </message>
+    <message>
+        <source>cannot contain control characters or line breaks</source>
+        <translation>no puede contener caracteres de control ni saltos de línea</translation>
+    </message>
+    <message>
+        <source>{value} must be a local date and time such as {example}</source>
+        <translation>{value} debe ser una fecha y hora locales como {example}</translation>
+    </message>
+    <message>
+        <source>{value} is the till&apos;s local time: leave out the time zone</source>
+        <translation>{value} es la hora local de la caja: quite la zona horaria</translation>
+    </message>
+    <message>
+        <source>{when} {refused}</source>
+        <translation>{when} {refused}</translation>
+    </message>
+    <message>
+        <source>must be a mapping of fields (name, items, ...)</source>
+        <translation>debe ser un mapa de campos (name, items, ...)</translation>
+    </message>
+    <message>
+        <source>{value} must be a customer type such as member (letters, digits, - and _)</source>
+        <translation>{value} debe ser un tipo de cliente como member (letras, cifras, - y _)</translation>
+    </message>
+    <message>
+        <source>must list at least one SKU or barcode to ring up</source>
+        <translation>debe indicar al menos un SKU o código de barras que cobrar</translation>
+    </message>
+    <message>
+        <source>lists {n} items; at most {most}</source>
+        <translation>indica {n} artículos; {most} como mucho</translation>
+    </message>
+    <message>
+        <source>{value} must be a SKU or a barcode</source>
+        <translation>{value} debe ser un SKU o un código de barras</translation>
+    </message>
+    <message>
+        <source>must map rule ids to answers (coffee-size-up: accept)</source>
+        <translation>debe asociar ids de regla a respuestas (coffee-size-up: accept)</translation>
+    </message>
+    <message>
+        <source>{value} is not a rule id</source>
+        <translation>{value} no es un id de regla</translation>
+    </message>
+    <message>
+        <source>the file must be a mapping with version, id, title, level, time and customers</source>
+        <translation>el archivo debe ser un mapa de campos con version, id, title, level, time y customers</translation>
+    </message>
+    <message>
+        <source>{value} is not supported: this version reads version 1</source>
+        <translation>{value} no se admite: esta versión lee la versión 1</translation>
+    </message>
+    <message>
+        <source>scenario {id}</source>
+        <translation>escenario {id}</translation>
+    </message>
+    <message>
+        <source>is required: 1 easy, 2 medium, 3 hard</source>
+        <translation>es obligatorio: 1 fácil, 2 medio, 3 difícil</translation>
+    </message>
+    <message>
+        <source>is required: the till&apos;s clock when the first customer steps up, such as {example}</source>
+        <translation>es obligatorio: la hora de la caja cuando llega el primer cliente, como {example}</translation>
+    </message>
+    <message>
+        <source>must list at least one customer</source>
+        <translation>debe indicar al menos un cliente</translation>
+    </message>
+    <message>
+        <source>lists {n}; at most {most}</source>
+        <translation>indica {n}; {most} como mucho</translation>
+    </message>
+    <message>
+        <source>time is missing</source>
+        <translation>falta time</translation>
+    </message>
+    <message>
+        <source>{value} is no product of this store (neither a barcode nor a SKU)</source>
+        <translation>{value} no es ningún producto de esta tienda (ni un código de barras ni un SKU)</translation>
+    </message>
+    <message>
+        <source>{sku} is not for sale</source>
+        <translation>{sku} no está a la venta</translation>
+    </message>
+    <message>
+        <source>this store has no rule by that id</source>
+        <translation>esta tienda no tiene ninguna regla con ese id</translation>
+    </message>
+    <message>
+        <source>the number of customers must be a whole number from 1 to {most}, not {value}</source>
+        <translation>el número de clientes debe ser un número entero de 1 a {most}, no {value}</translation>
+    </message>
+    <message>
+        <source>the seed must be a whole number from 0 to 10^18 - 1, not {value}</source>
+        <translation>la semilla debe ser un número entero de 0 a 10^18 - 1, no {value}</translation>
+    </message>
+    <message>
+        <source>{n} simulated customer (seed {seed})</source>
+        <translation>{n} cliente simulado (semilla {seed})</translation>
+    </message>
+    <message>
+        <source>{n} simulated customers (seed {seed})</source>
+        <translation>{n} clientes simulados (semilla {seed})</translation>
+    </message>
+    <message>
+        <source>the store has no products for sale to draw customers from (import a catalog first)</source>
+        <translation>la tienda no tiene productos a la venta de los que sacar clientes (importe antes un catálogo)</translation>
+    </message>
+    <message>
+        <source>given twice (lines {first} and {again})</source>
+        <translation>se da dos veces (líneas {first} y {again})</translation>
+    </message>
+    <message>
+        <source>scenario {source}</source>
+        <translation>escenario {source}</translation>
+    </message>
+    <message>
+        <source>{source} is not valid YAML at line {line}, column {column}: {problem}</source>
+        <translation>{source} no es YAML válido en la línea {line}, columna {column}: {problem}</translation>
+    </message>
+    <message>
+        <source>{source} is not valid YAML: {problem}</source>
+        <translation>{source} no es YAML válido: {problem}</translation>
+    </message>
+    <message>
+        <source>there is no scenario {id} in this practice store (&apos;pos-prompter practice list&apos; shows them)</source>
+        <translation>no hay ningún escenario {id} en esta tienda de práctica (&apos;pos-prompter practice list&apos; los muestra)</translation>
     </message>
 </context>
 <context>
