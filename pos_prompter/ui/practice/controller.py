@@ -22,7 +22,7 @@ from pos_prompter.core.errors import UserError
 from pos_prompter.core.order import Clock
 from pos_prompter.core.scenario import Scenario
 from pos_prompter.core.session import TillEvent
-from pos_prompter.i18n import plural, translate
+from pos_prompter.i18n import plural, say_error, translate
 from pos_prompter.practice import library
 from pos_prompter.practice.game import GameResult, Played, PracticeGame
 from pos_prompter.practice.generated import generated_scenario
@@ -119,7 +119,8 @@ class PracticeController(QObject):
         except UserError as exc:
             entries = []
             self.window.show_message(translate("practice", "Scenarios could not be read "
-                                               "({problem}).").format(problem=exc), "error")
+                                               "({problem}).").format(problem=say_error(exc)),
+                                     "error")
         self.bar.set_scenarios([(e.id, e.title, e.level) for e in entries])
 
     @Slot(str)
@@ -133,8 +134,8 @@ class PracticeController(QObject):
             scenario = library.load(self.till.store, scenario_id)
         except UserError as exc:
             self.window.show_message(translate("practice", "Could not start {id} "
-                                               "({problem}).").format(id=scenario_id,
-                                                                     problem=exc), "error")
+                                               "({problem}).").format(
+                id=scenario_id, problem=say_error(exc)), "error")
             return
         self.endless_seed = None
         self.start(scenario)
@@ -153,8 +154,8 @@ class PracticeController(QObject):
         except UserError as exc:
             self.endless_seed = None
             self.window.show_message(translate("practice", "Could not make simulated "
-                                               "customers ({problem}).").format(problem=exc),
-                                     "error")
+                                               "customers ({problem}).").format(
+                problem=say_error(exc)), "error")
             return
         self.start(scenario)
 
@@ -283,7 +284,8 @@ class PracticeController(QObject):
         except UserError as exc:
             logger.exception("practice run not saved")
             self.window.show_message(translate("practice", "The run could not be saved "
-                                               "({problem}).").format(problem=exc), "error")
+                                               "({problem}).").format(problem=say_error(exc)),
+                                     "error")
         self.finished.emit(result)
         if self.endless_seed is not None:  # the next round steps up as this one ends
             self.endless_seed += 1

@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.report_csv import report_csv
 from pos_prompter.core.results import Period, Report, Row
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, say_error, translate
 from pos_prompter.store import Store
 from pos_prompter.store.reports import is_practice_store, load_report
 from pos_prompter.ui.charts import BarChart, day_label, month_name
@@ -437,7 +437,8 @@ class ReportView(QWidget):
         try:
             period = self.period()
         except InputError as exc:
-            self.status.set_full_text(str(exc)[0].upper() + str(exc)[1:] + ".")
+            said = say_error(exc)
+            self.status.set_full_text(said[:1].upper() + said[1:] + ".")
             return
         if self.store.path is None:
             self.status.set_full_text(translate("report", "This store has no file to read the "
