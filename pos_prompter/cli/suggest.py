@@ -26,7 +26,7 @@ from pos_prompter.core.suggest import (
     parse_min_support,
     suggest,
 )
-from pos_prompter.i18n import translate
+from pos_prompter.i18n import say, translate
 from pos_prompter.practice.practice_store import PRACTICE_MARK, real_store_path
 from pos_prompter.store import Store, StoreError
 from pos_prompter.store.baskets import basket_counts, paid_orders
@@ -56,7 +56,7 @@ def table_text(found: Sequence[Suggestion]) -> str:
              translate("cli", "support"), translate("cli", "confidence"),
              translate("cli", "lift"), translate("cli", "covered by"), translate("cli", "why"))]
     rows += [(s.trigger, s.offer, str(s.orders), f"{s.support:.2%}", f"{s.confidence:.1%}",
-              f"{s.lift:.2f}", s.covered_by or "-", f"{s.offer_name}: {s.why}")
+              f"{s.lift:.2f}", s.covered_by or "-", f"{s.offer_name}: {say(s.why)}")
              for s in found]
     return _table(rows)
 

@@ -109,9 +109,9 @@ def table_text(results: Sequence[DraftResult], currency: str) -> str:
                      translate("cli", "expected accepts"), translate("cli", "expected revenue")),
                     rows)
     lines.append("")
-    lines += [f"{r.rule}: {r.rate.sentence()}" if r.rate.rate is None
+    lines += [f"{r.rule}: {say(r.rate.sentence())}" if r.rate.rate is None
               else translate("cli", "{rule}: rate used from {source}").format(
-                  rule=r.rule, source=r.rate.sentence()) for r in results]
+                  rule=r.rule, source=say(r.rate.sentence())) for r in results]
     return "\n".join(lines) + "\n"
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pos_prompter.core.catalog import Catalog, Product, gtin_check_digit
 from pos_prompter.core.excerpt import excerpt
 from pos_prompter.core.money import Cents
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
 
 EAN13 = "EAN-13"
 EAN8 = "EAN-8"
@@ -49,12 +50,17 @@ def check_digit(body: str) -> int:
 def symbol_problem(code: str) -> str | None:
     """Why `code` cannot be drawn as an EAN-13 or EAN-8 symbol, or None if it can."""
     if not code.isascii() or not code.isdigit():
-        return f"{excerpt(code)} is not digits only"
+        return QT_TRANSLATE_NOOP("barcodes", "{code} is not digits only").format(
+            code=excerpt(code))
     if len(code) not in (8, 12, 13):
-        return f"{excerpt(code)} has {len(code)} digits, not 8 (EAN-8), 12 (UPC-A) or 13 (EAN-13)"
+        return QT_TRANSLATE_NOOP("barcodes", "{code} has {n} digits, not 8 (EAN-8), 12 (UPC-A) "
+                                             "or 13 (EAN-13)").format(code=excerpt(code),
+                                                                      n=len(code))
     expected = check_digit(code[:-1])
     if int(code[-1]) != expected:
-        return f"{code} has check digit {code[-1]}, expected {expected}"
+        return QT_TRANSLATE_NOOP("barcodes", "{code} has check digit {digit}, expected "
+                                             "{expected}").format(code=code, digit=code[-1],
+                                                                  expected=expected)
     return None
 
 
@@ -178,7 +184,9 @@ def _candidates(product: Product) -> Iterable[str]:
 
 def _scans_as(code: str, catalog: Catalog) -> str:
     other = catalog.lookup(code)
-    return "nothing" if other is None else f"{other.name} ({other.sku})"
+    if other is None:
+        return QT_TRANSLATE_NOOP("barcodes", "nothing")
+    return f"{other.name} ({other.sku})"
 
 
 def sheet_entry(product: Product, catalog: Catalog) -> SheetEntry:
@@ -193,16 +201,20 @@ def sheet_entry(product: Product, catalog: Catalog) -> SheetEntry:
             return SheetEntry(product.sku, product.name, product.price, encode(code))
     if product.barcodes:
         first = product.barcodes[0]
-        why = symbol_problem(first) or f"{first} scans as {_scans_as(first, catalog)}"
-        why = f"no barcode drawn: {why}"
+        why: str = symbol_problem(first) or QT_TRANSLATE_NOOP(
+            "barcodes", "{code} scans as {other}").format(code=first,
+                                                          other=_scans_as(first, catalog))
+        why = QT_TRANSLATE_NOOP("barcodes", "no barcode drawn: {why}").format(why=why)
     else:
-        why = "no EAN-13/EAN-8 barcode"
+        why = QT_TRANSLATE_NOOP("barcodes", "no EAN-13/EAN-8 barcode")
     found = catalog.lookup(product.sku)
     if found is not None and found.sku == product.sku:
-        note = f"{why}: type SKU {product.sku} at the till"
+        note: str = QT_TRANSLATE_NOOP("barcodes", "{why}: type SKU {sku} at the till").format(
+            why=why, sku=product.sku)
     else:
-        note = (f"{why}, and its SKU {product.sku} scans as "
-                f"{_scans_as(product.sku, catalog)}: give it a barcode of its own")
+        note = QT_TRANSLATE_NOOP("barcodes", "{why}, and its SKU {sku} scans as {other}: give "
+                                             "it a barcode of its own").format(
+            why=why, sku=product.sku, other=_scans_as(product.sku, catalog))
     return SheetEntry(product.sku, product.name, product.price, None, note)
 
 

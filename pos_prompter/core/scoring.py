@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pos_prompter.core.money import Cents, format_money
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said, joined
 
 Word = Literal["accept", "decline", "why"]
 Recorded = Literal["accepted", "declined"]
@@ -123,13 +124,14 @@ def _money(cents: Cents, currency: str) -> str:
     return format_money(cents, currency)
 
 
-def _figures(record: PromptRecord, currency: str) -> str:
-    parts = []
+def _figures(record: PromptRecord, currency: str) -> Said | str:
+    parts: list[Said | str] = []
     if record.delta > 0:
         parts.append("+" + _money(record.delta, currency))
     if record.saving:
-        parts.append(f"saves {_money(record.saving, currency)}")
-    return f" ({', '.join(parts)})" if parts else ""
+        parts.append(QT_TRANSLATE_NOOP("scoring", "saves {amount}").format(
+            amount=_money(record.saving, currency)))
+    return Said("", " ({parts})", {"parts": joined(parts, ", ")}) if parts else ""
 
 
 def prompt_note(record: PromptRecord, customer: str, currency: str = "USD") -> str:
@@ -138,33 +140,52 @@ def prompt_note(record: PromptRecord, customer: str, currency: str = "USD") -> s
     what = record.what
     if not record.offered:
         if record.recorded is not None:
-            return (f"You recorded an answer to {what} without offering it: read the script "
-                    f"to {customer} first (F6).")
+            return QT_TRANSLATE_NOOP(
+                "scoring", "You recorded an answer to {what} without offering it: read the "
+                "script to {customer} first (F6).").format(what=what, customer=customer)
         if record.final_word == "accept":
-            return f"You didn't offer {what}: {customer} would have said yes{figures}."
-        return (f"You didn't offer {what}. {customer} would have said no this time, but "
-                "offering is how you find out.")
+            return QT_TRANSLATE_NOOP(
+                "scoring", "You didn't offer {what}: {customer} would have said "
+                "yes{figures}.").format(what=what, customer=customer, figures=figures)
+        return QT_TRANSLATE_NOOP(
+            "scoring", "You didn't offer {what}. {customer} would have said no this time, but "
+            "offering is how you find out.").format(what=what, customer=customer)
     unexplained = record.asked_why and not record.explained
+    lead: Said
     if unexplained:
-        lead = (f"{customer} asked why about {what} and you didn't explain (F5), so "
-                f"{customer} said no")
         if record.final_word == "accept":
-            lead += f"; explained, it would have been a yes{figures}"
+            lead = QT_TRANSLATE_NOOP(
+                "scoring", "{customer} asked why about {what} and you didn't explain (F5), so "
+                "{customer} said no; explained, it would have been a yes{figures}").format(
+                customer=customer, what=what, figures=figures)
+        else:
+            lead = QT_TRANSLATE_NOOP(
+                "scoring", "{customer} asked why about {what} and you didn't explain (F5), so "
+                "{customer} said no").format(customer=customer, what=what)
     elif record.asked_why:
-        lead = f"You offered {what} and explained why when {customer} asked"
+        lead = QT_TRANSLATE_NOOP("scoring", "You offered {what} and explained why when "
+                                            "{customer} asked").format(what=what,
+                                                                       customer=customer)
     else:
-        lead = f"You offered {what}"
+        lead = QT_TRANSLATE_NOOP("scoring", "You offered {what}").format(what=what)
     yes = record.customer_says == "accept"
     if record.recorded is None:
-        return f"{lead}. Record the answer before moving on (F9 yes, F10 no)."
+        return QT_TRANSLATE_NOOP("scoring", "{lead}. Record the answer before moving on (F9 "
+                                            "yes, F10 no).").format(lead=lead)
     if not record.recorded_right:
-        said, key = ("yes", "F9") if yes else ("no", "F10")
-        return f"{lead}. {customer} said {said}: record that with {key}."
+        if yes:
+            return QT_TRANSLATE_NOOP("scoring", "{lead}. {customer} said yes: record that with "
+                                                "F9.").format(lead=lead, customer=customer)
+        return QT_TRANSLATE_NOOP("scoring", "{lead}. {customer} said no: record that with "
+                                            "F10.").format(lead=lead, customer=customer)
     if yes:
-        return f"{lead} and {customer} said yes{figures}. Well done."
+        return QT_TRANSLATE_NOOP("scoring", "{lead} and {customer} said yes{figures}. Well "
+                                            "done.").format(lead=lead, customer=customer,
+                                                            figures=figures)
     if unexplained:
-        return f"{lead}. You recorded the no."
-    return f"{lead} and recorded {customer}'s no: asking is the job."
+        return QT_TRANSLATE_NOOP("scoring", "{lead}. You recorded the no.").format(lead=lead)
+    return QT_TRANSLATE_NOOP("scoring", "{lead} and recorded {customer}'s no: asking is the "
+                                        "job.").format(lead=lead, customer=customer)
 
 
 def _items_note(wanted: Sequence[str], rung: Sequence[tuple[str, int]],
@@ -177,13 +198,16 @@ def _items_note(wanted: Sequence[str], rung: Sequence[tuple[str, int]],
     extra = [f"{name_of.get(s, s)} x{n - want[s]}" for s, n in got.items() if n > want[s]]
     if not missing and not extra:
         count = sum(want.values())
-        return f"You rang up every item right ({count} of {count})."
-    parts = []
+        return QT_TRANSLATE_NOOP("scoring", "You rang up every item right ({n} of {n}).").format(
+            n=count)
+    parts: list[Said | str] = []
     if missing:
-        parts.append("missing " + ", ".join(missing))
+        parts.append(QT_TRANSLATE_NOOP("scoring", "missing {items}").format(
+            items=", ".join(missing)))
     if extra:
-        parts.append("not on the list " + ", ".join(extra) + " (a point off each)")
-    return "Items: " + "; ".join(parts) + "."
+        parts.append(QT_TRANSLATE_NOOP("scoring", "not on the list {items} (a point off "
+                                                  "each)").format(items=", ".join(extra)))
+    return QT_TRANSLATE_NOOP("scoring", "Items: {parts}.").format(parts=joined(parts, "; "))
 
 
 def score_customer(name: str, wanted: Sequence[str], rung: Sequence[tuple[str, int]],
@@ -207,7 +231,7 @@ def score_customer(name: str, wanted: Sequence[str], rung: Sequence[tuple[str, i
 
 def unserved(wanted: Sequence[str]) -> CustomerScore:
     """A customer the trainee never served: their items count as possible, no points."""
-    note = "Not served before the end of the session."
+    note = QT_TRANSLATE_NOOP("scoring", "Not served before the end of the session.")
     return CustomerScore(points=0, possible=len(wanted), item_possible=len(wanted),
                          notes=(note,), tips=(note,))
 

@@ -30,6 +30,7 @@ from pos_prompter.core.engine import Engine
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.lint import MAX_SANE_RATIO
 from pos_prompter.core.rules import RULE_ID_RE, Offer, Rule, RuleId, Scanned, Settings
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
 
 DEFAULT_MIN_SUPPORT = 0.01
 """Without --min-support: a pair in at least 1% of the orders."""
@@ -85,8 +86,9 @@ def parse_min_support(text: str) -> float:
     except ValueError:
         value = math.nan
     if not (0 < value <= 1):  # also refuses nan and inf
-        raise InputError(f"--min-support {text!r} is not a fraction of the orders above 0 "
-                         "and at most 1 (e.g. 0.01 for 1% of orders)")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "suggest", "--min-support {value} is not a fraction of the orders above 0 and at "
+            "most 1 (e.g. 0.01 for 1% of orders)").format(value=repr(text)))
     return value
 
 
@@ -108,8 +110,9 @@ def _times(lift: float) -> str:
 
 def why_text(trigger_name: str, confidence: float, lift: float) -> str:
     """"bought together in 33% of orders with Beef Mince, 3.0 times more often than chance\""""
-    return (f"bought together in {_percent(confidence)} of orders with {trigger_name}, "
-            f"{_times(lift)} times more often than chance")
+    return QT_TRANSLATE_NOOP("suggest", "bought together in {share} of orders with {trigger}, "
+                                        "{times} times more often than chance").format(
+        share=_percent(confidence), trigger=trigger_name, times=_times(lift))
 
 
 def rank_key(s: Suggestion) -> tuple[float, float, int, str, str]:

@@ -42,6 +42,7 @@ from pos_prompter.core.engine import Engine, OrderView, Prompt, Skip
 from pos_prompter.core.lint import Finding, lint
 from pos_prompter.core.money import Cents, cents_str
 from pos_prompter.core.rules import Rule, RulePack, Scanned, Settings
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
 from pos_prompter.core.session import MAX_QTY, OrderSession
 
 DEFAULT_DAYS = 90
@@ -84,7 +85,8 @@ class Window:
         """The last `days` days up to `now` (today, as a manager reads "the last 90
         days"), not up to the newest paid order."""
         if not 1 <= days <= MAX_DAYS:
-            raise ValueError(f"days must be 1 to {MAX_DAYS}, not {days}")
+            raise ValueError(QT_TRANSLATE_NOOP("whatif", "days must be 1 to {most}, not {days}")
+                             .format(most=MAX_DAYS, days=days))
         now = now.replace(microsecond=0)
         return cls(days, now - dt.timedelta(days=days), now)
 
@@ -110,11 +112,15 @@ class KindRate:
         """Which rate, and from how many prompts (`acceptance_rate_from`)."""
         kind = self.kind.replace("_", "-")
         if not self.shown:
-            return (f"no rate yet: the store showed no {kind} prompt in the last "
-                    f"{self.days} days")
-        prompts = "prompt" if self.shown == 1 else "prompts"
-        return (f"the store's {kind} prompts of the last {self.days} days: "
-                f"{self.accepted} accepted of {self.shown} {prompts} shown")
+            return QT_TRANSLATE_NOOP("whatif", "no rate yet: the store showed no {kind} prompt "
+                                               "in the last {days} days").format(
+                kind=kind, days=self.days)
+        return (QT_TRANSLATE_NOOP("whatif", "the store's {kind} prompts of the last {days} days: "
+                                            "{accepted} accepted of {shown} prompt shown")
+                if self.shown == 1 else
+                QT_TRANSLATE_NOOP("whatif", "the store's {kind} prompts of the last {days} days: "
+                                            "{accepted} accepted of {shown} prompts shown")
+                ).format(kind=kind, days=self.days, accepted=self.accepted, shown=self.shown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +163,7 @@ class DraftResult:
             "rule": self.rule, "days": self.window.days,
             "orders_considered": self.orders_considered, "would_show": self.would_show,
             "acceptance_rate_used": None if rate is None else round(rate, 4),
-            "acceptance_rate_from": self.rate.sentence(),
+            "acceptance_rate_from": str.__str__(self.rate.sentence()),  # JSON: English
             "expected_accepts": None if accepts is None else round(float(accepts), 2),
             "expected_revenue": None if revenue is None else cents_str(revenue),
             "kind": self.kind, "held_out": self.held_out,
@@ -246,7 +252,8 @@ class Replay:
     def __init__(self, catalog: Catalog, store_rules: Iterable[Rule], settings: Settings,
                  drafts: Sequence[Rule]) -> None:
         if not drafts:
-            raise ValueError("a what-if needs at least one draft rule")
+            raise ValueError(QT_TRANSLATE_NOOP("whatif", "a what-if needs at least one draft "
+                                                         "rule"))
         self.drafts = tuple(drafts)
         self.catalog = catalog
         self.engine = _ReplayEngine(catalog, merged_rules(store_rules, self.drafts), settings,

@@ -222,6 +222,45 @@
     </message>
 </context>
 <context>
+    <name>barcodes</name>
+    <message>
+        <source>{code} is not digits only</source>
+        <translation>{code} no tiene solo cifras</translation>
+    </message>
+    <message>
+        <source>{code} has {n} digits, not 8 (EAN-8), 12 (UPC-A) or 13 (EAN-13)</source>
+        <translation>{code} tiene {n} cifras, no 8 (EAN-8), 12 (UPC-A) ni 13 (EAN-13)</translation>
+    </message>
+    <message>
+        <source>{code} has check digit {digit}, expected {expected}</source>
+        <translation>{code} tiene el dígito de control {digit}, se esperaba {expected}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>{code} scans as {other}</source>
+        <translation>{code} se escanea como {other}</translation>
+    </message>
+    <message>
+        <source>no barcode drawn: {why}</source>
+        <translation>no se dibuja código de barras: {why}</translation>
+    </message>
+    <message>
+        <source>no EAN-13/EAN-8 barcode</source>
+        <translation>sin código de barras EAN-13/EAN-8</translation>
+    </message>
+    <message>
+        <source>{why}: type SKU {sku} at the till</source>
+        <translation>{why}: teclee el SKU {sku} en la caja</translation>
+    </message>
+    <message>
+        <source>{why}, and its SKU {sku} scans as {other}: give it a barcode of its own</source>
+        <translation>{why}, y su SKU {sku} se escanea como {other}: dele un código de barras propio</translation>
+    </message>
+</context>
+<context>
     <name>catalog</name>
     <message>
         <source>SKU</source>
@@ -4728,6 +4767,85 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
     </message>
 </context>
 <context>
+    <name>scoring</name>
+    <message>
+        <source>saves {amount}</source>
+        <translation>ahorra {amount}</translation>
+    </message>
+    <message>
+        <source>You recorded an answer to {what} without offering it: read the script to {customer} first (F6).</source>
+        <translation>Registró una respuesta a {what} sin ofrecerlo: lea antes el guion a {customer} (F6).</translation>
+    </message>
+    <message>
+        <source>You didn&apos;t offer {what}: {customer} would have said yes{figures}.</source>
+        <translation>No ofreció {what}: {customer} habría dicho que sí{figures}.</translation>
+    </message>
+    <message>
+        <source>You didn&apos;t offer {what}. {customer} would have said no this time, but offering is how you find out.</source>
+        <translation>No ofreció {what}. {customer} habría dicho que no esta vez, pero ofreciendo es como se sabe.</translation>
+    </message>
+    <message>
+        <source>{customer} asked why about {what} and you didn&apos;t explain (F5), so {customer} said no; explained, it would have been a yes{figures}</source>
+        <translation>{customer} preguntó por qué sobre {what} y usted no lo explicó (F5), así que {customer} dijo que no; con la explicación, habría sido un sí{figures}</translation>
+    </message>
+    <message>
+        <source>{customer} asked why about {what} and you didn&apos;t explain (F5), so {customer} said no</source>
+        <translation>{customer} preguntó por qué sobre {what} y usted no lo explicó (F5), así que {customer} dijo que no</translation>
+    </message>
+    <message>
+        <source>You offered {what} and explained why when {customer} asked</source>
+        <translation>Ofreció {what} y explicó por qué cuando {customer} lo preguntó</translation>
+    </message>
+    <message>
+        <source>You offered {what}</source>
+        <translation>Ofreció {what}</translation>
+    </message>
+    <message>
+        <source>{lead}. Record the answer before moving on (F9 yes, F10 no).</source>
+        <translation>{lead}. Registre la respuesta antes de seguir (F9 sí, F10 no).</translation>
+    </message>
+    <message>
+        <source>{lead}. {customer} said yes: record that with F9.</source>
+        <translation>{lead}. {customer} dijo que sí: regístrelo con F9.</translation>
+    </message>
+    <message>
+        <source>{lead}. {customer} said no: record that with F10.</source>
+        <translation>{lead}. {customer} dijo que no: regístrelo con F10.</translation>
+    </message>
+    <message>
+        <source>{lead} and {customer} said yes{figures}. Well done.</source>
+        <translation>{lead} y {customer} dijo que sí{figures}. Bien hecho.</translation>
+    </message>
+    <message>
+        <source>{lead}. You recorded the no.</source>
+        <translation>{lead}. Registró el no.</translation>
+    </message>
+    <message>
+        <source>{lead} and recorded {customer}&apos;s no: asking is the job.</source>
+        <translation>{lead} y registró el no de {customer}: preguntar es el trabajo.</translation>
+    </message>
+    <message>
+        <source>You rang up every item right ({n} of {n}).</source>
+        <translation>Cobró bien todos los artículos ({n} de {n}).</translation>
+    </message>
+    <message>
+        <source>missing {items}</source>
+        <translation>faltan {items}</translation>
+    </message>
+    <message>
+        <source>not on the list {items} (a point off each)</source>
+        <translation>no están en la lista {items} (un punto menos cada uno)</translation>
+    </message>
+    <message>
+        <source>Items: {parts}.</source>
+        <translation>Artículos: {parts}.</translation>
+    </message>
+    <message>
+        <source>Not served before the end of the session.</source>
+        <translation>No atendido antes del final de la sesión.</translation>
+    </message>
+</context>
+<context>
     <name>settings</name>
     <message>
         <source>On</source>
@@ -5689,6 +5807,17 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
     </message>
 </context>
 <context>
+    <name>suggest</name>
+    <message>
+        <source>--min-support {value} is not a fraction of the orders above 0 and at most 1 (e.g. 0.01 for 1% of orders)</source>
+        <translation>--min-support {value} no es una fracción de los pedidos mayor que 0 y como mucho 1 (p. ej. 0.01 para el 1% de los pedidos)</translation>
+    </message>
+    <message>
+        <source>bought together in {share} of orders with {trigger}, {times} times more often than chance</source>
+        <translation>comprados juntos en el {share} de los pedidos con {trigger}, {times} veces más a menudo que por azar</translation>
+    </message>
+</context>
+<context>
     <name>suggestions</name>
     <message>
         <source>Trigger</source>
@@ -6588,6 +6717,26 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
     <message>
         <source>Replaying the paid orders of the last {n} days…</source>
         <translation>Reproduciendo los pedidos pagados de los últimos {n} días…</translation>
+    </message>
+    <message>
+        <source>days must be 1 to {most}, not {days}</source>
+        <translation>los días deben ser de 1 a {most}, no {days}</translation>
+    </message>
+    <message>
+        <source>no rate yet: the store showed no {kind} prompt in the last {days} days</source>
+        <translation>aún no hay tasa: la tienda no mostró ninguna sugerencia {kind} en los últimos {days} días</translation>
+    </message>
+    <message>
+        <source>the store&apos;s {kind} prompts of the last {days} days: {accepted} accepted of {shown} prompt shown</source>
+        <translation>las sugerencias {kind} de la tienda de los últimos {days} días: {accepted} aceptadas de {shown} sugerencia mostrada</translation>
+    </message>
+    <message>
+        <source>the store&apos;s {kind} prompts of the last {days} days: {accepted} accepted of {shown} prompts shown</source>
+        <translation>las sugerencias {kind} de la tienda de los últimos {days} días: {accepted} aceptadas de {shown} sugerencias mostradas</translation>
+    </message>
+    <message>
+        <source>a what-if needs at least one draft rule</source>
+        <translation>una simulación necesita al menos una regla borrador</translation>
     </message>
 </context>
 <context>
