@@ -10,6 +10,7 @@ from pos_prompter import i18n
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.money import MoneyError, parse_money
 from pos_prompter.core.rule_fields import Problems, parse_date
+from pos_prompter.core.rule_words import manager_message
 from pos_prompter.core.rules import parse_rule
 from pos_prompter.ui.workspace.rules.form_values import NEW_RULE, check_form
 from pos_prompter.ui.workspace.rules.problem_words import problem_text
@@ -45,12 +46,31 @@ def _not_a_date() -> str:
     return _message(problems.items[0])
 
 
+def _rule_code() -> str:
+    """core.rule_words' rewording of parse_rule's problem with a bad id."""
+    try:
+        parse_rule(dict(NEW_RULE, id="Latte!", title="T", say="Hi"), 1)
+    except ValidationError as exc:
+        return manager_message("id", _message(exc.problems[0]))
+    raise AssertionError("a bad id is refused")
+
+
+def _holdout() -> str:
+    """The holdout's problem with core.rule_words' "(not including)" spelled out."""
+    try:
+        parse_rule(dict(NEW_RULE, id="a", title="T", say="Hi", holdout=2), 1)
+    except ValidationError as exc:
+        return manager_message("holdout", _message(exc.problems[0]))
+    raise AssertionError("a holdout of 2 is refused")
+
+
 PROBLEMS = (
     (_title_missing(), "es obligatorio (un nombre corto para la regla)"),
     (_not_money(), "['abc'] no es un importe de dinero"),
-    ("'Latte!' cannot be a rule code: use lower-case letters, digits and dashes (at most 64), "
-     "such as latte-size-up", "'Latte!' no puede ser un código de regla: use minúsculas, "
+    (_rule_code(), "'Latte!' no puede ser un código de regla: use minúsculas, "
      "cifras y guiones (64 como mucho), como latte-size-up"),
+    (_holdout(), "2 debe ser una proporción desde 0 hasta 1 (sin incluirlo), con 6 decimales "
+                 "como mucho"),
     (_not_a_date(), "'2026-13-01' no es una fecha como 2026-12-01"),
 )
 """parse_rule's own problems (as the core writes them) and a core.rule_words rewording."""
