@@ -106,7 +106,10 @@ def seed_history(path: Path, days: int, seed: int = 11) -> int:
                          "VALUES (?, ?, ?, ?, ?)", prompts)
         conn.executemany("INSERT INTO report_orders(dim, day, key, orders, total_cents, "
                          "attached) VALUES (?, ?, ?, ?, ?, ?)", orders)
-        conn.executemany("INSERT INTO report_uplift(rule_id, grp, day, orders, total_cents, "
+        past = "report_uplift_past" if conn.execute(  # m015: past days, keyed by rule
+            "SELECT 1 FROM sqlite_master WHERE name = 'report_uplift_past'").fetchone() \
+            else "report_uplift"
+        conn.executemany(f"INSERT INTO {past}(rule_id, grp, day, orders, total_cents, "
                          "squares) VALUES (?, ?, ?, ?, ?, ?)", uplift)
         conn.commit()  # in day order, as the triggers add them (no VACUUM packing them)
     finally:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
+from pos_prompter.store import report_at_pay as at_pay
 from pos_prompter.store.audit_chain import chain_existing
 from pos_prompter.store.schema_steps import SchemaSteps
 
@@ -573,3 +574,38 @@ def m013_report_tables_by_day(db: Database) -> None:
     {_order_change("NEW", "+")}
     END;
     """)
+
+
+@migrations()
+def m014_prompts_counted_at_pay(db: Database) -> None:
+    """Prompt events reach report_prompts when their order leaves 'open', in the paying
+    commit, instead of one by one as logged (issue 11, point 9; store/report_at_pay.py): an
+    event of an order no longer open is still added as logged, m008's way. The events of
+    the orders open now come out of the tables, which the report adds up live."""
+    run_script(db, f"""
+    DROP TRIGGER report_prompt_logged;
+    CREATE TRIGGER report_prompt_logged AFTER INSERT ON prompt_events
+    WHEN NOT EXISTS (SELECT 1 FROM orders WHERE id = NEW.order_id AND status = 'open')
+    BEGIN
+    {_prompt_add("rule", "NEW.rule_id")}
+    {_prompt_add("clerk", "COALESCE(NEW.clerk, '')")}
+    {_prompt_add("hour", "substr(NEW.at, 12, 2)")}
+    {_late_event()}
+    END;
+    {at_pay.ORDER_PROMPTS_TRIGGER}
+    {at_pay.events_added("a.order_id IN " + at_pay.OPEN_ORDERS, "-")}
+    """)
+
+
+@migrations()
+def m015_uplift_by_day_then_by_rule(db: Database) -> None:
+    """report_uplift keyed by day first, its past days in report_uplift_past keyed by rule
+    (issue 11, point 9; store/report_at_pay.py). The triggers writing it are made again."""
+    kept = [sql for (sql,) in db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report_%'")]
+    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                              "AND name LIKE 'report_%'").fetchall():
+        db.execute(f"DROP TRIGGER {name}")
+    db.execute("ALTER TABLE report_uplift RENAME TO report_uplift_past")
+    for sql in [at_pay.UPLIFT_RECENT, *kept]:
+        db.execute(sql)

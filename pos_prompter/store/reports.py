@@ -7,7 +7,9 @@ report_orders, report_uplift), kept current by triggers as the till saves, so a 
 any range of days reads a few thousand rows instead of a year's million prompt events.
 `load_report` first checks that those tables still add up to the rows they count (the
 number of prompt events and of paid orders) and rebuilds them when they do not: the first
-report on a store upgraded with history, or after a practice copy emptied its sales.
+report on a store upgraded with history, or after a practice copy emptied its sales. Since
+m014 report_prompts counts the events of orders that are not open (an order's go in when
+it is paid); the open orders' few are added up live (store/report_at_pay.py).
 
 Dating: a prompt outcome counts on the day and hour it was logged (`prompt_events.at`), an
 order on the day and hour it was paid (`orders.closed_at`); both are local ISO times, so a
@@ -41,14 +43,26 @@ from pos_prompter.core.results import (
 )
 from pos_prompter.core.stats import Sample
 from pos_prompter.core.uplift import Uplift
+from pos_prompter.store.report_at_pay import (
+    FOLD_UPLIFT,
+    OPEN_EVENTS_COUNT,
+    OPEN_ORDERS,
+    PENDING_PROMPTS,
+)
 
 _DAYS = "day >= :low AND day < :high"
 
 _OUTCOMES_SQL = """
 SELECT {key} AS k, SUM(shown), SUM(accepted), SUM(declined), SUM(ignored), SUM(held_out),
        SUM(revenue_cents), SUM(margin_cents), SUM(margin_accepted)
-FROM report_prompts WHERE dim = :dim AND """ + _DAYS + """ GROUP BY k
+FROM (SELECT day, key, shown, accepted, declined, ignored, held_out, revenue_cents,
+             margin_cents, margin_accepted
+      FROM report_prompts WHERE dim = :dim AND """ + _DAYS + """
+      UNION ALL """ + PENDING_PROMPTS + """)
+GROUP BY k
 """
+"""Prompt outcomes per key: the report table's days, and the open orders' events (m014
+counts an order's events in the table when it is paid: report_at_pay.py)."""
 
 _ORDERS_SQL = """
 SELECT {key} AS k, SUM(orders), SUM(total_cents), SUM(attached)
@@ -57,8 +71,11 @@ FROM report_orders WHERE dim = :dim AND """ + _DAYS + """ GROUP BY k
 
 _UPLIFT_SQL = """
 SELECT rule_id, grp, SUM(orders), SUM(total_cents), SUM(squares)
-FROM report_uplift WHERE """ + _DAYS + """ GROUP BY rule_id, grp
+FROM report_uplift_past WHERE """ + _DAYS + """ GROUP BY rule_id, grp
 """
+"""The uplift groups of the past days (m015: keyed by rule, no sort)."""
+_UPLIFT_RECENT_SQL = _UPLIFT_SQL.replace("report_uplift_past", "report_uplift")
+"""And of the last day or two, which the tills add to (keyed by day)."""
 
 _RULES_SQL = """
 SELECT id, kind, json_extract(body, '$.title'),
@@ -118,6 +135,7 @@ SELECT d.dim, substr(e.at, 1, 10) AS day,
        SUM(COALESCE(m.margin, 0)), SUM(COALESCE(m.known, 0))
 FROM prompt_events e LEFT JOIN temp.report_margin m ON m.id = e.id,
      (SELECT 'rule' AS dim UNION ALL SELECT 'clerk' UNION ALL SELECT 'hour') AS d
+WHERE e.order_id NOT IN """ + OPEN_ORDERS + """
 GROUP BY d.dim, day, key;
 DROP TABLE temp.report_margin;
 INSERT INTO temp.new_report_orders(dim, day, key, orders, total_cents, attached)
@@ -141,6 +159,7 @@ INSERT INTO main.report_prompts SELECT * FROM temp.new_report_prompts;
 DELETE FROM main.report_orders;
 INSERT INTO main.report_orders SELECT * FROM temp.new_report_orders;
 DELETE FROM main.report_uplift;
+DELETE FROM main.report_uplift_past;
 INSERT INTO main.report_uplift SELECT * FROM temp.new_report_uplift;
 DROP TABLE temp.new_report_prompts;
 DROP TABLE temp.new_report_orders;
@@ -160,7 +179,7 @@ REBUILD_TRIES = 3
 """Add-ups under a read snapshot before the rebuild is done inside one write instead."""
 
 _CHECK_SQL = """
-SELECT (SELECT COUNT(*) FROM prompt_events),
+SELECT (SELECT COUNT(*) FROM prompt_events) - (""" + OPEN_EVENTS_COUNT + """),
        (SELECT COALESCE(SUM(shown + accepted + declined + ignored + held_out), 0)
         FROM report_prompts WHERE dim = 'rule'),
        (SELECT COUNT(*) FROM orders WHERE status = 'paid'),
@@ -207,9 +226,40 @@ def uplift_samples(conn: sqlite3.Connection,
                    period: Period) -> dict[str, dict[str, Sample]]:
     """Per rule: the 'shown' (treated) and 'held_out' groups' paid order totals."""
     out: dict[str, dict[str, Sample]] = {}
-    for rule, grp, n, total, squares in conn.execute(_UPLIFT_SQL, _params(period)):
-        out.setdefault(rule, {})[grp] = Sample(_int(n), _int(total), _int(squares))
+    for sql in (_UPLIFT_SQL, _UPLIFT_RECENT_SQL):
+        for rule, grp, n, total, squares in conn.execute(sql, _params(period)):
+            had = out.setdefault(rule, {}).get(grp, Sample(0, 0, 0))
+            out[rule][grp] = Sample(had.n + _int(n), had.total + _int(total),
+                                    had.squares + _int(squares))
     return out
+
+
+def fold_uplift(conn: sqlite3.Connection) -> None:
+    """Move report_uplift's rows of the days before its last into report_uplift_past
+    (m015), in one short write of its own: a day's rows once, where the tills' pays wrote
+    each rule's row of the day on its own page. Skipped when there is nothing to move, or
+    the store cannot be written now (read-only, or busy: the next report tries again);
+    the reads add up both tables, so the figures are the same either way."""
+    if conn.in_transaction:
+        return
+    first, last = conn.execute("SELECT MIN(day), MAX(day) FROM report_uplift").fetchone()
+    if first is None or first == last:
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        return
+    try:
+        last = conn.execute("SELECT MAX(day) FROM report_uplift").fetchone()[0]
+        for sql in FOLD_UPLIFT:
+            conn.execute(sql, {"last": last})
+    except sqlite3.OperationalError:
+        conn.rollback()
+        return
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
 
 
 def report_tables_agree(conn: sqlite3.Connection) -> bool:
@@ -283,6 +333,7 @@ def load_report(conn: sqlite3.Connection, period: Period) -> Report:
     while a till is saving). The report tables are filled first if they need it."""
     if not report_tables_agree(conn):
         rebuild_report_tables(conn)
+    fold_uplift(conn)
     if not conn.in_transaction:
         conn.execute("BEGIN")
     try:
@@ -332,6 +383,7 @@ def ensure_report_tables(conn: sqlite3.Connection) -> None:
     transaction: the rebuild makes its own)."""
     if not report_tables_agree(conn):
         rebuild_report_tables(conn)
+    fold_uplift(conn)
 
 
 def current_uplifts(conn: sqlite3.Connection) -> dict[str, Uplift]:

@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from pos_prompter.store import Store
 from pos_prompter.store.migrations import migrations
 
 M013 = "m013_report_tables_by_day"
+M014 = "m014_prompts_counted_at_pay"
+"""After m013: prompt outcomes reach report_prompts at pay (test_report_at_pay.py)."""
 TODAY = "2026-11-23"
 PAST_DAYS = 120
 RULES = [f"rule-{n:02d}" for n in range(8)]
@@ -32,7 +33,7 @@ def make_store(path: Path, *, by_day: bool) -> None:
     the triggers add them; `by_day`: with m013, else as m008 left the tables."""
     db = Database(path)
     db.execute("PRAGMA page_size=1024")
-    migrations.apply(db, stop_before=None if by_day else M013)
+    migrations.apply(db, stop_before=M014 if by_day else M013)
     conn = db.conn
     for back in range(PAST_DAYS, 0, -1):
         day = f"2026-{7 + (PAST_DAYS - back) // 30:02d}-{1 + (PAST_DAYS - back) % 30:02d}"
@@ -109,8 +110,9 @@ def test_the_upgrade_keeps_the_rows_and_the_triggers(tmp_path: Path) -> None:
         triggers = sorted(conn.execute("SELECT name, tbl_name, sql FROM sqlite_master "
                                        "WHERE type = 'trigger' AND name LIKE 'report_%'"))
     conn.close()
-    with Store.open(path) as store:
-        conn = store.db.conn
+    db = Database(path)
+    migrations.apply(db, stop_before=M014)  # m013's upgrade, as it shipped
+    with db.conn as conn:
         assert {t: sorted(conn.execute(f"SELECT * FROM {t}")) for t in tables} == before
         assert sorted(conn.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE "
                                    "type = 'trigger' AND name LIKE 'report_%'")) == triggers
