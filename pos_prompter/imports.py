@@ -137,8 +137,7 @@ def summary_words(summary: ImportSummary, kind: str) -> Said:
     else:
         counts = _counts(len(summary.added), len(summary.changed),
                          len(summary.removed) if summary.removed else None, summary.unchanged)
-    return QT_TRANSLATE_NOOP("import", "{items}: {counts}").format(items=ITEMS[kind],
-                                                                   counts=counts)
+    return Said("", "{items}: {counts}", {"items": ITEMS[kind], "counts": counts})
 
 
 def _rule_body(rule: Rule) -> dict[str, Any]:
@@ -213,9 +212,9 @@ def _product_changes(old: Product, new: Product) -> list[Said | str]:
                 before = None if before is None else cents_str(before)
                 after = None if after is None else cents_str(after)
             none = QT_TRANSLATE_NOOP("import", "(none)")
-            out.append(QT_TRANSLATE_NOOP("import", "{field} {before} → {after}")
-                       .format(field=f.name, before=_field_text(before) or none,
-                               after=_field_text(after) or none))
+            out.append(Said("", "{field} {before} \N{RIGHTWARDS ARROW} {after}",
+                            {"field": f.name, "before": _field_text(before) or none,
+                             "after": _field_text(after) or none}))
     return out
 
 

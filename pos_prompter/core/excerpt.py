@@ -159,7 +159,7 @@ def excerpt(value: Any, limit: int = LIMIT) -> str:
 
 def _sized(text: str, size: str) -> Said:
     """An excerpt cut short with the whole's size in brackets."""
-    return QT_TRANSLATE_NOOP("problems", "{text} ({size})").format(text=text, size=size)
+    return Said("", "{text} ({size})", {"text": text, "size": size})  # no words: no catalog
 
 
 def field_name(key: Any) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
 from pos_prompter.core.catalog import Catalog
-from pos_prompter.core.data_limits import outside_calendar
+from pos_prompter.core.data_limits import EARLIEST, LATEST, outside_calendar
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.excerpt import excerpt, field_name
 from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
@@ -143,8 +143,10 @@ def _when(value: Any, where: str, fieldname: str, problems: _Problems) -> dt.dat
         return None
     refused = outside_calendar(when)
     if refused:
-        problems.add(where, fieldname, QT_TRANSLATE_NOOP("scenario", "{when} {refused}").format(
-            when=when.isoformat(timespec="minutes"), refused=refused))
+        problems.add(where, fieldname, QT_TRANSLATE_NOOP(
+            "scenario", "{when} is outside the till's calendar ({first} to {last})").format(
+            when=when.isoformat(timespec="minutes"), first=f"{EARLIEST:%Y-%m-%d}",
+            last=f"{LATEST:%Y-%m-%d}"))
         return None
     return when.replace(microsecond=0)
 

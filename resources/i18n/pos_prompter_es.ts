@@ -133,8 +133,44 @@
         <translation>productos</translation>
     </message>
     <message>
+        <source>rule</source>
+        <translation>regla</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>ajuste</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>producto</translation>
+    </message>
+    <message>
         <source>staff</source>
         <translation>personal</translation>
+    </message>
+    <message>
+        <source>add</source>
+        <translation>añadir</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>cambiar</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>quitar</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>añadido</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>quitado</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>sistema</translation>
     </message>
     <message>
         <source>Audit log chain intact: {n} entries.</source>
@@ -258,6 +294,14 @@
     <message>
         <source>{why}, and its SKU {sku} scans as {other}: give it a barcode of its own</source>
         <translation>{why}, y su SKU {sku} se escanea como {other}: dele un código de barras propio</translation>
+    </message>
+    <message>
+        <source>this line is 50 mm: print at 100% (actual size), not fit to page</source>
+        <translation>esta línea mide 50 mm: imprima al 100% (tamaño real), sin ajustar a la página</translation>
+    </message>
+    <message>
+        <source>page {page} of {pages}</source>
+        <translation>página {page} de {pages}</translation>
     </message>
 </context>
 <context>
@@ -2790,10 +2834,6 @@
         <translation>(ninguno)</translation>
     </message>
     <message>
-        <source>{field} {before} → {after}</source>
-        <translation>{field} {before} → {after}</translation>
-    </message>
-    <message>
         <source>{n} products in the store are not in the file: they stay as they are (an import never deletes products; set active to false instead).</source>
         <translation>{n} productos de la tienda no están en el archivo: se quedan como están (una importación nunca borra productos; ponga active a false en su lugar).</translation>
     </message>
@@ -2824,6 +2864,13 @@
     <message>
         <source>Unexpected error ({error}); nothing was changed. The error is in the log.</source>
         <translation>Error inesperado ({error}); no se cambió nada. El error está en el registro.</translation>
+    </message>
+</context>
+<context>
+    <name>jobs</name>
+    <message>
+        <source>The job stopped before it finished.</source>
+        <translation>El trabajo se detuvo antes de terminar.</translation>
     </message>
 </context>
 <context>
@@ -3378,7 +3425,7 @@
     </message>
     <message>
         <source>the {name}</source>
-        <translation>{name}</translation>
+        <translation>«{name}»</translation>
     </message>
     <message>
         <source>{first} and {second}</source>
@@ -3969,10 +4016,6 @@
         <source>{n} characters</source>
         <translation>{n} caracteres</translation>
     </message>
-    <message>
-        <source>{text} ({size})</source>
-        <translation>{text} ({size})</translation>
-    </message>
 </context>
 <context>
     <name>prompt_panel</name>
@@ -4329,6 +4372,17 @@
     </message>
 </context>
 <context>
+    <name>results</name>
+    <message>
+        <source>{option} {text} is not a date like 2026-11-23</source>
+        <translation>{option} {text} no es una fecha como 2026-11-23</translation>
+    </message>
+    <message>
+        <source>--from {start} is after --to {end}</source>
+        <translation>--from {start} es posterior a --to {end}</translation>
+    </message>
+</context>
+<context>
     <name>rules</name>
     <message>
         <source>Could not read the rules again: {problem}</source>
@@ -4650,8 +4704,8 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
         <translation>{value} es la hora local de la caja: quite la zona horaria</translation>
     </message>
     <message>
-        <source>{when} {refused}</source>
-        <translation>{when} {refused}</translation>
+        <source>{when} is outside the till&apos;s calendar ({first} to {last})</source>
+        <translation>{when} está fuera del calendario de la caja ({first} a {last})</translation>
     </message>
     <message>
         <source>must be a mapping of fields (name, items, ...)</source>
@@ -6048,6 +6102,14 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
     <message>
         <source>TRAINING</source>
         <translation>PRÁCTICA</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>información</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
     </message>
     <message>
         <source>PRACTICE MODE — sales are not real</source>
