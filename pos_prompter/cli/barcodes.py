@@ -14,7 +14,7 @@ from pos_prompter.cli.common import need_db, note, out
 from pos_prompter.core.barcode import SheetEntry, sheet_entries
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.money import format_money
-from pos_prompter.i18n import plural, translate
+from pos_prompter.i18n import plural, say, translate
 from pos_prompter.store import Store
 
 PAPER_NAMES = {"a4": "A4", "letter": "Letter"}
@@ -57,7 +57,7 @@ def cmd_barcodes(args: argparse.Namespace) -> int:
             path=output, reason=exc.strerror)) from None
     without = [e for e in entries if e.symbol is None]
     for entry in without:
-        note(f"{entry.sku} ({entry.name}): {entry.note}")
+        note(f"{entry.sku} ({entry.name}): {say(entry.note)}")
     what = _products(len(entries))
     if without:
         what += translate("cli", ", {n} of them without a symbol (listed with a note)").format(

@@ -20,6 +20,7 @@ from pos_prompter.cli.common import need_db, note, out
 from pos_prompter.core.auth import ROLES, Role, check_secret, clock_text, secret_kind
 from pos_prompter.core.errors import InputError, UserError
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, translate
+from pos_prompter.i18n.audit_words import action_text, actor_text, change_text, entity_text
 from pos_prompter.store import Store
 from pos_prompter.store.audit import (
     ENTITIES,
@@ -188,8 +189,8 @@ def parse_when(text: str, option: str) -> dt.date | dt.datetime:
 
 
 def _audit_rows(entries: Sequence[AuditEntry]) -> str:
-    rows = [(e.at.isoformat(sep=" "), e.actor, e.entity, e.entity_id, e.action, e.summary())
-            for e in entries]
+    rows = [(e.at.isoformat(sep=" "), actor_text(e.actor), entity_text(e.entity), e.entity_id,
+             action_text(e.action), change_text(e)) for e in entries]
     return _table((translate("cli", "at"), translate("cli", "actor"),
                    translate("cli", "entity"), translate("cli", "id"),
                    translate("cli", "action"), translate("cli", "change")), rows)

@@ -16,6 +16,7 @@ from typing import Any
 
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.money import cents_str
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
 from pos_prompter.core.uplift import Uplift
 
 LEADERBOARD_SETTING = "leaderboard"
@@ -59,11 +60,14 @@ def parse_period(start: str | None, end: str | None) -> Period:
         try:
             return dt.date.fromisoformat(text.strip())
         except ValueError:
-            raise InputError(f"{name} {text!r} is not a date like 2026-11-23") from None
+            raise InputError(QT_TRANSLATE_NOOP(
+                "results", "{option} {text} is not a date like 2026-11-23").format(
+                option=name, text=repr(text))) from None
 
     period = Period(day(start, "--from"), day(end, "--to"))
     if period.start and period.end and period.start > period.end:
-        raise InputError(f"--from {period.start} is after --to {period.end}")
+        raise InputError(QT_TRANSLATE_NOOP("results", "--from {start} is after --to {end}").format(
+            start=period.start.isoformat(), end=period.end.isoformat()))
     return period
 
 

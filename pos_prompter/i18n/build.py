@@ -21,6 +21,7 @@ LANGUAGES = ("es",)
 TRANSLATED: tuple[str, ...] = (
     "pos_prompter/i18n/argparse_texts.py",
     "pos_prompter/i18n/core_texts.py",
+    "pos_prompter/i18n/audit_words.py",
     "pos_prompter/cli",
     "pos_prompter/ui/clerk_sign_in.py",
     "pos_prompter/ui/customer_type.py",
@@ -66,6 +67,8 @@ TRANSLATED: tuple[str, ...] = (
     "pos_prompter/ui/order_columns.py",
     "pos_prompter/ui/threshold_mark.py",
     "pos_prompter/ui/store_info.py",
+    "pos_prompter/ui/barcode_sheet.py",
+    "pos_prompter/ui/jobs.py",
 )
 """The modules (files or folders) whose every visible text goes through translate():
 lupdate reads these, and tests/i18n check them. It grows as areas are translated."""

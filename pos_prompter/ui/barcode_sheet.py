@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 
 from pos_prompter.core.barcode import SheetEntry, Symbol
+from pos_prompter.i18n import say, translate
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 1200
@@ -185,7 +186,7 @@ def _draw_cell(pen: _Painter, entry: SheetEntry, price: str, x: float, y: float,
         draw_symbol(pen, entry.symbol, x + (grid.cell_w - width) / 2, top)
         return
     pen.text(inner_x, top + 2, inner_w, grid.cell_h - 16, Qt.AlignmentFlag.AlignLeft
-             | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, entry.note or "",
+             | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, say(entry.note or ""),
              _font(9))
 
 
@@ -196,10 +197,11 @@ def _draw_footer(pen: _Painter, grid: Grid, title: str, page: int, pages: int) -
         pen.p.fillRect(pen.rect(MARGIN_MM + at, y - 1, 0.3, 2.3), QColor(Qt.GlobalColor.black))
     pen.text(MARGIN_MM, y + 1.5, RULER_MM + 100, 4, Qt.AlignmentFlag.AlignLeft
              | Qt.AlignmentFlag.AlignTop,
-             "this line is 50 mm: print at 100% (actual size), not fit to page", _font(7))
+             translate("barcodes", "this line is 50 mm: print at 100% (actual size), not fit "
+                                   "to page"), _font(7))
+    pages_text = translate("barcodes", "page {page} of {pages}").format(page=page, pages=pages)
     pen.text(MARGIN_MM, y - 1, grid.page_w - 2 * MARGIN_MM, 4, Qt.AlignmentFlag.AlignRight
-             | Qt.AlignmentFlag.AlignTop, f"{title}  \N{MIDDLE DOT}  page {page} of {pages}",
-             _font(7))
+             | Qt.AlignmentFlag.AlignTop, f"{title}  \N{MIDDLE DOT}  {pages_text}", _font(7))
 
 
 def sheet_pdf(entries: Sequence[SheetEntry], prices: Sequence[str], *, paper: str,

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from pos_prompter.core.errors import UserError
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
 from pos_prompter.i18n import say
 from pos_prompter.store import Store
 from pos_prompter.store.base import Progress
@@ -50,7 +51,8 @@ class StoreJob(QThread):
         super().__init__(parent)
         self.store_path = store_path
         self.work = work
-        self._outcome: tuple[Any, ...] = ("failed", "The job stopped before it finished.", [])
+        self._outcome: tuple[Any, ...] = (
+            "failed", QT_TRANSLATE_NOOP("jobs", "The job stopped before it finished."), [])
         self.finished.connect(self._deliver)
 
     def run(self) -> None:

@@ -40,6 +40,9 @@ from pos_prompter.ui.threshold_mark import threshold_mark
 from pos_prompter.ui.till_messages import ERROR, INFO
 from pos_prompter.ui.widgets import ElidedLabel, plain_label, touch_button
 
+LEVEL_WORDS = {INFO: QT_TRANSLATE_NOOP("till", "info"), ERROR: QT_TRANSLATE_NOOP("till", "error")}
+"""The status line's level as a screen reader says it (its accessible description)."""
+
 TRAINING_TEXT = QT_TRANSLATE_NOOP("till", "PRACTICE MODE — sales are not real")
 KEY_HELP = QT_TRANSLATE_NOOP(
     "till", "Enter  scan    Esc  decline or clear    3*CODE  three    3*  qty of last")
@@ -412,7 +415,7 @@ class TillScreen(QMainWindow):
         if self.status_label.property("level") == level:
             return
         self.status_label.setProperty("level", level)
-        self.status_label.setAccessibleDescription(level)
+        self.status_label.setAccessibleDescription(translate("till", LEVEL_WORDS.get(level, level)))
         style = self.status_label.style()
         style.unpolish(self.status_label)
         style.polish(self.status_label)

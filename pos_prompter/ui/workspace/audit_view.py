@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, say, translate
+from pos_prompter.i18n.audit_words import action_text, actor_text, change_text, entity_text
 from pos_prompter.i18n.formats import number, table_datetime
 from pos_prompter.store import Store
 from pos_prompter.store.audit import (
@@ -141,14 +142,14 @@ class AuditTableModel(ListTableModel):
         if column == WHEN:
             return table_datetime(entry.at, seconds=True)
         if column == WHO:
-            return entry.actor
+            return actor_text(entry.actor)
         if column == ENTITY:
-            return entry.entity
+            return entity_text(entry.entity)
         if column == ENTITY_ID:
             return entry.entity_id
         if column == ACTION:
-            return entry.action
-        return entry.summary()
+            return action_text(entry.action)
+        return change_text(entry)
 
 
 @dataclass(frozen=True)
@@ -279,7 +280,7 @@ class AuditView(QWidget):
         self.actor_filter.clear()
         self.actor_filter.addItem(translate("audit", "Everyone"), None)
         for actor in audit_actors(self.store) if actors is None else actors:
-            self.actor_filter.addItem(actor, actor)
+            self.actor_filter.addItem(actor_text(actor), actor)
         at = self.actor_filter.findData(keep) if keep is not None else 0
         self.actor_filter.setCurrentIndex(max(at, 0))
         self.actor_filter.blockSignals(False)
