@@ -36,7 +36,7 @@ from pos_prompter.core.engine import Engine
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.rules import Rule, Settings
 from pos_prompter.core.suggest import DEFAULT_MIN_SUPPORT, Suggestion, draft_rules, suggest
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, translate
 from pos_prompter.i18n.formats import number
 from pos_prompter.practice.practice_store import PRACTICE_MARK
 from pos_prompter.store import Store
@@ -154,7 +154,7 @@ class SuggestionTableModel(ListTableModel):
                 return f"{self._text(s, column)} ({sku})"
             if column == WHY:
                 return translate("suggestions", "{offer}: {why} ({n} orders)").format(
-                    offer=s.offer_name, why=s.why, n=s.orders)
+                    offer=s.offer_name, why=say(s.why), n=s.orders)
             return self._text(s, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self.alignment(column)
@@ -178,7 +178,7 @@ class SuggestionTableModel(ListTableModel):
             return f"{s.lift:.2f}"
         if column == COVERED:
             return covered_text(s)
-        return s.why
+        return say(s.why)
 
     @staticmethod
     def _key(s: Suggestion, column: int) -> Any:
@@ -196,7 +196,7 @@ class SuggestionTableModel(ListTableModel):
             return s.lift
         if column == COVERED:
             return (s.covered_by is None, s.covered_by or "")
-        return s.why.casefold()
+        return say(s.why).casefold()
 
     def _ordered(self) -> list[Suggestion]:
         if self._sorted is None:
@@ -459,11 +459,11 @@ class SuggestionList(QWidget):
             self.detail.setText(translate("suggestions", "{offer} with {trigger}: {why}. Rule "
                                           "{rule} already offers it, so no draft is "
                                           "needed.").format(
-                offer=s.offer_name, trigger=s.trigger_name, why=s.why, rule=s.covered_by))
+                offer=s.offer_name, trigger=s.trigger_name, why=say(s.why), rule=s.covered_by))
         else:
             self.detail.setText(translate("suggestions", "{offer} with {trigger}: {why} ({n} "
                                           "orders).").format(
-                offer=s.offer_name, trigger=s.trigger_name, why=s.why, n=number(s.orders)))
+                offer=s.offer_name, trigger=s.trigger_name, why=say(s.why), n=number(s.orders)))
 
     @Slot()
     def make_draft(self) -> None:

@@ -34,7 +34,7 @@ from pos_prompter.core.errors import UserError
 from pos_prompter.core.money import format_money, percent
 from pos_prompter.core.rules import Rule, RulePack
 from pos_prompter.core.whatif import DEFAULT_DAYS, MAX_DAYS, DraftResult, Window
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, say, translate
 from pos_prompter.i18n.formats import number
 from pos_prompter.practice.practice_store import PRACTICE_MARK
 from pos_prompter.store import Store
@@ -157,7 +157,7 @@ def result_text(r: DraftResult, currency: str) -> str:
                          "{orders}").format(span=span, shown=number(r.would_show), orders=orders)
         accepts, revenue = r.expected_accepts, r.expected_revenue
         if accepts is None or revenue is None:
-            rate = r.rate.sentence()
+            rate = say(r.rate.sentence())
             text += translate("whatif", ". {rate}, so there is no rate to expect revenue "
                               "from.").format(rate=f"{rate[0].upper()}{rate[1:]}")
         else:

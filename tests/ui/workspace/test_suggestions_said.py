@@ -1,0 +1,37 @@
+"""A suggestion's why and a what-if draft's rate sentence in Spanish in the window (issue
+14.3): the core writes them through core.said and the list and panel say them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spanish_check import english_left, spanish  # noqa: F401 - the fixture, used by name
+from test_suggestion_list import core_suggestions, import_history
+
+from pos_prompter.core.whatif import KindRate
+from pos_prompter.i18n import say
+from pos_prompter.ui.workspace.suggestion_list import WHY, SuggestionTableModel
+
+pytestmark = pytest.mark.usefixtures("spanish")
+
+
+def test_each_suggestions_why_in_spanish(cafe_store_path: Path) -> None:
+    import_history(cafe_store_path)
+    found = core_suggestions(cafe_store_path, 0.02)
+    assert found
+    model = SuggestionTableModel()
+    model.set_suggestions(found)
+    for row, s in enumerate(model.suggestions):
+        why = model.data(model.index(row, WHY))
+        assert why.startswith("comprados juntos en el "), why
+        assert english_left(why, [s.trigger_name]) == [], why
+
+
+def test_the_rate_a_what_if_takes_in_spanish() -> None:
+    assert say(KindRate("cross_sell", 0, 0, 90).sentence()) == (
+        "aún no hay tasa: la tienda no mostró ninguna sugerencia cross-sell en los últimos 90 "
+        "días")
+    assert say(KindRate("upsell", 1, 1, 30).sentence()) == (
+        "las sugerencias upsell de la tienda de los últimos 30 días: 1 aceptadas de 1 "
+        "sugerencia mostrada")
