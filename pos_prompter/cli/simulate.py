@@ -97,7 +97,7 @@ def _parse_arg(command: str, word: str, where: str) -> ScriptArg:
         refused = outside_calendar(when)
         if refused:
             raise InputError(translate("cli", "{where}: time {text} {reason}").format(
-                where=where, text=word, reason=refused))
+                where=where, text=word, reason=say(refused)))
         return when
     return word
 

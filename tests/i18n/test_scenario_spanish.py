@@ -96,3 +96,18 @@ def test_english_is_as_it_was() -> None:
 @pytest.mark.parametrize("module", MODULES)
 def test_the_module_writes_no_sentence_without_core_said(module: str) -> None:
     assert english_sentences(build.ROOT / module) == []
+
+
+@pytest.mark.usefixtures("built_catalogs")
+def test_a_time_off_the_calendar_is_refused_in_spanish(tmp_path: Path) -> None:
+    db, script, scenario = tmp_path / "shop.db", tmp_path / "old.txt", tmp_path / "old.yaml"
+    script.write_text("time 1999-01-01T08:00\nscan LATTE-T\n", encoding="utf-8")
+    scenario.write_text("version: 1\nid: x\ntitle: X\nlevel: 1\ntime: 1999-11-23T08:00\n"
+                        "customers:\n  - name: Ana\n    items: [LATTE-T]\n", encoding="utf-8")
+    assert _run("init", "--db", db).returncode == 0
+    assert _run("simulate", script, "--db", db).stderr == (
+        f"error: {script} línea 1: time 1999-01-01T08:00 está fuera del calendario de la caja "
+        "(2000-01-01 a 2999-12-31)\n")
+    assert _run("practice", "import", scenario, "--db", db).stderr.splitlines()[1] == (
+        "  escenario x, campo time: 1999-11-23T08:00 está fuera del calendario de la caja "
+        "(2000-01-01 a 2999-12-31)")
