@@ -183,7 +183,23 @@ def manager_message(field: str, message: str) -> str:
         match = pattern.search(message)
         if match is not None:
             return reword(match, field)
-    if "(not incl.)" not in message and "when.order.has" not in message:
+    if not any(code in message for code, _words in SPELLED_OUT):
         return message  # as parse_rule wrote it (a core.said.Said keeps its catalog text)
-    return (message.replace("(not incl.)", "(not including)")
-            .replace("when.order.has", "\u201cOrder has all of\u201d"))
+    if isinstance(message, Said):  # the same sentence, its catalog text spelled out
+        template = message.template
+        for code, words in SPELLED_OUT:
+            template = template.replace(code, words)
+        return Said(message.context, template, message.fields)
+    for code, words in SPELLED_OUT:
+        message = message.replace(code, words)
+    return message
+
+
+SPELLED_OUT = (("(not incl.)", "(not including)"),)
+"""Codes and shorthand in parse_rule's problems, spelled out for a manager."""
+
+SPELLED_OUT_TEXTS = (
+    QT_TRANSLATE_NOOP("problems", "{value} must be a share from 0 up to (not including) 1, "
+                      "with at most {places} decimals"),
+)
+"""The catalog texts of the problems SPELLED_OUT changes (lupdate reads them here)."""
