@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pos_prompter.core.money import Cents
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
 from pos_prompter.core.scenario import Customer
 from pos_prompter.core.scoring import CustomerScore, PromptRecord, Word, score_customer
 
@@ -24,12 +25,22 @@ class Reaction:
     text: str
 
 
-YES_LINES = ("Yes, please!", "Sure, why not.", "Oh, go on then.", "Sounds good, yes.")
-NO_LINES = ("No, thank you.", "Not today, thanks.", "I'm fine, thanks.", "No, just that.")
-WHY_LINES = ("Hmm, why would I want that?", "Why that one?", "What's in it for me?")
+YES_LINES = (QT_TRANSLATE_NOOP("customer", "Yes, please!"),
+             QT_TRANSLATE_NOOP("customer", "Sure, why not."),
+             QT_TRANSLATE_NOOP("customer", "Oh, go on then."),
+             QT_TRANSLATE_NOOP("customer", "Sounds good, yes."))
+NO_LINES = (QT_TRANSLATE_NOOP("customer", "No, thank you."),
+            QT_TRANSLATE_NOOP("customer", "Not today, thanks."),
+            QT_TRANSLATE_NOOP("customer", "I'm fine, thanks."),
+            QT_TRANSLATE_NOOP("customer", "No, just that."))
+WHY_LINES = (QT_TRANSLATE_NOOP("customer", "Hmm, why would I want that?"),
+             QT_TRANSLATE_NOOP("customer", "Why that one?"),
+             QT_TRANSLATE_NOOP("customer", "What's in it for me?"))
+"""A simulated customer's words (core.said: the practice bubble says them in the window's
+language; a scenario's own lines are the trainer's and stay as written)."""
 
 
-def _line(lines: Sequence[str], key: str) -> str:
+def _line(lines: Sequence[Said], key: str) -> Said:
     """The same customer says the same thing to the same offer (no randomness)."""
     return lines[sum(key.encode()) % len(lines)]
 

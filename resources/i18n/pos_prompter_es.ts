@@ -2023,6 +2023,53 @@
     </message>
 </context>
 <context>
+    <name>customer</name>
+    <message>
+        <source>Yes, please!</source>
+        <translation>¡Sí, por favor!</translation>
+    </message>
+    <message>
+        <source>Sure, why not.</source>
+        <translation>Claro, ¿por qué no?</translation>
+    </message>
+    <message>
+        <source>Oh, go on then.</source>
+        <translation>Bueno, venga.</translation>
+    </message>
+    <message>
+        <source>Sounds good, yes.</source>
+        <translation>Suena bien, sí.</translation>
+    </message>
+    <message>
+        <source>No, thank you.</source>
+        <translation>No, gracias.</translation>
+    </message>
+    <message>
+        <source>Not today, thanks.</source>
+        <translation>Hoy no, gracias.</translation>
+    </message>
+    <message>
+        <source>I&apos;m fine, thanks.</source>
+        <translation>Así estoy bien, gracias.</translation>
+    </message>
+    <message>
+        <source>No, just that.</source>
+        <translation>No, solo eso.</translation>
+    </message>
+    <message>
+        <source>Hmm, why would I want that?</source>
+        <translation>Mmm, ¿y por qué iba a quererlo?</translation>
+    </message>
+    <message>
+        <source>Why that one?</source>
+        <translation>¿Por qué ese?</translation>
+    </message>
+    <message>
+        <source>What&apos;s in it for me?</source>
+        <translation>¿Y yo qué gano con eso?</translation>
+    </message>
+</context>
+<context>
     <name>customer_type</name>
     <message>
         <source>Customer: no type set</source>

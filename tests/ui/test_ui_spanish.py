@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from spanish_check import (
     assert_all_spanish,
+    audit_data,
     english_left,
     spanish,  # noqa: F401 - the fixture, used by name
 )
@@ -201,9 +202,13 @@ def test_audit_view(store: Store, qtbot: QtBot) -> None:
     qtbot.addWidget(view)
     view.show()
     qtbot.waitUntil(lambda: view.chain.text().startswith("Cadena"), timeout=20_000)
-    actors = [view.actor_filter.itemText(i) for i in range(1, view.actor_filter.count())]
-    assert_all_spanish(view, actors)
+    actors = [view.actor_filter.itemData(i)  # names; the program itself said in words
+              for i in range(1, view.actor_filter.count())]
+    assert_all_spanish(view, [*actors, *audit_data(view.model)])
     assert view.model.headerData(0, Qt.Orientation.Horizontal) == "Cuándo"
+    # what changed, how and by whom, in words; the entry's id and values are the store's
+    first = [view.model.index(0, column).data() for column in range(6)]
+    assert first[2:] == ["ajuste", "demo", "añadir", "añadido"], first
 
 
 def test_import_dialog_with_a_rule_pack(store: Store, qtbot: QtBot) -> None:

@@ -22,7 +22,7 @@ from pos_prompter.core.errors import UserError
 from pos_prompter.core.order import Clock
 from pos_prompter.core.scenario import Scenario
 from pos_prompter.core.session import TillEvent
-from pos_prompter.i18n import plural, say_error, translate
+from pos_prompter.i18n import plural, say, say_error, translate
 from pos_prompter.practice import library
 from pos_prompter.practice.game import GameResult, Played, PracticeGame
 from pos_prompter.practice.generated import generated_scenario
@@ -51,7 +51,7 @@ def final_lines(result: GameResult) -> list[str]:
     for c in result.customers:
         lines.append(translate("practice", "{name}: {points} of {possible}").format(
             name=c.name, points=c.score.points, possible=c.score.possible))
-        lines += [f"    {tip}" for tip in c.score.tips]
+        lines += [f"    {say(tip)}" for tip in c.score.tips]  # core.scoring's, said here
     if len(lines) > FINAL_LINES:
         rest = len(lines) - FINAL_LINES + 1
         lines = [*lines[:FINAL_LINES - 1], "\N{HORIZONTAL ELLIPSIS} " + translate(
@@ -258,13 +258,14 @@ class PracticeController(QObject):
                     name=data["name"], position=data["position"], customers=data["customers"]),
                     str(data.get("says") or translate("practice", "Hello!")))
             elif ev.event == "customer_says" and game is not None and game.turn is not None:
-                self.bubble.say(game.turn.customer.name, str(data["says"]), answering=True)
+                self.bubble.say(game.turn.customer.name, say(data["says"]), answering=True)
                 if data["answer"] == "why":  # what the trainee reads next, in view
                     self.window.prompt_panel.show_why()
                 self.customer_said.emit(str(data["rule"]), str(data["answer"]))
             elif ev.event == "scorecard":
                 self.card.show_customer(str(data["customer"]), int(data["points"]),
-                                        int(data["possible"]), list(data["notes"]))
+                                        int(data["possible"]),
+                                        [say(note) for note in data["notes"]])
                 self.customer_scored.emit(dict(data))
             elif ev.event == "score" and game is not None and game.result is not None:
                 self._finished(game.result)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from spanish_check import (
     assert_all_spanish,
+    audit_data,
     english_left,
     spanish,  # noqa: F401 - the fixture, used by name
 )
@@ -253,8 +254,9 @@ def test_the_whole_window_tab_by_tab(cafe_store_path: Path, make_workspace: Make
     people = [p.name for p in StaffStore(window.store).list_staff()]
     data = [*store_data(window.store), *people, window.store.get_setting("store_name") or "",
             "latte-size-up", *("{" + name + "}" for name in PLACEHOLDERS)]
-    data += [window.audit_view.actor_filter.itemText(i)  # who changed things: names
+    data += [window.audit_view.actor_filter.itemData(i)  # who changed things: names
              for i in range(1, window.audit_view.actor_filter.count())]
+    data += audit_data(window.audit_view.model)  # the audit log's ids and values
     currency = window.store.load_settings().currency
     # the menu and tool bar (checked in Spanish by the first test) as Qt shows them: the
     # tool buttons without the "…", the menu without its "&"
