@@ -45,11 +45,12 @@ from pos_prompter.core.results import Period  # noqa: E402
 from pos_prompter.store import reports  # noqa: E402
 from pos_prompter.store.reports import load_report  # noqa: E402
 
-OLD_KEYS = {"report_prompts": "dim, day, key", "report_orders": "dim, day, key",
-            "report_uplift": "rule_id, grp, day"}
-"""m008's primary keys."""
-NEW_KEYS = {"report_prompts": "day, dim, key", "report_orders": "day, dim, key"}
-"""m013's."""
+OLD_KEYS = {"report_prompts": "dim, day, order_id, key", "report_orders": "dim, day, key"}
+"""m008's primary keys (report_prompts with m016's order_id: a rule's rows of the last day
+are per order). report_uplift is left as it is: since m015 its past days are read from
+report_uplift_past, keyed by rule (m008's key) in both copies."""
+NEW_KEYS = {"report_prompts": "day, dim, order_id, key", "report_orders": "day, dim, key"}
+"""m013's (and m016's)."""
 
 QUERIES = {
     "report_prompts": "SELECT key, SUM(shown) FROM report_prompts WHERE dim = 'hour' AND "
@@ -165,6 +166,9 @@ def run(cfg: dict[str, Any]) -> int:
         with init_store(base, "cafe") as store:
             skus = [p.sku for p in store.catalog.load()]
         counts = fill(base, cfg["orders"], skus)
+        with sqlite3.connect(base, isolation_level=None) as conn:
+            reports.fold_report_rows(conn)  # as the first report does (m016)
+        conn.close()
         # Both stores copies of the same file, each rekeyed (the tables rewritten in their
         # key's order): the file fill() wrote read its other tables up to 25% slower than a
         # copy of it did here, whatever the report tables' keys.

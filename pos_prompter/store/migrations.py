@@ -609,3 +609,10 @@ def m015_uplift_by_day_then_by_rule(db: Database) -> None:
     db.execute("ALTER TABLE report_uplift RENAME TO report_uplift_past")
     for sql in [at_pay.UPLIFT_RECENT, *kept]:
         db.execute(sql)
+
+
+@migrations()
+def m016_report_rows_per_order(db: Database) -> None:
+    """An order's rows in report_prompts and report_uplift written per order, at the
+    tables' end, and added up by day later (issue 11, point 9; store/report_at_pay.py)."""
+    at_pay.rows_per_order(db.conn)

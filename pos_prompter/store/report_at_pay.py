@@ -20,13 +20,15 @@ event of the same order and rule before it, when each of them has a cost (m008's
 
 from __future__ import annotations
 
+import sqlite3
+
 _COUNTS = """
     CASE d.dim WHEN 'rule' THEN e.rule_id WHEN 'clerk' THEN COALESCE(e.clerk, '')
          ELSE substr(e.at, 12, 2) END"""
 """A prompt event's key in report_prompts for dimension `d.dim`."""
 
 _FIGURES = """
-SELECT e.id, e.at, e.rule_id, e.clerk, e.status,
+SELECT e.id, e.order_id, e.at, e.rule_id, e.clerk, e.status,
        CASE WHEN e.status = 'accepted' THEN e.revenue_cents ELSE 0 END AS revenue,
        e.costed,
        CASE WHEN e.costed THEN COALESCE((
@@ -37,7 +39,7 @@ SELECT e.id, e.at, e.rule_id, e.clerk, e.status,
            SELECT TOTAL(p.cost_cents)
            FROM json_each(e.costed_offer) j LEFT JOIN products p ON p.sku = j.value)
        ELSE 0 END AS margin
-FROM (SELECT a.id, a.at, a.rule_id, a.clerk, a.status, a.revenue_cents,
+FROM (SELECT a.id, a.order_id, a.at, a.rule_id, a.clerk, a.status, a.revenue_cents,
              (a.status = 'accepted' AND a.kind IN ('cross_sell', 'bundle')) AS costed,
              CASE WHEN a.status = 'accepted' AND a.kind IN ('cross_sell', 'bundle') THEN (
                  SELECT CASE WHEN json_valid(s.offer) THEN
@@ -128,10 +130,192 @@ uplift reads each rule's days in order with no sort; report_uplift holds a day o
 
 FOLD_UPLIFT = ("""
 INSERT INTO report_uplift_past(rule_id, grp, day, orders, total_cents, squares)
-SELECT rule_id, grp, day, orders, total_cents, squares FROM report_uplift
-WHERE day < :last ORDER BY rule_id, grp, day
+SELECT rule_id, grp, day, SUM(orders), SUM(total_cents), SUM(squares) FROM report_uplift
+WHERE day < :last GROUP BY rule_id, grp, day
 ON CONFLICT(rule_id, grp, day) DO UPDATE SET
     orders = orders + excluded.orders, total_cents = total_cents + excluded.total_cents,
     squares = squares + excluded.squares""", "DELETE FROM report_uplift WHERE day < :last")
 """Move report_uplift's rows of the days before :last into report_uplift_past, adding
 them to what it has of those days (a paid order changed since, or an import)."""
+
+
+# ---------------------------------------------------------------- m016: rows per order
+#
+# A pay still wrote a row per rule its order met in two tables (report_prompts' rule rows
+# and report_uplift), each on its own page among the day's rows of every other rule: with
+# thousands of rules, 8-9 pages a pay. m016 keys the rule rows by day, then order: a pay
+# appends its order's rows at the tables' end, a page or two each. The report adds them up
+# as before (a day's worth per order), and `fold_report_rows` (reports.py) adds the days
+# before the last up once: into report_prompts' rows of order 0, and report_uplift_past.
+
+_ADD = """
+ON CONFLICT({key}) DO UPDATE SET
+    shown = shown + excluded.shown, accepted = accepted + excluded.accepted,
+    declined = declined + excluded.declined, ignored = ignored + excluded.ignored,
+    held_out = held_out + excluded.held_out,
+    revenue_cents = revenue_cents + excluded.revenue_cents,
+    margin_cents = margin_cents + excluded.margin_cents,
+    margin_accepted = margin_accepted + excluded.margin_accepted;"""
+
+_FIGURE_COLUMNS = ("shown, accepted, declined, ignored, held_out, revenue_cents, "
+                   "margin_cents, margin_accepted")
+
+PROMPTS_BY_ORDER = """
+CREATE TABLE report_prompts (
+    dim TEXT NOT NULL CHECK (dim IN ('rule', 'clerk', 'hour')),
+    day TEXT NOT NULL,                 -- local date of prompt_events.at
+    key TEXT NOT NULL,                 -- rule id, clerk ('' for none), hour '00'-'23'
+    shown INTEGER NOT NULL DEFAULT 0,
+    accepted INTEGER NOT NULL DEFAULT 0,
+    declined INTEGER NOT NULL DEFAULT 0,
+    ignored INTEGER NOT NULL DEFAULT 0,
+    held_out INTEGER NOT NULL DEFAULT 0,
+    revenue_cents INTEGER NOT NULL DEFAULT 0,
+    margin_cents INTEGER NOT NULL DEFAULT 0,   -- of the accepted offers with costs
+    margin_accepted INTEGER NOT NULL DEFAULT 0, -- how many accepted offers that covers
+    order_id INTEGER NOT NULL DEFAULT 0,       -- a rule row's order; 0: several (folded)
+    PRIMARY KEY (day, dim, order_id, key)
+) WITHOUT ROWID"""
+"""m016: report_prompts (m013's columns in m013's order, then order_id): a rule's rows of a
+day per order, its order's rule rows together at the table's end, until folded into the
+day's row of the rule (order 0); the clerk and hour rows are order 0's, as before."""
+
+UPLIFT_BY_ORDER = """
+CREATE TABLE report_uplift (
+    rule_id TEXT NOT NULL,
+    grp TEXT NOT NULL CHECK (grp IN ('shown', 'held_out')),
+    day TEXT NOT NULL,                 -- local date the order was paid
+    orders INTEGER NOT NULL DEFAULT 0,
+    total_cents INTEGER NOT NULL DEFAULT 0,
+    squares INTEGER NOT NULL DEFAULT 0,
+    order_id INTEGER NOT NULL DEFAULT 0,   -- 0: rows of several orders (before m016)
+    PRIMARY KEY (day, order_id, rule_id, grp)
+) WITHOUT ROWID"""
+"""m016: report_uplift's rows per order (m008's columns first, in their order)."""
+
+UPLIFT_ADD = """
+ON CONFLICT(day, order_id, rule_id, grp) DO UPDATE SET
+    orders = orders + excluded.orders, total_cents = total_cents + excluded.total_cents,
+    squares = squares + excluded.squares"""
+
+
+def events_added_by_order(where: str, sign: str = "") -> str:
+    """An INSERT that adds the prompt events `where` picks (on `a`) to their days' clerk
+    and hour rows of report_prompts and their order's rule rows; `sign` '-' takes them
+    out."""
+    return f"""
+    INSERT INTO report_prompts(dim, day, key, order_id, {_FIGURE_COLUMNS})
+    SELECT d.dim, substr(e.at, 1, 10), {_COUNTS},
+           CASE d.dim WHEN 'rule' THEN e.order_id ELSE 0 END, {_sums(sign)}
+    FROM ({_FIGURES.format(where=where)}) AS e, {_DIMS}
+    WHERE true
+    GROUP BY 1, 2, 3, 4{_ADD.format(key="day, dim, order_id, key")}"""
+
+
+def _when(row: str) -> tuple[str, str]:
+    paid = f"COALESCE({row}.closed_at, {row}.opened_at)"
+    return f"substr({paid}, 1, 10)", f"substr({paid}, 12, 2)"
+
+
+_ORDERS_ADD = """
+    ON CONFLICT(dim, day, key) DO UPDATE SET
+        orders = orders + excluded.orders, total_cents = total_cents + excluded.total_cents,
+        attached = attached + excluded.attached;"""
+
+
+def order_change(row: str, sign: str) -> str:
+    """m008's share of a paid order in report_orders and report_uplift (added with sign
+    '+', taken out with '-'), its uplift rows now its own (order_id)."""
+    day, hour = _when(row)
+    attached = (f"{sign}EXISTS (SELECT 1 FROM prompt_events e "
+                f"WHERE e.order_id = {row}.id AND e.status = 'accepted')")
+    rows = "\n".join(f"""
+    INSERT INTO report_orders(dim, day, key, orders, total_cents, attached)
+    SELECT '{dim}', {day}, {key}, {sign}1, {sign}{row}.total_cents, {attached}
+    WHERE {row}.status = 'paid'{_ORDERS_ADD}""" for dim, key in (
+        ("clerk", f"COALESCE({row}.clerk, '')"), ("hour", hour)))
+    return rows + f"""
+    INSERT INTO report_uplift(rule_id, grp, day, orders, total_cents, squares, order_id)
+    SELECT g.rule_id, g.status, {day}, {sign}1, {sign}{row}.total_cents,
+           {sign}{row}.total_cents * {row}.total_cents, {row}.id
+    FROM (SELECT DISTINCT rule_id, status FROM prompt_events
+          WHERE order_id = {row}.id AND status IN ('shown', 'held_out')) AS g
+    WHERE {row}.status = 'paid'{UPLIFT_ADD};"""
+
+
+def _late_event() -> str:
+    """m008's: an event logged for an order already paid adds what the order's update
+    could not count yet (its attach, its rule's uplift row), the uplift row the order's."""
+    day, hour = _when("o")
+    first_accept = ("NOT EXISTS (SELECT 1 FROM prompt_events e WHERE e.order_id = "
+                    "NEW.order_id AND e.status = 'accepted' AND e.id <> NEW.id)")
+    rows = "\n".join(f"""
+    INSERT INTO report_orders(dim, day, key, orders, total_cents, attached)
+    SELECT '{dim}', {day}, {key}, 0, 0, 1 FROM orders o
+    WHERE NEW.status = 'accepted' AND o.id = NEW.order_id AND o.status = 'paid'
+      AND {first_accept}{_ORDERS_ADD}""" for dim, key in (
+        ("clerk", "COALESCE(o.clerk, '')"), ("hour", hour)))
+    return rows + f"""
+    INSERT INTO report_uplift(rule_id, grp, day, orders, total_cents, squares, order_id)
+    SELECT NEW.rule_id, NEW.status, {day}, 1, o.total_cents, o.total_cents * o.total_cents,
+           o.id
+    FROM orders o
+    WHERE NEW.status IN ('shown', 'held_out') AND o.id = NEW.order_id AND o.status = 'paid'
+      AND NOT EXISTS (SELECT 1 FROM prompt_events e WHERE e.order_id = NEW.order_id
+                      AND e.rule_id = NEW.rule_id AND e.status = NEW.status
+                      AND e.id <> NEW.id){UPLIFT_ADD};"""
+
+
+TRIGGERS_BY_ORDER = (f"""
+CREATE TRIGGER report_prompt_logged AFTER INSERT ON prompt_events
+WHEN NOT EXISTS (SELECT 1 FROM orders WHERE id = NEW.order_id AND status = 'open')
+BEGIN
+{events_added_by_order("a.id = NEW.id")}
+{_late_event()}
+END""", f"""
+CREATE TRIGGER report_order_prompts AFTER UPDATE OF status ON orders
+WHEN (OLD.status = 'open') <> (NEW.status = 'open')
+BEGIN
+{events_added_by_order("a.order_id = NEW.id AND NEW.status <> 'open'")}
+{events_added_by_order("a.order_id = NEW.id AND NEW.status = 'open'", "-")}
+END""", f"""
+CREATE TRIGGER report_order_added AFTER INSERT ON orders
+WHEN NEW.status = 'paid' AND NEW.source IS NULL
+BEGIN
+{order_change("NEW", "+")}
+END""", f"""
+CREATE TRIGGER report_order_changed AFTER UPDATE ON orders
+WHEN OLD.status = 'paid' OR NEW.status = 'paid'
+BEGIN
+{order_change("OLD", "-")}
+{order_change("NEW", "+")}
+END""")
+"""m016's report triggers: m014's and m008's (with m009's WHEN), writing the rows of an
+order's rules per order."""
+
+
+def rows_per_order(conn: sqlite3.Connection) -> None:
+    """m016: report_prompts and report_uplift keyed by day, then order (their rows so far
+    kept as order 0's), and the triggers that write them."""
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                "AND name LIKE 'report_%'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    for table, create, order in (("report_prompts", PROMPTS_BY_ORDER, "day, dim, key"),
+                                 ("report_uplift", UPLIFT_BY_ORDER, "day, rule_id, grp")):
+        conn.execute(f"ALTER TABLE {table} RENAME TO {table}_old")
+        conn.execute(create)
+        conn.execute(f"INSERT INTO {table} SELECT *, 0 FROM {table}_old ORDER BY {order}")
+        conn.execute(f"DROP TABLE {table}_old")
+    for sql in TRIGGERS_BY_ORDER:
+        conn.execute(sql)
+
+
+FOLD_PROMPTS = ("""
+INSERT INTO report_prompts(dim, day, key, order_id, """ + _FIGURE_COLUMNS + """)
+SELECT dim, day, key, 0, SUM(shown), SUM(accepted), SUM(declined), SUM(ignored),
+       SUM(held_out), SUM(revenue_cents), SUM(margin_cents), SUM(margin_accepted)
+FROM report_prompts WHERE day < :last AND order_id <> 0
+GROUP BY day, dim, key""" + _ADD.format(key="day, dim, order_id, key").rstrip(";"),
+                "DELETE FROM report_prompts WHERE day < :last AND order_id <> 0")
+"""Add report_prompts' rule rows per order of the days before :last up into each day's
+row of the rule (order 0)."""

@@ -44,6 +44,7 @@ from pos_prompter.core.results import (
 from pos_prompter.core.stats import Sample
 from pos_prompter.core.uplift import Uplift
 from pos_prompter.store.report_at_pay import (
+    FOLD_PROMPTS,
     FOLD_UPLIFT,
     OPEN_EVENTS_COUNT,
     OPEN_ORDERS,
@@ -58,11 +59,13 @@ SELECT {key} AS k, SUM(shown), SUM(accepted), SUM(declined), SUM(ignored), SUM(h
 FROM (SELECT day, key, shown, accepted, declined, ignored, held_out, revenue_cents,
              margin_cents, margin_accepted
       FROM report_prompts WHERE dim = :dim AND """ + _DAYS + """
+
       UNION ALL """ + PENDING_PROMPTS + """)
 GROUP BY k
 """
-"""Prompt outcomes per key: the report table's days, and the open orders' events (m014
-counts an order's events in the table when it is paid: report_at_pay.py)."""
+"""Prompt outcomes per key: the report table's days (the last days' rows per order,
+m016), and the open orders' events (m014 counts an order's events in the tables
+when it is paid: report_at_pay.py)."""
 
 _ORDERS_SQL = """
 SELECT {key} AS k, SUM(orders), SUM(total_cents), SUM(attached)
@@ -125,30 +128,32 @@ UPDATE temp.report_margin SET
                               FROM json_each(offer) j LEFT JOIN products p ON p.sku = j.value);
 UPDATE temp.report_margin SET margin = 0 WHERE NOT known;
 INSERT INTO temp.new_report_prompts(dim, day, key, shown, accepted, declined, ignored,
-                                    held_out, revenue_cents, margin_cents, margin_accepted)
+                                    held_out, revenue_cents, margin_cents, margin_accepted,
+                                    order_id)
 SELECT d.dim, substr(e.at, 1, 10) AS day,
        CASE d.dim WHEN 'rule' THEN e.rule_id WHEN 'clerk' THEN COALESCE(e.clerk, '')
             ELSE substr(e.at, 12, 2) END AS key,
        SUM(e.status = 'shown'), SUM(e.status = 'accepted'), SUM(e.status = 'declined'),
        SUM(e.status = 'ignored'), SUM(e.status = 'held_out'),
        SUM(CASE WHEN e.status = 'accepted' THEN e.revenue_cents ELSE 0 END),
-       SUM(COALESCE(m.margin, 0)), SUM(COALESCE(m.known, 0))
+       SUM(COALESCE(m.margin, 0)), SUM(COALESCE(m.known, 0)),
+       CASE d.dim WHEN 'rule' THEN e.order_id ELSE 0 END
 FROM prompt_events e LEFT JOIN temp.report_margin m ON m.id = e.id,
      (SELECT 'rule' AS dim UNION ALL SELECT 'clerk' UNION ALL SELECT 'hour') AS d
 WHERE e.order_id NOT IN """ + OPEN_ORDERS + """
-GROUP BY d.dim, day, key;
+GROUP BY d.dim, day, key, CASE d.dim WHEN 'rule' THEN e.order_id ELSE 0 END;
 DROP TABLE temp.report_margin;
 INSERT INTO temp.new_report_orders(dim, day, key, orders, total_cents, attached)
 """ + _ORDERS_BY_DAY + """o.status = 'paid'
 GROUP BY d.dim, day, key;
-INSERT INTO temp.new_report_uplift(rule_id, grp, day, orders, total_cents, squares)
+INSERT INTO temp.new_report_uplift(rule_id, grp, day, orders, total_cents, squares,
+                                    order_id)
 SELECT g.rule_id, g.status, substr(COALESCE(o.closed_at, o.opened_at), 1, 10) AS day,
-       COUNT(*), SUM(o.total_cents), SUM(o.total_cents * o.total_cents)
+       1, o.total_cents, o.total_cents * o.total_cents, o.id
 FROM (SELECT DISTINCT rule_id, order_id, status FROM prompt_events
       WHERE status IN ('shown', 'held_out')) AS g
 JOIN orders o ON o.id = g.order_id
-WHERE o.status = 'paid'
-GROUP BY g.rule_id, g.status, day;
+WHERE o.status = 'paid';
 """
 
 # Putting what _COMPUTE_SQL added up in place of the report tables: small tables (days x
@@ -161,6 +166,7 @@ INSERT INTO main.report_orders SELECT * FROM temp.new_report_orders;
 DELETE FROM main.report_uplift;
 DELETE FROM main.report_uplift_past;
 INSERT INTO main.report_uplift SELECT * FROM temp.new_report_uplift;
+
 DROP TABLE temp.new_report_prompts;
 DROP TABLE temp.new_report_orders;
 DROP TABLE temp.new_report_uplift;
@@ -234,12 +240,19 @@ def uplift_samples(conn: sqlite3.Connection,
     return out
 
 
-def fold_uplift(conn: sqlite3.Connection) -> None:
-    """Move report_uplift's rows of the days before its last into report_uplift_past
-    (m015), in one short write of its own: a day's rows once, where the tills' pays wrote
-    each rule's row of the day on its own page. Skipped when there is nothing to move, or
-    the store cannot be written now (read-only, or busy: the next report tries again);
-    the reads add up both tables, so the figures are the same either way."""
+_FOLDS = (FOLD_UPLIFT, FOLD_PROMPTS)
+"""The statements that add the per-order rows of the days before the last up by rule
+(m016): report_uplift's into report_uplift_past, report_prompts' into the day's rows."""
+
+
+def fold_report_rows(conn: sqlite3.Connection) -> None:
+    """Add the per-order rows of the days before the last up by day (report_uplift's
+    into report_uplift_past, by rule; report_prompts' into the day's rows), in one short
+    write of its own: a day's rows once, where the tills' pays wrote them per order at the
+    tables' end. report_uplift's days say when (a pay adds to both). Skipped when there is
+    nothing to move, or the store cannot be written now (read-only, or busy: the next
+    report tries again); the reads add up every row, so the figures are the same either
+    way."""
     if conn.in_transaction:
         return
     first, last = conn.execute("SELECT MIN(day), MAX(day) FROM report_uplift").fetchone()
@@ -251,8 +264,9 @@ def fold_uplift(conn: sqlite3.Connection) -> None:
         return
     try:
         last = conn.execute("SELECT MAX(day) FROM report_uplift").fetchone()[0]
-        for sql in FOLD_UPLIFT:
-            conn.execute(sql, {"last": last})
+        for statements in _FOLDS:
+            for sql in statements:
+                conn.execute(sql, {"last": last})
     except sqlite3.OperationalError:
         conn.rollback()
         return
@@ -333,7 +347,7 @@ def load_report(conn: sqlite3.Connection, period: Period) -> Report:
     while a till is saving). The report tables are filled first if they need it."""
     if not report_tables_agree(conn):
         rebuild_report_tables(conn)
-    fold_uplift(conn)
+    fold_report_rows(conn)
     if not conn.in_transaction:
         conn.execute("BEGIN")
     try:
@@ -383,7 +397,7 @@ def ensure_report_tables(conn: sqlite3.Connection) -> None:
     transaction: the rebuild makes its own)."""
     if not report_tables_agree(conn):
         rebuild_report_tables(conn)
-    fold_uplift(conn)
+    fold_report_rows(conn)
 
 
 def current_uplifts(conn: sqlite3.Connection) -> dict[str, Uplift]:
@@ -442,16 +456,15 @@ WHERE true
 ON CONFLICT(dim, day, key) DO UPDATE SET
     orders = orders + excluded.orders, total_cents = total_cents + excluded.total_cents,
     attached = attached + excluded.attached""", """
-INSERT INTO report_uplift(rule_id, grp, day, orders, total_cents, squares)
+INSERT INTO report_uplift(rule_id, grp, day, orders, total_cents, squares, order_id)
 SELECT g.rule_id, g.status, substr(COALESCE(o.closed_at, o.opened_at), 1, 10) AS day,
-       COUNT(*), SUM(o.total_cents), SUM(o.total_cents * o.total_cents)
+       1, o.total_cents, o.total_cents * o.total_cents, o.id
 FROM orders o JOIN (SELECT DISTINCT e.rule_id, e.order_id, e.status
                     FROM orders o JOIN prompt_events e ON e.order_id = o.id
                     WHERE """ + _IMPORTED + """ AND e.status IN ('shown', 'held_out')) AS g
      ON g.order_id = o.id
 WHERE """ + _IMPORTED + """
-GROUP BY g.rule_id, g.status, day
-ON CONFLICT(rule_id, grp, day) DO UPDATE SET
+ON CONFLICT(day, order_id, rule_id, grp) DO UPDATE SET
     orders = orders + excluded.orders, total_cents = total_cents + excluded.total_cents,
     squares = squares + excluded.squares""")
 

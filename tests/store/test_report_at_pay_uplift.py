@@ -1,10 +1,12 @@
-"""m015: report_uplift keyed by day first, its past days folded into report_uplift_past,
-keyed by rule (issue 11, point 9: bytes written per scan).
+"""m015 and m016: a paid order's rows per rule (report_uplift's, and report_prompts' rule
+rows) keyed by day, then order, added up by rule later (issue 11, point 9: bytes written
+per scan).
 
-A paid order adds a row per rule it showed or held out: keyed by rule (m008), each of them
-lay on its own page among the past days' rows; keyed by day, they lie together at the
-table's end. Counted from the real -wal file. The report adds up both tables, so folding
-changes no figure, and the upgrade keeps the rows and the triggers.
+A paid order adds a row per rule it met to each table: keyed by rule (m008), each lay on
+its own page among the past days' rows; keyed by day (m015), among the day's rows of the
+other rules; keyed by day and order (m016), they lie together at the tables' end. Counted
+from the real -wal file. The report adds every row up, so folding the past days changes no
+figure, and the upgrades keep the rows.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from sqlite_utils import Database
 from pos_prompter.core.results import Period
 from pos_prompter.store import Store
 from pos_prompter.store.migrations import migrations
-from pos_prompter.store.reports import fold_uplift, load_report, rule_uplifts
+from pos_prompter.store.reports import fold_report_rows, load_report, rule_uplifts
 
 M015 = "m015_uplift_by_day_then_by_rule"
+M016 = "m016_report_rows_per_order"
 TODAY = "2026-11-23"
 PAST_DAYS = 90
 RULES = [f"rule-{n:02d}" for n in range(40)]
@@ -32,19 +35,25 @@ def past_day(back: int) -> str:
     return f"2026-{8 + (PAST_DAYS - back) // 30:02d}-{1 + (PAST_DAYS - back) % 30:02d}"
 
 
-def make_store(path: Path, *, by_day: bool) -> None:
-    """A store with PAST_DAYS days of every rule's uplift rows (shown and held out), as a
-    till selling that long has them; `by_day`: with m015 (in report_uplift_past, as folded),
-    else as m013 left report_uplift."""
+def make_store(path: Path, *, by_day: bool, stop_before: str | None = None,
+               prompts: bool = False) -> None:
+    """A store with PAST_DAYS days of every rule's uplift rows (shown and held out) and
+    prompt rows, as a till selling that long has them; `by_day`: with m015 and m016 (the
+    uplift rows in report_uplift_past, as folded), else as m013 left the tables; `prompts`:
+    report_prompts' rows of those days too."""
     db = Database(path)
     db.execute("PRAGMA page_size=1024")
-    migrations.apply(db, stop_before=None if by_day else M015)
+    migrations.apply(db, stop_before=stop_before if by_day else M015)
     table = "report_uplift_past" if by_day else "report_uplift"
     rows = [(rule, grp, past_day(back), 3, 3_000, 3_000_000)
             for back in range(PAST_DAYS, 0, -1) for rule in RULES
             for grp in ("shown", "held_out")]
     db.conn.executemany(f"INSERT INTO {table}(rule_id, grp, day, orders, total_cents, "
                         "squares) VALUES (?, ?, ?, ?, ?, ?)", rows)
+    db.conn.executemany("INSERT INTO report_prompts(dim, day, key, shown) VALUES (?, ?, ?, 5)",
+                        [(dim, past_day(back), key) for back in range(PAST_DAYS, 0, -1)
+                         for dim, key in [("clerk", "bo"), ("hour", "09")]
+                         + [("rule", rule) for rule in RULES] if prompts])
     db.conn.commit()
     db.close()
 
@@ -101,6 +110,35 @@ def test_a_pay_writes_its_rules_uplift_rows_on_a_page_or_two(tmp_path: Path, by_
         assert median == most  # one page per rule: what m015 takes away
 
 
+MANY_RULES = [f"rule-{n:03d}" for n in range(400)]
+
+
+@pytest.mark.parametrize(("stop_before", "most"), [(None, 2), (M016, 4)])
+def test_a_pay_writes_its_prompt_rows_on_a_page_or_two(tmp_path: Path,
+                                                      stop_before: str | None,
+                                                      most: int) -> None:
+    """400 rules' prompt rows of today already (as a chain's day has them), then pays of
+    four rules far apart (the median of nine, after the day's first): with m016 the pay's
+    rule rows (its order's) go together at the table's end, and its clerk and hour rows
+    on their page; keyed by day and rule (m014), each rule's row is on its own page among
+    the others'."""
+    path = tmp_path / "store.db"
+    make_store(path, by_day=True, stop_before=stop_before, prompts=True)
+    with sqlite3.connect(path) as conn:
+        conn.executemany("INSERT INTO report_prompts(dim, day, key, shown) VALUES (?, ?, ?, 2)",
+                         [("rule", TODAY, rule) for rule in MANY_RULES]
+                         + [("clerk", TODAY, "bo"), ("hour", TODAY, "09")])
+    conn.close()
+    for n in range(4):  # the first pays of the day split the table's last page
+        commit_trees(path, paid_with_prompts(10 + n, MANY_RULES[50 + n::100]))
+    pays = [commit_trees(path, paid_with_prompts(20 + n, MANY_RULES[n::100]))["report_prompts"]
+            for n in range(1, 10)]
+    median = sorted(pays)[len(pays) // 2]
+    assert median <= most
+    if stop_before:
+        assert median >= most  # about a page per rule: what m016 cuts
+
+
 def uplift_figures(conn: sqlite3.Connection) -> list[object]:
     conn.execute("BEGIN")
     try:
@@ -124,11 +162,12 @@ def test_folding_the_past_days_changes_no_figure(tmp_path: Path) -> None:
         assert [d for (d,) in conn.execute("SELECT DISTINCT day FROM report_uplift")] == [
             TODAY]  # the last day stays where the tills add to it
         assert uplift_figures(conn) == before
-        fold_uplift(conn)  # nothing left to move: no write
+        fold_report_rows(conn)  # nothing left to move: no write
         assert uplift_figures(conn) == before
 
 
 def test_the_upgrade_keeps_the_rows_and_the_triggers(tmp_path: Path) -> None:
+    """m015's upgrade, as it shipped (m016 then keys the rows by order too)."""
     path = tmp_path / "store.db"
     make_store(path, by_day=False)
     with sqlite3.connect(path) as conn:
@@ -136,8 +175,9 @@ def test_the_upgrade_keeps_the_rows_and_the_triggers(tmp_path: Path) -> None:
         triggers = sorted(conn.execute("SELECT name, sql FROM sqlite_master "
                                        "WHERE type = 'trigger' AND name LIKE 'report_%'"))
     conn.close()
-    with Store.open(path) as store:
-        conn = store.db.conn
+    db = Database(path)
+    migrations.apply(db, stop_before=M016)
+    with db.conn as conn:
         assert sorted(conn.execute("SELECT * FROM report_uplift_past")) == rows
         assert conn.execute("SELECT COUNT(*) FROM report_uplift").fetchone()[0] == 0
         assert sorted(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = "
@@ -147,8 +187,37 @@ def test_the_upgrade_keeps_the_rows_and_the_triggers(tmp_path: Path) -> None:
             for t in ("report_uplift", "report_uplift_past")}
         assert keys == {"report_uplift": ["day", "rule_id", "grp"],
                         "report_uplift_past": ["rule_id", "grp", "day"]}
+    db.close()
     commit_trees(path, paid_with_prompts(500, RULES[:2]))  # the triggers write the new one
     with sqlite3.connect(path) as conn:
         assert sorted(conn.execute("SELECT rule_id, grp, day, orders FROM report_uplift")) \
             == [(rule, "shown", TODAY, 1) for rule in RULES[:2]]
     conn.close()
+
+
+def test_the_upgrade_to_rows_per_order_keeps_the_rows(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    make_store(path, by_day=True, stop_before=M016)
+    commit_trees(path, paid_with_prompts(1, RULES[:3]))  # today's rows, per rule (m015)
+    with sqlite3.connect(path) as conn:
+        before = {t: sorted(conn.execute(f"SELECT * FROM {t}"))
+                  for t in ("report_prompts", "report_uplift", "report_uplift_past")}
+    conn.close()
+    with Store.open(path) as store:
+        conn = store.db.conn
+        after = {t: sorted(conn.execute(f"SELECT * FROM {t}")) for t in before}
+        assert after == {"report_prompts": [(*r, 0) for r in before["report_prompts"]],
+                         "report_uplift": [(*r, 0) for r in before["report_uplift"]],
+                         "report_uplift_past": before["report_uplift_past"]}
+        before_figures = uplift_figures(conn)
+    commit_trees(path, paid_with_prompts(2, RULES[:2]))
+    with Store.open(path) as store:
+        conn = store.db.conn
+        assert sorted(conn.execute("SELECT key, order_id, shown FROM report_prompts "
+                                   "WHERE day = ? AND dim = 'rule'", [TODAY])) == sorted(
+            [(rule, 0, 1) for rule in RULES[:3]] + [(rule, 2, 1) for rule in RULES[:2]])
+        assert sorted(conn.execute("SELECT rule_id, order_id FROM report_uplift")) == sorted(
+            [(rule, 0) for rule in RULES[:3]] + [(rule, 2) for rule in RULES[:2]])
+        treated = {rule: shown.n for rule, shown, _held in uplift_figures(conn)}
+        assert treated == {rule: n + (rule in RULES[:2])
+                           for rule, shown, _h in before_figures for n in [shown.n]}
