@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 from pos_prompter import bootstrap, i18n
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.order import Clock
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
+from pos_prompter.i18n import say_error, translate
 from pos_prompter.store import Store, StoreError
 from pos_prompter.store.auth import StaffStore
 from pos_prompter.till import Till
@@ -87,8 +89,9 @@ def lock_till(store_path: Path) -> QLockFile:
     if not lock.tryLock(0):
         info = lock.getLockInfo()  # (pid, host name, app name); empty when unreadable
         pid = info[0] if info else "?"
-        raise StoreError(f"a till is already open on {store_path} on this computer "
-                         f"(process {pid}); use that window")
+        raise StoreError(QT_TRANSLATE_NOOP(
+            "app", "a till is already open on {path} on this computer (process {pid}); use "
+            "that window").format(path=store_path, pid=pid))
     return lock
 
 
@@ -112,8 +115,9 @@ def build_window(store: Store, *, training: bool = False, clock: Clock | None = 
     return window
 
 
-NO_MANAGER_TEXT = ("No manager yet: the workspace (rules, catalog, staff) stays closed until "
-                   "one is created with Manager\N{HORIZONTAL ELLIPSIS} (Ctrl+M).")
+NO_MANAGER_TEXT = QT_TRANSLATE_NOOP("app", "No manager yet: the workspace (rules, catalog, "
+                                    "staff) stays closed until one is created with Manager… "
+                                    "(Ctrl+M).")
 
 
 def start_window(window: TillWindow) -> FirstManagerDialog | None:
@@ -137,10 +141,11 @@ def start_window(window: TillWindow) -> FirstManagerDialog | None:
         dialog.deleteLater()
         window.activateWindow()
         if person is None:
-            window.show_message(NO_MANAGER_TEXT)
+            window.show_message(translate("app", NO_MANAGER_TEXT))
         else:
-            window.show_message(f"{person.name} is the store's manager: Manager"
-                                "\N{HORIZONTAL ELLIPSIS} (Ctrl+M) opens the workspace.")
+            window.show_message(translate(
+                "app", "{name} is the store's manager: Manager… (Ctrl+M) opens the "
+                "workspace.").format(name=person.name))
 
     dialog.finished.connect(done)
     show_box(window, dialog)
@@ -173,12 +178,14 @@ def refusal_box(problem: UserError | OSError) -> QMessageBox:
     program. Never the till, never the first-manager sign-up (an empty file is not a new
     store). Not shown yet; `objectName` storeRefusal."""
     if isinstance(problem, OSError):  # as the command line says it
-        where = f" {problem.filename}" if problem.filename else ""
-        sentence = f"cannot use{where}: {problem.strerror or problem}"
+        reason = str(problem.strerror or problem)
+        sentence = (translate("app", "cannot use {path}: {reason}").format(
+            path=problem.filename, reason=reason) if problem.filename
+            else translate("app", "cannot use: {reason}").format(reason=reason))
     else:
-        sentence = str(problem)
-    box = QMessageBox(QMessageBox.Icon.Critical, "pos-prompter cannot start",
-                      f"The till cannot start.\n\n{sentence}",
+        sentence = say_error(problem)
+    box = QMessageBox(QMessageBox.Icon.Critical, translate("app", "pos-prompter cannot start"),
+                      translate("app", "The till cannot start.") + f"\n\n{sentence}",
                       QMessageBox.StandardButton.Ok)
     box.setObjectName("storeRefusal")
     box.setTextInteractionFlags(box.textInteractionFlags()
@@ -251,8 +258,9 @@ def install_excepthook(window: TillWindow) -> Callable[[], None]:
             return
         logger.error("unexpected error", exc_info=(exc_type, exc, tb))
         try:
-            window.show_error(f"Unexpected error ({exc_type.__name__}: {exc}). It is in "
-                              "the log; the till carries on.")
+            window.show_error(translate(
+                "app", "Unexpected error ({error}). It is in the log; the till carries on.")
+                .format(error=f"{exc_type.__name__}: {exc}"))
         except Exception:  # the window may be gone; the log has the error anyway
             logger.exception("could not show the error on screen")
 
@@ -370,7 +378,8 @@ def guard_store(app: QApplication, window: TillWindow, store: Store, *,
     guard = guard_for(store, window)
     guard.damaged.connect(lambda sentence: damaged_offer(
         guard.path, sentence, finish, window, release=store.close))
-    guard.problem.connect(lambda text: window.show_error(f"No automatic backup: {text}"))
+    guard.problem.connect(lambda text: window.show_error(
+        translate("app", "No automatic backup: {problem}").format(problem=text)))
     after_first_paint(window, guard.start)
     return guard
 

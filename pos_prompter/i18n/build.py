@@ -69,6 +69,7 @@ TRANSLATED: tuple[str, ...] = (
     "pos_prompter/ui/store_info.py",
     "pos_prompter/ui/barcode_sheet.py",
     "pos_prompter/ui/jobs.py",
+    "pos_prompter/app.py",
 )
 """The modules (files or folders) whose every visible text goes through translate():
 lupdate reads these, and tests/i18n check them. It grows as areas are translated."""

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>app</name>
+    <message>
+        <source>a till is already open on {path} on this computer (process {pid}); use that window</source>
+        <translation>ya hay una caja abierta sobre {path} en este equipo (proceso {pid}); use esa ventana</translation>
+    </message>
+    <message>
+        <source>No manager yet: the workspace (rules, catalog, staff) stays closed until one is created with Manager… (Ctrl+M).</source>
+        <translation>Aún no hay gerente: el espacio de trabajo (reglas, catálogo, personal) sigue cerrado hasta que se cree uno con Gerente… (Ctrl+M).</translation>
+    </message>
+    <message>
+        <source>{name} is the store&apos;s manager: Manager… (Ctrl+M) opens the workspace.</source>
+        <translation>{name} es el gerente de la tienda: Gerente… (Ctrl+M) abre el espacio de trabajo.</translation>
+    </message>
+    <message>
+        <source>cannot use {path}: {reason}</source>
+        <translation>no se puede usar {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot use: {reason}</source>
+        <translation>no se puede usar: {reason}</translation>
+    </message>
+    <message>
+        <source>pos-prompter cannot start</source>
+        <translation>pos-prompter no puede iniciarse</translation>
+    </message>
+    <message>
+        <source>The till cannot start.</source>
+        <translation>La caja no puede iniciarse.</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({error}). It is in the log; the till carries on.</source>
+        <translation>Error inesperado ({error}). Está en el registro; la caja sigue funcionando.</translation>
+    </message>
+    <message>
+        <source>No automatic backup: {problem}</source>
+        <translation>Sin copia de seguridad automática: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>argparse</name>
     <message>
         <source>usage: </source>

@@ -1,8 +1,7 @@
 """What the app itself (pos_prompter/app.py) says around the till in Spanish (issue 14.3):
 the first run's message once the first-manager box is closed, and the box shown instead of
 the till when it cannot start on its store. Found in English by a walk through the app in
-Spanish; app.py is start-up's (issue 14.2) this session, so these are marked xfail until it
-says them through the catalog (strict: a fix makes them pass, and the mark must go)."""
+Spanish; app.py now says them through the catalog (context "app")."""
 
 from __future__ import annotations
 
@@ -23,13 +22,6 @@ from pos_prompter.store.store import StoreError
 
 pytestmark = pytest.mark.usefixtures("spanish")
 
-LEFT_IN_APP = pytest.mark.xfail(
-    strict=True, reason="app.py (S's this session) writes these in English: NO_MANAGER_TEXT, "
-                        "start_window's '{name} is the store's manager', refusal_box's title, "
-                        "text and 'cannot use'; the refusal is str(problem), not say_error")
-
-
-@LEFT_IN_APP
 def test_a_first_run_left_without_a_manager_says_so_in_spanish(
         qtbot: QtBot, tmp_path: Path, morning_clock: FixedClock) -> None:
     with init_store(tmp_path / "new.db") as store:  # no demo: no manager yet
@@ -45,7 +37,6 @@ def test_a_first_run_left_without_a_manager_says_so_in_spanish(
     assert english_left(said, ["Ctrl+M"]) == [], said
 
 
-@LEFT_IN_APP
 def test_the_box_shown_instead_of_the_till_is_spanish(tmp_path: Path, qtbot: QtBot) -> None:
     path = tmp_path / "store.db"
     path.write_bytes(b"")
