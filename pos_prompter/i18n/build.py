@@ -22,6 +22,7 @@ TRANSLATED: tuple[str, ...] = (
     "pos_prompter/i18n/argparse_texts.py",
     "pos_prompter/i18n/core_texts.py",
     "pos_prompter/i18n/audit_words.py",
+    "pos_prompter/i18n/qt_texts.py",
     "pos_prompter/cli",
     "pos_prompter/ui/clerk_sign_in.py",
     "pos_prompter/ui/customer_type.py",
