@@ -616,3 +616,9 @@ def m016_report_rows_per_order(db: Database) -> None:
     """An order's rows in report_prompts and report_uplift written per order, at the
     tables' end, and added up by day later (issue 11, point 9; store/report_at_pay.py)."""
     at_pay.rows_per_order(db.conn)
+
+
+@migrations()
+def m017_uplift_rows_appended(db: Database) -> None:
+    """report_uplift with no key: a pay appends its rows (store/report_at_pay.py)."""
+    at_pay.uplift_appended(db.conn)

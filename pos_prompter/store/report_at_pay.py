@@ -223,9 +223,10 @@ _ORDERS_ADD = """
         attached = attached + excluded.attached;"""
 
 
-def order_change(row: str, sign: str) -> str:
+def order_change(row: str, sign: str, uplift_add: str = UPLIFT_ADD) -> str:
     """m008's share of a paid order in report_orders and report_uplift (added with sign
-    '+', taken out with '-'), its uplift rows now its own (order_id)."""
+    '+', taken out with '-'), its uplift rows now its own (order_id); `uplift_add` how an
+    uplift row adds to one already there (m017: none, a row of its own)."""
     day, hour = _when(row)
     attached = (f"{sign}EXISTS (SELECT 1 FROM prompt_events e "
                 f"WHERE e.order_id = {row}.id AND e.status = 'accepted')")
@@ -240,10 +241,10 @@ def order_change(row: str, sign: str) -> str:
            {sign}{row}.total_cents * {row}.total_cents, {row}.id
     FROM (SELECT DISTINCT rule_id, status FROM prompt_events
           WHERE order_id = {row}.id AND status IN ('shown', 'held_out')) AS g
-    WHERE {row}.status = 'paid'{UPLIFT_ADD};"""
+    WHERE {row}.status = 'paid'{uplift_add};"""
 
 
-def _late_event() -> str:
+def _late_event(uplift_add: str = UPLIFT_ADD) -> str:
     """m008's: an event logged for an order already paid adds what the order's update
     could not count yet (its attach, its rule's uplift row), the uplift row the order's."""
     day, hour = _when("o")
@@ -263,7 +264,7 @@ def _late_event() -> str:
     WHERE NEW.status IN ('shown', 'held_out') AND o.id = NEW.order_id AND o.status = 'paid'
       AND NOT EXISTS (SELECT 1 FROM prompt_events e WHERE e.order_id = NEW.order_id
                       AND e.rule_id = NEW.rule_id AND e.status = NEW.status
-                      AND e.id <> NEW.id){UPLIFT_ADD};"""
+                      AND e.id <> NEW.id){uplift_add};"""
 
 
 TRIGGERS_BY_ORDER = (f"""
@@ -319,3 +320,46 @@ GROUP BY day, dim, key""" + _ADD.format(key="day, dim, order_id, key").rstrip(";
                 "DELETE FROM report_prompts WHERE day < :last AND order_id <> 0")
 """Add report_prompts' rule rows per order of the days before :last up into each day's
 row of the rule (order 0)."""
+
+
+# ------------------------------------------------------- m017: uplift rows appended
+#
+# Keyed by (day, order, rule, group), a pay's two or three uplift rows still cost 2.3
+# pages: a WITHOUT ROWID table is a b-tree of keys, and one that grows at its end is
+# rebalanced with its neighbours (three leaves and their parent written) every few pays.
+# A table with no key of its own grows by a page holding the new rows when its last is
+# full, and keeps full pages. Nothing needs report_uplift's rows by key: a pay writes its
+# order's rows once (an event after the pay adds a rule the order did not have yet), the
+# report and the fold read the last days' rows whole (a day or two), and rebuilds and
+# imports write them anew. A paid order changed later adds rows taking its old share out
+# and putting the new one in.
+
+UPLIFT_APPENDED = UPLIFT_BY_ORDER.replace(
+    """,   -- 0: rows of several orders (before m016)
+    PRIMARY KEY (day, order_id, rule_id, grp)
+) WITHOUT ROWID""", """    -- 0: rows of several orders (before m016)
+)""")
+"""m017: report_uplift, m016's columns, no key (a rowid table, in the order written)."""
+
+TRIGGERS_APPENDED = (TRIGGERS_BY_ORDER[0].replace(_late_event(), _late_event("")),
+                     TRIGGERS_BY_ORDER[1],
+                     TRIGGERS_BY_ORDER[2].replace(order_change("NEW", "+"),
+                                                  order_change("NEW", "+", "")),
+                     TRIGGERS_BY_ORDER[3].replace(order_change("OLD", "-"),
+                                                  order_change("OLD", "-", "")).replace(
+                         order_change("NEW", "+"), order_change("NEW", "+", "")))
+"""m016's triggers, adding report_uplift rows of their own."""
+
+
+def uplift_appended(conn: sqlite3.Connection) -> None:
+    """m017: report_uplift with no key (its rows kept, in day order), and its triggers."""
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                "AND name LIKE 'report_%'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("ALTER TABLE report_uplift RENAME TO report_uplift_old")
+    conn.execute(UPLIFT_APPENDED)
+    conn.execute("INSERT INTO report_uplift SELECT * FROM report_uplift_old "
+                 "ORDER BY day, order_id, rule_id, grp")
+    conn.execute("DROP TABLE report_uplift_old")
+    for sql in TRIGGERS_APPENDED:
+        conn.execute(sql)

@@ -463,10 +463,7 @@ FROM orders o JOIN (SELECT DISTINCT e.rule_id, e.order_id, e.status
                     FROM orders o JOIN prompt_events e ON e.order_id = o.id
                     WHERE """ + _IMPORTED + """ AND e.status IN ('shown', 'held_out')) AS g
      ON g.order_id = o.id
-WHERE """ + _IMPORTED + """
-ON CONFLICT(day, order_id, rule_id, grp) DO UPDATE SET
-    orders = orders + excluded.orders, total_cents = total_cents + excluded.total_cents,
-    squares = squares + excluded.squares""")
+WHERE """ + _IMPORTED)
 
 
 def add_imported_orders(conn: sqlite3.Connection, source: str, after: int) -> None:
