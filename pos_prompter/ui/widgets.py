@@ -69,8 +69,11 @@ NO_DATE = QDate(2000, 1, 1)
 
 def optional_date_edit(name: str, parent: QWidget) -> QDateEdit:
     """A date edit for a filter or range bound, reading "any" until a date is chosen."""
+    from pos_prompter.i18n.formats import locale  # here: the till's first screen needs none
+
     edit = QDateEdit(parent)
     edit.setObjectName(name)
+    edit.setLocale(locale())  # its calendar's months and days in the window's words
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setCalendarPopup(True)
     edit.setMinimumDate(NO_DATE)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
+    QDateTimeEdit,
     QDoubleSpinBox,
     QGroupBox,
     QLabel,
@@ -148,6 +149,8 @@ def _own_texts(widget: QWidget) -> Iterator[str]:
             yield widget.toPlainText()
     if isinstance(widget, QAbstractSpinBox):
         yield widget.specialValueText()
+        if isinstance(widget, QDateTimeEdit):  # a day's or month's name in the locale's words
+            yield widget.text()
         if isinstance(widget, QSpinBox | QDoubleSpinBox):
             yield widget.prefix()
             yield widget.suffix()

@@ -43,6 +43,7 @@ from pos_prompter.core.rules import Rule, Settings
 from pos_prompter.core.sample_order import sample_for, sample_time
 from pos_prompter.core.session import OrderSession
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, translate
+from pos_prompter.i18n.formats import locale
 from pos_prompter.ui.prompt_panel import PromptPanel
 from pos_prompter.ui.style import TILL_QSS, apply_base_look
 from pos_prompter.ui.widgets import plain_label
@@ -139,6 +140,7 @@ class RulePreview(QWidget):
         self.clear_button.clicked.connect(self.clear_order)
         self.time_edit = QDateTimeEdit(self)
         self.time_edit.setObjectName("previewTime")
+        self.time_edit.setLocale(locale())  # its day's name and calendar in the window's words
         self.time_edit.setDisplayFormat("ddd yyyy-MM-dd HH:mm")
         self.time_edit.setCalendarPopup(True)
         start = now or dt.datetime.now().replace(second=0, microsecond=0)

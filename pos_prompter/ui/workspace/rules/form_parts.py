@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_prompter.i18n import translate
+from pos_prompter.i18n.formats import locale
 from pos_prompter.ui.widgets import plain_label
 from pos_prompter.ui.workspace.field_touch import FIELD_KEY
 from pos_prompter.ui.workspace.product_picker import CatalogChoices, PickerField, ValueListEdit
@@ -194,6 +195,7 @@ class FieldBuilder:
         check.setObjectName(f"{object_name}On")
         edit = QDateEdit(self.parent)
         edit.setObjectName(object_name)
+        edit.setLocale(locale())  # its calendar's months and days in the window's words
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setCalendarPopup(True)
         edit.setDate(QDate.currentDate())
