@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from pos_prompter.core.catalog import Catalog
 from pos_prompter.ui.order_model import AMOUNT, ITEM, LINE_ROLE, NOTE, PRICE, QTY, OrderTableModel
@@ -48,9 +48,13 @@ class OrderColumns(QObject):
 
     note_tapped = Signal(str)
 
-    def __init__(self, table: QTableView, parent: QObject | None = None) -> None:
+    def __init__(self, table: QTableView, viewport: QWidget,
+                 parent: QObject | None = None) -> None:
+        """`viewport` is `table`'s, as set by viewports.own_viewport (asking the table for
+        Qt's own makes every QtWidgets type at start)."""
         super().__init__(parent)
         self.table = table
+        self.viewport = viewport
         self._catalog: Catalog | None = None
         self._widest = 0
         table.setWordWrap(False)  # a note is one line, elided; a name fits
@@ -59,7 +63,7 @@ class OrderColumns(QObject):
         header.setSectionResizeMode(ITEM, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
         header.sectionResized.connect(self._figures_resized)
-        table.viewport().installEventFilter(self)
+        viewport.installEventFilter(self)
         table.clicked.connect(self._tapped)
 
     @property
@@ -78,7 +82,7 @@ class OrderColumns(QObject):
     def fit(self) -> None:
         header = self.table.horizontalHeader()
         figures = sum(header.sectionSize(column) for column in (QTY, PRICE, AMOUNT))
-        room = self.table.viewport().width() - figures - NOTE_MIN
+        room = self.viewport.width() - figures - NOTE_MIN
         width = max(ITEM_MIN, min(self._widest + CELL_PADDING, room))
         if header.sectionSize(ITEM) != width:
             header.resizeSection(ITEM, width)

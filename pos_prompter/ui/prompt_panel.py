@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pos_prompter.core.engine import Prompt
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, translate
 from pos_prompter.ui.answer_gate import ANSWER_DELAY_MS, AnswerGate
+from pos_prompter.ui.viewports import own_viewport
 from pos_prompter.ui.widgets import ElidedLabel, plain_label, touch_button
 
 KIND_LABELS = {"upsell": QT_TRANSLATE_NOOP("prompt_panel", "Upsell"),
@@ -54,12 +55,13 @@ class PromptText(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setWidgetResizable(True)
+        viewport = own_viewport(self)  # before the content, which Qt puts in it
         self.setWidget(content)
         self._content = content
-        self.viewport().setAutoFillBackground(False)
+        viewport.setAutoFillBackground(False)
         content.setAutoFillBackground(False)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
         self._width = -1
 
     def sizeHint(self) -> QSize:

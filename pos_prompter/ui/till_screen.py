@@ -10,7 +10,7 @@ clerk's keys and buttons do, and connects them.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -38,6 +38,7 @@ from pos_prompter.ui.status_line import StatusLine
 from pos_prompter.ui.store_info import store_info_text
 from pos_prompter.ui.threshold_mark import threshold_mark
 from pos_prompter.ui.till_messages import ERROR, INFO
+from pos_prompter.ui.viewports import own_viewport
 from pos_prompter.ui.widgets import ElidedLabel, plain_label, touch_button
 
 LEVEL_WORDS = {INFO: QT_TRANSLATE_NOOP("till", "info"), ERROR: QT_TRANSLATE_NOOP("till", "error")}
@@ -254,6 +255,7 @@ class TillScreen(QMainWindow):
         self.clerk_panel = ClerkSignInPanel(staff, central, training=self.training)
 
     def _setup_table(self, table: QTableView) -> None:
+        viewport = own_viewport(table, QPalette.ColorRole.Base)  # not Qt's: viewports.py
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -276,9 +278,9 @@ class TillScreen(QMainWindow):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(56)
         # Names fit and notes elide (a tap says the whole note): order_columns.py.
-        self.order_columns = OrderColumns(table, self)
+        self.order_columns = OrderColumns(table, viewport, self)
         self.order_columns.note_tapped.connect(self.show_message)
-        QScroller.grabGesture(table.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
 
     def add_practice_widgets(self, bar: QWidget, bubble: QWidget, card: QWidget) -> None:
         """Practice mode's widgets: the scenario bar under the banner, and the customer's
