@@ -6,6 +6,7 @@ the catalog's Spanish and of the test's data (product names, people, numbers, mo
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -56,10 +57,15 @@ def _spanish_pieces() -> list[str]:
 PIECES = _spanish_pieces()
 
 
-def _without(rest: str, data: list[str]) -> str:
-    for item in data:  # whole words: an id "demo" is no part of "demostración"
-        rest = re.sub(rf"(?<!\w){re.escape(item)}(?!\w)", " ", rest)
-    return rest
+@functools.lru_cache(maxsize=64)
+def _data_pattern(items: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `items` as whole words (an id "demo" is no part of "demostración"), the
+    longest first."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, items)) + r")(?!\w)")
+
+
+def _without(rest: str, data: tuple[str, ...]) -> str:
+    return _data_pattern(data).sub(" ", rest) if data else rest
 
 
 def _without_pieces(rest: str) -> str:
@@ -73,7 +79,7 @@ def english_left(text: str, data: Iterable[str] = ()) -> list[str]:
     case: a tag may be shown in capitals). Data is taken out first (a catalog word inside
     a product's name is no Spanish), or after the Spanish when data is part of a sentence
     ("código de moneda de 3 letras, p. ej. USD"): whichever leaves less."""
-    items = sorted({d.casefold() for d in data if d}, key=len, reverse=True)
+    items = tuple(sorted({d.casefold() for d in data if d}, key=lambda d: (-len(d), d)))
     shown = text.replace("&", "").casefold()
     lefts = (_without_pieces(_without(shown, items)),
              _without_pieces(_without(_without_pieces(shown), items)))

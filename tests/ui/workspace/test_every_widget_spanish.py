@@ -27,6 +27,7 @@ from spanish_check import (
 from test_workspace_spanish import store_data
 from tillwin_helpers import LATTE_TALL, press, scan
 
+from pos_prompter.bootstrap import init_store
 from pos_prompter.core.rules import PLACEHOLDERS
 from pos_prompter.core.scenario import Customer, Scenario
 from pos_prompter.practice import library
@@ -71,6 +72,8 @@ def _workspace_data(window: WorkspaceWindow) -> list[str]:
             store.load_settings().currency + " (por defecto)",
             *("{" + name + "}" for name in PLACEHOLDERS), "Archivo",
             "latte-size-up"]  # the rule id field's example: an id
+    for product in store.catalog.load():  # a family or tag the editor says as words
+        data += [code.replace("-", " ") for code in (product.family, *product.tags) if code]
     data += [window.audit_view.actor_filter.itemData(i)
              for i in range(1, window.audit_view.actor_filter.count())]
     # the tool bar's buttons show their actions without the "…"
@@ -93,11 +96,21 @@ def _check(window: QWidget, data: list[str], where: str) -> None:
         raise AssertionError(f"{where}: {error}") from None
 
 
-@pytest.mark.parametrize("person", ["manager", "trainer"])
-def test_every_page_tab_and_list_of_the_workspace(history_path: Path,
+@pytest.fixture(params=["cafe", "cafe as trainer", "shoes", "electronics"])
+def shop(request: pytest.FixtureRequest, history_path: Path, tmp_path: Path) -> tuple[Path, str]:
+    """A demo store with its 90 days of sales, and who opens the workspace on it."""
+    demo, _, person = str(request.param).partition(" as ")
+    if demo == "cafe":
+        return history_path, person or "manager"
+    path = tmp_path / f"{demo}.db"
+    init_store(path, demo=demo, history=True).close()
+    return path, "manager"
+
+
+def test_every_page_tab_and_list_of_the_workspace(shop: tuple[Path, str],
                                                    make_workspace: MakeWorkspace,
-                                                   qtbot: QtBot, person: str) -> None:
-    window = make_workspace(history_path, person=person, demo_password=True)
+                                                   qtbot: QtBot) -> None:
+    window = make_workspace(shop[0], person=shop[1], demo_password=True)
     qtbot.waitUntil(lambda: window.rule_list.model.rowCount() > 0, timeout=20_000)
     data = _workspace_data(window)
     for at in range(window.tabs.count()):
