@@ -52,6 +52,12 @@ NOT_MADE = (
     # shiboken then makes every QtWidgets class to find its type (ui/viewports.py).
     "QWizard", "QMdiArea", "QDockWidget", "QTreeView", "QListView", "QColorDialog",
     "QFontDialog", "QCalendarWidget", "QMenu", "QScrollBar",
+    # Named by `setStyle` and `style()`'s return (app.application, the status line's paint).
+    "QStyle", "QCommonStyle",
+    # Named at the top of a module the start imports, used only later (a refusal box, a
+    # date edit or file chooser, a scan typed into another window's field).
+    "QMessageBox", "QFileDialog", "QDialog", "QDateEdit", "QDateTimeEdit", "QComboBox",
+    "QSpinBox", "QDoubleSpinBox", "QTextEdit", "QPlainTextEdit",
 )
 """QtWidgets types (and their enum types) the till's start must not make: PySide6 makes a
 type the first time Python names it, and that is most of what a widget module costs to load."""

@@ -16,17 +16,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QDateTimeEdit,
-    QDoubleSpinBox,
-    QLineEdit,
-    QPlainTextEdit,
-    QSpinBox,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +30,17 @@ Restore = Callable[[], None]
 
 def restorer(widget: QWidget) -> Restore:
     """How to put `widget` back as it is now, once a scan has typed into it."""
+    # Imported here: PySide6 makes a type (and its enum types) when it is first named,
+    # and the till's start has none of these (issue 14.2).
+    from PySide6.QtWidgets import (
+        QComboBox,
+        QDateTimeEdit,
+        QDoubleSpinBox,
+        QPlainTextEdit,
+        QSpinBox,
+        QTextEdit,
+    )
+
     if isinstance(widget, QComboBox) and (line := widget.lineEdit()) is not None:
         return restorer(line)
     if isinstance(widget, QLineEdit):

@@ -10,7 +10,15 @@ accessible name keep the whole message.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 LINES = 2
@@ -85,6 +93,14 @@ class StatusLine(QLabel):
         self.drawFrame(painter)  # background and border of the style sheet's level
         rect = self.contentsRect()
         text = "\n".join(self.shown_lines())
-        self.style().drawItemText(painter, rect, int(self.alignment()), self.palette(),
-                                  self.isEnabled(), text, self.foregroundRole())
+        if not self.isEnabled():  # the style's own disabled look (etched or dithered)
+            self.style().drawItemText(painter, rect, int(self.alignment()), self.palette(),
+                                      False, text, self.foregroundRole())
+        elif text:
+            # What QStyle.drawItemText does with enabled text, without asking for the style:
+            # its Python type (and eleven enum types), made at the till's first paint, cost
+            # ~5 ms of the cold start (issue 14.2).
+            brush = self.palette().brush(self.foregroundRole())
+            painter.setPen(QPen(brush, painter.pen().widthF()))
+            painter.drawText(rect, int(self.alignment()), text)
         painter.end()

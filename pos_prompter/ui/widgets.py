@@ -5,12 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QDateEdit, QFileDialog, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
 from pos_prompter.i18n import translate
+
+if TYPE_CHECKING:  # imported where used: PySide6 makes a type (and its enum types) when it
+    # is first named, and the till's first screen has no date edit or file chooser
+    from PySide6.QtWidgets import QDateEdit, QFileDialog
 
 TOUCH_HEIGHT = 56
 """Minimum height of a button a finger must hit while a queue waits."""
@@ -69,6 +74,8 @@ NO_DATE = QDate(2000, 1, 1)
 
 def optional_date_edit(name: str, parent: QWidget) -> QDateEdit:
     """A date edit for a filter or range bound, reading "any" until a date is chosen."""
+    from PySide6.QtWidgets import QDateEdit
+
     from pos_prompter.i18n.formats import locale  # here: the till's first screen needs none
 
     edit = QDateEdit(parent)
@@ -133,6 +140,8 @@ def open_file_chooser(parent: QWidget, object_name: str, title: str, filters: st
     """Ask for a file without blocking the window (`open()`, never `exec()`): a file to
     read, or with `save_as` (the suggested name) one to write. `on_chosen(path)` runs when
     one is picked, `on_closed()` when the chooser closes either way."""
+    from PySide6.QtWidgets import QFileDialog
+
     dialog = QFileDialog(parent, title, save_as or "", filters)
     dialog.setObjectName(object_name)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from tillwin_helpers import LATTE_TALL, scan
@@ -81,3 +82,43 @@ def test_two_lines_of_the_message_fit_in_its_height(
     assert not [b.objectName() for b in window.findChildren(QPushButton)
                 if b.isVisible() and b.geometry().intersects(label.geometry())
                 and b.parent() is label.parent()]
+
+
+class StyledLine(StatusLine):
+    """The status line as it painted before (issue 14.2): its text through the style's
+    drawItemText, which the line now does itself without asking for the style."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        self.drawFrame(painter)
+        self.style().drawItemText(painter, self.contentsRect(), int(self.alignment()),
+                                  self.palette(), self.isEnabled(),
+                                  "\n".join(self.shown_lines()), self.foregroundRole())
+        painter.end()
+
+
+@pytest.mark.parametrize("level", ["info", "error", ""])
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_line_paints_its_text_as_the_style_would(
+        qtbot: QtBot, make_till_window: MakeWindow, cafe_store_path: Path,
+        level: str, enabled: bool) -> None:
+    """Two lines made alike beside the till's own (its style sheet, the level's look)."""
+    window = make_till_window(cafe_store_path)
+    label = window.findChild(StatusLine, "statusMessage")
+    assert label is not None
+    lines = [kind("statusMessage", label.parentWidget()) for kind in (StatusLine, StyledLine)]
+    for line in lines:
+        line.setProperty("level", level)
+        line.setGeometry(label.geometry())
+        line.setText(LONG)
+        line.setEnabled(enabled)
+        line.show()
+    QApplication.processEvents()
+    ours, styled = lines
+
+    image = ours.grab().toImage()
+    assert not image.isNull()
+    assert ours.contentsRect() == styled.contentsRect()
+    assert image == styled.grab().toImage()
+    styled.setText("")
+    assert image != styled.grab().toImage()  # the check sees the text
