@@ -46,7 +46,7 @@ from pos_prompter.core.engine import Engine
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.money import Cents
 from pos_prompter.core.rules import Ref, Rule, Settings, TimeCondition
-from pos_prompter.core.said import QT_TRANSLATE_NOOP
+from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
 from pos_prompter.core.scenario import MAX_CUSTOMERS, MAX_TEXT, Answer, Customer, Scenario
 
 Together = Callable[[str, str], "Decimal | float | None"]
@@ -496,15 +496,44 @@ def _time_for(rng: random.Random, tc: TimeCondition | None,
     return None
 
 
-def _article(name: str) -> str:
-    return "an" if name[:1].lower() in "aeiou" else "a"
+def _item(name: str, first: bool) -> Said:
+    """'A Latte Tall' first, 'an Espresso' after: the article is English's own (the
+    catalog's text for another language need not have one)."""
+    vowel = name[:1].lower() in "aeiou"
+    if first:
+        text = (QT_TRANSLATE_NOOP("practice customer", "An {name}") if vowel
+                else QT_TRANSLATE_NOOP("practice customer", "A {name}"))
+    else:
+        text = (QT_TRANSLATE_NOOP("practice customer", "an {name}") if vowel
+                else QT_TRANSLATE_NOOP("practice customer", "a {name}"))
+    return text.format(name=name)
 
 
-def _says(items: Sequence[Product]) -> str:
-    """'A Latte Tall and a Blueberry Muffin, please.'"""
-    words = [f"{_article(p.name)} {p.name}" for p in items]
-    text = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-    text = text[:1].upper() + text[1:] + ", please."
+def _listed(words: Sequence[Said]) -> Said:
+    """'A, b, c and d', each join a catalog text so another language joins its own way."""
+    if len(words) == 1:
+        return words[0]
+    if len(words) == 2:
+        return QT_TRANSLATE_NOOP("practice customer", "{first} and {last}").format(
+            first=words[0], last=words[1])
+    return QT_TRANSLATE_NOOP("practice customer", "{first}, {rest}").format(
+        first=words[0], rest=_listed(words[1:]))
+
+
+def short_says(count: int) -> Said:
+    """What a customer says instead when naming the items would be too long."""
+    if count > 1:
+        return QT_TRANSLATE_NOOP("practice customer", "These {n} items, please.").format(
+            n=count)
+    return QT_TRANSLATE_NOOP("practice customer", "Just this, please.")
+
+
+def _says(items: Sequence[Product]) -> Said:
+    """'A Latte Tall and a Blueberry Muffin, please.' (a Said: practice.generated writes
+    it in the trainer's language)."""
+    words = [_item(p.name, i == 0) for i, p in enumerate(items)]
+    text = QT_TRANSLATE_NOOP("practice customer", "{items}, please.").format(
+        items=_listed(words))
     if len(text) > MAX_TEXT or any(ord(c) < 32 for c in text):
-        return f"These {len(items)} items, please." if len(items) > 1 else "Just this, please."
+        return short_says(len(items))
     return text

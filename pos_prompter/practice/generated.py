@@ -3,11 +3,13 @@ what it needs from a store): `practice generate` and the window's Endless practi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
-from pos_prompter.core.scenario import Scenario
-from pos_prompter.core.simulated import Together, generate
+from pos_prompter.core.scenario import MAX_TEXT, Scenario
+from pos_prompter.core.simulated import Together, generate, short_says
+from pos_prompter.i18n import say
 from pos_prompter.store import Store
 from pos_prompter.store.history import StoreHistory
 
@@ -33,7 +35,21 @@ def history_together(store: Store) -> Together | None:
 
 def generated_scenario(store: Store, customers: int, seed: int,
                        start: dt.datetime | None = None) -> Scenario:
-    """`customers` simulated customers of `store` (its catalog, rules and sales)."""
-    return generate(store.catalog.load(), store.rules.load(), store.load_settings(),
-                    customers=customers, seed=seed, together=history_together(store),
-                    start=start)
+    """`customers` simulated customers of `store` (its catalog, rules and sales), written in
+    the current language: its title and what each customer says are data from here on (a
+    file, a practice run's record), in the language of the trainer who asked for them."""
+    scenario = generate(store.catalog.load(), store.rules.load(), store.load_settings(),
+                        customers=customers, seed=seed, together=history_together(store),
+                        start=start)
+    return in_language(scenario)
+
+
+def in_language(scenario: Scenario) -> Scenario:
+    """`scenario` with its generated sentences said in the current language (plain text)."""
+    people = []
+    for customer in scenario.customers:
+        says = say(customer.says)
+        if len(says) > MAX_TEXT:  # the catalog's words are longer than English's
+            says = say(short_says(len(customer.items)))
+        people.append(dataclasses.replace(customer, says=says))
+    return dataclasses.replace(scenario, title=say(scenario.title), customers=tuple(people))

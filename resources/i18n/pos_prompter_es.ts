@@ -3510,6 +3510,45 @@
     </message>
 </context>
 <context>
+    <name>practice customer</name>
+    <message>
+        <source>An {name}</source>
+        <translation>{name}</translation>
+    </message>
+    <message>
+        <source>A {name}</source>
+        <translation>{name}</translation>
+    </message>
+    <message>
+        <source>an {name}</source>
+        <translation>{name}</translation>
+    </message>
+    <message>
+        <source>a {name}</source>
+        <translation>{name}</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} y {last}</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}, {rest}</translation>
+    </message>
+    <message>
+        <source>These {n} items, please.</source>
+        <translation>Estos {n} artículos, por favor.</translation>
+    </message>
+    <message>
+        <source>Just this, please.</source>
+        <translation>Solo esto, por favor.</translation>
+    </message>
+    <message>
+        <source>{items}, please.</source>
+        <translation>{items}, por favor.</translation>
+    </message>
+</context>
+<context>
     <name>practice_game</name>
     <message>
         <source>there is no prompt on screen to explain</source>
