@@ -23,7 +23,7 @@ from pos_prompter.bootstrap import load_pack_file
 from pos_prompter.cli.common import need_db, out
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.money import format_money, percent
-from pos_prompter.core.whatif import DEFAULT_DAYS, MAX_DAYS, DraftResult, Window
+from pos_prompter.core.whatif import DEFAULT_DAYS, MAX_DAYS, DraftResult, Window, kind_word
 from pos_prompter.i18n import plural, say, translate
 from pos_prompter.practice.practice_store import practice_store_path
 from pos_prompter.store import Store, StoreError
@@ -97,7 +97,7 @@ def table_text(results: Sequence[DraftResult], currency: str) -> str:
     for r in results:
         accepts = r.expected_accepts
         revenue = r.expected_revenue
-        rows.append((r.rule, r.kind.replace("_", "-"), str(r.would_show), str(r.held_out),
+        rows.append((r.rule, say(kind_word(r.kind)), str(r.would_show), str(r.held_out),
                      str(r.kept_quiet_by_cap),
                      "-" if r.rate.rate is None else percent(Decimal(r.rate.accepted)
                                                              / Decimal(r.rate.shown)),

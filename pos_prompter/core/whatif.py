@@ -110,7 +110,7 @@ class KindRate:
 
     def sentence(self) -> str:
         """Which rate, and from how many prompts (`acceptance_rate_from`)."""
-        kind = self.kind.replace("_", "-")
+        kind = kind_word(self.kind)
         if not self.shown:
             return QT_TRANSLATE_NOOP("whatif", "no rate yet: the store showed no {kind} prompt "
                                                "in the last {days} days").format(
@@ -121,6 +121,18 @@ class KindRate:
                 QT_TRANSLATE_NOOP("whatif", "the store's {kind} prompts of the last {days} days: "
                                             "{accepted} accepted of {shown} prompts shown")
                 ).format(kind=kind, days=self.days, accepted=self.accepted, shown=self.shown)
+
+
+KIND_WORDS = {"upsell": QT_TRANSLATE_NOOP("whatif", "upsell"),
+              "cross_sell": QT_TRANSLATE_NOOP("whatif", "cross-sell"),
+              "bundle": QT_TRANSLATE_NOOP("whatif", "bundle"),
+              "threshold": QT_TRANSLATE_NOOP("whatif", "threshold")}
+"""A rule kind as people read it ('cross-sell'), said in their language where shown."""
+
+
+def kind_word(kind: str) -> str:
+    """`kind`'s word (a Said; an unknown kind as it is, with '-' for '_')."""
+    return KIND_WORDS.get(kind) or kind.replace("_", "-")
 
 
 @dataclass(frozen=True, slots=True)

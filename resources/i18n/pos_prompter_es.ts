@@ -6929,15 +6929,15 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
     </message>
     <message>
         <source>no rate yet: the store showed no {kind} prompt in the last {days} days</source>
-        <translation>aún no hay tasa: la tienda no mostró ninguna sugerencia {kind} en los últimos {days} días</translation>
+        <translation>aún no hay tasa: la tienda no mostró ninguna sugerencia de {kind} en los últimos {days} días</translation>
     </message>
     <message>
         <source>the store&apos;s {kind} prompts of the last {days} days: {accepted} accepted of {shown} prompt shown</source>
-        <translation>las sugerencias {kind} de la tienda de los últimos {days} días: {accepted} aceptadas de {shown} sugerencia mostrada</translation>
+        <translation>las sugerencias de {kind} de la tienda de los últimos {days} días: {accepted} de {shown} sugerencia mostrada fue aceptada</translation>
     </message>
     <message>
         <source>the store&apos;s {kind} prompts of the last {days} days: {accepted} accepted of {shown} prompts shown</source>
-        <translation>las sugerencias {kind} de la tienda de los últimos {days} días: {accepted} aceptadas de {shown} sugerencias mostradas</translation>
+        <translation>las sugerencias de {kind} de la tienda de los últimos {days} días: {accepted} de {shown} sugerencias mostradas fueron aceptadas</translation>
     </message>
     <message>
         <source>a what-if needs at least one draft rule</source>

@@ -62,13 +62,16 @@ def test_suggest_and_whatif_in_spanish(tmp_path: Path) -> None:
     assert (refused.returncode, refused.stderr) == (2, (
         "error: --min-support '7' no es una fracción de los pedidos mayor que 0 y como mucho "
         "1 (p. ej. 0.01 para el 1% de los pedidos)\n"))
-    rate = _run("whatif", draft, "--db", db).stdout.splitlines()[-1]
-    assert rate.startswith("muffin-tea: tasa tomada de las sugerencias cross-sell de la "
-                           "tienda de los últimos 90 días: "), rate
-    assert english_left(rate, ["muffin-tea", "cross-sell"]) == [], rate
+    table = _run("whatif", draft, "--db", db).stdout.splitlines()
+    rate = table[-1]
+    assert rate.startswith("muffin-tea: tasa tomada de las sugerencias de venta cruzada de "
+                           "la tienda de los últimos 90 días: "), rate
+    assert english_left(rate, ["muffin-tea"]) == [], rate
+    row = next(line for line in table if line.startswith("muffin-tea "))
+    assert row.split("  ")[1] == "venta cruzada", table  # the kind column
     assert _run("whatif", draft, "--db", empty).stdout.splitlines()[-1] == (
-        "muffin-tea: aún no hay tasa: la tienda no mostró ninguna sugerencia cross-sell en los "
-        "últimos 90 días")
+        "muffin-tea: aún no hay tasa: la tienda no mostró ninguna sugerencia de venta cruzada "
+        "en los últimos 90 días")
 
 
 def _notes() -> list[str]:

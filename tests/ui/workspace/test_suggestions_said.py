@@ -30,8 +30,13 @@ def test_each_suggestions_why_in_spanish(cafe_store_path: Path) -> None:
 
 def test_the_rate_a_what_if_takes_in_spanish() -> None:
     assert say(KindRate("cross_sell", 0, 0, 90).sentence()) == (
-        "aún no hay tasa: la tienda no mostró ninguna sugerencia cross-sell en los últimos 90 "
-        "días")
+        "aún no hay tasa: la tienda no mostró ninguna sugerencia de venta cruzada en los "
+        "últimos 90 días")
     assert say(KindRate("upsell", 1, 1, 30).sentence()) == (
-        "las sugerencias upsell de la tienda de los últimos 30 días: 1 aceptadas de 1 "
-        "sugerencia mostrada")
+        "las sugerencias de mejora de la tienda de los últimos 30 días: 1 de 1 sugerencia "
+        "mostrada fue aceptada")
+    assert say(KindRate("bundle", 4, 1, 30).sentence()) == (
+        "las sugerencias de paquete de la tienda de los últimos 30 días: 1 de 4 sugerencias "
+        "mostradas fueron aceptadas")
+    assert KindRate("threshold", 4, 1, 30).sentence() == (  # English as it was
+        "the store's threshold prompts of the last 30 days: 1 accepted of 4 prompts shown")
