@@ -62,11 +62,13 @@ def table_text(found: Sequence[Suggestion]) -> str:
 
 
 def yaml_text(drafts: list[Rule], orders: int, min_support: float, db: Path) -> str:
-    head = (f"# Cross-sells mined from {orders} paid orders (min support {min_support:g}) by\n"
-            f"# 'pos-prompter suggest --format yaml'. Every rule is an inactive draft: read it,\n"
-            f"# edit its say, and turn it on in the workspace. Import with --merge (without\n"
-            f"# it the store's other rules would be removed):\n"
-            f"#   pos-prompter import rules FILE.yaml --merge --db {db}\n")
+    text = translate("cli", "Cross-sells mined from {orders} paid orders (min support "
+                     "{support}) by\n'pos-prompter suggest --format yaml'. Every rule is an "
+                     "inactive draft: read it,\nedit its say, and turn it on in the workspace. "
+                     "Import with --merge (without\nit the store's other rules would be "
+                     "removed):\n  pos-prompter import rules FILE.yaml --merge --db {db}").format(
+        orders=orders, support=f"{min_support:g}", db=db)
+    head = "".join(f"# {line}".rstrip() + "\n" for line in text.splitlines())
     return head + yaml.safe_dump(pack_to_dict(drafts, None), sort_keys=False,
                                  allow_unicode=True)
 
@@ -87,7 +89,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     if args.format == "json":
         out(json.dumps([s.to_json() for s in found], indent=2, ensure_ascii=False) + "\n")
     elif args.format == "yaml":
-        drafts = draft_rules(found, rules, counts.orders, engine.catalog, engine.settings)
+        drafts = draft_rules(found, rules, counts.orders, engine.catalog, engine.settings,
+                             say)
         out(yaml_text(drafts, counts.orders, min_support, db))
     elif found:
         out(table_text(found))

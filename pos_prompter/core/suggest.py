@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 from typing import Any
@@ -191,8 +191,12 @@ def _ratio_needed(catalog: Catalog, trigger: str, offer: str,
 
 
 def draft_rules(suggestions: Iterable[Suggestion], rules: Sequence[Rule], orders: int,
-                catalog: Catalog, settings: Settings) -> list[Rule]:
+                catalog: Catalog, settings: Settings,
+                say: Callable[[str], str] = str) -> list[Rule]:
     """An inactive cross-sell for each suggestion that no rule covers, in the same order.
+
+    Its title, script and why are written once, by `say` (i18n.say: in the language of
+    whoever asks for the draft); from then on they are the manager's text. English without.
 
     Left out: covered pairs (a rule already offers them); pairs that a rule of the
     store, active or not, already has for that trigger SKU and offer (a draft imported
@@ -215,12 +219,18 @@ def draft_rules(suggestions: Iterable[Suggestion], rules: Sequence[Rule], orders
         drafted.add((s.trigger, s.offer))
         drafts.append(Rule(
             id=_draft_id(s.trigger, s.offer, taken), kind="cross_sell",
-            title=f"Suggested: {s.offer_name} with {s.trigger_name}"[:120],
-            say="Would you like {offer} with that? It's {price}.",
+            title=say(QT_TRANSLATE_NOOP("suggest", "Suggested: {offer} with {trigger}").format(
+                offer=s.offer_name, trigger=s.trigger_name))[:120],
+            # The rule's own placeholders go through as themselves.
+            say=say(QT_TRANSLATE_NOOP("suggest", "Would you like {offer} with that? It's "
+                                                 "{price}.").format(offer="{offer}",
+                                                                    price="{price}")),
             # One sentence the clerk can say (lint's why-too-long); the mining evidence is
             # in the suggestion list and the pack's title.
-            why=_literal(f"{_percent(s.confidence)} of customers who buy {s.trigger_name} "
-                         f"take {s.offer_name} too."),
+            why=say(QT_TRANSLATE_NOOP("suggest", "{share} of customers who buy {trigger} take "
+                                                 "{offer} too.").format(
+                share=_percent(s.confidence), trigger=_literal(s.trigger_name),
+                offer=_literal(s.offer_name))),
             scanned=Scanned(skus=frozenset({s.trigger})), offer=Offer(add=(s.offer,)),
             holdout=DRAFT_HOLDOUT, active=False,
             max_offer_ratio=ratio if isinstance(ratio, Decimal) else None))

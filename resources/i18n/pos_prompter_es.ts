@@ -1677,6 +1677,18 @@
         <translation>por qué</translation>
     </message>
     <message>
+        <source>Cross-sells mined from {orders} paid orders (min support {support}) by
+&apos;pos-prompter suggest --format yaml&apos;. Every rule is an inactive draft: read it,
+edit its say, and turn it on in the workspace. Import with --merge (without
+it the store&apos;s other rules would be removed):
+  pos-prompter import rules FILE.yaml --merge --db {db}</source>
+        <translation>Ventas cruzadas halladas en {orders} pedidos pagados (soporte mínimo {support}) por
+&apos;pos-prompter suggest --format yaml&apos;. Cada regla es un borrador inactivo: léala,
+edite su texto y actívela en el espacio de trabajo. Impórtela con --merge (sin
+él se quitarían las demás reglas de la tienda):
+  pos-prompter import rules FILE.yaml --merge --db {db}</translation>
+    </message>
+    <message>
         <source>mining the paid orders</source>
         <translation>analizando los pedidos pagados</translation>
     </message>
@@ -6012,6 +6024,18 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
     <message>
         <source>bought together in {share} of orders with {trigger}, {times} times more often than chance</source>
         <translation>comprados juntos en el {share} de los pedidos con {trigger}, {times} veces más a menudo que por azar</translation>
+    </message>
+    <message>
+        <source>Suggested: {offer} with {trigger}</source>
+        <translation>Sugerida: {offer} con {trigger}</translation>
+    </message>
+    <message>
+        <source>Would you like {offer} with that? It&apos;s {price}.</source>
+        <translation>¿Desea también {offer}? Cuesta {price}.</translation>
+    </message>
+    <message>
+        <source>{share} of customers who buy {trigger} take {offer} too.</source>
+        <translation>El {share} de los clientes que compran {trigger} también se llevan {offer}.</translation>
     </message>
 </context>
 <context>

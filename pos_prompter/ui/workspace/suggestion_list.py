@@ -476,7 +476,7 @@ class SuggestionList(QWidget):
             self._pending_draft = (s.trigger, s.offer)
             self.mine()
             return
-        drafts = draft_rules([s], m.rules, m.orders, m.catalog, m.settings)
+        drafts = draft_rules([s], m.rules, m.orders, m.catalog, m.settings, say)
         if drafts:
             self.draft_requested.emit(drafts[0])
             return
