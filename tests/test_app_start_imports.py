@@ -58,14 +58,19 @@ NOT_MADE = (
     # date edit or file chooser, a scan typed into another window's field).
     "QMessageBox", "QFileDialog", "QDialog", "QDateEdit", "QDateTimeEdit", "QComboBox",
     "QSpinBox", "QDoubleSpinBox", "QTextEdit", "QPlainTextEdit",
+    # QtGui's, made by telling a call's overloads apart: QPushButton(text, parent) (QIcon),
+    # QBrush(color) and QPen(brush, width) (QGradient, QImage, QPixmap).
+    "QIcon", "QGradient", "QImage", "QPixmap",
 )
-"""QtWidgets types (and their enum types) the till's start must not make: PySide6 makes a
-type the first time Python names it, and that is most of what a widget module costs to load."""
+"""QtWidgets' and QtGui's types (and their enum types) the till's start must not make:
+PySide6 makes a type the first time Python names it (or an overloaded call it is in), and
+that is most of what a widget module costs to load."""
 
 LIST_TYPES = CHILD_TILL + """
 import json
-from PySide6 import QtWidgets
-print(json.dumps(sorted(name for name in vars(QtWidgets) if name.startswith("Q"))), flush=True)
+from PySide6 import QtGui, QtWidgets
+print(json.dumps(sorted(name for module in (QtWidgets, QtGui) for name in vars(module)
+                        if name.startswith("Q"))), flush=True)
 """
 
 
@@ -113,4 +118,5 @@ def test_the_till_is_ready_to_scan_without_making_every_widget_type(tmp_path: Pa
     made = started_modules(store, LIST_TYPES)
 
     assert "QTableView" in made  # the check sees what the till did make
+    assert "QBrush" in made
     assert [name for name in NOT_MADE if name in made] == []

@@ -37,7 +37,8 @@ def plain_label(object_name: str, parent: QWidget | None = None, *,
 def touch_button(text: str, object_name: str, parent: QWidget | None = None) -> QPushButton:
     """A big button that a tap presses without taking the focus from the scan field, and
     that Enter never presses (not a default button)."""
-    button = QPushButton(text, parent)
+    button = QPushButton(parent)  # (text, parent)'s overloads make QIcon's type: start-up
+    button.setText(text)
     button.setObjectName(object_name)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     button.setAutoDefault(False)

@@ -4,6 +4,8 @@ reports to its views when the order changes."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -11,13 +13,18 @@ from pos_prompter.core.money import format_money
 from pos_prompter.core.order import OrderLine
 from pos_prompter.ui.order_model import (
     AMOUNT,
+    DARK_NOTE_COLOR,
+    DARK_PROMPT_LINE_BACKGROUND,
     HEADERS,
     ITEM,
     LINE_ROLE,
     NOTE,
+    NOTE_COLOR,
     PRICE,
+    PROMPT_LINE_BACKGROUND,
     QTY,
     OrderTableModel,
+    solid_brush,
 )
 
 NAMES = {"LATTE-T": "Latte Tall", "LATTE-G": "Latte Grande"}
@@ -159,3 +166,15 @@ def test_the_prompt_line_is_highlighted(qtbot: QtBot) -> None:
 
     model.set_prompt_line(None)
     assert model.index(1, ITEM).data(background) is None
+
+
+def test_a_solid_brush_is_the_brush_of_its_colour(qapp: QApplication) -> None:
+    """The model's brushes are made without QBrush(color)'s overloads, which make
+    QGradient's, QImage's and QPixmap's types at the till's start (issue 14.2)."""
+    for color in (NOTE_COLOR, PROMPT_LINE_BACKGROUND, DARK_NOTE_COLOR,
+                  DARK_PROMPT_LINE_BACKGROUND, QColor(10, 20, 30, 40)):
+        brush = solid_brush(color)
+        assert brush == QBrush(color)
+        assert brush.style() == Qt.BrushStyle.SolidPattern
+        assert brush.color() == color
+    assert solid_brush(NOTE_COLOR) != QBrush(PROMPT_LINE_BACKGROUND)
