@@ -21,6 +21,7 @@ raised it returned), instead of with the scan that raised it, as `simulate` does
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import struct
 import sys
@@ -225,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
                     conn.execute(statement)
             conn.close()
         plan = make_plan(ds.shop, ds.rules, args.scans)
+        with open(path, "rb+") as f:  # built pages on disk: each the run dirties counts
+            os.fsync(f.fileno())
         by_kind, page_size, during, closed, distinct = play(path, plan,
                                                             window=args.window)
     how = "as the window logs them" if args.window else "as simulate logs them"
