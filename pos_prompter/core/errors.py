@@ -16,13 +16,17 @@ class InputError(UserError):
     """Unreadable input or bad usage (the command line maps it to exit code 2)."""
 
 
+INPUT = QT_TRANSLATE_NOOP("core", "input")
+"""What a refusal names when its caller does not say (ValidationError's `what`)."""
+
+
 class ValidationError(UserError):
     """Input that was read but refused: a catalog or rule pack with problems (exit code 1).
 
     `problems` lists every problem found (up to a limit), each one readable on its own.
     """
 
-    def __init__(self, problems: list[str], *, what: str = "input") -> None:
+    def __init__(self, problems: list[str], *, what: str = INPUT) -> None:
         self.problems = list(problems)
         self.what = what
         first = problems[0] if problems else QT_TRANSLATE_NOOP("core", "unknown problem")

@@ -746,11 +746,11 @@
     </message>
     <message>
         <source>error: {what} refused, nothing was changed ({n} problem):</source>
-        <translation>error: {what} rechazado, no se cambió nada ({n} problema):</translation>
+        <translation>error: rechazo de {what}, no se cambió nada ({n} problema):</translation>
     </message>
     <message>
         <source>error: {what} refused, nothing was changed ({n} problems):</source>
-        <translation>error: {what} rechazado, no se cambió nada ({n} problemas):</translation>
+        <translation>error: rechazo de {what}, no se cambió nada ({n} problemas):</translation>
     </message>
     <message>
         <source>error: {message}</source>
@@ -870,15 +870,15 @@
     </message>
     <message>
         <source>added</source>
-        <translation>añadidos</translation>
+        <translation>de alta</translation>
     </message>
     <message>
         <source>changed</source>
-        <translation>cambiados</translation>
+        <translation>con cambios</translation>
     </message>
     <message>
         <source>removed</source>
-        <translation>quitados</translation>
+        <translation>de baja</translation>
     </message>
     <message>
         <source>and {n} more</source>
@@ -1896,6 +1896,10 @@ edite su texto y actívela en el espacio de trabajo. Impórtela con --merge (sin
         <translation>proporción de pedidos pasados con el artículo disparador que también llevaron la oferta</translation>
     </message>
     <message>
+        <source>input</source>
+        <translation>datos</translation>
+    </message>
+    <message>
         <source>unknown problem</source>
         <translation>problema desconocido</translation>
     </message>
@@ -1905,7 +1909,7 @@ edite su texto y actívela en el espacio de trabajo. Impórtela con --merge (sin
     </message>
     <message>
         <source>{what} refused, nothing was changed: {first}{more}</source>
-        <translation>{what}: rechazado, no se cambió nada: {first}{more}</translation>
+        <translation>rechazo de {what}, no se cambió nada: {first}{more}</translation>
     </message>
     <message>
         <source>{text!r} is not a role (choose {roles})</source>
@@ -2915,15 +2919,15 @@ edite su texto y actívela en el espacio de trabajo. Impórtela con --merge (sin
     </message>
     <message>
         <source>{n} added</source>
-        <translation>{n} añadidos</translation>
+        <translation>{n} de alta</translation>
     </message>
     <message>
         <source>{n} changed</source>
-        <translation>{n} cambiados</translation>
+        <translation>{n} con cambios</translation>
     </message>
     <message>
         <source>{n} removed</source>
-        <translation>{n} quitados</translation>
+        <translation>{n} de baja</translation>
     </message>
     <message>
         <source>{n} unchanged</source>
@@ -2931,7 +2935,7 @@ edite su texto y actívela en el espacio de trabajo. Impórtela con --merge (sin
     </message>
     <message>
         <source>{n} already imported</source>
-        <translation>{n} ya importados</translation>
+        <translation>{n} ya en la tienda</translation>
     </message>
     <message>
         <source>{items}: {counts}</source>

@@ -49,7 +49,7 @@ def test_import_catalog_of_a_bad_csv_says_every_problem_in_spanish(tmp_path: Pat
     refused = _run("import", "catalog", bad, "--db", db)
     assert refused.returncode == 1
     lines = refused.stderr.splitlines()
-    assert lines[0] == "error: catálogo rechazado, no se cambió nada (9 problemas):"
+    assert lines[0] == "error: rechazo de catálogo, no se cambió nada (9 problemas):"
     assert "  línea 2, columna name: está vacío" in lines
     assert "  línea 4, columna sku: 'B' ya se usa en la línea 3" in lines
     assert "  línea 5: tiene 4 campos, la cabecera tiene 6" in lines
@@ -73,7 +73,7 @@ def test_past_orders_refused_and_imported_in_spanish(tmp_path: Path) -> None:
     good.write_text("order_id,sku,qty,time\n1,A,2,2026-11-01T10:00\n", encoding="utf-8")
     assert _run("init", "--db", db).returncode == 0
     assert _run("import", "catalog", catalog, "--db", db).stdout == (
-        "productos: 1 añadidos, 0 cambiados, 0 sin cambios\n")
+        "productos: 1 de alta, 0 con cambios, 0 sin cambios\n")
     refused = _run("import", "orders", orders, "--db", db)
     assert refused.returncode == 1
     for line in refused.stderr.splitlines()[1:]:
@@ -84,7 +84,7 @@ def test_past_orders_refused_and_imported_in_spanish(tmp_path: Path) -> None:
                            "Los pedidos importados antes (el mismo id de pedido) se omiten, "
                            "nunca se duplican."]
     assert _run("import", "orders", good, "--db", db).stdout == (
-        "pedidos pasados: 1 añadidos, 0 cambiados, 0 ya importados\n")
+        "pedidos pasados: 1 de alta, 0 con cambios, 0 ya en la tienda\n")
 
 
 def test_english_is_as_it_was() -> None:

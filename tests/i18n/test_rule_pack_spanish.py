@@ -77,7 +77,7 @@ def test_import_rules_of_a_bad_pack_says_every_problem_in_spanish(tmp_path: Path
     refused = _run("import", "rules", pack, "--db", db)
     assert refused.returncode == 1
     lines = refused.stderr.splitlines()
-    assert lines[0] == "error: paquete de reglas rechazado, no se cambió nada (18 problemas):"
+    assert lines[0] == "error: rechazo de paquete de reglas, no se cambió nada (18 problemas):"
     assert "  regla #1, campo title: es obligatorio (un nombre corto para la regla)" in lines
     assert "  regla twice, campo id: se usa dos veces (reglas #2 y #3)" in lines
     assert ("  regla #1, campo when.order.total_min: 'abc' no es un importe con 2 decimales "

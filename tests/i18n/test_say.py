@@ -21,7 +21,7 @@ def test_english_says_the_sentence_as_the_core_wrote_it() -> None:
 def test_spanish_says_the_catalog_text_with_every_part_said_too() -> None:
     problems = [QT_TRANSLATE_NOOP("core", "unknown problem"), "line 3: bad"]
     error = ValidationError(problems, what="catalog")
-    assert i18n.say_error(error) == ("catalog: rechazado, no se cambió nada: "
+    assert i18n.say_error(error) == ("rechazo de catalog, no se cambió nada: "
                                      "problema desconocido (y 1 más)")
 
 

@@ -63,7 +63,7 @@ def test_practice_import_of_a_bad_scenario_in_spanish(tmp_path: Path) -> None:
     refused = _run("practice", "import", bad, "--db", db)
     assert refused.returncode == 1
     lines = refused.stderr.splitlines()
-    assert lines[0] == f"error: escenario {bad} rechazado, no se cambió nada (10 problemas):"
+    assert lines[0] == f"error: rechazo de escenario {bad}, no se cambió nada (10 problemas):"
     assert "  cliente 2, campo (customer): debe ser un mapa de campos (name, items, ...)" in lines
     for line in lines[1:]:
         assert english_left(line, DATA) == [], line

@@ -47,7 +47,7 @@ def test_settings_refusals_in_spanish_on_the_command_line(tmp_path: Path) -> Non
         "currency, rush_scans_per_minute, store_name, leaderboard, leaderboard_min_orders, "
         "backup_every_minutes, backup_keep_days, language, theme)"]
     assert said["theme=blue"].stderr.splitlines()[0] == (
-        "error: ajuste rechazado, no se cambió nada (1 problema):")
+        "error: rechazo de ajuste, no se cambió nada (1 problema):")
 
 
 @pytest.mark.usefixtures("spanish")

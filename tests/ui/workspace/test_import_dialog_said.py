@@ -37,7 +37,7 @@ def test_a_catalog_preview_and_import_in_spanish(store: Store, qtbot: QtBot,
     with qtbot.waitSignal(dialog.preview_ready, timeout=20_000):
         dialog.load(csv)
     assert dialog.summary_label.text() == (
-        "more.csv: productos 1 añadidos, 0 cambiados, 0 sin cambios.")
+        "more.csv: productos 1 de alta, 0 con cambios, 0 sin cambios.")
     assert dialog.notes_label.text().endswith(
         "productos de la tienda no están en el archivo: se quedan como están (una importación "
         "nunca borra productos; ponga active a false en su lugar).")
@@ -45,7 +45,7 @@ def test_a_catalog_preview_and_import_in_spanish(store: Store, qtbot: QtBot,
     with qtbot.waitSignal(dialog.import_finished, timeout=20_000):
         dialog.apply()
     assert dialog.result_label.text().startswith(
-        "Hecho. productos: 1 añadidos, 0 cambiados, 0 sin cambios. ")
+        "Hecho. productos: 1 de alta, 0 con cambios, 0 sin cambios. ")
 
 
 def test_a_refused_catalog_lists_its_problems_in_spanish(store: Store, qtbot: QtBot,
