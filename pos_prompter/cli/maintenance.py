@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pos_prompter.bootstrap import default_store_path, training_store_path
 from pos_prompter.cli.common import need_db, out
+from pos_prompter.core.money import decimal_text, whole_text
 from pos_prompter.i18n import plural, say, translate
 from pos_prompter.store.backup import (
     backup_folder,
@@ -28,8 +29,8 @@ EXIT_USAGE = 2
 
 def _size(count: int) -> str:
     if count >= 100_000:
-        return translate("cli", "{size} MB").format(size=f"{count / 1e6:.1f}")
-    return translate("cli", "{size} bytes").format(size=f"{count:,}")
+        return translate("cli", "{size} MB").format(size=decimal_text(count / 1e6, 1))
+    return translate("cli", "{size} bytes").format(size=whole_text(count))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -59,7 +60,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         target = new_backup_path(db, dt.datetime.now())
     made = backup_store(db, target)
     out(translate("cli", "Backed up {db} to {path} ({size}, checked) in {seconds} s").format(
-        db=db, path=made.path, size=_size(made.size), seconds=f"{made.seconds:.1f}") + "\n")
+        db=db, path=made.path, size=_size(made.size), seconds=decimal_text(made.seconds, 1)) + "\n")
     return 0
 
 

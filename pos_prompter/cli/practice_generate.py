@@ -14,6 +14,7 @@ import yaml
 
 from pos_prompter.cli.common import need_db, note, out
 from pos_prompter.core.errors import InputError
+from pos_prompter.core.money import whole_text
 from pos_prompter.core.scenario import MAX_CUSTOMERS, scenario_to_dict
 from pos_prompter.i18n import plural, translate
 from pos_prompter.practice.generated import generated_scenario
@@ -30,7 +31,7 @@ def _whole(text: str, option: str, low: int, high: int) -> int:
     if not value.isascii() or not value.isdigit() or not low <= int(value) <= high:
         raise InputError(translate("cli", "{option} must be a whole number from {low} to "
                                    "{high}, not {text}").format(
-            option=option, low=low, high=f"{high:,}", text=repr(text)))
+            option=option, low=low, high=whole_text(high), text=repr(text)))
     return int(value)
 
 
@@ -75,7 +76,7 @@ def add_generate(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
                                      "The store is only read."))
     gen.add_argument("--customers", required=True, metavar="N",
                      help=translate("cli", "how many customers (1 to {most})").format(
-                         most=f"{MAX_CUSTOMERS:,}"))
+                         most=whole_text(MAX_CUSTOMERS)))
     gen.add_argument("--seed", required=True, metavar="S",
                      help=translate("cli", "a whole number: the same seed gives the same scenario"))
     gen.add_argument("-o", "--output", type=Path, metavar="FILE.yaml",

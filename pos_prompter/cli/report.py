@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pos_prompter.cli.common import need_db, out
+from pos_prompter.core.money import money_style, percent_text
 from pos_prompter.core.report_csv import report_csv
 from pos_prompter.core.results import Report, parse_period
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, translate
@@ -34,7 +35,12 @@ def _refuse_practice(db: Path) -> None:
 
 
 def _percent(value: float | None) -> str:
-    return "-" if value is None else f"{value * 100:.1f}%"
+    return "-" if value is None else percent_text(value, 1)
+
+
+def _amount(text: str | None) -> str:
+    """An amount the report carries as "864.00", in the language's style ("864,00")."""
+    return "-" if text is None else text.replace(".", money_style().decimal_point)
 
 
 def _text_table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -52,9 +58,11 @@ def _text_table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]
 def _outcome_cells(row: dict[str, Any]) -> list[str]:
     margin = row["margin_added"]
     if margin is not None and row["margin_accepted"] != row["accepted"]:
-        margin = f"{margin} ({row['margin_accepted']}/{row['accepted']})"
+        margin = f"{_amount(margin)} ({row['margin_accepted']}/{row['accepted']})"
+    elif margin is not None:
+        margin = _amount(margin)
     return [str(row["shown"]), str(row["accepted"]), str(row["declined"]),
-            str(row["ignored"]), _percent(row["acceptance_rate"]), row["revenue_added"],
+            str(row["ignored"]), _percent(row["acceptance_rate"]), _amount(row["revenue_added"]),
             margin or "-"]
 
 
@@ -83,7 +91,7 @@ def report_table(data: dict[str, Any]) -> str:
     outcome_header = _words(*OUTCOME_HEADER)
 
     def with_orders(row: dict[str, Any]) -> list[str]:
-        return [str(row["orders"]), row["average_order_value"] or "-",
+        return [str(row["orders"]), _amount(row["average_order_value"] or None),
                 _percent(row["attach_rate"])]
 
     order_header = _words("orders", "avg order", "attach")

@@ -19,6 +19,7 @@ from typing import Final
 from pos_prompter.cli.common import need_db, note, out
 from pos_prompter.core.auth import ROLES, Role, check_secret, clock_text, secret_kind
 from pos_prompter.core.errors import InputError, UserError
+from pos_prompter.core.money import whole_text
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, translate
 from pos_prompter.i18n.audit_words import action_text, actor_text, change_text, entity_text
 from pos_prompter.store import Store
@@ -230,10 +231,10 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         result = verify_audit(store)
     if result.intact:
         out(translate("cli", "ok: {n} entries, chain intact").format(
-            n=f"{result.entries:,}") + "\n")
+            n=whole_text(result.entries)) + "\n")
         return 0
     out(translate("cli", "{problem} (the {n} entries before it link up)").format(
-        problem=say(result.text), n=f"{result.entries:,}") + "\n")
+        problem=say(result.text), n=whole_text(result.entries)) + "\n")
     return 1
 
 

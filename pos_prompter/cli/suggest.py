@@ -18,6 +18,7 @@ import yaml
 from pos_prompter.cli.commands import _Progress
 from pos_prompter.cli.common import need_db, note, out
 from pos_prompter.core.engine import Engine
+from pos_prompter.core.money import decimal_text, percent_text
 from pos_prompter.core.rules import Rule, pack_to_dict
 from pos_prompter.core.suggest import (
     DEFAULT_MIN_SUPPORT,
@@ -55,8 +56,9 @@ def table_text(found: Sequence[Suggestion]) -> str:
     rows = [(translate("cli", "trigger"), translate("cli", "offer"), translate("cli", "orders"),
              translate("cli", "support"), translate("cli", "confidence"),
              translate("cli", "lift"), translate("cli", "covered by"), translate("cli", "why"))]
-    rows += [(s.trigger, s.offer, str(s.orders), f"{s.support:.2%}", f"{s.confidence:.1%}",
-              f"{s.lift:.2f}", s.covered_by or "-", f"{s.offer_name}: {say(s.why)}")
+    rows += [(s.trigger, s.offer, str(s.orders), percent_text(s.support, 2),
+              percent_text(s.confidence, 1), decimal_text(s.lift, 2), s.covered_by or "-",
+              f"{s.offer_name}: {say(s.why)}")
              for s in found]
     return _table(rows)
 

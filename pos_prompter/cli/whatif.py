@@ -22,7 +22,7 @@ from typing import TextIO
 from pos_prompter.bootstrap import load_pack_file
 from pos_prompter.cli.common import need_db, out
 from pos_prompter.core.errors import InputError
-from pos_prompter.core.money import format_money, percent
+from pos_prompter.core.money import decimal_text, format_money, percent
 from pos_prompter.core.whatif import DEFAULT_DAYS, MAX_DAYS, DraftResult, Window, kind_word
 from pos_prompter.i18n import plural, say, translate
 from pos_prompter.practice.practice_store import practice_store_path
@@ -101,7 +101,7 @@ def table_text(results: Sequence[DraftResult], currency: str) -> str:
                      str(r.kept_quiet_by_cap),
                      "-" if r.rate.rate is None else percent(Decimal(r.rate.accepted)
                                                              / Decimal(r.rate.shown)),
-                     "-" if accepts is None else f"{accepts:.1f}",
+                     "-" if accepts is None else decimal_text(accepts, 1),
                      "-" if revenue is None else format_money(revenue, currency)))
     lines += _table((translate("cli", "rule"), translate("cli", "kind"),
                      translate("cli", "would show"), translate("cli", "held out"),

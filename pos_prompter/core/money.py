@@ -165,3 +165,40 @@ def split_proportionally(total: Cents, weights: list[Cents]) -> list[Cents]:
 def percent(ratio: Decimal) -> str:
     """A fraction as a whole percentage for people: Decimal("0.1234") -> "12%"."""
     return f"{(ratio * 100).quantize(Decimal('1'), rounding=ROUND_HALF_EVEN)}%"
+
+
+# Numbers for people, in the chosen language's style as money is (the command line's
+# tables; English exactly as it always wrote them). Machines' output (--json, CSV) keeps
+# its own form and does not use these.
+
+def decimal_text(value: float | Decimal | str, places: int) -> str:
+    """`value` with `places` decimals: "3.6" (English), "3,6" (Spanish). Not grouped."""
+    number = Decimal(value) if isinstance(value, str) else value
+    return f"{number:.{places}f}".replace(".", _STYLE[0].decimal_point)
+
+
+def percent_text(fraction: float | Decimal, places: int) -> str:
+    """A fraction as a percentage with `places` decimals: "24.8%" / "24,8%"."""
+    return f"{fraction:.{places}%}".replace(".", _STYLE[0].decimal_point)
+
+
+def whole_text(value: int) -> str:
+    """A whole number grouped as the language groups: "100,000" / "100.000" ("1234" in
+    Spanish, which groups from five digits)."""
+    return ("-" if value < 0 else "") + _grouped(abs(value), _STYLE[0])
+
+
+def said_decimal(text: str) -> str:
+    """A decimal ("3.6") inside a core sentence: its English stays "3.6" (what --json
+    carries), and the reader's language writes its own decimal point when the sentence is
+    said (the catalog's 'numbers' text)."""
+    whole, point, fraction = text.partition(".")
+    if not point:
+        return text
+    return QT_TRANSLATE_NOOP("numbers", "{whole}.{fraction}").format(whole=whole,
+                                                                     fraction=fraction)
+
+
+def said_percent(text: str) -> str:
+    """A percentage ("6.6", without its sign) inside a core sentence, as said_decimal."""
+    return QT_TRANSLATE_NOOP("numbers", "{number}%").format(number=said_decimal(text))

@@ -29,6 +29,7 @@ from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.engine import Engine
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.lint import MAX_SANE_RATIO
+from pos_prompter.core.money import said_decimal, said_percent
 from pos_prompter.core.rules import RULE_ID_RE, Offer, Rule, RuleId, Scanned, Settings
 from pos_prompter.core.said import QT_TRANSLATE_NOOP
 
@@ -101,11 +102,11 @@ def min_orders_for(min_support: float, orders: int) -> int:
 
 def _percent(fraction: float) -> str:
     pct = fraction * 100
-    return f"{pct:.0f}%" if pct >= 9.5 else f"{pct:.1f}%"
+    return said_percent(f"{pct:.0f}" if pct >= 9.5 else f"{pct:.1f}")
 
 
 def _times(lift: float) -> str:
-    return f"{lift:.1f}" if lift >= 1.95 else f"{lift:.2f}"
+    return said_decimal(f"{lift:.1f}" if lift >= 1.95 else f"{lift:.2f}")
 
 
 def why_text(trigger_name: str, confidence: float, lift: float) -> str:

@@ -3329,6 +3329,17 @@ edite su texto y actívela en el espacio de trabajo. Impórtela con --merge (sin
     </message>
 </context>
 <context>
+    <name>numbers</name>
+    <message>
+        <source>{whole}.{fraction}</source>
+        <translation>{whole},{fraction}</translation>
+    </message>
+    <message>
+        <source>{number}%</source>
+        <translation>{number}%</translation>
+    </message>
+</context>
+<context>
     <name>order</name>
     <message>
         <source>Item</source>
