@@ -234,6 +234,9 @@ def build_parser() -> argparse.ArgumentParser:
     register_suggest(commands, store)
     register_maintenance(commands, store)
     register_barcodes(commands, store)
+    from pos_prompter.cli.metavars import translate_metavars
+
+    translate_metavars(parser)  # the help's placeholders in the reader's language
     return parser
 
 

@@ -539,7 +539,7 @@
     <name>clerk_sign_in</name>
     <message>
         <source>Nobody here has a PIN to sign in with, so the till stays with who is selling now. A manager sets clerks&apos; PINs (pos-prompter staff passwd NAME).</source>
-        <translation>Aquí nadie tiene un PIN para entrar, así que la caja sigue con quien vende ahora. Un gerente fija los PIN de los cajeros (pos-prompter staff passwd NAME).</translation>
+        <translation>Aquí nadie tiene un PIN para entrar, así que la caja sigue con quien vende ahora. Un gerente fija los PIN de los cajeros (pos-prompter staff passwd NOMBRE).</translation>
     </message>
     <message>
         <source>Selling: {clerk}</source>
@@ -698,11 +698,11 @@
     </message>
     <message>
         <source>the rule pack (YAML; JSON when FILE ends in .json)</source>
-        <translation>el paquete de reglas (YAML; JSON si FILE termina en .json)</translation>
+        <translation>el paquete de reglas (YAML; JSON si ARCHIVO termina en .json)</translation>
     </message>
     <message>
         <source>write to FILE instead of stdout</source>
-        <translation>escribir en FILE en lugar de la salida estándar</translation>
+        <translation>escribir en ARCHIVO en lugar de la salida estándar</translation>
     </message>
     <message>
         <source>show or change the store&apos;s settings</source>
@@ -710,7 +710,7 @@
     </message>
     <message>
         <source>With no KEY=VALUE, list the store&apos;s settings; with some, change them (all or nothing), e.g. rush_scans_per_minute=20.</source>
-        <translation>Sin KEY=VALUE, lista los ajustes de la tienda; con alguno, los cambia (todo o nada), p. ej. rush_scans_per_minute=20.</translation>
+        <translation>Sin CLAVE=VALOR, lista los ajustes de la tienda; con alguno, los cambia (todo o nada), p. ej. rush_scans_per_minute=20.</translation>
     </message>
     <message>
         <source>check rules for problems</source>
@@ -850,7 +850,7 @@
     </message>
     <message>
         <source>Created {db}: an empty store ({what}); next: pos-prompter import catalog FILE.csv --db {db}</source>
-        <translation>Creada {db}: una tienda vacía ({what}); después: pos-prompter import catalog FILE.csv --db {db}</translation>
+        <translation>Creada {db}: una tienda vacía ({what}); después: pos-prompter import catalog ARCHIVO.csv --db {db}</translation>
     </message>
     <message>
         <source>importing {n} products</source>
@@ -906,7 +906,7 @@
     </message>
     <message>
         <source>{text} is not KEY=VALUE (e.g. rush_scans_per_minute=20)</source>
-        <translation>{text} no es KEY=VALUE (p. ej. rush_scans_per_minute=20)</translation>
+        <translation>{text} no es CLAVE=VALOR (p. ej. rush_scans_per_minute=20)</translation>
     </message>
     <message>
         <source>{value} (default)</source>
@@ -918,7 +918,7 @@
     </message>
     <message>
         <source>&apos;{command}&apos; needs --db PATH, the store file to use</source>
-        <translation>&apos;{command}&apos; necesita --db PATH, el archivo de la tienda a usar</translation>
+        <translation>&apos;{command}&apos; necesita --db RUTA, el archivo de la tienda a usar</translation>
     </message>
     <message>
         <source>warning: {message}</source>
@@ -998,7 +998,7 @@
     </message>
     <message>
         <source>error: the store is damaged (SQLite found a damaged page): run &apos;pos-prompter check --db PATH&apos; on it, and restore a backup with &apos;pos-prompter restore FILE --db PATH&apos;</source>
-        <translation>error: la tienda está dañada (SQLite encontró una página dañada): ejecute &apos;pos-prompter check --db PATH&apos; sobre ella, y restaure una copia de seguridad con &apos;pos-prompter restore FILE --db PATH&apos;</translation>
+        <translation>error: la tienda está dañada (SQLite encontró una página dañada): ejecute &apos;pos-prompter check --db RUTA&apos; sobre ella, y restaure una copia de seguridad con &apos;pos-prompter restore ARCHIVO --db RUTA&apos;</translation>
     </message>
     <message>
         <source>check the store for damage</source>
@@ -1014,11 +1014,11 @@
     </message>
     <message>
         <source>A consistent copy of the store through SQLite&apos;s backup API (tills may go on selling), checked before it takes its name. Without -o, into the folder NAME.backups beside the store, where the till keeps its automatic backups.</source>
-        <translation>Una copia coherente de la tienda mediante la API de copias de SQLite (las cajas pueden seguir vendiendo), comprobada antes de recibir su nombre. Sin -o, en la carpeta NAME.backups junto a la tienda, donde la caja guarda sus copias automáticas.</translation>
+        <translation>Una copia coherente de la tienda mediante la API de copias de SQLite (las cajas pueden seguir vendiendo), comprobada antes de recibir su nombre. Sin -o, en la carpeta NOMBRE.backups junto a la tienda, donde la caja guarda sus copias automáticas.</translation>
     </message>
     <message>
         <source>write the backup to FILE (never over an existing file)</source>
-        <translation>escribir la copia en FILE (nunca sobre un archivo existente)</translation>
+        <translation>escribir la copia en ARCHIVO (nunca sobre un archivo existente)</translation>
     </message>
     <message>
         <source>put a backup in place of the store</source>
@@ -1026,7 +1026,7 @@
     </message>
     <message>
         <source>Check the backup, then put it in place of the store. The store it replaces is kept beside it as NAME.damaged-STAMP.db (or .replaced-STAMP.db when it was intact), never deleted. Refused while a till or a command has the store open.</source>
-        <translation>Comprueba la copia y la pone en lugar de la tienda. La tienda sustituida se conserva a su lado como NAME.damaged-STAMP.db (o .replaced-STAMP.db si estaba intacta), nunca se borra. Se rechaza mientras una caja u otra orden tenga la tienda abierta.</translation>
+        <translation>Comprueba la copia y la pone en lugar de la tienda. La tienda sustituida se conserva a su lado como NOMBRE.damaged-STAMP.db (o .replaced-STAMP.db si estaba intacta), nunca se borra. Se rechaza mientras una caja u otra orden tenga la tienda abierta.</translation>
     </message>
     <message>
         <source>the backup</source>
@@ -1042,7 +1042,7 @@
     </message>
     <message>
         <source>no scenarios yet: a demo store has built-in ones; import one with &apos;pos-prompter practice import FILE.yaml --db {db}&apos;</source>
-        <translation>aún no hay escenarios: una tienda de demostración trae los suyos; importe uno con &apos;pos-prompter practice import FILE.yaml --db {db}&apos;</translation>
+        <translation>aún no hay escenarios: una tienda de demostración trae los suyos; importe uno con &apos;pos-prompter practice import ARCHIVO.yaml --db {db}&apos;</translation>
     </message>
     <message>
         <source>id</source>
@@ -1130,7 +1130,7 @@
     </message>
     <message>
         <source>Practice mode (see practice.md). --db names the real store; the practice store beside it (NAME.training.db) is made on first use, and the real store is only read.</source>
-        <translation>Modo de práctica (vea practice.md). --db indica la tienda real; la tienda de práctica a su lado (NAME.training.db) se crea en el primer uso, y la tienda real solo se lee.</translation>
+        <translation>Modo de práctica (vea practice.md). --db indica la tienda real; la tienda de práctica a su lado (NOMBRE.training.db) se crea en el primer uso, y la tienda real solo se lee.</translation>
     </message>
     <message>
         <source>scenarios available: built-in for the demo stores and those a trainer imported</source>
@@ -1158,7 +1158,7 @@
     </message>
     <message>
         <source>only NAME&apos;s runs</source>
-        <translation>solo las prácticas de NAME</translation>
+        <translation>solo las prácticas de NOMBRE</translation>
     </message>
     <message>
         <source>table (default), csv or json</source>
@@ -1406,7 +1406,7 @@
     </message>
     <message>
         <source>{command} works in practice with a scenario (simulate --training --scenario FILE)</source>
-        <translation>{command} funciona en la práctica con un escenario (simulate --training --scenario FILE)</translation>
+        <translation>{command} funciona en la práctica con un escenario (simulate --training --scenario ARCHIVO)</translation>
     </message>
     <message>
         <source>--scenario plays a practice scenario in the practice store: add --training</source>
@@ -1502,7 +1502,7 @@
     </message>
     <message>
         <source>this store has no manager yet; add one with &apos;pos-prompter staff --db {db} add NAME --role manager&apos;</source>
-        <translation>esta tienda aún no tiene gerente; añada uno con &apos;pos-prompter staff --db {db} add NAME --role manager&apos;</translation>
+        <translation>esta tienda aún no tiene gerente; añada uno con &apos;pos-prompter staff --db {db} add NOMBRE --role manager&apos;</translation>
     </message>
     <message>
         <source>{name} is already on the staff list</source>
@@ -1626,7 +1626,7 @@
     </message>
     <message>
         <source>only changes by WHO (a staff name, cli:USER or system)</source>
-        <translation>solo los cambios de WHO (un nombre del personal, cli:USER o system)</translation>
+        <translation>solo los cambios de QUIÉN (un nombre del personal, cli:USER o system)</translation>
     </message>
     <message>
         <source>from this date (or date and time) on</source>
@@ -1638,7 +1638,7 @@
     </message>
     <message>
         <source>only entries that mention TEXT (an id, a name, a value)</source>
-        <translation>solo las entradas que mencionan TEXT (un id, un nombre, un valor)</translation>
+        <translation>solo las entradas que mencionan TEXTO (un id, un nombre, un valor)</translation>
     </message>
     <message>
         <source>table (default) or csv</source>
@@ -1686,7 +1686,7 @@ it the store&apos;s other rules would be removed):
 &apos;pos-prompter suggest --format yaml&apos;. Cada regla es un borrador inactivo: léala,
 edite su texto y actívela en el espacio de trabajo. Impórtela con --merge (sin
 él se quitarían las demás reglas de la tienda):
-  pos-prompter import rules FILE.yaml --merge --db {db}</translation>
+  pos-prompter import rules ARCHIVO.yaml --merge --db {db}</translation>
     </message>
     <message>
         <source>mining the paid orders</source>
@@ -3326,6 +3326,69 @@ edite su texto y actívela en el espacio de trabajo. Impórtela con --merge (sin
     <message>
         <source>widen the from/to dates or change when.time.days</source>
         <translation>amplíe las fechas from/to o cambie when.time.days</translation>
+    </message>
+</context>
+<context>
+    <name>metavar</name>
+    <message>
+        <source>COMMAND</source>
+        <translation>ORDEN</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ARCHIVO</translation>
+    </message>
+    <message>
+        <source>FILE.csv</source>
+        <translation>ARCHIVO.csv</translation>
+    </message>
+    <message>
+        <source>FILE.pdf</source>
+        <translation>ARCHIVO.pdf</translation>
+    </message>
+    <message>
+        <source>FILE.yaml</source>
+        <translation>ARCHIVO.yaml</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE</source>
+        <translation>CLAVE=VALOR</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOMBRE</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>RUTA</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>SCRIPT</source>
+        <translation>GUION</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXTO</translation>
+    </message>
+    <message>
+        <source>WHAT</source>
+        <translation>QUÉ</translation>
+    </message>
+    <message>
+        <source>WHO</source>
+        <translation>QUIÉN</translation>
     </message>
 </context>
 <context>
@@ -5665,7 +5728,7 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
     </message>
     <message>
         <source>there is no automatic backup beside it; restore one you keep elsewhere with &apos;pos-prompter restore FILE --db {store}&apos;</source>
-        <translation>no hay ninguna copia de seguridad automática a su lado; restaure una que guarde en otro lugar con &apos;pos-prompter restore FILE --db {store}&apos;</translation>
+        <translation>no hay ninguna copia de seguridad automática a su lado; restaure una que guarde en otro lugar con &apos;pos-prompter restore ARCHIVO --db {store}&apos;</translation>
     </message>
     <message>
         <source>{store} is damaged ({why}) and was left as it is: run &apos;pos-prompter check --db {store}&apos; to see what is damaged; {then}</source>
@@ -5952,7 +6015,7 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
     </message>
     <message>
         <source>There is no automatic backup beside it: restore one with &apos;pos-prompter restore FILE --db ...&apos;.</source>
-        <translation>No hay ninguna copia de seguridad automática a su lado: restaure una con &apos;pos-prompter restore FILE --db ...&apos;.</translation>
+        <translation>No hay ninguna copia de seguridad automática a su lado: restaure una con &apos;pos-prompter restore ARCHIVO --db ...&apos;.</translation>
     </message>
     <message>
         <source>The store is damaged</source>

@@ -82,7 +82,7 @@ def test_check_of_a_damaged_store_and_of_no_store_is_spanish(shop: Path, tmp_pat
         f"error: {shop} está dañada (SQLite encontró una página dañada) y se dejó como estaba: "
         f"ejecute 'pos-prompter check --db {shop}' para ver qué está dañado; no hay ninguna "
         "copia de seguridad automática a su lado; restaure una que guarde en otro lugar con "
-        f"'pos-prompter restore FILE --db {shop}'\n"))
+        f"'pos-prompter restore ARCHIVO --db {shop}'\n"))
     missing = spanish("check", "--db", tmp_path / "nowhere.db")
     assert missing.stderr == (f"error: no hay ninguna tienda en {tmp_path / 'nowhere.db'} "
                               "(cree una con 'pos-prompter init --db "

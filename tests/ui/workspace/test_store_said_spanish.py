@@ -112,7 +112,7 @@ def test_the_damaged_store_message_is_spanish(qtbot: QtBot, cafe_store_path: Pat
             f"dañada) y se dejó como estaba: ejecute 'pos-prompter check --db "
             f"{cafe_store_path}' para ver qué está dañado; no hay ninguna copia de seguridad "
             "automática a su lado; restaure una que guarde en otro lugar con 'pos-prompter "
-            f"restore FILE --db {cafe_store_path}'.")
+            f"restore ARCHIVO --db {cafe_store_path}'.")
         assert box.icon() == QMessageBox.Icon.Critical
     finally:
         box.close()
