@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import csv
+import heapq
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, NewType
@@ -107,6 +108,11 @@ def normalize_barcode(code: str) -> str:
     return "0" + code if len(code) == 12 else code
 
 
+LONGEST_NAMES = 64
+"""How many of the longest active names a catalog loaded from a store knows without
+building a product (`Catalog.longest_names`; the till's order table measures them)."""
+
+
 class Catalog:
     """An in-memory index of products by SKU, barcode and size family.
 
@@ -121,6 +127,7 @@ class Catalog:
         self._by_barcode: dict[str, str] = {}
         self._families: dict[str, list[str]] = {}
         self._build: Callable[[Any], Product] | None = None
+        self._longest: Sequence[str] | None = None
         ranked: list[tuple[str, int, str]] = []
         for product in products:
             self._by_sku[product.sku] = product
@@ -133,14 +140,17 @@ class Catalog:
     @classmethod
     def from_records(cls, records: dict[str, Any], barcodes: dict[str, str],
                      ranked: Iterable[tuple[str, int, str]],
-                     build: Callable[[Any], Product]) -> Catalog:
+                     build: Callable[[Any], Product],
+                     longest: Sequence[str] | None = None) -> Catalog:
         """A catalog over raw records by SKU; `build(record)` makes the Product on first
         use. `barcodes` maps normalised codes to SKUs; `ranked` lists (family, size rank,
-        sku) of every product in a size family."""
+        sku) of every product in a size family; `longest`, if given, is
+        `longest_names(LONGEST_NAMES)` as the store read it."""
         catalog = cls()
         catalog._by_sku = records
         catalog._by_barcode = barcodes
         catalog._build = build
+        catalog._longest = longest
         catalog._index_families(ranked)
         return catalog
 
@@ -165,6 +175,16 @@ class Catalog:
     def skus(self) -> list[str]:
         """Every SKU, without building a product (iterating builds each one)."""
         return list(self._by_sku)
+
+    def longest_names(self, n: int = LONGEST_NAMES) -> list[str]:
+        """The names of the `n` active products whose names are longest (in characters;
+        among equal lengths the first in the catalog), longest first: what
+        `heapq.nlargest(n, names, key=len)` gives. Up to LONGEST_NAMES, a catalog loaded
+        from a store knows them without building its products (at chain size, building
+        all 100,000 took the till's first screen 1.9 s)."""
+        if self._longest is not None and n <= LONGEST_NAMES:
+            return list(self._longest[:n])
+        return heapq.nlargest(n, (p.name for p in self if p.active), key=len)
 
     def get(self, sku: str) -> Product | None:
         item = self._by_sku.get(sku)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from pos_prompter.core.bulk import gc_paused
 from pos_prompter.core.catalog import (
     COLUMNS,
+    LONGEST_NAMES,
     OPTIONAL_COLUMNS,
     REQUIRED_COLUMNS,
     Catalog,
@@ -175,6 +176,11 @@ class CatalogStore:
                 f"SELECT sku, json_array({', '.join(PRODUCT_COLUMNS)}) FROM products"))
             ranked = conn.execute("SELECT family, size_rank, sku FROM products "
                                   "WHERE family IS NOT NULL AND size_rank IS NOT NULL")
+            # Catalog.longest_names: ties in the catalog's order, which is the table's
+            # (the records above are read in rowid order).
+            longest = [name for (name,) in conn.execute(
+                "SELECT name FROM products WHERE active "
+                "ORDER BY length(name) DESC, rowid LIMIT ?", (LONGEST_NAMES,))]
 
             def build(record: str) -> Product:
                 (sku, name, price, category, tags, family, size_rank, size_label, unit_qty, unit,
@@ -185,7 +191,7 @@ class CatalogStore:
                                size_label, None if unit_qty is None else Decimal(unit_qty),
                                unit, cost, bool(active))
 
-            return Catalog.from_records(records, barcodes, ranked, build)
+            return Catalog.from_records(records, barcodes, ranked, build, longest)
 
     def categories(self) -> list[str]:
         """The categories products have, sorted (without loading the catalog)."""

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
-from pos_prompter.core.catalog import Catalog
+from pos_prompter.core.catalog import LONGEST_NAMES, Catalog
 from pos_prompter.ui.order_model import AMOUNT, ITEM, LINE_ROLE, NOTE, PRICE, QTY, OrderTableModel
 
 ITEM_MIN = 140
@@ -27,9 +27,10 @@ NOTE_MIN = 90
 """What the Item column always leaves to Note ("suggested", "reward" whole)."""
 CELL_PADDING = 20
 """A cell's own margins and the focus frame around its text."""
-CANDIDATES = 64
+CANDIDATES = LONGEST_NAMES
 """Names measured per catalog: the longest by characters (a chain's 100,000 products are
-not all measured; a name of many narrow letters is among them, measured right)."""
+not all measured, nor built: Catalog.longest_names; a name of many narrow letters is among
+them, measured right)."""
 
 
 def widest_name(names: Iterable[str], font: QFont) -> int:
@@ -76,7 +77,7 @@ class OrderColumns(QObject):
             return
         self._catalog = catalog
         self.table.ensurePolished()  # the style sheet's font size
-        self._widest = widest_name((p.name for p in catalog if p.active), self.table.font())
+        self._widest = widest_name(catalog.longest_names(CANDIDATES), self.table.font())
         self.fit()
 
     def fit(self) -> None:

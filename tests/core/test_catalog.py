@@ -447,3 +447,14 @@ def product_lists(draw: st.DrawFn) -> list[Product]:
 @given(product_lists())
 def test_any_catalog_round_trips_through_csv(products: list[Product]) -> None:
     assert parse_catalog_csv(catalog_to_csv(products)) == products
+
+
+def test_the_longest_names_are_the_active_products_longest_first_ties_in_order() -> None:
+    catalog = Catalog([Product(Sku("A"), "Tea", 1), Product(Sku("B"), "Latte", 1),
+                       Product(Sku("C"), "Mocha", 1), Product(Sku("D"), "Espresso shot", 1,
+                                                                active=False),
+                       Product(Sku("E"), "Cocoa", 1), Product(Sku("F"), "Flat white", 1)])
+
+    assert catalog.longest_names(3) == ["Flat white", "Latte", "Mocha"]
+    assert catalog.longest_names(10) == ["Flat white", "Latte", "Mocha", "Cocoa", "Tea"]
+    assert Catalog().longest_names() == []
