@@ -41,7 +41,7 @@ def test_a_draft_pack_is_written_in_spanish(cafe: Path) -> None:
     assert made.returncode == 0, made.stderr
     header = [line for line in made.stdout.splitlines() if line.startswith("#")]
     assert header[0].startswith("# Ventas cruzadas halladas en "), header
-    assert header[-1] == f"#   pos-prompter import rules FILE.yaml --merge --db {cafe}"
+    assert header[-1] == f"#   pos-prompter import rules ARCHIVO.yaml --merge --db {cafe}"
     rules = yaml.safe_load(made.stdout)["rules"]
     assert rules
     for rule in rules:
