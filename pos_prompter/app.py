@@ -24,7 +24,7 @@ from pos_prompter.core.said import QT_TRANSLATE_NOOP
 from pos_prompter.i18n import say_error, translate
 from pos_prompter.store import Store, StoreError
 from pos_prompter.store.auth import StaffStore
-from pos_prompter.till import Till
+from pos_prompter.till import Till, settings_only
 
 # isort: split
 from PySide6.QtCore import QEvent, QLockFile, QObject, Qt, QTimer
@@ -97,17 +97,30 @@ def lock_till(store_path: Path) -> QLockFile:
     return lock
 
 
+DEFER_PRODUCTS = 20_000
+"""From this many products, the till is shown before its catalog and rules are read (a
+chain's 100,000 products and 20,000 rules take ~0.9 s); scans meanwhile wait and ring up
+once they are in force (till_loads.PublishedLoads.load_first). A smaller store reads them
+first: a cafe's take ~2 ms."""
+
+
 def build_window(store: Store, *, training: bool = False, clock: Clock | None = None,
                  clerk: str | None = None, name: str | None = None,
-                 jobs: JobRunner | None = None) -> TillWindow:
+                 jobs: JobRunner | None = None,
+                 defer_from: int = DEFER_PRODUCTS) -> TillWindow:
     """The composition root: the till, its staff store and the till window over `store`
     (which the caller keeps and closes), handed the staff store, how to open the workspace,
     and the job runner `jobs` that the window, its boxes and the workspace run their store
     jobs on (None: one of the window's own, which goes with it). `name` is the till's (see
     `till_name`). Unless `clerk` is given, the shift starts with a clerk's PIN when the
     store has a clerk with one; else the first active clerk (if any) sells at once,
-    unasked (a store made without a demo has a clerk without a PIN)."""
-    till = Till(store, clock, clerk=clerk, till_name=name)
+    unasked (a store made without a demo has a clerk without a PIN). A store of
+    `defer_from` products or more (with a file, not in practice mode) is shown before its
+    catalog and rules are read (`DEFER_PRODUCTS`)."""
+    defer = (not training and store.path is not None
+             and store.catalog.count() >= defer_from)
+    till = Till(store, clock, clerk=clerk, till_name=name,
+                published=settings_only(store) if defer else None)
     staff = StaffStore(store, till.clock)
     if clerk is None and asks_for_pin(staff):
         till.sign_out()  # the window asks who is selling

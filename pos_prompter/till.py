@@ -69,11 +69,23 @@ def load_published(store: Store) -> Published:
                          catalog=store.catalog.load(), rules=tuple(store.rules.load()))
 
 
+def settings_only(store: Store) -> Published:
+    """What a till can open with before its catalog and rules are read: the store's
+    settings, no product and no rule, at revision -1, so the read that follows is put in
+    force over it (`Till.apply`; `Till.loaded` says which)."""
+    return Published(revision=-1, settings=store.load_settings(), catalog=Catalog(),
+                     rules=())
+
+
 class Till:
     """One till on one store. Read `lines`, `total` and `prompt` after each action."""
 
     def __init__(self, store: Store, clock: Clock | None = None, *,
-                 clerk: str | None = None, till_name: str | None = None) -> None:
+                 clerk: str | None = None, till_name: str | None = None,
+                 published: Published | None = None) -> None:
+        """`published`: what to start with instead of reading the store's catalog, rules
+        and settings here (`settings_only`: the till window reads them after its first
+        paint). An open order to reopen is always reopened over them, read here."""
         self.store = store
         self.till_name = till_name
         """Which till this is, when several share a store: each reopens only its own open
@@ -85,8 +97,12 @@ class Till:
         self.catalog: Catalog
         self.engine: Engine
         self.revision = 0
-        """The publish revision the till's catalog, rules and settings come from."""
-        self.reload()
+        """The publish revision the till's catalog, rules and settings come from (-1:
+        not read yet, `loaded`)."""
+        if published is None:
+            self.reload()
+        else:
+            self._put_in_force(published)
         clerks = store.staff.clerks()
         self.clerk: str | None = clerk or (clerks[0] if clerks else None)
         """Who is signed in and selling (orders and prompt outcomes are recorded under
@@ -103,6 +119,8 @@ class Till:
         if resumed is None and till_name is not None and store.sales.adopt_open_order(till_name):
             resumed = store.sales.open_order_state(till_name)
         if resumed is not None:
+            if not self.loaded:  # its lines and prompts need the catalog and rules
+                self.reload()
             state, self._rev = resumed
             self.session = OrderSession.from_state(state, self.engine)
             self.session.next_line_no = recovered_next_line_no(
@@ -111,6 +129,11 @@ class Till:
                 self.session.lines.unsaved_all()
 
     # ------------------------------------------------------------------ reading
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the store's catalog and rules are in force (not `settings_only`)."""
+        return self.revision >= 0
 
     @property
     def order_id(self) -> int | None:

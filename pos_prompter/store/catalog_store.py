@@ -193,6 +193,10 @@ class CatalogStore:
 
             return Catalog.from_records(records, barcodes, ranked, build, longest)
 
+    def count(self) -> int:
+        """How many products the store has (without loading them)."""
+        return int(self._store.db.execute("SELECT count(*) FROM products").fetchone()[0])
+
     def categories(self) -> list[str]:
         """The categories products have, sorted (without loading the catalog)."""
         return [row[0] for row in self._store.db.execute(

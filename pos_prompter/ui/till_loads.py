@@ -9,6 +9,7 @@ announce publishes to `TillWindow.load_published`, which hands them here.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -40,6 +41,10 @@ class PublishedLoads(QObject):
         self._announced = 0
         """The newest revision announced while a load ran: loaded next, if that load
         turns out older."""
+        self.waiting: list[tuple[str, Callable[[], list[TillEvent]]]] | None = None
+        """While the first load of a till shown before its catalog and rules were read
+        runs (`load_first`): the actions taken meanwhile, in order (TillWindow._act), run
+        once they are in force. None otherwise."""
 
     @property
     def loading(self) -> bool:
@@ -68,6 +73,17 @@ class PublishedLoads(QObject):
         self.window.run_action(translate("till", "load the published changes"), reload)
         self._in_force()
 
+    def load_first(self) -> None:
+        """Read the catalog and rules of a till shown without them (`Till.loaded` False:
+        app.build_window, a big store) in a worker thread; the actions taken meanwhile
+        (a scan, a key) wait in `waiting` and run, in order, once they are in force:
+        none is lost or refused."""
+        self.waiting = []
+        if self.in_background:
+            self._start()
+        else:
+            self._loaded("")
+
     def stop(self) -> None:
         """Let a load under way finish, and drop it (at most one load's time)."""
         job, self._loading = self._loading, None
@@ -90,6 +106,9 @@ class PublishedLoads(QObject):
         load again if a newer publish was announced meanwhile."""
         self._loading = None
         window = self.window
+        if self.waiting is not None:
+            self._first_loaded(outcome)
+            return
         if isinstance(outcome, str):
             logger.error("published changes not loaded: %s", outcome)
             window.show_error(translate(
@@ -107,6 +126,34 @@ class PublishedLoads(QObject):
             if applied:
                 self._in_force()
         if self._announced > window.till.revision:
+            self._start()
+
+    def _first_loaded(self, outcome: Published | str) -> None:
+        """The first load is done: in force (read again here if the worker could not),
+        then the actions that waited for it, in order."""
+        window, till = self.window, self.window.till
+        waiting, self.waiting = self.waiting or [], None
+
+        def read_here() -> list[TillEvent]:
+            till.reload()
+            return []
+
+        def apply(published: Published) -> list[TillEvent]:
+            till.apply(published)
+            return []
+
+        if isinstance(outcome, str):
+            if outcome:
+                logger.error("catalog and rules not read in the background: %s", outcome)
+            window.run_action(translate("till", "load the published changes"), read_here)
+        else:
+            window.run_action(translate("till", "put the published changes in force"),
+                              lambda: apply(outcome))
+        if till.loaded:
+            window.rules_reloaded.emit(till.revision)
+        for what, action in waiting:
+            window.run_action(what, action)
+        if self._announced > till.revision:
             self._start()
 
     def _in_force(self) -> None:

@@ -172,6 +172,8 @@ class TillWindow(TillScreen):
             from pos_prompter.ui.practice.controller import PracticeController
 
             self.practice = PracticeController(self)
+        if not till.loaded:  # shown first, its catalog and rules read meanwhile
+            self.loads.load_first()
 
     def _wire(self) -> None:
         """What the screen's field, buttons, card and panel do."""
@@ -373,6 +375,10 @@ class TillWindow(TillScreen):
         """Run one till action; whatever happens, the screen ends up showing the order as
         the till (and so the store) has it, the scan field has the focus, and an error is
         a message, never a dialog or a dead till."""
+        if self.loads.waiting is not None:  # the first load runs: in turn, once it is done
+            self.loads.waiting.append((what, action))
+            self.refocus()
+            return
         failure: str | None = None
         events: list[TillEvent] = []
         if self.action_watcher is not None:

@@ -1,0 +1,83 @@
+"""Issue 14.2: a big store's till is shown before its catalog and rules are read
+(app.build_window, DEFER_PRODUCTS; ~0.9 s at chain size): they are read in a worker
+thread, and what the clerk does meanwhile waits and runs once they are in force, in
+order, never lost or refused. Real store file, real window, the real worker thread."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from tillwin_helpers import COCOA_TALL, LATTE_TALL, scan
+
+from pos_prompter.app import build_window
+from pos_prompter.bootstrap import DEFAULT_CLERK
+from pos_prompter.store import Store
+from pos_prompter.ui.order_columns import ITEM_MIN
+from pos_prompter.ui.till_window import TillWindow
+
+
+@pytest.fixture
+def store(cafe_store_path: Path) -> Iterator[Store]:
+    with Store.open(cafe_store_path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def window_of(qtbot: QtBot, store: Store) -> Iterator[dict[str, TillWindow]]:
+    made: dict[str, TillWindow] = {}
+    yield made
+    for window in made.values():
+        window.close()
+
+
+def test_scans_before_the_catalog_is_read_ring_up_once_it_is_in_order(
+        qtbot: QtBot, store: Store, window_of: dict[str, TillWindow]) -> None:
+    window = window_of["till"] = build_window(store, clerk=DEFAULT_CLERK, defer_from=1)
+    assert not window.till.loaded  # shown first
+    # Before this thread's event loop runs, so before the worker's result can arrive.
+    window.scan_text(LATTE_TALL)
+    window.scan_text(f"2*{COCOA_TALL}")
+    window.scan_text("3*")  # the last line's quantity: runs after the two scans
+
+    assert window.till.lines == []  # waiting: neither rung up nor refused
+    assert window.message_level != "error"
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: window.till.loaded and len(window.till.lines) == 2,
+                    timeout=10_000)
+    assert [(line.sku, line.qty) for line in window.till.lines] == [
+        (window.till.catalog.lookup(LATTE_TALL).sku, 1),  # type: ignore[union-attr]
+        (window.till.catalog.lookup(COCOA_TALL).sku, 3)]  # type: ignore[union-attr]
+    assert window.model.rowCount() == 2
+    assert window.message_level != "error"
+    assert window.order_columns.item_width >= ITEM_MIN
+
+    scan(qtbot, window, LATTE_TALL)  # and on as ever, at once
+    assert len(window.till.lines) == 3
+
+
+def test_a_small_store_is_read_before_the_till_is_shown(
+        store: Store, window_of: dict[str, TillWindow]) -> None:
+    window = window_of["till"] = build_window(store, clerk=DEFAULT_CLERK)
+
+    assert window.till.loaded
+    assert window.loads.waiting is None
+    window.scan_text(LATTE_TALL)
+    assert len(window.till.lines) == 1
+
+
+def test_an_open_order_is_reopened_over_the_catalog_read_first(
+        store: Store, window_of: dict[str, TillWindow]) -> None:
+    first = build_window(store, clerk=DEFAULT_CLERK)
+    first.scan_text(LATTE_TALL)  # left open
+    first.close()
+
+    window = window_of["till"] = build_window(store, clerk=DEFAULT_CLERK, defer_from=1)
+
+    assert window.till.loaded  # its lines and prompts need them: read before showing
+    assert window.loads.waiting is None
+    assert [line.sku for line in window.till.lines] == [
+        window.till.catalog.lookup(LATTE_TALL).sku]  # type: ignore[union-attr]
