@@ -41,6 +41,12 @@ modules (PySide6's) are compiled at install either way.
 The ready condition and the till's child scripts live in _startup.py (bench_practice_open.py
 uses them too).
 
+    .venv/bin/python bench/bench_startup.py --db PATH
+
+times the same on a copy of the store at PATH instead of the cafe demo (a chain-size store:
+bench/_tillstore.py's build_store makes one; from app.DEFER_PRODUCTS products the till is
+shown before its catalog and rules are read).
+
     .venv/bin/python bench/bench_startup.py --built dist/pos-prompter
 
 also times the one-folder app that packaging/build.sh made, in the same rounds: its
@@ -54,6 +60,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -138,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-bytecode", action="store_true",
                         help="compile the source tree's modules in every run, as with "
                              "PYTHONDONTWRITEBYTECODE=1 (no cached bytecode)")
+    parser.add_argument("--db", type=Path, metavar="PATH",
+                        help="time the till on a copy of this store instead of the cafe demo")
     parser.add_argument("--built", type=Path, metavar="PATH",
                         help="also time the one-folder app in PATH (packaging/build.sh)")
     args = parser.parse_args(argv)
@@ -155,7 +164,10 @@ def main(argv: list[str] | None = None) -> int:
             env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
         env["XDG_STATE_HOME"] = str(Path(tmp) / "state")  # the command's log file
         store = Path(tmp) / "store.db"
-        init_store(store, demo="cafe").close()
+        if args.db is not None:
+            shutil.copyfile(args.db, store)
+        else:
+            init_store(store, demo="cafe").close()
         command: list[float] = []
         ours: list[float] = []
         bare: list[float] = []
