@@ -42,3 +42,25 @@ def run_bench(script: str, *args: str) -> subprocess.CompletedProcess[str]:
                           check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     return done
+
+
+@pytest.mark.slow
+def test_the_startup_bench_times_a_store_it_is_given(tmp_path: Path) -> None:
+    """`--db PATH`: a copy of that store (here a store over DEFER_PRODUCTS products is
+    not built; any store does), the given file left as it was."""
+    from pos_prompter.bootstrap import init_store
+
+    store = tmp_path / "given.db"
+    init_store(store, demo="shoes").close()
+    before = store.read_bytes()
+
+    done = run_bench("bench_startup.py", "--runs", "1", "--db", str(store))
+
+    assert sum(line.strip().startswith("ratio (ours / baseline): p50")
+               for line in done.stdout.splitlines()) == 3, done.stdout
+    assert store.read_bytes() == before
+    missing = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_startup.py"),
+                              "--runs", "1", "--db", str(tmp_path / "none.db")],
+                             cwd=ROOT, capture_output=True, text=True, timeout=60,
+                             check=False)
+    assert missing.returncode != 0  # the store given is the one timed
