@@ -27,6 +27,11 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
     # --- the command line: every command is run as a user runs it, in a subprocess
     "cli/commands.py": ("cli/test_cli_basics.py",),
     "cli/common.py": ("cli/test_cli_basics.py", "cli/test_cli_hostile_inputs.py"),
+    # --- the catalog's texts for what others write, tested where people read them
+    "i18n/audit_words.py": ("i18n/test_cli_leftovers_spanish.py",
+                            "ui/workspace/test_every_widget_spanish.py"),
+    "i18n/qt_texts.py": ("ui/test_qt_texts_spanish.py",),
+    "cli/metavars.py": ("i18n/test_metavars_spanish.py",),
     # --- core modules split out of a facade, tested through it (core.lint, core.rules)
     "core/lint_between.py": ("core/test_lint.py",),
     "core/lint_catalog.py": ("core/test_lint.py",),
