@@ -50,6 +50,12 @@ def choose_language(argv: list[str]) -> str:
 
 def cmd_window(args: argparse.Namespace) -> int:
     """Open the till window (Qt is imported here and only here)."""
+    # What app.run needs besides, imported before Qt: PySide6 reads the whole source of
+    # every module imported after it, once, looking for "PySide6" (its __feature__ hook).
+    import logging.handlers  # noqa: F401
+
+    import platformdirs  # noqa: F401
+
     from pos_prompter import app
 
     return app.run(args.db, training=args.training)

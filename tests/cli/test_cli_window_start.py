@@ -55,3 +55,31 @@ def test_the_window_s_start_imports_no_command_module(tmp_path: Path) -> None:
                           env=env, cwd=ROOT, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_the_window_s_start_imports_its_log_modules_before_qt(tmp_path: Path) -> None:
+    """The real command up to a window ready to scan (bench/_startup.py's CHILD_COMMAND):
+    the log file's modules, which `app.run` needs besides Qt, are imported before PySide6,
+    which reads the whole source of each module imported after it once (issue 14.2)."""
+    from pos_prompter.bootstrap import init_store
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from _startup import CHILD_COMMAND
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    store = tmp_path / "store.db"
+    init_store(store, demo="cafe").close()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
+           "XDG_STATE_HOME": str(tmp_path / "state")}
+    done = subprocess.run([sys.executable, "-X", "importtime", "-c", CHILD_COMMAND,
+                           str(store)], capture_output=True, text=True, env=env,
+                          cwd=tmp_path, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert any(line.startswith("ready ") for line in done.stdout.splitlines())
+    imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()
+                if line.startswith("import time:")]
+
+    qt = imported.index("PySide6.QtCore")
+    assert imported.index("logging.handlers") < qt
+    assert imported.index("platformdirs") < qt
