@@ -19,8 +19,8 @@ WORD = re.compile(r"(?:^|\s)[A-Za-z]{3,}(?:\s|$)")
 SQL = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA|WHERE|ORDER BY|GROUP BY|"
                  r"ON CONFLICT|CASE WHEN|JOIN|FROM|VALUES|DROP|ATTACH|DETACH|ROLLBACK|"
                  r"ESCAPE|LIKE|IS NOT|PRIMARY KEY|AND|IN|BEGIN IMMEDIATE|UNION ALL|"
-                 r"ALTER TABLE|CASE|WHEN|select\s+\w+\s+from)\b")
-"""SQL is written with its keywords in capitals here."""
+                 r"ALTER TABLE|CASE|WHEN|select\s+\w+\s+from)\b|^\s*-- ", re.MULTILINE)
+"""SQL is written with its keywords in capitals here; a piece of it may be a comment."""
 DEVELOPER_ERRORS = {"ValueError", "TypeError", "AssertionError", "AttributeError",
                     "NotImplementedError", "RuntimeError", "KeyError", "MigrationError"}
 """Exceptions that say a programming error, in the developers' English."""
