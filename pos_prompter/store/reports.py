@@ -56,16 +56,12 @@ _DAYS = "day >= :low AND day < :high"
 _OUTCOMES_SQL = """
 SELECT {key} AS k, SUM(shown), SUM(accepted), SUM(declined), SUM(ignored), SUM(held_out),
        SUM(revenue_cents), SUM(margin_cents), SUM(margin_accepted)
-FROM (SELECT day, key, shown, accepted, declined, ignored, held_out, revenue_cents,
-             margin_cents, margin_accepted
-      FROM report_prompts WHERE dim = :dim AND """ + _DAYS + """
-
-      UNION ALL """ + PENDING_PROMPTS + """)
-GROUP BY k
+FROM report_prompts WHERE dim = :dim AND """ + _DAYS + """ GROUP BY k
 """
-"""Prompt outcomes per key: the report table's days (the last days' rows per order,
-m016), and the open orders' events (m014 counts an order's events in the tables
-when it is paid: report_at_pay.py)."""
+"""Prompt outcomes per key in the report table (the last days' rows per order, m016). The
+open orders' events are added to them (`PENDING_PROMPTS`: m014 counts an order's events
+in the table when it is paid, report_at_pay.py): a query of their own, so this one still
+reads the days in the key's order, with no sort for a GROUP BY day."""
 
 _ORDERS_SQL = """
 SELECT {key} AS k, SUM(orders), SUM(total_cents), SUM(attached)
@@ -214,9 +210,16 @@ def _key(dim: str, key: str) -> Any:
 def outcomes_by(conn: sqlite3.Connection, group: str, period: Period) -> dict[Any, Outcomes]:
     """Prompt outcomes per rule, clerk, hour or day (`group`)."""
     dim, key = ("rule", "day") if group == "day" else (group, "key")
-    rows = conn.execute(_OUTCOMES_SQL.format(key=key), _params(period, dim))
-    return {(k if group == "day" else _key(dim, k)):
-            Outcomes(*(_int(v) for v in values)) for k, *values in rows}
+    params = _params(period, dim)
+    sums: dict[Any, list[int]] = {}
+    for k, *values in conn.execute(_OUTCOMES_SQL.format(key=key), params):
+        sums[k] = [_int(v) for v in values]
+    for day, k, *values in conn.execute(PENDING_PROMPTS, params):  # the open orders'
+        had = sums.setdefault(day if group == "day" else k, [0] * len(values))
+        for i, v in enumerate(values):
+            had[i] += _int(v)
+    return {(k if group == "day" else _key(dim, k)): Outcomes(*values)
+            for k, values in sums.items()}
 
 
 def orders_by(conn: sqlite3.Connection, group: str, period: Period) -> dict[Any, OrderFigures]:
