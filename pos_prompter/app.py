@@ -31,7 +31,7 @@ from PySide6.QtCore import QEvent, QLockFile, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pos_prompter.ui.clerk_sign_in import asks_for_pin
+from pos_prompter.ui.clerk_words import asks_for_pin
 from pos_prompter.ui.jobs import JobRunner
 from pos_prompter.ui.till_window import TillWindow
 from pos_prompter.ui.workspace_door import Workspaces
@@ -179,7 +179,7 @@ def announce_new_store(window: TillWindow) -> None:
         return
     text = created_text(store.path, demo)
     window.show_message(text)
-    if window.clerk_panel.isVisible():
+    if window.signing_in:
         window.clerk_panel.say(text, error=False)
 
 
@@ -381,6 +381,7 @@ def _run_window(app: QApplication, store: Store, training: bool, *,
         if first_run:
             announce_new_store(window)
         after_first_paint(window, lambda: guard_store(app, window, store))
+        after_first_paint(window, lambda: window.clerk_panel)  # built, for the first F2
         return app.exec()
     finally:
         restore_hook()

@@ -35,6 +35,10 @@ NOT_AT_START = (
     "pos_prompter.cli",
     "pos_prompter.store.backup",
     "pos_prompter.ui.store_guard",
+    # The clerk's sign-in panel and its PIN check: built when first needed, or after the
+    # first paint (TillScreen.clerk_panel); the words the first screen shows are clerk_words.
+    "pos_prompter.ui.clerk_sign_in",
+    "pos_prompter.ui.staff_check",
     "yaml",
     "importlib.metadata",  # sqlite-utils' plugins, read from every package's entry points
     "sqlite_utils",  # the store opens on plain sqlite3 (store/light_db.py)
@@ -58,6 +62,8 @@ NOT_MADE = (
     # date edit or file chooser, a scan typed into another window's field).
     "QMessageBox", "QFileDialog", "QDialog", "QDateEdit", "QDateTimeEdit", "QComboBox",
     "QSpinBox", "QDoubleSpinBox", "QTextEdit", "QPlainTextEdit",
+    # The clerk's sign-in panel's (its keypad and PIN field), built after the first paint.
+    "QButtonGroup", "QGridLayout", "QRegularExpressionValidator",
     # QtGui's, made by telling a call's overloads apart: QPushButton(text, parent) (QIcon),
     # QBrush(color) and QPen(brush, width) (QGradient, QImage, QPixmap).
     "QIcon", "QGradient", "QImage", "QPixmap",

@@ -25,6 +25,7 @@ TRANSLATED: tuple[str, ...] = (
     "pos_prompter/i18n/qt_texts.py",
     "pos_prompter/cli",
     "pos_prompter/ui/clerk_sign_in.py",
+    "pos_prompter/ui/clerk_words.py",
     "pos_prompter/ui/customer_type.py",
     "pos_prompter/ui/prompt_panel.py",
     "pos_prompter/ui/status_line.py",

@@ -14,6 +14,7 @@ again. No polling.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
@@ -57,11 +58,11 @@ class PromptSeen(QObject):
 
     seen = Signal(str)
 
-    def __init__(self, window: QWidget, card: QWidget, hidden_by: QWidget) -> None:
+    def __init__(self, window: QWidget, card: QWidget, hidden: Callable[[], bool]) -> None:
         super().__init__(window)
         self._window = window
         self._card = card
-        self._hidden_by = hidden_by  # the clerk's sign-in panel, over the whole till
+        self._hidden = hidden  # whether the clerk's sign-in panel covers the whole till
         self._watched: list[QWidget] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -95,7 +96,7 @@ class PromptSeen(QObject):
         """Whether the clerk can see the card now."""
         window, card = self._window, self._card
         return (window.isVisible() and not window.isMinimized() and card.isVisible()
-                and not card.visibleRegion().isEmpty() and not self._hidden_by.isVisible()
+                and not card.visibleRegion().isEmpty() and not self._hidden()
                 and not covering(window, card))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

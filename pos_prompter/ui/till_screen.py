@@ -9,6 +9,8 @@ clerk's keys and buttons do, and connects them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -29,7 +31,6 @@ from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
 from pos_prompter.store import Store
 from pos_prompter.store.auth import StaffStore
 from pos_prompter.ui import order_model
-from pos_prompter.ui.clerk_sign_in import ClerkSignInPanel
 from pos_prompter.ui.customer_type import CustomerTypeBar
 from pos_prompter.ui.order_columns import OrderColumns
 from pos_prompter.ui.order_model import OrderTableModel
@@ -40,6 +41,9 @@ from pos_prompter.ui.threshold_mark import threshold_mark
 from pos_prompter.ui.till_messages import ERROR, INFO
 from pos_prompter.ui.viewports import own_viewport
 from pos_prompter.ui.widgets import ElidedLabel, plain_label, touch_button
+
+if TYPE_CHECKING:
+    from pos_prompter.ui.clerk_sign_in import ClerkSignInPanel
 
 LEVEL_WORDS = {INFO: QT_TRANSLATE_NOOP("till", "info"), ERROR: QT_TRANSLATE_NOOP("till", "error")}
 """The status line's level as a screen reader says it (its accessible description)."""
@@ -100,6 +104,8 @@ class TillScreen(QMainWindow):
         self.model = model
         model.setParent(self)
         self._compact = False
+        self._staff = staff
+        self._clerk_panel: ClerkSignInPanel | None = None
         self._build(store, staff)
 
     # ------------------------------------------------------------------ building
@@ -108,6 +114,7 @@ class TillScreen(QMainWindow):
         central = QWidget(self)
         central.setObjectName("tillCentral")
         self.setCentralWidget(central)
+        self._central = central
 
         self.training_banner = plain_label("trainingBanner", central, wrap=False)
         self.training_banner.setText(translate("till", TRAINING_TEXT))
@@ -252,7 +259,31 @@ class TillScreen(QMainWindow):
         outer.addWidget(self.training_banner)
         outer.addLayout(body, 1)
         self._outer = outer
-        self.clerk_panel = ClerkSignInPanel(staff, central, training=self.training)
+        # The clerk's sign-in panel is built when first needed (`clerk_panel`).
+
+    @property
+    def clerk_panel(self) -> ClerkSignInPanel:
+        """The clerk's sign-in panel, laid over the till while shown: built the first time
+        it is needed (a shift that starts with a PIN, Sign out, or the app once the first
+        paint is on screen: app.after_first_paint), so a till whose clerk is selling is
+        ready to scan without it or its module (issue 14.2)."""
+        if self._clerk_panel is None:
+            from pos_prompter.ui.clerk_sign_in import ClerkSignInPanel
+
+            central = self._central
+            panel = ClerkSignInPanel(self._staff, central, training=self.training)
+            panel.setGeometry(central.rect())  # then it follows central's size itself
+            self._clerk_panel = panel
+            self.clerk_panel_built(panel)
+        return self._clerk_panel
+
+    def clerk_panel_built(self, panel: ClerkSignInPanel) -> None:
+        """The sign-in panel was just built: the window connects it here."""
+
+    @property
+    def signing_in(self) -> bool:
+        """The sign-in panel covers the till: nobody is signed in. (Never builds it.)"""
+        return self._clerk_panel is not None and self._clerk_panel.isVisible()
 
     def _setup_table(self, table: QTableView) -> None:
         viewport = own_viewport(table, QPalette.ColorRole.Base)  # not Qt's: viewports.py
@@ -386,7 +417,7 @@ class TillScreen(QMainWindow):
 
     def refocus(self) -> None:
         """The keys go to the scan field; to the PIN while nobody is signed in."""
-        if self.clerk_panel.isVisible():  # nobody signed in: the keys are the PIN's
+        if self.signing_in:  # nobody signed in: the keys are the PIN's
             self.clerk_panel.focus_pin()
             return
         self.scan_input.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -408,7 +439,7 @@ class TillScreen(QMainWindow):
             text = text[:MAX_MESSAGE - 1] + "\N{HORIZONTAL ELLIPSIS}"
         self.status_label.setText(text)
         self._set_level(level)
-        if level == ERROR and self.clerk_panel.isVisible():
+        if level == ERROR and self.signing_in:
             self.clerk_panel.say(text)  # statusMessage is under the panel
         self.message_shown.emit(level, text)
 

@@ -29,7 +29,7 @@ from pos_prompter.seen_prompts import ShownWhenSeen
 from pos_prompter.store.auth import Person, StaffStore
 from pos_prompter.till import Till
 from pos_prompter.ui.answer_gate import ANSWER_DELAY_MS
-from pos_prompter.ui.clerk_sign_in import NO_PIN_TEXT, asks_for_pin, clerk_text, waiting_text
+from pos_prompter.ui.clerk_words import NO_PIN_TEXT, asks_for_pin, clerk_text, waiting_text
 from pos_prompter.ui.customer_type import CUSTOMER_QSS, customer_text
 from pos_prompter.ui.jobs import JobRunner
 from pos_prompter.ui.order_model import OrderTableModel
@@ -56,6 +56,7 @@ from pos_prompter.ui.workspace_door import Workspaces
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
+    from pos_prompter.ui.clerk_sign_in import ClerkSignInPanel
     from pos_prompter.ui.practice.controller import PracticeController
     from pos_prompter.ui.workspace.window import WorkspaceWindow
 
@@ -141,7 +142,7 @@ class TillWindow(TillScreen):
         """Takes scans typed into any other window of the app (a box, the workspace) to this
         till, or to the product field they were typed into (ui/scan_router.py)."""
         till.shown_when_seen = ShownWhenSeen()  # a prompt is shown once seen: prompt_seen.py
-        self.prompt_seen = PromptSeen(self, self.prompt_panel, self.clerk_panel)
+        self.prompt_seen = PromptSeen(self, self.prompt_panel, lambda: self.signing_in)
         self.theme = ""
         """"light" or "dark" (style.py): the system's, unless the store or app says."""
         self._theme_setting = till.store.get_setting("theme")
@@ -187,7 +188,10 @@ class TillWindow(TillScreen):
         self.void_button.clicked.connect(self.void_line)
         self.offer_again_button.clicked.connect(self.reopen_declined)
         self.sign_out_button.clicked.connect(self.sign_out)
-        self.clerk_panel.signed_in.connect(lambda person: self.sign_in_clerk(person.name))
+
+    def clerk_panel_built(self, panel: ClerkSignInPanel) -> None:
+        """The clerk's sign-in panel, built when first needed (TillScreen.clerk_panel)."""
+        panel.signed_in.connect(lambda person: self.sign_in_clerk(person.name))
 
     # ------------------------------------------------------------------ theme
 
@@ -265,7 +269,7 @@ class TillWindow(TillScreen):
     def scan_text(self, text: str) -> None:
         """What Enter in the scan field does with its text. Empty text does nothing."""
         text = text.strip()
-        if not text or self.clerk_panel.isVisible():
+        if not text or self.signing_in:
             if text:  # scanned while nobody is signed in: never rung up, and said so
                 self.clerk_panel.not_rung_up(text)
             self.refocus()
@@ -405,7 +409,7 @@ class TillWindow(TillScreen):
         """Sign out  F2: the clerk leaves or hands over; the sign-in panel covers the till
         and an open order waits for the next clerk. Where nobody has a PIN, nobody could
         sign in again: the clerk stays."""
-        if self.clerk_panel.isVisible():
+        if self.signing_in:
             self.refocus()
         elif not asks_for_pin(self.staff):
             self.refocus()

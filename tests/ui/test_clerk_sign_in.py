@@ -76,6 +76,12 @@ def two_clerks(cafe_store_path: Path) -> Path:
 
 
 def panel(window: TillWindow) -> ClerkSignInPanel:
+    """The panel, by its objectName. A till whose clerk is selling has not built it yet (it
+    is built when first needed, or by the app after the first paint: TillScreen.clerk_panel):
+    then it is not covering the till, and is built here as F2 would."""
+    if window.findChild(QFrame, "clerkSignIn") is None:
+        assert not window.signing_in
+        window.clerk_panel  # noqa: B018 - built on first use
     found = child(window, QFrame, "clerkSignIn")
     assert isinstance(found, ClerkSignInPanel)
     return found
