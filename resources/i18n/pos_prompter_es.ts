@@ -1909,7 +1909,7 @@ edite su texto y actívela en el espacio de trabajo. Impórtela con --merge (sin
     </message>
     <message>
         <source>{what} refused, nothing was changed: {first}{more}</source>
-        <translation>rechazo de {what}, no se cambió nada: {first}{more}</translation>
+        <translation>{what}: rechazado, no se cambió nada: {first}{more}</translation>
     </message>
     <message>
         <source>{text!r} is not a role (choose {roles})</source>
@@ -3743,8 +3743,8 @@ edite su texto y actívela en el espacio de trabajo. Impórtela con --merge (sin
 <context>
     <name>preview</name>
     <message>
-        <source>Fix the problems marked in the form to see the prompt.</source>
-        <translation>Corrija los problemas marcados en el formulario para ver la sugerencia.</translation>
+        <source>Complete the rule in the form to see the prompt.</source>
+        <translation>Complete la regla en el formulario para ver la sugerencia.</translation>
     </message>
     <message>
         <source>Scan or pick items for a sample order to see the prompt.</source>

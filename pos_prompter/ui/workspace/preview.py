@@ -52,8 +52,9 @@ from pos_prompter.ui.workspace.product_picker import CatalogChoices, PickerField
 PREVIEW_ORDER_ID = 0
 """The sample order's id (the holdout draw uses it; the preview shows held-out rules anyway)."""
 
-NO_RULE = QT_TRANSLATE_NOOP("preview", "Fix the problems marked in the form to see the "
-                            "prompt.")
+NO_RULE = QT_TRANSLATE_NOOP("preview", "Complete the rule in the form to see the prompt.")
+"""Said while the form does not make a rule: of a new rule nothing is marked yet (issue 13,
+point 12), so it asks for the rule, not for fixes."""
 NO_ORDER = QT_TRANSLATE_NOOP("preview", "Scan or pick items for a sample order to see the "
                              "prompt.")
 NO_TRIGGER = QT_TRANSLATE_NOOP("preview", "nothing in the sample order matches its scanned "

@@ -98,7 +98,7 @@ def test_without_a_valid_rule_or_an_order_it_says_what_is_missing(
     preview = make_preview()
     preview.refresh()
     assert preview.result is None
-    assert reason(preview) == NO_RULE
+    assert reason(preview) == NO_RULE == "Complete the rule in the form to see the prompt."
     preview.set_rule(rule())
     with qtbot.waitSignal(preview.updated) as update:
         preview.clear_order()

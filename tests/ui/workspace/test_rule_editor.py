@@ -474,7 +474,7 @@ def test_the_preview_says_why_the_rule_would_not_fire(qtbot: QtBot,
                                 "$4.25 (limit 1.0x)")
 
     line(editor, "ruleId").setText("Bad Id")
-    wait_preview(qtbot, editor, "Fix the problems marked in the form")
+    wait_preview(qtbot, editor, "Complete the rule in the form")
 
 
 def test_the_preview_plays_customer_type_and_scanned_items(qtbot: QtBot,
