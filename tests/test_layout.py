@@ -32,6 +32,10 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
                             "ui/workspace/test_every_widget_spanish.py"),
     "i18n/qt_texts.py": ("ui/test_qt_texts_spanish.py",),
     "cli/metavars.py": ("i18n/test_metavars_spanish.py",),
+    # --- schema steps, split by era, tested as the upgrade of real old stores
+    "store/migrations_writes.py": ("store/test_store_migrations.py",
+                                   "store/test_report_at_pay.py",
+                                   "store/test_store_quick_check.py"),
     # --- core modules split out of a facade, tested through it (core.lint, core.rules)
     "core/lint_between.py": ("core/test_lint.py",),
     "core/lint_catalog.py": ("core/test_lint.py",),
