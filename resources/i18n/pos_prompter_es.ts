@@ -1909,7 +1909,7 @@ edite su texto y actívela en el espacio de trabajo. Impórtela con --merge (sin
     </message>
     <message>
         <source>{what} refused, nothing was changed: {first}{more}</source>
-        <translation>{what}: rechazado, no se cambió nada: {first}{more}</translation>
+        <translation>rechazo de {what}, no se cambió nada: {first}{more}</translation>
     </message>
     <message>
         <source>{text!r} is not a role (choose {roles})</source>
