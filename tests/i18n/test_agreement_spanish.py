@@ -6,12 +6,10 @@ wrong). Through the real command line; English as it was."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from program import run_program as run
 
 from pos_prompter import i18n
 from pos_prompter.core.catalog import CATALOG_WHAT
@@ -22,18 +20,10 @@ from pos_prompter.core.scenario import SCENARIO_WHAT
 from pos_prompter.core.store_settings import SETTING_WHAT
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "cafe"
-LANGUAGE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 WHATS = (CATALOG_WHAT, ORDERS_WHAT, PACK_WHAT, RULE_WHAT, SETTINGS_WHAT, SCENARIO_WHAT,
          SETTING_WHAT)
 
 
-def run(*args: object, lang: str = "es_ES.UTF-8") -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in LANGUAGE_VARS and k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env["LANG"] = lang
-    return subprocess.run([sys.executable, "-m", "pos_prompter", *map(str, args)],
-                          capture_output=True, encoding="utf-8", env=env, timeout=120,
-                          check=False)
 
 
 @pytest.mark.usefixtures("spanish")

@@ -6,29 +6,18 @@ so an English word left in it fails; English is checked unchanged beside it."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pypdfium2
 import pytest
+from program import run_program as run
 
 from pos_prompter.bootstrap import init_store
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("built_catalogs")]
 
-LANGUAGE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
-def run(*args: object, lang: str = "es_ES.UTF-8") -> subprocess.CompletedProcess[str]:
-    """The real program under a system in `lang`."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in LANGUAGE_VARS and k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env["LANG"] = lang
-    return subprocess.run([sys.executable, "-m", "pos_prompter", *map(str, args)],
-                          capture_output=True, encoding="utf-8", env=env, timeout=120,
-                          check=False)
 
 
 @pytest.fixture(scope="module")

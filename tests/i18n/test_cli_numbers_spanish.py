@@ -6,19 +6,16 @@ and --csv (machines) keep their own form."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from program import run_program as run
 
 from pos_prompter import i18n
 from pos_prompter.core.money import decimal_text, percent_text, said_decimal, whole_text
 
-LANGUAGE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 DRAFT = """\
 version: 1
 rules:
@@ -31,13 +28,6 @@ rules:
 """
 
 
-def run(*args: object, lang: str = "es_ES.UTF-8") -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in LANGUAGE_VARS and k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env["LANG"] = lang
-    return subprocess.run([sys.executable, "-m", "pos_prompter", *map(str, args)],
-                          capture_output=True, encoding="utf-8", env=env, timeout=120,
-                          check=False)
 
 
 @pytest.mark.usefixtures("spanish")

@@ -5,19 +5,16 @@ one left English fails here); English help as before."""
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
+from program import run_program as run
 
 from pos_prompter.cli import build_parser
 from pos_prompter.cli.metavars import METAVARS
 
 LITERAL = {"verify"}
 """Metavars that are a word to type (`audit verify`), not a placeholder."""
-LANGUAGE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
 def metavars(parser: argparse.ArgumentParser) -> Iterator[str]:
@@ -29,12 +26,6 @@ def metavars(parser: argparse.ArgumentParser) -> Iterator[str]:
                 yield from metavars(sub)
 
 
-def run(*args: str, lang: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in LANGUAGE_VARS and k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env["LANG"] = lang
-    return subprocess.run([sys.executable, "-m", "pos_prompter", *args], capture_output=True,
-                          encoding="utf-8", env=env, timeout=120, check=False)
 
 
 def test_every_placeholder_is_in_the_catalog() -> None:

@@ -5,13 +5,11 @@ the modules write no sentence without core.said."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from program import run_program as _run
 from said_scan import english_left, english_sentences
 
 from pos_prompter import i18n
@@ -36,13 +34,6 @@ rules:
 """
 
 
-def _run(*args: object) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "DISPLAY")}
-    env["LANG"] = "es_ES.UTF-8"
-    return subprocess.run([sys.executable, "-m", "pos_prompter", *map(str, args)],
-                          capture_output=True, encoding="utf-8", env=env, timeout=120,
-                          check=False)
 
 
 @pytest.mark.slow

@@ -4,26 +4,15 @@ sentence in Spanish; English is as it was."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from program import run_program as _run
 
 from pos_prompter import i18n
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.store_settings import parse_store_setting
 from pos_prompter.ui.workspace.settings_form import problem_text
-
-
-def _run(*args: object) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "DISPLAY")}
-    env["LANG"] = "es_ES.UTF-8"
-    return subprocess.run([sys.executable, "-m", "pos_prompter", *map(str, args)],
-                          capture_output=True, encoding="utf-8", env=env, timeout=120,
-                          check=False)
 
 
 def _refusal(key: str, text: str) -> ValidationError:

@@ -5,28 +5,18 @@ Under English the pack is as it was."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from program import run_program as run
 
 from pos_prompter.core.rule_parse import parse_pack
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("built_catalogs")]
 
-LANGUAGE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
-def run(*args: object, lang: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in LANGUAGE_VARS and k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env["LANG"] = lang
-    return subprocess.run([sys.executable, "-m", "pos_prompter", *map(str, args)],
-                          capture_output=True, encoding="utf-8", env=env, timeout=120,
-                          check=False)
 
 
 @pytest.fixture(scope="module")
