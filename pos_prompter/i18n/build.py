@@ -131,13 +131,14 @@ def update() -> None:
                         "-ts", str(ts_path(code))], check=True)
 
 
-def fill(code: str, entries: Path) -> int:
+def fill(code: str, entries: Path, *, replace: bool = False) -> int:
     """Update the .ts of `code`, put in the translations listed in `entries` (JSON lines of
-    {"context", "source", "translation"}) and build the .qm; the entries filled. Several
-    engineers may run it at once: a lock beside the .ts makes them take turns."""
+    {"context", "source", "translation"}) and build the .qm; the entries filled. Only
+    unfinished entries are filled unless `replace`: a list kept from earlier never writes
+    over a translation someone has changed since. Several engineers may run it at once: a
+    lock beside the .ts makes them take turns."""
     import fcntl
     import json
-    import xml.etree.ElementTree as ElementTree
 
     wanted = {}
     for line in entries.read_text(encoding="utf-8").splitlines():
@@ -148,27 +149,38 @@ def fill(code: str, entries: Path) -> int:
     with open(TS_DIR / f".{target.name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         update()
-        tree = ElementTree.parse(target)
-        filled = 0
-        for context in tree.getroot().iter("context"):
-            name = context.findtext("name") or ""
-            for message in context.iter("message"):
-                translation = wanted.get((name, message.findtext("source") or ""))
-                element = message.find("translation")
-                if translation is None or element is None:
-                    continue
-                element.text = translation
-                element.attrib.pop("type", None)
-                filled += 1
-        tree.write(target, encoding="utf-8", xml_declaration=True)
+        filled = fill_ts(target, wanted, replace=replace)
         update()  # lupdate writes the file back in its own layout
         build()
     return filled
 
 
+def fill_ts(target: Path, wanted: dict[tuple[str, str], str], *, replace: bool = False) -> int:
+    """Put the translations `wanted` ((context, source) -> text) into the .ts `target`: its
+    unfinished entries, or any entry when `replace`; how many were filled."""
+    import xml.etree.ElementTree as ElementTree
+
+    tree = ElementTree.parse(target)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = wanted.get((name, message.findtext("source") or ""))
+            element = message.find("translation")
+            if translation is None or element is None:
+                continue
+            if not replace and element.get("type") != "unfinished" and element.text:
+                continue
+            element.text = translation
+            element.attrib.pop("type", None)
+            filled += 1
+    tree.write(target, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["fill"] and len(argv) == 3:
-        count = fill(argv[1], Path(argv[2]))
+    if argv[:1] == ["fill"] and len(argv) in (3, 4) and argv[3:] in ([], ["--replace"]):
+        count = fill(argv[1], Path(argv[2]), replace="--replace" in argv)
         sys.stdout.write(f"filled {count} entries\n")
         return 0
     if argv[:1] == ["build"]:
@@ -179,5 +191,5 @@ def main(argv: list[str]) -> int:
         update()
         return 0
     sys.stderr.write("usage: python -m pos_prompter.i18n build [--force] | update"
-                     " | fill LANGUAGE ENTRIES.jsonl\n")
+                     " | fill LANGUAGE ENTRIES.jsonl [--replace]\n")
     return 2

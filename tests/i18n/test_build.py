@@ -67,3 +67,22 @@ def test_build_compiles_the_ts_into_the_package_and_skips_an_up_to_date_one(
 def test_build_main_says_how_to_call_it(capsys: pytest.CaptureFixture[str]) -> None:
     assert build.main(["nonsense"]) == 2
     assert "usage: python -m pos_prompter.i18n build" in capsys.readouterr().err
+
+
+def test_fill_puts_translations_into_unfinished_entries_only_unless_told(
+        tmp_path: Path) -> None:
+    """A list of translations kept from earlier never writes over one changed since."""
+    ts = tmp_path / "x.ts"
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<TS version="2.1" language="es">\n'
+                  "<context><name>core</name>\n"
+                  "<message><source>new text</source>"
+                  '<translation type="unfinished"></translation></message>\n'
+                  "<message><source>old text</source>"
+                  "<translation>texto mejorado</translation></message>\n"
+                  "</context>\n</TS>\n", encoding="utf-8")
+    wanted = {("core", "new text"): "texto nuevo", ("core", "old text"): "texto viejo"}
+    assert build.fill_ts(ts, wanted) == 1
+    assert [(s, t) for _, s, t, _ in messages(ts)] == [("new text", "texto nuevo"),
+                                                       ("old text", "texto mejorado")]
+    assert build.fill_ts(ts, wanted, replace=True) == 2
+    assert [(s, t) for _, s, t, _ in messages(ts)][1] == ("old text", "texto viejo")
