@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import struct
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
+from wal_frames import wal_commits
 
 from pos_prompter.bootstrap import load_pack_file
 from pos_prompter.core.catalog import parse_catalog_csv
@@ -135,23 +135,6 @@ def test_the_report_counts_paid_open_voided_and_recovered_orders(tmp_path: Path)
         again.pay()
         assert events_of(store.db.conn, "open") == 0
         assert check(store) == opened  # paying moves them into the table, figures unchanged
-
-
-def wal_commits(wal: Path, page_size: int, start: int) -> tuple[list[list[int]], int]:
-    """The commits in the -wal file from byte `start` on, each as its frames' page numbers."""
-    data = wal.read_bytes()
-    frame = 24 + page_size
-    commits: list[list[int]] = []
-    pages: list[int] = []
-    pos = end = max(start, 32)
-    while pos + frame <= len(data):
-        page_no, commit_size = struct.unpack(">II", data[pos:pos + 8])
-        pages.append(page_no)
-        pos += frame
-        if commit_size:
-            commits.append(pages)
-            pages, end = [], pos
-    return commits, end
 
 
 def test_an_answer_writes_no_report_page_and_pay_writes_them_once(tmp_path: Path) -> None:

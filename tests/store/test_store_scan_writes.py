@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sqlite3
-import struct
 from pathlib import Path
 
 import pytest
+from wal_frames import wal_commits
 
 from pos_prompter.bootstrap import load_pack_file
 from pos_prompter.core.catalog import parse_catalog_csv
@@ -79,25 +79,6 @@ def test_a_scan_writes_a_few_pages_whatever_the_order_s_length(tmp_path: Path) -
     # growing, adds one or two now and then).
     assert frames[10] <= 9 * 3
     assert frames[110] <= 9 * 3
-
-
-def wal_commits(wal: Path, page_size: int, start: int) -> tuple[list[list[int]], int]:
-    """The commits in the -wal file from byte `start` on, each as the page numbers of its
-    frames (a frame's header: page number, then the file's size in pages on a commit's
-    last frame, 0 on the others), and the byte after the last commit."""
-    data = wal.read_bytes()
-    frame = 24 + page_size
-    commits: list[list[int]] = []
-    pages: list[int] = []
-    pos = end = max(start, 32)
-    while pos + frame <= len(data):
-        page_no, commit_size = struct.unpack(">II", data[pos:pos + 8])
-        pages.append(page_no)
-        pos += frame
-        if commit_size:
-            commits.append(pages)
-            pages, end = [], pos
-    return commits, end
 
 
 SCAN_TREES = {"order_lines", "order_lines_sku"}
