@@ -12,12 +12,11 @@ figure, and the upgrades keep the rows.
 from __future__ import annotations
 
 import sqlite3
-import struct
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
+from wal_frames import commit_trees
 
 from pos_prompter.core.results import Period
 from pos_prompter.store import Store
@@ -70,26 +69,6 @@ def paid_with_prompts(order_id: int, rules: list[str]) -> list[tuple[str, list[o
     statements.append(("UPDATE orders SET status = 'paid', closed_at = ? WHERE id = ?",
                        [at, order_id]))
     return statements
-
-
-def commit_trees(path: Path, statements: list[tuple[str, list[object]]]) -> Counter[str]:
-    """The b-trees of the pages one transaction of `statements` wrote to the WAL."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute("BEGIN")
-        for sql, params in statements:
-            conn.execute(sql, params)
-        conn.execute("COMMIT")
-        data = Path(f"{path}-wal").read_bytes()
-        frame = 24 + conn.execute("PRAGMA page_size").fetchone()[0]
-        pages = [struct.unpack(">I", data[pos:pos + 4])[0]
-                 for pos in range(32, len(data) - frame + 1, frame)]
-        owner = dict(conn.execute("SELECT pageno, name FROM dbstat"))
-        return Counter(owner.get(page, "other") for page in pages)
-    finally:
-        conn.close()
 
 
 @pytest.mark.parametrize(("by_day", "most"), [(True, 2), (False, 4)])

@@ -10,12 +10,11 @@ they lay at the ends of three runs of the past days' rows. Counted from the real
 from __future__ import annotations
 
 import sqlite3
-import struct
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
+from wal_frames import commit_trees
 
 from pos_prompter.store.migrations import migrations
 
@@ -47,26 +46,6 @@ def make_store(path: Path, *, by_day: bool) -> None:
                          "VALUES (?, 'shown', ?, 4)", [(r, day) for r in RULES])
     conn.commit()
     db.close()
-
-
-def commit_trees(path: Path, statements: list[tuple[str, list[object]]]) -> Counter[str]:
-    """The b-trees of the pages one transaction of `statements` wrote to the WAL."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute("BEGIN")
-        for sql, params in statements:
-            conn.execute(sql, params)
-        conn.execute("COMMIT")
-        data = Path(f"{path}-wal").read_bytes()
-        frame = 24 + conn.execute("PRAGMA page_size").fetchone()[0]
-        pages = [struct.unpack(">I", data[pos:pos + 4])[0]
-                 for pos in range(32, len(data) - frame + 1, frame)]
-        owner = dict(conn.execute("SELECT pageno, name FROM dbstat"))
-        return Counter(owner.get(page, "other") for page in pages)
-    finally:
-        conn.close()
 
 
 def prompt_outcome(order_id: int = 1, rule: str = "rule-03",
