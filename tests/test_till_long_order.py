@@ -68,7 +68,9 @@ def test_a_scan_on_a_long_order_reads_and_writes_only_its_own_line(store: Store,
     seen = statements(store)
     till.scan(LATTE_T)
     assert till.session.lines.reads == 0  # no walk over the order's lines
-    on_lines = [s for s in seen if "order_lines" in s]
+    # (Python's trace callback gives a statement again for each trigger program it runs:
+    # paid_skus_line_added, whose WHEN is false for an open order's line.)
+    on_lines = list(dict.fromkeys(s for s in seen if "order_lines" in s))
     assert len(on_lines) == 2  # one seek of the order's newest line number, then its line
     assert on_lines[0].startswith(NEWEST_LINE)
     assert on_lines[1].startswith("INSERT INTO order_lines")

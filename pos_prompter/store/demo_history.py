@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from pos_prompter.core.demo_history import DEFAULT_SEED, HistoryOrder, generate, profile_for
+from pos_prompter.store import paid_skus
 from pos_prompter.store.store import Store
 
 
@@ -41,6 +42,7 @@ def write_history(store: Store, orders: Sequence[HistoryOrder]) -> int:
             "revenue_cents, offer, say) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(o.id, p.rule_id, p.kind, p.status, o.clerk, _text(p.at), p.revenue, p.offer,
               p.say) for o in orders for p in o.prompts])
+        paid_skus.catch_up(conn)
     return len(orders)
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pos_prompter.core.engine import AttachRate
+from pos_prompter.store import paid_skus
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -19,9 +20,9 @@ MIN_ORDERS = 20
 class StoreHistory:
     """Attach rates over the last 90 days of paid orders, computed on first use for each
     pair and day and then kept, so a scan pays for one indexed query at most once a day.
-    The query walks the trigger's lines (order_lines_sku) and looks each order up by id
-    (CROSS JOIN keeps that order): from the other side, SQLite would walk every paid order
-    of the 90 days through orders(status, closed_at) and seek the SKU index once each."""
+    The query seeks the trigger's rows of each of the days in paid_skus (paid_skus.py) and
+    reads the last paid orders, not in it yet, live through the orders' key; it looks each
+    order up by id (CROSS JOIN keeps that order) for its time."""
 
     def __init__(self, db: Database, *, days: int = LOOKBACK_DAYS,
                  min_orders: int = MIN_ORDERS) -> None:
@@ -44,18 +45,25 @@ class StoreHistory:
         return self._cache[key]
 
     def _compute(self, trigger_sku: str, offer_sku: str, now: dt.datetime) -> AttachRate | None:
-        since = (now - dt.timedelta(days=self.days)).isoformat(timespec="seconds")
+        start = now - dt.timedelta(days=self.days)
+        since = start.isoformat(timespec="seconds")
         until = now.isoformat(timespec="seconds")
         row = self.db.execute(
-            """
+            f"""
             SELECT COUNT(*), COALESCE(SUM(EXISTS (
                        SELECT 1 FROM order_lines b
-                       WHERE b.order_id = t.order_id AND b.sku = ?)), 0)
-            FROM (SELECT DISTINCT a.order_id FROM order_lines a
+                       WHERE b.order_id = t.order_id AND b.sku = :offer)), 0)
+            FROM (SELECT a.order_id FROM paid_skus a
                   CROSS JOIN orders o ON o.id = a.order_id
-                  WHERE a.sku = ? AND o.status = 'paid'
-                    AND o.closed_at >= ? AND o.closed_at < ?) AS t
-            """, [offer_sku, trigger_sku, since, until]).fetchone()
+                  WHERE a.day IN (SELECT value FROM json_each(:days)) AND a.sku = :trigger
+                    AND o.status = 'paid' AND o.closed_at >= :since AND o.closed_at < :until
+                  UNION
+                  SELECT a.order_id FROM orders o
+                  CROSS JOIN order_lines a ON a.order_id = o.id
+                  WHERE o.id IN {paid_skus.TAIL} AND a.sku = :trigger
+                    AND o.closed_at >= :since AND o.closed_at < :until) AS t
+            """, {"offer": offer_sku, "trigger": trigger_sku, "since": since, "until": until,
+                  "days": paid_skus.days_between(start, now)}).fetchone()
         orders, together = int(row[0]), int(row[1])
         if orders < self.min_orders:
             return None

@@ -18,6 +18,7 @@ from typing import Any
 
 from pos_prompter.core.said import QT_TRANSLATE_NOOP
 from pos_prompter.core.scenario import Scenario
+from pos_prompter.store import paid_skus
 from pos_prompter.store.base import StoreError
 from pos_prompter.store.store import (
     PUBLISH_REVISION,
@@ -119,6 +120,7 @@ def strip_sales(store: Store) -> None:
     no orders, no outcome log (`simulate --training --dry-run` before any practice store
     exists)."""
     with store.write() as db:
+        paid_skus.reset(db.conn)
         for table in SALES_TABLES:
             db.execute(f"DELETE FROM {table}")
         db.execute("DELETE FROM sqlite_sequence WHERE name = 'orders'")

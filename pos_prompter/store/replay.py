@@ -26,6 +26,7 @@ from pos_prompter.core.whatif import (
     draft_triggers,
     whatif,
 )
+from pos_prompter.store import paid_skus
 from pos_prompter.store.store import Store
 
 
@@ -35,21 +36,30 @@ def _text(when: dt.datetime) -> str:
 
 _IN_WINDOW = "o.status = 'paid' AND o.closed_at >= :since AND o.closed_at <= :until"
 
-_TRIGGERED = """
-    AND o.id IN (SELECT t.order_id FROM order_lines t
-                 WHERE t.origin IN ('scan', 'upsell') AND t.sku IN (
-                     SELECT p.sku FROM products p
-                     WHERE p.sku IN (SELECT value FROM json_each(:skus))
-                        OR p.category IN (SELECT value FROM json_each(:categories))
-                        OR EXISTS (SELECT 1 FROM json_each(p.tags) g
-                                   WHERE g.value IN (SELECT value FROM json_each(:tags)))))"""
+_MATCHING = """
+    SELECT p.sku FROM products p
+    WHERE p.sku IN (SELECT value FROM json_each(:skus))
+       OR p.category IN (SELECT value FROM json_each(:categories))
+       OR EXISTS (SELECT 1 FROM json_each(p.tags) g
+                  WHERE g.value IN (SELECT value FROM json_each(:tags)))"""
+
+_TRIGGERED = f"""
+    AND o.id IN (SELECT t.order_id FROM paid_skus t
+                 WHERE t.day IN (SELECT value FROM json_each(:days))
+                   AND t.sku IN ({_MATCHING}) AND t.origin IN ('scan', 'upsell')
+                 UNION ALL
+                 SELECT t.order_id FROM order_lines t
+                 WHERE t.order_id IN {paid_skus.TAIL}
+                   AND t.sku IN ({_MATCHING}) AND t.origin IN ('scan', 'upsell'))"""
 """Orders with a line the drafts may trigger on: the catalog's products that match (one
-pass over the products), then their lines through the index on order_lines.sku."""
+pass over the products), then their rows of each day of the window in paid_skus, and the
+lines of the last paid orders, not in it yet (paid_skus.py)."""
 
 
 def _params(window: Window, triggers: Scanned | None) -> dict[str, str]:
     params = {"since": _text(window.since), "until": _text(window.until)}
     if triggers is not None:
+        params["days"] = paid_skus.days_between(window.since, window.until)
         params.update(skus=json.dumps(sorted(triggers.skus)),
                       categories=json.dumps(sorted(triggers.categories)),
                       tags=json.dumps(sorted(triggers.tags)))
