@@ -81,15 +81,23 @@ def _add_line(new: str) -> str:
     FROM orders o WHERE o.id = {new}.order_id AND o.status = 'paid'"""
 
 
-TRIGGERS = (
-    # A payment BATCH ids past `upto`: the tail's paid orders added, `upto` moved to it.
-    # The tills' orders below it still open are added by paid_skus_order when paid.
-    f"""CREATE TRIGGER paid_skus_batch AFTER UPDATE OF status ON orders
+def _batch(when: str) -> str:
+    """A paid order BATCH ids past `upto`: the tail's paid orders added, `upto` moved to
+    it. The tills' orders below it still open are added by paid_skus_order when paid; the
+    lines of one inserted paid (a sync or a script adding orders, then their lines) by
+    paid_skus_line_added."""
+    return f"""CREATE TRIGGER paid_skus_{when} AFTER {'INSERT' if when == 'added' else
+                                                   'UPDATE OF status'} ON orders
     WHEN NEW.status = 'paid' AND NEW.id - {UPTO} >= {BATCH}
     BEGIN
         {_add_orders(f"o.id > {UPTO} AND o.id <= NEW.id")};
         UPDATE paid_skus_head SET upto = NEW.id;
-    END""",
+    END"""
+
+
+TRIGGERS = (
+    _batch("paid"),
+    _batch("added"),
     # An order at or below `upto` paid late, unpaid, or moved to another day.
     f"""CREATE TRIGGER paid_skus_order AFTER UPDATE OF status, closed_at, opened_at ON orders
     WHEN NEW.id <= {UPTO} AND (OLD.status = 'paid' OR NEW.status = 'paid')

@@ -122,7 +122,8 @@ def insert_past_orders(conn: sqlite3.Connection, orders: Sequence[PastOrder], *,
     first = next_order_id(conn)
     lifted = _lift_indexes(conn, "orders", len(orders))
     lifted += _lift_indexes(conn, "order_lines", sum(map(len, map(_LINES, orders))))
-    lifted += _lift_trigger(conn, "paid_skus_line_added")  # a no-op for ids past every id
+    for trigger in ("paid_skus_added", "paid_skus_line_added"):  # catch_up does their work
+        lifted += _lift_trigger(conn, trigger)
     chunk = max(CHUNK_MIN, -(-len(orders) // REPORTS))
     for start in range(0, len(orders), chunk):
         if progress:

@@ -194,3 +194,21 @@ def test_an_older_store_gets_its_paid_orders_and_loses_the_sku_index(tmp_path: P
         assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'order_lines_sku'"
                                 ).fetchall()
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+def test_paid_orders_inserted_whole_leave_a_short_tail(store: Store) -> None:
+    """A writer that inserts paid orders and then their lines (a sync, a script) leaves
+    at most a batch of them to be read live, and paid_skus right."""
+    conn = store.db.conn
+    n = 3 * paid_skus.BATCH + 7
+    when = DAY.isoformat(timespec="seconds")
+    with store.write() as db:
+        db.conn.executemany("INSERT INTO orders(id, status, opened_at, closed_at) "
+                            "VALUES (?, 'paid', ?, ?)", [(i, when, when) for i in range(1, n + 1)])
+        db.conn.executemany(
+            "INSERT INTO order_lines(order_id, line_no, sku, name, qty, unit_price_cents, "
+            "origin) VALUES (?, 1, ?, 'x', 1, 100, 'scan')",
+            [(i, SKUS[i % 5]) for i in range(1, n + 1)])
+    assert n - paid_skus.BATCH < upto(conn) < n
+    assert paid_skus.agrees(conn)
+    rates_agree(store, DAY + dt.timedelta(days=1))
