@@ -33,12 +33,12 @@ UPTO = "(SELECT upto FROM paid_skus_head)"
 
 
 def _day(o: str) -> str:
-    return f"substr(COALESCE({o}.closed_at, {o}.opened_at), 1, 10)"
+    return f"substr({o}.closed_at, 1, 10)"
 
 
 TABLES = """
 CREATE TABLE paid_skus (
-    day TEXT NOT NULL,          -- substr(COALESCE(closed_at, opened_at), 1, 10) of the order
+    day TEXT NOT NULL,          -- substr(closed_at, 1, 10) of the order (its text's day)
     sku TEXT NOT NULL,
     order_id INTEGER NOT NULL,
     line_no INTEGER NOT NULL,
@@ -57,7 +57,7 @@ def _add_orders(where: str) -> str:
     return f"""INSERT OR REPLACE INTO paid_skus(day, sku, order_id, line_no, origin)
     SELECT {_day('o')}, l.sku, l.order_id, l.line_no, l.origin
     FROM orders o JOIN order_lines l ON l.order_id = o.id
-    WHERE o.status = 'paid' AND {where}
+    WHERE o.status = 'paid' AND o.closed_at IS NOT NULL AND {where}
     ORDER BY 1, 2, 3, 4"""
 
 
@@ -78,7 +78,8 @@ def _remove_line(old: str) -> str:
 def _add_line(new: str) -> str:
     return f"""INSERT OR REPLACE INTO paid_skus(day, sku, order_id, line_no, origin)
     SELECT {_day('o')}, {new}.sku, {new}.order_id, {new}.line_no, {new}.origin
-    FROM orders o WHERE o.id = {new}.order_id AND o.status = 'paid'"""
+    FROM orders o WHERE o.id = {new}.order_id AND o.status = 'paid'
+      AND o.closed_at IS NOT NULL"""
 
 
 def _batch(when: str) -> str:
@@ -154,14 +155,20 @@ def reset(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE paid_skus_head SET upto = 0")
 
 
-TAIL = f"(SELECT o.id FROM orders o WHERE o.id > {UPTO} AND o.status = 'paid')"
-"""The paid orders not in paid_skus yet: read live through the orders' key."""
+TAIL = f"(SELECT o.id FROM orders o WHERE o.id > {UPTO} AND +o.status = 'paid')"
+"""The paid orders not in paid_skus yet: read live through the orders' key (`+status`:
+through orders(status, till), SQLite walked every paid order's entry, 9 ms at 100,000)."""
 
 
-def days_between(since: dt.datetime, until: dt.datetime) -> str:
-    """The days whose rows may hold orders paid from `since` to `until`, as a JSON list for
-    `json_each` (a day either side: the key's day is the text of the stored time)."""
-    first, last = since.date() - dt.timedelta(days=1), until.date() + dt.timedelta(days=1)
+def days_between(since: dt.datetime, until: dt.datetime, *, inner: bool = False) -> str:
+    """The days of the rows of orders paid from `since` to `until` (a JSON list for
+    `json_each`). A row's day is the first 10 characters of the order's stored time, so
+    every order of a day strictly between the two is paid in the range, as the stored
+    times compare as text: `inner` lists only those days, whose rows need no look at the
+    order's time (0.8 against 1.5 ms for a product in 900 orders of 90 days)."""
+    first, last = since.date(), until.date()
+    if inner:
+        first, last = first + dt.timedelta(days=1), last - dt.timedelta(days=1)
     return json.dumps([(first + dt.timedelta(days=n)).isoformat()
                        for n in range((last - first).days + 1)])
 
@@ -171,7 +178,7 @@ def agrees(conn: sqlite3.Connection) -> bool:
     expected = f"""
         SELECT {_day('o')}, l.sku, l.order_id, l.line_no, l.origin
         FROM orders o JOIN order_lines l ON l.order_id = o.id
-        WHERE o.status = 'paid' AND o.id <= {UPTO}"""
+        WHERE o.status = 'paid' AND o.closed_at IS NOT NULL AND o.id <= {UPTO}"""
     kept = "SELECT day, sku, order_id, line_no, origin FROM paid_skus"
     row = conn.execute(f"SELECT EXISTS ({expected} EXCEPT {kept}), "
                        f"EXISTS ({kept} EXCEPT {expected})").fetchone()
