@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import sqlite3
 import sys
 import tempfile
 import time
@@ -27,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _stats import header, quantile
-from _tillstore import build_store
+from _tillstore import build_store, seed_paid_orders
 from generate import NOW
 
 from pos_prompter.store import Store
@@ -43,27 +42,6 @@ SELECT COUNT(*), COALESCE(SUM(EXISTS (
 FROM (SELECT DISTINCT a.order_id FROM order_lines a
       CROSS JOIN orders o ON o.id = a.order_id
       WHERE a.sku = ? AND o.status = 'paid' AND o.closed_at >= ? AND o.closed_at < ?) AS t"""
-
-
-def seed(path: Path, orders: int, rng: random.Random) -> list[str]:
-    conn = sqlite3.connect(path)
-    skus = [s for (s,) in conn.execute("SELECT sku FROM products")]
-    popular = skus[:300]
-    rows, lines = [], []
-    for oid in range(1, orders + 1):
-        when = (NOW - dt.timedelta(days=1, seconds=rng.randrange(89 * 86400))).isoformat(
-            timespec="seconds")
-        rows.append((oid, "paid", when, when, 1000))
-        for no in range(1, rng.randint(1, 8) + 1):
-            sku = rng.choice(popular) if rng.random() < 0.6 else rng.choice(skus)
-            lines.append((oid, no, sku, "x", 1, 100, "scan"))
-    with conn:
-        conn.executemany("INSERT INTO orders(id, status, opened_at, closed_at, total_cents) "
-                         "VALUES (?, ?, ?, ?, ?)", rows)
-        conn.executemany("INSERT INTO order_lines(order_id, line_no, sku, name, qty, "
-                         "unit_price_cents, origin) VALUES (?, ?, ?, ?, ?, ?, ?)", lines)
-    conn.close()
-    return skus
 
 
 def timed(pairs: list[tuple[str, str]], rate: object) -> list[float]:
@@ -88,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-attach-") as tmp:
         path = Path(tmp) / "store.db"
         build_store(path, cfg["products"], cfg["rules"])
-        skus = seed(path, cfg["orders"], rng)
+        skus = seed_paid_orders(path, cfg["orders"], popular=300)
         since = (NOW - dt.timedelta(days=90)).isoformat(timespec="seconds")
         until = NOW.isoformat(timespec="seconds")
         with Store.open(path) as store:

@@ -1,6 +1,6 @@
 """Bytes written to disk per scan at the till, against the bytes of the rows a scan adds.
 
-    .venv/bin/python bench/bench_scan_writes.py [--quick] [--history DAYS]
+    .venv/bin/python bench/bench_scan_writes.py [--quick] [--history DAYS] [--sold ORDERS]
 
 Builds a store of 100,000 products and 20,000 rules (generate.py) in a temporary folder on
 disk (not tmpfs: write_bytes counts what reaches the block layer), opens it as a till does
@@ -20,13 +20,19 @@ prompt_events rows and of its orders rows (all columns but `state`, the open ord
 recovery copy), integers as 8 bytes. Reported per scan; the ratio is bytes written / bytes
 of rows. Target (issue 11): under 16 KB written per scan, with synchronous=FULL.
 `--history DAYS`: the store's report tables first get the rows of that many past days
-(wal_pages.seed_history), as at a till that has sold that long.
+(wal_pages.seed_history), as at a till that has sold that long. `--sold ORDERS`: the store
+first gets that many paid orders of 1-8 lines over the last 89 days (random products;
+_tillstore.seed_paid_orders), as a till that has sold for months has them.
+
+Each run plays on a copy of the built store put on disk and out of the page cache
+(_tillstore.copy_cold), as a till finds its store after a start: a copy left in the cache
+made write_bytes count up to 4 KB a scan more (large page-cache folios; its docstring says
+how).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sqlite3
 import sys
 import tempfile
@@ -38,7 +44,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _stats import header, quantile, run_sized, verdict
-from _tillstore import build_store, open_till, write_bytes
+from _tillstore import build_store, copy_cold, open_till, seed_paid_orders, write_bytes
 from generate import Step, make_plan
 from wal_pages import seed_history
 
@@ -145,6 +151,9 @@ def run(cfg: dict[str, Any]) -> int:
         if cfg.get("history"):
             seeded = seed_history(base, cfg["history"])
             print(f"   report tables: {seeded:,} rows of {cfg['history']} past days first")
+        if cfg.get("sold"):
+            seed_paid_orders(base, cfg["sold"])
+            print(f"   sold first: {cfg['sold']:,} paid orders of 1-8 lines over 89 days")
         plan = make_plan(ds.shop, ds.rules, scans)
         print(f"   store built in {built:.1f} s ({base.stat().st_size / 1e6:.0f} MB)")
         runs = [(f"{size}, {how}", steps, how == WINDOW)
@@ -153,9 +162,7 @@ def run(cfg: dict[str, Any]) -> int:
                 for how in (SIMULATE, WINDOW)]
         for name, steps, window in runs:
             path = Path(tmp) / "store.db"
-            path.write_bytes(base.read_bytes())
-            with open(path, "rb+") as f:  # on disk before the run: no page of the copy
-                os.fsync(f.fileno())  # left dirty to take the run's writes uncounted
+            copy_cold(base, path)  # on disk and out of the cache, as after a start
             r = play(path, steps, window=window)
             path.unlink()
             per_scan, per_closed = r["during"] / scans, r["closed"] / scans
@@ -180,9 +187,10 @@ def run(cfg: dict[str, Any]) -> int:
 def main(argv: list[str] | None = None) -> int:
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--history", type=int, default=0, metavar="DAYS")
+    pre.add_argument("--sold", type=int, default=0, metavar="ORDERS")
     known, rest = pre.parse_known_args(argv)
-    return run_sized(run, {**QUICK, "history": known.history},
-                     {**FULL, "history": known.history}, __doc__ or "", rest)
+    extra = {"history": known.history, "sold": known.sold}
+    return run_sized(run, {**QUICK, **extra}, {**FULL, **extra}, __doc__ or "", rest)
 
 
 if __name__ == "__main__":

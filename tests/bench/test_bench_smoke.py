@@ -29,7 +29,8 @@ def run(*args: str, timeout: float = 40) -> subprocess.CompletedProcess[str]:
                                   "bench_import_orders", "bench_scan_writes",
                                   "bench_long_order", "bench_suggest_gap", "bench_hostile",
                                   "bench_rule_list_uplift", "bench_backup",
-                                  "bench_catalog_page", "bench_report_layout"])
+                                  "bench_catalog_page", "bench_report_layout",
+                                  "bench_attach_rate"])
 def test_bench_runs_quick_and_prints_ratios(name: str) -> None:
     result = run(str(BENCH / f"{name}.py"), "--quick")
     assert result.returncode == 0, result.stderr[-3000:]
