@@ -36,6 +36,16 @@ def number(value: int) -> str:
     return locale().toString(value)
 
 
+def decimal(value: float, places: int) -> str:
+    """`value` with `places` decimals and the language's decimal point: 1.85 / 1,85."""
+    return f"{value:.{places}f}".replace(".", locale().decimalPoint())
+
+
+def percent(fraction: float, places: int) -> str:
+    """A fraction as a percentage with `places` decimals: 24.8% / 24,8%."""
+    return decimal(fraction * 100, places) + "%"
+
+
 def date_text(value: dt.date) -> str:
     """A date in the language's short form: 12/7/26 (en), 7/12/26 (es)."""
     return locale().toString(QDate(value.year, value.month, value.day),

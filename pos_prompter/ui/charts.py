@@ -28,6 +28,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, translate
+from pos_prompter.i18n.formats import locale
 
 PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#8c6d31", "#6a3d9a",
            "#555555")
@@ -111,7 +112,10 @@ def month_name(month: int) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+    """An axis or bar figure: whole, or to one decimal with the language's point."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", locale().decimalPoint())
 
 
 @dataclass(frozen=True, slots=True)

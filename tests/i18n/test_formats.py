@@ -7,7 +7,14 @@ import datetime as dt
 import pytest
 
 from pos_prompter.core.money import MoneyStyle, format_money
-from pos_prompter.i18n.formats import date_text, datetime_text, money_style_for, number
+from pos_prompter.i18n.formats import (
+    date_text,
+    datetime_text,
+    decimal,
+    money_style_for,
+    number,
+    percent,
+)
 
 
 def test_english_keeps_the_money_style_it_always_had() -> None:
@@ -49,3 +56,14 @@ def test_table_moments_stay_iso_in_english_and_take_the_full_year_in_spanish(
     i18n.use_language("en")
     assert table_datetime(moment) == "2026-11-02 08:05"
     assert table_datetime(moment, seconds=True) == "2026-11-02 08:05:09"
+
+
+def test_shares_and_ratios_take_the_languages_decimal_point(spanish: None) -> None:
+    from pos_prompter import i18n
+    from pos_prompter.ui.charts import _number
+
+    assert (percent(0.248, 1), percent(0.0125, 2), decimal(1.847, 2)) == ("24,8%", "1,25%",
+                                                                          "1,85")
+    assert (_number(2.5), _number(3.0)) == ("2,5", "3")
+    i18n.use_language("en")
+    assert (percent(0.248, 1), decimal(1.847, 2), _number(2.5)) == ("24.8%", "1.85", "2.5")

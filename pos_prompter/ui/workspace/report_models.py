@@ -19,8 +19,8 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from pos_prompter.core.money import format_money
 from pos_prompter.core.results import LeaderboardEntry, Row
 from pos_prompter.core.uplift import Uplift
-from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, say, translate
-from pos_prompter.i18n.formats import locale
+from pos_prompter.i18n import QT_TRANSLATE_NOOP, formats, plural, say, translate
+from pos_prompter.i18n.formats import decimal
 from pos_prompter.ui.list_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,7 +53,7 @@ def percent(rate: float | None) -> str:
     12,5%; rounded as ever, by Python)."""
     if rate is None:
         return "\N{EN DASH}"
-    return f"{rate * 100:.1f}".replace(".", locale().decimalPoint()) + "%"
+    return formats.percent(rate, 1)
 
 
 def whole_cents(value: Decimal) -> int:
@@ -330,6 +330,9 @@ def leaderboard_model(parent: QObject | None = None) -> ReportTableModel:
     def per_order(e: LeaderboardEntry) -> float | None:
         return e.offers / e.orders if e.orders else None
 
+    def per_order_text(value: float | None) -> str:
+        return "\N{EN DASH}" if value is None else decimal(value, 2)
+
     return ReportTableModel("reportLeaderboardModel", [
         Column(QT_TRANSLATE_NOOP("report", "Rank"), lambda e: str(e.rank), lambda e: e.rank),
         Column(QT_TRANSLATE_NOOP("report", "Clerk"),
@@ -341,8 +344,7 @@ def leaderboard_model(parent: QObject | None = None) -> ReportTableModel:
                lambda e: str(e.accepted), lambda e: e.accepted),
         Column(QT_TRANSLATE_NOOP("report", "Acceptance"), lambda e: percent(rate(e)), rate),
         Column(QT_TRANSLATE_NOOP("report", "Offers per order"),
-               lambda e: "\N{EN DASH}" if per_order(e) is None
-               else f"{per_order(e):.2f}", per_order),
+               lambda e: per_order_text(per_order(e)), per_order),
     ], parent, key=lambda e: e.clerk)
 
 

@@ -37,7 +37,7 @@ from pos_prompter.core.errors import UserError
 from pos_prompter.core.rules import Rule, Settings
 from pos_prompter.core.suggest import DEFAULT_MIN_SUPPORT, Suggestion, draft_rules, suggest
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, translate
-from pos_prompter.i18n.formats import number
+from pos_prompter.i18n.formats import decimal, number, percent
 from pos_prompter.practice.practice_store import PRACTICE_MARK
 from pos_prompter.store import Store
 from pos_prompter.store.baskets import Progress, basket_counts
@@ -99,7 +99,7 @@ def mine(store: Store, min_support: float, progress: Progress | None = None) -> 
 
 
 def _percent(fraction: float) -> str:
-    return f"{fraction:.2%}" if fraction < 0.1 else f"{fraction:.1%}"
+    return percent(fraction, 2 if fraction < 0.1 else 1)
 
 
 def covered_text(s: Suggestion) -> str:
@@ -173,9 +173,9 @@ class SuggestionTableModel(ListTableModel):
         if column == SUPPORT:
             return _percent(s.support)
         if column == CONFIDENCE:
-            return f"{s.confidence:.1%}"
+            return percent(s.confidence, 1)
         if column == LIFT:
-            return f"{s.lift:.2f}"
+            return decimal(s.lift, 2)
         if column == COVERED:
             return covered_text(s)
         return say(s.why)
@@ -384,7 +384,7 @@ class SuggestionList(QWidget):
         self.mine_button.setEnabled(False)
         self.summary.setText(translate("suggestions", "Mining the paid orders for pairs in at "
                                        "least {share} of them…").format(
-            share=f"{self.min_support:.2%}"))
+            share=percent(self.min_support, 2)))
         jobs_of(self).launch(job)
 
     @Slot(int, int)

@@ -11,7 +11,13 @@ from test_suggestion_list import core_suggestions, import_history
 
 from pos_prompter.core.whatif import KindRate
 from pos_prompter.i18n import say
-from pos_prompter.ui.workspace.suggestion_list import WHY, SuggestionTableModel
+from pos_prompter.ui.workspace.suggestion_list import (
+    CONFIDENCE,
+    LIFT,
+    SUPPORT,
+    WHY,
+    SuggestionTableModel,
+)
 
 pytestmark = pytest.mark.usefixtures("spanish")
 
@@ -40,3 +46,18 @@ def test_the_rate_a_what_if_takes_in_spanish() -> None:
         "mostradas fueron aceptadas")
     assert KindRate("threshold", 4, 1, 30).sentence() == (  # English as it was
         "the store's threshold prompts of the last 30 days: 1 accepted of 4 prompts shown")
+
+
+def test_the_suggestion_tables_figures_have_the_spanish_decimal_comma(
+        cafe_store_path: Path) -> None:
+    import_history(cafe_store_path)
+    found = core_suggestions(cafe_store_path, 0.02)
+    model = SuggestionTableModel()
+    model.set_suggestions(found)
+    for row, s in enumerate(model.suggestions):
+        support, confidence, lift = (model.data(model.index(row, c))
+                                     for c in (SUPPORT, CONFIDENCE, LIFT))
+        assert confidence == f"{s.confidence * 100:.1f}".replace(".", ",") + "%"
+        assert lift == f"{s.lift:.2f}".replace(".", ",")
+        assert "," in support, support
+        assert "." not in support, support
