@@ -247,3 +247,10 @@ def m019_paid_skus_in_batches(db: Database) -> None:
     conn = db.conn
     paid_skus.create(conn)
     conn.execute("DROP INDEX IF EXISTS order_lines_sku")
+
+
+@migrations()
+def m020_prompt_rows_appended(db: Database) -> None:
+    """An order's prompt outcomes of every dimension appended to report_prompts_recent at
+    pay, instead of three places in report_prompts (report_at_pay.py says why)."""
+    at_pay.prompts_appended(db.conn)

@@ -363,3 +363,79 @@ def uplift_appended(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE report_uplift_old")
     for sql in TRIGGERS_APPENDED:
         conn.execute(sql)
+
+
+# --------------------------------------------- m020: prompt rows appended, every dimension
+#
+# A pay still cost 3.3 pages of report_prompts (wal_pages): its order's rule rows at the
+# end of the day's rule rows, its clerk and hour rows among the day's (order 0's, updated
+# in place), and the b-tree rebalancing its last leaves as it grows. m020 writes the rows
+# of all three dimensions of an order to report_prompts_recent, a table with no key: rows
+# appended in the order written, a page when its last is full, as m017 did for
+# report_uplift. `fold_report_rows` adds its days before the last up into report_prompts'
+# rows of order 0, with report_uplift's; the report reads both tables.
+
+PROMPTS_RECENT = """
+CREATE TABLE report_prompts_recent (
+    day TEXT NOT NULL,                 -- local date of prompt_events.at
+    dim TEXT NOT NULL CHECK (dim IN ('rule', 'clerk', 'hour')),
+    order_id INTEGER NOT NULL,         -- the order whose pay (or late event) wrote the row
+    key TEXT NOT NULL,                 -- rule id, clerk ('' for none), hour '00'-'23'
+    shown INTEGER NOT NULL DEFAULT 0,
+    accepted INTEGER NOT NULL DEFAULT 0,
+    declined INTEGER NOT NULL DEFAULT 0,
+    ignored INTEGER NOT NULL DEFAULT 0,
+    held_out INTEGER NOT NULL DEFAULT 0,
+    revenue_cents INTEGER NOT NULL DEFAULT 0,
+    margin_cents INTEGER NOT NULL DEFAULT 0,
+    margin_accepted INTEGER NOT NULL DEFAULT 0
+)"""
+"""m020: report_prompts' columns in report_prompts' order, no key (a rowid table)."""
+
+
+def events_appended(where: str, sign: str = "") -> str:
+    """An INSERT that appends the prompt events `where` picks (on `a`) to
+    report_prompts_recent, a row per day, dimension, order and key; `sign` '-' appends
+    rows that take them out."""
+    return f"""
+    INSERT INTO report_prompts_recent(day, dim, order_id, key, {_FIGURE_COLUMNS})
+    SELECT substr(e.at, 1, 10), d.dim, e.order_id, {_COUNTS}, {_sums(sign)}
+    FROM ({_FIGURES.format(where=where)}) AS e, {_DIMS}
+    GROUP BY 1, 2, 3, 4;"""
+
+
+def _appending(trigger: str, *wheres: tuple[str, str]) -> str:
+    for where, sign in wheres:
+        by_order = events_added_by_order(where, sign)
+        assert by_order in trigger, where
+        trigger = trigger.replace(by_order, events_appended(where, sign))
+    return trigger
+
+
+TRIGGERS_RECENT = (
+    _appending(TRIGGERS_APPENDED[0], ("a.id = NEW.id", "")),
+    _appending(TRIGGERS_APPENDED[1], ("a.order_id = NEW.id AND NEW.status <> 'open'", ""),
+               ("a.order_id = NEW.id AND NEW.status = 'open'", "-")),
+)
+"""m017's two prompt triggers (an event logged for an order not open, an order leaving
+or going back to 'open'), appending to report_prompts_recent."""
+
+
+def prompts_appended(conn: sqlite3.Connection) -> None:
+    """m020: report_prompts_recent, and the prompt triggers that append to it."""
+    for name in ("report_prompt_logged", "report_order_prompts"):
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    conn.execute(PROMPTS_RECENT)
+    for sql in TRIGGERS_RECENT:
+        conn.execute(sql)
+
+
+FOLD_RECENT = ("""
+INSERT INTO report_prompts(day, dim, order_id, key, """ + _FIGURE_COLUMNS + """)
+SELECT day, dim, 0, key, SUM(shown), SUM(accepted), SUM(declined), SUM(ignored),
+       SUM(held_out), SUM(revenue_cents), SUM(margin_cents), SUM(margin_accepted)
+FROM report_prompts_recent WHERE day < :last
+GROUP BY day, dim, key""" + _ADD.format(key="day, dim, order_id, key").rstrip(";"),
+               "DELETE FROM report_prompts_recent WHERE day < :last")
+"""Add report_prompts_recent's rows of the days before :last up into report_prompts' rows
+of order 0 (the day's row of each rule, clerk and hour)."""

@@ -45,6 +45,7 @@ from pos_prompter.core.stats import Sample
 from pos_prompter.core.uplift import Uplift
 from pos_prompter.store.report_at_pay import (
     FOLD_PROMPTS,
+    FOLD_RECENT,
     FOLD_UPLIFT,
     OPEN_EVENTS_COUNT,
     OPEN_ORDERS,
@@ -62,6 +63,11 @@ FROM report_prompts WHERE dim = :dim AND """ + _DAYS + """ GROUP BY k
 open orders' events are added to them (`PENDING_PROMPTS`: m014 counts an order's events
 in the table when it is paid, report_at_pay.py): a query of their own, so this one still
 reads the days in the key's order, with no sort for a GROUP BY day."""
+
+_OUTCOMES_RECENT_SQL = _OUTCOMES_SQL.replace("FROM report_prompts ",
+                                             "FROM report_prompts_recent ")
+"""And the rows the tills appended since the last fold (m020: every dimension's per order,
+a day or two of them)."""
 
 _ORDERS_SQL = """
 SELECT {key} AS k, SUM(orders), SUM(total_cents), SUM(attached)
@@ -156,6 +162,7 @@ WHERE o.status = 'paid';
 # keys), so the write that does it is short.
 _SWAP_SQL = """
 DELETE FROM main.report_prompts;
+DELETE FROM main.report_prompts_recent;
 INSERT INTO main.report_prompts SELECT * FROM temp.new_report_prompts;
 DELETE FROM main.report_orders;
 INSERT INTO main.report_orders SELECT * FROM temp.new_report_orders;
@@ -183,7 +190,9 @@ REBUILD_TRIES = 3
 _CHECK_SQL = """
 SELECT (SELECT COUNT(*) FROM prompt_events) - (""" + OPEN_EVENTS_COUNT + """),
        (SELECT COALESCE(SUM(shown + accepted + declined + ignored + held_out), 0)
-        FROM report_prompts WHERE dim = 'rule'),
+        FROM report_prompts WHERE dim = 'rule')
+       + (SELECT COALESCE(SUM(shown + accepted + declined + ignored + held_out), 0)
+          FROM report_prompts_recent WHERE dim = 'rule'),
        (SELECT COUNT(*) FROM orders WHERE status = 'paid'),
        (SELECT COALESCE(SUM(orders), 0) FROM report_orders WHERE dim = 'clerk')
 """
@@ -214,8 +223,12 @@ def outcomes_by(conn: sqlite3.Connection, group: str, period: Period) -> dict[An
     sums: dict[Any, list[int]] = {}
     for k, *values in conn.execute(_OUTCOMES_SQL.format(key=key), params):
         sums[k] = [_int(v) for v in values]
-    for day, k, *values in conn.execute(PENDING_PROMPTS, params):  # the open orders'
-        had = sums.setdefault(day if group == "day" else k, [0] * len(values))
+    added = [(k, values) for k, *values in conn.execute(_OUTCOMES_RECENT_SQL.format(key=key),
+                                                        params)]
+    added += [(day if group == "day" else k, values)  # the open orders'
+              for day, k, *values in conn.execute(PENDING_PROMPTS, params)]
+    for k, values in added:
+        had = sums.setdefault(k, [0] * len(values))
         for i, v in enumerate(values):
             had[i] += _int(v)
     return {(k if group == "day" else _key(dim, k)): Outcomes(*values)
@@ -243,22 +256,27 @@ def uplift_samples(conn: sqlite3.Connection,
     return out
 
 
-_FOLDS = (FOLD_UPLIFT, FOLD_PROMPTS)
+_FOLDS = (FOLD_UPLIFT, FOLD_PROMPTS, FOLD_RECENT)
 """The statements that add the per-order rows of the days before the last up by rule
-(m016): report_uplift's into report_uplift_past, report_prompts' into the day's rows."""
+(m016): report_uplift's into report_uplift_past, report_prompts' (a rebuild's) and
+report_prompts_recent's (m020) into the day's rows."""
+
+_RECENT_DAYS = ("SELECT MIN(day), MAX(day) FROM (SELECT day FROM report_uplift "
+                "UNION ALL SELECT day FROM report_prompts_recent)")
+"""The first and last day of the rows the tills' pays append."""
 
 
 def fold_report_rows(conn: sqlite3.Connection) -> None:
     """Add the per-order rows of the days before the last up by day (report_uplift's
     into report_uplift_past, by rule; report_prompts' into the day's rows), in one short
     write of its own: a day's rows once, where the tills' pays wrote them per order at the
-    tables' end. report_uplift's days say when (a pay adds to both). Skipped when there is
+    tables' end. Their days say when. Skipped when there is
     nothing to move, or the store cannot be written now (read-only, or busy: the next
     report tries again); the reads add up every row, so the figures are the same either
     way."""
     if conn.in_transaction:
         return
-    first, last = conn.execute("SELECT MIN(day), MAX(day) FROM report_uplift").fetchone()
+    first, last = conn.execute(_RECENT_DAYS).fetchone()
     if first is None or first == last:
         return
     try:
@@ -266,7 +284,7 @@ def fold_report_rows(conn: sqlite3.Connection) -> None:
     except sqlite3.OperationalError:
         return
     try:
-        last = conn.execute("SELECT MAX(day) FROM report_uplift").fetchone()[0]
+        last = conn.execute(_RECENT_DAYS).fetchone()[1]
         for statements in _FOLDS:
             for sql in statements:
                 conn.execute(sql, {"last": last})

@@ -16,6 +16,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from report_rows import counted, prompt_figures
 from sqlite_utils import Database
 from wal_frames import wal_commits
 
@@ -67,14 +68,8 @@ def in_the_report(conn: sqlite3.Connection) -> dict[str, dict[Any, tuple[int, ..
 
 
 def tables(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
-    return {t: sorted(conn.execute(f"SELECT * FROM {t}")) for t in REPORT_TABLES}
-
-
-def counted(conn: sqlite3.Connection) -> int:
-    """The prompt events report_prompts counts."""
-    return int(conn.execute("SELECT COALESCE(SUM(shown + accepted + declined + ignored + "
-                            "held_out), 0) FROM report_prompts WHERE dim = 'rule'"
-                            ).fetchone()[0])
+    return {t: prompt_figures(conn) if t == "report_prompts"
+            else sorted(conn.execute(f"SELECT * FROM {t}")) for t in REPORT_TABLES}
 
 
 def events_of(conn: sqlite3.Connection, status: str) -> int:
@@ -164,8 +159,8 @@ def test_an_answer_writes_no_report_page_and_pay_writes_them_once(tmp_path: Path
             pays += new
         owner = dict(conn.execute("SELECT pageno, name FROM dbstat"))
     answered = {owner.get(p) for c in answers for p in c}
-    assert "report_prompts" not in answered
-    assert all("report_prompts" in {owner.get(p) for p in c} for c in pays)
+    assert not answered & {"report_prompts", "report_prompts_recent"}
+    assert all("report_prompts_recent" in {owner.get(p) for p in c} for c in pays)
     assert sum(len(c) for c in answers) / len(answers) <= 4.5
 
 

@@ -15,6 +15,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from report_rows import prompt_figures
 from sqlite_utils import Database
 from wal_frames import commit_trees
 
@@ -25,6 +26,7 @@ from pos_prompter.store.reports import fold_report_rows, load_report, rule_uplif
 
 M015 = "m015_uplift_by_day_then_by_rule"
 M016 = "m016_report_rows_per_order"
+M020 = "m020_prompt_rows_appended"
 TODAY = "2026-11-23"
 PAST_DAYS = 90
 RULES = [f"rule-{n:02d}" for n in range(40)]
@@ -57,9 +59,10 @@ def make_store(path: Path, *, by_day: bool, stop_before: str | None = None,
     db.close()
 
 
-def paid_with_prompts(order_id: int, rules: list[str]) -> list[tuple[str, list[object]]]:
+def paid_with_prompts(order_id: int, rules: list[str],
+                      day: str = TODAY) -> list[tuple[str, list[object]]]:
     """An order that showed `rules`' prompts, then paid (one commit, as the till pays)."""
-    at = f"{TODAY}T09:{order_id % 60:02d}:00"
+    at = f"{day}T09:{order_id % 60:02d}:00"
     statements: list[tuple[str, list[object]]] = [
         ("INSERT INTO orders(id, status, clerk, opened_at, total_cents) "
          "VALUES (?, 'open', 'bo', ?, 1200)", [order_id, at])]
@@ -92,15 +95,16 @@ def test_a_pay_writes_its_rules_uplift_rows_on_a_page_or_two(tmp_path: Path, by_
 MANY_RULES = [f"rule-{n:03d}" for n in range(400)]
 
 
-@pytest.mark.parametrize(("stop_before", "most"), [(None, 2), (M016, 4)])
+@pytest.mark.parametrize(("stop_before", "most"), [(None, 1), (M020, 2), (M016, 4)])
 def test_a_pay_writes_its_prompt_rows_on_a_page_or_two(tmp_path: Path,
                                                       stop_before: str | None,
                                                       most: int) -> None:
     """400 rules' prompt rows of today already (as a chain's day has them), then pays of
-    four rules far apart (the median of nine, after the day's first): with m016 the pay's
-    rule rows (its order's) go together at the table's end, and its clerk and hour rows
-    on their page; keyed by day and rule (m014), each rule's row is on its own page among
-    the others'."""
+    four rules far apart (the median of nine, after the day's first): with m020 the pay's
+    rows of every dimension are appended to report_prompts_recent, on its last page; with
+    m016 its rule rows (its order's) go together at the table's end, and its clerk and hour
+    rows on their page; keyed by day and rule (m014), each rule's row is on its own page
+    among the others'."""
     path = tmp_path / "store.db"
     make_store(path, by_day=True, stop_before=stop_before, prompts=True)
     with sqlite3.connect(path) as conn:
@@ -110,12 +114,14 @@ def test_a_pay_writes_its_prompt_rows_on_a_page_or_two(tmp_path: Path,
     conn.close()
     for n in range(4):  # the first pays of the day split the table's last page
         commit_trees(path, paid_with_prompts(10 + n, MANY_RULES[50 + n::100]))
-    pays = [commit_trees(path, paid_with_prompts(20 + n, MANY_RULES[n::100]))["report_prompts"]
+    pays = [commit_trees(path, paid_with_prompts(20 + n, MANY_RULES[n::100]))
             for n in range(1, 10)]
-    median = sorted(pays)[len(pays) // 2]
+    pages = [p["report_prompts"] + p["report_prompts_recent"] for p in pays]
+    median = sorted(pages)[len(pages) // 2]
     assert median <= most
-    if stop_before:
-        assert median >= most  # about a page per rule: what m016 cuts
+    assert median >= most  # what each step cut: a page per rule, then three places a day
+    if stop_before is None:
+        assert all(p["report_prompts"] == 0 for p in pays)
 
 
 def uplift_figures(conn: sqlite3.Connection) -> list[object]:
@@ -130,17 +136,22 @@ def test_folding_the_past_days_changes_no_figure(tmp_path: Path) -> None:
     path = tmp_path / "store.db"
     make_store(path, by_day=True)
     for n, day in enumerate((past_day(2), past_day(1), TODAY)):
-        statements = paid_with_prompts(100 + n, RULES[:3])
-        statements[-1][1][0] = f"{day}T10:00:00"  # paid that day
-        commit_trees(path, statements)
+        commit_trees(path, paid_with_prompts(100 + n, RULES[:3], day))  # sold that day
     with Store.open(path) as store:
         conn = store.db.conn
         assert conn.execute("SELECT COUNT(DISTINCT day) FROM report_uplift").fetchone()[0] == 3
-        before = uplift_figures(conn)
-        load_report(conn, Period())  # a report folds the days before the last
-        assert [d for (d,) in conn.execute("SELECT DISTINCT day FROM report_uplift")] == [
-            TODAY]  # the last day stays where the tills add to it
+        assert conn.execute("SELECT COUNT(DISTINCT day) FROM report_prompts_recent"
+                            ).fetchone()[0] == 3
+        before, prompts = uplift_figures(conn), prompt_figures(conn)
+        report = load_report(conn, Period()).to_json()  # a report folds the days before the last
+        for table in ("report_uplift", "report_prompts_recent"):
+            assert [d for (d,) in conn.execute(f"SELECT DISTINCT day FROM {table}")] == [
+                TODAY]  # the last day stays where the tills add to it
+        assert conn.execute("SELECT DISTINCT order_id FROM report_prompts").fetchall() == [
+            (0,)]  # the past days' rows: one a day and key
         assert uplift_figures(conn) == before
+        assert prompt_figures(conn) == prompts
+        assert load_report(conn, Period()).to_json() == report
         fold_report_rows(conn)  # nothing left to move: no write
         assert uplift_figures(conn) == before
 
@@ -198,8 +209,10 @@ def test_the_upgrade_to_rows_per_order_keeps_the_rows(tmp_path: Path) -> None:
     commit_trees(path, paid_with_prompts(2, RULES[:2]))
     with Store.open(path) as store:
         conn = store.db.conn
-        assert sorted(conn.execute("SELECT key, order_id, shown FROM report_prompts "
-                                   "WHERE day = ? AND dim = 'rule'", [TODAY])) == sorted(
+        assert sorted(conn.execute(  # since m020 a pay's rows go to report_prompts_recent
+            "SELECT key, order_id, shown FROM report_prompts WHERE day = :d AND dim = 'rule' "
+            "UNION ALL SELECT key, order_id, shown FROM report_prompts_recent "
+            "WHERE day = :d AND dim = 'rule'", {"d": TODAY})) == sorted(
             [(rule, 0, 1) for rule in RULES[:3]] + [(rule, 2, 1) for rule in RULES[:2]])
         assert sorted(conn.execute("SELECT rule_id, order_id FROM report_uplift")) == sorted(
             [(rule, 0) for rule in RULES[:3]] + [(rule, 2) for rule in RULES[:2]])

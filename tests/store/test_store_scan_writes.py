@@ -89,7 +89,8 @@ OUTCOME_TREES = SCAN_TREES | {"orders", "prompt_events", "prompt_events_order"}
 """And a prompt's outcome: the order's row, the outcome's row, its order's index entry (its
 day's report rows wait for the order to be paid: m014)."""
 PAY_TREES = OUTCOME_TREES | {"orders_status_till", "orders_closed_at", "report_orders",
-                             "report_uplift", "report_prompts", "paid_skus", "paid_skus_head"}
+                             "report_uplift", "report_prompts_recent", "paid_skus",
+                             "paid_skus_head"}
 """And paying: the order's entries in the open/paid and paid-when indexes, its day's rows
 (its prompt outcomes' too), and every few hundred orders the last ones' SKUs."""
 HEADER = "page 1"
@@ -137,7 +138,7 @@ def test_each_commit_changes_only_the_b_trees_its_rows_need(tmp_path: Path) -> N
     assert trees("scan") == SCAN_TREES
     assert trees("answer") <= OUTCOME_TREES
     assert {"prompt_events", "prompt_events_order"} <= trees("answer")
-    assert "report_prompts" in trees("pay")
+    assert "report_prompts_recent" in trees("pay")
     assert trees("pay") <= PAY_TREES
     assert {"orders", "orders_status_till", "orders_closed_at"} <= trees("pay")
     # One b-tree, a page; a page that splits or the file growing adds one now and then
