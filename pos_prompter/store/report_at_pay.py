@@ -381,8 +381,14 @@ CREATE TABLE report_prompts_recent (
     dim TEXT NOT NULL CHECK (dim IN ('rule', 'clerk', 'hour')),
     order_id INTEGER NOT NULL,         -- the order whose pay (or late event) wrote the row
     key TEXT NOT NULL,                 -- rule id, clerk ('' for none), hour '00'-'23'
-    """ + ",\n    ".join(f"{c} INTEGER NOT NULL DEFAULT 0"
-                        for c in _FIGURE_COLUMNS.split(", ")) + """
+    shown INTEGER NOT NULL DEFAULT 0,
+    accepted INTEGER NOT NULL DEFAULT 0,
+    declined INTEGER NOT NULL DEFAULT 0,
+    ignored INTEGER NOT NULL DEFAULT 0,
+    held_out INTEGER NOT NULL DEFAULT 0,
+    revenue_cents INTEGER NOT NULL DEFAULT 0,
+    margin_cents INTEGER NOT NULL DEFAULT 0,
+    margin_accepted INTEGER NOT NULL DEFAULT 0
 )"""
 """m020: report_prompts' columns in report_prompts' order, no key (a rowid table)."""
 
