@@ -34,6 +34,11 @@ NOT_AT_START = (
     "pos_prompter.pack_files",
     "pos_prompter.cli",
     "pos_prompter.store.backup",
+    # The report's model and the report tables' SQL: read by reports and the rule list.
+    "pos_prompter.core.results",
+    "pos_prompter.core.uplift",
+    "pos_prompter.core.stats",
+    "pos_prompter.store.reports",
     "pos_prompter.ui.store_guard",
     # The clerk's sign-in panel and its PIN check: built when first needed, or after the
     # first paint (TillScreen.clerk_panel); the words the first screen shows are clerk_words.

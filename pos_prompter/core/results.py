@@ -15,14 +15,10 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from pos_prompter.core.errors import InputError
+from pos_prompter.core.leaderboard_setting import LEADERBOARD_MIN_ORDERS
 from pos_prompter.core.money import cents_str
 from pos_prompter.core.said import QT_TRANSLATE_NOOP
 from pos_prompter.core.uplift import Uplift
-
-LEADERBOARD_SETTING = "leaderboard"
-LEADERBOARD_MIN_ORDERS_SETTING = "leaderboard_min_orders"
-LEADERBOARD_MIN_ORDERS = 20
-"""Paid orders a clerk needs in the period before being ranked (the setting's default)."""
 
 COSTED_KINDS = ("cross_sell", "bundle")
 """Kinds whose accepted offer adds exactly the offered products for the logged revenue, so
@@ -222,28 +218,6 @@ def rank_clerks(clerks: Sequence[Row], min_orders: int) -> list[LeaderboardEntry
         assert row.orders is not None
         entries.append(LeaderboardEntry(rank, str(row.key), row.orders.orders, *figures))
     return entries
-
-
-def leaderboard_settings(enabled: object, min_orders: object) -> tuple[bool, int]:
-    """The store's leaderboard settings as kept (None: not set, so off and the default)."""
-    on = enabled is True or (isinstance(enabled, str) and enabled.lower() in ("on", "true"))
-    count = min_orders if isinstance(min_orders, int) and not isinstance(min_orders, bool) \
-        else LEADERBOARD_MIN_ORDERS
-    return on, count
-
-
-def parse_leaderboard_setting(key: str, text: str) -> bool | int | None:
-    """Check a leaderboard setting's value; None when `text` is not valid for `key`."""
-    if key == LEADERBOARD_SETTING:
-        value = text.strip().lower()
-        if value in ("on", "true", "yes", "1"):
-            return True
-        if value in ("off", "false", "no", "0"):
-            return False
-        return None
-    if text.strip().isdigit() and 1 <= int(text) <= 1_000_000:
-        return int(text)
-    return None
 
 
 # ---------------------------------------------------------------- the report

@@ -18,7 +18,7 @@ from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.excerpt import excerpt
 from pos_prompter.core.language import SUPPORTED as LANGUAGES
 from pos_prompter.core.language import parse_language_setting
-from pos_prompter.core.results import parse_leaderboard_setting
+from pos_prompter.core.leaderboard_setting import parse_leaderboard_setting
 from pos_prompter.core.rule_fields import Problems, ratio_field
 from pos_prompter.core.rule_model import MAX_PROMPTS
 from pos_prompter.core.said import QT_TRANSLATE_NOOP

@@ -28,15 +28,17 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from pos_prompter.core.results import (
+from pos_prompter.core.leaderboard_setting import (
     LEADERBOARD_MIN_ORDERS_SETTING,
     LEADERBOARD_SETTING,
+    leaderboard_settings,
+)
+from pos_prompter.core.results import (
     OrderFigures,
     Outcomes,
     Period,
     Report,
     Row,
-    leaderboard_settings,
     merge_rows,
     rank_clerks,
     total_row,

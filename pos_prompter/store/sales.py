@@ -17,7 +17,6 @@ from pos_prompter.store.base import ImportSummary, Progress, StoreCore, now_text
 from pos_prompter.store.history import StoreHistory
 from pos_prompter.store.order_rows import FIRST_COLUMNS, commit_order, read_lines
 from pos_prompter.store.past_import import foreign_keys_unchecked, insert_past_orders
-from pos_prompter.store.reports import add_imported_orders, insert_trigger_lifted
 
 
 class SalesLog:
@@ -54,6 +53,10 @@ class SalesLog:
                       now: dt.datetime | None = None) -> ImportSummary:
         """Past paid orders from another till, in one transaction. An order already
         imported from the same source is left as it is (re-importing adds nothing)."""
+        # The report tables' module (and the report's model it brings) only when orders
+        # are imported: the till's first screen never needs it (issue 14.2).
+        from pos_prompter.store.reports import add_imported_orders, insert_trigger_lifted
+
         known = {r[0] for r in self._store.db.execute(
             "SELECT external_id FROM orders WHERE source = ?", [source])}
         new = [o for o in orders if o.external_id not in known]

@@ -18,7 +18,7 @@ from pos_prompter.core.backup_policy import (
     DEFAULT_KEEP_DAYS,
 )
 from pos_prompter.core.errors import ValidationError
-from pos_prompter.core.results import LEADERBOARD_MIN_ORDERS
+from pos_prompter.core.leaderboard_setting import LEADERBOARD_MIN_ORDERS
 from pos_prompter.core.rules import STORE_SETTINGS, Settings, parse_store_setting
 from pos_prompter.core.said import Said
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, translate
