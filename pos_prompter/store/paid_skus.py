@@ -9,12 +9,13 @@ the next checkpoint: 4 KB more per scan measured on a store of 100,000 past orde
 
 Here the store keeps `paid_skus`, keyed by (day, sku, order_id, line_no): the lines of
 every paid order up to `paid_skus_head.upto`, an order id. The orders after it (at most
-BATCH orders and the tills' open ones) are the tail, which readers read live through the
-orders' own key. When a payment's order is BATCH ids past `upto`, its commit adds the
-tail's paid orders at the end of their day's rows (sorted, a few pages for hundreds of
-orders) and moves `upto` to it. Triggers keep the table right whatever writes the
-sales tables (a till, an import, demo history, practice, a sqlite3 session): an order at
-or below `upto` paid, changed, or deleted, and its lines added, changed or deleted.
+BATCH orders and the tills' open ones) are the tail, which readers read live from the
+end of order_lines or through the orders' own key. When a payment's order is BATCH ids
+past `upto`, its commit adds the tail's paid orders at the end of their day's rows (sorted,
+a few pages for hundreds of orders) and moves `upto` to it. Triggers keep the table right
+whatever writes the sales tables (a till, an import, demo history, practice, a sqlite3
+session): an order at or below `upto` paid, changed, or deleted, and its lines added,
+changed or deleted.
 
 Readers: `TAIL` (the tail's order ids) and `days_between` (the days to look up).
 """
@@ -27,7 +28,8 @@ import sqlite3
 
 BATCH = 256
 """Order ids past `upto` at which a payment adds the tail: readers read at most about
-this many orders' lines live (256 orders of 4-5 lines: 0.2-0.4 ms)."""
+this many orders' lines live (an attach rate's read of 160 orders' lines: 0.03 ms), and a
+batch adds its rows to a few of its day's pages (0.29 pages a pay on average)."""
 
 UPTO = "(SELECT upto FROM paid_skus_head)"
 
@@ -165,7 +167,7 @@ def days_between(since: dt.datetime, until: dt.datetime, *, inner: bool = False)
     `json_each`). A row's day is the first 10 characters of the order's stored time, so
     every order of a day strictly between the two is paid in the range, as the stored
     times compare as text: `inner` lists only those days, whose rows need no look at the
-    order's time (0.8 against 1.5 ms for a product in 900 orders of 90 days)."""
+    order's time (an attach rate of a product in 900 orders looked each one up: 1.5 ms)."""
     first, last = since.date(), until.date()
     if inner:
         first, last = first + dt.timedelta(days=1), last - dt.timedelta(days=1)
