@@ -396,9 +396,9 @@ def guard_store(app: QApplication, window: TillWindow, store: Store, *,
     """Watch the till's store (issue 11, ui.store_guard): checked once the window is on
     screen, backed up then and every `backup_every_minutes`; when it is found damaged,
     the offer of its latest good backup, which ends the program (`done`, default
-    app.quit). Not in practice mode: its store is a copy, remade from the real one."""
-    if window.training:
-        return None
+    app.quit). In practice mode the store watched is the practice store, backed up beside
+    itself: its catalog and rules are copies of the real store's, but the trainees' scored
+    runs and the trainer's scenarios are only there."""
     from pos_prompter.ui.store_guard import damaged_offer, guard_for
 
     finish = done or app.quit

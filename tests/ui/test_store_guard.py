@@ -5,6 +5,7 @@ was, then put aside by the restore."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from damage_support import damage_page, digest
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from pos_prompter import app as till_app
+from pos_prompter.practice.practice_store import ensure_practice_store
 from pos_prompter.store.backup import auto_backup, check_store, latest_good_backup
 from pos_prompter.ui.till_window import TillWindow
 
@@ -109,7 +111,24 @@ def test_quit_on_a_damaged_store_leaves_it_as_it_was(
                   if not p.name.startswith("store.db")) == []
 
 
-def test_practice_mode_is_not_guarded(
-        qapp: QApplication, make_till_window: object, cafe_store_path: Path) -> None:
-    window: TillWindow = make_till_window(cafe_store_path, training=True)  # type: ignore[operator]
-    assert till_app.guard_store(qapp, window, window.till.store) is None
+def test_practice_mode_backs_the_practice_store_up_beside_itself(
+        qtbot: QtBot, qapp: QApplication, make_till_window: object,
+        cafe_store_path: Path) -> None:
+    """The trainees' scored runs live in the practice store only: it is backed up as the
+    real store is, into its own NAME.backups/, and the real store is left alone."""
+    practice = ensure_practice_store(cafe_store_path)
+    window: TillWindow = make_till_window(practice, training=True)  # type: ignore[operator]
+    guard = till_app.guard_store(qapp, window, window.till.store, done=lambda: None)
+    assert guard is not None
+    with qtbot.waitSignal(guard.backed_up, timeout=20_000) as made:
+        pass
+    backup = made.args[0]
+    assert backup is not None
+    assert backup.path.parent == practice.with_name(f"{practice.stem}.backups")
+    assert check_store(backup.path) == []
+    assert latest_good_backup(practice) == backup.path
+    assert latest_good_backup(cafe_store_path) is None
+    with sqlite3.connect(backup.path) as copy:
+        assert copy.execute("SELECT value FROM settings WHERE key = 'training'"
+                            ).fetchone() == ("true",)
+    copy.close()
