@@ -311,13 +311,19 @@ def rows_per_order(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
-FOLD_PROMPTS = ("""
+def _fold_prompts(rows: str) -> tuple[str, str]:
+    """Add the per-order prompt rows `rows` (a table and condition) of the days before
+    :last up into report_prompts' day rows (order 0), and delete them."""
+    return ("""
 INSERT INTO report_prompts(dim, day, key, order_id, """ + _FIGURE_COLUMNS + """)
 SELECT dim, day, key, 0, SUM(shown), SUM(accepted), SUM(declined), SUM(ignored),
        SUM(held_out), SUM(revenue_cents), SUM(margin_cents), SUM(margin_accepted)
-FROM report_prompts WHERE day < :last AND order_id <> 0
+FROM """ + rows + """
 GROUP BY day, dim, key""" + _ADD.format(key="day, dim, order_id, key").rstrip(";"),
-                "DELETE FROM report_prompts WHERE day < :last AND order_id <> 0")
+            "DELETE FROM " + rows)
+
+
+FOLD_PROMPTS = _fold_prompts("report_prompts WHERE day < :last AND order_id <> 0")
 """Add report_prompts' rule rows per order of the days before :last up into each day's
 row of the rule (order 0)."""
 
@@ -430,12 +436,6 @@ def prompts_appended(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
-FOLD_RECENT = ("""
-INSERT INTO report_prompts(day, dim, order_id, key, """ + _FIGURE_COLUMNS + """)
-SELECT day, dim, 0, key, SUM(shown), SUM(accepted), SUM(declined), SUM(ignored),
-       SUM(held_out), SUM(revenue_cents), SUM(margin_cents), SUM(margin_accepted)
-FROM report_prompts_recent WHERE day < :last
-GROUP BY day, dim, key""" + _ADD.format(key="day, dim, order_id, key").rstrip(";"),
-               "DELETE FROM report_prompts_recent WHERE day < :last")
+FOLD_RECENT = _fold_prompts("report_prompts_recent WHERE day < :last")
 """Add report_prompts_recent's rows of the days before :last up into report_prompts' rows
 of order 0 (the day's row of each rule, clerk and hour)."""
