@@ -86,7 +86,7 @@ def _lift_indexes(conn: sqlite3.Connection, table: str, adding: int) -> list[str
     return [sql for _name, sql in lifted]
 
 
-def _lift_trigger(conn: sqlite3.Connection, name: str) -> list[str]:
+def lift_trigger(conn: sqlite3.Connection, name: str) -> list[str]:
     """Drop the trigger `name` (an insert trigger with a WHEN, even false for every row,
     slows inserting many rows); returns the statement that makes it again."""
     row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
@@ -123,7 +123,7 @@ def insert_past_orders(conn: sqlite3.Connection, orders: Sequence[PastOrder], *,
     lifted = _lift_indexes(conn, "orders", len(orders))
     lifted += _lift_indexes(conn, "order_lines", sum(map(len, map(_LINES, orders))))
     for trigger in ("paid_skus_added", "paid_skus_line_added"):  # catch_up does their work
-        lifted += _lift_trigger(conn, trigger)
+        lifted += lift_trigger(conn, trigger)
     chunk = max(CHUNK_MIN, -(-len(orders) // REPORTS))
     for start in range(0, len(orders), chunk):
         if progress:
