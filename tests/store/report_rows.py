@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+REPORT_TABLES = ("report_prompts", "report_orders", "report_uplift")
+
 FIGURES = ("shown, accepted, declined, ignored, held_out, revenue_cents, margin_cents, "
            "margin_accepted")
 
@@ -26,3 +28,10 @@ def prompt_figures(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
 def counted(conn: sqlite3.Connection) -> int:
     """The prompt events report_prompts and report_prompts_recent count."""
     return sum(sum(r[3:8]) for r in prompt_figures(conn) if r[1] == "rule")
+
+
+def report_tables(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
+    """The report tables' rows, report_prompts' as the report reads them (prompt_figures):
+    the same for two stores whose reports agree, however their rows are laid out."""
+    return {t: prompt_figures(conn) if t == "report_prompts"
+            else sorted(conn.execute(f"SELECT * FROM {t}")) for t in REPORT_TABLES}

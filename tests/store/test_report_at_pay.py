@@ -16,7 +16,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from report_rows import counted, prompt_figures
+from report_rows import counted, report_tables
 from sqlite_utils import Database
 from wal_frames import wal_commits
 
@@ -32,7 +32,6 @@ from pos_prompter.till import Till
 SPEC_DIR = Path(__file__).parent / "spec_examples"
 COOKIE, MUFFIN, LATTE = "2100000000050", "2100000000043", "2100000000012"
 MORNING = dt.datetime(2026, 11, 23, 8, 15)
-REPORT_TABLES = ("report_prompts", "report_orders", "report_uplift")
 M014 = "m014_prompts_counted_at_pay"
 
 
@@ -67,11 +66,6 @@ def in_the_report(conn: sqlite3.Connection) -> dict[str, dict[Any, tuple[int, ..
             for group in KEYS}
 
 
-def tables(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
-    return {t: prompt_figures(conn) if t == "report_prompts"
-            else sorted(conn.execute(f"SELECT * FROM {t}")) for t in REPORT_TABLES}
-
-
 def events_of(conn: sqlite3.Connection, status: str) -> int:
     return int(conn.execute("SELECT COUNT(*) FROM prompt_events e JOIN orders o "
                             "ON o.id = e.order_id WHERE o.status = ?", [status]).fetchone()[0])
@@ -85,9 +79,9 @@ def check(store: Store) -> dict[str, dict[Any, tuple[int, ...]]]:
     shown = in_the_report(conn)
     assert shown == from_the_log(conn)
     assert counted(conn) == events_of(conn, "paid")
-    kept = tables(conn)
+    kept = report_tables(conn)
     rebuild_report_tables(conn)
-    assert tables(conn) == kept
+    assert report_tables(conn) == kept
     return shown
 
 

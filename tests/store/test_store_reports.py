@@ -14,16 +14,13 @@ import sqlite3
 import statistics
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
-from report_rows import prompt_figures
+from report_rows import REPORT_TABLES, report_tables
 
 from pos_prompter.core.results import Period
 from pos_prompter.store import Store
 from pos_prompter.store.reports import load_report, rebuild_report_tables, report_tables_agree
-
-REPORT_TABLES = ("report_prompts", "report_orders", "report_uplift")
 
 
 def _t_density(x: float, df: float) -> float:
@@ -132,15 +129,11 @@ def test_triggers_keep_the_report_tables_as_a_rebuild_would(
     treated, holdout = orders
     with generated_store(tmp_path / "shop.db", treated, holdout) as store:
         conn = store.db.conn
-        def tables() -> dict[str, list[Any]]:  # report_prompts' as the report reads them
-            return {t: prompt_figures(conn) if t == "report_prompts"
-                    else sorted(conn.execute(f"SELECT * FROM {t}")) for t in REPORT_TABLES}
-
-        kept = tables()
+        kept = report_tables(conn)
         assert all(kept.values())
         assert report_tables_agree(conn)
         rebuild_report_tables(conn)
-        rebuilt = tables()
+        rebuilt = report_tables(conn)
     assert rebuilt == kept
 
 
