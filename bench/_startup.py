@@ -55,18 +55,19 @@ def wait_ready(app, window, field, note=""):
 CHILD_TILL = CHILD_COMMON + READY + """\
 from pathlib import Path
 
-from pos_prompter.app import application, build_window, open_store
+from pos_prompter.app import SHOWN_FIRST, application, build_window, open_store
 from pos_prompter.bootstrap import DEFAULT_CLERK
 
 app = application()
 store = open_store(Path(sys.argv[1]))
-window = build_window(store, clerk=DEFAULT_CLERK)
+window = build_window(store, clerk=DEFAULT_CLERK, defer_from=SHOWN_FIRST)
 wait_ready(app, window, window.scan_input)
 window.close()
 store.close()
 """
 """The real till, as `app.run` starts it before `app.exec()` (without the log file):
-`application()`, `open_store(path)`, `build_window`, shown and activated; with the store's
+`application()`, `open_store(path)`, `build_window` (shown before its catalog and rules are
+read, `SHOWN_FIRST`, as `run` does), shown and activated; with the store's
 clerk ("clerk") selling, as after their PIN: a store whose clerk has a PIN (the demos) would
 otherwise show the PIN panel first, and the time a clerk takes to type it is not the app's."""
 

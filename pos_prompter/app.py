@@ -27,11 +27,12 @@ from pos_prompter.store.auth import StaffStore
 from pos_prompter.till import Till, settings_only
 
 # isort: split
-from PySide6.QtCore import QEvent, QLockFile, QObject, Qt, QTimer
+from PySide6.QtCore import QLockFile, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from pos_prompter.ui.clerk_words import asks_for_pin
+from pos_prompter.ui.first_paint import after_first_paint
 from pos_prompter.ui.jobs import JobRunner
 from pos_prompter.ui.till_window import TillWindow
 from pos_prompter.ui.workspace_door import Workspaces
@@ -98,10 +99,15 @@ def lock_till(store_path: Path) -> QLockFile:
 
 
 DEFER_PRODUCTS = 20_000
-"""From this many products, the till is shown before its catalog and rules are read (a
-chain's 100,000 products and 20,000 rules take ~0.9 s); scans meanwhile wait and ring up
-once they are in force (till_loads.PublishedLoads.load_first). A smaller store reads them
-first: a cafe's take ~2 ms."""
+"""From this many products, `build_window` shows the till before its catalog and rules are
+read (a chain's 100,000 products and 20,000 rules take ~0.9 s); scans meanwhile wait and
+ring up once they are in force (till_loads.PublishedLoads.load_first). Below it, the till
+`build_window` returns is ready at once, as tests and tools want it."""
+
+SHOWN_FIRST = 0
+"""The `defer_from` of the app's own start (`run`): every till is shown before its catalog
+and rules are read. Its first screen then imports neither the rules' modules nor the
+engine's (~30 ms, issue 14.2); a cafe's catalog and rules take ~2 ms to read after it."""
 
 
 def build_window(store: Store, *, training: bool = False, clock: Clock | None = None,
@@ -118,7 +124,7 @@ def build_window(store: Store, *, training: bool = False, clock: Clock | None = 
     `defer_from` products or more (with a file, not in practice mode) is shown before its
     catalog and rules are read (`DEFER_PRODUCTS`)."""
     defer = (not training and store.path is not None
-             and store.catalog.count() >= defer_from)
+             and (defer_from <= 0 or store.catalog.count() >= defer_from))
     till = Till(store, clock, clerk=clerk, till_name=name,
                 published=settings_only(store) if defer else None)
     staff = StaffStore(store, till.clock)
@@ -367,7 +373,8 @@ def _run_window(app: QApplication, store: Store, training: bool, *,
     run made the store (from a demo), which the till then says, and where."""
     jobs = JobRunner()  # the app's store jobs: waited for before the store closes
     try:
-        window = build_window(store, training=training, name=till_name(), jobs=jobs)
+        window = build_window(store, training=training, name=till_name(), jobs=jobs,
+                              defer_from=SHOWN_FIRST)
     except Exception as exc:
         from pos_prompter.store.backup import is_damage
 
@@ -409,48 +416,6 @@ def guard_store(app: QApplication, window: TillWindow, store: Store, *,
         translate("app", "No automatic backup: {problem}").format(problem=text)))
     after_first_paint(window, guard.start)
     return guard
-
-
-FIRST_PAINT_WAIT_MS = 2000
-"""How long work put off until the till's first paint waits at most (a window started
-minimised is never painted, and its store is still checked)."""
-
-
-class _FirstPaint(QObject):
-    """Calls `then` once, on the turn of the event loop after `window` (or its scan field)
-    is first painted, or after FIRST_PAINT_WAIT_MS at the latest."""
-
-    def __init__(self, window: TillWindow, then: Callable[[], object]) -> None:
-        super().__init__(window)
-        self._then: Callable[[], object] | None = then
-        self._watched: tuple[QWidget, ...] = (window, window.scan_input)
-        for widget in self._watched:
-            widget.installEventFilter(self)
-        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._run)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._then is not None:
-            QTimer.singleShot(0, self, self._run)  # once this paint is on screen
-            for widget in self._watched:
-                widget.removeEventFilter(self)
-        return False
-
-    def _run(self) -> None:
-        then, self._then = self._then, None
-        if then is not None:
-            then()
-
-
-def after_first_paint(window: TillWindow, then: Callable[[], object]) -> None:
-    """Run `then` after the till's first paint: work that the first screen does not need
-    (the store's check and backup, issue 11) waits until a scan could land, so it neither
-    delays the first paint nor takes the processor from it (issue 14.2). A window already
-    on screen has been painted: `then` runs on the next turn of the event loop."""
-    handle = window.windowHandle()
-    if handle is not None and handle.isExposed():
-        QTimer.singleShot(0, window, then)
-        return
-    _FirstPaint(window, then)
 
 
 def _store_path(db_path: Path | None, training: bool) -> Path:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pos_prompter.core.session import TillEvent
+from pos_prompter.core.till_event import TillEvent
 
 ANSWERS = ("accepted", "declined")
 """Outcomes that mean the clerk saw the prompt (they answered it)."""

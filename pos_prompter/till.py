@@ -12,23 +12,31 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Concatenate, ParamSpec
+from typing import TYPE_CHECKING, Concatenate, ParamSpec
 
-from pos_prompter.core.catalog import Catalog
-from pos_prompter.core.engine import Engine, Prompt
 from pos_prompter.core.excerpt import cut
+from pos_prompter.core.guardrails import Settings
 from pos_prompter.core.money import Cents, format_money
 from pos_prompter.core.order import Clock, OrderLine, SystemClock
 from pos_prompter.core.pace import PaceMeter
-from pos_prompter.core.rules import Rule, Settings
 from pos_prompter.core.said import QT_TRANSLATE_NOOP
-from pos_prompter.core.session import MAX_QTY, OrderSession, TillEvent, bad_qty
+from pos_prompter.core.till_event import MAX_QTY, TillEvent, bad_qty
 from pos_prompter.seen_prompts import ShownWhenSeen
 from pos_prompter.store import Store
 from pos_prompter.store.auth import StaffStore
 from pos_prompter.store.order_rows import commit_order, recovered_next_line_no
 
-Action = Callable[[OrderSession, dt.datetime], list[TillEvent]]
+if TYPE_CHECKING:
+    from pos_prompter.core.catalog import Catalog
+    from pos_prompter.core.engine import Engine, Prompt
+    from pos_prompter.core.rules import Rule
+    from pos_prompter.core.session import OrderSession
+
+# The engine, the rules' model and the order's workflow are imported when the till first
+# needs them: a till shown before its catalog and rules are read (`settings_only`) paints
+# its first screen without them (issue 14.2; tests/test_app_start_imports.py).
+
+Action = Callable[["OrderSession", dt.datetime], list[TillEvent]]
 P = ParamSpec("P")
 
 NOBODY_TEXT = QT_TRANSLATE_NOOP("till", "nobody is signed in at this till: sign in first")
@@ -73,6 +81,8 @@ def settings_only(store: Store) -> Published:
     """What a till can open with before its catalog and rules are read: the store's
     settings, no product and no rule, at revision -1, so the read that follows is put in
     force over it (`Till.apply`; `Till.loaded` says which)."""
+    from pos_prompter.core.catalog import Catalog
+
     return Published(revision=-1, settings=store.load_settings(), catalog=Catalog(),
                      rules=())
 
@@ -95,7 +105,8 @@ class Till:
         self.pace = PaceMeter(0)
         self.settings: Settings
         self.catalog: Catalog
-        self.engine: Engine
+        self._in_force: Published
+        self._engine: Engine | None = None
         self.revision = 0
         """The publish revision the till's catalog, rules and settings come from (-1:
         not read yet, `loaded`)."""
@@ -121,6 +132,8 @@ class Till:
         if resumed is not None:
             if not self.loaded:  # its lines and prompts need the catalog and rules
                 self.reload()
+            from pos_prompter.core.session import OrderSession
+
             state, self._rev = resumed
             self.session = OrderSession.from_state(state, self.engine)
             self.session.next_line_no = recovered_next_line_no(
@@ -176,13 +189,27 @@ class Till:
         self._put_in_force(published)
         return True
 
+    @property
+    def engine(self) -> Engine:
+        """The engine over the catalog, rules and settings in force. Made when they are put
+        in force; for `settings_only` (nothing to prompt with yet), on first use."""
+        if self._engine is None:
+            self._engine = self._new_engine(self._in_force)
+        return self._engine
+
+    def _new_engine(self, published: Published) -> Engine:
+        from pos_prompter.core.engine import Engine
+
+        return Engine(published.catalog, published.rules, published.settings,
+                      self.store.sales.history())
+
     def _put_in_force(self, published: Published) -> None:
-        history = self.store.sales.history()
-        engine = Engine(published.catalog, published.rules, published.settings, history)
+        engine = (self._new_engine(published) if published.revision >= 0
+                  or self.session is not None else None)
         self.settings, self.catalog = published.settings, published.catalog
-        self.history, self.engine, self.revision = history, engine, published.revision
+        self._in_force, self._engine, self.revision = published, engine, published.revision
         self.pace.scans_per_minute = self.settings.rush_scans_per_minute
-        if self.session is not None:
+        if self.session is not None and engine is not None:
             self.session.engine = engine
 
     # ------------------------------------------------------------------ actions
@@ -206,6 +233,8 @@ class Till:
                 self._rev = commit_order(self.store, session, logged, now, rev=self._rev)
                 session.lines.saved()
         except BaseException:
+            from pos_prompter.core.session import OrderSession
+
             session.lines.undo()
             self.session = OrderSession.from_state(before, self.engine, lines=session.lines)
             raise
@@ -267,6 +296,8 @@ class Till:
 
     def _begin_order(self) -> int:
         """A new order in the store (inside the caller's write) and its session here."""
+        from pos_prompter.core.session import OrderSession
+
         order_id = self.store.sales.new_order(clerk=self.clerk, customer=self.customer,
                                               now=self.clock.now(), till=self.till_name)
         self.session = OrderSession(order_id, self.engine, customer=self.customer,

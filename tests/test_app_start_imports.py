@@ -18,7 +18,7 @@ from pos_prompter.bootstrap import init_store
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from _startup import CHILD_TILL  # noqa: E402
+from _startup import CHILD_COMMON, CHILD_TILL, READY  # noqa: E402
 
 NOT_AT_START = (
     "pos_prompter.ui.workspace",  # the package and every module under it
@@ -48,13 +48,50 @@ NOT_AT_START = (
     "importlib.metadata",  # sqlite-utils' plugins, read from every package's entry points
     "sqlite_utils",  # the store opens on plain sqlite3 (store/light_db.py)
     "importlib.resources",  # and with it tempfile, random, shutil: only a catalog to load
+    # The rules' model, the engine and the order's workflow: the till is shown before its
+    # catalog and rules are read (app.SHOWN_FIRST), which a worker does after the paint.
+    "pos_prompter.core.rules",
+    "pos_prompter.core.rule_model",
+    "pos_prompter.core.engine",
+    "pos_prompter.core.session",
+    "pos_prompter.core.reward_progress",
+    "pos_prompter.store.rule_store",
+    "pos_prompter.store.catalog_store",
+    "pos_prompter.store.history",
+    # The audit log (written by changes, never by opening) and OpenSSL's hashes (PINs and
+    # passwords, the audit chain, holdouts): none is needed to show the till.
+    "pos_prompter.store.audit",
+    "pos_prompter.store.audit_chain",
+    "hashlib",
 )
 """Modules (and the packages under them) the till's first screen must not import."""
 
-LIST_MODULES = CHILD_TILL + """
-import json
-print(json.dumps(sorted(sys.modules)), flush=True)
+AT_FIRST_PAINT = """
+_wait_ready = wait_ready
+AT_PAINT = []
+
+def wait_ready(app, window, field, note=""):
+    from PySide6.QtCore import QEvent, QObject
+
+    class Snapshot(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and not AT_PAINT:
+                AT_PAINT.append(sorted(sys.modules))
+            return False
+
+    snapshot = Snapshot()
+    field.installEventFilter(snapshot)
+    _wait_ready(app, window, field, note)
 """
+"""Records the modules imported when the scan field is first painted: the work put off
+until after the first paint (the catalog and rules read in a worker, the store's check)
+starts on the turn of the event loop after it, and may be under way by the ready line."""
+
+LIST_MODULES = (CHILD_COMMON + READY + AT_FIRST_PAINT + CHILD_TILL[len(CHILD_COMMON + READY):]
+                + """
+import json
+print(json.dumps(AT_PAINT[0]), flush=True)
+""")
 
 NOT_MADE = (
     # Made only when a widget Qt made (a scroll area's own viewport) was named in Python:

@@ -43,6 +43,10 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
     "core/lint_lookup.py": ("core/test_lint.py", "core/test_lint_overlap.py"),
     "core/lint_prices.py": ("core/test_lint.py",),
     "core/lint_texts.py": ("core/test_lint.py", "ui/workspace/test_read_aloud.py"),
+    "core/guardrails.py": ("core/test_rules.py", "core/test_engine.py"),
+    "core/till_event.py": ("core/test_session.py", "test_till.py"),
+    "core/theme_setting.py": ("ui/test_till_window_theme.py",
+                              "cli/test_cli_settings_and_rush.py"),
     "core/rule_export.py": ("core/test_rules.py",),
     "core/rule_fields.py": ("core/test_rules.py",),
     "core/rule_model.py": ("core/test_rules.py",),
@@ -77,6 +81,7 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
     "store/sales_log.py": ("ui/workspace/test_rule_list_uplift.py",
                            "ui/workspace/rules/test_listing.py"),
     # --- the till window's parts, tested through the window a clerk uses
+    "ui/first_paint.py": ("ui/test_app_first_paint.py", "ui/test_till_first_load.py"),
     "ui/order_model.py": ("ui/test_order_table_model.py",),
     "ui/prompt_seen.py": ("ui/workspace/test_prompt_seen.py",),
     "ui/scan_router.py": ("ui/workspace/test_scan_router.py",

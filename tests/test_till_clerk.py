@@ -13,7 +13,7 @@ import pytest
 from pos_prompter.bootstrap import load_pack_file
 from pos_prompter.core.catalog import parse_catalog_csv
 from pos_prompter.core.order import FixedClock
-from pos_prompter.core.session import TillEvent
+from pos_prompter.core.till_event import TillEvent
 from pos_prompter.store import Store
 from pos_prompter.store.auth import set_active
 from pos_prompter.till import NOBODY_TEXT, Till

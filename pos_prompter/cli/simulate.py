@@ -21,7 +21,7 @@ from pos_prompter.core.errors import InputError
 from pos_prompter.core.excerpt import cut, excerpt
 from pos_prompter.core.money import MoneyError, cents_str, parse_money
 from pos_prompter.core.order import FixedClock
-from pos_prompter.core.session import MAX_QTY, TillEvent
+from pos_prompter.core.till_event import MAX_QTY, TillEvent
 from pos_prompter.i18n import plural, say, say_error, translate
 from pos_prompter.practice.files import read_scenario_text
 from pos_prompter.practice.game import Played, PracticeGame

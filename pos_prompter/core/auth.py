@@ -19,10 +19,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-import hashlib
-import hmac
 import re
-import secrets
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -129,12 +126,16 @@ def _unb64(text: str) -> bytes:
 
 
 def _derive(secret: str, salt: bytes, params: ScryptParams) -> bytes:
+    import hashlib  # here, with hmac and secrets: OpenSSL's load is not the till's start
+
     return hashlib.scrypt(_secret_bytes(secret), salt=salt, n=params.n, r=params.r,
                           p=params.p, maxmem=params.maxmem, dklen=params.key_bytes)
 
 
 def hash_secret(secret: str, params: ScryptParams | None = None) -> str:
     """`scrypt$N$r$p$salt$hash` (base64, unpadded) with a fresh random salt."""
+    import secrets
+
     use = params or PARAMS
     salt = secrets.token_bytes(use.salt_bytes)
     key = _derive(secret, salt, use)
@@ -179,6 +180,8 @@ def verify_secret(secret: str, encoded: str | None) -> bool:
         key = _derive(secret, parsed.salt, parsed.params)
     except (ValueError, MemoryError):
         return False
+    import hmac
+
     return hmac.compare_digest(key, parsed.key)
 
 

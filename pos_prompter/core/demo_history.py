@@ -32,8 +32,9 @@ from pos_prompter.core.engine import Engine
 from pos_prompter.core.money import Cents, parse_money
 from pos_prompter.core.order import OrderLine
 from pos_prompter.core.rules import Rule, Settings
-from pos_prompter.core.session import OrderSession, TillEvent
+from pos_prompter.core.session import OrderSession
 from pos_prompter.core.simulated import willingness
+from pos_prompter.core.till_event import TillEvent
 
 HISTORY_END: Final = dt.date(2026, 11, 23)
 """The history's first day after it (the Monday the demo scripts and scenarios play on)."""

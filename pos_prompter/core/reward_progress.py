@@ -11,9 +11,12 @@ put one down themselves. Money in integer cents.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pos_prompter.core.money import Cents
-from pos_prompter.core.session import OrderSession
+
+if TYPE_CHECKING:
+    from pos_prompter.core.session import OrderSession
 
 
 @dataclass(frozen=True)

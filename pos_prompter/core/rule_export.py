@@ -9,8 +9,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from pos_prompter.core.guardrails import Settings
 from pos_prompter.core.money import cents_str
-from pos_prompter.core.rule_model import DAYS, PACK_VERSION, Rule, Settings
+from pos_prompter.core.rule_model import DAYS, PACK_VERSION, Rule
 
 
 def _ratio_out(value: Decimal) -> float | int:

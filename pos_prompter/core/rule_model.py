@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal, NewType
 
+from pos_prompter.core.guardrails import Settings
 from pos_prompter.core.money import Cents
 from pos_prompter.core.said import QT_TRANSLATE_NOOP
 
@@ -68,19 +69,6 @@ KIND_PLACEHOLDERS: dict[str, frozenset[str]] = {
 SUPPORTED_KINDS: frozenset[str] = frozenset(KINDS)
 """Kinds the engine acts on. A kind in the format but not here is refused at import with a
 "not supported yet" sentence, never stored and silently ignored."""
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """Store-wide guardrails (rule-pack `settings`, kept in the store)."""
-
-    max_prompts_per_order: int = 2
-    max_offer_ratio: Decimal = Decimal("1.0")
-    currency: str = "USD"
-    rush_scans_per_minute: int = 0
-    """Store setting (not in packs): at this many scans a minute an order gets only its
-    single highest-ranked prompt. 0 turns rush hours off."""
-    rush_prompts_per_order: int = 1
 
 
 @dataclass(frozen=True, slots=True)

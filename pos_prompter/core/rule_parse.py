@@ -14,6 +14,7 @@ from typing import Any
 from pos_prompter.core.catalog import SKU_RE, SLUG_RE
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.excerpt import excerpt, field_name
+from pos_prompter.core.guardrails import Settings
 from pos_prompter.core.rule_fields import (
     Problems,
     check_keys,
@@ -43,7 +44,6 @@ from pos_prompter.core.rule_model import (
     RuleId,
     RulePack,
     Scanned,
-    Settings,
     TimeCondition,
 )
 from pos_prompter.core.rule_text import text_problems

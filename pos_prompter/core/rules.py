@@ -16,6 +16,7 @@ The language lives in modules by job, and this one gathers their public names, s
 
 from __future__ import annotations
 
+from pos_prompter.core.guardrails import Settings
 from pos_prompter.core.rule_export import pack_to_dict, rule_to_dict, settings_to_dict
 from pos_prompter.core.rule_fields import MAX_PROBLEMS
 from pos_prompter.core.rule_model import (
@@ -40,7 +41,6 @@ from pos_prompter.core.rule_model import (
     RuleId,
     RulePack,
     Scanned,
-    Settings,
     TimeCondition,
 )
 from pos_prompter.core.rule_parse import (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pos_prompter.core.catalog import Product
@@ -19,34 +19,12 @@ from pos_prompter.core.engine import Engine, OrderView, Prompt, Skip
 from pos_prompter.core.money import Cents, cents_str, split_proportionally
 from pos_prompter.core.order import OrderLine, OrderLines
 from pos_prompter.core.rules import Rule
-from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
+from pos_prompter.core.said import QT_TRANSLATE_NOOP
+from pos_prompter.core.till_event import MAX_QTY, TillEvent, bad_qty
 
-MAX_QTY = 999
 ITEM_OFFERS = frozenset({"cross_sell", "upsell", "threshold"})
 """Offers of one item by name: declined, that item is not offered again in the order by any
 rule. A bundle's "no" is to the deal, not to each of its items (see docs/decisions.md)."""
-
-
-def bad_qty(qty: int) -> Said:
-    """The refusal of a quantity out of 1..MAX_QTY."""
-    return QT_TRANSLATE_NOOP("till", "quantity must be 1 to {most}, not {qty}").format(
-        most=MAX_QTY, qty=qty)
-
-
-@dataclass(frozen=True, slots=True)
-class TillEvent:
-    """Something that happened at the till. `data` holds the event's own fields."""
-
-    event: str
-    order: int | None
-    """The order id; None when there is no order (an error before the first scan)."""
-    total: Cents
-    data: dict[str, Any] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        """The scan-script JSON Lines shape: event, order, fields..., total."""
-        return {"event": self.event, "order": self.order, **self.data,
-                "total": cents_str(self.total)}
 
 
 @dataclass(frozen=True, slots=True)

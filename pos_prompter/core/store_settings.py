@@ -22,6 +22,7 @@ from pos_prompter.core.leaderboard_setting import parse_leaderboard_setting
 from pos_prompter.core.rule_fields import Problems, ratio_field
 from pos_prompter.core.rule_model import MAX_PROMPTS
 from pos_prompter.core.said import QT_TRANSLATE_NOOP
+from pos_prompter.core.theme_setting import THEMES
 
 SETTING_WHAT = QT_TRANSLATE_NOOP("problems", "setting")
 """What a refused setting names (ValidationError's `what`)."""
@@ -31,9 +32,6 @@ ONE_OF = QT_TRANSLATE_NOOP("problems", "{value} must be one of {choices}")
 
 MAX_STORE_NAME = 100
 
-LIGHT, DARK = "light", "dark"
-THEMES = (LIGHT, DARK)
-"""The `theme` setting's values: the till's and the workspace's colours (ui/style.py)."""
 
 
 STORE_SETTINGS: dict[str, str] = {

@@ -43,7 +43,8 @@ from pos_prompter.core.lint import Finding, lint
 from pos_prompter.core.money import Cents, cents_str
 from pos_prompter.core.rules import Rule, RulePack, Scanned, Settings
 from pos_prompter.core.said import QT_TRANSLATE_NOOP
-from pos_prompter.core.session import MAX_QTY, OrderSession
+from pos_prompter.core.session import OrderSession
+from pos_prompter.core.till_event import MAX_QTY
 
 DEFAULT_DAYS = 90
 MAX_DAYS = 3660

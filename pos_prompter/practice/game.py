@@ -24,7 +24,7 @@ from pos_prompter.core.order import FixedClock, OrderLine
 from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
 from pos_prompter.core.scenario import Customer, Scenario
 from pos_prompter.core.scoring import CustomerScore, ScenarioScore, score_scenario, unserved
-from pos_prompter.core.session import TillEvent
+from pos_prompter.core.till_event import TillEvent
 from pos_prompter.till import Till
 
 NOTHING_TO_EXPLAIN = QT_TRANSLATE_NOOP("practice_game", "there is no prompt on screen to explain")

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from pos_prompter.core.auth import (
     LOCKOUT,
@@ -39,8 +39,12 @@ from pos_prompter.core.auth import (
 from pos_prompter.core.errors import InputError, UserError
 from pos_prompter.core.order import Clock, SystemClock
 from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
-from pos_prompter.store.audit import Change, record, staff_snapshot
 from pos_prompter.store.base import StoreCore
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from pos_prompter.store.audit import Action
 
 NAME_MAX: Final = 40
 _NAME_RE: Final = re.compile(r"[^\x00-\x1f\x7f]+")
@@ -112,9 +116,28 @@ def _person(row: Any) -> Person:
 
 
 def _snapshot(p: Person) -> dict[str, Any]:
-    return staff_snapshot(p.name, p.role, p.active, secret_set=p.secret_set,
-                          secret_changed_at=None if p.secret_changed_at is None
-                          else _text(p.secret_changed_at))
+    return _staff_snapshot(p.name, p.role, p.active, secret_set=p.secret_set,
+                           secret_changed_at=None if p.secret_changed_at is None
+                           else _text(p.secret_changed_at))
+
+
+def _staff_snapshot(name: str, role: str, active: bool, *, secret_set: bool,
+                    secret_changed_at: str | None) -> dict[str, Any]:
+    from pos_prompter.store.audit import staff_snapshot
+
+    return staff_snapshot(name, role, active, secret_set=secret_set,
+                          secret_changed_at=secret_changed_at)
+
+
+def _audit(db: Database, name: str, action: Action, before: dict[str, Any] | None,
+           after: dict[str, Any] | None, *, actor: str | None,
+           at: dt.datetime | None = None) -> None:
+    """Log one change of `name`'s entry, in the change's own transaction. The audit log's
+    module is imported by the first change: the till's first screen reads the staff list
+    and changes nothing (issue 14.2)."""
+    from pos_prompter.store.audit import Change, record
+
+    record(db, [Change("staff", name, action, before, after)], actor=actor, at=at)
 
 
 class StaffStore:
@@ -218,8 +241,7 @@ class StaffStore:
                        "secret_changed_at) VALUES (?, ?, ?, ?, 1, ?)",
                        [name, role, pin, password, at])
             person = self._need(name)
-            record(db, [Change("staff", name, "add", None, _snapshot(person))], actor=actor,
-                   at=self._now(now))
+            _audit(db, name, "add", None, _snapshot(person), actor=actor, at=self._now(now))
         return person
 
     def add_without_secret(self, name: str, role: Role = "clerk", *,
@@ -231,9 +253,8 @@ class StaffStore:
             cur = db.execute("INSERT INTO staff(name, role) VALUES (?, ?) "
                              "ON CONFLICT(name) DO NOTHING", [name, role])
             if cur.rowcount == 1:
-                record(db, [Change("staff", name, "add", None, staff_snapshot(
-                    name, role, True, secret_set=False, secret_changed_at=None))],
-                       actor=actor)
+                _audit(db, name, "add", None, _staff_snapshot(
+                    name, role, True, secret_set=False, secret_changed_at=None), actor=actor)
 
     def create_first_manager(self, name: str, password: str, *,
                              now: dt.datetime | None = None) -> Person:
@@ -262,9 +283,9 @@ class StaffStore:
                 db.execute("UPDATE staff SET password_hash = ?, active = 1, "
                            "secret_changed_at = ? WHERE name = ?", [hashed, _text(when), name])
             person = self._need(name)
-            record(db, [Change("staff", name, "add" if existing is None else "change",
-                               None if existing is None else _snapshot(existing),
-                               _snapshot(person))], actor=name, at=when)
+            _audit(db, name, "add" if existing is None else "change",
+                   None if existing is None else _snapshot(existing), _snapshot(person),
+                   actor=name, at=when)
         return person
 
     def change_secret(self, name: str, secret: str, *, actor: str | None = None,
@@ -281,8 +302,8 @@ class StaffStore:
                        [hashed, _text(when), name])
             db.execute("DELETE FROM login_failures WHERE name = ?", [name])
             after = self._need(name)
-            record(db, [Change("staff", name, "change", _snapshot(before), _snapshot(after))],
-                   actor=actor, at=when)
+            _audit(db, name, "change", _snapshot(before), _snapshot(after), actor=actor,
+                   at=when)
         return after
 
     def set_active(self, name: str, active: bool, *, actor: str | None = None,
@@ -304,8 +325,8 @@ class StaffStore:
                         name=name))
             db.execute("UPDATE staff SET active = ? WHERE name = ?", [int(active), name])
             after = self._need(name)
-            record(db, [Change("staff", name, "change", _snapshot(before), _snapshot(after))],
-                   actor=actor, at=when)
+            _audit(db, name, "change", _snapshot(before), _snapshot(after), actor=actor,
+                   at=when)
         return after
 
     def unlock(self, name: str, *, actor: str | None = None,
@@ -317,8 +338,8 @@ class StaffStore:
         with self.store.write() as db:
             cur = db.execute("DELETE FROM login_failures WHERE name = ?", [name])
             if cur.rowcount:
-                record(db, [Change("staff", name, "change", {"wrong_attempts": cur.rowcount},
-                                   {"wrong_attempts": 0})], actor=actor, at=when)
+                _audit(db, name, "change", {"wrong_attempts": cur.rowcount},
+                       {"wrong_attempts": 0}, actor=actor, at=when)
 
     # ------------------------------------------------------------------ signing in
 

@@ -23,7 +23,7 @@ from pos_prompter.core.said import QT_TRANSLATE_NOOP, joined
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from pos_prompter.core.rules import Settings
+    from pos_prompter.core.guardrails import Settings
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) during long imports."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from pos_prompter.store.audit_chain import chain_existing
 from pos_prompter.store.schema_steps import SchemaSteps
 
 if TYPE_CHECKING:
@@ -430,6 +429,8 @@ def m011_audit_chain(db: Database) -> None:
     or inserted with plain SQL is found by `audit verify` (issue 11). `audit_head` holds the
     last entry the app wrote (a removal at the end leaves a chain that links up). Existing
     entries are chained here, in id order; a row without a hash is refused from now on."""
+    from pos_prompter.store.audit_chain import chain_existing  # not at every open
+
     run_script(db, """
     ALTER TABLE audit_log ADD COLUMN hash TEXT;
     CREATE TABLE audit_head (

@@ -16,12 +16,15 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pos_prompter.core.order import OrderLine, OrderLines
 from pos_prompter.core.said import QT_TRANSLATE_NOOP
-from pos_prompter.core.session import OrderSession, TillEvent
+from pos_prompter.core.till_event import TillEvent
 from pos_prompter.store.base import StoreCore, StoreError, now_text
+
+if TYPE_CHECKING:
+    from pos_prompter.core.session import OrderSession
 
 PROMPT_STATUS = {"prompt": "shown", "accepted": "accepted", "declined": "declined",
                  "ignored": "ignored", "held_out": "held_out"}

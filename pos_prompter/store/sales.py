@@ -8,15 +8,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pos_prompter.core.bulk import gc_paused
-from pos_prompter.core.past_orders import PastOrder
-from pos_prompter.core.session import OrderSession, TillEvent
+from pos_prompter.core.till_event import TillEvent
 from pos_prompter.store.base import ImportSummary, Progress, StoreCore, now_text
-from pos_prompter.store.history import StoreHistory
 from pos_prompter.store.order_rows import FIRST_COLUMNS, commit_order, read_lines
-from pos_prompter.store.past_import import foreign_keys_unchecked, insert_past_orders
+
+if TYPE_CHECKING:
+    from pos_prompter.core.past_orders import PastOrder
+    from pos_prompter.core.session import OrderSession
+    from pos_prompter.store.history import StoreHistory
+
+# The history (it brings the engine) and the past orders' import are imported when used: a
+# till shows its first screen, and reopens its open order, without them (issue 14.2).
 
 
 class SalesLog:
@@ -27,6 +31,8 @@ class SalesLog:
 
     def history(self) -> StoreHistory:
         """The store's sales history, for evidence such as attach rates."""
+        from pos_prompter.store.history import StoreHistory
+
         return StoreHistory(self._store.db)
 
     def new_order(self, *, clerk: str | None, customer: str | None, now: dt.datetime,
@@ -55,6 +61,8 @@ class SalesLog:
         imported from the same source is left as it is (re-importing adds nothing)."""
         # The report tables' module (and the report's model it brings) only when orders
         # are imported: the till's first screen never needs it (issue 14.2).
+        from pos_prompter.core.bulk import gc_paused
+        from pos_prompter.store.past_import import foreign_keys_unchecked, insert_past_orders
         from pos_prompter.store.reports import add_imported_orders, insert_trigger_lifted
 
         known = {r[0] for r in self._store.db.execute(

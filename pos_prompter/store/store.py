@@ -20,19 +20,15 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pos_prompter.core.rules import Settings
+from pos_prompter.core.guardrails import Settings
 from pos_prompter.core.said import QT_TRANSLATE_NOOP
-from pos_prompter.store.audit import diff_changes, record
-from pos_prompter.store.auth import StaffStore
-from pos_prompter.store.base import ImportSummary, Progress, StoreError
-from pos_prompter.store.catalog_store import CatalogStore
+from pos_prompter.store.base import ImportSummary, Progress, RuleResults, StoreError
 from pos_prompter.store.light_db import full_database, open_database
 from pos_prompter.store.migrations import migrations
-from pos_prompter.store.rule_store import RuleResults, RuleStore
-from pos_prompter.store.sales import SalesLog
 from pos_prompter.store.store_file import (
     can_write,
     created_failure_text,
@@ -46,6 +42,11 @@ from pos_prompter.store.store_file import (
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from pos_prompter.store.auth import StaffStore
+    from pos_prompter.store.catalog_store import CatalogStore
+    from pos_prompter.store.rule_store import RuleStore
+    from pos_prompter.store.sales import SalesLog
 
 PUBLISH_REVISION = "publish_revision"
 """The settings key counting published changes (see Store.publish_revision)."""
@@ -97,15 +98,39 @@ class Store:
         self.read_only: str | None = None
         """Why this store cannot be written (a read-only file or folder, a full disk), as
         the sentence every write is refused with; None when it can be."""
-        self.rules = RuleStore(self)
+
+    # The stores per concern are made on first use, each importing its module then: the
+    # till's first screen reads settings and staff only, and shows before the rules, the
+    # catalog and the sales log are needed (issue 14.2; tests/test_app_start_imports.py).
+
+    @cached_property
+    def rules(self) -> RuleStore:
         """The published rules and their results."""
-        self.catalog = CatalogStore(self)
+        from pos_prompter.store.rule_store import RuleStore
+
+        return RuleStore(self)
+
+    @cached_property
+    def catalog(self) -> CatalogStore:
         """The products: the whole catalog, categories, imports."""
-        self.sales = SalesLog(self)
+        from pos_prompter.store.catalog_store import CatalogStore
+
+        return CatalogStore(self)
+
+    @cached_property
+    def sales(self) -> SalesLog:
         """The orders and the prompt outcome log."""
-        self.staff = StaffStore(self)
+        from pos_prompter.store.sales import SalesLog
+
+        return SalesLog(self)
+
+    @cached_property
+    def staff(self) -> StaffStore:
         """Staff, signing in and lockouts (on the system clock; a window that needs
         another clock builds its own StaffStore over this store)."""
+        from pos_prompter.store.auth import StaffStore
+
+        return StaffStore(self)
 
     # ------------------------------------------------------------------ opening
 
@@ -317,6 +342,8 @@ class Store:
             conn.rollback()
 
     def _put_settings(self, values: dict[str, Any], actor: str | None) -> None:
+        from pos_prompter.store.audit import diff_changes, record
+
         self.bump_revision()
         old = {k: json.loads(v) for k, v in self.db.execute("SELECT key, value FROM settings")}
         for key, value in values.items():

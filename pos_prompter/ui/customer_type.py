@@ -10,14 +10,17 @@ none. The till decides (`Till.set_customer`); the bar only shows what the till h
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
-from pos_prompter.core.engine import Engine
 from pos_prompter.i18n import translate
 from pos_prompter.till import Till
 from pos_prompter.ui.widgets import plain_label, touch_button
+
+if TYPE_CHECKING:
+    from pos_prompter.core.engine import Engine
 
 KEY = Qt.Key.Key_F3
 """Steps through the customer types (free among the till's keys: F2 sign out, F4
@@ -100,8 +103,9 @@ class CustomerTypeBar(QFrame):
 
     def show_till(self, till: Till) -> None:
         """Show the types `till`'s rules use (worked out again only when its engine is a new
-        one: a publish) and the type its order has."""
-        if till.engine is not self._engine:
+        one: a publish) and the type its order has. A till whose rules are not read yet
+        uses none (its engine is not made for it)."""
+        if till.loaded and till.engine is not self._engine:
             self._engine = till.engine
             self.set_types(customer_types(till.engine))
         self.show_type(current_customer(till))

@@ -6,6 +6,8 @@ the scanner keeps typing into the scan field while a prompt is up.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -19,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_prompter.core.engine import Prompt
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, translate
 from pos_prompter.ui.answer_gate import ANSWER_DELAY_MS, AnswerGate
 from pos_prompter.ui.viewports import own_viewport
 from pos_prompter.ui.widgets import ElidedLabel, plain_label, touch_button
+
+if TYPE_CHECKING:
+    from pos_prompter.core.engine import Prompt
 
 KIND_LABELS = {"upsell": QT_TRANSLATE_NOOP("prompt_panel", "Upsell"),
                "cross_sell": QT_TRANSLATE_NOOP("prompt_panel", "Cross-sell"),

@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
-from pos_prompter.core.store_settings import DARK, LIGHT, THEMES
+from pos_prompter.core.theme_setting import DARK, LIGHT, THEMES
 
 BASE_PIXEL_SIZE = 15
 TEXT_COLOR = "#1f2a37"

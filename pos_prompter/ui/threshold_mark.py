@@ -8,15 +8,18 @@ paid). Worked out by `core.reward_progress` from the rule's threshold and the or
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from pos_prompter.core.money import Cents
-from pos_prompter.core.reward_progress import WaitingReward, waiting_rewards
 from pos_prompter.i18n import translate
 from pos_prompter.till import Till
 from pos_prompter.ui.widgets import plain_label
+
+if TYPE_CHECKING:
+    from pos_prompter.core.reward_progress import WaitingReward
 
 MARK_QSS = """
 #thresholdMark {
@@ -52,12 +55,20 @@ def threshold_mark(parent: QWidget) -> QLabel:
 
 
 def show_waiting(label: QLabel, till: Till) -> None:
-    """Show on `label` what `till`'s order is waiting for; hidden when nothing."""
+    """Show on `label` what `till`'s order is waiting for; hidden when nothing. (Its
+    module is imported once an order is open: the first screen has none, issue 14.2.)"""
+    if till.session is None:
+        waiting: list[WaitingReward] = []
+    else:
+        from pos_prompter.core.reward_progress import waiting_rewards
+
+        waiting = waiting_rewards(till.session)
+
     def name(sku: str) -> str:
         product = till.catalog.get(sku)
         return product.name if product is not None else sku
 
-    text = "\n".join(mark_text(w, till.money, name) for w in waiting_rewards(till.session))
+    text = "\n".join(mark_text(w, till.money, name) for w in waiting)
     if text != label.text():
         label.setText(text)
         label.setAccessibleName(text)

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from pos_prompter.core.session import TillEvent
+from pos_prompter.core.till_event import TillEvent
 from pos_prompter.i18n import translate
 from pos_prompter.till import Published, load_published
+from pos_prompter.ui.first_paint import after_first_paint
 from pos_prompter.ui.jobs import JobRunner, StoreJob, deliver_to
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ class PublishedLoads(QObject):
         self.in_background = window.till.store.path is not None
         self._loading: StoreJob | None = None
         """The load under way, if any."""
+        self._stopped = False
+        """The window closed (`stop`): no load starts any more."""
         self._announced = 0
         """The newest revision announced while a load ran: loaded next, if that load
         turns out older."""
@@ -75,17 +78,24 @@ class PublishedLoads(QObject):
 
     def load_first(self) -> None:
         """Read the catalog and rules of a till shown without them (`Till.loaded` False:
-        app.build_window, a big store) in a worker thread; the actions taken meanwhile
-        (a scan, a key) wait in `waiting` and run, in order, once they are in force:
-        none is lost or refused."""
+        app.build_window) in a worker thread, started once the window's first paint is on
+        screen (ui.first_paint: the worker's imports and reads would take the processor
+        from that paint); the actions taken meanwhile (a scan, a key) wait in `waiting`
+        and run, in order, once they are in force: none is lost or refused."""
         self.waiting = []
         if self.in_background:
-            self._start()
+            after_first_paint(self.window, self._start_first)
         else:
             self._loaded("")
 
+    def _start_first(self) -> None:
+        if self.waiting is not None and self._loading is None and not self._stopped:
+            self._start()
+
     def stop(self) -> None:
-        """Let a load under way finish, and drop it (at most one load's time)."""
+        """Let a load under way finish, and drop it (at most one load's time); a first load
+        not started yet never starts."""
+        self._stopped = True
         job, self._loading = self._loading, None
         if job is not None:
             job.wait()

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.money import MoneyError, parse_money
-from pos_prompter.core.session import TillEvent
+from pos_prompter.core.till_event import TillEvent
 from pos_prompter.i18n import say, say_error, translate
 
 INFO = "info"

@@ -23,7 +23,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from pos_prompter.core.session import MAX_QTY, TillEvent
+from pos_prompter.core.till_event import MAX_QTY, TillEvent
 from pos_prompter.i18n import plural, say, translate
 from pos_prompter.seen_prompts import ShownWhenSeen
 from pos_prompter.store.auth import Person, StaffStore

@@ -17,7 +17,8 @@ import yaml
 from pos_prompter.core.catalog import Catalog, parse_catalog_csv
 from pos_prompter.core.engine import Engine, Prompt, SalesHistory
 from pos_prompter.core.rules import RulePack, Settings, parse_pack
-from pos_prompter.core.session import OrderSession, TillEvent
+from pos_prompter.core.session import OrderSession
+from pos_prompter.core.till_event import TillEvent
 
 SPEC_DIR = Path(__file__).parent / "spec_examples"
 MONDAY_0815 = dt.datetime(2026, 11, 23, 8, 15)  # 2026-11-23 is a Monday

@@ -17,7 +17,8 @@ from pos_prompter.core.engine import Engine
 from pos_prompter.core.money import cents_str, parse_money
 from pos_prompter.core.order import OrderLine
 from pos_prompter.core.rules import Settings, parse_pack
-from pos_prompter.core.session import OrderSession, TillEvent
+from pos_prompter.core.session import OrderSession
+from pos_prompter.core.till_event import TillEvent
 
 FAST = settings(max_examples=150, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

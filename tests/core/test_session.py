@@ -22,7 +22,8 @@ from rule_helpers import make_rule
 from pos_prompter.core.catalog import Catalog, parse_catalog_csv
 from pos_prompter.core.engine import Engine, is_held_out
 from pos_prompter.core.money import cents_str
-from pos_prompter.core.session import OrderSession, TillEvent
+from pos_prompter.core.session import OrderSession
+from pos_prompter.core.till_event import TillEvent
 
 # `Till` (see conftest.py) wraps OrderSession with a clock and keeps every event.
 TillFactory = Callable[..., Any]

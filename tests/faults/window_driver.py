@@ -38,7 +38,7 @@ from pos_prompter.app import application
 from pos_prompter.bootstrap import DEMO_STAFF
 from pos_prompter.cli import main
 from pos_prompter.cli.simulate import PRINTED_EVENTS, event_json
-from pos_prompter.core.session import TillEvent
+from pos_prompter.core.till_event import TillEvent
 from pos_prompter.ui.till_window import TillWindow
 
 KEYS = {"accept": Qt.Key.Key_F9, "decline": Qt.Key.Key_F10, "checkout": Qt.Key.Key_F4,

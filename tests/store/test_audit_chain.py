@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from pos_prompter.core.catalog import Product, Sku
 from pos_prompter.store import Store, StoreError
 from pos_prompter.store.audit import Change, audit_entries, record, verify_audit
-from pos_prompter.store.audit_chain import ChainCheck
+from pos_prompter.store.audit_chain import GENESIS, ChainCheck
 from pos_prompter.store.migrations import migrations
 
 T0 = dt.datetime(2026, 12, 1, 10, 0)
@@ -101,6 +101,12 @@ def test_each_entry_hashes_the_one_before_it(logged: Path) -> None:
     assert len(set(hashes)) == ENTRIES
     assert all(len(h) == 64 and int(h, 16) >= 0 for h in hashes)
     assert hashes[0] != hashlib.sha256(b"").hexdigest()
+
+
+def test_the_chain_starts_from_the_hash_of_its_name() -> None:
+    """GENESIS is written out (opening a store loads no hashlib) and must stay the hash
+    every store's first entry was chained from: changed, every existing log would fail."""
+    assert hashlib.sha256(b"pos-prompter audit log").hexdigest() == GENESIS
 
 
 def test_a_catalog_import_in_sql_is_chained_too(store: Store) -> None:

@@ -12,7 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from tillwin_helpers import COCOA_TALL, LATTE_TALL, scan
 
-from pos_prompter.app import build_window
+from pos_prompter.app import SHOWN_FIRST, build_window
 from pos_prompter.bootstrap import DEFAULT_CLERK
 from pos_prompter.store import Store
 from pos_prompter.ui.order_columns import ITEM_MIN
@@ -81,3 +81,26 @@ def test_an_open_order_is_reopened_over_the_catalog_read_first(
     assert window.loads.waiting is None
     assert [line.sku for line in window.till.lines] == [
         window.till.catalog.lookup(LATTE_TALL).sku]  # type: ignore[union-attr]
+
+
+def test_the_first_read_starts_after_the_first_paint_and_uses_no_engine_before(
+        qtbot: QtBot, store: Store, window_of: dict[str, TillWindow]) -> None:
+    """The app's own start (SHOWN_FIRST) shows every till first: the worker that reads
+    the catalog and rules starts once the window is painted (ui.first_paint), not while
+    it is being built; until then the till has made no engine (its module is not needed
+    for the first screen: tests/test_app_start_imports.py)."""
+    window = window_of["till"] = build_window(store, clerk=DEFAULT_CLERK,
+                                              defer_from=SHOWN_FIRST)
+    qtbot.wait(50)  # a turn of the event loop, not shown: nothing is read yet
+    assert not window.till.loaded
+    assert not window.loading
+    assert window.loads.waiting == []
+    assert window.till._engine is None
+    assert window.customer_type.types == []
+
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: window.till.loaded, timeout=10_000)
+    assert window.till._engine is not None
+    scan(qtbot, window, LATTE_TALL)
+    assert len(window.till.lines) == 1

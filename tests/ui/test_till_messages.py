@@ -8,7 +8,7 @@ from typing import Any
 
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.money import format_money
-from pos_prompter.core.session import TillEvent
+from pos_prompter.core.till_event import TillEvent
 from pos_prompter.ui.till_messages import ERROR, INFO, cents, describe, failure_text, sentence
 
 NAMES = {"LATTE-T": "Latte Tall", "COOKIE": "Oat Cookie"}

@@ -24,7 +24,7 @@ from tillwin_helpers import LATTE_TALL, press, scan
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.money import format_money
 from pos_prompter.core.reward_progress import WaitingReward
-from pos_prompter.core.session import TillEvent
+from pos_prompter.core.till_event import TillEvent
 from pos_prompter.i18n import translate
 from pos_prompter.imports import ITEMS, RULES
 from pos_prompter.practice import library

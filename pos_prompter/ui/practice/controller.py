@@ -21,7 +21,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.order import Clock
 from pos_prompter.core.scenario import Scenario
-from pos_prompter.core.session import TillEvent
+from pos_prompter.core.till_event import TillEvent
 from pos_prompter.i18n import plural, say, say_error, translate
 from pos_prompter.practice import library
 from pos_prompter.practice.game import GameResult, Played, PracticeGame
