@@ -160,6 +160,35 @@ def test_setup_logging_writes_a_log_file_and_can_be_undone(tmp_path: Path) -> No
     assert "hello log" in (tmp_path / "logs" / till_app.LOG_FILE).read_text(encoding="utf-8")
 
 
+def test_the_log_file_rotates_once_rotate_log_has_run(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The start's plain log file (no logging.handlers import before the first paint)
+    becomes a rotating one: past LOG_BYTES the file moves to .1, and what was logged
+    before and after the swap is all there, in order."""
+    monkeypatch.setattr(till_app, "LOG_BYTES", 2_000)
+    log = logging.getLogger("pos_prompter.test")
+    handlers = till_app.setup_logging(tmp_path / "logs")
+    try:
+        log.info("before the swap")
+        till_app.rotate_log(handlers)
+        assert sum(h in till_app.logger.handlers for h in handlers) == 2  # swapped in place
+        for n in range(60):
+            log.info("line %d after the swap", n)
+    finally:
+        for handler in handlers:
+            till_app.logger.removeHandler(handler)
+            handler.close()
+    folder = tmp_path / "logs"
+    current = (folder / till_app.LOG_FILE).read_text(encoding="utf-8")
+    first = (folder / f"{till_app.LOG_FILE}.1").read_text(encoding="utf-8")
+    assert (folder / till_app.LOG_FILE).stat().st_size <= 2_000
+    older = sorted(folder.glob(f"{till_app.LOG_FILE}.*"), reverse=True)
+    everything = "".join(p.read_text(encoding="utf-8") for p in older) + current
+    assert everything.index("before the swap") < everything.index("line 0 after the swap")
+    assert "line 59 after the swap" in current
+    assert "after the swap" in first
+
+
 RUN_SCRIPT = textwrap.dedent("""
     import json, sys
     from pathlib import Path
@@ -190,6 +219,8 @@ RUN_SCRIPT = textwrap.dedent("""
         seen["clerk"] = window.findChild(object, "clerkName").text()
         window.scan_text("2100000000203")
         seen["lines"] = [line.sku for line in window.till.lines]
+        seen["log_rotates"] = [type(h).__name__ for h in app.logger.handlers
+                               if type(h).__name__.endswith("FileHandler")]
         window.close()  # the clerk closes the till: run() returns
 
     qapp = app.application()
@@ -217,7 +248,9 @@ def test_run_opens_the_till_and_returns_when_it_is_closed(tmp_path: Path) -> Non
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen == {"windows": 1, "banner": True, "hook": True, "app": "pos-prompter",
                     "asks_for_clerk": True, "clerk": "Selling: clerk",
-                    "lines": ["MUFFIN-BB"], "code": 0, "hook_restored": True}
+                    "lines": ["MUFFIN-BB"], "code": 0, "hook_restored": True,
+                    # the log file rotates once the till is painted (app.rotate_log)
+                    "log_rotates": ["RotatingFileHandler"]}
     assert training_store_path(real).exists()
     assert not real.exists()  # practice mode never made a real store
     logs = list(tmp_path.glob("*/pos-prompter/**/" + till_app.LOG_FILE))
