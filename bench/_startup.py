@@ -132,13 +132,14 @@ def child_env() -> dict[str, str]:
 
 
 def run_child(code: str, args: Sequence[str], env: dict[str, str],
-              timeout: float = 60) -> tuple[float, float, list[str]]:
+              timeout: float = 60, cwd: Path = ROOT) -> tuple[float, float, list[str]]:
     """One fresh process: (ms from Popen to its ready line, ms the child counted from the
-    first line of its script, the rest of the ready line's words)."""
+    first line of its script, the rest of the ready line's words). `cwd` is where `-c`
+    code imports from first (another checkout's, to time that one)."""
     t0 = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-c", code, *args], env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             cwd=ROOT)
+                             cwd=cwd)
     assert child.stdout is not None
     line = child.stdout.readline()
     t1 = time.perf_counter()
@@ -149,7 +150,22 @@ def run_child(code: str, args: Sequence[str], env: dict[str, str],
     return (t1 - t0) * 1e3, float(words[1]), words[2:]
 
 
-def one_run(code: str, store: Path, env: dict[str, str]) -> tuple[float, float]:
+def one_run(code: str, store: Path, env: dict[str, str],
+            cwd: Path = ROOT) -> tuple[float, float]:
     """(ms from Popen to the ready line, ms the child counted from its first line)."""
-    wall, inside, _ = run_child(code, [str(store)], env)
+    wall, inside, _ = run_child(code, [str(store)], env, cwd=cwd)
     return wall, inside
+
+
+def checkout_child(tree: Path) -> str:
+    """CHILD_TILL as the checkout `tree` (an older commit's worktree, say) has it: its till
+    started as that version's `app.run` started it."""
+    source = tree / "bench" / "_startup.py"
+    if not source.is_file():
+        raise SystemExit(f"no bench/_startup.py in {tree}: not a pos-prompter checkout")
+    names: dict[str, object] = {"__file__": str(source), "__name__": "checkout_startup"}
+    exec(compile(source.read_text(encoding="utf-8"), str(source), "exec"), names)
+    code = names.get("CHILD_TILL")
+    if not isinstance(code, str):
+        raise SystemExit(f"{source} has no CHILD_TILL")
+    return code

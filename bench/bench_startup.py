@@ -11,12 +11,14 @@ Paint event) and the scan field has the keyboard focus. A scan typed then would 
 
 - ours: imports pos_prompter.app, then what `app.run` does before `app.exec()` (without
   the log file): `application()`, `open_store(path)` on a cafe demo store, `build_window`
-  (with the demo's clerk selling, as after their PIN: otherwise the PIN panel has the
-  focus, and a clerk's typing is not the app's time), `show()` and `activateWindow()`.
-  The store is made once by this parent in a temporary folder and opened by every run;
-  opening it writes nothing (its migrations are applied already), it only reads settings,
-  catalog, rules and staff. The `pos-prompter` command adds its argument parsing and logging
-  set-up on top; that is not timed here.
+  as `run` builds it (`SHOWN_FIRST`: the till is shown first, its catalog and rules read
+  by a worker that starts after the first paint, ~30 ms later on this store; a scan typed
+  meanwhile waits and rings up then) with the demo's clerk selling (as after their PIN:
+  otherwise the PIN panel has the focus, and a clerk's typing is not the app's time),
+  `show()` and `activateWindow()`. The store is made once by this parent in a temporary
+  folder and opened by every run; opening it writes nothing (its migrations are applied
+  already), it only reads settings and staff. The `pos-prompter` command adds its argument
+  parsing and logging set-up on top: timed apart (below).
 - baseline: a bare PySide6 QMainWindow with a QLineEdit and a QTableView over an empty
   QStandardItemModel, shown and activated the same way, ready on the same condition.
 
@@ -44,8 +46,13 @@ uses them too).
     .venv/bin/python bench/bench_startup.py --db PATH
 
 times the same on a copy of the store at PATH instead of the cafe demo (a chain-size store:
-bench/_tillstore.py's build_store makes one; from app.DEFER_PRODUCTS products the till is
-shown before its catalog and rules are read).
+bench/_tillstore.py's build_store makes one).
+
+    .venv/bin/python bench/bench_startup.py --against ../before
+
+also times the till of another checkout in the same rounds (a `git worktree add ../before
+COMMIT` of an older commit): its own bench/_startup.py's CHILD_TILL, run from that tree,
+on the same store and bytecode set-up, for a before/after on one noisy machine.
 
     .venv/bin/python bench/bench_startup.py --built dist/pos-prompter
 
@@ -76,6 +83,7 @@ from _startup import (  # noqa: E402
     CHILD_COMMON,
     CHILD_TILL,
     READY,
+    checkout_child,
     child_env,
     one_run,
 )
@@ -149,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="time the till on a copy of this store instead of the cafe demo")
     parser.add_argument("--built", type=Path, metavar="PATH",
                         help="also time the one-folder app in PATH (packaging/build.sh)")
+    parser.add_argument("--against", type=Path, metavar="DIR",
+                        help="also time the till of the checkout DIR (an older commit's "
+                             "worktree), in the same rounds")
     args = parser.parse_args(argv)
     runs = args.runs or (3 if args.quick else 15)
     app: Path | None = args.built.resolve() if args.built else None
@@ -156,6 +167,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no built app in {app} (bash packaging/build.sh makes dist/pos-prompter)")
 
     env = child_env()
+    other: Path | None = args.against.resolve() if args.against else None
+    other_code = checkout_child(other) if other is not None else ""
+    other_env = dict(env)
+    if other is not None:
+        other_env["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(other), os.environ.get("PYTHONPATH")]))
     from pos_prompter.bootstrap import init_store
 
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
@@ -163,6 +180,11 @@ def main(argv: list[str] | None = None) -> int:
             env.pop("PYTHONDONTWRITEBYTECODE", None)
             env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
         env["XDG_STATE_HOME"] = str(Path(tmp) / "state")  # the command's log file
+        for name in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX", "XDG_STATE_HOME"):
+            if name in env:
+                other_env[name] = env[name]
+            else:
+                other_env.pop(name, None)
         store = Path(tmp) / "store.db"
         if args.db is not None:
             shutil.copyfile(args.db, store)
@@ -175,11 +197,15 @@ def main(argv: list[str] | None = None) -> int:
         bare_in: list[float] = []
         built: list[float] = []
         built_in: list[float] = []
+        against: list[float] = []
+        against_in: list[float] = []
         one_run(CHILD_OURS, store, env)  # warm-ups, not counted
         one_run(CHILD_BARE, store, env)
         one_run(CHILD_COMMAND, store, env)
         if app is not None:
             built_run(app, store, env)
+        if other is not None:
+            one_run(other_code, store, other_env, cwd=other)
         for _ in range(runs):
             wall, inside = one_run(CHILD_OURS, store, env)
             ours.append(wall)
@@ -188,6 +214,10 @@ def main(argv: list[str] | None = None) -> int:
             bare.append(wall)
             bare_in.append(inside)
             command.append(one_run(CHILD_COMMAND, store, env)[0])
+            if other is not None:
+                wall, inside = one_run(other_code, store, other_env, cwd=other)
+                against.append(wall)
+                against_in.append(inside)
             if app is not None:
                 wall, inside = built_run(app, store, env)
                 built.append(wall)
@@ -204,6 +234,12 @@ def main(argv: list[str] | None = None) -> int:
            "interpreter start)", "ms", ours_in, bare_in, "bare PySide6")
     report("The `pos-prompter --db STORE` command, from Popen to 'ready' (argument parsing, "
            "log file and lock on top)", "ms", command, bare, "bare PySide6")
+    if other is not None:
+        report("The other checkout's till (--against), from Popen to 'ready'", "ms", against,
+               bare, "bare PySide6")
+        report("This checkout's till against the other's, from Popen to 'ready'", "ms", ours,
+               against, str(args.against))
+        report("The same, counted in the child", "ms", ours_in, against_in, str(args.against))
     if app is not None:
         report_built(app, runs, env, built, built_in, ours, bare, bare_in)
     return 0

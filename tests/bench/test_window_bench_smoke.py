@@ -64,3 +64,20 @@ def test_the_startup_bench_times_a_store_it_is_given(tmp_path: Path) -> None:
                              cwd=ROOT, capture_output=True, text=True, timeout=60,
                              check=False)
     assert missing.returncode != 0  # the store given is the one timed
+
+
+@pytest.mark.slow
+def test_the_startup_bench_times_another_checkout_in_the_same_rounds(tmp_path: Path) -> None:
+    """`--against DIR`: the till of another checkout (here this one again) is timed in the
+    same rounds and set against this one's; a folder that is no checkout is refused."""
+    done = run_bench("bench_startup.py", "--runs", "1", "--against", str(ROOT))
+
+    assert "This checkout's till against the other's" in done.stdout
+    assert sum(line.strip().startswith("ratio (ours / baseline): p50")
+               for line in done.stdout.splitlines()) == 6, done.stdout
+    refused = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_startup.py"),
+                              "--runs", "1", "--against", str(tmp_path)],
+                             cwd=ROOT, capture_output=True, text=True, timeout=60,
+                             check=False)
+    assert refused.returncode != 0
+    assert "not a pos-prompter checkout" in refused.stdout + refused.stderr

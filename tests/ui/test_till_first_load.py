@@ -1,7 +1,8 @@
-"""Issue 14.2: a big store's till is shown before its catalog and rules are read
-(app.build_window, DEFER_PRODUCTS; ~0.9 s at chain size): they are read in a worker
-thread, and what the clerk does meanwhile waits and runs once they are in force, in
-order, never lost or refused. Real store file, real window, the real worker thread."""
+"""Issue 14.2: the app's till is shown before its catalog and rules are read (app.run's
+SHOWN_FIRST; build_window by itself for a big store, DEFER_PRODUCTS; ~0.9 s at chain
+size): they are read in a worker thread started after the first paint, and what the clerk
+does meanwhile waits and runs once they are in force, in order, never lost or refused.
+Real store file, real window, the real worker thread."""
 
 from __future__ import annotations
 
