@@ -18,7 +18,7 @@ from pos_prompter.bootstrap import init_store
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from _startup import CHILD_COMMON, CHILD_TILL, READY  # noqa: E402
+from _startup import CHILD_COMMAND, CHILD_COMMON, CHILD_TILL, READY  # noqa: E402
 
 NOT_AT_START = (
     "pos_prompter.ui.workspace",  # the package and every module under it
@@ -82,16 +82,18 @@ def wait_ready(app, window, field, note=""):
     snapshot = Snapshot()
     field.installEventFilter(snapshot)
     _wait_ready(app, window, field, note)
+    import json
+    print(json.dumps(AT_PAINT[0]), flush=True)
 """
 """Records the modules imported when the scan field is first painted: the work put off
 until after the first paint (the catalog and rules read in a worker, the store's check)
 starts on the turn of the event loop after it, and may be under way by the ready line."""
 
-LIST_MODULES = (CHILD_COMMON + READY + AT_FIRST_PAINT + CHILD_TILL[len(CHILD_COMMON + READY):]
-                + """
-import json
-print(json.dumps(AT_PAINT[0]), flush=True)
-""")
+LIST_MODULES = CHILD_COMMON + READY + AT_FIRST_PAINT + CHILD_TILL[len(CHILD_COMMON + READY):]
+
+LIST_COMMAND_MODULES = (CHILD_COMMON + READY + AT_FIRST_PAINT
+                        + CHILD_COMMAND[len(CHILD_COMMON + READY):])
+"""The same for the `pos-prompter --db STORE` command itself (bench/_startup.py)."""
 
 NOT_MADE = (
     # Made only when a widget Qt made (a scroll area's own viewport) was named in Python:
@@ -123,9 +125,10 @@ print(json.dumps(sorted(name for module in (QtWidgets, QtGui) for name in vars(m
 
 
 def started_modules(store: Path, script: str = LIST_MODULES) -> list[str]:
-    """The modules a fresh till process has imported once ready to scan (or what else
-    `script` lists then)."""
+    """The modules a fresh till process has imported when its scan field is first painted
+    (or what else `script` lists once ready). The command's log file goes beside `store`."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_STATE_HOME": str(store.parent / "state"),
            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     done = subprocess.run([sys.executable, "-c", script, str(store)], env=env,
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
@@ -149,6 +152,23 @@ def test_the_till_is_ready_to_scan_without_the_workspace_practice_or_yaml(
     assert "pos_prompter.ui.till_window" in modules  # the till did start
     assert "pos_prompter.till" in modules
     assert heavy(modules) == []
+
+
+COMMAND_NOT_AT_START = ("logging.handlers", "platform", "pos_prompter.cli.commands")
+"""The command's own: the log file's rotation waits for the first paint (app.rotate_log),
+the till's name is read without platform, and no subcommand's parser is built."""
+
+
+def test_the_command_is_ready_to_scan_without_them_either(tmp_path: Path) -> None:
+    store = tmp_path / "store.db"
+    init_store(store, demo="cafe").close()
+
+    modules = started_modules(store, LIST_COMMAND_MODULES)
+
+    assert "pos_prompter.cli" in modules  # the command did start the till
+    assert "pos_prompter.ui.till_window" in modules
+    assert [m for m in heavy(modules) if m != "pos_prompter.cli"] == []  # its package only
+    assert [m for m in COMMAND_NOT_AT_START if m in modules] == []
 
 
 def test_the_check_sees_a_heavy_module() -> None:

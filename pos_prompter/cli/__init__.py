@@ -50,10 +50,10 @@ def choose_language(argv: list[str]) -> str:
 
 def cmd_window(args: argparse.Namespace) -> int:
     """Open the till window (Qt is imported here and only here)."""
-    # What app.run needs besides, imported before Qt: PySide6 reads the whole source of
-    # every module imported after it, once, looking for "PySide6" (its __feature__ hook).
-    import logging.handlers  # noqa: F401
-
+    # What app.run needs before its window, imported before Qt: PySide6 reads the whole
+    # source of every module imported after it, once, looking for "PySide6" (its
+    # __feature__ hook). Not logging.handlers: the log file rotates once the till is
+    # painted (app.rotate_log), and its import (socket, pickle...) waits until then.
     import platformdirs  # noqa: F401
 
     from pos_prompter import app
