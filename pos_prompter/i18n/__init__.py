@@ -125,14 +125,14 @@ def install(app: QCoreApplication) -> None:
     """Put the current language on `app` (call before any window is made): our catalog,
     so Qt's own `tr` calls find it too, and Qt's catalog for its standard texts (the
     buttons of a QDialogButtonBox, a QLineEdit's context menu)."""
-    from PySide6.QtCore import QLibraryInfo, QTranslator
-
     for old in _state["installed"]:
         app.removeTranslator(old)
     _state["installed"] = []
     ours = _state["translator"]
-    if ours is None:
+    if ours is None:  # English: nothing to put (and no Qt type named: issue 14.2)
         return
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
     qt_own = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_own.load(f"qtbase_{_state['language']}", folder):

@@ -13,10 +13,14 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QDateTime  # named by a type only: made when used
 
 logger = logging.getLogger(__name__)
 
