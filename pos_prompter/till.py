@@ -40,6 +40,8 @@ Action = Callable[["OrderSession", dt.datetime], list[TillEvent]]
 P = ParamSpec("P")
 
 NOBODY_TEXT = QT_TRANSLATE_NOOP("till", "nobody is signed in at this till: sign in first")
+NOT_READ_TEXT = QT_TRANSLATE_NOOP("till", "the catalog and rules are not read: nothing rings up "
+                                  "until they are")
 
 
 def _signed_in(method: Callable[Concatenate[Till, P], list[TillEvent]]
@@ -269,6 +271,8 @@ class Till:
     def scan(self, code: str, *, qty: int = 1) -> list[TillEvent]:
         """A barcode or SKU from the scanner or the keyboard (`qty` of it, in one line)."""
         code = code.strip()
+        if not self.loaded:  # its catalog could not be read (the window queues scans
+            return self._error(NOT_READ_TEXT)  # while it is being read)
         if not 1 <= qty <= MAX_QTY:
             return self._error(bad_qty(qty))
         if not code:

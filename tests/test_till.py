@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pos_prompter.bootstrap import load_pack_file
+from pos_prompter.bootstrap import init_store, load_pack_file
 from pos_prompter.core.catalog import parse_catalog_csv
 from pos_prompter.core.order import FixedClock
 from pos_prompter.core.rules import parse_pack
@@ -262,3 +262,26 @@ def test_a_customer_change_that_cannot_be_saved_changes_nothing(till: Till, stor
     assert saved(store) == disk
     assert till.session.customer is None
     assert till.customer is None
+
+
+def test_a_till_whose_catalog_is_not_read_refuses_a_scan_saying_why(tmp_path: Path) -> None:
+    """`settings_only` (the window reads catalog and rules after its first paint, and
+    queues scans meanwhile): a scan that still reaches the till, because the read failed,
+    is refused as such, writing nothing, never taken for an unknown barcode."""
+    from pos_prompter.till import NOT_READ_TEXT, settings_only
+
+    path = tmp_path / "store.db"
+    init_store(path, demo="cafe").close()
+    with Store.open(path) as store:
+        till = Till(store, published=settings_only(store))
+        orders_before = len(store.sales.orders())
+
+        events = till.scan("2100000000203")
+
+        assert [ev.event for ev in events] == ["error"]
+        assert events[0].data["message"] == NOT_READ_TEXT
+        assert till.lines == []
+        assert len(store.sales.orders()) == orders_before
+        till.reload()
+        assert "error" not in [ev.event for ev in till.scan("2100000000203")]
+        assert len(till.lines) == 1

@@ -26,6 +26,13 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+def not_read_text(problem: str) -> str:
+    """The status line when the till's catalog and rules could not be read at all."""
+    return translate("till", "Could not read the catalog and rules ({problem}): nothing rings "
+                     "up until they can be read. The error is in the log.").format(
+        problem=problem.rstrip("."))
+
+
 class PublishedLoads(QObject):
     """The loads of published changes for one till window (never two at once).
 
@@ -41,7 +48,7 @@ class PublishedLoads(QObject):
         """The load under way, if any."""
         self._stopped = False
         """The window closed (`stop`): no load starts any more."""
-        self._announced = 0
+        self._announced: int | None = None
         """The newest revision announced while a load ran: loaded next, if that load
         turns out older."""
         self.waiting: list[tuple[str, Callable[[], list[TillEvent]]]] | None = None
@@ -61,7 +68,7 @@ class PublishedLoads(QObject):
         while a load runs is loaded after it."""
         till = self.window.till
         if self._loading is not None:
-            self._announced = max(self._announced, revision)
+            self._announced = max(self._announced or 0, revision)
             return
         if revision == till.revision:
             return
@@ -108,7 +115,7 @@ class PublishedLoads(QObject):
         deliver_to(job, self, lambda me: me._loading is job, PublishedLoads._loaded,
                    lambda me, headline, problems: me._loaded(
                        str(problems[0] if problems else headline)))
-        self._loading, self._announced = job, 0
+        self._loading, self._announced = job, None
         self.jobs.launch(job)
 
     def _loaded(self, outcome: Published | str) -> None:
@@ -121,7 +128,7 @@ class PublishedLoads(QObject):
             return
         if isinstance(outcome, str):
             logger.error("published changes not loaded: %s", outcome)
-            window.show_error(translate(
+            window.show_error(not_read_text(outcome) if not window.till.loaded else translate(
                 "till", "Could not load the published changes ({problem}); the rules in "
                 "force stay until the next publish.").format(problem=outcome.rstrip(".")))
         else:
@@ -135,7 +142,7 @@ class PublishedLoads(QObject):
             window.run_action(translate("till", "put the published changes in force"), apply)
             if applied:
                 self._in_force()
-        if self._announced > window.till.revision:
+        if self._announced is not None and self._announced > window.till.revision:
             self._start()
 
     def _first_loaded(self, outcome: Published | str) -> None:
@@ -144,12 +151,19 @@ class PublishedLoads(QObject):
         window, till = self.window, self.window.till
         waiting, self.waiting = self.waiting or [], None
 
-        def read_here() -> list[TillEvent]:
-            till.reload()
-            return []
-
         def apply(published: Published) -> list[TillEvent]:
             till.apply(published)
+            return []
+
+        problem = ""
+
+        def read_here() -> list[TillEvent]:
+            nonlocal problem
+            try:
+                till.reload()
+            except Exception as exc:  # the store's check (the guard) says if it is damage
+                logger.exception("catalog and rules not read")
+                problem = f"{type(exc).__name__}: {exc}"
             return []
 
         if isinstance(outcome, str):
@@ -163,7 +177,9 @@ class PublishedLoads(QObject):
             window.rules_reloaded.emit(till.revision)
         for what, action in waiting:
             window.run_action(what, action)
-        if self._announced > till.revision:
+        if problem:  # said last: what the waiting scans met, and why
+            window.show_error(not_read_text(problem))
+        if self._announced is not None and self._announced > till.revision:
             self._start()
 
     def _in_force(self) -> None:

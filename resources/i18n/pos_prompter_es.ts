@@ -6485,6 +6485,10 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
         <translation>Espacio de trabajo abierto para {name}; la caja sigue funcionando.</translation>
     </message>
     <message>
+        <source>Could not read the catalog and rules ({problem}): nothing rings up until they can be read. The error is in the log.</source>
+        <translation>No se pudieron leer el catálogo y las reglas ({problem}): no se cobra nada hasta que se puedan leer. El error está en el registro.</translation>
+    </message>
+    <message>
         <source>load the published changes</source>
         <translation>cargar los cambios publicados</translation>
     </message>
@@ -6539,6 +6543,10 @@ Las cajas dejan de usarla ahora. Sus resultados pasados siguen en los informes, 
     <message>
         <source>nobody is signed in at this till: sign in first</source>
         <translation>nadie ha entrado en esta caja: entre primero</translation>
+    </message>
+    <message>
+        <source>the catalog and rules are not read: nothing rings up until they are</source>
+        <translation>el catálogo y las reglas no están leídos: no se cobra nada hasta que lo estén</translation>
     </message>
     <message>
         <source>empty scan</source>

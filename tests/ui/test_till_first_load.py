@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from damage_support import damage_page
 from pytestqt.qtbot import QtBot
 from tillwin_helpers import COCOA_TALL, LATTE_TALL, scan
 
@@ -105,3 +106,35 @@ def test_the_first_read_starts_after_the_first_paint_and_uses_no_engine_before(
     assert window.till._engine is not None
     scan(qtbot, window, LATTE_TALL)
     assert len(window.till.lines) == 1
+
+
+def test_a_first_read_that_fails_is_said_once_and_not_tried_again_and_again(
+        qtbot: QtBot, cafe_store_path: Path, window_of: dict[str, TillWindow],
+        caplog: pytest.LogCaptureFixture) -> None:
+    """The rules' pages are damaged: the read in the worker fails, then the read on this
+    thread; the till says so and waits for the next publish. (It used to start the read
+    again as soon as it failed, for as long as the till ran: a revision announced meanwhile
+    counted as newer than none in force.) The store's check (the guard) offers its backup."""
+    damage_page(cafe_store_path, "rules")
+    with Store.open(cafe_store_path) as store:
+        window = window_of["till"] = build_window(store, clerk=DEFAULT_CLERK,
+                                                  defer_from=SHOWN_FIRST)
+        window.loads.load(store.publish_revision())  # a publish announced before the read
+        with qtbot.waitExposed(window):
+            window.show()
+        qtbot.waitUntil(lambda: window.loads.waiting is None and not window.loading,
+                        timeout=10_000)
+        qtbot.wait(300)  # turns of the event loop in which a retry would start
+
+        assert not window.loading
+        assert not window.till.loaded
+        assert window.message_level == "error"
+        assert "Could not read the catalog and rules" in window.status_label.text()
+        failed = [r for r in caplog.records if r.name == "pos_prompter.ui.till_loads"]
+        # the worker's read, this thread's, and once the publish announced meanwhile
+        assert 1 <= len(failed) <= 3, [r.getMessage() for r in failed]
+
+        window.scan_text(LATTE_TALL)  # refused, saying why: never "unknown barcode"
+        assert window.till.lines == []
+        assert "nothing rings up" in window.status_label.text()
+        window.close()
