@@ -14,7 +14,7 @@ from pos_prompter.core.errors import InputError
 from pos_prompter.core.said import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from pos_prompter.core.auth import Role
+    from pos_prompter.core.roles import Role
     from pos_prompter.pack_files import (
         DuplicateKeyError,
         SafeLoader,

@@ -17,9 +17,10 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from pos_prompter.cli.common import need_db, note, out
-from pos_prompter.core.auth import ROLES, Role, check_secret, clock_text, secret_kind
+from pos_prompter.core.auth import check_secret, clock_text
 from pos_prompter.core.errors import InputError, UserError
 from pos_prompter.core.money import whole_text
+from pos_prompter.core.roles import ROLES, Role, secret_kind
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, translate
 from pos_prompter.i18n.audit_words import action_text, actor_text, change_text, entity_text
 from pos_prompter.store import Store

@@ -19,31 +19,23 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
-from pos_prompter.core.auth import (
-    LOCKOUT,
-    PASSWORD_ROLES,
-    WORKSPACE_ROLES,
-    LockoutPolicy,
-    LockState,
-    Role,
-    can_open_workspace,
-    check_secret,
-    clock_text,
-    hash_secret,
-    lock_state,
-    needs_rehash,
-    role_word,
-    secret_kind,
-    verify_secret,
-)
 from pos_prompter.core.errors import InputError, UserError
 from pos_prompter.core.order import Clock, SystemClock
+from pos_prompter.core.roles import (
+    PASSWORD_ROLES,
+    WORKSPACE_ROLES,
+    Role,
+    can_open_workspace,
+    role_word,
+    secret_kind,
+)
 from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
 from pos_prompter.store.base import StoreCore
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from pos_prompter.core.auth import LockoutPolicy, LockState
     from pos_prompter.store.audit import Action
 
 NAME_MAX: Final = 40
@@ -146,14 +138,25 @@ class StaffStore:
     sign-in in a worker thread, says whether its caller still waits (see `sign_in`)."""
 
     def __init__(self, store: StoreCore, clock: Clock | None = None,
-                 policy: LockoutPolicy = LOCKOUT, *,
+                 policy: LockoutPolicy | None = None, *,
                  abandoned: Callable[[], bool] = lambda: False) -> None:
         self.store = store
         self.clock: Clock = clock or SystemClock()
-        self.policy = policy
+        self._policy = policy
         self.abandoned = abandoned
         """Whether whoever asked for a sign-in stopped waiting for it (a dialog cancelled
         while its worker hashes): `sign_in` then signs nobody in."""
+
+    @property
+    def policy(self) -> LockoutPolicy:
+        """When wrong attempts lock a person out: core.auth.LOCKOUT unless one was given.
+        core.auth (hashing, lockouts) is imported by the first sign-in or secret: the
+        till's first screen reads its staff list only (issue 14.2)."""
+        if self._policy is None:
+            from pos_prompter.core.auth import LOCKOUT
+
+            self._policy = LOCKOUT
+        return self._policy
 
     def _now(self, now: dt.datetime | None) -> dt.datetime:
         return now if now is not None else self.clock.now()
@@ -209,6 +212,8 @@ class StaffStore:
         """Whether `name` has a password and it is one of `secrets` (the workspace warns
         a manager who still signs in with a password the demo stores publish). Slow on
         purpose: one hash per secret."""
+        from pos_prompter.core.auth import verify_secret
+
         row = self.store.db.execute("SELECT password_hash FROM staff WHERE name = ?",
                                     [name]).fetchone()
         stored = row[0] if row else None
@@ -220,6 +225,8 @@ class StaffStore:
 
     def lock_state(self, name: str, now: dt.datetime | None = None) -> LockState:
         """Where `name` stands with wrong attempts (for a 'locked until' label)."""
+        from pos_prompter.core.auth import lock_state
+
         return lock_state(self._failures(name), self._now(now), self.policy)
 
     # ------------------------------------------------------------------ changing
@@ -227,6 +234,8 @@ class StaffStore:
     def add_person(self, name: str, role: Role, secret: str, *, actor: str | None = None,
                    now: dt.datetime | None = None) -> Person:
         """Add someone with their PIN (clerk) or password (trainer, manager)."""
+        from pos_prompter.core.auth import check_secret, hash_secret
+
         name = check_name(name)
         check_secret(role, secret)
         hashed = hash_secret(secret)
@@ -260,6 +269,8 @@ class StaffStore:
                              now: dt.datetime | None = None) -> Person:
         """The first run of a new store: the first manager, allowed only while there is
         none (so nobody can use this door later)."""
+        from pos_prompter.core.auth import check_secret, hash_secret
+
         name = check_name(name)
         check_secret("manager", password)
         hashed = hash_secret(password)
@@ -291,6 +302,8 @@ class StaffStore:
     def change_secret(self, name: str, secret: str, *, actor: str | None = None,
                       now: dt.datetime | None = None) -> Person:
         """Set a new PIN or password (policy-checked); clears any lockout."""
+        from pos_prompter.core.auth import check_secret, hash_secret
+
         person = self._need(name)
         check_secret(person.role, secret)
         hashed = hash_secret(secret)
@@ -344,6 +357,8 @@ class StaffStore:
     # ------------------------------------------------------------------ signing in
 
     def _locked_message(self, name: str, until: dt.datetime) -> Said:
+        from pos_prompter.core.auth import clock_text
+
         return QT_TRANSLATE_NOOP("store", "{name} is locked until {time} after {n} wrong "
                                           "attempts").format(
             name=name, time=clock_text(until), n=self.policy.max_attempts)
@@ -361,6 +376,8 @@ class StaffStore:
         typed. After the hash, a right secret clears the count (in a transaction of its
         own) unless `abandoned()` says the caller stopped waiting meanwhile: the attempt
         then stays counted and signs nobody in."""
+        from pos_prompter.core.auth import hash_secret, needs_rehash, verify_secret
+
         when = self._now(now)
         if self.abandoned():
             raise SignInError(CANCELLED)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
-    from pos_prompter.core.auth import Role
+    from pos_prompter.core.roles import Role
     from pos_prompter.store.auth import StaffStore
     from pos_prompter.till import Till
 

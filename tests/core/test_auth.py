@@ -22,10 +22,9 @@ from pos_prompter.core.auth import (
     lock_state,
     locked_until,
     needs_rehash,
-    parse_role,
     verify_secret,
 )
-from pos_prompter.core.errors import InputError
+from pos_prompter.core.roles import Role
 
 CHEAP = ScryptParams(n=2**10, r=8, p=1)
 T0 = dt.datetime(2026, 11, 23, 14, 30)
@@ -130,7 +129,7 @@ def test_a_missing_or_malformed_hash_verifies_nothing(encoded: str | None) -> No
     ("x" * 257, "at most 256"),
 ])
 @pytest.mark.parametrize("role", ["manager", "trainer"])
-def test_a_weak_password_is_refused_with_a_reason(role: auth.Role, password: str,
+def test_a_weak_password_is_refused_with_a_reason(role: Role, password: str,
                                                   reason: str) -> None:
     with pytest.raises(SecretRefused, match=reason) as err:
         check_secret(role, password)
@@ -154,15 +153,6 @@ def test_a_bad_pin_is_refused(pin: str) -> None:
 @pytest.mark.parametrize("pin", ["1234", "0000", "12345678"])
 def test_a_pin_of_4_to_8_digits_passes(pin: str) -> None:
     check_secret("clerk", pin)
-
-
-def test_roles() -> None:
-    assert auth.ROLES == ("clerk", "trainer", "manager")
-    assert parse_role(" Manager ") == "manager"
-    with pytest.raises(InputError, match="choose clerk, trainer, manager"):
-        parse_role("owner")
-    assert [auth.can_open_workspace(r) for r in auth.ROLES] == [False, False, True]
-    assert [auth.secret_kind(r) for r in auth.ROLES] == ["PIN", "password", "password"]
 
 
 # ---------------------------------------------------------------------- lockout

@@ -11,8 +11,9 @@ import pytest
 
 from pos_prompter.bootstrap import DEMO_STAFF, init_store
 from pos_prompter.core import auth
-from pos_prompter.core.auth import WORKSPACE_ROLES, ScryptParams, SecretRefused
+from pos_prompter.core.auth import ScryptParams, SecretRefused
 from pos_prompter.core.order import FixedClock
+from pos_prompter.core.roles import WORKSPACE_ROLES
 from pos_prompter.store import Store
 from pos_prompter.store.auth import (
     SignInError,

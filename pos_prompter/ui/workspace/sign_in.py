@@ -39,14 +39,9 @@ from PySide6.QtWidgets import (
 )
 
 from pos_prompter.bootstrap import DEMO_STAFF
-from pos_prompter.core.auth import (
-    PASSWORD_MIN,
-    PASSWORD_ROLES,
-    WORKSPACE_ROLES,
-    Role,
-    password_problem,
-)
+from pos_prompter.core.auth import PASSWORD_MIN, password_problem
 from pos_prompter.core.errors import UserError
+from pos_prompter.core.roles import PASSWORD_ROLES, WORKSPACE_ROLES, Role
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, say_error, translate
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore, check_name

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_prompter.core.auth import ROLES, Role, check_secret, clock_text, secret_kind
+from pos_prompter.core.auth import check_secret, clock_text
 from pos_prompter.core.errors import UserError
+from pos_prompter.core.roles import ROLES, Role, secret_kind
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, say_error, translate
 from pos_prompter.store import Store
 from pos_prompter.store.auth import Person, StaffStore, check_name
