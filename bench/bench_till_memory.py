@@ -8,7 +8,8 @@ Each run starts two fresh processes, one after the other, that read the same pla
 
 - ours: the real till as `app._run_window` starts it (without its log file): `application()`,
   `open_store(path)` on a fresh copy of the cafe demo store (`--chain`: a store of 100,000
-  products and 20,000 rules made by bench/_tillstore.py), a `JobRunner`, `build_window` with
+  products and 20,000 rules made by bench/_tillstore.py), a `JobRunner`, `build_window` as
+  `run` builds it (`SHOWN_FIRST`: catalog and rules read after the first paint) with
   the demo's clerk selling (as after their PIN) on a clock fixed on a Monday morning (so the
   cafe's breakfast and size-up rules fire), `start_window` and `guard_store` (its check and
   backup after the first paint, as the running till does). Only the answer gate's delay is
@@ -236,7 +237,14 @@ def till_subject(store_path: Path) -> Subject:
     """The real till, started as app._run_window starts it (see the module's docstring)."""
     import datetime as dt
 
-    from pos_prompter.app import application, build_window, guard_store, open_store, start_window
+    from pos_prompter.app import (
+        SHOWN_FIRST,
+        application,
+        build_window,
+        guard_store,
+        open_store,
+        start_window,
+    )
     from pos_prompter.bootstrap import DEFAULT_CLERK
     from pos_prompter.core.order import FixedClock
     from pos_prompter.ui.jobs import JobRunner
@@ -245,7 +253,7 @@ def till_subject(store_path: Path) -> Subject:
     store = open_store(store_path)
     jobs = JobRunner()
     window = build_window(store, clock=FixedClock(dt.datetime(2026, 11, 23, 8, 10)),
-                          clerk=DEFAULT_CLERK, jobs=jobs)
+                          clerk=DEFAULT_CLERK, jobs=jobs, defer_from=SHOWN_FIRST)
     window.prompt_panel.gate.delay_ms = 1  # see the docstring: the gate still runs
     counts = {"prompts": 0, "accepted": 0, "declined": 0, "ignored": 0, "paid": 0}
     window.prompt_shown.connect(lambda _p: counts.__setitem__("prompts", counts["prompts"] + 1))
