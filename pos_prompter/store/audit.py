@@ -247,10 +247,3 @@ def audit_csv(entries: Iterable[AuditEntry]) -> str:
             "" if e.after is None else json.dumps(e.after, ensure_ascii=False, sort_keys=True),
         ])
     return buffer.getvalue()
-
-
-def staff_snapshot(name: str, role: str, active: bool, *, secret_set: bool,
-                   secret_changed_at: str | None) -> dict[str, Any]:
-    """A staff member as the log shows them: never the secret, nor its hash."""
-    return {"name": name, "role": role, "active": active, "secret_set": secret_set,
-            "secret_changed_at": secret_changed_at}

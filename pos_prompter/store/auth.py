@@ -115,10 +115,9 @@ def _snapshot(p: Person) -> dict[str, Any]:
 
 def _staff_snapshot(name: str, role: str, active: bool, *, secret_set: bool,
                     secret_changed_at: str | None) -> dict[str, Any]:
-    from pos_prompter.store.audit import staff_snapshot
-
-    return staff_snapshot(name, role, active, secret_set=secret_set,
-                          secret_changed_at=secret_changed_at)
+    """A staff member as the audit log shows them: never the secret, nor its hash."""
+    return {"name": name, "role": role, "active": active, "secret_set": secret_set,
+            "secret_changed_at": secret_changed_at}
 
 
 def _audit(db: Database, name: str, action: Action, before: dict[str, Any] | None,
