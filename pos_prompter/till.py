@@ -206,13 +206,13 @@ class Till:
                       self.store.sales.history())
 
     def _put_in_force(self, published: Published) -> None:
-        engine = (self._new_engine(published) if published.revision >= 0
-                  or self.session is not None else None)
         self.settings, self.catalog = published.settings, published.catalog
-        self._in_force, self._engine, self.revision = published, engine, published.revision
+        self._in_force, self.revision = published, published.revision
+        # Made now when there is something to prompt with; for settings_only, on first use.
+        self._engine = self._new_engine(published) if self.loaded else None
         self.pace.scans_per_minute = self.settings.rush_scans_per_minute
-        if self.session is not None and engine is not None:
-            self.session.engine = engine
+        if self.session is not None:
+            self.session.engine = self.engine
 
     # ------------------------------------------------------------------ actions
 
