@@ -19,6 +19,8 @@ Paint event) and the scan field has the keyboard focus. A scan typed then would 
   folder and opened by every run; opening it writes nothing (its migrations are applied
   already), it only reads settings and staff. The `pos-prompter` command adds its argument
   parsing and logging set-up on top: timed apart (below).
+- the till on to its catalog and rules in force (CHILD_LOADED): the same till, timed to
+  the moment a scan typed at its ready line rings up, the price of showing it first.
 - baseline: a bare PySide6 QMainWindow with a QLineEdit and a QTableView over an empty
   QStandardItemModel, shown and activated the same way, ready on the same condition.
 
@@ -91,6 +93,15 @@ from _stats import report  # noqa: E402
 
 CHILD_OURS = CHILD_TILL
 
+READY_CALL = "wait_ready(app, window, window.scan_input)\n"
+CHILD_LOADED = CHILD_TILL.replace(READY_CALL, READY_CALL + """\
+while not window.till.loaded:  # the catalog and rules, read after the first paint
+    app.processEvents()
+print(f"loaded {(time.perf_counter() - T0) * 1e3:.3f}", flush=True)
+""")
+"""The till again, on to the moment its catalog and rules are in force: when a scan typed
+at the ready line rings up (the till is shown before they are read: app.SHOWN_FIRST)."""
+
 CHILD_BARE = CHILD_COMMON + READY + """\
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (QApplication, QLineEdit, QMainWindow, QTableView,
@@ -131,6 +142,21 @@ def built_run(app: Path, store: Path, env: dict[str, str]) -> tuple[float, float
     if child.returncode != 0 or not line.startswith("ready "):
         raise RuntimeError(f"the built app failed (exit {child.returncode}): {line!r}\n{err}")
     return (t1 - t0) * 1e3, float(line.split()[1])
+
+
+def loaded_run(store: Path, env: dict[str, str]) -> float:
+    """ms from Popen to CHILD_LOADED's "loaded" line."""
+    t0 = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", CHILD_LOADED, str(store)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             cwd=ROOT)
+    assert child.stdout is not None
+    lines = [child.stdout.readline(), child.stdout.readline()]
+    t1 = time.perf_counter()
+    _, err = child.communicate(timeout=60)
+    if child.returncode != 0 or not lines[1].startswith("loaded "):
+        raise RuntimeError(f"the child failed (exit {child.returncode}): {lines!r}\n{err}")
+    return (t1 - t0) * 1e3
 
 
 def wall_to_exit(argv: list[str], env: dict[str, str]) -> float:
@@ -199,9 +225,11 @@ def main(argv: list[str] | None = None) -> int:
         built_in: list[float] = []
         against: list[float] = []
         against_in: list[float] = []
+        loaded: list[float] = []
         one_run(CHILD_OURS, store, env)  # warm-ups, not counted
         one_run(CHILD_BARE, store, env)
         one_run(CHILD_COMMAND, store, env)
+        loaded_run(store, env)
         if app is not None:
             built_run(app, store, env)
         if other is not None:
@@ -214,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
             bare.append(wall)
             bare_in.append(inside)
             command.append(one_run(CHILD_COMMAND, store, env)[0])
+            loaded.append(loaded_run(store, env))
             if other is not None:
                 wall, inside = one_run(other_code, store, other_env, cwd=other)
                 against.append(wall)
@@ -234,6 +263,8 @@ def main(argv: list[str] | None = None) -> int:
            "interpreter start)", "ms", ours_in, bare_in, "bare PySide6")
     report("The `pos-prompter --db STORE` command, from Popen to 'ready' (argument parsing, "
            "log file and lock on top)", "ms", command, bare, "bare PySide6")
+    report("The till, from Popen to its catalog and rules in force (when a scan typed at "
+           "'ready' rings up)", "ms", loaded, bare, "bare PySide6")
     if other is not None:
         report("The other checkout's till (--against), from Popen to 'ready'", "ms", against,
                bare, "bare PySide6")
