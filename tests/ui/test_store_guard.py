@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from pos_prompter import app as till_app
 from pos_prompter.practice.practice_store import ensure_practice_store
 from pos_prompter.store.backup import auto_backup, check_store, latest_good_backup
+from pos_prompter.ui.store_guard import StoreGuard
 from pos_prompter.ui.till_window import TillWindow
 
 
@@ -33,19 +34,26 @@ def _click(box: QMessageBox, name: str, qtbot: QtBot) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_an_intact_store_is_backed_up_beside_it_once_the_window_is_up(
-        qtbot: QtBot, qapp: QApplication, make_till_window: object,
-        cafe_store_path: Path) -> None:
-    window: TillWindow = make_till_window(cafe_store_path)  # type: ignore[operator]
+def _first_backup(qtbot: QtBot, qapp: QApplication,
+                  window: TillWindow) -> tuple[StoreGuard, Path]:
+    """The app's guard over `window`'s store, and the path of the backup it makes first."""
     guard = till_app.guard_store(qapp, window, window.till.store, done=lambda: None)
     assert guard is not None
     with qtbot.waitSignal(guard.backed_up, timeout=20_000) as made:
         pass
     backup = made.args[0]
     assert backup is not None
-    assert backup.path.parent == cafe_store_path.with_name("store.backups")
-    assert check_store(backup.path) == []
-    assert latest_good_backup(cafe_store_path) == backup.path
+    return guard, backup.path
+
+
+def test_an_intact_store_is_backed_up_beside_it_once_the_window_is_up(
+        qtbot: QtBot, qapp: QApplication, make_till_window: object,
+        cafe_store_path: Path) -> None:
+    window: TillWindow = make_till_window(cafe_store_path)  # type: ignore[operator]
+    guard, backup = _first_backup(qtbot, qapp, window)
+    assert backup.parent == cafe_store_path.with_name("store.backups")
+    assert check_store(backup) == []
+    assert latest_good_backup(cafe_store_path) == backup
     assert _box("storeDamaged") is None
     assert guard.timer.isActive()
     assert guard.timer.interval() == 30 * 60_000  # the default, backup_every_minutes
@@ -118,17 +126,12 @@ def test_practice_mode_backs_the_practice_store_up_beside_itself(
     real store is, into its own NAME.backups/, and the real store is left alone."""
     practice = ensure_practice_store(cafe_store_path)
     window: TillWindow = make_till_window(practice, training=True)  # type: ignore[operator]
-    guard = till_app.guard_store(qapp, window, window.till.store, done=lambda: None)
-    assert guard is not None
-    with qtbot.waitSignal(guard.backed_up, timeout=20_000) as made:
-        pass
-    backup = made.args[0]
-    assert backup is not None
-    assert backup.path.parent == practice.with_name(f"{practice.stem}.backups")
-    assert check_store(backup.path) == []
-    assert latest_good_backup(practice) == backup.path
+    _guard, backup = _first_backup(qtbot, qapp, window)
+    assert backup.parent == practice.with_name(f"{practice.stem}.backups")
+    assert check_store(backup) == []
+    assert latest_good_backup(practice) == backup
     assert latest_good_backup(cafe_store_path) is None
-    with sqlite3.connect(backup.path) as copy:
+    with sqlite3.connect(backup) as copy:
         assert copy.execute("SELECT value FROM settings WHERE key = 'training'"
                             ).fetchone() == ("true",)
     copy.close()
