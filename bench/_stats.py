@@ -23,14 +23,15 @@ def summary(samples: Sequence[float]) -> dict[str, float]:
 
 
 def report(title: str, unit: str, ours: Sequence[float], baseline: Sequence[float],
-           baseline_name: str) -> dict[str, float]:
-    """Print ours and the baseline side by side with the ratios; return the figures."""
+           baseline_name: str, name: str = "pos-prompter") -> dict[str, float]:
+    """Print ours (`name`) and the baseline side by side with the ratios; return the
+    figures."""
     a, b = summary(ours), summary(baseline)
     ratio50, ratio99 = a["p50"] / b["p50"], a["p99"] / b["p99"]
     print(f"\n{title}")
     print(f"  {'':28}{'n':>6}{'p50':>12}{'p99':>12}{'max':>12}")
-    for name, s in (("pos-prompter", a), (baseline_name, b)):
-        print(f"  {name:28}{s['n']:>6}{s['p50']:>10.3f}{unit:>2}{s['p99']:>10.3f}{unit:>2}"
+    for row, s in ((name, a), (baseline_name, b)):
+        print(f"  {row:28}{s['n']:>6}{s['p50']:>10.3f}{unit:>2}{s['p99']:>10.3f}{unit:>2}"
               f"{s['max']:>10.3f}{unit:>2}")
     print(f"  ratio (ours / baseline): p50 {ratio50:.2f}x, p99 {ratio99:.2f}x")
     return {"p50": a["p50"], "p99": a["p99"], "base_p50": b["p50"], "base_p99": b["p99"],

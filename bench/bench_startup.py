@@ -23,6 +23,10 @@ Paint event) and the scan field has the keyboard focus. A scan typed then would 
   the moment a scan typed at its ready line rings up, the price of showing it first.
 - baseline: a bare PySide6 QMainWindow with a QLineEdit and a QTableView over an empty
   QStandardItemModel, shown and activated the same way, ready on the same condition.
+- for information, the same bare window that also sets its field's alignment (its
+  default): the one `Qt.AlignmentFlag` makes PySide build the whole `Qt` namespace's Python
+  enums, a toll every real Qt screen pays (CHILD_BARE_QT); the till is set against it too,
+  to tell that toll from the till's own work.
 
 Runs alternate ours / baseline, after one untimed warm-up run of each (which fills the OS
 file cache with Python, Qt and the store, as on a till that has started before): this is a
@@ -123,6 +127,17 @@ wait_ready(app, window, field)
 window.close()
 """
 
+CHILD_BARE_QT = CHILD_BARE.replace(
+    "field = QLineEdit(central)\n",
+    "field = QLineEdit(central)\n"
+    "from PySide6.QtCore import Qt\n"
+    "field.setAlignment(Qt.AlignmentFlag.AlignLeft)  # its default, set: Qt's enums built\n")
+"""The bare window, its field given the alignment it has by default: the one line makes
+PySide build the `Qt` namespace's ~90 Python enums (~1,200 members; ~15-20 ms here), which
+every real Qt screen pays on its first alignment, focus policy, key or item role (the
+till's first screen uses some 80). Printed for information: how much of the ratio to the
+bare window is that toll, not the till's own code."""
+
 
 EXE = "pos-prompter.exe" if sys.platform == "win32" else "pos-prompter"
 
@@ -221,6 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         bare: list[float] = []
         ours_in: list[float] = []
         bare_in: list[float] = []
+        bare_qt: list[float] = []
         built: list[float] = []
         built_in: list[float] = []
         against: list[float] = []
@@ -228,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         loaded: list[float] = []
         one_run(CHILD_OURS, store, env)  # warm-ups, not counted
         one_run(CHILD_BARE, store, env)
+        one_run(CHILD_BARE_QT, store, env)
         one_run(CHILD_COMMAND, store, env)
         loaded_run(store, env)
         if app is not None:
@@ -241,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
             wall, inside = one_run(CHILD_BARE, store, env)
             bare.append(wall)
             bare_in.append(inside)
+            bare_qt.append(one_run(CHILD_BARE_QT, store, env)[0])
             command.append(one_run(CHILD_COMMAND, store, env)[0])
             loaded.append(loaded_run(store, env))
             if other is not None:
@@ -265,6 +283,11 @@ def main(argv: list[str] | None = None) -> int:
            "log file and lock on top)", "ms", command, bare, "bare PySide6")
     report("The till, from Popen to its catalog and rules in force (when a scan typed at "
            "'ready' rings up)", "ms", loaded, bare, "bare PySide6")
+    report("For information: the bare window that also builds Qt's namespace enums "
+           "(one `Qt.AlignmentFlag`: CHILD_BARE_QT), from Popen to 'ready'", "ms", bare_qt,
+           bare, "bare PySide6", name="bare + Qt enums")
+    report("The till against that window, from Popen to 'ready'", "ms", ours, bare_qt,
+           "bare + Qt enums")
     if other is not None:
         report("The other checkout's till (--against), from Popen to 'ready'", "ms", against,
                bare, "bare PySide6")
