@@ -182,6 +182,20 @@ def test_help_and_version(app: Path, tmp_path: Path) -> None:
     assert version.stdout.split() == ["pos-prompter", metadata.version("pos-prompter")]
 
 
+@LINUX_ONLY
+def test_a_command_without_a_window_loads_no_qt(app: Path, tmp_path: Path) -> None:
+    """PyInstaller's runtime hook for PySide6 imported QtCore before every start, a
+    command's too (~60 ms); the app's own hook (packaging/rthook_qt_paths.py) says where
+    Qt's plugins are and loads nothing. The dynamic loader lists what it loads under
+    LD_DEBUG=files."""
+    for args in (("--help",), ("--version",)):
+        result = run(app, *args, cwd=tmp_path, extra_env={"LD_DEBUG": "files"})
+        assert result.returncode == 0, result.stderr[-3000:]
+        loaded = [line for line in result.stderr.splitlines() if "file=" in line]
+        assert any("libpython3" in line for line in loaded), result.stderr[-3000:]
+        assert not [line for line in loaded if "QtCore" in line or "libQt6" in line], args
+
+
 @pytest.fixture(scope="module")
 def cafe(app: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[
         Path, subprocess.CompletedProcess[str]]:
