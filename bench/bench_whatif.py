@@ -37,7 +37,8 @@ from _stats import header, report, run_sized, seconds, summary
 from generate import SETTINGS, make_dataset
 
 from pos_prompter.core.rules import RulePack, parse_pack
-from pos_prompter.core.whatif import Replay, Window, draft_rules
+from pos_prompter.core.whatif import Replay, draft_rules
+from pos_prompter.core.whatif_window import Window
 from pos_prompter.store import Store
 from pos_prompter.store.replay import replay_orders, run_whatif
 

@@ -8,8 +8,10 @@ Exit codes: 0 success, 1 the command ran and found a problem (a refused import),
 or unreadable input. Errors are one readable sentence on stderr; `--debug` adds the traceback.
 
 The till window's start is recognised before any subcommand's parser is built
-(`window_args`): the command modules, and what they import (lint, PyYAML, sqlite-utils...),
-are imported by `build_parser` only, so the window starts without them (issue 14.2).
+(`window_args`): the command modules are imported by `build_parser` only, so the window
+starts without them (issue 14.2). Every other command builds the whole parser, so the
+command modules import what only their run needs (lint, PyYAML, sqlite-utils, the engine,
+the practice package) inside it: tests/cli/test_cli_command_start.py.
 """
 
 from __future__ import annotations

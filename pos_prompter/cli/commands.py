@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from pos_prompter.bootstrap import export_text, init_store, load_pack_file, read_text
+from pos_prompter.bootstrap import init_store
 from pos_prompter.cli.common import need_db, out
 from pos_prompter.cli.staff import cli_actor
 from pos_prompter.core.catalog import read_catalog_csv
@@ -20,20 +20,14 @@ from pos_prompter.core.rules import (
     parse_store_setting,
 )
 from pos_prompter.i18n import plural, say, translate
-from pos_prompter.imports import (
-    CATALOG,
-    ITEMS,
-    ORDERS,
-    ORDERS_SOURCE,
-    RULES,
-    Preview,
-    preview_catalog,
-    preview_orders,
-    preview_rules,
-    summary_words,
-)
 from pos_prompter.store import Store
-from pos_prompter.store.demo_history import paid_orders_span
+
+if TYPE_CHECKING:
+    from pos_prompter.imports import Preview
+
+# The readers of packs (PyYAML), the imports' previews (lint) and the demo's history are
+# imported by the commands that use them: every command's start builds the parsers, which
+# name this module's commands, and paid for all three (issue 14.2).
 
 PROGRESS_MIN_PRODUCTS = 1000
 """Catalogs smaller than this import in the blink of an eye: no progress line."""
@@ -48,6 +42,8 @@ def _rules(n: int) -> str:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from pos_prompter.store.demo_history import paid_orders_span
+
     db = need_db(args, "init")
     history = bool(args.demo) and not args.no_history
     with init_store(db, args.demo, actor=cli_actor(), history=history) as store:
@@ -88,6 +84,9 @@ class _Progress:
 
 
 def cmd_import_catalog(args: argparse.Namespace) -> int:
+    from pos_prompter.imports import CATALOG, preview_catalog, summary_words
+    from pos_prompter.pack_files import read_text
+
     db = need_db(args, "import catalog")
     catalog_file = read_catalog_csv(read_text(args.file, "catalog"))
     products, columns = catalog_file.products, catalog_file.columns
@@ -105,6 +104,9 @@ def cmd_import_catalog(args: argparse.Namespace) -> int:
 
 
 def cmd_import_orders(args: argparse.Namespace) -> int:
+    from pos_prompter.imports import ORDERS, ORDERS_SOURCE, preview_orders, summary_words
+    from pos_prompter.pack_files import read_text
+
     db = need_db(args, "import orders")
     text = read_text(args.file, "past orders")
     with Store.open(db) as store:
@@ -134,6 +136,8 @@ DRY_RUN_LIST = 50
 def _show_preview(preview: Preview) -> int:
     """Print what an import would change (nothing is written), and its lint findings;
     exit 1 when lint errors would refuse it, as the import itself would."""
+    from pos_prompter.imports import ITEMS, ORDERS
+
     lines = [translate("cli", "{file}: {items} {counts} (dry run: nothing was changed)").format(
         file=preview.path.name, items=say(ITEMS[preview.kind]), counts=say(preview.counts()))]
     for title, items in ((translate("cli", "added"), preview.added),
@@ -155,6 +159,9 @@ def _show_preview(preview: Preview) -> int:
 def cmd_import_rules(args: argparse.Namespace) -> int:
     """Publish a rule pack, as the workspace does: refused when lint finds errors in its
     rules (unless --force), with every warning said; --dry-run only shows the preview."""
+    from pos_prompter.imports import RULES, preview_rules, summary_words
+    from pos_prompter.pack_files import load_pack_file
+
     db = need_db(args, "import rules")
     progress = (_Progress(sys.stderr, translate("cli", "checking rules"))
                 if sys.stderr.isatty() else None)
@@ -182,6 +189,8 @@ def cmd_import_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_export_rules(args: argparse.Namespace) -> int:
+    from pos_prompter.pack_files import export_text
+
     db = need_db(args, "export rules")
     with Store.open(db) as store:
         rules = store.rules.load()

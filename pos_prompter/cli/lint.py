@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
-from pos_prompter.bootstrap import load_pack_file
 from pos_prompter.cli.common import need_db, out
-from pos_prompter.core.lint import Finding, lint
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, say, translate
 from pos_prompter.store import Store
+
+if TYPE_CHECKING:
+    from pos_prompter.core.lint import Finding
+
+# Lint and the pack reader (PyYAML) are imported when `lint` runs: every command builds
+# the parser, which names cmd_lint (tests/cli/test_cli_command_start.py).
 
 FORMATS = ("table", "json")
 
@@ -45,6 +50,9 @@ def format_json(findings: list[Finding]) -> str:
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
+    from pos_prompter.core.lint import lint
+    from pos_prompter.pack_files import load_pack_file
+
     db = need_db(args, "lint")
     # The pack first: a missing or broken file is reported before the store is opened.
     pack = load_pack_file(args.file) if args.file is not None else None

@@ -12,21 +12,22 @@ import argparse
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pos_prompter.cli.common import need_db, note, out
 from pos_prompter.cli.practice_generate import add_generate
 from pos_prompter.cli.staff import cli_actor
 from pos_prompter.core.scenario import LEVELS
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, say, translate
-from pos_prompter.practice import library
-from pos_prompter.practice.practice_store import (
-    open_practice_store,
-    practice_store_path,
-    refresh_practice_store,
-)
-from pos_prompter.practice.results import results_csv, time_taken
 from pos_prompter.store import Store, StoreError
-from pos_prompter.store.practice import PracticeRun, PracticeStore
+from pos_prompter.store.practice import PracticeStore
+
+if TYPE_CHECKING:
+    from pos_prompter.store.practice import PracticeRun
+
+# The practice package (its scenarios' library and PyYAML, its store) is imported when a
+# practice command runs: every command builds the parser, which names these commands
+# (tests/cli/test_cli_command_start.py).
 
 RESULT_FORMATS = ("table", "csv", "json")
 
@@ -50,6 +51,9 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def cmd_practice_list(args: argparse.Namespace) -> int:
+    from pos_prompter.practice import library
+    from pos_prompter.practice.practice_store import open_practice_store
+
     db = need_db(args, "practice list")
     with open_practice_store(db) as store:
         entries = library.available(store)
@@ -66,6 +70,9 @@ def cmd_practice_list(args: argparse.Namespace) -> int:
 
 
 def cmd_practice_import(args: argparse.Namespace) -> int:
+    from pos_prompter.practice import library
+    from pos_prompter.practice.practice_store import open_practice_store
+
     db = need_db(args, "practice import")
     with open_practice_store(db) as store:
         scenario, replaced = library.import_file(store, args.file, actor=cli_actor())
@@ -82,6 +89,8 @@ def cmd_practice_import(args: argparse.Namespace) -> int:
 
 
 def cmd_practice_refresh(args: argparse.Namespace) -> int:
+    from pos_prompter.practice.practice_store import refresh_practice_store
+
     db = need_db(args, "practice refresh")
     summary = refresh_practice_store(db)
     out(say(summary.describe()) + "\n")
@@ -89,6 +98,9 @@ def cmd_practice_refresh(args: argparse.Namespace) -> int:
 
 
 def cmd_practice_results(args: argparse.Namespace) -> int:
+    from pos_prompter.practice.practice_store import practice_store_path
+    from pos_prompter.practice.results import results_csv, time_taken
+
     db = need_db(args, "practice results")
     practice = practice_store_path(db)
     runs: list[PracticeRun] = []

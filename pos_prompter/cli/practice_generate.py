@@ -10,20 +10,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import yaml
-
 from pos_prompter.cli.common import need_db, note, out
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.money import whole_text
 from pos_prompter.core.scenario import MAX_CUSTOMERS, scenario_to_dict
 from pos_prompter.i18n import plural, translate
-from pos_prompter.practice.generated import generated_scenario
 from pos_prompter.store import Store
 
+# PyYAML and the generator are imported when `practice generate` runs: every command
+# builds the parser, which names this command (tests/cli/test_cli_command_start.py).
+
 MAX_SEED = 10**18 - 1
-DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-"""libyaml's safe dumper when it is there: the same text as yaml.safe_dump (a test checks
-it), three times faster on 10,000 customers."""
 
 
 def _whole(text: str, option: str, low: int, high: int) -> int:
@@ -36,10 +33,17 @@ def _whole(text: str, option: str, low: int, high: int) -> int:
 
 
 def scenario_yaml(db: Path, customers: int, seed: int) -> str:
-    """The generated scenario of the store at `db`, as the YAML file."""
+    """The generated scenario of the store at `db`, as the YAML file, written by libyaml's
+    safe dumper when it is there: the same text as yaml.safe_dump (a test checks it),
+    three times faster on 10,000 customers."""
+    import yaml
+
+    from pos_prompter.practice.generated import generated_scenario
+
     with Store.open_copy(db) as store:
         scenario = generated_scenario(store, customers, seed)
-    return yaml.dump(scenario_to_dict(scenario), Dumper=DUMPER, sort_keys=False,
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(scenario_to_dict(scenario), Dumper=dumper, sort_keys=False,
                      allow_unicode=True)
 
 

@@ -19,7 +19,6 @@ from pos_prompter.core.money import money_style, percent_text
 from pos_prompter.core.report_csv import report_csv
 from pos_prompter.core.results import Report, parse_period
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, translate
-from pos_prompter.practice.practice_store import PRACTICE_MARK, real_store_path
 from pos_prompter.store import Store, StoreError
 from pos_prompter.store.reports import is_practice_store, load_report
 
@@ -28,6 +27,10 @@ FORMATS = ("table", "csv", "json")
 
 
 def _refuse_practice(db: Path) -> None:
+    # Imported here: every command builds the parser, which names cmd_report, and the
+    # practice package is not theirs (tests/cli/test_cli_command_start.py).
+    from pos_prompter.practice.practice_store import PRACTICE_MARK, real_store_path
+
     if db.stem.endswith(PRACTICE_MARK):
         raise StoreError(translate("cli", "{db} is a practice store, and practice runs never "
                                    "count in the results; give the real store ({real}) with "

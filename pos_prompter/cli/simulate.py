@@ -13,23 +13,25 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pos_prompter.bootstrap import read_text
 from pos_prompter.cli.common import need_db, note, out
-from pos_prompter.core.data_limits import outside_calendar
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.excerpt import cut, excerpt
 from pos_prompter.core.money import MoneyError, cents_str, parse_money
 from pos_prompter.core.order import FixedClock
+from pos_prompter.core.till_calendar import outside_calendar
 from pos_prompter.core.till_event import MAX_QTY, TillEvent
 from pos_prompter.i18n import plural, say, say_error, translate
-from pos_prompter.practice.files import read_scenario_text
-from pos_prompter.practice.game import Played, PracticeGame
-from pos_prompter.practice.practice_store import ensure_practice_store, practice_store_path
-from pos_prompter.practice.runs import record_run
 from pos_prompter.store import Store, StoreError
-from pos_prompter.store.practice import strip_sales
-from pos_prompter.till import Till
+
+if TYPE_CHECKING:
+    from pos_prompter.practice.game import Played, PracticeGame
+    from pos_prompter.till import Till
+
+# The till (with the engine), the practice package and the script reader (PyYAML's shape
+# checks beside it) are imported when `simulate` runs: every command builds the parser,
+# which names cmd_simulate (tests/cli/test_cli_command_start.py).
 
 ScriptArg = str | int | dt.datetime | tuple[str, ...] | None
 
@@ -212,6 +214,8 @@ def check_expect(till: Till, want: tuple[str, ...]) -> tuple[str, str] | None:
 
 def _play(till: Till, step: Step, game: PracticeGame | None) -> Played:
     """One command, through the practice game when there is one."""
+    from pos_prompter.practice.game import Played
+
     if step.command in ("offer", "explain"):
         if game is None:
             return Played(till=[TillEvent("error", till.order_id, till.total, {
@@ -266,6 +270,9 @@ def play(till: Till, steps: list[Step], source: str,
 
 
 def _open_store(db: Path, *, dry_run: bool, training: bool) -> Store:
+    from pos_prompter.practice.practice_store import ensure_practice_store, practice_store_path
+    from pos_prompter.store.practice import strip_sales
+
     if not training:
         return Store.open_copy(db) if dry_run else Store.open(db)
     if not dry_run:
@@ -284,6 +291,12 @@ with the one a clerk has open at a real till on the same store."""
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
+    from pos_prompter.pack_files import read_text
+    from pos_prompter.practice.files import read_scenario_text
+    from pos_prompter.practice.game import PracticeGame
+    from pos_prompter.practice.runs import record_run
+    from pos_prompter.till import Till
+
     db = need_db(args, "simulate")
     source = str(args.script)
     steps = parse_script(read_text(args.script, "scan script"), source)

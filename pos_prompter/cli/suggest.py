@@ -12,25 +12,21 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
-
-from pos_prompter.cli.commands import _Progress
 from pos_prompter.cli.common import need_db, note, out
-from pos_prompter.core.engine import Engine
+from pos_prompter.core.basket_counts import DEFAULT_MIN_SUPPORT, parse_min_support
 from pos_prompter.core.money import decimal_text, percent_text
-from pos_prompter.core.rules import Rule, pack_to_dict
-from pos_prompter.core.suggest import (
-    DEFAULT_MIN_SUPPORT,
-    Suggestion,
-    draft_rules,
-    parse_min_support,
-    suggest,
-)
 from pos_prompter.i18n import say, translate
-from pos_prompter.practice.practice_store import PRACTICE_MARK, real_store_path
 from pos_prompter.store import Store, StoreError
-from pos_prompter.store.baskets import basket_counts, paid_orders
+
+if TYPE_CHECKING:
+    from pos_prompter.core.rules import Rule
+    from pos_prompter.core.suggest import Suggestion
+
+# The miner (with the engine and lint), the store's basket counts, PyYAML and the practice
+# store's names are imported when `suggest` runs: every command builds the parser, which
+# names cmd_suggest (tests/cli/test_cli_command_start.py).
 
 FORMATS = ("table", "json", "yaml")
 PROGRESS_MIN_ORDERS = 10_000
@@ -38,6 +34,8 @@ PROGRESS_MIN_ORDERS = 10_000
 
 
 def _refuse_practice(store: Store, db: Path) -> None:
+    from pos_prompter.practice.practice_store import PRACTICE_MARK, real_store_path
+
     if db.stem.endswith(PRACTICE_MARK) or store.get_setting("training"):
         raise StoreError(translate("cli", "{db} is a practice store, and suggestions are "
                                    "mined from real sales; give the real store ({real}) with "
@@ -64,6 +62,10 @@ def table_text(found: Sequence[Suggestion]) -> str:
 
 
 def yaml_text(drafts: list[Rule], orders: int, min_support: float, db: Path) -> str:
+    import yaml
+
+    from pos_prompter.core.rules import pack_to_dict
+
     text = translate("cli", "Cross-sells mined from {orders} paid orders (min support "
                      "{support}) by\n'pos-prompter suggest --format yaml'. Every rule is an "
                      "inactive draft: read it,\nedit its say, and turn it on in the workspace. "
@@ -76,6 +78,11 @@ def yaml_text(drafts: list[Rule], orders: int, min_support: float, db: Path) -> 
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
+    from pos_prompter.cli.commands import _Progress
+    from pos_prompter.core.engine import Engine
+    from pos_prompter.core.suggest import draft_rules, suggest
+    from pos_prompter.store.baskets import basket_counts, paid_orders
+
     db = need_db(args, "suggest")
     min_support = (DEFAULT_MIN_SUPPORT if args.min_support is None
                    else parse_min_support(args.min_support))

@@ -17,17 +17,21 @@ import sys
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from pos_prompter.bootstrap import load_pack_file
 from pos_prompter.cli.common import need_db, out
 from pos_prompter.core.errors import InputError
 from pos_prompter.core.money import decimal_text, format_money, percent
-from pos_prompter.core.whatif import DEFAULT_DAYS, MAX_DAYS, DraftResult, Window, kind_word
+from pos_prompter.core.whatif_window import DEFAULT_DAYS, MAX_DAYS, Window
 from pos_prompter.i18n import plural, say, translate
-from pos_prompter.practice.practice_store import practice_store_path
 from pos_prompter.store import Store, StoreError
-from pos_prompter.store.replay import draft_problems, run_whatif
+
+if TYPE_CHECKING:
+    from pos_prompter.core.whatif import DraftResult
+
+# The replay (with the engine and lint), the pack reader (PyYAML) and the practice store's
+# names are imported when `whatif` runs: every command builds the parser, which names
+# cmd_whatif (tests/cli/test_cli_command_start.py).
 
 FORMATS = ("table", "json")
 PROGRESS_MIN_ORDERS = 5000
@@ -82,6 +86,8 @@ def _when(value: dt.datetime) -> str:
 
 def table_text(results: Sequence[DraftResult], currency: str) -> str:
     """The readable report: one row per draft, then which rate each used."""
+    from pos_prompter.core.whatif import kind_word
+
     first = results[0]
     window = first.window
     orders = first.orders_considered
@@ -116,6 +122,10 @@ def table_text(results: Sequence[DraftResult], currency: str) -> str:
 
 
 def cmd_whatif(args: argparse.Namespace) -> int:
+    from pos_prompter.pack_files import load_pack_file
+    from pos_prompter.practice.practice_store import practice_store_path
+    from pos_prompter.store.replay import draft_problems, run_whatif
+
     db = need_db(args, "whatif")
     practice_store_path(db)  # refuses NAME.training.db by its name
     pack = load_pack_file(args.file)

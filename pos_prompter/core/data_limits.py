@@ -10,7 +10,6 @@ and memory proportional to the file.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -35,21 +34,6 @@ MAX_DEPTH = 50
 MAX_NUMBER_DIGITS = 30
 """Characters of a whole number in a file: no count, price or rank needs more."""
 MIN_ALIAS_BUDGET = 100_000
-EARLIEST = dt.datetime(2000, 1, 1)
-LATEST = dt.datetime(2999, 12, 31, 23, 59)
-"""A till time a file may give (a scan script's or a scenario's `time`): the till looks
-LOOKBACK_DAYS back from it, which year 1 cannot."""
-
-
-def outside_calendar(when: dt.datetime) -> str | None:
-    """Why a till time given in a file is refused, or None when it is in range."""
-    if EARLIEST <= when <= LATEST:
-        return None
-    return QT_TRANSLATE_NOOP("problems", "is outside the till's calendar ({first} to "
-                                         "{last})").format(first=f"{EARLIEST:%Y-%m-%d}",
-                                                           last=f"{LATEST:%Y-%m-%d}")
-
-
 def alias_budget(text: str) -> int:
     """How many values a text may stand for once its aliases are expanded: ten per
     character, and at least 100,000 (a pack that reuses `<<: *defaults` on every rule is

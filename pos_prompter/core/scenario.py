@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
 from pos_prompter.core.catalog import Catalog
-from pos_prompter.core.data_limits import EARLIEST, LATEST, outside_calendar
 from pos_prompter.core.errors import ValidationError
 from pos_prompter.core.excerpt import excerpt, field_name
 from pos_prompter.core.said import QT_TRANSLATE_NOOP, Said
+from pos_prompter.core.till_calendar import EARLIEST, LATEST, outside_calendar
 
 Answer = Literal["accept", "decline", "why-then-accept", "why-then-decline"]
 ANSWERS: Final[tuple[Answer, ...]] = ("accept", "decline", "why-then-accept",

@@ -45,10 +45,8 @@ from pos_prompter.core.rules import Rule, RulePack, Scanned, Settings
 from pos_prompter.core.said import QT_TRANSLATE_NOOP
 from pos_prompter.core.session import OrderSession
 from pos_prompter.core.till_event import MAX_QTY
+from pos_prompter.core.whatif_window import Window
 
-DEFAULT_DAYS = 90
-MAX_DAYS = 3660
-"""Ten years: a longer window is a typo (and would not fit a date)."""
 REPLAYED_ORIGINS = frozenset({"scan", "upsell"})
 """Lines the customer brought; the others were added by a prompt the replay never accepts."""
 
@@ -71,25 +69,6 @@ class ReplayOrder:
     closed_at: dt.datetime
     customer: str | None
     lines: tuple[ReplayLine, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Window:
-    """The paid orders replayed: those closed from `since` up to `until` (now), N days."""
-
-    days: int
-    since: dt.datetime
-    until: dt.datetime
-
-    @classmethod
-    def last_days(cls, days: int, now: dt.datetime) -> Window:
-        """The last `days` days up to `now` (today, as a manager reads "the last 90
-        days"), not up to the newest paid order."""
-        if not 1 <= days <= MAX_DAYS:
-            raise ValueError(QT_TRANSLATE_NOOP("whatif", "days must be 1 to {most}, not {days}")
-                             .format(most=MAX_DAYS, days=days))
-        now = now.replace(microsecond=0)
-        return cls(days, now - dt.timedelta(days=days), now)
 
 
 @dataclass(frozen=True, slots=True)

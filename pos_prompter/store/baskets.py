@@ -21,10 +21,12 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+from pos_prompter.core.basket_counts import BasketCounts, min_orders_for
 
-from pos_prompter.core.suggest import BasketCounts, min_orders_for
+if TYPE_CHECKING:  # an annotation only: sqlite-utils costs a command ~150 ms to import
+    from sqlite_utils import Database
 
 Progress = Callable[[int, int], None]
 PROGRESS_STEPS = 100

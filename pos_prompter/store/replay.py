@@ -8,8 +8,7 @@ import datetime as dt
 import itertools
 import json
 from collections.abc import Iterator, Sequence
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from pos_prompter.core.lint import Finding
 from pos_prompter.core.rules import Rule, RulePack, Scanned
@@ -20,14 +19,17 @@ from pos_prompter.core.whatif import (
     Progress,
     ReplayLine,
     ReplayOrder,
-    Window,
     draft_findings,
     draft_rules,
     draft_triggers,
     whatif,
 )
+from pos_prompter.core.whatif_window import Window
 from pos_prompter.store import paid_skus
 from pos_prompter.store.store import Store
+
+if TYPE_CHECKING:  # an annotation only: sqlite-utils costs a command ~150 ms to import
+    from sqlite_utils import Database
 
 
 def _text(when: dt.datetime) -> str:

@@ -20,7 +20,7 @@ import pytest
 from cli_support import RunCli, query, run_subprocess
 
 from pos_prompter.core.engine import is_held_out
-from pos_prompter.core.whatif import MAX_DAYS
+from pos_prompter.core.whatif_window import MAX_DAYS
 
 NOW = dt.datetime.now().replace(microsecond=0)
 

@@ -4,7 +4,6 @@ in one sentence with where it is. The readers that use them: test_hostile_values
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import pytest
@@ -19,7 +18,6 @@ from pos_prompter.core.data_limits import (
     check_json_depth,
     check_yaml_shape,
     json_int,
-    outside_calendar,
 )
 
 LOADER = yaml.SafeLoader
@@ -74,14 +72,3 @@ def test_a_number_longer_than_any_count_or_price_is_refused() -> None:
         json.loads("[" + "9" * 5000 + "]", parse_int=json_int)
     assert refused.value.problem == (
         f"a number of 5,000 characters is too long (at most {MAX_NUMBER_DIGITS})")
-
-
-@pytest.mark.parametrize(("when", "refused"), [
-    (dt.datetime(2026, 11, 23, 8, 0), False), (dt.datetime(2000, 1, 1), False),
-    (dt.datetime(1999, 12, 31, 23, 59), True), (dt.datetime(2999, 12, 31, 23, 59), False),
-    (dt.datetime(3000, 1, 1), True), (dt.datetime(1, 1, 1), True)])
-def test_a_till_time_must_be_on_the_tills_calendar(when: dt.datetime, refused: bool) -> None:
-    reason = outside_calendar(when)
-    assert (reason is not None) == refused
-    if refused:
-        assert reason == "is outside the till's calendar (2000-01-01 to 2999-12-31)"

@@ -7,18 +7,11 @@ from decimal import Decimal
 
 import pytest
 
+from pos_prompter.core.basket_counts import BasketCounts
 from pos_prompter.core.catalog import Catalog, Product, Sku
 from pos_prompter.core.engine import Engine
-from pos_prompter.core.errors import InputError
 from pos_prompter.core.rules import Offer, Rule, RuleId, Scanned, Settings
-from pos_prompter.core.suggest import (
-    BasketCounts,
-    draft_rules,
-    min_orders_for,
-    parse_min_support,
-    suggest,
-    why_text,
-)
+from pos_prompter.core.suggest import draft_rules, suggest, why_text
 
 CATALOG = Catalog([
     Product(Sku("BEEF"), "Beef Mince", 500, category="meat"),
@@ -77,23 +70,6 @@ def test_covered_by_uses_the_engines_index() -> None:
     assert found[("BEEF", "BUNS")] == "buns-by-category"
     assert found[("BUNS", "BEEF")] is None
     assert found[("BEEF", "SAUCE")] is None  # an inactive rule offers nothing
-
-
-@pytest.mark.parametrize(("text", "value"), [("0.001", 0.001), ("1", 1.0), ("0.5", 0.5)])
-def test_min_support_accepted(text: str, value: float) -> None:
-    assert parse_min_support(text) == value
-
-
-@pytest.mark.parametrize("text", ["0", "-1", "1.01", "x", "nan", "inf", "1%"])
-def test_min_support_refused(text: str) -> None:
-    with pytest.raises(InputError, match="fraction"):
-        parse_min_support(text)
-
-
-def test_min_orders() -> None:
-    assert min_orders_for(0.001, 200_000) == 200  # not 201 for a float's last digit
-    assert min_orders_for(0.0011, 200_000) == 220
-    assert min_orders_for(0.001, 300) == 5  # never fewer than 5 orders
 
 
 def test_drafts_skip_covered_and_known_pairs_and_never_clash() -> None:

@@ -20,11 +20,11 @@ from pos_prompter.core.whatif import (
     Replay,
     ReplayLine,
     ReplayOrder,
-    Window,
     draft_findings,
     draft_triggers,
     whatif,
 )
+from pos_prompter.core.whatif_window import Window
 
 SPEC_DIR = Path(__file__).parent / "spec_examples"
 MONDAY_0815 = dt.datetime(2026, 11, 23, 8, 15)
@@ -141,12 +141,3 @@ def test_unknown_products_in_a_draft_are_lint_errors() -> None:
     assert any(f.severity == "error" and f.rule_id == "beans-cookie" for f in findings)
     assert not [f for f in draft_findings(rules(BEANS_COOKIE), STORE, CATALOG, SETTINGS)
                 if f.severity == "error"]
-
-
-def test_the_window_is_the_last_days_up_to_now() -> None:
-    now = dt.datetime(2026, 11, 23, 8, 15, 30, 999)
-    window = Window.last_days(90, now)
-    assert window.until == now.replace(microsecond=0)
-    assert window.since == dt.datetime(2026, 8, 25, 8, 15, 30)
-    with pytest.raises(ValueError, match="days must be 1 to"):
-        Window.last_days(0, now)

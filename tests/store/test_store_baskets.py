@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pos_prompter.core.suggest import min_orders_for
+from pos_prompter.core.basket_counts import min_orders_for
 from pos_prompter.store import Store
 from pos_prompter.store.baskets import CHUNK, basket_counts
 

@@ -17,7 +17,7 @@ import pytest
 from pos_prompter.bootstrap import DEFAULT_CLERK, init_store
 from pos_prompter.core.order import FixedClock
 from pos_prompter.core.rule_model import Scanned
-from pos_prompter.core.whatif import Window
+from pos_prompter.core.whatif_window import Window
 from pos_prompter.store import Store, paid_skus
 from pos_prompter.store.demo_history import add_demo_history
 from pos_prompter.store.history import StoreHistory

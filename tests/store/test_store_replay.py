@@ -14,7 +14,8 @@ import pytest
 
 from pos_prompter.bootstrap import init_store
 from pos_prompter.core.rules import Scanned
-from pos_prompter.core.whatif import REPLAYED_ORIGINS, Window
+from pos_prompter.core.whatif import REPLAYED_ORIGINS
+from pos_prompter.core.whatif_window import Window
 from pos_prompter.store import Store
 from pos_prompter.store.replay import kind_rates, paid_orders, replay_orders
 

@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_prompter.core.basket_counts import DEFAULT_MIN_SUPPORT
 from pos_prompter.core.bulk import gc_paused
 from pos_prompter.core.catalog import Catalog
 from pos_prompter.core.engine import Engine
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.rules import Rule, Settings
-from pos_prompter.core.suggest import DEFAULT_MIN_SUPPORT, Suggestion, draft_rules, suggest
+from pos_prompter.core.suggest import Suggestion, draft_rules, suggest
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, say, translate
 from pos_prompter.i18n.formats import decimal, number, percent
 from pos_prompter.practice.practice_store import PRACTICE_MARK

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 from pos_prompter.core.errors import UserError
 from pos_prompter.core.money import format_money, percent
 from pos_prompter.core.rules import Rule, RulePack
-from pos_prompter.core.whatif import DEFAULT_DAYS, MAX_DAYS, DraftResult, Window
+from pos_prompter.core.whatif import DraftResult
+from pos_prompter.core.whatif_window import DEFAULT_DAYS, MAX_DAYS, Window
 from pos_prompter.i18n import QT_TRANSLATE_NOOP, plural, say, translate
 from pos_prompter.i18n.formats import number
 from pos_prompter.practice.practice_store import PRACTICE_MARK

@@ -25,7 +25,8 @@ from pos_prompter.bootstrap import init_store
 from pos_prompter.cli import main
 from pos_prompter.core.money import cents_str, format_money
 from pos_prompter.core.rules import rule_to_dict
-from pos_prompter.core.whatif import DEFAULT_DAYS, DraftResult, Window
+from pos_prompter.core.whatif import DraftResult
+from pos_prompter.core.whatif_window import DEFAULT_DAYS, Window
 from pos_prompter.store import Store
 from pos_prompter.store.store import copy_store
 from pos_prompter.ui.jobs import StoreJob, jobs_of
