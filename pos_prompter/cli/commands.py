@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from pos_prompter.imports import Preview
 
 # The readers of packs (PyYAML), the imports' previews (lint) and the demo's history are
-# imported by the commands that use them: every command's start builds the parsers, which
-# name this module's commands, and paid for all three (issue 14.2).
+# imported by the commands that use them: every command builds the parser, which names
+# this module's commands (tests/cli/test_cli_command_start.py).
 
 PROGRESS_MIN_PRODUCTS = 1000
 """Catalogs smaller than this import in the blink of an eye: no progress line."""
