@@ -137,6 +137,7 @@ PySide build the `Qt` namespace's ~90 Python enums (~1,200 members; ~15-20 ms he
 every real Qt screen pays on its first alignment, focus policy, key or item role (the
 till's first screen uses some 80). Printed for information: how much of the ratio to the
 bare window is that toll, not the till's own code."""
+assert CHILD_BARE_QT != CHILD_BARE, "CHILD_BARE no longer makes `field` as CHILD_BARE_QT expects"
 
 
 EXE = "pos-prompter.exe" if sys.platform == "win32" else "pos-prompter"
